@@ -1,0 +1,25 @@
+import { createAnswerCard, FEEDBACK_VERB, feedbackThanks, SHOW_ENTRY_VERB } from '../../dialogs/cards/createAnswerCard';
+import { QuestionAnswerer } from '../answers/questionAnswerer';
+import { CardActionRouter } from './cardActionRouter';
+
+const GONE = 'That entry is no longer in the knowledge base. Try asking your question again.';
+
+/** Registers the answer card's buttons: show a related entry, and "Was this helpful?". */
+export function registerKnowledgeCardActions(router: CardActionRouter, answerer: QuestionAnswerer): void {
+  router.register(SHOW_ENTRY_VERB, async ({ data, style }) => {
+    const reply = typeof data.id === 'string' ? answerer.show(data.id) : undefined;
+    if (!reply || reply.kind !== 'answer') return { kind: 'refused', text: GONE, statusCode: 404 };
+    return { kind: 'post', card: createAnswerCard(reply.entry, { style, related: reply.related }), note: `Here is ${reply.entry.title}.` };
+  });
+
+  router.register(FEEDBACK_VERB, async ({ data, style, context }) => {
+    if (typeof data.id !== 'string' || typeof data.helpful !== 'boolean') {
+      return { kind: 'refused', text: "Sorry, I couldn't read that feedback.", statusCode: 400 };
+    }
+    const reply = answerer.show(data.id);
+    if (!reply || reply.kind !== 'answer') return { kind: 'refused', text: GONE, statusCode: 404 };
+    await answerer.recordFeedback(data.id, data.helpful, context.activity.channelId);
+    const card = createAnswerCard(reply.entry, { style, related: reply.related, feedback: data.helpful ? 'helpful' : 'not-helpful' });
+    return { kind: 'refresh', card, note: feedbackThanks(data.helpful) };
+  });
+}

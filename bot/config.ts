@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { COUNCILS } from '../knowledge/entry';
+
+/** A placeholder a council must replace; shown as it is so nobody mistakes it for a real number. */
+export const PLACEHOLDER = (what: string): string => `[to be set by the council: ${what}]`;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting the bot reads from the environment, with Bot Framework's own names. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  BOT_NAME: z.string().default("Children's Workforce Assistant"),
+  AUTHORITY: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim().toLowerCase())
+    .pipe(z.union([z.enum(COUNCILS), z.literal(''), z.literal('none')]))
+    .transform((v) => (v === '' || v === 'none' ? undefined : v)),
+  HELP_CONTACT: z.string().default('your line manager or the workforce development team'),
+  SAFEGUARDING_FRONT_DOOR_NAME: z.string().default("the children's social care front door"),
+  SAFEGUARDING_FRONT_DOOR_PHONE: z.string().default(PLACEHOLDER("children's social care front door phone number")),
+  SAFEGUARDING_OUT_OF_HOURS_PHONE: z.string().default(PLACEHOLDER('out-of-hours emergency duty team phone number')),
+  SAFEGUARDING_DSL_TEXT: z
+    .string()
+    .default('Tell your designated safeguarding lead (DSL) or your manager today, and follow your local safeguarding procedures.'),
+  SAFEGUARDING_PROCEDURES_URL: optionalText,
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: optionalText,
+  RETENTION_DAYS: positiveInt(365),
+  COMMS_USERS: list,
+  ADMINS: list,
+  ADMIN_API_TOKEN: optionalText,
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+/** The bot's settings, read once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  version: string;
+  botName: string;
+  /** Bot Framework credentials; absent means local mode (no cloud account, unauthenticated). */
+  microsoftApp: {
+    appId?: string;
+    appPassword?: string;
+    appType: RawConfig['MicrosoftAppType'];
+    tenantId?: string;
+  };
+  authority?: RawConfig['AUTHORITY'];
+  helpContact: string;
+  safeguarding: {
+    frontDoorName: string;
+    frontDoorPhone: string;
+    outOfHoursPhone: string;
+    dslText: string;
+    proceduresUrl?: string;
+  };
+  dataDir: string;
+  databaseUrl?: string;
+  retentionDays: number;
+  commsUsers: string[];
+  admins: string[];
+  adminApiToken?: string;
+}
+
+/** Raised for a bad setting, so start-up can stop with a clear message. */
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws ConfigError naming every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    version,
+    botName: e.BOT_NAME,
+    microsoftApp: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    authority: e.AUTHORITY,
+    helpContact: e.HELP_CONTACT,
+    safeguarding: {
+      frontDoorName: e.SAFEGUARDING_FRONT_DOOR_NAME,
+      frontDoorPhone: e.SAFEGUARDING_FRONT_DOOR_PHONE,
+      outOfHoursPhone: e.SAFEGUARDING_OUT_OF_HOURS_PHONE,
+      dslText: e.SAFEGUARDING_DSL_TEXT,
+      proceduresUrl: e.SAFEGUARDING_PROCEDURES_URL,
+    },
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    retentionDays: e.RETENTION_DAYS,
+    commsUsers: e.COMMS_USERS,
+    admins: e.ADMINS,
+    adminApiToken: e.ADMIN_API_TOKEN,
+  };
+}

@@ -1,0 +1,46 @@
+import crypto from 'node:crypto';
+import restify, { Request, Response, Server } from 'restify';
+import { activityBodyProblem } from './http/activityBody';
+import type { Services } from './services';
+
+/** Largest activity accepted on /api/messages; Teams activities are far smaller. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+/** Builds the HTTP server: the Bot Framework endpoint, health and metrics. Routes only. */
+export function createServer(services: Services): Server {
+  const { adapter, bot, logger, metrics, config, search } = services;
+  const server = restify.createServer({ name: config.botName, handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = activityBodyProblem(req.body);
+    if (problem) {
+      res.send(400, { error: 'BadRequest', message: problem });
+      return;
+    }
+    const turnId = crypto.randomUUID();
+    const started = process.hrtime.bigint();
+    const activity = req.body as { type: string; channelId?: string; text?: string };
+    const turnLogger = logger.child({ turnId });
+    turnLogger.debug({ activityType: activity.type, text: activity.text }, 'activity received');
+    await adapter.process(req, res, (context) => {
+      context.turnState.set('logger', turnLogger);
+      return bot.run(context);
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.turn(activity.channelId ?? 'unknown', activity.type, seconds);
+    turnLogger.info({ activityType: activity.type, channel: activity.channelId, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'turn');
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size } });
+  });
+
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const body = await metrics.registry.metrics();
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.sendRaw(200, body);
+  });
+
+  return server;
+}

@@ -1,0 +1,167 @@
+import {
+  Activity,
+  AdaptiveCardInvokeResponse,
+  BotState,
+  ChannelAccount,
+  InvokeResponse,
+  StatePropertyAccessor,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { Logger } from 'pino';
+import { actionStyleFor } from '../dialogs/cards/adaptiveCard';
+import { cardActivity } from '../dialogs/cards/cardActivity';
+import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
+import { cleanMessageText } from './answers/cleanMessageText';
+import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
+
+export interface StaffBotDependencies {
+  conversationState: BotState;
+  userState: BotState;
+  rootDialog: Dialog;
+  cardActions: CardActionRouter;
+  botName: string;
+  logger: Logger;
+  /** Called for every activity before routing, e.g. to keep conversation references. */
+  onActivity?: (context: TurnContext) => Promise<void>;
+  /** Called when the bot is removed from a conversation. */
+  onRemoved?: (context: TurnContext) => Promise<void>;
+}
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+const ERROR_CONTENT_TYPE = 'application/vnd.microsoft.error';
+
+/**
+ * Routes Teams and Web Chat activities: messages to the dialogs (only when @mentioned in channels
+ * and group chats), card buttons to their handlers, installs to one welcome; saves state each turn.
+ */
+export class StaffBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: StaffBotDependencies) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(deps.rootDialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcomeIfBotAdded(context, context.activity.membersAdded ?? []);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await deps.onRemoved?.(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (botRemoved) await deps.onRemoved?.(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await this.deps.onActivity?.(context);
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const value = activity.value as Record<string, unknown> | undefined;
+    const isSubmit = value !== null && typeof value === 'object' && !activity.text;
+    if (isSubmit && this.deps.cardActions.handles(value.verb)) {
+      await this.sendSubmitResult(context, await this.dispatchCardAction(context, value.verb, value));
+      return;
+    }
+    if (!isSubmit && this.isGroupConversation(activity) && !this.mentionsBot(activity)) return;
+    activity.text = cleanMessageText(activity.text);
+
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    if (isSubmit) {
+      await this.sendSubmitResult(context, unknownAction());
+      return;
+    }
+    const result = await dc.beginDialog(this.deps.rootDialog.id);
+    if (result.status === DialogTurnStatus.empty) this.deps.logger.warn('root dialog did not start');
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Universal Actions always answer HTTP 200; success or refusal travels in the body.
+    return { status: 200, body: await this.onAdaptiveCardInvoke(context) };
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const action = (context.activity.value as { action?: { type?: string; verb?: unknown; data?: unknown } } | undefined)?.action;
+    if (!action || action.type !== 'Action.Execute' || !this.deps.cardActions.handles(action.verb)) {
+      return this.toInvokeResponse(context, unknownAction());
+    }
+    const data = action.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
+    return this.toInvokeResponse(context, await this.dispatchCardAction(context, action.verb, data));
+  }
+
+  private dispatchCardAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+    return this.deps.cardActions.dispatch({ verb, data, context, style: actionStyleFor(context.activity.channelId) });
+  }
+
+  private async toInvokeResponse(context: TurnContext, result: CardActionResult): Promise<AdaptiveCardInvokeResponse> {
+    switch (result.kind) {
+      case 'refresh':
+        return { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card.card as unknown as Record<string, unknown> };
+      case 'post':
+        await context.sendActivity(cardActivity(result.card));
+        return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: result.note as unknown as Record<string, unknown> };
+      case 'message':
+        return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: result.text as unknown as Record<string, unknown> };
+      case 'refused':
+        return {
+          statusCode: result.statusCode ?? 400,
+          type: ERROR_CONTENT_TYPE,
+          value: { code: 'BadRequest', message: result.text },
+        };
+    }
+  }
+
+  private async sendSubmitResult(context: TurnContext, result: CardActionResult): Promise<void> {
+    switch (result.kind) {
+      case 'refresh':
+        await context.sendActivity(result.note);
+        return;
+      case 'post':
+        await context.sendActivity(cardActivity(result.card));
+        return;
+      case 'message':
+      case 'refused':
+        await context.sendActivity(result.text);
+        return;
+    }
+  }
+
+  private async welcomeIfBotAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    if (!added.some((m) => m.id === botId)) return;
+    const inChannel = context.activity.conversation?.conversationType === 'channel';
+    const card = createWelcomeCard(this.deps.botName, actionStyleFor(context.activity.channelId), inChannel);
+    await context.sendActivity(cardActivity(card));
+  }
+
+  private isGroupConversation(activity: Activity): boolean {
+    const type = activity.conversation?.conversationType;
+    return type === 'channel' || type === 'groupChat' || (type === undefined && activity.conversation?.isGroup === true);
+  }
+
+  private mentionsBot(activity: Activity): boolean {
+    return TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
+  }
+}

@@ -1,0 +1,82 @@
+import { KnowledgeEntry } from '../../knowledge/entry';
+import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardAction, CardElement, heading, paragraph } from './adaptiveCard';
+
+/** Where the "Was this helpful?" question stands on this card. */
+export type FeedbackState = 'ask' | 'helpful' | 'not-helpful';
+
+export interface AnswerCardOptions {
+  style: ActionStyle;
+  related: KnowledgeEntry[];
+  feedback?: FeedbackState;
+  /** The question was cut to the length the search reads. */
+  truncated?: boolean;
+}
+
+/** Verbs the answer card's buttons send back. */
+export const SHOW_ENTRY_VERB = 'kb.show';
+export const FEEDBACK_VERB = 'kb.feedback';
+
+const STATUS_LABEL: Record<KnowledgeEntry['status'], string> = {
+  current: '',
+  historical: 'Historical',
+  closed: 'No longer exists',
+  replaced: 'Replaced',
+};
+
+/** "No longer exists: CWDC closed in 2012…" for entries about bodies and schemes that have gone. */
+export function statusLine(entry: KnowledgeEntry): string | undefined {
+  if (entry.status === 'current') return undefined;
+  return `${STATUS_LABEL[entry.status]}: ${entry.statusNote ?? ''}`.trim();
+}
+
+/** What the bot says after a "Was this helpful?" vote. */
+export function feedbackThanks(helpful: boolean): string {
+  return helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us; the content team will review this answer.';
+}
+
+const TRUNCATED_NOTE = 'Your message was long, so I read only the first 1,000 characters.';
+
+/** The answer to a question: title, plain-English answer, where it comes from, related entries, and feedback. */
+export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptions): BuiltCard {
+  const feedback = options.feedback ?? 'ask';
+  const status = statusLine(entry);
+  const body: CardElement[] = [];
+  if (options.truncated) body.push(paragraph(TRUNCATED_NOTE, { isSubtle: true, size: 'small' }));
+  body.push(heading(entry.title));
+  if (status) body.push(paragraph(status, { color: 'warning', weight: 'bolder', spacing: 'small' }));
+  body.push(paragraph(entry.summary));
+  body.push(paragraph(`Source: ${entry.source}`, { isSubtle: true, size: 'small', spacing: 'medium' }));
+  if (options.related.length) {
+    body.push(paragraph('Related', { weight: 'bolder', size: 'small', spacing: 'medium' }));
+    body.push({
+      type: 'ActionSet',
+      actions: options.related.map((r) => botAction(options.style, r.title, SHOW_ENTRY_VERB, { id: r.id })),
+    });
+  }
+  if (feedback === 'ask') {
+    body.push(paragraph('Was this helpful?', { weight: 'bolder', size: 'small', spacing: 'medium' }));
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        botAction(options.style, 'Yes', FEEDBACK_VERB, { id: entry.id, helpful: true }),
+        botAction(options.style, 'No', FEEDBACK_VERB, { id: entry.id, helpful: false }),
+      ],
+    });
+  } else {
+    body.push(paragraph(feedbackThanks(feedback === 'helpful'), { isSubtle: true, size: 'small', spacing: 'medium' }));
+  }
+  const actions: CardAction[] = [
+    { type: 'Action.ShowCard', title: 'More detail', card: adaptiveCard([paragraph(entry.body)], entry.body) },
+  ];
+  const fallback = [
+    options.truncated ? TRUNCATED_NOTE : '',
+    entry.title,
+    status ?? '',
+    entry.summary,
+    `Source: ${entry.source}`,
+    options.related.length ? `Related: ${options.related.map((r) => r.title).join('; ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return built(adaptiveCard(body, fallback, actions));
+}

@@ -1,0 +1,79 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import lunr from 'lunr';
+import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent } from './contentLoader';
+import { validateEntries } from './contentValidator';
+import { KnowledgeEntry } from './entry';
+import { buildIndex } from './indexBuilder';
+
+/** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
+export const KB_FORMAT = 3;
+
+/** Where `npm run build:kb` writes the built knowledge base. */
+export const DEFAULT_KB_FILE = path.join(__dirname, 'build', 'kb.json');
+
+/** The built knowledge base as saved on disk: entries plus the serialised lunr index. */
+export interface KnowledgeBaseFile {
+  format: number;
+  contentHash: string;
+  entries: KnowledgeEntry[];
+  index: object;
+}
+
+/** A loaded knowledge base, ready to search. */
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  index: lunr.Index;
+  contentHash: string;
+}
+
+/** Hashes the content files (names and bytes) so a stale build can be spotted cheaply. */
+export function hashContent(dir: string = DEFAULT_CONTENT_DIR): string {
+  const hash = crypto.createHash('sha256').update(`format:${KB_FORMAT}\n`);
+  for (const file of listContentFiles(dir)) hash.update(path.basename(file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Loads, validates and indexes the content; refuses to build content with errors. */
+export function buildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeBase {
+  const { entries, problems } = loadContent(dir);
+  const errors = [...problems, ...validateEntries(entries)].filter((p) => p.level === 'error');
+  if (errors.length > 0) {
+    const list = errors.slice(0, 10).map((e) => `  ${e.file}: ${e.message}`).join('\n');
+    throw new Error(`The knowledge content in ${dir} has ${errors.length} error(s); run npm run kb:check.\n${list}`);
+  }
+  return { entries, index: buildIndex(entries), contentHash: hashContent(dir) };
+}
+
+/** Writes a built knowledge base to disk, atomically so a reader never sees half a file. */
+export function saveKnowledgeBase(kb: KnowledgeBase, file: string = DEFAULT_KB_FILE): void {
+  const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON() };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(data));
+  fs.renameSync(temp, file);
+}
+
+/** Reads a saved knowledge base; undefined when the file is missing or of another format. */
+export function readKnowledgeBase(file: string = DEFAULT_KB_FILE): KnowledgeBase | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as KnowledgeBaseFile;
+  if (data.format !== KB_FORMAT) return undefined;
+  return { entries: data.entries, index: lunr.Index.load(data.index), contentHash: data.contentHash };
+}
+
+/**
+ * Loads the saved knowledge base, rebuilding it first when the content has changed since it was
+ * built (this is what `npm start` relies on after a content edit).
+ */
+export function loadOrBuildKnowledgeBase(
+  dir: string = DEFAULT_CONTENT_DIR,
+  file: string = DEFAULT_KB_FILE,
+): { kb: KnowledgeBase; rebuilt: boolean } {
+  const saved = readKnowledgeBase(file);
+  if (saved && saved.contentHash === hashContent(dir)) return { kb: saved, rebuilt: false };
+  const kb = buildKnowledgeBase(dir);
+  saveKnowledgeBase(kb, file);
+  return { kb, rebuilt: true };
+}
