@@ -91,7 +91,9 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment; throws ConfigError naming every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (as .env.example ships them) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../knowledge/projectRoot';
 import { isLocalMode } from './adapter';
 import { ConfigError, loadConfig } from './config';
 import { createServer } from './server';
@@ -9,7 +10,7 @@ import { createServices } from './services';
 async function main(): Promise<void> {
   const envFile = path.resolve('.env');
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
-  const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   const config = loadConfig(process.env, version);
   const services = await createServices(config);
   const { logger } = services;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { entryFrontMatterSchema, KnowledgeEntry, toEntry } from './entry';
+import { projectRoot } from './projectRoot';
 
 /** Something wrong with the content, tied to the file it is in. */
 export interface ContentProblem {
@@ -16,7 +17,7 @@ export interface LoadedContent {
 }
 
 /** The folder the shipped entries live in. */
-export const DEFAULT_CONTENT_DIR = path.join(__dirname, 'content');
+export const DEFAULT_CONTENT_DIR = path.join(projectRoot(), 'knowledge', 'content');
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 

@@ -81,7 +81,7 @@ export function toEntry(front: z.infer<typeof entryFrontMatterSchema>, body: str
     owner: front.owner,
     reviewBy: front.review_by,
     status: front.status,
-    statusNote: front.status_note,
+    ...(front.status_note !== undefined ? { statusNote: front.status_note } : {}),
     related: front.related,
   };
 }

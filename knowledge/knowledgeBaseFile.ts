@@ -6,12 +6,13 @@ import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent } from './contentLoa
 import { validateEntries } from './contentValidator';
 import { KnowledgeEntry } from './entry';
 import { buildIndex } from './indexBuilder';
+import { projectRoot } from './projectRoot';
 
 /** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
 export const KB_FORMAT = 3;
 
 /** Where `npm run build:kb` writes the built knowledge base. */
-export const DEFAULT_KB_FILE = path.join(__dirname, 'build', 'kb.json');
+export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');
 
 /** The built knowledge base as saved on disk: entries plus the serialised lunr index. */
 export interface KnowledgeBaseFile {

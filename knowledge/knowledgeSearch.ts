@@ -3,7 +3,7 @@ import { editDistance } from './editDistance';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
 import { documentFrequencies, termsNear } from './lunrInternals';
-import { acronymWords, keyTerms, words } from './normalise';
+import { acronymWords, keyTerms, keyWords, stem, words } from './normalise';
 
 /** What the bot does with a question: answer it, offer choices, or say it does not know. */
 export type Decision = 'answer' | 'suggest' | 'unknown';
@@ -34,7 +34,32 @@ export interface Thresholds {
   margin: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.62, suggest: 0.42, margin: 0.06 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.52, suggest: 0.36, margin: 0.06 };
+
+/**
+ * How the confidence is made up: how much of the question an entry accounts for (words weighted by
+ * rarity and by the field they match in), how much of it is one of the entry's own names, and how
+ * much of the entry's title the question uses. Calibrated on the evaluation set.
+ */
+export interface Scoring {
+  coverage: number;
+  phrase: number;
+  focus: number;
+  fields: Record<IndexField, number>;
+  /** A word found only after correcting a typo counts for this share. */
+  corrected: number;
+  /** A word the knowledge base has never seen weighs this share of the rarest known word. */
+  unknownWord: number;
+}
+
+export const DEFAULT_SCORING: Scoring = {
+  coverage: 0.7,
+  phrase: 0.2,
+  focus: 0.1,
+  fields: { title: 1, names: 1, tags: 0.8, summary: 0.5, body: 0.35 },
+  corrected: 0.85,
+  unknownWord: 0.7,
+};
 
 /** Questions are read up to this many characters; the rest is ignored (and the user told). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -43,12 +68,9 @@ export interface KnowledgeSearchOptions {
   /** The council whose own entries rank first ("our priorities"). */
   authority?: Council;
   thresholds?: Thresholds;
+  scoring?: Scoring;
 }
 
-/** How strongly a match in each field ties a query word to an entry. */
-const FIELD_WEIGHT: Record<IndexField, number> = { title: 1, names: 1, tags: 0.7, summary: 0.5, body: 0.3 };
-/** A word found only after correcting a typo counts for a little less. */
-const CORRECTED_WEIGHT = 0.85;
 const MAX_SUGGESTIONS = 3;
 const CANDIDATES = 30;
 const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
@@ -66,10 +88,12 @@ interface QueryTerm {
  */
 export class KnowledgeSearch {
   private readonly byId: Map<string, KnowledgeEntry>;
-  private readonly phrases = new Map<string, Set<string>>();
+  /** Every name of every entry as its set of terms, found through any of its terms. */
+  private readonly namesByTerm = new Map<string, { id: string; terms: string[] }[]>();
   private readonly titleTerms = new Map<string, string[]>();
   private readonly df: Map<string, number>;
   private readonly thresholds: Thresholds;
+  private readonly scoring: Scoring;
   private readonly acronyms: Set<string>;
   /** Acronyms that are also everyday words ("BEST", "GONE"): they count only when typed in capitals. */
   private readonly wordlikeAcronyms = new Map<string, string>();
@@ -79,6 +103,7 @@ export class KnowledgeSearch {
     private readonly options: KnowledgeSearchOptions = {},
   ) {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.byId = new Map(kb.entries.map((e) => [e.id, e]));
     this.df = documentFrequencies(kb.index);
     this.acronyms = acronymWords(kb.entries);
@@ -127,11 +152,12 @@ export class KnowledgeSearch {
   }
 
   private findWordlikeAcronyms(): void {
-    const prose = this.kb.entries.map((e) => `${e.summary} ${e.body}`).join(' ');
+    const lowerCaseWords = new Set<string>();
+    for (const e of this.kb.entries) for (const w of `${e.summary} ${e.body}`.split(/[^A-Za-z]+/)) if (w && w === w.toLowerCase()) lowerCaseWords.add(w);
     for (const entry of this.kb.entries) {
       for (const acronym of entry.acronyms) {
         const lower = acronym.toLowerCase();
-        if (lower !== acronym && /^[a-z]+$/.test(lower) && new RegExp(`\\b${lower}\\b`).test(prose)) this.wordlikeAcronyms.set(lower, acronym);
+        if (lower !== acronym && /^[a-z]+$/.test(lower) && lowerCaseWords.has(lower)) this.wordlikeAcronyms.set(lower, acronym);
       }
     }
   }
@@ -143,19 +169,23 @@ export class KnowledgeSearch {
   }
 
   private addPhrase(name: string, id: string): void {
-    const key = keyTerms(name, this.acronyms).join(' ');
-    if (!key) return;
-    const owners = this.phrases.get(key) ?? new Set<string>();
-    owners.add(id);
-    this.phrases.set(key, owners);
+    const terms = [...new Set(keyTerms(name, this.acronyms))];
+    if (terms.length === 0) return;
+    const record = { id, terms };
+    for (const term of terms) {
+      const list = this.namesByTerm.get(term) ?? [];
+      if (!list.some((n) => n.id === id && n.terms.join(' ') === terms.join(' '))) list.push(record);
+      this.namesByTerm.set(term, list);
+    }
   }
 
   /** Stems the question's meaningful words and repairs typos against the index vocabulary. */
   private queryTerms(text: string): QueryTerm[] {
     const seen = new Set<string>();
     const out: QueryTerm[] = [];
-    for (const raw of keyTerms(text, this.acronyms)) {
-      const term = this.df.has(raw) ? { term: raw, corrected: false, known: true } : this.correct(raw);
+    for (const word of keyWords(text)) {
+      const stemmed = stem(word, this.acronyms);
+      const term = this.df.has(stemmed) ? { term: stemmed, corrected: false, known: true } : this.correct(word, stemmed);
       if (seen.has(term.term)) continue;
       seen.add(term.term);
       out.push(term);
@@ -163,20 +193,25 @@ export class KnowledgeSearch {
     return out;
   }
 
-  private correct(term: string): QueryTerm {
-    const distance = term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
-    if (distance === 0 || /\d/.test(term)) return { term, corrected: false, known: false };
-    const near = termsNear(this.kb.index, term, distance);
-    if (near.length === 0) return { term, corrected: false, known: false };
-    const best = near
-      .map((candidate) => ({ candidate, d: editDistance(term, candidate), df: this.df.get(candidate) ?? 0 }))
-      .sort((a, b) => a.d - b.d || b.df - a.df || a.candidate.localeCompare(b.candidate))[0];
+  /** Finds the nearest index term to a misspelt word, trying both the word and its stem. */
+  private correct(word: string, stemmed: string): QueryTerm {
+    const unknown = { term: stemmed, corrected: false, known: false };
+    if (/\d/.test(word)) return unknown;
+    const tries = [...new Set([stemmed, word])]
+      .map((form) => ({ form, distance: form.length >= 9 ? 2 : form.length >= 4 ? 1 : 0 }))
+      .filter((t) => t.distance > 0);
+    const candidates = tries.flatMap(({ form, distance }) =>
+      termsNear(this.kb.index, form, distance).map((candidate) => ({ candidate, d: editDistance(form, candidate), df: this.df.get(candidate) ?? 0 })),
+    );
+    if (candidates.length === 0) return unknown;
+    const best = candidates.sort((a, b) => a.d - b.d || b.df - a.df || a.candidate.localeCompare(b.candidate))[0];
     return { term: best.candidate, corrected: true, known: true };
   }
 
   private idf(term: QueryTerm): number {
     const n = this.kb.entries.length;
-    return Math.log(1 + n / Math.max(1, term.known ? (this.df.get(term.term) ?? 0) : 1));
+    if (!term.known) return this.scoring.unknownWord * Math.log(1 + n);
+    return Math.log(1 + n / Math.max(1, this.df.get(term.term) ?? 0));
   }
 
   /** Scores every candidate entry and returns them best first. */
@@ -196,9 +231,11 @@ export class KnowledgeSearch {
       for (const [term, fields] of Object.entries(r.matchData.metadata)) perTerm.set(term, new Set(Object.keys(fields)));
       fieldsByEntry.set(r.ref, perTerm);
     }
-    const phraseCover = this.phraseCoverage(terms, text);
-    const candidates = new Set([...lunrScore.keys(), ...phraseCover.keys()]);
     const context = this.authorityContext(text);
+    const own = this.options.authority;
+    const implied = context.local && context.named.size === 0 && own ? [stem(own, this.acronyms)] : [];
+    const phraseCover = this.phraseCoverage(terms, text, implied);
+    const candidates = new Set([...lunrScore.keys(), ...phraseCover.keys()]);
     const idfs = terms.map((t) => this.idf(t));
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
 
@@ -209,22 +246,24 @@ export class KnowledgeSearch {
       const matched = fieldsByEntry.get(id);
       const covered = phraseCover.get(id) ?? new Set<number>();
       let weighted = 0;
+      let phraseIdf = 0;
       terms.forEach((t, i) => {
+        if (covered.has(i)) phraseIdf += idfs[i];
         let w = covered.has(i) ? 1 : 0;
         const asAcronym = this.meantAsAcronym(t.term, text);
         for (const field of matched?.get(t.term) ?? []) {
-          const weight = field === 'names' && !asAcronym ? FIELD_WEIGHT.body : (FIELD_WEIGHT[field as IndexField] ?? 0);
+          const fields = this.scoring.fields;
+          const weight = field === 'names' && !asAcronym ? fields.body : (fields[field as IndexField] ?? 0);
           w = Math.max(w, weight);
         }
-        if (t.corrected) w *= CORRECTED_WEIGHT;
+        if (t.corrected) w *= this.scoring.corrected;
         weighted += w * idfs[i];
       });
-      const coverage = weighted / totalIdf;
-      const phraseShare = covered.size / terms.length;
       const titleTerms = this.titleTerms.get(id) ?? [];
       const termSet = new Set(terms.map((t) => t.term));
       const focus = titleTerms.length ? titleTerms.filter((t) => termSet.has(t)).length / titleTerms.length : 0;
-      let confidence = 0.8 * coverage + 0.15 * phraseShare + 0.05 * focus;
+      const weights = this.scoring;
+      let confidence = weights.coverage * (weighted / totalIdf) + weights.phrase * (phraseIdf / totalIdf) + weights.focus * focus;
       confidence = this.adjustForAuthority(confidence, entry, context);
       scored.push({ entry, confidence: Math.min(1, Math.max(0, confidence)), score: lunrScore.get(id) ?? 0 });
     }
@@ -232,24 +271,36 @@ export class KnowledgeSearch {
     return scored.map(({ entry, confidence }) => ({ entry, confidence: Math.round(confidence * 1000) / 1000 }));
   }
 
-  /** For each entry, which query terms one of its names covers as a whole phrase. */
-  private phraseCoverage(terms: QueryTerm[], question: string): Map<string, Set<number>> {
+  /**
+   * For each entry, which query terms one of its names covers: a name counts when every one of
+   * its words is in the question, in any order ("safeguarding area of the common core" contains
+   * "safeguarding common core"). `implied` terms (the council behind "our") complete names but
+   * are not question words themselves.
+   */
+  private phraseCoverage(terms: QueryTerm[], question: string, implied: string[]): Map<string, Set<number>> {
+    const position = new Map(terms.map((t, i) => [t.term, i]));
+    const present = new Set([...position.keys(), ...implied]);
     const out = new Map<string, Set<number>>();
-    for (let length = terms.length; length >= 1; length--) {
-      for (let start = 0; start + length <= terms.length; start++) {
-        const key = terms
-          .slice(start, start + length)
-          .map((t) => t.term)
-          .join(' ');
-        if (length === 1 && !this.meantAsAcronym(key, question)) continue;
-        for (const id of this.phrases.get(key) ?? []) {
-          const set = out.get(id) ?? new Set<number>();
-          for (let i = start; i < start + length; i++) set.add(i);
-          out.set(id, set);
+    for (const term of position.keys()) {
+      for (const name of this.namesByTerm.get(term) ?? []) {
+        if (!name.terms.every((t) => present.has(t))) continue;
+        // Numbered names ("common core area 6") only count in their own order, so "6 areas" is not area 6.
+        if (name.terms.some((t) => /\d/.test(t)) && !this.containsInOrder(terms, name.terms)) continue;
+        if (name.terms.length === 1 && !this.meantAsAcronym(name.terms[0], question)) continue;
+        const set = out.get(name.id) ?? new Set<number>();
+        for (const t of name.terms) {
+          const i = position.get(t);
+          if (i !== undefined) set.add(i);
         }
+        out.set(name.id, set);
       }
     }
     return out;
+  }
+
+  private containsInOrder(terms: QueryTerm[], name: string[]): boolean {
+    const joined = ` ${terms.map((t) => t.term).join(' ')} `;
+    return joined.includes(` ${name.join(' ')} `);
   }
 
   private authorityContext(text: string): { named: Set<Council>; local: boolean } {

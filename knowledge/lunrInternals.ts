@@ -8,7 +8,7 @@ export interface TokenSetLike {
 
 interface TokenSetStatics {
   fromFuzzyString(text: string, editDistance: number): TokenSetLike;
-  fromArray(words: string[]): TokenSetLike;
+  
 }
 
 /** Postings per term: the documents each field holds it in. */
@@ -39,5 +39,5 @@ export function documentFrequencies(index: lunr.Index): Map<string, number> {
 
 /** Index terms within `editDistance` edits (transpositions included) of a term. */
 export function termsNear(index: lunr.Index, term: string, editDistance: number): string[] {
-  return tokenSets.fromFuzzyString(term, editDistance).intersect(internals(index).tokenSet).toArray();
+  return internals(index).tokenSet.intersect(tokenSets.fromFuzzyString(term, editDistance)).toArray();
 }

@@ -50,7 +50,11 @@ export const QUESTION_FILLER = new Set([
   'hi', 'hello', 'hey', 'acronym', 'abbreviation', 'describe', 'anyone', 'someone',
   'exactly', 'actually', 'basically', 'quick', 'question', 'q', 'eh', 'ok', 'okay', 'um', 'erm',
   'im', 'ive', 'id', 'dont', 'doesnt', 'isnt', 'arent', 'sure', 'wondering', 'wonder', 'heard',
-  'hear', 'seeing', 'seen', 'thing', 'stuff', 'mentioned', 'something', 'does',
+  'hear', 'seeing', 'seen', 'thing', 'things', 'stuff', 'mentioned', 'something', 'does',
+  'still', 'exist', 'exists', 'existing', 'around', 'anymore', 'nowadays', 'now', 'currently', 'going', 'running',
+  'used', 'use', 'need', 'needs', 'want', 'wants', 'get', 'gets', 'got', 'bit', 'say', 'says', 'said', 'stands',
+  'really', 'lot', 'lots', 'kind', 'sort', 'whole', 'exactly', 'happened', 'happen', 'find', 'out', 'like',
+  'being', 'having', 'make', 'makes', 'made', 'doing', 'done', 'go', 'goes', 'anything', 'everything',
   'a', 'an', 'the', 'is', 'are', 'u', 'ur', 'r', 'whatre', 'thats', 'aka', 'abt', 'etc', 'vs',
 ]);
 
@@ -62,6 +66,7 @@ export function normaliseText(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   text = text.replace(/[\u2018\u2019\u201B\u2032\u0060\u00B4]/g, "'").replace(/[\u201C\u201D\u2033]/g, '"');
   text = text.replace(/([a-z0-9])&([a-z0-9])/g, '$1$2').replace(/&/g, ' and ');
+  text = text.replace(/\bco-(?=ordinat|operat)/g, 'co');
   text = text.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's').replace(/'/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return text
@@ -70,7 +75,15 @@ export function normaliseText(raw: string): string {
     .join(' ');
 }
 
+/** Number words and ordinals written as digits, so "six areas", "6 areas" and "area 6" meet. */
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  first: '1', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8',
+};
+
 function toBritish(word: string): string {
+  const number = NUMBER_WORDS[word] ?? /^(\d+)(st|nd|rd|th)$/.exec(word)?.[1];
+  if (number) return number;
   const mapped = AMERICAN_TO_BRITISH[word];
   if (mapped) return mapped;
   if (word.length >= MIN_IZE_WORD) {
@@ -93,8 +106,31 @@ export function isFiller(word: string): boolean {
   return QUESTION_FILLER.has(word) || isLunrStopWord(word);
 }
 
-/** Plurals the Porter stemmer leaves alone but staff use interchangeably with the singular. */
-const IRREGULAR_PLURALS: Record<string, string> = { children: 'child', people: 'person', women: 'woman', men: 'man' };
+/**
+ * Words staff use interchangeably that the Porter stemmer keeps apart: irregular plurals, plurals
+ * typed without their apostrophe, and common chat shorthand.
+ */
+const EQUIVALENT_WORDS: Record<string, string> = {
+  children: 'child',
+  childrens: 'child',
+  kid: 'child',
+  kids: 'child',
+  people: 'person',
+  peoples: 'person',
+  ppl: 'person',
+  women: 'woman',
+  men: 'man',
+  info: 'information',
+  govt: 'government',
+  gov: 'government',
+  org: 'organisation',
+  orgs: 'organisation',
+  mgr: 'manager',
+  mgmt: 'management',
+  quals: 'qualification',
+  qual: 'qualification',
+  uni: 'university',
+};
 
 /**
  * Reduces a word to its stem. Words in `keep` (the knowledge base's acronyms) stay whole, since
@@ -102,14 +138,17 @@ const IRREGULAR_PLURALS: Record<string, string> = { children: 'child', people: '
  */
 export function stem(word: string, keep?: ReadonlySet<string>): string {
   if (keep?.has(word)) return word;
-  return lunr.stemmer(new lunr.Token(IRREGULAR_PLURALS[word] ?? word, {})).toString();
+  return lunr.stemmer(new lunr.Token(EQUIVALENT_WORDS[word] ?? word, {})).toString();
 }
 
-/** The meaningful, stemmed terms of a question or name, in order (question framing dropped). */
+/** The meaningful words of a question or name, unstemmed (question framing and stray letters dropped). */
+export function keyWords(raw: string): string[] {
+  return words(raw).filter((w) => (w.length > 1 || /\d/.test(w)) && !isFiller(w));
+}
+
+/** The meaningful, stemmed terms of a question or name, in order. */
 export function keyTerms(raw: string, keep?: ReadonlySet<string>): string[] {
-  return words(raw)
-    .filter((w) => !isFiller(w))
-    .map((w) => stem(w, keep));
+  return keyWords(raw).map((w) => stem(w, keep));
 }
 
 /** The stemmed terms of content text as the index stores them (only stop words dropped). */

@@ -8,8 +8,6 @@ export interface AnswerCardOptions {
   style: ActionStyle;
   related: KnowledgeEntry[];
   feedback?: FeedbackState;
-  /** The question was cut to the length the search reads. */
-  truncated?: boolean;
 }
 
 /** Verbs the answer card's buttons send back. */
@@ -34,14 +32,11 @@ export function feedbackThanks(helpful: boolean): string {
   return helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us; the content team will review this answer.';
 }
 
-const TRUNCATED_NOTE = 'Your message was long, so I read only the first 1,000 characters.';
-
 /** The answer to a question: title, plain-English answer, where it comes from, related entries, and feedback. */
 export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptions): BuiltCard {
   const feedback = options.feedback ?? 'ask';
   const status = statusLine(entry);
   const body: CardElement[] = [];
-  if (options.truncated) body.push(paragraph(TRUNCATED_NOTE, { isSubtle: true, size: 'small' }));
   body.push(heading(entry.title));
   if (status) body.push(paragraph(status, { color: 'warning', weight: 'bolder', spacing: 'small' }));
   body.push(paragraph(entry.summary));
@@ -69,7 +64,6 @@ export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptio
     { type: 'Action.ShowCard', title: 'More detail', card: adaptiveCard([paragraph(entry.body)], entry.body) },
   ];
   const fallback = [
-    options.truncated ? TRUNCATED_NOTE : '',
     entry.title,
     status ?? '',
     entry.summary,

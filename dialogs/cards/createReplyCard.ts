@@ -1,6 +1,6 @@
 import { AnswerReply } from '../../bot/answers/questionAnswerer';
 import { Config } from '../../bot/config';
-import { ActionStyle, BuiltCard } from './adaptiveCard';
+import { ActionStyle, BuiltCard, built, paragraph } from './adaptiveCard';
 import { createAnswerCard } from './createAnswerCard';
 import { createSuggestionsCard } from './createSuggestionsCard';
 import { createUnknownCard } from './createUnknownCard';
@@ -9,13 +9,25 @@ import { createNoQuestionCard } from './createNoQuestionCard';
 
 export type ReplySettings = Pick<Config, 'botName' | 'helpContact' | 'safeguarding'>;
 
-/** Picks the card for a reply from the question answerer. */
+const TRUNCATED_NOTE = 'Your message was long, so I read only the first 1,000 characters.';
+
+/** Picks the card for a reply from the question answerer, noting when the question was cut short. */
 export function createReplyCard(reply: AnswerReply, style: ActionStyle, settings: ReplySettings): BuiltCard {
+  const card = cardFor(reply, style, settings);
+  if (!('truncated' in reply) || !reply.truncated) return card;
+  return built({
+    ...card.card,
+    body: [paragraph(TRUNCATED_NOTE, { isSubtle: true, size: 'small' }), ...card.card.body],
+    fallbackText: `${TRUNCATED_NOTE}\n\n${card.text}`,
+  });
+}
+
+function cardFor(reply: AnswerReply, style: ActionStyle, settings: ReplySettings): BuiltCard {
   switch (reply.kind) {
     case 'urgent':
       return createUrgentCard(settings.safeguarding);
     case 'answer':
-      return createAnswerCard(reply.entry, { style, related: reply.related, truncated: reply.truncated });
+      return createAnswerCard(reply.entry, { style, related: reply.related });
     case 'suggest':
       return createSuggestionsCard(
         reply.suggestions.map((s) => s.entry),

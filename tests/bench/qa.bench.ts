@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
+import { QuestionAnswerer } from '../../bot/answers/questionAnswerer';
+import { buildKnowledgeBase, readKnowledgeBase, saveKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
+import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
+import { projectRoot } from '../../knowledge/projectRoot';
+import { FakeConnector } from '../helpers/fakeConnector';
+import { startBot } from '../helpers/runningBot';
+import { fixedClock } from '../helpers/testServices';
+import { evaluate, loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
+import { msSince, percentile, report, round, rssMb, startBotProcess, stopProcess } from './benchUtil';
+import { startEchoServer } from './echoServer';
+
+const ROUNDS = 30;
+const TURNS = 300;
+
+/** Times an HTTP turn through /api/messages, from POST to the bot's reply having reached the connector. */
+async function turnLatencies(url: string, serviceUrl: string, questions: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < TURNS; i++) {
+    const body = {
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: '29:bench' },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:bench-${i % 20}`, conversationType: 'personal' },
+      text: questions[i % questions.length],
+    };
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await res.arrayBuffer();
+    out.push(msSince(started));
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const questions = loadEvaluationQuestions();
+  const kb = buildKnowledgeBase();
+
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-')), 'kb.json');
+  saveKnowledgeBase(kb, file);
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    readKnowledgeBase(file);
+    loads.push(msSince(started));
+  }
+
+  const evaluation = evaluate(kb, questions);
+  const answerer = new QuestionAnswerer(new KnowledgeSearch(kb), new InMemoryFeedbackLog(), fixedClock);
+  const latencies: number[] = [];
+  for (let round_ = 0; round_ <= ROUNDS; round_++) {
+    for (const q of questions) {
+      const started = process.hrtime.bigint();
+      await answerer.answer(q.q, 'bench');
+      if (round_ > 0) latencies.push(msSince(started));
+    }
+  }
+
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const bot = await startBot();
+  const echo = await startEchoServer();
+  const texts = questions.map((q) => q.q);
+  await turnLatencies(echo.url, serviceUrl, texts.slice(0, 20));
+  const echoTurns = await turnLatencies(echo.url, serviceUrl, texts);
+  await turnLatencies(bot.url, serviceUrl, texts.slice(0, 20));
+  const qaTurns = await turnLatencies(bot.url, serviceUrl, texts);
+  await bot.stop();
+  await new Promise<void>((resolve) => echo.server.close(() => resolve()));
+  await connector.stop();
+
+  // npm start runs the compiled build; the ts-node figure is for comparison.
+  const root = projectRoot();
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')]);
+  const measureStartups = async (args: string[], measureRss: boolean): Promise<{ ready: number[]; rss: number }> => {
+    const ready: number[] = [];
+    let rss = 0;
+    for (let i = 0; i < 3; i++) {
+      const { child, readyMs, url } = await startBotProcess(args);
+      ready.push(readyMs);
+      if (measureRss && i === 0) {
+        const connector2 = new FakeConnector();
+        const su = await connector2.start();
+        await turnLatencies(url, su, texts.slice(0, 100));
+        rss = rssMb(child.pid!);
+        await connector2.stop();
+      }
+      await stopProcess(child);
+    }
+    return { ready, rss };
+  };
+  const compiled = await measureStartups(['--disable-warning=DEP0111', path.join(root, 'dist', 'bot', 'index.js')], true);
+  const tsNode = await measureStartups(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], false);
+
+  console.log(`questions: ${questions.length} (${evaluation.inScope} in scope, ${evaluation.outOfScope} out of scope)`);
+  console.log(`misses: ${evaluation.misses.length}`);
+  report({
+    benchmark: 'qa',
+    questions: questions.length,
+    accuracy: round(evaluation.accuracy, 3),
+    firstShown: round(evaluation.firstShown, 3),
+    outOfScopeAnswered: round(evaluation.outOfScopeAnswered, 3),
+    answerP50Ms: round(percentile(latencies, 50), 3),
+    answerP99Ms: round(percentile(latencies, 99), 3),
+    indexLoadMs: round(percentile(loads, 50)),
+    entries: kb.entries.length,
+    startupToReadyMs: round(percentile(compiled.ready, 50), 0),
+    startupToReadyTsNodeMs: round(percentile(tsNode.ready, 50), 0),
+    botRssMb: round(compiled.rss, 1),
+    benchRssMb: round(rssMb(), 1),
+    qaTurnP50Ms: round(percentile(qaTurns, 50)),
+    qaTurnP99Ms: round(percentile(qaTurns, 99)),
+    echoTurnP50Ms: round(percentile(echoTurns, 50)),
+    echoTurnP99Ms: round(percentile(echoTurns, 99)),
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

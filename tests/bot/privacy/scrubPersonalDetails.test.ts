@@ -1,0 +1,18 @@
+import { expect } from 'chai';
+import { scrubPersonalDetails } from '../../../bot/privacy/scrubPersonalDetails';
+
+describe('scrubPersonalDetails', () => {
+  const cases: [string, string][] = [
+    ['email jo.bloggs@leics.gov.uk please', 'email [email] please'],
+    ['call me on 07700 900123', 'call me on [phone]'],
+    ['ring +44 116 305 0005 now', 'ring [phone] now'],
+    ['lives at LE1 6ZG', 'lives at [postcode]'],
+    ['NI number QQ 12 34 56 C', 'NI number [ni number]'],
+    ['born 03/04/2012', 'born [date]'],
+    ['case 12345678', 'case [number]'],
+    ['see https://intranet.example.org/x?token=abc', 'see [link]'],
+    ['what is a caf', 'what is a caf'],
+    ['level 3 diploma in 2010', 'level 3 diploma in 2010'],
+  ];
+  for (const [input, output] of cases) it(`scrubs "${input}"`, () => expect(scrubPersonalDetails(input)).to.equal(output));
+});

@@ -1,0 +1,24 @@
+import { Activity, TestAdapter } from 'botbuilder';
+import { createServices, ServiceOverrides, Services } from '../../bot/services';
+import { fixedClock, shippedKnowledgeBase, silentLogger, testConfig } from './testServices';
+
+/** The real services over the shipped knowledge base, with a fixed clock and a silent logger. */
+export async function testBotServices(env: Record<string, string> = {}, overrides: ServiceOverrides = {}): Promise<Services> {
+  return createServices(testConfig(env), { kb: shippedKnowledgeBase(), now: fixedClock, logger: silentLogger, ...overrides });
+}
+
+/** A TestAdapter that runs every activity through the bot, as /api/messages would. */
+export function testAdapter(services: Services, channelId = 'msteams'): TestAdapter {
+  return new TestAdapter((context) => services.bot.run(context), { channelId });
+}
+
+/** A Teams channel message that @mentions the bot, as Teams sends it. */
+export function channelMention(text: string, botId = 'bot', botName = 'Workforce Assistant'): Partial<Activity> {
+  return {
+    type: 'message',
+    text: `<at>${botName}</at> ${text}`,
+    conversation: { id: '19:channel@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true, name: 'General' },
+    recipient: { id: botId, name: botName },
+    entities: [{ type: 'mention', mentioned: { id: botId, name: botName }, text: `<at>${botName}</at>` }],
+  };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { readKnowledgeBase, saveKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
+import { KnowledgeSearch, MAX_QUESTION_CHARS, SearchOutcome } from '../../knowledge/knowledgeSearch';
+import { fixtureKnowledgeBase } from '../helpers/fixtureKnowledge';
+
+const summary = (o: SearchOutcome) => ({ decision: o.decision, id: o.answer?.entry.id, suggestions: o.suggestions.map((s) => s.entry.id) });
+
+describe('KnowledgeSearch', () => {
+  const kb = fixtureKnowledgeBase();
+  const search = new KnowledgeSearch(kb);
+
+  const answers: [string, string][] = [
+    ['what is an ASP', 'alpha-plan'],
+    ['asp?', 'alpha-plan'],
+    ['ASPs', 'alpha-plan'],
+    ['alpha support plan meaning', 'alpha-plan'],
+    ['whats the alpha plan', 'alpha-plan'],
+    ['alpah suport plan', 'alpha-plan'],
+    ['who is the beta coordinator', 'beta-coordinator'],
+    ['family co-ordinator', 'beta-coordinator'],
+    ['BC', 'beta-coordinator'],
+    ['GCWD', 'gamma-council'],
+    ['five delta outcomes', 'delta-outcomes'],
+    ['newcastle workforce priorities', 'newcastle-priorities'],
+  ];
+  for (const [question, id] of answers) {
+    it(`answers "${question}" with ${id}`, () => expect(summary(search.search(question))).to.include({ decision: 'answer', id }));
+  }
+
+  for (const question of ['recipe for banana bread', 'book my annual leave', 'football scores tonight', '', '   ', '???']) {
+    it(`does not answer "${question}"`, () => expect(search.search(question).decision).to.equal('unknown'));
+  }
+
+  it('offers "did you mean" when two entries fit equally', () => {
+    const outcome = search.search('workforce priorities');
+    expect(outcome.decision).to.equal('suggest');
+    expect(outcome.suggestions.map((s) => s.entry.id)).to.have.members(['westminster-priorities', 'newcastle-priorities']);
+    expect(outcome.suggestions.length).to.be.at.most(3);
+  });
+
+  it('ranks the configured council first for "our" questions', () => {
+    const local = new KnowledgeSearch(kb, { authority: 'westminster' });
+    expect(summary(local.search('what are our workforce priorities'))).to.include({ decision: 'answer', id: 'westminster-priorities' });
+    expect(summary(local.search('newcastle workforce priorities'))).to.include({ decision: 'answer', id: 'newcastle-priorities' });
+  });
+
+  it('reads American spelling as British', () => {
+    const outcome = search.search('delta outcomes organization');
+    expect(outcome.answer?.entry.id ?? outcome.suggestions[0]?.entry.id).to.equal('delta-outcomes');
+  });
+
+  it('reads only the first 1,000 characters and says so', () => {
+    const outcome = search.search(`what is an ASP ${'x '.repeat(MAX_QUESTION_CHARS)}`);
+    expect(outcome.truncated).to.equal(true);
+    expect(outcome.answer?.entry.id).to.equal('alpha-plan');
+    expect(search.search('what is an ASP').truncated).to.equal(false);
+  });
+
+  it('gives confidences between 0 and 1, higher for exact names', () => {
+    const exact = search.search('ASP').topConfidence;
+    const loose = search.search('plan reviewed months').topConfidence;
+    expect(exact).to.be.within(0, 1);
+    expect(loose).to.be.within(0, 1);
+    expect(exact).to.be.greaterThan(loose);
+  });
+
+  it('gives the same results after saving and reloading the index', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    const file = path.join(dir, 'kb.json');
+    saveKnowledgeBase(kb, file);
+    const reloaded = readKnowledgeBase(file);
+    expect(reloaded).to.not.equal(undefined);
+    const again = new KnowledgeSearch(reloaded!);
+    for (const q of ['asp', 'alpah suport plan', 'workforce priorities', 'banana', 'family coordinator', 'delta']) {
+      expect(again.search(q)).to.deep.equal(search.search(q));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { acronymWords, keyTerms, normaliseText, stem, words } from '../../knowledge/normalise';
+
+describe('normalise', () => {
+  const cases: [string, string][] = [
+    ['Whats a CAF?', 'whats a caf'],
+    ['What\u2019s the LP role', 'what the lp role'],
+    ['organization behavior', 'organisation behaviour'],
+    ['C&F and CYP&F', 'cf and cypf'],
+    ['the children\u2019s trust', 'the children trust'],
+    ['  lots   of\tspace ', 'lots of space'],
+    ['<b>bold</b> *stars*', 'b bold b stars'],
+    ['realize prize', 'realise prize'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`folds "${input}"`, () => expect(normaliseText(input)).to.equal(expected));
+  }
+
+  it('drops question framing and stop words, and stems what is left', () => {
+    expect(keyTerms('whats the meaning of CAFs')).to.deep.equal(['caf']);
+    expect(keyTerms('What are the six areas of the Common Core?')).to.deep.equal(['6', 'area', 'common', 'core']);
+    expect(keyTerms('3rd area')).to.deep.equal(['3', 'area']);
+  });
+
+  it('treats irregular plurals as their singular', () => {
+    expect(stem('children')).to.equal(stem('child'));
+    expect(stem('people')).to.equal(stem('person'));
+  });
+
+  it('keeps acronyms whole so YP and YPS stay apart', () => {
+    const keep = acronymWords([{ acronyms: ['YP', 'YPS', 'CYPSPE'] }]);
+    expect(stem('yps', keep)).to.equal('yps');
+    expect(stem('cypspe', keep)).to.equal('cypspe');
+    expect(stem('yps')).to.equal('yp');
+  });
+
+  it('returns no words for punctuation and emoji', () => {
+    expect(words('?!? \u{1F600}')).to.deep.equal([]);
+  });
+});

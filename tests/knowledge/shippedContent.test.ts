@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { loadContent } from '../../knowledge/contentLoader';
+import { validateEntries } from '../../knowledge/contentValidator';
+import { COUNCILS } from '../../knowledge/entry';
+
+describe('shipped knowledge content', () => {
+  const { entries, problems } = loadContent();
+  const all = [...problems, ...validateEntries(entries)];
+  const ids = new Set(entries.map((e) => e.id));
+
+  it('has no errors (what npm run kb:check enforces)', () => {
+    expect(all.filter((p) => p.level === 'error').map((p) => `${p.file}: ${p.message}`)).to.deep.equal([]);
+  });
+
+  it('explains at least 60 acronyms', () => {
+    expect(entries.flatMap((e) => e.acronyms).length).to.be.at.least(60);
+  });
+
+  it('holds the facts the product must carry', () => {
+    const required = [
+      'caf', 'ecaf', 'lead-professional', 'tac', 'key-worker', 'contactpoint', 'iqf', 'qcf', 'climbing-frame', 'eyp',
+      'graduate-leader-fund', 'youth-professional-status', 'pedagogue', 'core-and-wider-workforce', 'integrated-working',
+      'common-induction-standards', 'championing-children', 'common-core', 'every-child-matters', 'one-childrens-workforce',
+      'one-childrens-workforce-tool', 'workforce-strategy-2020', 'children-views-on-workforce', 'cwdc', 'gscc', 'dcsf',
+    ];
+    expect(required.filter((id) => !ids.has(id))).to.deep.equal([]);
+    expect(entries.filter((e) => e.kind === 'common-core').length).to.equal(7);
+    expect(entries.filter((e) => e.id.startsWith('ecm-')).length).to.equal(5);
+    expect(entries.filter((e) => e.id.startsWith('ocw-')).length).to.equal(7);
+    expect(entries.filter((e) => e.id.startsWith('expectation-')).length).to.equal(4);
+  });
+
+  it('lists every item of the list-like frameworks', () => {
+    const text = (id: string) => entries.find((e) => e.id === id)!;
+    const ecm = `${text('every-child-matters').summary} ${text('every-child-matters').body}`.toLowerCase();
+    for (const outcome of ['be healthy', 'stay safe', 'enjoy and achieve', 'positive contribution', 'economic well']) expect(ecm).to.include(outcome);
+  });
+
+  it('covers the vision, priorities and monitoring of each council', () => {
+    for (const council of COUNCILS) {
+      const own = entries.filter((e) => e.kind === 'strategy' && e.authority === council).map((e) => e.id);
+      expect(own, council).to.include.members([`${council}-workforce-strategy`, `${council}-workforce-priorities`, `${council}-workforce-monitoring`]);
+    }
+  });
+
+  it('says when a body has closed', () => {
+    for (const id of ['cwdc', 'gscc', 'dcsf', 'contactpoint']) {
+      const entry = entries.find((e) => e.id === id)!;
+      expect(entry.status, id).to.not.equal('current');
+      expect(entry.statusNote, id).to.match(/\d{4}/);
+    }
+  });
+});
