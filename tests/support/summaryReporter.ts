@@ -12,7 +12,7 @@ class SummaryReporter extends Mocha.reporters.Spec {
   }
 
   /** Mocha calls this after the run, once the spec epilogue is out, so this line comes last. */
-  done(failures: number, fn?: (failures: number) => void): void {
+  override done(failures: number, fn?: (failures: number) => void): void {
     const stats = this.mochaRunner.stats ?? { passes: 0, failures: 0, pending: 0 };
     console.log(`${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
     fn?.(failures);
