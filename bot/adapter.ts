@@ -1,6 +1,14 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import { Logger } from 'pino';
 import { Config } from './config';
+import { ETagConflictError } from './store/stateDocuments';
+
+/** What the user is told when a turn fails; a lost race on state gets its own, more useful message. */
+export function apologyFor(error: unknown): string {
+  return error instanceof ETagConflictError
+    ? 'That clashed with another message in this conversation arriving at the same moment, so I did not save it. Please send it again.'
+    : "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.";
+}
 
 /** True when no Bot Framework credentials are set: the bot accepts unsigned requests (local use). */
 export function isLocalMode(config: Config): boolean {
@@ -19,10 +27,11 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
+    const level = error instanceof ETagConflictError ? 'warn' : 'error';
+    logger[level]({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
     if (context.activity.type !== 'message') return;
     try {
-      await context.sendActivity("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.");
+      await context.sendActivity(apologyFor(error));
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not send the apology');
     }

@@ -47,10 +47,20 @@ const schema = z.object({
   SAFEGUARDING_PROCEDURES_URL: optionalText,
   DATA_DIR: z.string().default('data'),
   DATABASE_URL: optionalText,
+  DATABASE_SCHEMA: optionalText,
+  DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(30),
   RETENTION_DAYS: positiveInt(365),
   COMMS_USERS: list,
   ADMINS: list,
   ADMIN_API_TOKEN: optionalText,
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://directline.botframework.com' })
+    .default('https://directline.botframework.com')
+    .transform((v) => v.replace(/\/+$/, '')),
+  WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared with the intranet)').optional()),
+  WEBCHAT_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -80,10 +90,27 @@ export interface Config {
   };
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL schema to use instead of the server's default search path. */
+  databaseSchema?: string;
+  /** How long start-up waits for an unreachable PostgreSQL before giving up. */
+  databaseConnectTimeoutMs: number;
   retentionDays: number;
   commsUsers: string[];
   admins: string[];
   adminApiToken?: string;
+  /** Web chat on the intranet: Azure Direct Line when a secret is set, otherwise the built-in endpoint. */
+  webChat: {
+    /** Azure Direct Line secret; exchanged for short-lived tokens on the server, never sent to browsers. */
+    directLineSecret?: string;
+    /** Where Azure Direct Line lives (no trailing slash); a regional or test endpoint may replace it. */
+    directLineEndpoint: string;
+    /** HS256 secret the intranet signs user tokens with; absent means everyone is anonymous. */
+    userTokenSecret?: string;
+    /** Lifetime of the built-in endpoint's Direct Line tokens. */
+    tokenMinutes: number;
+    /** Origins allowed to show the chat page in a frame (the embed widget). */
+    embedOrigins: string[];
+  };
 }
 
 /** Raised for a bad setting, so start-up can stop with a clear message. */
@@ -123,9 +150,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     },
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
     retentionDays: e.RETENTION_DAYS,
     commsUsers: e.COMMS_USERS,
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
+    webChat: {
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      directLineEndpoint: e.DIRECT_LINE_ENDPOINT,
+      userTokenSecret: e.WEBCHAT_TOKEN_SECRET,
+      tokenMinutes: e.WEBCHAT_TOKEN_MINUTES,
+      embedOrigins: e.WEBCHAT_EMBED_ORIGINS,
+    },
   };
 }

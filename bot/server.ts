@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import restify, { Request, Response, Server } from 'restify';
 import { activityBodyProblem } from './http/activityBody';
+import { registerAdminRoutes } from './http/adminRoutes';
 import type { Services } from './services';
+import { registerWebChatRoutes } from './webchat/registerWebChatRoutes';
 
 /** Largest activity accepted on /api/messages; Teams activities are far smaller. */
 const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -33,7 +35,7 @@ export function createServer(services: Services): Server {
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size } });
+    res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size }, database: services.database.engine });
   });
 
   server.get('/metrics', async (_req: Request, res: Response) => {
@@ -41,6 +43,10 @@ export function createServer(services: Services): Server {
     res.setHeader('content-type', metrics.registry.contentType);
     res.sendRaw(200, body);
   });
+
+  registerAdminRoutes(server, services);
+
+  registerWebChatRoutes(server, services);
 
   return server;
 }

@@ -29,6 +29,9 @@ export interface StaffBotDependencies {
   onRemoved?: (context: TurnContext) => Promise<void>;
 }
 
+/** Set on a turn whose user's data was just erased, so the turn writes no state back. */
+export const FORGET_TURN_STATE = Symbol('forgetTurnState');
+
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
 const ERROR_CONTENT_TYPE = 'application/vnd.microsoft.error';
@@ -68,6 +71,7 @@ export class StaffBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await this.deps.onActivity?.(context);
     await super.run(context);
+    if (context.turnState.get(FORGET_TURN_STATE)) return;
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
   }

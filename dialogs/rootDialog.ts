@@ -1,11 +1,19 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { classifyMessage } from '../bot/answers/messageIntent';
+import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from './askDialog';
 import { BaseDialog } from './baseDialog';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
+import { createGapReportCard } from './cards/createGapReportCard';
 import { createWelcomeCard } from './cards/createWelcomeCard';
+import { dataExportMessages } from './dataExportMessages';
+import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
+import { SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
+
+/** How far back the chat gap report looks. */
+export const GAP_REPORT_DAYS = 90;
 
 export const ROOT_DIALOG = 'rootDialog';
 
@@ -14,6 +22,8 @@ export class RootDialog extends BaseDialog {
   constructor(services: DialogServices) {
     super(ROOT_DIALOG, services);
     this.addDialog(new AskDialog(services));
+    this.addDialog(new SettingsDialog(services));
+    this.addDialog(new DeleteDataDialog(services));
     this.addDialog(new WaterfallDialog(`${ROOT_DIALOG}.route`, [this.routeStep.bind(this)]));
     this.initialDialogId = `${ROOT_DIALOG}.route`;
   }
@@ -27,10 +37,33 @@ export class RootDialog extends BaseDialog {
       await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     }
-    if (intent === 'cancel') {
-      await step.context.sendActivity("There's nothing to cancel. Ask me anything when you're ready.");
-      return step.endDialog();
+    switch (intent) {
+      case 'cancel':
+        await step.context.sendActivity("There's nothing to cancel. Ask me anything when you're ready.");
+        return step.endDialog();
+      case 'settings':
+        return step.beginDialog(SETTINGS_DIALOG);
+      case 'deleteData':
+        return step.beginDialog(DELETE_DATA_DIALOG);
+      case 'exportData':
+        for (const message of dataExportMessages(await this.services.userData.export(step.context.activity.from.id))) await step.context.sendActivity(message);
+        return step.endDialog();
+      case 'gapReport':
+        await this.sendGapReport(step);
+        return step.endDialog();
+      default:
+        return step.beginDialog(ASK_DIALOG, { question: text } satisfies AskOptions);
     }
-    return step.beginDialog(ASK_DIALOG, { question: text } satisfies AskOptions);
+  }
+
+  private async sendGapReport(step: WaterfallStepContext): Promise<void> {
+    if (!(await this.services.access.hasRole(step.context, 'comms'))) {
+      await step.context.sendActivity('Sorry, the content gap report is only for the communications and content teams.');
+      return;
+    }
+    const since: DateTime = this.services.now().minus({ days: GAP_REPORT_DAYS });
+    const report = await this.services.gaps.gapReport(since);
+    const titleOf = (id: string) => this.services.answerer.entry(id)?.title ?? id;
+    await step.context.sendActivity(cardActivity(createGapReportCard(report, titleOf, GAP_REPORT_DAYS)));
   }
 }

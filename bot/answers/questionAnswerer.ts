@@ -53,6 +53,11 @@ export class QuestionAnswerer {
     return { kind: 'answer', entry, confidence: 1, related: this.relatedOf(entry), truncated: false };
   }
 
+  /** The entry with an id, if there is one. */
+  entry(id: string): KnowledgeEntry | undefined {
+    return this.search.getEntry(id);
+  }
+
   /** Records a "Was this helpful?" vote; false (and nothing recorded) for an unknown entry. */
   async recordFeedback(entryId: string, helpful: boolean, channel: string): Promise<boolean> {
     if (!this.search.getEntry(entryId)) return false;

@@ -41,7 +41,7 @@ for (const channel of ['msteams', 'webchat']) {
   describe(`RootDialog on ${channel}`, () => {
     for (const c of cases) {
       it(c.name, async () => {
-        const { services } = testDialogServices();
+        const { services } = await testDialogServices();
         const client = new DialogTestClient(channel, new RootDialog(services));
         for (const [user, check] of c.steps) {
           const reply = await client.sendActivity(user);
@@ -53,7 +53,7 @@ for (const channel of ['msteams', 'webchat']) {
     }
 
     it('uses the right kind of button for the channel', async () => {
-      const { services } = testDialogServices();
+      const { services } = await testDialogServices();
       const client = new DialogTestClient(channel, new RootDialog(services));
       const reply = await client.sendActivity('what is a lead professional');
       const card = replyCard(reply);
@@ -66,7 +66,7 @@ for (const channel of ['msteams', 'webchat']) {
     });
 
     it('records what it could not answer, with personal details scrubbed', async () => {
-      const { services, feedbackLog } = testDialogServices();
+      const { services, feedbackLog } = await testDialogServices();
       const client = new DialogTestClient(channel, new RootDialog(services));
       await client.sendActivity('email jo.bloggs@example.org about the rota on 07700 900123');
       expect(feedbackLog.unanswered).to.have.length(1);
@@ -75,7 +75,7 @@ for (const channel of ['msteams', 'webchat']) {
     });
 
     it('uses the council numbers from configuration', async () => {
-      const { services } = testDialogServices({ SAFEGUARDING_FRONT_DOOR_PHONE: '0116 305 0005', SAFEGUARDING_FRONT_DOOR_NAME: 'First Response' });
+      const { services } = await testDialogServices({ SAFEGUARDING_FRONT_DOOR_PHONE: '0116 305 0005', SAFEGUARDING_FRONT_DOOR_NAME: 'First Response' });
       const client = new DialogTestClient(channel, new RootDialog(services));
       const reply = await client.sendActivity('a pupil told me her dad hits her');
       expect(replyText(reply)).to.match(/First Response today: 0116 305 0005/).and.not.match(/to be set by the council: children/);

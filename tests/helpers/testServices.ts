@@ -4,6 +4,11 @@ import pino from 'pino';
 import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
 import { QuestionAnswerer } from '../../bot/answers/questionAnswerer';
 import { Config, loadConfig } from '../../bot/config';
+import { RoleService } from '../../bot/roles/roleService';
+import { TurnAccess } from '../../bot/roles/turnAccess';
+import { createStore } from '../../bot/store/createStore';
+import { openDatabase } from '../../bot/store/openDatabase';
+import { IN_MEMORY } from '../../bot/store/sqliteDatabase';
 import { buildKnowledgeBase, KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { DialogMetrics, DialogServices } from '../../dialogs/dialogServices';
@@ -20,9 +25,9 @@ export function shippedKnowledgeBase(): KnowledgeBase {
 export const FIXED_NOW = DateTime.fromISO('2026-11-23T10:00:00', { zone: 'Europe/London' });
 export const fixedClock = (): DateTime => FIXED_NOW;
 
-/** Configuration as the bot would read it from this environment (defaults otherwise). */
+/** Configuration as the bot would read it from this environment (defaults otherwise; an in-memory database). */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...env }, '0.0.0-test');
+  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: IN_MEMORY, ...env }, '0.0.0-test');
 }
 
 /** A logger that writes nothing. */
@@ -36,21 +41,33 @@ export class CountingMetrics implements DialogMetrics {
   }
 }
 
-/** Everything the dialogs need, over the shipped knowledge base, with feedback kept in memory. */
-export function testDialogServices(env: Record<string, string> = {}) {
+/** Everything the dialogs need, over the shipped knowledge base and an in-memory database, with answer feedback kept in memory. */
+export async function testDialogServices(env: Record<string, string> = {}) {
   const config = testConfig(env);
+  const database = await openDatabase({ dataDir: config.dataDir, connectTimeoutMs: 1000, logger: silentLogger });
+  const store = createStore(database.db, fixedClock);
   const feedbackLog = new InMemoryFeedbackLog();
   const answerer = new QuestionAnswerer(new KnowledgeSearch(shippedKnowledgeBase(), { authority: config.authority }), feedbackLog, fixedClock);
   const metrics = new CountingMetrics();
-  const services: DialogServices = { answerer, settings: config, metrics };
-  return { services, feedbackLog, metrics, config };
+  const services: DialogServices = {
+    answerer,
+    settings: config,
+    metrics,
+    now: fixedClock,
+    profiles: store.profiles,
+    userData: store.userData,
+    gaps: store.feedback,
+    access: new TurnAccess(new RoleService(config)),
+    forgetTurnState: () => undefined,
+  };
+  return { services, feedbackLog, metrics, config, store, database };
 }
 
 /** What a reply says: its text, or the plain-text fallback of its card. */
 export function replyText(activity: Partial<Activity> | undefined): string {
   if (!activity) return '';
-  const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
-  return [activity.text ?? '', card?.fallbackText ?? ''].filter(Boolean).join('\n');
+  const card = activity.attachments?.[0]?.content as { fallbackText?: string; text?: string } | undefined;
+  return [activity.text ?? '', card?.fallbackText ?? card?.text ?? ''].filter(Boolean).join('\n');
 }
 
 /** The Adaptive Card a reply carries, if any. */

@@ -1,0 +1,27 @@
+import { Request, Response, Server } from 'restify';
+import { DateTime } from 'luxon';
+import type { Services } from '../services';
+import { checkAdminToken } from './adminAuth';
+
+/** Refuses the request unless it carries the admin token; true when it may go on. */
+export function adminAllowed(services: Services, req: Request, res: Response): boolean {
+  const refusal = checkAdminToken(services.config.adminApiToken, req.header('authorization'));
+  if (!refusal) return true;
+  res.send(refusal.status, refusal.body);
+  return false;
+}
+
+/** The admin API's read-only reports, behind ADMIN_API_TOKEN. */
+export function registerAdminRoutes(server: Server, services: Services): void {
+  server.get('/api/admin/gaps', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const days = Number(query.get('days') ?? 90);
+    if (!Number.isInteger(days) || days <= 0 || days > 3650) {
+      res.send(400, { error: 'BadRequest', message: '"days" must be a whole number from 1 to 3650' });
+      return;
+    }
+    const since: DateTime = services.now().minus({ days });
+    res.send(200, await services.store.feedback.gapReport(since));
+  });
+}

@@ -1,0 +1,34 @@
+/** Privileged roles: comms may author briefings and surveys and see results; admin may do all of that and more. */
+export type Role = 'comms' | 'admin';
+
+/** Who someone is, as far as role checks need: any of these may match a configured entry. */
+export interface Identity {
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
+/**
+ * Decides roles from configuration (COMMS_USERS, ADMINS: AAD object ids or user principal names),
+ * on the server, for every privileged action.
+ */
+export class RoleService {
+  private readonly comms: Set<string>;
+  private readonly admins: Set<string>;
+
+  constructor(config: { commsUsers: string[]; admins: string[] }) {
+    this.comms = new Set(config.commsUsers.map((u) => u.toLowerCase()));
+    this.admins = new Set(config.admins.map((u) => u.toLowerCase()));
+  }
+
+  /** True when any configured entry names a user principal name, so a lookup may be worth making. */
+  get needsPrincipalNames(): boolean {
+    return [...this.comms, ...this.admins].some((u) => u.includes('@'));
+  }
+
+  has(identity: Identity, role: Role): boolean {
+    const names = [identity.aadObjectId, identity.userPrincipalName, identity.email].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
+    const inList = (list: Set<string>) => names.some((n) => list.has(n));
+    return role === 'admin' ? inList(this.admins) : inList(this.comms) || inList(this.admins);
+  }
+}

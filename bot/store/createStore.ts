@@ -1,0 +1,22 @@
+import { Kysely } from 'kysely';
+import { ConversationReferences } from './conversationReferences';
+import { FeedbackStore } from './feedbackStore';
+import { Profiles } from './profiles';
+import { DatabaseSchema } from './schema';
+import { StateDocuments } from './stateDocuments';
+import { Clock } from './timestamps';
+import { UserData } from './userData';
+
+/** Every repository over one database, built once by the composition root. */
+export function createStore(db: Kysely<DatabaseSchema>, now: Clock) {
+  return {
+    db,
+    stateDocuments: new StateDocuments(db, now),
+    conversations: new ConversationReferences(db, now),
+    profiles: new Profiles(db, now),
+    feedback: new FeedbackStore(db),
+    userData: new UserData(db, now),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,57 @@
+import { Kysely, Migrator } from 'kysely';
+import { Logger } from 'pino';
+import { Engine } from './migrations/columns';
+import { migrationProvider } from './migrations';
+import { describePostgresUrl, openPostgres } from './postgresDatabase';
+import { DatabaseSchema } from './schema';
+import { openSqlite } from './sqliteDatabase';
+import { StoreStartupError } from './storeStartupError';
+
+export interface DatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  connectTimeoutMs: number;
+  logger: Logger;
+}
+
+/** An open, migrated database and what it is, for logs and health checks. */
+export interface OpenDatabase {
+  db: Kysely<DatabaseSchema>;
+  engine: Engine;
+  /** The file or server, without credentials. */
+  location: string;
+  /** The PostgreSQL schema in use, when one was configured. */
+  schema?: string;
+}
+
+/** Opens SQLite (default) or PostgreSQL (DATABASE_URL) and brings the schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  const opened: OpenDatabase = options.databaseUrl
+    ? {
+        db: await openPostgres({ url: options.databaseUrl, schema: options.databaseSchema, connectTimeoutMs: options.connectTimeoutMs, logger: options.logger }),
+        engine: 'postgres',
+        location: describePostgresUrl(options.databaseUrl),
+        schema: options.databaseSchema,
+      }
+    : (() => {
+        const { db, file } = openSqlite(options.dataDir);
+        return { db, engine: 'sqlite' as const, location: file };
+      })();
+  await migrate(opened);
+  return opened;
+}
+
+/** Runs pending migrations; a failure stops start-up with the migration's name and cause. */
+export async function migrate(opened: OpenDatabase): Promise<string[]> {
+  // Naming the schema keeps Kysely from mistaking another schema's migration table for ours.
+  const migrator = new Migrator({ db: opened.db, provider: migrationProvider(opened.engine), ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    await opened.db.destroy();
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new StoreStartupError(`Migrating the database at ${opened.location} failed${failed ? ` in ${failed.migrationName}` : ''}: ${cause}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DatabaseSchema } from './schema';
+import { StoreStartupError } from './storeStartupError';
+
+/** The database file `npm start` creates in DATA_DIR. */
+export const SQLITE_FILE_NAME = 'staffbot.db';
+
+/** DATA_DIR value for a throwaway in-memory database (tests and tools). */
+export const IN_MEMORY = ':memory:';
+
+/**
+ * Opens (creating if needed) the SQLite database in a folder, in WAL mode so readers never block
+ * the bot, with synchronous=NORMAL: every committed write survives the process being killed.
+ */
+export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file: string } {
+  if (dataDir === IN_MEMORY) return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }), file: IN_MEMORY };
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, SQLITE_FILE_NAME);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (err) {
+    throw new StoreStartupError(`The data folder ${dir} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Set DATA_DIR to a writable folder.`);
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch (err) {
+    throw new StoreStartupError(`The database file ${file} cannot be opened: ${(err as Error).message}. If it is corrupt, restore it from a backup or move it aside.`);
+  }
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), file };
+}

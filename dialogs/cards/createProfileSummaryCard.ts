@@ -1,0 +1,21 @@
+import { Profile } from '../../bot/store/profiles';
+import { labelOf, ROLES, SECTORS, TOPICS } from '../../knowledge/workforce';
+import { adaptiveCard, built, BuiltCard, Fact, heading, paragraph } from './adaptiveCard';
+
+/** What the bot now holds about someone, after they save their settings. */
+export function createProfileSummaryCard(profile: Profile): BuiltCard {
+  const facts: Fact[] = [
+    { title: 'Sector', value: labelOf(SECTORS, profile.sector) ?? 'not set' },
+    { title: 'Role', value: labelOf(ROLES, profile.role) ?? 'not set' },
+    { title: 'Council', value: profile.authority ? profile.authority[0].toUpperCase() + profile.authority.slice(1) : 'not set' },
+    { title: 'Locality', value: profile.locality ?? 'not set' },
+    { title: 'Team', value: profile.team ?? 'not set' },
+    { title: 'Started', value: profile.startDate ?? 'not set' },
+    { title: 'Topics', value: profile.topics.map((t) => labelOf(TOPICS, t) ?? t).join(', ') || 'none' },
+    { title: 'Quiet hours', value: profile.quietStart ? `${profile.quietStart} to ${profile.quietEnd}` : 'none' },
+  ];
+  const note = 'Type "my settings" to change these, "export my data" to see everything I hold, or "delete my data" to erase it.';
+  const body = [heading('Settings saved'), { type: 'FactSet' as const, facts }, paragraph(note, { size: 'small', isSubtle: true })];
+  const fallback = ['Settings saved.', ...facts.map((f) => `${f.title}: ${f.value}`), note].join('\n');
+  return built(adaptiveCard(body, fallback));
+}

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Engine } from '../../bot/store/migrations/columns';
+import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { silentLogger } from './testServices';
+
+/** A fresh, migrated database for one test suite, and how to throw it away. */
+export interface TestDatabase {
+  opened: OpenDatabase;
+  /** Settings that open the same database again (e.g. in a child process). */
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/** Whether PostgreSQL tests run here, and why not when they don't. */
+export function postgresAvailability(): { url?: string; reason?: string } {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url };
+  if (process.env.CI === 'true') throw new Error('CI=true but DATABASE_URL is not set: the PostgreSQL tests must run in CI');
+  return { reason: 'DATABASE_URL is not set, so the PostgreSQL half is skipped' };
+}
+
+/** Runs `body` once per engine: SQLite always, PostgreSQL when DATABASE_URL is set. */
+export function forEachEngine(body: (engine: Engine) => void): void {
+  body('sqlite');
+  const pg = postgresAvailability();
+  if (pg.url) body('postgres');
+  else
+    describe('(postgres)', () => {
+      it('is skipped', function () {
+        console.log(`      skipped: ${pg.reason}`);
+        this.skip();
+      });
+    });
+}
+
+export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-db-'));
+    const opened = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger });
+    return {
+      opened,
+      // DATABASE_URL is blanked so a child process given these settings uses this SQLite file.
+      env: { DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_SCHEMA: '' },
+      async cleanup() {
+        await opened.db.destroy();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = postgresAvailability().url!;
+  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const opened = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 10000, logger: silentLogger });
+  return {
+    opened,
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    async cleanup() {
+      await opened.db.destroy();
+      await dropPostgresSchema(url, schema);
+    },
+  };
+}
