@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNCILS } from '../knowledge/entry';
+import { parseWorkingDays, WorkingHours } from './delivery/deliveryWindow';
 
 /** A placeholder a council must replace; shown as it is so nobody mistakes it for a real number. */
 export const PLACEHOLDER = (what: string): string => `[to be set by the council: ${what}]`;
@@ -25,6 +26,12 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) address staff reach the bot at, such as https://bot.council.gov.uk' })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -53,6 +60,18 @@ const schema = z.object({
   COMMS_USERS: list,
   ADMINS: list,
   ADMIN_API_TOKEN: optionalText,
+  PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
+  PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(10000).default(50),
+  DELIVERY_CONVERSATION_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(7),
+  DELIVERY_MAX_ATTEMPTS: positiveInt(6),
+  DELIVERY_CONCURRENCY: positiveInt(32),
+  DELIVERY_BATCH_SIZE: positiveInt(200),
+  DELIVERY_LEASE_SECONDS: positiveInt(30),
+  DELIVERY_WORKING_DAYS: z.string().default('1-5').refine((v) => parseWorkingDays(v) !== undefined, 'must be weekday numbers like 1-5 (Monday to Friday)'),
+  DELIVERY_WORKING_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-18:00').default('08:00-18:00'),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://directline.botframework.com' })
@@ -69,6 +88,8 @@ export type RawConfig = z.infer<typeof schema>;
 export interface Config {
   port: number;
   host: string;
+  /** Where staff's browsers and calendars reach the bot (links to calendar files); no trailing slash. */
+  publicBaseUrl: string;
   logLevel: RawConfig['LOG_LEVEL'];
   version: string;
   botName: string;
@@ -98,6 +119,20 @@ export interface Config {
   commsUsers: string[];
   admins: string[];
   adminApiToken?: string;
+  /** Pulse surveys: the default anonymity threshold (minimum group size) and when reminders go out. */
+  pulses: { defaultThreshold: number; reminderTime: string };
+  /** Shared Redis for rate limits across replicas; without it the database holds them. */
+  redisUrl?: string;
+  delivery: {
+    worker: boolean;
+    ratePerSecond: number;
+    conversationRatePerSecond: number;
+    maxAttempts: number;
+    concurrency: number;
+    batchSize: number;
+    leaseMs: number;
+    working: WorkingHours;
+  };
   /** Web chat on the intranet: Azure Direct Line when a secret is set, otherwise the built-in endpoint. */
   webChat: {
     /** Azure Direct Line secret; exchanged for short-lived tokens on the server, never sent to browsers. */
@@ -135,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   return {
     port: e.PORT,
     host: e.HOST,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     version,
     botName: e.BOT_NAME,
@@ -156,6 +192,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     commsUsers: e.COMMS_USERS,
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
+    pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME },
+    redisUrl: e.REDIS_URL,
+    delivery: {
+      worker: e.DELIVERY_WORKER === 'on',
+      ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
+      conversationRatePerSecond: e.DELIVERY_CONVERSATION_RATE_PER_SECOND,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      concurrency: e.DELIVERY_CONCURRENCY,
+      batchSize: e.DELIVERY_BATCH_SIZE,
+      leaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
+      working: {
+        days: parseWorkingDays(e.DELIVERY_WORKING_DAYS) ?? [1, 2, 3, 4, 5],
+        start: e.DELIVERY_WORKING_HOURS.slice(0, 5),
+        end: e.DELIVERY_WORKING_HOURS.slice(6),
+      },
+    },
     webChat: {
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineEndpoint: e.DIRECT_LINE_ENDPOINT,

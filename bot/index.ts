@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     { port: address.port, entries: services.search.size, authority: config.authority ?? 'none', uptimeMs: Math.round(process.uptime() * 1000) },
     `listening on http://localhost:${address.port}/api/messages`,
   );
+  const resumed = await services.briefings.resumeUnfinished();
+  if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
+  if (config.delivery.worker) await services.delivery.start();
   if (isLocalMode(config)) logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');
 
   let stopping = false;

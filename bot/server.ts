@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import restify, { Request, Response, Server } from 'restify';
 import { activityBodyProblem } from './http/activityBody';
 import { registerAdminRoutes } from './http/adminRoutes';
+import { registerBriefingRoutes } from './http/briefingRoutes';
+import { registerSurveyRoutes } from './http/surveyRoutes';
+import { registerTrainingRoutes } from './http/trainingRoutes';
 import type { Services } from './services';
 import { registerWebChatRoutes } from './webchat/registerWebChatRoutes';
 
@@ -45,6 +48,11 @@ export function createServer(services: Services): Server {
   });
 
   registerAdminRoutes(server, services);
+  registerBriefingRoutes(server, services);
+
+  registerSurveyRoutes(server, services);
+
+  registerTrainingRoutes(server, services);
 
   registerWebChatRoutes(server, services);
 

@@ -1,14 +1,19 @@
 import { Storage, TurnContext } from 'botbuilder';
+import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { KnowledgeBase, loadOrBuildKnowledgeBase } from '../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../knowledge/knowledgeSearch';
+import { loadTemplatesOrThrow } from '../knowledge/surveys/templateLoader';
+import { createPulseRenderers } from '../dialogs/pulseMessages';
 import { RootDialog } from '../dialogs/rootDialog';
 import { createAdapter } from './adapter';
 import { FeedbackLog } from './answers/feedbackLog';
 import { QuestionAnswerer } from './answers/questionAnswerer';
 import { CardActionRouter } from './cardActions/cardActionRouter';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
+import { registerSurveyCardActions } from './cardActions/surveyCardActions';
+import { resolveAudience } from './audience/resolveAudience';
 import { Config } from './config';
 import { createLogger } from './logger';
 import { BotMetrics } from './metrics';
@@ -17,11 +22,34 @@ import { RoleService } from './roles/roleService';
 import { TurnAccess } from './roles/turnAccess';
 import { DatabaseStorage } from './state/databaseStorage';
 import { createBotStates } from './state/createBotStates';
+import { ConnectorSender, HttpConnectorSender } from './delivery/connectorSender';
+import { createConnectorTokenProvider } from './delivery/connectorTokens';
+import { DeliveryEngine } from './delivery/deliveryEngine';
+import { Outbox } from './delivery/outbox';
+import { DatabaseSlotReserver, RedisSlotReserver } from './delivery/slotReserver';
+import { BriefingService, BRIEFING_KIND } from './briefings/briefingService';
+import { briefingRenderer } from './briefings/briefingRenderer';
+import { Briefings } from './briefings/briefings';
+import { registerBriefingCardActions } from './cardActions/briefingCardActions';
+import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 import { createStore } from './store/createStore';
+import { IdempotencyKeys } from './store/idempotencyKeys';
+import { PULSE_KIND, PULSE_REMINDER_KIND } from './surveys/pulseSchedule';
+import { startSurveyHousekeeping } from './surveys/surveyHousekeeping';
+import { SurveyService } from './surveys/surveyService';
 import { startHousekeeping } from './store/housekeeping';
 import { openDatabase, OpenDatabase } from './store/openDatabase';
 import { FORGET_TURN_STATE, StaffBot } from './staffBot';
 import { createWebChatServices } from './webchat/webChatServices';
+import { TrainingCatalogue } from '../knowledge/training/catalogue';
+import { loadCheckedCatalogue } from '../knowledge/training/checkedCatalogue';
+import { StateConversationMemory } from '../dialogs/conversationMemory';
+import { trainingReminderRenderer } from '../dialogs/trainingReminderRenderer';
+import { registerTrainingCardActions } from './cardActions/trainingCardActions';
+import { TRAINING_REMINDER_KIND } from './training/reminderPlan';
+import { ReminderRequests } from './training/reminderRequests';
+import { TrainingFinder } from './training/trainingFinder';
+import { TrainingReminders } from './training/trainingReminders';
 
 /** The time zone every date the bot shows or schedules is in. */
 export const ZONE = 'Europe/London';
@@ -35,6 +63,10 @@ export interface ServiceOverrides {
   storage?: Storage;
   /** An already open database (tests share one between service instances). */
   database?: OpenDatabase;
+  /** A training catalogue in place of the shipped one in knowledge/training. */
+  trainingCatalogue?: TrainingCatalogue;
+  /** How proactive messages reach the Bot Connector (tests and benchmarks may wrap it). */
+  sender?: ConnectorSender;
 }
 
 /** True for the activities that say the bot was removed, which must not re-activate a reference. */
@@ -61,12 +93,46 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     }));
   const store = createStore(database.db, now);
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
-  const answerer = new QuestionAnswerer(search, feedbackLog, now);
+  const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
+  const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder);
   const metrics = new BotMetrics();
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
   const { conversationState, userState } = createBotStates(storage);
   const roles = new RoleService(config);
   const access = new TurnAccess(roles);
+  const idempotencyKeys = new IdempotencyKeys(database.db, now);
+  const surveys = new SurveyService({
+    db: database.db,
+    now,
+    templates: loadTemplatesOrThrow(),
+    profiles: store.profiles,
+    audience: (filter) => resolveAudience(filter, store),
+    settings: config.pulses,
+    // The delivery engine is built below; pulses only reach it once start-up has finished.
+    queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },
+  });
+  const trainingReminders = new TrainingReminders(
+    new ReminderRequests(database.db, now),
+    trainingFinder.index,
+    // The delivery engine is built below; reminders only reach it once start-up has finished.
+    { enqueue: (messages) => delivery.enqueue(messages), cancel: (messageId, userId) => delivery.cancel(messageId, userId) },
+    now,
+  );
+  const briefings = new BriefingService({
+    briefings: new Briefings(database.db, now),
+    // The delivery engine is built below; briefings only reach it once start-up has finished.
+    delivery: {
+      enqueue: (messages) => delivery.enqueue(messages),
+      updateSent: (messageId) => delivery.updateSent(messageId),
+      recall: (messageId) => delivery.recall(messageId),
+      counts: (messageId) => delivery.counts(messageId),
+      records: (messageId) => delivery.records(messageId),
+      acknowledge: (messageId, userId) => delivery.acknowledge(messageId, userId),
+      wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
+    },
+    audience: (briefing) => resolveAudience(briefing.audience, store),
+    now,
+  });
   const rootDialog = new RootDialog({
     answerer,
     settings: config,
@@ -77,9 +143,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     gaps: store.feedback,
     access,
     forgetTurnState: (context) => context.turnState.set(FORGET_TURN_STATE, true),
+    surveys,
+    briefings,
+    training: { finder: trainingFinder, reminders: trainingReminders },
+    conversationMemory: new StateConversationMemory(conversationState),
   });
   const cardActions = new CardActionRouter();
   registerKnowledgeCardActions(cardActions, answerer);
+  registerSurveyCardActions(cardActions, surveys);
+  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now });
+  registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
     userState,
@@ -87,6 +160,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     cardActions,
     botName: config.botName,
     logger,
+    messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
     onActivity: async (context) => {
       const record = conversationRecordOf(context.activity);
       if (record && !isRemoval(context)) await store.conversations.upsert(record);
@@ -98,6 +172,24 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const adapter = createAdapter(config, logger);
   const webChat = createWebChatServices(config, now);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const delivery = new DeliveryEngine({
+    outbox: new Outbox(database.db, now, database.engine),
+    conversations: store.conversations,
+    profiles: store.profiles,
+    sender: overrides.sender ?? new HttpConnectorSender(createConnectorTokenProvider(config)),
+    slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
+    now,
+    logger,
+    settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: ZONE },
+    engine: database.engine,
+  });
+  const pulseRenderers = createPulseRenderers(surveys, now);
+  delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
+  delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder);
+  delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u), nowMs: () => now().toMillis() }));
+  delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
+  const surveyHousekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys, now, logger });
   const housekeeping = startHousekeeping({ feedback: store.feedback, retentionDays: config.retentionDays, now, logger });
   return {
     config,
@@ -113,9 +205,19 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     adapter,
     bot,
     webChat,
+    delivery,
+    briefings,
+    surveys,
+    /** The training catalogue (search, sessions) and "remind me" reminders. */
+    training: { finder: trainingFinder, reminders: trainingReminders },
+    /** Idempotency-Key store for admin API creations (pulses; briefings may reuse it). */
+    idempotencyKeys,
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();
+      surveyHousekeeping.stop();
+      await delivery.stop();
+      await redis?.quit().catch(() => undefined);
       webChat.close();
       if (!overrides.database) await database.db.destroy();
     },

@@ -4,6 +4,8 @@ import {
   BotState,
   ChannelAccount,
   InvokeResponse,
+  MessagingExtensionQuery,
+  MessagingExtensionResponse,
   StatePropertyAccessor,
   TeamsActivityHandler,
   TurnContext,
@@ -15,6 +17,7 @@ import { cardActivity } from '../dialogs/cards/cardActivity';
 import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
+import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {
   conversationState: BotState;
@@ -27,6 +30,8 @@ export interface StaffBotDependencies {
   onActivity?: (context: TurnContext) => Promise<void>;
   /** Called when the bot is removed from a conversation. */
   onRemoved?: (context: TurnContext) => Promise<void>;
+  /** The compose-box glossary search; without it search invokes are declined. */
+  messageExtension?: GlossaryMessageExtension;
 }
 
 /** Set on a turn whose user's data was just erased, so the turn writes no state back. */
@@ -98,6 +103,16 @@ export class StaffBot extends TeamsActivityHandler {
     }
     const result = await dc.beginDialog(this.deps.rootDialog.id);
     if (result.status === DialogTurnStatus.empty) this.deps.logger.warn('root dialog did not start');
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    if (!this.deps.messageExtension) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return this.deps.messageExtension.query(query);
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    if (!this.deps.messageExtension) return super.handleTeamsMessagingExtensionSelectItem(context, value);
+    return this.deps.messageExtension.select(value);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

@@ -12,7 +12,10 @@ export interface AskOptions {
   question: string;
 }
 
-/** Answers one question from the knowledge base: an answer card, "did you mean", or "I don't know". */
+/**
+ * Answers one question: an answer card, a course, "did you mean", or "I don't know". It remembers
+ * the entry it answered, so a follow-up such as "is there training for that?" can refer to it.
+ */
 export class AskDialog extends BaseDialog {
   constructor(services: DialogServices) {
     super(ASK_DIALOG, services);
@@ -22,10 +25,14 @@ export class AskDialog extends BaseDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { question } = step.options as AskOptions;
-    const reply = await this.services.answerer.answer(question, step.context.activity.channelId);
+    const memory = this.services.conversationMemory;
+    const lastEntryId = await memory?.lastEntryId(step.context);
+    const reply = await this.services.answerer.answer(question, step.context.activity.channelId, { lastEntryId });
     this.services.metrics.answered(reply.kind);
     const style = actionStyleFor(step.context.activity.channelId);
     await step.context.sendActivity(cardActivity(createReplyCard(reply, style, this.services.settings)));
+    const topic = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'course' ? reply.related[0]?.id : undefined;
+    if (memory && topic) await memory.rememberEntry(step.context, topic);
     return step.endDialog();
   }
 }

@@ -1,15 +1,26 @@
 import { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { QuestionAnswerer } from '../bot/answers/questionAnswerer';
+import { AnswerReply, QuestionAnswerer } from '../bot/answers/questionAnswerer';
 import { Role } from '../bot/roles/roleService';
 import { FeedbackStore } from '../bot/store/feedbackStore';
 import { Profiles } from '../bot/store/profiles';
 import { UserData } from '../bot/store/userData';
+import type { BriefingService } from '../bot/briefings/briefingService';
+import type { SurveyService } from '../bot/surveys/surveyService';
+import type { TrainingFinder } from '../bot/training/trainingFinder';
+import type { TrainingReminders } from '../bot/training/trainingReminders';
 import { ReplySettings } from './cards/createReplyCard';
+import type { ConversationMemory } from './conversationMemory';
 
 /** Counts what the dialogs decide, for /metrics; kept as an interface so dialogs need no metrics library. */
 export interface DialogMetrics {
-  answered(decision: 'answer' | 'suggest' | 'unknown' | 'urgent' | 'empty'): void;
+  answered(decision: AnswerReply['kind']): void;
+}
+
+/** The training catalogue and reminders, for "what training do I need?" and "my reminders". */
+export interface TrainingDialogServices {
+  finder: TrainingFinder;
+  reminders: Pick<TrainingReminders, 'list'>;
 }
 
 /** Settings the dialogs read. */
@@ -31,4 +42,12 @@ export interface DialogServices {
   access: { hasRole(context: TurnContext, role: Role): Promise<boolean> };
   /** Stops this turn writing state back (after the user's data was erased). */
   forgetTurnState(context: TurnContext): void;
+  /** Pulse surveys ("new pulse", "pulse", "results of …"); absent where pulses are not set up. */
+  surveys?: SurveyService;
+  /** Training pathway and reminders; absent where training is not set up. */
+  training?: TrainingDialogServices;
+  /** Strategy briefings ("new briefing", "status of …", "latest briefings"); absent where briefings are not set up. */
+  briefings?: BriefingService;
+  /** Remembers the last answered entry, so "is there training for that?" knows what "that" is. */
+  conversationMemory?: ConversationMemory;
 }

@@ -1,8 +1,9 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { classifyMessage } from '../bot/answers/messageIntent';
+import { briefingCommandTarget, classifyMessage } from '../bot/answers/messageIntent';
 import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from './askDialog';
 import { BaseDialog } from './baseDialog';
+import { sendBriefingStatus, sendLatestBriefings } from './briefingCommands';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
 import { createGapReportCard } from './cards/createGapReportCard';
@@ -10,7 +11,12 @@ import { createWelcomeCard } from './cards/createWelcomeCard';
 import { dataExportMessages } from './dataExportMessages';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
+import { NEW_BRIEFING_DIALOG, NewBriefingDialog, NewBriefingOptions } from './newBriefingDialog';
+import { NEW_PULSE_DIALOG, NewPulseDialog } from './newPulseDialog';
+import { RECALL_BRIEFING_DIALOG, RecallBriefingDialog, RecallBriefingOptions } from './recallBriefingDialog';
+import { sendOpenPulses, sendPulseResults } from './pulseCommands';
 import { SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
+import { sendMyReminders, sendTrainingPathway } from './trainingCommands';
 
 /** How far back the chat gap report looks. */
 export const GAP_REPORT_DAYS = 90;
@@ -24,6 +30,9 @@ export class RootDialog extends BaseDialog {
     this.addDialog(new AskDialog(services));
     this.addDialog(new SettingsDialog(services));
     this.addDialog(new DeleteDataDialog(services));
+    this.addDialog(new NewPulseDialog(services));
+    this.addDialog(new NewBriefingDialog(services));
+    this.addDialog(new RecallBriefingDialog(services));
     this.addDialog(new WaterfallDialog(`${ROOT_DIALOG}.route`, [this.routeStep.bind(this)]));
     this.initialDialogId = `${ROOT_DIALOG}.route`;
   }
@@ -51,9 +60,52 @@ export class RootDialog extends BaseDialog {
       case 'gapReport':
         await this.sendGapReport(step);
         return step.endDialog();
+      case 'newPulse':
+        return step.beginDialog(NEW_PULSE_DIALOG);
+      case 'pulse':
+        await sendOpenPulses(step.context, this.services);
+        return step.endDialog();
+      case 'pulseResults':
+        await sendPulseResults(step.context, this.services);
+        return step.endDialog();
+      case 'trainingNeeds':
+        await sendTrainingPathway(step.context, this.services);
+        return step.endDialog();
+      case 'myReminders':
+        await sendMyReminders(step.context, this.services);
+        return step.endDialog();
+      case 'newBriefing':
+        return step.beginDialog(NEW_BRIEFING_DIALOG);
+      case 'latestBriefings':
+        await sendLatestBriefings(step.context, this.services);
+        return step.endDialog();
+      case 'briefingStatus':
+      case 'editBriefing':
+      case 'recallBriefing':
+        return this.briefingCommand(step, intent, text);
       default:
         return step.beginDialog(ASK_DIALOG, { question: text } satisfies AskOptions);
     }
+  }
+
+  /** Status, edit and recall of a named briefing, for the comms team; anyone else's words are a question. */
+  private async briefingCommand(step: WaterfallStepContext, intent: 'briefingStatus' | 'editBriefing' | 'recallBriefing', text: string): Promise<DialogTurnResult> {
+    if (!this.services.briefings || !(await this.services.access.hasRole(step.context, 'comms'))) {
+      return step.beginDialog(ASK_DIALOG, { question: text } satisfies AskOptions);
+    }
+    const target = briefingCommandTarget(text);
+    if (intent === 'briefingStatus') {
+      await sendBriefingStatus(step.context, this.services, target);
+      return step.endDialog();
+    }
+    const briefing = await this.services.briefings.findByTitle(target);
+    if (!briefing) {
+      await sendBriefingStatus(step.context, this.services, target);
+      return step.endDialog();
+    }
+    return intent === 'editBriefing'
+      ? step.beginDialog(NEW_BRIEFING_DIALOG, { editId: briefing.id } satisfies NewBriefingOptions)
+      : step.beginDialog(RECALL_BRIEFING_DIALOG, { briefingId: briefing.id } satisfies RecallBriefingOptions);
   }
 
   private async sendGapReport(step: WaterfallStepContext): Promise<void> {

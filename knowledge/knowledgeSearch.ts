@@ -97,6 +97,8 @@ export class KnowledgeSearch {
   private readonly acronyms: Set<string>;
   /** Acronyms that are also everyday words ("BEST", "GONE"): they count only when typed in capitals. */
   private readonly wordlikeAcronyms = new Map<string, string>();
+  /** Length of the longest index term: a longer word (less the edit distance) cannot be a typo of any. */
+  private readonly longestTerm: number;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -106,6 +108,7 @@ export class KnowledgeSearch {
     this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.byId = new Map(kb.entries.map((e) => [e.id, e]));
     this.df = documentFrequencies(kb.index);
+    this.longestTerm = Math.max(0, ...[...this.df.keys()].map((t) => t.length));
     this.acronyms = acronymWords(kb.entries);
     this.findWordlikeAcronyms();
     for (const entry of kb.entries) {
@@ -127,6 +130,27 @@ export class KnowledgeSearch {
 
   getEntry(id: string): KnowledgeEntry | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Entries whose names start with what has been typed so far (the last word may be unfinished),
+   * best first, for search-as-you-type; nothing for empty or symbol-only input.
+   */
+  lookup(typed: string, limit = 10): KnowledgeEntry[] {
+    const terms = keyTerms(typed, this.acronyms);
+    const partial = words(typed).pop() ?? '';
+    if (terms.length === 0 || partial.length === 0) return [];
+    const last = partial.toLowerCase();
+    const results = this.kb.index.query((q) => {
+      terms.slice(0, -1).forEach((t) => q.term(t, { usePipeline: false, presence: 2 }));
+      // The unfinished word: its stem or anything starting with what was typed.
+      q.term(terms[terms.length - 1], { usePipeline: false, boost: 10 });
+      q.term(last, { usePipeline: false, wildcard: 2, fields: ['title', 'names'], boost: 5 });
+    });
+    return results
+      .slice(0, limit)
+      .map((r) => this.byId.get(r.ref))
+      .filter((e): e is KnowledgeEntry => e !== undefined);
   }
 
   /** Finds the entry that answers a question, or close matches, or nothing. */
@@ -199,7 +223,9 @@ export class KnowledgeSearch {
     if (/\d/.test(word)) return unknown;
     const tries = [...new Set([stemmed, word])]
       .map((form) => ({ form, distance: form.length >= 9 ? 2 : form.length >= 4 ? 1 : 0 }))
-      .filter((t) => t.distance > 0);
+      // lunr's fuzzy automaton grows explosively with the word's length (a 500-letter "word" took
+      // half a minute and 2.5 GB), so words no index term could be near are not tried at all.
+      .filter((t) => t.distance > 0 && t.form.length - t.distance <= this.longestTerm);
     const candidates = tries.flatMap(({ form, distance }) =>
       termsNear(this.kb.index, form, distance).map((candidate) => ({ candidate, d: editDistance(form, candidate), df: this.df.get(candidate) ?? 0 })),
     );

@@ -1,4 +1,6 @@
 import { ReplySettings, createReplyCard } from '../../dialogs/cards/createReplyCard';
+import { describeSession } from '../training/sessionText';
+import { CourseListing } from '../training/upcomingSessions';
 import { AnswerReply } from './questionAnswerer';
 
 /** One answer as `npm run ask -- --json` prints it (the evaluation format). */
@@ -11,7 +13,15 @@ export interface AnswerJson {
   score: number;
   suggestions: { id: string; title: string }[];
   urgent: boolean;
+  /** For training answers: the courses shown (`id` is then "course:<id>" of the first), with their next sessions. */
+  courses?: { id: string; title: string; sessions: { id: string; when: string }[] }[];
 }
+
+const courseJson = (listing: CourseListing) => ({
+  id: listing.course.id,
+  title: listing.course.title,
+  sessions: listing.sessions.map((s) => ({ id: s.id, when: describeSession(s) })),
+});
 
 /** Flattens a reply for scripts: `answered` is true only when the bot gives an answer. */
 export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): AnswerJson {
@@ -35,6 +45,27 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
     case 'urgent':
       return { answered: false, id: null, title: null, text, source: null, score: 1, suggestions: [], urgent: true };
     case 'empty':
+      return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };
+    case 'course': {
+      const { course } = reply.listing;
+      return { answered: true, id: `course:${course.id}`, title: course.title, text, source: course.provider, score: reply.confidence, suggestions: [], urgent: false, courses: [courseJson(reply.listing)] };
+    }
+    case 'courses': {
+      const first = reply.listings[0]?.course;
+      const answered = first !== undefined;
+      return {
+        answered,
+        id: answered ? `course:${first.id}` : null,
+        title: answered ? reply.heading : null,
+        text,
+        source: answered ? 'Training catalogue' : null,
+        score: reply.confidence,
+        suggestions: [],
+        urgent: false,
+        courses: reply.listings.map(courseJson),
+      };
+    }
+    case 'trainingDate':
       return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };
   }
 }

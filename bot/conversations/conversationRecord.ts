@@ -15,6 +15,11 @@ export function conversationRecordOf(activity: Partial<Activity>): ConversationU
   const reference = TurnContext.getConversationReference(activity);
   const conversationId = storedConversationId(activity.conversation.id);
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  if (activity.channelId === 'webchat') {
+    // Web chat cannot take proactive messages, so it is kept (for "export/delete my data") but out of every audience,
+    // and without the built-in Direct Line's private connector address.
+    return { userId: activity.from.id, conversationId, channelId: 'webchat', scope: 'webchat', serviceUrl: 'webchat', reference: { channelId: 'webchat', conversation: { id: conversationId }, user: { id: activity.from.id } } };
+  }
   return {
     userId: activity.from.id,
     conversationId,

@@ -97,6 +97,24 @@ export class ConversationReferences {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The active personal chats of many users at once, the newest for each. */
+  async personalChats(userIds: string[]): Promise<Map<string, ConversationRecord>> {
+    const out = new Map<string, ConversationRecord>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('conversation_refs')
+        .selectAll()
+        .where('user_id', 'in', unique.slice(i, i + 500))
+        .where('scope', '=', 'personal')
+        .where('active', '=', 1)
+        .orderBy('updated_at')
+        .execute();
+      for (const row of rows) out.set(row.user_id, toRecord(row));
+    }
+    return out;
+  }
+
   /** Every reference held for a user, active or not. */
   async forUser(userId: string): Promise<ConversationRecord[]> {
     const rows = await this.db.selectFrom('conversation_refs').selectAll().where('user_id', '=', userId).orderBy('id').execute();

@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import { AnswerCounts } from './answerCounts';
 import { ConversationReferences } from './conversationReferences';
 import { FeedbackStore } from './feedbackStore';
 import { Profiles } from './profiles';
@@ -16,6 +17,7 @@ export function createStore(db: Kysely<DatabaseSchema>, now: Clock) {
     profiles: new Profiles(db, now),
     feedback: new FeedbackStore(db),
     userData: new UserData(db, now),
+    answerCounts: new AnswerCounts(db, now),
   };
 }
 

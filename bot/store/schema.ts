@@ -10,6 +10,16 @@ export interface DatabaseSchema {
   profiles: ProfileTable;
   answer_feedback: AnswerFeedbackTable;
   unanswered_questions: UnansweredQuestionTable;
+  outbox: OutboxTable;
+  rate_slots: RateSlotTable;
+  briefings: BriefingTable;
+  answer_counts: AnswerCountTable;
+  survey_waves: SurveyWaveTable;
+  survey_participation: SurveyParticipationTable;
+  survey_responses: SurveyResponseTable;
+  survey_tallies: SurveyTallyTable;
+  idempotency_keys: IdempotencyKeyTable;
+  training_reminders: TrainingReminderTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -70,4 +80,153 @@ export interface UnansweredQuestionTable {
   decision: string;
   channel: string;
   created_at: string;
+}
+
+/** One copy of a message for one recipient, and what is still to be done with it. */
+export interface OutboxTable {
+  id: Generated<number>;
+  message_id: string;
+  user_id: string;
+  kind: string;
+  /** pending, sent, failed, unreachable, cancelled, expired or recalled. */
+  status: string;
+  /** send, update or delete while work is due; null when there is nothing to do. */
+  pending_op: string | null;
+  urgent: number;
+  not_before: string;
+  expires_at: string | null;
+  next_attempt_at: string;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  conversation_id: string | null;
+  service_url: string | null;
+  activity_id: string | null;
+  sent_at: string | null;
+  acknowledged_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The next free send slot (theoretical arrival time, ms since the epoch) of one rate limit. */
+export interface RateSlotTable {
+  key: string;
+  tat: number;
+}
+
+/** One wave of a pulse survey: a template snapshot, its audience and dates, and its per-wave secret. */
+export interface SurveyWaveTable {
+  id: Generated<number>;
+  template_id: string;
+  name: string;
+  /** The template as it was when the wave was created (JSON), so later edits never change a running wave. */
+  template: string;
+  /** The audience filter (JSON). */
+  audience: string;
+  opens_at: string;
+  closes_at: string;
+  /** Dates (YYYY-MM-DD, Europe/London) reminders go out on (JSON array). */
+  reminder_days: string;
+  threshold: number;
+  owner: string | null;
+  owner_name: string | null;
+  invited: number;
+  /** HMAC key for the participation ledger; null once destroyed (30 days after closing). Never logged. */
+  secret: string | null;
+  secret_destroyed_at: string | null;
+  /** When the opening cards and reminders were handed to the delivery engine; null until then. */
+  queued_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who has answered a wave, as an HMAC of their user id under the wave's secret; no time, no order. */
+export interface SurveyParticipationTable {
+  survey_id: number;
+  participant: string;
+}
+
+/** One anonymous response: no user id, no conversation id, no time (the date only), a random id. */
+export interface SurveyResponseTable {
+  survey_id: number;
+  id: string;
+  response_date: string;
+  sector: string | null;
+  locality: string | null;
+  answers: string;
+  comment: string | null;
+}
+
+/**
+ * Running counts beside the responses, written in the same transaction: how many responses in a
+ * segment (everyone, a sector, a locality) gave each answer. Results read these, not every row.
+ */
+export interface SurveyTallyTable {
+  survey_id: number;
+  /** all, sector or locality. */
+  dimension: string;
+  /** The segment key (sector id or normalised locality); empty for everyone and for "not stated". */
+  segment: string;
+  label: string;
+  /** Empty (with an empty answer) for the count of responses in the segment. */
+  question_id: string;
+  answer: string;
+  responses: number;
+}
+
+/** A request made with an Idempotency-Key, and the response to replay when the same key comes again. */
+export interface IdempotencyKeyTable {
+  route: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+/**
+ * Someone asked to be reminded of a training session. `round` counts the requests for that
+ * session, so a reminder set again after a cancellation gets fresh delivery message ids.
+ */
+export interface TrainingReminderTable {
+  id: Generated<number>;
+  user_id: string;
+  session_id: string;
+  course_id: string;
+  /** active or cancelled. */
+  status: string;
+  round: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A strategy briefing; `status` is publishing (copies being queued), published or recalled. */
+export interface BriefingTable {
+  id: Generated<number>;
+  title: string;
+  summary: string;
+  body: string;
+  link: string | null;
+  /** JSON list of topic ids. */
+  topics: string;
+  /** JSON audience filter. */
+  audience: string;
+  publish_at: string;
+  expires_at: string | null;
+  urgent: number;
+  status: string;
+  /** How many people it was queued for. */
+  recipients: number;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** How often an entry was given as an answer (the message extension shows the most-asked first). */
+export interface AnswerCountTable {
+  entry_id: string;
+  times: number;
+  last_at: string;
 }

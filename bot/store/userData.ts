@@ -30,7 +30,7 @@ function stateKeysOf(userId: string, conversations: ConversationRecord[]): strin
   const keys = new Set<string>();
   for (const c of conversations) {
     keys.add(userStateKey(c.channelId, userId));
-    if (c.scope === 'personal') keys.add(conversationStateKey(c.channelId, c.conversationId));
+    if (c.scope === 'personal' || c.scope === 'webchat') keys.add(conversationStateKey(c.channelId, c.conversationId));
   }
   return [...keys];
 }

@@ -6,8 +6,11 @@ import { createSuggestionsCard } from './createSuggestionsCard';
 import { createUnknownCard } from './createUnknownCard';
 import { createUrgentCard } from './createUrgentCard';
 import { createNoQuestionCard } from './createNoQuestionCard';
+import { createCourseCard } from './createCourseCard';
+import { createCoursesCard } from './createCoursesCard';
+import { createTrainingDateCard } from './createTrainingDateCard';
 
-export type ReplySettings = Pick<Config, 'botName' | 'helpContact' | 'safeguarding'>;
+export type ReplySettings = Pick<Config, 'botName' | 'helpContact' | 'safeguarding' | 'publicBaseUrl'>;
 
 const TRUNCATED_NOTE = 'Your message was long, so I read only the first 1,000 characters.';
 
@@ -37,5 +40,12 @@ function cardFor(reply: AnswerReply, style: ActionStyle, settings: ReplySettings
       return createUnknownCard(settings.helpContact, style);
     case 'empty':
       return createNoQuestionCard(style);
+    case 'course':
+      // Reminders arrive as proactive messages, which only Teams takes (it is also the only channel sent Universal Actions).
+      return createCourseCard(reply.listing, { style, related: reply.related, filter: reply.filter, publicBaseUrl: settings.publicBaseUrl, reminders: style === 'execute' });
+    case 'courses':
+      return createCoursesCard(reply, style);
+    case 'trainingDate':
+      return createTrainingDateCard(reply.phrase, style);
   }
 }

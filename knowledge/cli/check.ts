@@ -4,10 +4,14 @@ import { DateTime } from 'luxon';
 import { ContentProblem, DEFAULT_CONTENT_DIR, loadContent } from '../contentLoader';
 import { validateEntries } from '../contentValidator';
 import { findCopiedText } from '../copiedTextCheck';
+import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../surveys/templateLoader';
+import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../training/catalogueLoader';
+import { validateCatalogue } from '../training/catalogueValidator';
 
 /**
- * `npm run kb:check [-- --content DIR] [--seeds DIR]`: validates every knowledge file, prints
- * errors and warnings, and exits non-zero when there is any error.
+ * `npm run kb:check [-- --content DIR] [--seeds DIR] [--templates DIR] [--training DIR]`: validates
+ * every knowledge file, pulse template and the training catalogue, prints errors and warnings, and
+ * exits non-zero when there is any error.
  */
 function main(argv: string[]): number {
   const opt = (name: string): string | undefined => {
@@ -24,6 +28,14 @@ function main(argv: string[]): number {
     const sources = fs.readdirSync(seedsDir).map((f) => ({ name: f, text: fs.readFileSync(path.join(seedsDir, f), 'utf8') }));
     problems.push(...findCopiedText(entries, sources));
   }
+  const templatesDir = path.resolve(opt('--templates') ?? DEFAULT_TEMPLATES_DIR);
+  const { templates, problems: templateProblems } = loadTemplates(templatesDir);
+  problems.push(...templateProblems);
+  const trainingDir = path.resolve(opt('--training') ?? DEFAULT_TRAINING_DIR);
+  const { catalogue, problems: trainingProblems } = loadCatalogue(trainingDir);
+  problems.push(...trainingProblems.map((p) => ({ ...p, file: `training/${p.file}` })));
+  const trainingChecks = validateCatalogue(catalogue, { now: DateTime.now().setZone('Europe/London'), entryIds: new Set(entries.map((e) => e.id)) });
+  problems.push(...trainingChecks.map((p) => ({ ...p, file: `training/${p.file}` })));
 
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
@@ -31,7 +43,9 @@ function main(argv: string[]): number {
   errors.forEach(show);
   warnings.forEach(show);
   const seedNote = fs.existsSync(seedsDir) ? `, checked against ${path.relative(process.cwd(), seedsDir) || seedsDir} for copied text` : '';
-  console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
+  const templateNote = `, ${templates.length} pulse templates in ${path.relative(process.cwd(), templatesDir)}`;
+  const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}`;
+  console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
   return errors.length > 0 ? 1 : 0;
 }
 

@@ -26,6 +26,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ COMMS_USERS: ' A@x.gov.uk, b@x.gov.uk ,' }).commsUsers).to.deep.equal(['a@x.gov.uk', 'b@x.gov.uk']);
   });
 
+  it('reads the web chat settings, with Azure Direct Line as the default endpoint', () => {
+    expect(loadConfig({}).webChat).to.deep.equal({
+      directLineSecret: undefined,
+      directLineEndpoint: 'https://directline.botframework.com',
+      userTokenSecret: undefined,
+      tokenMinutes: 30,
+      embedOrigins: [],
+    });
+    const config = loadConfig({
+      DIRECT_LINE_SECRET: 'secret',
+      DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/',
+      WEBCHAT_TOKEN_SECRET: 'x'.repeat(32),
+      WEBCHAT_TOKEN_MINUTES: '60',
+      WEBCHAT_EMBED_ORIGINS: 'https://Intranet.example.gov.uk, http://localhost:8080',
+    });
+    expect(config.webChat).to.deep.equal({
+      directLineSecret: 'secret',
+      directLineEndpoint: 'https://europe.directline.botframework.com',
+      userTokenSecret: 'x'.repeat(32),
+      tokenMinutes: 60,
+      embedOrigins: ['https://intranet.example.gov.uk', 'http://localhost:8080'],
+    });
+  });
+
   const bad: [string, Record<string, string>, RegExp][] = [
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
     ['an unknown council', { AUTHORITY: 'narnia' }, /AUTHORITY/],
@@ -34,6 +58,10 @@ describe('loadConfig', () => {
     ['a single-tenant app without a tenant', { MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
     ['a retention that is not positive', { RETENTION_DAYS: '0' }, /RETENTION_DAYS/],
     ['an unknown log level', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+    ['a Direct Line endpoint that is not http(s)', { DIRECT_LINE_ENDPOINT: 'ftp://directline.example' }, /DIRECT_LINE_ENDPOINT/],
+    ['a user-token secret shorter than 32 characters', { WEBCHAT_TOKEN_SECRET: 'too-short' }, /WEBCHAT_TOKEN_SECRET/],
+    ['an embed origin with a path', { WEBCHAT_EMBED_ORIGINS: 'https://intranet.example.gov.uk/home' }, /WEBCHAT_EMBED_ORIGINS/],
+    ['a web chat token lifetime under 5 minutes', { WEBCHAT_TOKEN_MINUTES: '1' }, /WEBCHAT_TOKEN_MINUTES/],
   ];
   for (const [name, env, message] of bad) {
     it(`fails at start-up on ${name}`, () => {

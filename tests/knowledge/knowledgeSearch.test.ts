@@ -59,6 +59,12 @@ describe('KnowledgeSearch', () => {
     expect(search.search('what is an ASP').truncated).to.equal(false);
   });
 
+  it('reads a question holding one enormous "word" without trying to correct it (it used to exhaust the memory)', () => {
+    const outcome = search.search(`what is an ASP ${'x'.repeat(MAX_QUESTION_CHARS)}`);
+    expect(outcome.truncated).to.equal(true);
+    expect(outcome.answer?.entry.id ?? outcome.suggestions[0]?.entry.id).to.equal('alpha-plan');
+  });
+
   it('gives confidences between 0 and 1, higher for exact names', () => {
     const exact = search.search('ASP').topConfidence;
     const loose = search.search('plan reviewed months').topConfidence;

@@ -1,6 +1,11 @@
 import { Migration, MigrationProvider } from 'kysely';
 import { Engine } from './columns';
 import { initial } from './001_initial';
+import { delivery } from './002_delivery';
+import { briefings } from './003_briefings';
+import { surveys } from './004_surveys';
+import { training } from './005_training';
+import { answerCounts } from './006_answer_counts';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -9,6 +14,11 @@ import { initial } from './001_initial';
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '001_initial': { up: initial(engine) },
+    '002_delivery': { up: delivery(engine) },
+    '003_briefings': { up: briefings(engine) },
+    '004_surveys': { up: surveys(engine) },
+    '005_training': { up: training(engine) },
+    '006_answer_counts': { up: answerCounts },
   };
   return { getMigrations: async () => migrations };
 }

@@ -43,3 +43,16 @@ describe('conversation references', () => {
     expect((await services.store.conversations.forUser('29:u3'))[0].active).to.equal(false);
   });
 });
+
+describe('web chat conversations', () => {
+  it('are kept for privacy requests but never join an audience', async () => {
+    const services = await testBotServices();
+    const adapter = testAdapter(services, 'webchat');
+    await adapter.receiveActivity({ type: 'message', text: 'hi', serviceUrl: 'http://127.0.0.1:1/directline/secret-key/', conversation: { id: 'dl-1', isGroup: false, name: '', conversationType: '' }, from: { id: 'dl_user_1', name: 'Web' } });
+    const [record] = await services.store.conversations.forUser('dl_user_1');
+    expect(record).to.include({ scope: 'webchat', serviceUrl: 'webchat' });
+    expect(await services.store.conversations.activePersonalChats()).to.deep.equal([]);
+    expect(Object.keys((await services.store.userData.export('dl_user_1')).state)).to.include('conversation/webchat/dl-1');
+    await services.close();
+  });
+});

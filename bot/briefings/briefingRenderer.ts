@@ -1,0 +1,34 @@
+import { actionStyleFor } from '../../dialogs/cards/adaptiveCard';
+import { cardActivity } from '../../dialogs/cards/cardActivity';
+import { createBriefingCard } from '../../dialogs/cards/createBriefingCard';
+import { RENDER_CACHE_GRACE_MS } from '../delivery/deliveryEngine';
+import { MessageRenderer } from '../delivery/deliveryTypes';
+import { Briefing } from './briefings';
+
+/** How long a loaded briefing is reused while thousands of copies are rendered (under the engine's grace period for updates). */
+const CACHE_MS = RENDER_CACHE_GRACE_MS / 2;
+
+/**
+ * Builds each recipient's briefing card at send time (so edits reach copies not yet sent), with
+ * "Got it" done if they already acknowledged; a recalled briefing renders nothing.
+ */
+export function briefingRenderer(deps: {
+  get(id: number): Promise<Briefing | undefined>;
+  acknowledgedAt(messageId: string, userId: string): Promise<string | undefined>;
+  nowMs?: () => number;
+}): MessageRenderer {
+  const cache = new Map<number, { briefing?: Briefing; at: number }>();
+  const nowMs = deps.nowMs ?? Date.now;
+  return async ({ messageId, userId, channelId }) => {
+    const id = Number(messageId.split(':')[1]);
+    let hit = cache.get(id);
+    if (!hit || nowMs() - hit.at > CACHE_MS) {
+      hit = { briefing: await deps.get(id), at: nowMs() };
+      cache.set(id, hit);
+    }
+    const briefing = hit.briefing;
+    if (!briefing || briefing.status === 'recalled') return undefined;
+    const acknowledgedAt = await deps.acknowledgedAt(messageId, userId);
+    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt }));
+  };
+}

@@ -1,0 +1,36 @@
+import { matchesAudience } from '../audience/audienceFilter';
+import { BriefingService } from '../briefings/briefingService';
+import { briefingMessageId, isLive } from '../briefings/briefings';
+import { DeliveryEngine } from '../delivery/deliveryEngine';
+import { Profiles } from '../store/profiles';
+import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard } from '../../dialogs/cards/createBriefingCard';
+import { SHOW_BRIEFING_VERB } from '../../dialogs/cards/createBriefingListCard';
+import { CardActionRouter } from './cardActionRouter';
+
+const NOT_YOURS = 'That briefing was not sent to you, so there is nothing to confirm.';
+
+/** Registers the briefing card's buttons: "Got it" (records the acknowledgement) and "Read" from the latest list. */
+export function registerBriefingCardActions(
+  router: CardActionRouter,
+  deps: { briefings: BriefingService; delivery: Pick<DeliveryEngine, 'acknowledgedAt'>; profiles: Pick<Profiles, 'get'>; now: () => import('luxon').DateTime },
+): void {
+  router.register(ACKNOWLEDGE_BRIEFING_VERB, async ({ data, style, context }) => {
+    const id = Number(data.briefingId);
+    const userId = context.activity.from.id;
+    const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
+    // A tampered or stale button: only someone who was sent this briefing may acknowledge it.
+    if (!briefing || !(await deps.briefings.acknowledge(id, userId))) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
+    return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
+  });
+
+  router.register(SHOW_BRIEFING_VERB, async ({ data, style, context }) => {
+    const id = Number(data.briefingId);
+    const userId = context.activity.from.id;
+    const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
+    const meantForYou = briefing && isLive(briefing, deps.now()) && (matchesAudience(briefing.audience, await deps.profiles.get(userId)) || (await deps.briefings.wasSentTo(id, userId)));
+    if (!briefing || !meantForYou) return { kind: 'refused', text: 'That briefing is no longer available.', statusCode: 404 };
+    const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
+    return { kind: 'post', card: createBriefingCard(briefing, { style, acknowledgedAt }), note: briefing.title };
+  });
+}

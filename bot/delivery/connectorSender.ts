@@ -1,0 +1,76 @@
+import { Activity } from 'botbuilder';
+import { ConnectorTokenProvider } from './connectorTokens';
+
+/** Where a copy goes: the conversation's Bot Connector service and id. */
+export interface SendTarget {
+  serviceUrl: string;
+  conversationId: string;
+}
+
+/** What the connector said: accepted (with the new activity id), or refused with its status. */
+export type SendOutcome = { ok: true; activityId?: string } | { ok: false; status: number; retryAfterMs?: number; error: string };
+
+/** Sends, updates and deletes activities in a conversation. */
+export interface ConnectorSender {
+  send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome>;
+  update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome>;
+  delete(target: SendTarget, activityId: string): Promise<SendOutcome>;
+}
+
+/** Reads Retry-After as seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * Talks to the Bot Connector REST API directly, so the delivery engine sees every status code and
+ * Retry-After itself (the SDK's client would retry on its own and hide them).
+ */
+export class HttpConnectorSender implements ConnectorSender {
+  constructor(
+    private readonly token: ConnectorTokenProvider,
+    private readonly timeoutMs = 15000,
+  ) {}
+
+  send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome> {
+    return this.call('POST', `${this.base(target)}/activities`, { ...activity, conversation: { id: target.conversationId } });
+  }
+
+  update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome> {
+    return this.call('PUT', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`, { ...activity, id: activityId, conversation: { id: target.conversationId } });
+  }
+
+  delete(target: SendTarget, activityId: string): Promise<SendOutcome> {
+    return this.call('DELETE', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`);
+  }
+
+  private base(target: SendTarget): string {
+    return `${target.serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(target.conversationId)}`;
+  }
+
+  private async call(method: string, url: string, body?: unknown): Promise<SendOutcome> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    try {
+      const token = await this.token();
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
+      const text = await res.text();
+      if (res.ok) {
+        let activityId: string | undefined;
+        try {
+          activityId = (JSON.parse(text) as { id?: string }).id;
+        } catch {
+          activityId = undefined;
+        }
+        return { ok: true, activityId };
+      }
+      return { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), Date.now()), error: `HTTP ${res.status}: ${text.slice(0, 200)}` };
+    } catch (err) {
+      return { ok: false, status: 0, error: `network: ${(err as Error).message}` };
+    }
+  }
+}

@@ -1,0 +1,316 @@
+import crypto from 'node:crypto';
+import { Activity } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { Logger } from 'pino';
+import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
+import { Engine } from '../store/migrations/columns';
+import { Profiles } from '../store/profiles';
+import { Clock } from '../store/timestamps';
+import { AdaptiveRate } from './adaptiveRate';
+import { ConnectorSender, SendOutcome, SendTarget } from './connectorSender';
+import { deliveryTime, WorkingHours } from './deliveryWindow';
+import { DeliveryCounts, DeliveryRecord, EnqueueResult, MessageRenderer, OutboundMessage } from './deliveryTypes';
+import { NewCopy, Outbox, OutboxCopy } from './outbox';
+import { DeliveryProgress } from './deliveryProgress';
+import { judgeFailure, RetrySettings } from './retryPolicy';
+import { SendPacer } from './sendPacer';
+import { SlotReserver } from './slotReserver';
+
+export interface DeliverySettings extends RetrySettings {
+  /** Requests per second per tenant, shared by every replica (Teams: 50 per app per tenant). */
+  ratePerSecond: number;
+  /** Requests per second per conversation (Teams: 7). */
+  conversationRatePerSecond: number;
+  concurrency: number;
+  batchSize: number;
+  leaseMs: number;
+  /** How long an idle worker sleeps at most before looking for due copies again. */
+  pollMs: number;
+  working: WorkingHours;
+  zone: string;
+}
+
+export interface DeliveryEngineDependencies {
+  outbox: Outbox;
+  conversations: ConversationReferences;
+  profiles: Pick<Profiles, 'get' | 'all'>;
+  sender: ConnectorSender;
+  slots: SlotReserver;
+  now: Clock;
+  logger: Logger;
+  settings: DeliverySettings;
+  engine: Engine;
+  /** Real time for pacing sends (the injected clock decides what is due; pacing needs the wall clock). */
+  paceNow?: () => number;
+  random?: () => number;
+}
+
+/** How long renderers may cache what they render; updates wait this long. */
+export const RENDER_CACHE_GRACE_MS = 2000;
+/** Above this many recipients, reachability is checked against one list of every personal chat. */
+const BULK = 20;
+
+/**
+ * The shared delivery engine: queues one copy per message and recipient, then sends due copies at
+ * the rate limits (global per tenant and per conversation, booked in a shared store), retrying
+ * throttled and failed sends and marking people who blocked the bot unreachable. Delivery is at
+ * least once: a copy is sent twice only if the process dies after the connector accepted it and
+ * before the outbox recorded it.
+ */
+export class DeliveryEngine {
+  readonly workerId = `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  private readonly renderers = new Map<string, MessageRenderer>();
+  private readonly adaptive = new AdaptiveRate();
+  private readonly progress: DeliveryProgress;
+  private readonly pacer: SendPacer;
+  private readonly paceNow: () => number;
+  private readonly random: () => number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(private readonly deps: DeliveryEngineDependencies) {
+    this.paceNow = deps.paceNow ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.progress = new DeliveryProgress(deps.logger, this.paceNow);
+    this.pacer = new SendPacer(deps.slots, deps.settings, this.paceNow, () => this.adaptive.share);
+  }
+
+  /** Sets how copies of one kind of message are built at send time. */
+  registerRenderer(kind: string, renderer: MessageRenderer): void {
+    if (this.renderers.has(kind)) throw new Error(`a renderer for "${kind}" is registered twice`);
+    this.renderers.set(kind, renderer);
+  }
+
+  /** Queues copies, each moved into working hours and out of its recipient's quiet hours unless urgent. */
+  async enqueue(messages: OutboundMessage[]): Promise<EnqueueResult> {
+    const reachable = await this.reachable(messages.map((m) => m.userId));
+    const copies: NewCopy[] = [];
+    let unreachable = 0;
+    const profiles = messages.some((m) => !m.urgent) ? new Map((await this.deps.profiles.all()).map((p) => [p.userId, p])) : new Map();
+    for (const m of messages) {
+      if (!reachable.has(m.userId)) {
+        unreachable++;
+        continue;
+      }
+      const profile = profiles.get(m.userId);
+      const quiet = profile?.quietStart && profile.quietEnd ? { start: profile.quietStart, end: profile.quietEnd } : undefined;
+      const notBefore = deliveryTime(m.notBefore, { urgent: m.urgent, working: this.deps.settings.working, quiet, zone: this.deps.settings.zone });
+      copies.push({ messageId: m.messageId, userId: m.userId, kind: m.kind, urgent: m.urgent, notBefore, expiresAt: m.expiresAt });
+    }
+    const { inserted, duplicates } = await this.deps.outbox.insert(copies);
+    this.wake?.();
+    return { queued: inserted, duplicates, unreachable };
+  }
+
+  cancel(messageId: string, userId?: string): Promise<number> {
+    return this.deps.outbox.cancel(messageId, userId);
+  }
+
+  /**
+   * Updates every sent copy in place with what the renderer now builds (an edited briefing), a
+   * moment from now so renderers' short-lived caches in every replica have expired.
+   */
+  async updateSent(messageId: string): Promise<number> {
+    const n = await this.deps.outbox.scheduleOnSent(messageId, 'update', RENDER_CACHE_GRACE_MS);
+    this.wake?.();
+    return n;
+  }
+
+  /** Recalls a message: cancels copies not yet sent and deletes sent ones where the channel allows. */
+  async recall(messageId: string): Promise<{ cancelled: number; deleting: number }> {
+    const cancelled = await this.deps.outbox.cancel(messageId);
+    const deleting = await this.deps.outbox.scheduleOnSent(messageId, 'delete');
+    this.wake?.();
+    return { cancelled, deleting };
+  }
+
+  counts(messageId: string): Promise<DeliveryCounts> {
+    return this.deps.outbox.counts(messageId);
+  }
+
+  records(messageId: string): Promise<DeliveryRecord[]> {
+    return this.deps.outbox.records(messageId);
+  }
+
+  acknowledge(messageId: string, userId: string): Promise<boolean> {
+    return this.deps.outbox.acknowledge(messageId, userId);
+  }
+
+  wasSentTo(messageId: string, userId: string): Promise<boolean> {
+    return this.deps.outbox.wasSentTo(messageId, userId);
+  }
+
+  acknowledgedAt(messageId: string, userId: string): Promise<string | undefined> {
+    return this.deps.outbox.acknowledgedAt(messageId, userId);
+  }
+
+  /** Sends everything due now (by the injected clock), then returns; for tests and tools. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.runOnce();
+      if (n === 0) return total;
+      total += n;
+    }
+  }
+
+  /** Starts the background worker. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    // The only SQLite worker takes over whatever its previous incarnation had claimed.
+    if (this.deps.engine === 'sqlite') await this.deps.outbox.releaseAllClaims();
+    this.running = true;
+    this.loop = this.work();
+  }
+
+  /** Stops the worker after the copies in hand are finished. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async work(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (err) {
+        this.deps.logger.error({ err }, 'delivery worker failed; retrying shortly');
+      }
+      if (handled === 0 && this.running) await this.idle();
+    }
+  }
+
+  private async idle(): Promise<void> {
+    let waitMs = this.deps.settings.pollMs;
+    try {
+      const next = await this.deps.outbox.nextDue();
+      if (next) waitMs = Math.max(0, Math.min(waitMs, next.toMillis() - this.deps.now().toMillis()));
+    } catch {
+      // The database is unreachable: wait the usual poll interval and try again.
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(10, waitMs));
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+  }
+
+  /** Claims one batch of due copies and handles them concurrently; returns how many. */
+  async runOnce(): Promise<number> {
+    const { batchSize, leaseMs, concurrency } = this.deps.settings;
+    const batch = await this.deps.outbox.claimDue(this.workerId, batchSize, leaseMs);
+    if (batch.length === 0) return 0;
+    const chats = await this.deps.conversations.personalChats(batch.map((c) => c.userId));
+    let next = 0;
+    const lane = async () => {
+      while (next < batch.length) {
+        const copy = batch[next++];
+        try {
+          await this.handle(copy, chats.get(copy.userId));
+        } catch (err) {
+          this.deps.logger.error({ err, messageId: copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+    this.progress.report((id) => this.deps.outbox.counts(id));
+    return batch.length;
+  }
+
+  private async handle(copy: OutboxCopy, chat: ConversationRecord | undefined): Promise<void> {
+    const { outbox } = this.deps;
+    const now = this.deps.now();
+    if (copy.pendingOp === 'send' && copy.expiresAt && DateTime.fromISO(copy.expiresAt) <= now) {
+      await outbox.finish(copy, this.workerId, 'expired');
+      return;
+    }
+    const target = this.targetOf(copy, chat);
+    if (!target) {
+      await outbox.finish(copy, this.workerId, 'unreachable', 'no active personal chat with the bot');
+      return;
+    }
+    let activity: Partial<Activity> | undefined;
+    if (copy.pendingOp !== 'delete') {
+      const renderer = this.renderers.get(copy.kind);
+      if (!renderer) {
+        await outbox.finish(copy, this.workerId, 'failed', `no renderer for "${copy.kind}"`);
+        return;
+      }
+      activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams' });
+      if (!activity) {
+        await (copy.pendingOp === 'send' ? outbox.finish(copy, this.workerId, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
+        return;
+      }
+    }
+    await this.pacer.waitTurn(target.tenant, target.target.conversationId);
+    const outcome = await this.perform(copy, target.target, activity);
+    this.adaptive.record(!outcome.ok && outcome.status === 429);
+    if (outcome.ok) {
+      if (copy.pendingOp === 'send') await outbox.markSent(copy, this.workerId, { ...target.target, activityId: outcome.activityId });
+      else await outbox.markOpDone(copy, this.workerId);
+      this.progress.count(copy.messageId);
+      return;
+    }
+    await this.handleFailure(copy, target, outcome);
+  }
+
+  private async handleFailure(copy: OutboxCopy, target: { target: SendTarget; tenant: string }, outcome: Extract<SendOutcome, { ok: false }>): Promise<void> {
+    const { outbox } = this.deps;
+    if (copy.pendingOp === 'delete' && [404, 405, 501].includes(outcome.status)) {
+      // The channel cannot delete (or the card is already gone): the copy counts as recalled.
+      await outbox.markOpDone(copy, this.workerId);
+      return;
+    }
+    const verdict = judgeFailure(outcome, copy.attempts + 1, this.deps.settings, this.random);
+    const now = this.deps.now();
+    switch (verdict.action) {
+      case 'throttled':
+        this.pacer.holdConversation(target.target.conversationId, this.paceNow() + verdict.delayMs);
+        await outbox.retryLater(copy, this.workerId, now.plus({ milliseconds: verdict.delayMs }), verdict.reason);
+        return;
+      case 'retry':
+        await outbox.retryLater(copy, this.workerId, now.plus({ milliseconds: verdict.delayMs }), verdict.reason);
+        return;
+      case 'unreachable':
+        await outbox.finish(copy, this.workerId, 'unreachable', verdict.reason);
+        await this.deps.conversations.deactivate(copy.userId, target.target.conversationId);
+        this.progress.count(copy.messageId);
+        return;
+      case 'fail':
+        await outbox.finish(copy, this.workerId, 'failed', verdict.reason);
+        this.progress.count(copy.messageId);
+        return;
+    }
+  }
+
+  private perform(copy: OutboxCopy, target: SendTarget, activity: Partial<Activity> | undefined): Promise<SendOutcome> {
+    const { sender } = this.deps;
+    if (copy.pendingOp === 'send') return sender.send(target, activity!);
+    if (copy.pendingOp === 'update') return sender.update(target, copy.activityId ?? '', activity!);
+    return sender.delete(target, copy.activityId ?? '');
+  }
+
+  /** Where a copy goes: the person's personal chat for a new send; where it went for an update or deletion. */
+  private targetOf(copy: OutboxCopy, chat: ConversationRecord | undefined): { target: SendTarget; tenant: string } | undefined {
+    if (copy.pendingOp !== 'send') {
+      // Updates and deletions go where the copy went, counted against the same tenant's limit.
+      if (!copy.conversationId || !copy.serviceUrl || !copy.activityId) return undefined;
+      return { target: { conversationId: copy.conversationId, serviceUrl: copy.serviceUrl }, tenant: chat?.tenantId ?? 'none' };
+    }
+    if (!chat) return undefined;
+    return { target: { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl }, tenant: chat.tenantId ?? 'none' };
+  }
+
+  private async reachable(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length > BULK) return new Set((await this.deps.conversations.activePersonalChats()).map((c) => c.userId));
+    const found = new Set<string>();
+    for (const id of new Set(userIds)) if (await this.deps.conversations.personalChat(id)) found.add(id);
+    return found;
+  }
+}

@@ -1,0 +1,131 @@
+import { Request, Response, Server } from 'restify';
+import { checkBriefing, briefingInputSchema } from '../briefings/briefingInput';
+import { Briefing } from '../briefings/briefings';
+import { idempotencyKeyProblem } from '../store/idempotencyKeys';
+import type { Services } from '../services';
+import { adminAllowed } from './adminRoutes';
+
+/** The route idempotency keys of briefing creation are stored under. */
+const CREATE_ROUTE = 'POST /api/briefings';
+
+/** A briefing as the API shows it. */
+function briefingJson(b: Briefing) {
+  return {
+    id: b.id,
+    title: b.title,
+    summary: b.summary,
+    body: b.body,
+    link: b.link ?? null,
+    topics: b.topics,
+    audience: b.audience,
+    publish_at: b.publishAt,
+    expires_at: b.expiresAt ?? null,
+    urgent: b.urgent,
+    status: b.status,
+    recipients: b.recipients,
+    version: b.version,
+    created_at: b.createdAt,
+    updated_at: b.updatedAt,
+  };
+}
+
+const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object' && !Array.isArray(body);
+
+/** The briefing a route names, or a 404 already sent. */
+async function briefingOf(services: Services, req: Request, res: Response): Promise<Briefing | undefined> {
+  const id = Number(req.params.id);
+  const briefing = Number.isInteger(id) && id > 0 ? await services.briefings.get(id) : undefined;
+  if (!briefing) res.send(404, { error: 'NotFound', message: `There is no briefing ${JSON.stringify(String(req.params.id))}.` });
+  return briefing;
+}
+
+/**
+ * The briefings admin API for a council's CMS, behind ADMIN_API_TOKEN: create (with an
+ * Idempotency-Key, so a retry never sends a second briefing), read with delivery counts, the
+ * per-recipient CSV, edit the words, and recall.
+ */
+export function registerBriefingRoutes(server: Server, services: Services): void {
+  const { briefings, idempotencyKeys } = services;
+
+  server.post('/api/briefings', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const key = req.header('idempotency-key');
+    const keyProblem = idempotencyKeyProblem(key);
+    if (keyProblem) {
+      res.send(400, { error: 'BadRequest', message: keyProblem });
+      return;
+    }
+    const body: unknown = req.body;
+    if (!isObject(body)) {
+      res.send(400, { error: 'BadRequest', message: 'Send a JSON object (Content-Type: application/json) describing the briefing.' });
+      return;
+    }
+    // Checked before the transaction, which on SQLite must not wait on other queries.
+    const checked = checkBriefing(body, services.now(), 'Europe/London');
+    const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
+    const result = await idempotencyKeys.once({ key: key!, route: CREATE_ROUTE, body }, async (trx) => {
+      if (!checked.ok) return { status: 400, body: { error: 'ValidationError', message: 'The briefing could not be created; see errors.', errors: checked.errors } };
+      if (audienceSize === 0) {
+        return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no one with a chat with the bot and a matching profile). Nothing was created.' } };
+      }
+      const id = await briefings.create(checked.draft, 'admin-api', trx);
+      return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
+    });
+    // Queued after the transaction commits; a briefing whose queueing was interrupted is finished at start-up.
+    if (result.status === 201) await briefings.resumeUnfinished();
+    res.send(result.status, result.body);
+  });
+
+  server.get('/api/briefings/:id', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const briefing = await briefingOf(services, req, res);
+    if (!briefing) return;
+    const report = await briefings.status(briefing.id);
+    res.send(200, { ...briefingJson(briefing), delivery: report?.counts });
+  });
+
+  server.get('/api/briefings/:id/deliveries.csv', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const briefing = await briefingOf(services, req, res);
+    if (!briefing) return;
+    const csv = (await briefings.deliveriesCsv(briefing.id)) ?? '';
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="briefing-${briefing.id}-deliveries.csv"`);
+    res.sendRaw(200, csv);
+  });
+
+  server.patch('/api/briefings/:id', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const briefing = await briefingOf(services, req, res);
+    if (!briefing) return;
+    const body: unknown = req.body;
+    if (!isObject(body)) {
+      res.send(400, { error: 'BadRequest', message: 'Send a JSON object with the fields to change: title, summary, body, link, topics.' });
+      return;
+    }
+    const words = briefingInputSchema.pick({ title: true, summary: true, body: true, link: true, topics: true }).partial().strict().safeParse(body);
+    if (!words.success) {
+      res.send(400, { error: 'ValidationError', message: 'Only title, summary, body, link and topics can change after sending.', errors: words.error.issues.map((i) => i.message) });
+      return;
+    }
+    const merged = { title: briefing.title, summary: briefing.summary, body: briefing.body, link: briefing.link, topics: briefing.topics, ...words.data };
+    const result = await briefings.edit(briefing.id, { ...merged, body: merged.body ?? '', topics: merged.topics ?? [] });
+    if (!result.updated) {
+      res.send(409, { error: 'Conflict', message: 'A recalled briefing cannot be edited.' });
+      return;
+    }
+    res.send(200, { id: briefing.id, cards_updating: result.cardsUpdating });
+  });
+
+  server.del('/api/briefings/:id', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const briefing = await briefingOf(services, req, res);
+    if (!briefing) return;
+    const result = await briefings.recall(briefing.id);
+    if (!result.recalled) {
+      res.send(409, { error: 'Conflict', message: 'That briefing was already recalled.' });
+      return;
+    }
+    res.send(200, { id: briefing.id, status: 'recalled', cancelled: result.cancelled, deleting: result.deleting });
+  });
+}

@@ -1,0 +1,185 @@
+import { DateTime } from 'luxon';
+import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
+import { QuestionResult } from './questionTally';
+import { segmentsToHide } from './segmentSuppression';
+import { Wave, waveStatus, WaveStatus } from './wave';
+import { SegmentTally, WaveTally } from './waveTally';
+
+/** A part of the results that is not shown, and why; the figures themselves are never included. */
+export interface Suppressed {
+  suppressed: true;
+  reason: string;
+}
+
+/** A part of the results: shown (with its figures) or suppressed (with only a reason). */
+export type Section<T> = Suppressed | ({ suppressed: false } & T);
+
+/** One segment (a sector or a locality) with at least the threshold of responses. */
+export interface SegmentResult {
+  key: string;
+  label: string;
+  responses: number;
+  questions: QuestionResult[];
+}
+
+/** Results by sector or by locality: the segments shown, and how many are hidden (never which). */
+export interface SegmentBreakdown {
+  dimension: 'sector' | 'locality';
+  shown: SegmentResult[];
+  hidden?: Suppressed & { segments: number };
+}
+
+/** The headline measures of a question, compared between waves. */
+export interface Measures {
+  mean?: number;
+  favourable?: number;
+  enps?: number;
+}
+
+/** One question's measures now, in the previous wave, and the change. */
+export interface TrendItem {
+  questionId: string;
+  text: string;
+  current: Measures;
+  previous: Measures;
+  change: Measures;
+}
+
+/** The previous wave a trend compares with. */
+export interface TrendBaseline {
+  id: number;
+  name: string;
+  closesAt: string;
+  responses: number;
+}
+
+/**
+ * The results of a wave, with suppression applied: every part below the anonymity threshold is
+ * `{ suppressed: true, reason }` and carries no figures. The API, the chat card, the CSV export
+ * and the dashboard all show exactly this.
+ */
+export interface SurveyResults {
+  survey: {
+    id: number;
+    name: string;
+    templateId: string;
+    templateTitle: string;
+    status: WaveStatus;
+    opensAt: string;
+    closesAt: string;
+    threshold: number;
+  };
+  responses: Section<{ count: number; invited: number; rate: number | null }>;
+  questions: Section<{ items: QuestionResult[] }>;
+  comments: Section<{ items: string[] }>;
+  segments: Section<{ sector: SegmentBreakdown; locality: SegmentBreakdown }>;
+  trend: Section<{ previous: TrendBaseline; items: TrendItem[] }>;
+}
+
+/** What results are computed from: the wave, its tallies and comments, and the previous closed wave of its template. */
+export interface ResultsInput {
+  wave: Pick<Wave, 'id' | 'name' | 'templateId' | 'template' | 'threshold' | 'invited' | 'opensAt' | 'closesAt'>;
+  tally: WaveTally;
+  /** The wave's comments (stored already scrubbed of personal details). */
+  comments: readonly string[];
+  previous?: { wave: Pick<Wave, 'id' | 'name' | 'threshold' | 'closesAt'>; tally: WaveTally };
+  now: DateTime;
+}
+
+const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
+const suppressed = (reason: string): Suppressed => ({ suppressed: true, reason });
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
+/** One dimension's segments, hiding small ones and, when needed, the next smallest. */
+function breakdown(dimension: 'sector' | 'locality', segments: Map<string, SegmentTally>, threshold: number): SegmentBreakdown {
+  const all = [...segments.values()].filter((s) => s.tally.responses > 0);
+  const hide = segmentsToHide(all.map((s) => ({ key: s.key, responses: s.tally.responses })), threshold);
+  const shown = all
+    .filter((s) => !hide.has(s.key))
+    .map((s) => ({ key: s.key, label: s.label, responses: s.tally.responses, questions: s.tally.results() }))
+    .sort((a, b) => b.responses - a.responses || collator.compare(a.label, b.label));
+  const reason = `Groups with fewer than ${threshold} responses are hidden, with the next smallest when needed, so no hidden group can be worked out by subtraction.`;
+  return { dimension, shown, ...(hide.size ? { hidden: { suppressed: true as const, reason, segments: hide.size } } : {}) };
+}
+
+const measuresOf = (q: QuestionResult): Measures => ({
+  ...(q.mean !== undefined ? { mean: q.mean } : {}),
+  ...(q.favourability ? { favourable: q.favourability.favourable } : {}),
+  ...(q.enps ? { enps: q.enps.score } : {}),
+});
+
+/** Each question's measures against the same question (same id and type) in the previous wave. */
+function trendItems(current: QuestionResult[], previous: QuestionResult[]): TrendItem[] {
+  const before = new Map(previous.map((q) => [q.id, q]));
+  const items: TrendItem[] = [];
+  for (const q of current) {
+    const p = before.get(q.id);
+    if (!p || p.type !== q.type || q.answered === 0 || p.answered === 0) continue;
+    const now = measuresOf(q);
+    const then = measuresOf(p);
+    if (Object.keys(now).length === 0) continue;
+    const change: Measures = {};
+    for (const key of ['mean', 'favourable', 'enps'] as const) {
+      if (now[key] !== undefined && then[key] !== undefined) change[key] = round(now[key] - then[key], key === 'mean' ? 2 : 1);
+    }
+    items.push({ questionId: q.id, text: q.text, current: now, previous: then, change });
+  }
+  return items;
+}
+
+/**
+ * Computes a wave's results with anonymity enforced: nothing at all below the threshold; segments
+ * by sector and locality with small groups (and their complements) hidden; comments only when
+ * there are at least the threshold of them, scrubbed of personal details and sorted so their order
+ * says nothing; a trend against the previous closed wave of the same template when it, too, had
+ * enough responses. It works from tallies, so its cost does not grow with the number of responses.
+ */
+export function computeResults(input: ResultsInput): SurveyResults {
+  const { wave, tally, now } = input;
+  const status = waveStatus(wave, now);
+  const t = wave.threshold;
+  const survey = {
+    id: wave.id,
+    name: wave.name,
+    templateId: wave.templateId,
+    templateTitle: wave.template.title,
+    status,
+    opensAt: wave.opensAt.toISO() ?? '',
+    closesAt: wave.closesAt.toISO() ?? '',
+    threshold: t,
+  };
+  const count = tally.overall.responses;
+  if (count < t) {
+    const hidden = suppressed(`fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`);
+    return { survey, responses: hidden, questions: hidden, comments: hidden, segments: hidden, trend: hidden };
+  }
+  const questions = tally.overall.results();
+  const texts = input.comments.filter((c) => c.trim());
+  const comments: SurveyResults['comments'] =
+    texts.length >= t
+      ? { suppressed: false, items: texts.map(scrubPersonalDetails).sort(collator.compare) }
+      : suppressed(texts.length === 0 ? 'no comments' : `fewer than ${t} comments`);
+
+  return {
+    survey,
+    responses: { suppressed: false, count, invited: wave.invited, rate: wave.invited ? round((count / Math.max(wave.invited, count)) * 100, 1) : null },
+    questions: { suppressed: false, items: questions },
+    comments,
+    segments: { suppressed: false, sector: breakdown('sector', tally.sector, t), locality: breakdown('locality', tally.locality, t) },
+    trend: trendOf(input, questions),
+  };
+}
+
+/** The trend section: shown only when there is a previous closed wave that had enough responses itself. */
+function trendOf(input: ResultsInput, current: QuestionResult[]): SurveyResults['trend'] {
+  const previous = input.previous;
+  if (!previous) return suppressed('no earlier closed wave of this pulse to compare with');
+  const needed = Math.max(previous.wave.threshold, input.wave.threshold);
+  const responses = previous.tally.overall.responses;
+  if (responses < needed) return suppressed(`the earlier wave had fewer than ${needed} responses`);
+  return {
+    suppressed: false,
+    previous: { id: previous.wave.id, name: previous.wave.name, closesAt: previous.wave.closesAt.toISO() ?? '', responses },
+    items: trendItems(current, previous.tally.overall.results()),
+  };
+}

@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import { DateTime } from 'luxon';
+
+/** What a built-in Direct Line token grants: one conversation, for one user. */
+export interface DirectLineTokenClaims {
+  conversationId: string;
+  userId: string;
+  userName?: string;
+  /** When the token stops working, in seconds since 1970 (set on verified tokens). */
+  expiresAt?: number;
+}
+
+/** A token as handed to the client, with its lifetime in seconds (Direct Line's `expires_in`). */
+export interface IssuedToken {
+  token: string;
+  expiresIn: number;
+}
+
+/** Why a token was refused. */
+export type TokenProblem = 'missing' | 'expired' | 'invalid';
+
+/** A token's verdict: its claims, or why it was refused. */
+export type TokenCheck = { ok: true; claims: DirectLineTokenClaims } | { ok: false; problem: TokenProblem };
+
+const AUDIENCE = 'staffbot:directline';
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
+/**
+ * Issues and checks the built-in Direct Line's tokens: HS256 JWTs (Web Chat reads the `user`
+ * claim from them, as from Azure's) signed with a key made fresh for each process, since
+ * conversations are in memory and a token need not outlive them. Every request and poll is
+ * checked, so this uses node:crypto's HMAC directly (microseconds) rather than WebCrypto; the
+ * header is fixed, so no other algorithm (or `none`) is ever accepted. Expiry follows the
+ * injected clock, so tests need not wait.
+ */
+export class DirectLineTokens {
+  private readonly key: Buffer;
+
+  constructor(private readonly options: { lifetimeMinutes: number; now: () => DateTime; key?: Buffer }) {
+    this.key = options.key ?? crypto.randomBytes(32);
+  }
+
+  /** A token for this conversation and user, valid for the configured lifetime. */
+  async issue(claims: Omit<DirectLineTokenClaims, 'expiresAt'>): Promise<IssuedToken> {
+    const issuedAt = Math.floor(this.options.now().toSeconds());
+    const expiresIn = this.options.lifetimeMinutes * 60;
+    // `user` is where Azure's tokens carry the bound user id, and where Web Chat looks for it.
+    const payload = {
+      conv: claims.conversationId,
+      user: claims.userId,
+      ...(claims.userName ? { name: claims.userName } : {}),
+      sub: claims.userId,
+      aud: AUDIENCE,
+      iat: issuedAt,
+      exp: issuedAt + expiresIn,
+    };
+    const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return { token: `${unsigned}.${this.signature(unsigned).toString('base64url')}`, expiresIn };
+  }
+
+  /** Checks a token's signature and expiry; says why when it is refused. */
+  async verify(token: string | undefined): Promise<TokenCheck> {
+    if (!token) return { ok: false, problem: 'missing' };
+    const [header, body, signature, extra] = token.split('.');
+    if (header !== HEADER || !body || !signature || extra !== undefined) return { ok: false, problem: 'invalid' };
+    // Compared as text, so only the one canonical encoding of the signature is accepted.
+    const expected = Buffer.from(this.signature(`${header}.${body}`).toString('base64url'));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, problem: 'invalid' };
+    let payload: Record<string, unknown>;
+    try {
+      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return { ok: false, problem: 'invalid' };
+    }
+    const { conv, sub, name, aud, exp } = payload;
+    if (aud !== AUDIENCE || typeof conv !== 'string' || typeof sub !== 'string' || typeof exp !== 'number') return { ok: false, problem: 'invalid' };
+    if (exp <= Math.floor(this.options.now().toSeconds())) return { ok: false, problem: 'expired' };
+    return { ok: true, claims: { conversationId: conv, userId: sub, userName: typeof name === 'string' ? name : undefined, expiresAt: exp } };
+  }
+
+  private signature(unsigned: string): Buffer {
+    return crypto.createHmac('sha256', this.key).update(unsigned).digest();
+  }
+}
+
+/** The token in an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

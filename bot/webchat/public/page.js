@@ -1,0 +1,147 @@
+/*
+ * Starts Web Chat on the chat page: gets a Direct Line token from the bot (with the intranet's
+ * signed user token when the URL fragment carries one, else as the anonymous visitor this browser
+ * session already is), then renders the official Web Chat client with GOV.UK colours.
+ */
+(function () {
+  'use strict';
+
+  var nonce = document.currentScript ? document.currentScript.nonce : undefined;
+  var root = document.getElementById('webchat');
+  var notice = document.getElementById('webchat-notice');
+  var STORAGE_KEY = 'staffbot.webchat.anonymousUserId';
+  if (!root) return;
+
+  function showNotice(text) {
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+
+  function fail(text) {
+    root.innerHTML = '';
+    var p = document.createElement('p');
+    p.className = 'govuk-body';
+    p.textContent = text;
+    root.appendChild(p);
+  }
+
+  /** Takes the user token from the fragment and removes it from the address bar and history. */
+  function takeUserToken() {
+    var match = /(?:^#|&)userToken=([^&]+)/.exec(location.hash);
+    if (!match) return undefined;
+    history.replaceState(null, '', location.pathname + location.search);
+    return decodeURIComponent(match[1]);
+  }
+
+  function keptAnonymousId() {
+    try {
+      return sessionStorage.getItem(STORAGE_KEY) || undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  function keepAnonymousId(id) {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, id);
+    } catch (e) {
+      /* Storage can be switched off; the visitor then gets a new id on each visit. */
+    }
+  }
+
+  function requestToken(body) {
+    return fetch(root.getAttribute('data-token-url'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().then(
+        function (json) { return { ok: response.ok, status: response.status, body: json }; },
+        function () { return { ok: false, status: response.status, body: {} }; }
+      );
+    });
+  }
+
+  var styleOptions = {
+    accent: '#1d70b8',
+    primaryFont: 'arial, sans-serif',
+    monospaceFont: 'Consolas, "Courier New", monospace',
+    fontSizeSmall: '87.5%',
+    subtle: '#505a5f',
+    timestampColor: '#505a5f',
+    bubbleBackground: '#f3f2f1',
+    bubbleBorderColor: '#b1b4b6',
+    bubbleBorderRadius: 0,
+    bubbleTextColor: '#0b0c0c',
+    bubbleFromUserBackground: '#1d70b8',
+    bubbleFromUserBorderColor: '#1d70b8',
+    bubbleFromUserBorderRadius: 0,
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleMaxWidth: 600,
+    cardEmphasisBackgroundColor: '#f3f2f1',
+    hideUploadButton: true,
+    sendBoxButtonColor: '#0b0c0c',
+    sendBoxButtonColorOnHover: '#1d70b8',
+    sendBoxButtonColorOnFocus: '#0b0c0c',
+    sendBoxBorderTop: 'solid 2px #0b0c0c',
+    sendBoxTextColor: '#0b0c0c',
+    sendBoxPlaceholderColor: '#505a5f',
+    sendBoxHeight: 48,
+    suggestedActionBackgroundColor: '#ffffff',
+    suggestedActionBorderColor: '#1d70b8',
+    suggestedActionTextColor: '#1d70b8',
+    transcriptActivityVisualKeyboardIndicatorColor: '#0b0c0c',
+    transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+    transcriptActivityVisualKeyboardIndicatorWidth: 3,
+    transcriptVisualKeyboardIndicatorColor: '#0b0c0c',
+    transcriptVisualKeyboardIndicatorStyle: 'solid',
+    transcriptVisualKeyboardIndicatorWidth: 3,
+    rootHeight: '100%',
+    rootWidth: '100%'
+  };
+
+  function start() {
+    var userToken = takeUserToken();
+    var first = userToken ? requestToken({ userToken: userToken }) : Promise.resolve(undefined);
+    return first
+      .then(function (result) {
+        if (result && result.ok) return result;
+        if (result && result.body && result.body.error) showNotice(result.body.error.message);
+        return requestToken({ userId: keptAnonymousId() });
+      })
+      .then(function (result) {
+        if (!result.ok) {
+          fail((result.body && result.body.error && result.body.error.message) || 'The chat could not start. Please reload the page.');
+          return;
+        }
+        var given = result.body;
+        if (!given.user.verified) keepAnonymousId(given.user.id);
+        var domain = new URL(given.domain, location.href).href.replace(/\/$/, '');
+        root.innerHTML = '';
+        window.WebChat.renderWebChat(
+          {
+            // No userID: Web Chat takes it from the token, where Direct Line binds it so it cannot be forged.
+            directLine: window.WebChat.createDirectLine({ token: given.token, domain: domain, webSocket: true }),
+            username: given.user.name,
+            locale: 'en-GB',
+            nonce: nonce,
+            styleOptions: styleOptions
+          },
+          root
+        );
+        if (root.getAttribute('data-embedded') === 'true') {
+          var input = root.querySelector('input, textarea');
+          if (input) input.focus();
+        }
+      });
+  }
+
+  if (!window.WebChat || !window.fetch) {
+    fail('The chat could not load in this browser. Try another browser, or ask your IT team.');
+    return;
+  }
+  start().catch(function () {
+    fail('The chat could not start. Check your connection and reload the page.');
+  });
+})();

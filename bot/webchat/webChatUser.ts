@@ -1,0 +1,31 @@
+import crypto from 'node:crypto';
+
+/** The person behind a web chat conversation, as far as the bot can tell. */
+export interface WebChatUser {
+  /** The channel user id: `dl_user_…` when an intranet vouched for them, `dl_anon_…` otherwise. */
+  id: string;
+  name?: string;
+  email?: string;
+  /** True when the id came from a user token signed with WEBCHAT_TOKEN_SECRET. */
+  verified: boolean;
+}
+
+/** Prefix of ids vouched for by a signed user token; nobody can choose one without the secret. */
+export const VERIFIED_USER_PREFIX = 'dl_user_';
+
+/** Prefix of the random ids given to anonymous visitors. */
+export const ANONYMOUS_USER_PREFIX = 'dl_anon_';
+
+const ANONYMOUS_ID = /^dl_anon_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * An anonymous visitor: the random id the browser kept for this session when it is one this bot
+ * handed out (same shape), otherwise a new one, so a client can never pick a verified person's id.
+ */
+export function anonymousUser(keptId: unknown): WebChatUser {
+  const id = typeof keptId === 'string' && ANONYMOUS_ID.test(keptId) ? keptId : `${ANONYMOUS_USER_PREFIX}${crypto.randomUUID()}`;
+  return { id, verified: false };
+}
+
+/** The channel user id for a person the intranet vouched for, from the token's stable subject. */
+export const verifiedUserId = (subject: string): string => `${VERIFIED_USER_PREFIX}${subject}`;

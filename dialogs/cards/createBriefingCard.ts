@@ -1,0 +1,42 @@
+import { Briefing } from '../../bot/briefings/briefings';
+import { labelOf, TOPICS } from '../../knowledge/workforce';
+import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardAction, CardElement, heading, paragraph, typedAction } from './adaptiveCard';
+import { formatLondonDateTime } from './londonTime';
+
+export const ACKNOWLEDGE_BRIEFING_VERB = 'briefing.ack';
+
+export interface BriefingCardOptions {
+  style: ActionStyle;
+  /** When the reader pressed "Got it", if they have. */
+  acknowledgedAt?: string;
+  /** A test copy for the author, which cannot be acknowledged. */
+  test?: boolean;
+}
+
+/** The question "Ask about this" sends: the briefing's first topic, or its title. */
+export function askAboutText(briefing: Pick<Briefing, 'title' | 'topics'>): string {
+  const topic = briefing.topics.length ? labelOf(TOPICS, briefing.topics[0]) : undefined;
+  return `Tell me about ${topic ?? briefing.title}`;
+}
+
+/** A strategy briefing as its recipients see it: title, summary, "Read more", link, "Got it", "Ask about this". */
+export function createBriefingCard(briefing: Briefing, options: BriefingCardOptions): BuiltCard {
+  const label = `${options.test ? 'TEST \u2014 ' : ''}Strategy briefing${briefing.urgent ? ' \u00B7 urgent' : ''}`;
+  const body: CardElement[] = [
+    paragraph(label, { size: 'small', isSubtle: !briefing.urgent, color: briefing.urgent ? 'attention' : 'default', weight: 'bolder' }),
+    heading(briefing.title),
+    paragraph(briefing.summary),
+  ];
+  if (options.acknowledgedAt) {
+    body.push(paragraph(`\u2713 You confirmed you had read this on ${formatLondonDateTime(options.acknowledgedAt)}.`, { color: 'good', size: 'small', spacing: 'medium' }));
+  }
+  const actions: CardAction[] = [];
+  if (briefing.body.trim()) actions.push({ type: 'Action.ShowCard', title: 'Read more', card: adaptiveCard([paragraph(briefing.body)], briefing.body) });
+  if (briefing.link) actions.push({ type: 'Action.OpenUrl', title: 'Open link', url: briefing.link });
+  if (!options.acknowledgedAt && !options.test) actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
+  actions.push(typedAction(options.style, 'Ask about this', askAboutText(briefing)));
+  const fallback = [label, briefing.title, briefing.summary, briefing.link ? `Link: ${briefing.link}` : '', options.acknowledgedAt ? 'You confirmed you had read this.' : '']
+    .filter(Boolean)
+    .join('\n\n');
+  return built(adaptiveCard(body, fallback, actions));
+}

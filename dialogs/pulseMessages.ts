@@ -1,0 +1,24 @@
+import type { DateTime } from 'luxon';
+import type { MessageRenderer } from '../bot/delivery/deliveryTypes';
+import { surveyIdOfMessage } from '../bot/surveys/pulseSchedule';
+import type { SurveyService } from '../bot/surveys/surveyService';
+import { waveStatus } from '../bot/surveys/wave';
+import { actionStyleFor } from './cards/adaptiveCard';
+import { cardActivity } from './cards/cardActivity';
+import { createPulseCard } from './cards/createPulseCard';
+
+/**
+ * The delivery engine's renderers for pulses: the opening card, and a reminder that is dropped at
+ * send time when the ledger says the person has answered, so reminders reach only non-respondents
+ * even though they were queued for everyone. Nothing goes out for a wave that is not open.
+ */
+export function createPulseRenderers(surveys: SurveyService, now: () => DateTime): { pulse: MessageRenderer; reminder: MessageRenderer } {
+  const render = (reminder: boolean): MessageRenderer => async ({ messageId, userId, channelId }) => {
+    const id = surveyIdOfMessage(messageId);
+    const wave = id === undefined ? undefined : await surveys.waves.get(id);
+    if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
+    if (await surveys.hasAnswered(wave, userId)) return undefined;
+    return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
+  };
+  return { pulse: render(false), reminder: render(true) };
+}

@@ -1,0 +1,139 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import { Outbox } from '../../bot/delivery/outbox';
+import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { stamp } from '../../bot/store/timestamps';
+import { report, round } from './benchUtil';
+import { RateLimitedConnector } from './rateLimitedConnector';
+
+const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--kill-at 0.5] [--postgres]';
+const WORKER = path.join(__dirname, '..', 'bot', 'delivery', 'fixtures', 'deliveryWorker.ts');
+const MESSAGE_ID = 'fanout';
+
+function option(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  const value = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number\n${USAGE}`);
+  return value;
+}
+
+/** Creates the simulated audience: every recipient with a personal chat at the fake connector, and the queued briefing. */
+async function seed(opened: OpenDatabase, recipients: number, serviceUrl: string): Promise<void> {
+  const at = stamp(DateTime.now());
+  const rows = Array.from({ length: recipients }, (_, i) => ({
+    user_id: `29:staff-${i}`,
+    conversation_id: `a:staff-${i}`,
+    aad_object_id: null,
+    tenant_id: 'bench-tenant',
+    channel_id: 'msteams',
+    scope: 'personal',
+    service_url: serviceUrl,
+    reference: '{}',
+    active: 1,
+    created_at: at,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await opened.db.insertInto('conversation_refs').values(rows.slice(i, i + 500)).execute();
+  const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
+  await outbox.insert(rows.map((r) => ({ messageId: MESSAGE_ID, userId: r.user_id, kind: 'note', urgent: true, notBefore: DateTime.now() })));
+}
+
+function startWorker(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(argv: string[]): Promise<void> {
+  const recipients = option(argv, '--recipients', 25000);
+  const ceiling = option(argv, '--ceiling', 500);
+  const killAtIndex = argv.indexOf('--kill-at');
+  const killAt = killAtIndex >= 0 ? option(argv, '--kill-at', 0.5) : undefined;
+  const usePostgres = argv.includes('--postgres');
+  const logger = pino({ level: 'silent' });
+
+  const connector = new RateLimitedConnector({ ceiling, perConversation: 7, throttleShare: Number(process.env.T ?? 0.01), unavailableShare: Number(process.env.U ?? 0.005), blockedShare: Number(process.env.B ?? 0.005), seed: 42 });
+  const serviceUrl = await connector.start();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanout-'));
+  const schema = `fanout_${crypto.randomBytes(4).toString('hex')}`;
+  const url = process.env.DATABASE_URL;
+  if (usePostgres && !url) throw new Error('--postgres needs DATABASE_URL');
+  const opened = await openDatabase({ dataDir, databaseUrl: usePostgres ? url : undefined, databaseSchema: usePostgres ? schema : undefined, connectTimeoutMs: 5000, logger });
+  await seed(opened, recipients, serviceUrl);
+  const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
+  console.log(`seeded ${recipients} recipients on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
+
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: usePostgres ? url! : '',
+    DATABASE_SCHEMA: usePostgres ? schema : '',
+    DELIVERY_RATE_PER_SECOND: String(ceiling),
+    DELIVERY_CONVERSATION_RATE_PER_SECOND: '7',
+    DELIVERY_CONCURRENCY: '64',
+    DELIVERY_BATCH_SIZE: '500',
+    DELIVERY_LEASE_SECONDS: '5',
+    LOG_LEVEL: 'silent',
+  };
+  let worker = startWorker(env);
+  let killed = false;
+  for (;;) {
+    await sleep(500);
+    const counts = await outbox.counts(MESSAGE_ID);
+    const finished = counts.sent + counts.unreachable + counts.failed;
+    if (killAt !== undefined && !killed && finished >= recipients * killAt) {
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      killed = true;
+      console.log(`killed the worker at ${finished} finished; restarting`);
+      worker = startWorker(env);
+    }
+    if (counts.pending === 0) break;
+  }
+  const finishedAt = Date.now();
+  worker.kill('SIGTERM');
+  await new Promise((r) => worker.once('exit', r));
+
+  const counts = await outbox.counts(MESSAGE_ID);
+  let lost = 0;
+  let duplicates = 0;
+  for (let i = 0; i < recipients; i++) {
+    const conversation = `a:staff-${i}`;
+    const times = connector.accepted.get(conversation) ?? 0;
+    if (times > 1) duplicates += times - 1;
+    if (times === 0 && !connector.isBlocked(conversation)) lost++;
+  }
+  const seconds = (finishedAt - connector.firstRequestAt) / 1000;
+  const rate = (counts.sent + counts.unreachable) / seconds;
+  console.log('requests per second:', Array.from(connector.perSecond, (n) => n ?? 0).join(' '));
+  console.log('connector statuses:', JSON.stringify(Object.fromEntries(connector.statuses)), 'outbox:', JSON.stringify(counts));
+  await connector.stop();
+  await opened.db.destroy();
+  if (usePostgres) await dropPostgresSchema(url!, schema);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  report({
+    benchmark: 'fanout',
+    engine: opened.engine,
+    recipients,
+    sent: counts.sent,
+    unreachable: counts.unreachable,
+    failed: counts.failed,
+    lost,
+    duplicates,
+    seconds: round(seconds, 2),
+    rate: round(rate, 1),
+    ceiling,
+    ratio: round(rate / ceiling, 3),
+    killedAt: killAt ?? null,
+  });
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

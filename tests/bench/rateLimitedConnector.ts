@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface ConnectorLimits {
+  /** Requests per second the whole connector accepts; more get 429. */
+  ceiling: number;
+  /** Requests per second one conversation accepts. */
+  perConversation: number;
+  /** Shares of requests answered 429 with Retry-After, and 503, at random. */
+  throttleShare: number;
+  unavailableShare: number;
+  /** Share of recipients who blocked the bot: always 403. */
+  blockedShare: number;
+  seed: number;
+}
+
+/** A seeded pseudo-random generator, so a run's injected failures can be reproduced. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A local Bot Connector that enforces Teams-like limits (a global ceiling and 7/s per conversation,
+ * over sliding one-second windows) and injects throttling, outages and blocked users.
+ */
+export class RateLimitedConnector {
+  /** Accepted messages per conversation. */
+  readonly accepted = new Map<string, number>();
+  readonly statuses = new Map<number, number>();
+  /** Requests per second of the run, for seeing where time went. */
+  readonly perSecond: number[] = [];
+  firstRequestAt = 0;
+  lastAcceptedAt = 0;
+  private readonly window: number[] = [];
+  private readonly perConversationWindows = new Map<string, number[]>();
+  private readonly random: () => number;
+  private server?: http.Server;
+
+  constructor(private readonly limits: ConnectorLimits) {
+    this.random = mulberry32(limits.seed);
+  }
+
+  /** Whether a conversation's user blocked the bot (decided by its id, so it is stable across retries). */
+  isBlocked(conversationId: string): boolean {
+    const h = crypto.createHash('sha1').update(conversationId).digest().readUInt32BE(0) / 0xffffffff;
+    return h < this.limits.blockedShare;
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const { status, headers } = this.decide(req.url ?? '');
+        this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(status === 200 ? `{"id":"a-${Date.now()}"}` : '{}');
+      });
+    });
+    this.server.keepAliveTimeout = 60000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  private decide(url: string): { status: number; headers?: Record<string, string> } {
+    const now = Date.now();
+    if (!this.firstRequestAt) this.firstRequestAt = now;
+    const second = Math.floor((now - this.firstRequestAt) / 1000);
+    this.perSecond[second] = (this.perSecond[second] ?? 0) + 1;
+    const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(url)?.[1] ?? '');
+    const recent = (list: number[]) => {
+      while (list.length && list[0] <= now - 1000) list.shift();
+      return list;
+    };
+    const global = recent(this.window);
+    const mine = recent(this.perConversationWindows.get(conversation) ?? []);
+    this.perConversationWindows.set(conversation, mine);
+    if (global.length >= this.limits.ceiling || mine.length >= this.limits.perConversation) return { status: 429, headers: { 'retry-after': '1' } };
+    global.push(now);
+    mine.push(now);
+    if (this.isBlocked(conversation)) return { status: 403 };
+    const roll = this.random();
+    if (roll < this.limits.throttleShare) return { status: 429, headers: { 'retry-after': '1' } };
+    if (roll < this.limits.throttleShare + this.limits.unavailableShare) return { status: 503 };
+    this.accepted.set(conversation, (this.accepted.get(conversation) ?? 0) + 1);
+    this.lastAcceptedAt = now;
+    return { status: 200 };
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import { loadTemplatesOrThrow } from '../../../knowledge/surveys/templateLoader';
+import { resolveAudience } from '../../../bot/audience/resolveAudience';
+import { Store } from '../../../bot/store/createStore';
+import { PulseCopy } from '../../../bot/surveys/pulseSchedule';
+import { SurveyService } from '../../../bot/surveys/surveyService';
+import { FIXED_NOW, testDialogServices } from '../../helpers/testServices';
+
+/** A survey service over a store, queueing into an array instead of the delivery engine. */
+export function recordingSurveyService(store: Store, now: () => DateTime = () => FIXED_NOW): { surveys: SurveyService; queued: PulseCopy[] } {
+  const queued: PulseCopy[] = [];
+  const surveys = new SurveyService({
+    db: store.db,
+    now,
+    templates: loadTemplatesOrThrow(),
+    profiles: store.profiles,
+    audience: (filter) => resolveAudience(filter, store),
+    settings: { defaultThreshold: 5, reminderTime: '10:00' },
+    queue: {
+      enqueue: async (copies) => {
+        queued.push(...copies);
+        return { queued: copies.length, duplicates: 0, unreachable: 0 };
+      },
+    },
+  });
+  return { surveys, queued };
+}
+
+/** The dialog test services with pulses turned on. */
+export async function pulseDialogServices(env: Record<string, string> = {}) {
+  const base = await testDialogServices(env);
+  const { surveys, queued } = recordingSurveyService(base.store);
+  base.services.surveys = surveys;
+  return { ...base, surveys, queued };
+}
+
+/** Staff with personal chats and profiles: `sectors[i]` is person i's sector. */
+export async function addStaff(store: Store, sectors: string[], channelId = 'msteams'): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, sector] of sectors.entries()) {
+    const userId = `staff-${i + 1}`;
+    ids.push(userId);
+    await store.profiles.save({ userId, sector, locality: i % 2 ? 'Melton' : 'Charnwood', topics: [] });
+    await store.conversations.upsert({ userId, conversationId: `a:staff-${i + 1}`, channelId, scope: 'personal', serviceUrl: 'https://smba.example/', reference: {} });
+  }
+  return ids;
+}

@@ -1,0 +1,365 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { WebSocket } from 'ws';
+import { DirectLineClient, ReceivedActivity, shownText, StartedConversation } from '../../helpers/directLineClient';
+import { RunningBot, startBot } from '../../helpers/runningBot';
+import { FIXED_NOW } from '../../helpers/testServices';
+
+/** A clock the tests move by hand, so token expiry and the flood window need no sleeping. */
+class MovableClock {
+  current = FIXED_NOW;
+  readonly now = (): DateTime => this.current;
+  advance(seconds: number): void {
+    this.current = this.current.plus({ seconds });
+  }
+}
+
+const message = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'message', text, from: { id: 'someone-else', name: 'Mallory' }, ...extra });
+
+/** Opens the conversation's stream and collects what it sends until `count` activities have arrived. */
+function streamActivities(url: string, count: number, during: () => Promise<unknown>): Promise<ReceivedActivity[]> {
+  return new Promise((resolve, reject) => {
+    const got: ReceivedActivity[] = [];
+    const ws = new WebSocket(url);
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (!text) return;
+      got.push(...(JSON.parse(text) as { activities: ReceivedActivity[] }).activities);
+      if (got.length >= count) {
+        ws.close();
+        resolve(got);
+      }
+    });
+    ws.on('open', () => void during().catch(reject));
+    ws.on('error', reject);
+  });
+}
+
+describe('built-in Direct Line endpoint (HTTP)', () => {
+  let bot: RunningBot;
+  let client: DirectLineClient;
+  const clock = new MovableClock();
+
+  before(async () => {
+    bot = await startBot({}, { now: clock.now });
+    client = new DirectLineClient(bot.url);
+  });
+  after(() => bot.stop());
+  beforeEach(() => {
+    // Each test starts a minute later, so one test's activities never count towards another's flood window.
+    clock.advance(60);
+  });
+
+  /** A conversation started the way the page starts one: page token, then start with it. */
+  async function pageConversation(): Promise<StartedConversation> {
+    const given = await client.pageToken();
+    const started = await client.start(given.body.token);
+    expect(started.status).to.equal(201);
+    return started.body;
+  }
+
+  describe('starting a conversation', () => {
+    it('starts the conversation the page token is for, sends the welcome through the bot, and hands out a stream URL', async () => {
+      const given = await client.pageToken();
+      expect(given.status).to.equal(200);
+      expect(given.body.domain).to.equal('/v3/directline');
+      const started = await client.start(given.body.token);
+      expect(started.status).to.equal(201);
+      expect(started.body.conversationId).to.equal(given.body.conversationId);
+      expect(started.body.expires_in).to.equal(30 * 60);
+      expect(started.body.streamUrl).to.match(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${started.body.conversationId}/stream\\?t=`));
+
+      const got = await client.activities(started.body.conversationId, started.body.token);
+      expect(got.status).to.equal(200);
+      expect(got.body.activities).to.have.length(1);
+      const [welcome] = got.body.activities;
+      expect(welcome.from).to.deep.include({ id: 'staffbot', role: 'bot' });
+      expect(welcome.channelId).to.equal('webchat');
+      expect(welcome.id).to.equal(`${started.body.conversationId}|0000001`);
+      expect(welcome).not.to.have.property('serviceUrl');
+      expect(shownText(welcome)).to.match(/^Hello, I'm Children's Workforce Assistant/);
+      expect(got.body.watermark).to.equal('1');
+    });
+
+    it('starting again with the same token rejoins the conversation (200) without a second welcome', async () => {
+      const given = await client.pageToken();
+      await client.start(given.body.token);
+      const again = await client.start(given.body.token);
+      expect(again.status).to.equal(200);
+      expect(again.body.conversationId).to.equal(given.body.conversationId);
+      const got = await client.activities(again.body.conversationId, again.body.token);
+      expect(got.body.activities).to.have.length(1);
+    });
+
+    it('starts an anonymous conversation without a token, as a local Direct Line does', async () => {
+      const started = await client.start();
+      expect(started.status).to.equal(201);
+      expect(started.body.token).to.be.a('string');
+      const got = await client.activities(started.body.conversationId, started.body.token);
+      expect(got.body.activities[0].recipient).to.have.property('id').that.matches(/^dl_anon_/);
+    });
+
+    it('reconnects (GET conversation) with a new stream URL from the watermark', async () => {
+      const conversation = await pageConversation();
+      const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as StartedConversation;
+      expect(body.conversationId).to.equal(conversation.conversationId);
+      expect(body.token).to.equal(conversation.token);
+      expect(body.expires_in).to.equal(30 * 60);
+      expect(body.streamUrl).to.match(/&watermark=1$/);
+    });
+  });
+
+  describe('posting and reading activities', () => {
+    it('answers "what is a lead professional" with the answer card, in order, with increasing watermarks', async () => {
+      const conversation = await pageConversation();
+      const posted = await client.post(conversation.conversationId, conversation.token, message('what is a lead professional', { channelData: { clientActivityID: 'c-1' } }));
+      expect(posted.status).to.equal(200);
+      expect(posted.body.id).to.equal(`${conversation.conversationId}|0000002`);
+
+      const got = await client.activities(conversation.conversationId, conversation.token, '1');
+      expect(got.body.watermark).to.equal('3');
+      const [echo, answer] = got.body.activities;
+      expect(echo.id).to.equal(posted.body.id);
+      expect(echo.text).to.equal('what is a lead professional');
+      expect(echo.from.id, 'the sender comes from the token, not the body').to.match(/^dl_anon_/);
+      expect(echo.from.name).to.equal(undefined);
+      expect(echo.channelData).to.deep.equal({ clientActivityID: 'c-1' });
+      expect(answer.replyToId).to.equal(posted.body.id);
+      expect(answer.id).to.equal(`${conversation.conversationId}|0000003`);
+      expect(answer.attachments![0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(shownText(answer)).to.match(/^Lead professional/);
+
+      const nothingNew = await client.activities(conversation.conversationId, conversation.token, '3');
+      expect(nothingNew.body.activities).to.deep.equal([]);
+      expect(nothingNew.body.watermark).to.equal('3');
+    });
+
+    it('runs a card button press (Action.Submit value) through the same bot: "Was this helpful?" Yes', async () => {
+      const conversation = await pageConversation();
+      const answer = await client.ask(conversation, 'what is a lead professional', '1');
+      const card = answer.replies[0].attachments![0].content;
+      const yes = JSON.stringify(card).match(/"title":"Yes","data":(\{[^}]*\})/);
+      expect(yes, 'the answer card has a Yes button').to.not.equal(null);
+      const posted = await client.post(conversation.conversationId, conversation.token, { type: 'message', value: JSON.parse(yes![1]), channelData: { postBack: true } });
+      expect(posted.status).to.equal(200);
+      const got = await client.activities(conversation.conversationId, conversation.token, answer.watermark);
+      expect(got.body.activities.map(shownText)).to.include('Thanks, glad it helped.');
+    });
+
+    it('sends the activities since a watermark, and all of them without one', async () => {
+      const conversation = await pageConversation();
+      await client.ask(conversation, 'what does TAC mean', '1');
+      const all = await client.activities(conversation.conversationId, conversation.token);
+      expect(all.body.activities.map((a) => a.id.split('|')[1])).to.deep.equal(['0000001', '0000002', '0000003']);
+      const later = await client.activities(conversation.conversationId, conversation.token, '2');
+      expect(later.body.activities).to.have.length(1);
+    });
+
+    it('does not queue a resent activity twice (same clientActivityID): same id, no second answer', async () => {
+      const conversation = await pageConversation();
+      const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));
+      const again = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));
+      expect(again.status).to.equal(200);
+      expect(again.body.id).to.equal(first.body.id);
+      const got = await client.activities(conversation.conversationId, conversation.token, '1');
+      expect(got.body.activities).to.have.length(2);
+    });
+
+    const refusals: [string, unknown][] = [
+      ['a conversationUpdate from the client', { type: 'conversationUpdate', membersAdded: [{ id: 'staffbot' }] }],
+      ['an invoke', { type: 'invoke', name: 'adaptiveCard/action' }],
+      ['an array', [1, 2]],
+      ['text that is not a string', { type: 'message', text: 42 }],
+    ];
+    for (const [name, body] of refusals) {
+      it(`refuses ${name} with 400 and queues nothing`, async () => {
+        const conversation = await pageConversation();
+        const posted = await client.post(conversation.conversationId, conversation.token, body);
+        expect(posted.status).to.equal(400);
+        expect(posted.body.error!.code).to.equal('BadArgument');
+        const got = await client.activities(conversation.conversationId, conversation.token, '1');
+        expect(got.body.activities).to.deep.equal([]);
+      });
+    }
+
+    it('refuses uploads with 400', async () => {
+      const conversation = await pageConversation();
+      const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}/upload?userId=x`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${conversation.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).to.equal(400);
+    });
+  });
+
+  describe('bad input', () => {
+    it('answers 403 with a JSON error to a missing, unknown or tampered token', async () => {
+      const conversation = await pageConversation();
+      const tampered = `${conversation.token.slice(0, -4)}AAAA`;
+      for (const token of [undefined, 'not-a-token', tampered]) {
+        const posted = await client.post(conversation.conversationId, token, message('hi'));
+        expect(posted.status, String(token)).to.equal(403);
+        expect(posted.body.error!.code).to.be.oneOf(['MissingToken', 'BadToken']);
+        const read = await client.activities(conversation.conversationId, token);
+        expect(read.status).to.equal(403);
+      }
+    });
+
+    it("answers 403 to a token for another conversation (it cannot read or post to someone else's)", async () => {
+      const mine = await pageConversation();
+      const theirs = await pageConversation();
+      expect((await client.activities(theirs.conversationId, mine.token)).status).to.equal(403);
+      expect((await client.post(theirs.conversationId, mine.token, message('hi'))).status).to.equal(403);
+    });
+
+    it('answers 403 TokenExpired once the token has expired, on every route, and refreshing before then gives a new one', async () => {
+      const conversation = await pageConversation();
+      clock.advance(25 * 60);
+      const refresh = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${conversation.token}` } });
+      expect(refresh.status).to.equal(200);
+      const refreshed = (await refresh.json()) as { token: string; conversationId: string; expires_in: number };
+      expect(refreshed.conversationId).to.equal(conversation.conversationId);
+      expect(refreshed.expires_in).to.equal(30 * 60);
+
+      clock.advance(6 * 60);
+      const expired = await client.post(conversation.conversationId, conversation.token, message('hi'));
+      expect(expired.status).to.equal(403);
+      expect(expired.body.error!.code).to.equal('TokenExpired');
+      expect((await client.activities(conversation.conversationId, conversation.token)).status).to.equal(403);
+      const refreshAgain = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${conversation.token}` } });
+      expect(refreshAgain.status).to.equal(403);
+
+      expect((await client.post(conversation.conversationId, refreshed.token, message('what is TAC'))).status).to.equal(200);
+    });
+
+    it('answers 404 for a conversation that was never started', async () => {
+      const given = await client.pageToken();
+      const never = await client.activities(given.body.conversationId, given.body.token);
+      expect(never.status).to.equal(404);
+      expect(never.body.error!.code).to.equal('ConversationNotFound');
+      expect((await client.post(given.body.conversationId, given.body.token, message('hi'))).status).to.equal(404);
+    });
+
+    it('answers 413 to an activity over 64 KB and queues nothing', async () => {
+      const conversation = await pageConversation();
+      const posted = await client.post(conversation.conversationId, conversation.token, message('x'.repeat(65 * 1024)));
+      expect(posted.status).to.equal(413);
+      expect(posted.body.error!.code).to.equal('ActivityTooLarge');
+      const justUnder = await client.post(conversation.conversationId, conversation.token, message(`what is TAC ${'x'.repeat(60 * 1024)}`));
+      expect(justUnder.status).to.equal(200);
+    });
+
+    it('answers 429 with Retry-After to the 21st activity in 10 seconds, queues nothing for it, and accepts again after the wait', async () => {
+      const conversation = await pageConversation();
+      for (let i = 0; i < 20; i++) {
+        const typing = await client.post(conversation.conversationId, conversation.token, { type: 'typing' });
+        expect(typing.status, `activity ${i + 1}`).to.equal(200);
+      }
+      const before = await client.activities(conversation.conversationId, conversation.token);
+      const refused = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
+      expect(refused.status).to.equal(429);
+      expect(refused.retryAfter).to.equal('10');
+      expect(refused.body.error!.code).to.equal('Throttled');
+      const after = await client.activities(conversation.conversationId, conversation.token);
+      expect(after.body.watermark).to.equal(before.body.watermark);
+
+      clock.advance(4);
+      expect((await client.post(conversation.conversationId, conversation.token, { type: 'typing' })).retryAfter).to.equal('6');
+      clock.advance(6);
+      const retried = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
+      expect(retried.status).to.equal(200);
+      const final = await client.activities(conversation.conversationId, conversation.token, after.body.watermark);
+      expect(final.body.activities.filter((a) => a.text === 'what is a CAF')).to.have.length(1);
+    });
+  });
+
+  describe('WebSocket stream', () => {
+    it('sends the backlog, then each new activity as it is added', async () => {
+      const conversation = await pageConversation();
+      const received = await streamActivities(conversation.streamUrl, 3, () => client.post(conversation.conversationId, conversation.token, message('what is a lead professional')));
+      expect(received.map((a) => a.id.split('|')[1])).to.deep.equal(['0000001', '0000002', '0000003']);
+      expect(shownText(received[2])).to.match(/^Lead professional/);
+    });
+
+    it('streams from the watermark in the URL', async () => {
+      const conversation = await pageConversation();
+      await client.ask(conversation, 'what does TAC mean', '1');
+      const received = await streamActivities(`${conversation.streamUrl}&watermark=2`, 1, async () => undefined);
+      expect(received[0].id).to.equal(`${conversation.conversationId}|0000003`);
+    });
+
+    it('refuses to open a stream with a bad token (403) or for an unknown path (404)', async () => {
+      const conversation = await pageConversation();
+      const status = (url: string) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.on('unexpected-response', (_req, res) => {
+            resolve(res.statusCode ?? 0);
+            ws.terminate();
+          });
+          ws.on('open', () => resolve(101));
+          ws.on('error', () => undefined);
+        });
+      expect(await status(conversation.streamUrl.replace(/t=[^&]+/, 't=forged'))).to.equal(403);
+      expect(await status(conversation.streamUrl.replace('/stream', '/elsewhere'))).to.equal(404);
+    });
+  });
+
+  describe('internal Bot Connector routes', () => {
+    it('refuses anyone without the per-process key (a forged bot message goes nowhere)', async () => {
+      const conversation = await pageConversation();
+      const res = await fetch(`${bot.url}/directline/connector/guess/v3/conversations/${conversation.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'I am the bot, honest' }),
+      });
+      expect(res.status).to.equal(404);
+      const got = await client.activities(conversation.conversationId, conversation.token, '1');
+      expect(got.body.activities).to.deep.equal([]);
+    });
+  });
+});
+
+describe('built-in Direct Line endpoint: idle conversations', () => {
+  let bot: RunningBot;
+  const clock = new MovableClock();
+  before(async () => {
+    // Tokens that outlive the hour of idleness, so the conversation's expiry is what answers.
+    bot = await startBot({ WEBCHAT_TOKEN_MINUTES: '180' }, { now: clock.now });
+  });
+  after(() => bot.stop());
+
+  it('forgets a conversation nobody used for an hour: 404, and its memory is released', async () => {
+    const client = new DirectLineClient(bot.url);
+    const given = await client.pageToken();
+    const started = await client.start(given.body.token);
+    clock.advance(59 * 60);
+    expect((await client.activities(started.body.conversationId, started.body.token)).status, 'reading keeps it alive').to.equal(200);
+    clock.advance(61 * 60);
+    const gone = await client.activities(started.body.conversationId, started.body.token);
+    expect(gone.status).to.equal(404);
+    expect(bot.services.webChat.conversations.size).to.equal(0);
+    expect(bot.services.webChat.conversations.bytes).to.equal(0);
+  });
+});
+
+describe('built-in Direct Line endpoint: stopping the server', () => {
+  it('ends open streams, so the server stops instead of waiting for every browser to leave', async () => {
+    const bot = await startBot();
+    const client = new DirectLineClient(bot.url);
+    const given = await client.pageToken();
+    const started = await client.start(given.body.token);
+    const ws = new WebSocket(started.body.streamUrl);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+    await bot.stop();
+    await closed;
+    expect(ws.readyState).to.equal(WebSocket.CLOSED);
+  });
+});
