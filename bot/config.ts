@@ -60,6 +60,18 @@ const schema = z.object({
   COMMS_USERS: list,
   ADMINS: list,
   ADMIN_API_TOKEN: optionalText,
+  BOT_DOMAIN: optionalText.pipe(
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name only, such as bot.council.gov.uk (no https://, path or port)')
+      .optional(),
+  ),
+  AAD_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address of the Entra ID signing keys' })
+    .refine((v) => v.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(v), 'must use https:// (http:// only for localhost)')
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  DASHBOARD_SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
   PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
   PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
@@ -119,6 +131,15 @@ export interface Config {
   commsUsers: string[];
   admins: string[];
   adminApiToken?: string;
+  /** The host name the bot is served from in production (BOT_DOMAIN, as in the Teams package); names the dashboard's single sign-on audience. */
+  botDomain?: string;
+  /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are, and the secret browser sessions are signed with. */
+  dashboard: {
+    /** JSON Web Key Set that Teams single sign-on tokens are checked against. */
+    jwksUrl: string;
+    /** Signs browser sign-in cookies; absent means a random secret per process (sessions end on restart). */
+    sessionSecret?: string;
+  };
   /** Pulse surveys: the default anonymity threshold (minimum group size) and when reminders go out. */
   pulses: { defaultThreshold: number; reminderTime: string };
   /** Shared Redis for rate limits across replicas; without it the database holds them. */
@@ -164,6 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
+  if (e.DELIVERY_WORKING_HOURS.slice(6) <= e.DELIVERY_WORKING_HOURS.slice(0, 5)) {
+    throw new ConfigError('Invalid configuration:\n  DELIVERY_WORKING_HOURS: the end must be after the start, e.g. 08:00-18:00');
+  }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
@@ -192,6 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     commsUsers: e.COMMS_USERS,
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
+    botDomain: e.BOT_DOMAIN,
+    dashboard: { jwksUrl: e.AAD_JWKS_URL, sessionSecret: e.DASHBOARD_SESSION_SECRET },
     pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME },
     redisUrl: e.REDIS_URL,
     delivery: {

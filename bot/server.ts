@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import restify, { Request, Response, Server } from 'restify';
 import { activityBodyProblem } from './http/activityBody';
+import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
@@ -55,6 +56,8 @@ export function createServer(services: Services): Server {
   registerTrainingRoutes(server, services);
 
   registerWebChatRoutes(server, services);
+
+  registerDashboardRoutes(server, services);
 
   return server;
 }

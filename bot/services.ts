@@ -29,6 +29,7 @@ import { Outbox } from './delivery/outbox';
 import { DatabaseSlotReserver, RedisSlotReserver } from './delivery/slotReserver';
 import { BriefingService, BRIEFING_KIND } from './briefings/briefingService';
 import { briefingRenderer } from './briefings/briefingRenderer';
+import { BriefingSearch } from './briefings/briefingSearch';
 import { Briefings } from './briefings/briefings';
 import { registerBriefingCardActions } from './cardActions/briefingCardActions';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
@@ -94,7 +95,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const store = createStore(database.db, now);
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
-  const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder);
+  const briefingRecords = new Briefings(database.db, now);
+  const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));
   const metrics = new BotMetrics();
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
   const { conversationState, userState } = createBotStates(storage);
@@ -119,7 +121,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     now,
   );
   const briefings = new BriefingService({
-    briefings: new Briefings(database.db, now),
+    briefings: briefingRecords,
     // The delivery engine is built below; briefings only reach it once start-up has finished.
     delivery: {
       enqueue: (messages) => delivery.enqueue(messages),
@@ -186,7 +188,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
-  delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder);
+  delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
   delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u), nowMs: () => now().toMillis() }));
   delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
   const surveyHousekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys, now, logger });

@@ -1,4 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { NEWS_CUE } from '../bot/briefings/briefingSearch';
 import { BaseDialog } from './baseDialog';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
@@ -27,7 +28,9 @@ export class AskDialog extends BaseDialog {
     const { question } = step.options as AskOptions;
     const memory = this.services.conversationMemory;
     const lastEntryId = await memory?.lastEntryId(step.context);
-    const reply = await this.services.answerer.answer(question, step.context.activity.channelId, { lastEntryId });
+    // Only a news question needs to know who is asking (briefings are for their audience).
+    const profile = NEWS_CUE.test(question) ? await this.services.profiles.get(step.context.activity.from.id) : undefined;
+    const reply = await this.services.answerer.answer(question, step.context.activity.channelId, { lastEntryId, profile });
     this.services.metrics.answered(reply.kind);
     const style = actionStyleFor(step.context.activity.channelId);
     await step.context.sendActivity(cardActivity(createReplyCard(reply, style, this.services.settings)));

@@ -29,7 +29,13 @@ export class DeleteDataDialog extends BaseDialog {
     }
     const result = await this.services.userData.erase(step.context.activity.from.id);
     this.services.forgetTurnState(step.context);
-    const parts = [result.profile ? 'your settings' : undefined, `${result.conversations} conversation record(s)`, `${result.stateDocuments} saved conversation state(s)`].filter(Boolean);
+    const parts = [
+      result.profile ? 'your settings' : undefined,
+      `${result.conversations} conversation record(s)`,
+      `${result.stateDocuments} saved conversation state(s)`,
+      result.trainingReminders ? `${result.trainingReminders} training reminder(s)` : undefined,
+      result.deliveries ? `${result.deliveries} message record(s)` : undefined,
+    ].filter(Boolean);
     await step.context.sendActivity(`Done. I erased ${parts.join(', ')}. If you message me again I will only keep what I need to reply.`);
     return step.endDialog();
   }

@@ -10,6 +10,7 @@ import { createNewPulseConfirmCard, NEW_PULSE_CONFIRM_VERB, PulseSummary } from 
 import { DialogServices } from './dialogServices';
 import { isGroupChat, PERSONAL_CHAT_ONLY } from './pulseCommands';
 
+/** The dialog id "new pulse" starts. */
 export const NEW_PULSE_DIALOG = 'newPulseDialog';
 const FORM = `${NEW_PULSE_DIALOG}.form`;
 const CONFIRM = `${NEW_PULSE_DIALOG}.confirm`;

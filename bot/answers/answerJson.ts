@@ -67,5 +67,7 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
     }
     case 'trainingDate':
       return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };
+    case 'briefing':
+      return { answered: true, id: `briefing:${reply.briefing.id}`, title: reply.briefing.title, text: reply.briefing.summary, source: `Strategy briefing, ${reply.briefing.publishAt.slice(0, 10)}`, score: 1, suggestions: [], urgent: false };
   }
 }

@@ -7,6 +7,8 @@ import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
 import { isSafeguardingConcern } from '../safeguarding/concernDetector';
 import { TrainingFinder, TrainingFinding } from '../training/trainingFinder';
 import { CourseListing, describeFilter, SessionFilter } from '../training/upcomingSessions';
+import type { Briefing } from '../briefings/briefings';
+import type { Profile } from '../store/profiles';
 import { FeedbackLog } from './feedbackLog';
 
 /** What the bot should say to a question, before it is turned into a card. */
@@ -21,12 +23,22 @@ export type AnswerReply =
   /** Several courses (or none, with a note saying why), e.g. "online courses in March". */
   | { kind: 'courses'; listings: CourseListing[]; more: number; filter: SessionFilter; heading: string; note?: string; confidence: number; truncated: boolean }
   /** A training question whose date cannot be read ("training on the 45th"). */
-  | { kind: 'trainingDate'; phrase: string; truncated: boolean };
+  | { kind: 'trainingDate'; phrase: string; truncated: boolean }
+  /** A live strategy briefing that answers a news question. */
+  | { kind: 'briefing'; briefing: Briefing; truncated: boolean };
 
 /** What the conversation has said before, so "is there training for that?" knows what "that" is. */
 export interface AnswerContext {
   /** The knowledge-base entry answered last in this conversation. */
   lastEntryId?: string;
+  /** Who is asking, so news questions find only briefings meant for them. */
+  profile?: Profile;
+}
+
+/** Finds the briefing a news question is about ("what's new on the integrated induction?"). */
+export interface BriefingFinder {
+  refresh(): Promise<void>;
+  find(question: string, profile: Profile | undefined): Briefing | undefined;
 }
 
 /** Related entries shown under an answer, at most. */
@@ -71,11 +83,13 @@ export class QuestionAnswerer {
     private readonly feedbackLog: FeedbackLog,
     private readonly now: () => DateTime,
     training?: TrainingFinder | null,
+    private readonly briefings?: BriefingFinder,
   ) {
     this.training = training === undefined ? new TrainingFinder(loadCheckedCatalogue()) : (training ?? undefined);
   }
 
   async answer(question: string, channel: string, context: AnswerContext = {}): Promise<AnswerReply> {
+    await this.briefings?.refresh();
     const reply = this.reply(question, context);
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
     if (unanswered) {
@@ -94,6 +108,8 @@ export class QuestionAnswerer {
     if (isSafeguardingConcern(question)) return { kind: 'urgent' };
     if (!/[\p{L}\p{N}]/u.test(question)) return { kind: 'empty' };
     const truncated = question.length > MAX_QUESTION_CHARS;
+    const briefing = this.briefings?.find(question.slice(0, MAX_QUESTION_CHARS), context.profile);
+    if (briefing) return { kind: 'briefing', briefing, truncated };
     const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone('Europe/London'), this.trainingContext(context)) ?? { kind: 'none' };
     if (finding.kind === 'dateProblem') return { kind: 'trainingDate', phrase: finding.phrase, truncated };
     const outcome = this.search.search(question);

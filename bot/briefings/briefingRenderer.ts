@@ -29,6 +29,6 @@ export function briefingRenderer(deps: {
     const briefing = hit.briefing;
     if (!briefing || briefing.status === 'recalled') return undefined;
     const acknowledgedAt = await deps.acknowledgedAt(messageId, userId);
-    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt }));
+    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt, readerId: userId }));
   };
 }

@@ -3,7 +3,8 @@ import { BriefingService } from '../briefings/briefingService';
 import { briefingMessageId, isLive } from '../briefings/briefings';
 import { DeliveryEngine } from '../delivery/deliveryEngine';
 import { Profiles } from '../store/profiles';
-import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard } from '../../dialogs/cards/createBriefingCard';
+import { adaptiveCard, built, paragraph } from '../../dialogs/cards/adaptiveCard';
+import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard, REFRESH_BRIEFING_VERB } from '../../dialogs/cards/createBriefingCard';
 import { SHOW_BRIEFING_VERB } from '../../dialogs/cards/createBriefingListCard';
 import { CardActionRouter } from './cardActionRouter';
 
@@ -21,7 +22,20 @@ export function registerBriefingCardActions(
     // A tampered or stale button: only someone who was sent this briefing may acknowledge it.
     if (!briefing || !(await deps.briefings.acknowledge(id, userId))) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
-    return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
+    return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
+  });
+
+  router.register(REFRESH_BRIEFING_VERB, async ({ data, style, context }) => {
+    const id = Number(data.briefingId);
+    const userId = context.activity.from.id;
+    const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
+    if (!briefing || !(await deps.briefings.wasSentTo(id, userId))) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    if (briefing.status === 'recalled') {
+      const text = 'This briefing was withdrawn by the communications team.';
+      return { kind: 'refresh', card: built(adaptiveCard([paragraph(text, { isSubtle: true })], text)), note: text };
+    }
+    const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
+    return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }), note: briefing.title };
   });
 
   router.register(SHOW_BRIEFING_VERB, async ({ data, style, context }) => {

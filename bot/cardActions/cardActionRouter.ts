@@ -31,6 +31,11 @@ export class CardActionRouter {
     return this;
   }
 
+  /** Every verb with a handler, so tests can check each is exercised. */
+  verbs(): string[] {
+    return [...this.handlers.keys()].sort();
+  }
+
   handles(verb: unknown): verb is string {
     return typeof verb === 'string' && this.handlers.has(verb);
   }

@@ -60,6 +60,8 @@ const BULK = 20;
 export class DeliveryEngine {
   readonly workerId = `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   private readonly renderers = new Map<string, MessageRenderer>();
+  /** Kinds whose finished copies are deleted rather than kept, because the record itself would say too much. */
+  private readonly forgetful = new Set<string>();
   private readonly adaptive = new AdaptiveRate();
   private readonly progress: DeliveryProgress;
   private readonly pacer: SendPacer;
@@ -76,10 +78,15 @@ export class DeliveryEngine {
     this.pacer = new SendPacer(deps.slots, deps.settings, this.paceNow, () => this.adaptive.share);
   }
 
-  /** Sets how copies of one kind of message are built at send time. */
-  registerRenderer(kind: string, renderer: MessageRenderer): void {
+  /**
+   * Sets how copies of one kind of message are built at send time. With `forgetWhenDone`, a copy's
+   * row is deleted once it is sent or dropped, e.g. survey reminders, whose recipients would
+   * otherwise record who had not yet answered.
+   */
+  registerRenderer(kind: string, renderer: MessageRenderer, options: { forgetWhenDone?: boolean } = {}): void {
     if (this.renderers.has(kind)) throw new Error(`a renderer for "${kind}" is registered twice`);
     this.renderers.set(kind, renderer);
+    if (options.forgetWhenDone) this.forgetful.add(kind);
   }
 
   /** Queues copies, each moved into working hours and out of its recipient's quiet hours unless urgent. */
@@ -227,11 +234,13 @@ export class DeliveryEngine {
     const { outbox } = this.deps;
     const now = this.deps.now();
     if (copy.pendingOp === 'send' && copy.expiresAt && DateTime.fromISO(copy.expiresAt) <= now) {
+      await this.forgetIfDone(copy, true);
       await outbox.finish(copy, this.workerId, 'expired');
       return;
     }
     const target = this.targetOf(copy, chat);
     if (!target) {
+      await this.forgetIfDone(copy, true);
       await outbox.finish(copy, this.workerId, 'unreachable', 'no active personal chat with the bot');
       return;
     }
@@ -244,6 +253,7 @@ export class DeliveryEngine {
       }
       activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams' });
       if (!activity) {
+        await this.forgetIfDone(copy, true);
         await (copy.pendingOp === 'send' ? outbox.finish(copy, this.workerId, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;
       }
@@ -252,12 +262,18 @@ export class DeliveryEngine {
     const outcome = await this.perform(copy, target.target, activity);
     this.adaptive.record(!outcome.ok && outcome.status === 429);
     if (outcome.ok) {
-      if (copy.pendingOp === 'send') await outbox.markSent(copy, this.workerId, { ...target.target, activityId: outcome.activityId });
+      if (this.forgetful.has(copy.kind)) await this.forgetIfDone(copy, true);
+      else if (copy.pendingOp === 'send') await outbox.markSent(copy, this.workerId, { ...target.target, activityId: outcome.activityId });
       else await outbox.markOpDone(copy, this.workerId);
       this.progress.count(copy.messageId);
       return;
     }
     await this.handleFailure(copy, target, outcome);
+  }
+
+  /** Deletes a finished copy of a forgetful kind; a copy still due for a retry is kept. */
+  private async forgetIfDone(copy: OutboxCopy, finished: boolean): Promise<void> {
+    if (finished && this.forgetful.has(copy.kind)) await this.deps.outbox.forget(copy, this.workerId);
   }
 
   private async handleFailure(copy: OutboxCopy, target: { target: SendTarget; tenant: string }, outcome: Extract<SendOutcome, { ok: false }>): Promise<void> {
@@ -278,11 +294,13 @@ export class DeliveryEngine {
         await outbox.retryLater(copy, this.workerId, now.plus({ milliseconds: verdict.delayMs }), verdict.reason);
         return;
       case 'unreachable':
+        await this.forgetIfDone(copy, true);
         await outbox.finish(copy, this.workerId, 'unreachable', verdict.reason);
         await this.deps.conversations.deactivate(copy.userId, target.target.conversationId);
         this.progress.count(copy.messageId);
         return;
       case 'fail':
+        await this.forgetIfDone(copy, true);
         await outbox.finish(copy, this.workerId, 'failed', verdict.reason);
         this.progress.count(copy.messageId);
         return;

@@ -180,6 +180,12 @@ export class Outbox {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Removes a finished copy altogether, so no record says whom it went to (the copy's claim must still be ours). */
+  async forget(copy: OutboxCopy, workerId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('outbox').where('id', '=', copy.id).where('claimed_by', '=', workerId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   /** Cancels copies not yet sent; returns how many. */
   async cancel(messageId: string, userId?: string): Promise<number> {
     const result = await this.db

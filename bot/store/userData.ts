@@ -13,6 +13,10 @@ export interface UserDataExport {
   profile: Profile | null;
   conversations: Omit<ConversationRecord, 'reference'>[];
   state: Record<string, unknown>;
+  /** Training sessions they asked to be reminded about. */
+  trainingReminders: { sessionId: string; courseId: string; status: string; createdAt: string }[];
+  /** Messages the bot queued or sent them (briefings, pulse invitations, reminders) and what became of each. */
+  deliveries: { messageId: string; kind: string; status: string; sentAt?: string; acknowledgedAt?: string }[];
   note: string;
 }
 
@@ -20,10 +24,12 @@ export interface ErasureResult {
   profile: boolean;
   conversations: number;
   stateDocuments: number;
+  trainingReminders: number;
+  deliveries: number;
 }
 
 const NOTE =
-  'Anonymous records are not included because they cannot be linked to you: pulse survey answers, "Was this helpful?" votes and unanswered questions (which are stored without your id and with personal details removed).';
+  'Anonymous records are not included because they cannot be linked to you: pulse survey answers, "Was this helpful?" votes and unanswered questions (which are stored without your id and with personal details removed). Whether you answered a pulse is kept only as a one-way code that stops a second answer; it can no longer be matched to anyone 30 days after the pulse closes.';
 
 /** The state documents that belong to a user: their user state, and their personal chats' dialog state. */
 function stateKeysOf(userId: string, conversations: ConversationRecord[]): string[] {
@@ -46,17 +52,24 @@ export class UserData {
     const profile = await new Profiles(this.db, this.now).get(userId);
     const conversations = await new ConversationReferences(this.db, this.now).forUser(userId);
     const documents = await new StateDocuments(this.db, this.now).read(stateKeysOf(userId, conversations));
+    const reminders = await this.db.selectFrom('training_reminders').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+    const deliveries = await this.db.selectFrom('outbox').selectAll().where('user_id', '=', userId).orderBy('id').execute();
     return {
       userId,
       exportedAt: this.now().toUTC().toISO() ?? '',
       profile: profile ?? null,
       conversations: conversations.map(({ reference: _reference, ...rest }) => rest),
       state: Object.fromEntries([...documents].map(([key, { document }]) => [key, document])),
+      trainingReminders: reminders.map((r) => ({ sessionId: r.session_id, courseId: r.course_id, status: r.status, createdAt: r.created_at })),
+      deliveries: deliveries.map((d) => ({ messageId: d.message_id, kind: d.kind, status: d.status, sentAt: d.sent_at ?? undefined, acknowledgedAt: d.acknowledged_at ?? undefined })),
       note: NOTE,
     };
   }
 
-  /** Erases the profile, conversation references and state of a user, all or nothing. */
+  /**
+   * Erases the profile, conversation references, state, reminder requests and delivery records of a
+   * user, all or nothing; their queued messages go with them, so nothing more is sent.
+   */
   async erase(userId: string): Promise<ErasureResult> {
     return this.db.transaction().execute(async (trx) => {
       const refs = new ConversationReferences(trx, this.now);
@@ -64,7 +77,9 @@ export class UserData {
       const stateDocuments = await new StateDocuments(trx, this.now).delete(stateKeysOf(userId, conversations));
       const profile = await new Profiles(trx, this.now).delete(userId);
       const removed = await refs.deleteForUser(userId);
-      return { profile, conversations: removed, stateDocuments };
+      const reminders = await trx.deleteFrom('training_reminders').where('user_id', '=', userId).executeTakeFirst();
+      const deliveries = await trx.deleteFrom('outbox').where('user_id', '=', userId).executeTakeFirst();
+      return { profile, conversations: removed, stateDocuments, trainingReminders: Number(reminders.numDeletedRows), deliveries: Number(deliveries.numDeletedRows) };
     });
   }
 }

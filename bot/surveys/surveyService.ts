@@ -40,6 +40,7 @@ export interface SurveySettings {
   reminderTime: string;
 }
 
+/** What the survey service is built from (by the composition root, or a test). */
 export interface SurveyServiceDependencies {
   db: Kysely<DatabaseSchema>;
   now: Clock;

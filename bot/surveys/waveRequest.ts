@@ -36,6 +36,7 @@ export const waveRequestSchema = z
   })
   .strict();
 
+/** A wave request as the schema reads it. */
 export type WaveRequest = z.infer<typeof waveRequestSchema>;
 
 /** A checked request, ready to be saved as a wave. */
@@ -57,6 +58,7 @@ export interface WaveRequestProblem {
   message: string;
 }
 
+/** A checked wave, or every problem with the request. */
 export type WaveRequestCheck = { ok: true; wave: NewWave } | { ok: false; problems: WaveRequestProblem[] };
 
 /** What checking needs besides the request: the templates, the clock and the settings. */

@@ -4,6 +4,8 @@ import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardAction, Car
 import { formatLondonDateTime } from './londonTime';
 
 export const ACKNOWLEDGE_BRIEFING_VERB = 'briefing.ack';
+/** Teams asks for the card again with this verb when its reader opens it, so edits and "Got it" show. */
+export const REFRESH_BRIEFING_VERB = 'briefing.refresh';
 
 export interface BriefingCardOptions {
   style: ActionStyle;
@@ -11,6 +13,10 @@ export interface BriefingCardOptions {
   acknowledgedAt?: string;
   /** A test copy for the author, which cannot be acknowledged. */
   test?: boolean;
+  /** The reader, for Teams' automatic refresh: the card is redrawn for them whenever they open it. */
+  readerId?: string;
+  /** Shown as a search answer rather than delivered: there is nothing to acknowledge. */
+  readOnly?: boolean;
 }
 
 /** The question "Ask about this" sends: the briefing's first topic, or its title. */
@@ -33,10 +39,14 @@ export function createBriefingCard(briefing: Briefing, options: BriefingCardOpti
   const actions: CardAction[] = [];
   if (briefing.body.trim()) actions.push({ type: 'Action.ShowCard', title: 'Read more', card: adaptiveCard([paragraph(briefing.body)], briefing.body) });
   if (briefing.link) actions.push({ type: 'Action.OpenUrl', title: 'Open link', url: briefing.link });
-  if (!options.acknowledgedAt && !options.test) actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
+  if (!options.acknowledgedAt && !options.test && !options.readOnly) actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
   actions.push(typedAction(options.style, 'Ask about this', askAboutText(briefing)));
   const fallback = [label, briefing.title, briefing.summary, briefing.link ? `Link: ${briefing.link}` : '', options.acknowledgedAt ? 'You confirmed you had read this.' : '']
     .filter(Boolean)
     .join('\n\n');
-  return built(adaptiveCard(body, fallback, actions));
+  const card = adaptiveCard(body, fallback, actions);
+  if (options.style === 'execute' && options.readerId && !options.test) {
+    card.refresh = { action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_BRIEFING_VERB, data: { verb: REFRESH_BRIEFING_VERB, briefingId: briefing.id } }, userIds: [options.readerId] };
+  }
+  return built(card);
 }

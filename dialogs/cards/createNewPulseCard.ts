@@ -4,6 +4,7 @@ import { MAX_THRESHOLD, MIN_THRESHOLD } from '../../bot/surveys/waveRequest';
 import { adaptiveCard, botAction, built, BuiltCard, heading, paragraph } from './adaptiveCard';
 import { choiceInput, errorSummary, textValue } from './formParts';
 
+/** The verb of the new-pulse form's button, which the waiting dialog receives. */
 export const NEW_PULSE_VERB = 'pulse.new';
 
 const kept = (values: Record<string, unknown>, id: string) => (textValue(values[id]) ? { value: textValue(values[id]) } : {});

@@ -3,6 +3,7 @@ import { AudienceFilter, describeAudience } from '../../bot/audience/audienceFil
 import { londonDate, londonDateTime, PULSE_ZONE } from '../../bot/surveys/wave';
 import { adaptiveCard, botAction, built, BuiltCard, Fact, heading, paragraph } from './adaptiveCard';
 
+/** The verb of the confirmation's buttons (start, change, cancel). */
 export const NEW_PULSE_CONFIRM_VERB = 'pulse.new.confirm';
 
 /** What the confirmation shows about a wave before it starts, as plain JSON (dialog state keeps it). */

@@ -2,6 +2,7 @@ import { AnswerReply } from '../../bot/answers/questionAnswerer';
 import { Config } from '../../bot/config';
 import { ActionStyle, BuiltCard, built, paragraph } from './adaptiveCard';
 import { createAnswerCard } from './createAnswerCard';
+import { createBriefingCard } from './createBriefingCard';
 import { createSuggestionsCard } from './createSuggestionsCard';
 import { createUnknownCard } from './createUnknownCard';
 import { createUrgentCard } from './createUrgentCard';
@@ -47,5 +48,7 @@ function cardFor(reply: AnswerReply, style: ActionStyle, settings: ReplySettings
       return createCoursesCard(reply, style);
     case 'trainingDate':
       return createTrainingDateCard(reply.phrase, style);
+    case 'briefing':
+      return createBriefingCard(reply.briefing, { style, readOnly: true });
   }
 }

@@ -103,6 +103,7 @@ export type SurveyTemplate = z.infer<typeof templateSchema>;
 /** One validated question of any type. */
 export type SurveyQuestion = SurveyTemplate['questions'][number];
 
+/** The kinds of question a template may ask. */
 export type QuestionType = SurveyQuestion['type'];
 
 /** The answer values a question accepts, as stored: numbers for ratings and scales, ids for choices. */

@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUTHORITY: 'none' }).authority).to.equal(undefined);
   });
 
+  it('reads the delivery settings, with Teams limits and UK working hours by default', () => {
+    expect(loadConfig({}).delivery).to.deep.include({ worker: true, ratePerSecond: 50, conversationRatePerSecond: 7, maxAttempts: 6 });
+    expect(loadConfig({}).delivery.working).to.deep.equal({ days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' });
+    expect(loadConfig({ DELIVERY_WORKING_DAYS: '1-6', DELIVERY_WORKING_HOURS: '07:30-19:00', DELIVERY_WORKER: 'off' }).delivery).to.deep.include({ worker: false });
+  });
+
   it('splits role lists', () => {
     expect(loadConfig({ COMMS_USERS: ' A@x.gov.uk, b@x.gov.uk ,' }).commsUsers).to.deep.equal(['a@x.gov.uk', 'b@x.gov.uk']);
   });
@@ -58,6 +64,10 @@ describe('loadConfig', () => {
     ['a single-tenant app without a tenant', { MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
     ['a retention that is not positive', { RETENTION_DAYS: '0' }, /RETENTION_DAYS/],
     ['an unknown log level', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+    ['working days that are not weekday numbers', { DELIVERY_WORKING_DAYS: 'mon-fri' }, /DELIVERY_WORKING_DAYS/],
+    ['working hours that end before they start', { DELIVERY_WORKING_HOURS: '18:00-08:00' }, /DELIVERY_WORKING_HOURS/],
+    ['a rate that is not positive', { DELIVERY_RATE_PER_SECOND: '0' }, /DELIVERY_RATE_PER_SECOND/],
+    ['a Redis address that is not redis://', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL/],
     ['a Direct Line endpoint that is not http(s)', { DIRECT_LINE_ENDPOINT: 'ftp://directline.example' }, /DIRECT_LINE_ENDPOINT/],
     ['a user-token secret shorter than 32 characters', { WEBCHAT_TOKEN_SECRET: 'too-short' }, /WEBCHAT_TOKEN_SECRET/],
     ['an embed origin with a path', { WEBCHAT_EMBED_ORIGINS: 'https://intranet.example.gov.uk/home' }, /WEBCHAT_EMBED_ORIGINS/],

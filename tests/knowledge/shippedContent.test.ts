@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
+import { findCopiedText } from '../../knowledge/copiedTextCheck';
+import { projectRoot } from '../../knowledge/projectRoot';
 import { loadContent } from '../../knowledge/contentLoader';
 import { validateEntries } from '../../knowledge/contentValidator';
 import { COUNCILS } from '../../knowledge/entry';
@@ -10,6 +14,16 @@ describe('shipped knowledge content', () => {
 
   it('has no errors (what npm run kb:check enforces)', () => {
     expect(all.filter((p) => p.level === 'error').map((p) => `${p.file}: ${p.message}`)).to.deep.equal([]);
+  });
+
+  it('is written in its own words, not pasted from the seed strategies', function () {
+    const seeds = path.join(projectRoot(), '..', 'shared', 'seeds');
+    if (!fs.existsSync(seeds)) {
+      console.log(`      skipped: ${seeds} is not beside this checkout`);
+      this.skip();
+    }
+    const sources = fs.readdirSync(seeds).map((f) => ({ name: f, text: fs.readFileSync(path.join(seeds, f), 'utf8') }));
+    expect(findCopiedText(entries, sources).map((p) => `${p.file}: ${p.message}`)).to.deep.equal([]);
   });
 
   it('explains at least 60 acronyms', () => {

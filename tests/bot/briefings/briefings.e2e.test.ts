@@ -122,6 +122,13 @@ describe('strategy briefings, end to end', function () {
     expect(JSON.stringify(updates[0].body)).to.match(/Now from February/);
   });
 
+  it("finds a briefing for a news question from someone it was meant for, and not for others", async () => {
+    await send({ id: staff[0] }, { text: "what's new on the integrated induction?" });
+    expect(lastTo(staff[0])).to.match(/Strategy briefing[\s\S]*Integrated induction changes \(updated\)/).and.not.match(/"title":"Got it"/);
+    await send({ id: staff[2] }, { text: "what's new on the integrated induction?" });
+    expect(lastTo(staff[2])).to.not.match(/Strategy briefing/);
+  });
+
   it('lists the latest briefings meant for a person', async () => {
     await send({ id: staff[1] }, { text: 'latest briefings' });
     expect(lastTo(staff[1])).to.match(/Latest briefings for you[\s\S]*updated/);

@@ -142,6 +142,15 @@ forEachEngine((dbEngine) => {
       expect(await engine.counts('m')).to.include({ recalled: 1, cancelled: 1, sent: 0 });
     });
 
+    it('forgets finished copies of kinds that ask for it, sent or dropped, leaving no record of whom they went to', async () => {
+      for (const u of ['u1', 'u2']) await reachableUser(store, u, serviceUrl);
+      engine.registerRenderer('private', async ({ userId }) => (userId === 'u2' ? undefined : { type: 'message', text: 'reminder' }), { forgetWhenDone: true });
+      await engine.enqueue(['u1', 'u2'].map((userId) => ({ kind: 'private', messageId: 'p', userId, notBefore: clock.now(), urgent: false })));
+      await engine.drain();
+      expect(sentTo()).to.deep.equal(['reminder']);
+      expect(await engine.records('p')).to.deep.equal([]);
+    });
+
     it('records acknowledgements only from people who were sent the message', async () => {
       for (const u of ['u1', 'u2']) await reachableUser(store, u, serviceUrl);
       await engine.enqueue([message('m', 'u1')]);

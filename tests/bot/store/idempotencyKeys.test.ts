@@ -6,7 +6,9 @@ import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/tes
 const START = DateTime.fromISO('2026-11-23T10:00', { zone: 'Europe/London' });
 
 forEachEngine((engine) => {
-  describe(`IdempotencyKeys (${engine})`, () => {
+  describe(`IdempotencyKeys (${engine})`, function () {
+    // A shared PostgreSQL server migrates one schema at a time; under load, opening a fresh one can take a while.
+    this.timeout(60000);
     let test: TestDatabase;
     let keys: IdempotencyKeys;
     let clock: DateTime;

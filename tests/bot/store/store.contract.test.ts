@@ -167,6 +167,17 @@ forEachEngine((engine) => {
         await store.feedback.recordFeedback({ entryId: 'caf', helpful: true, channel: 'msteams', at: clock.now() });
       });
 
+      it('erases reminder requests and delivery records too, so nothing more is sent', async () => {
+        const at = '2026-11-23T10:00:00.000Z';
+        await store.db.insertInto('training_reminders').values({ user_id: 'u1', session_id: 's1', course_id: 'c1', status: 'active', round: 0, created_at: at, updated_at: at }).execute();
+        await store.db.insertInto('outbox').values({ message_id: 'briefing:1', user_id: 'u1', kind: 'briefing', status: 'pending', pending_op: 'send', urgent: 0, not_before: at, next_attempt_at: at, attempts: 0, created_at: at, updated_at: at }).execute();
+        const data = await store.userData.export('u1');
+        expect(data.trainingReminders).to.deep.equal([{ sessionId: 's1', courseId: 'c1', status: 'active', createdAt: at }]);
+        expect(data.deliveries.map((d) => [d.messageId, d.status])).to.deep.equal([['briefing:1', 'pending']]);
+        expect(await store.userData.erase('u1')).to.include({ trainingReminders: 1, deliveries: 1 });
+        expect(await store.db.selectFrom('outbox').selectAll().execute()).to.deep.equal([]);
+      });
+
       it('exports everything held about a person', async () => {
         const data = await store.userData.export('u1');
         expect(data.profile).to.include({ sector: 'health' });
@@ -176,7 +187,7 @@ forEachEngine((engine) => {
       });
 
       it('erases a person and nobody else, keeping anonymous records', async () => {
-        expect(await store.userData.erase('u1')).to.deep.equal({ profile: true, conversations: 1, stateDocuments: 2 });
+        expect(await store.userData.erase('u1')).to.deep.equal({ profile: true, conversations: 1, stateDocuments: 2, trainingReminders: 0, deliveries: 0 });
         expect(await store.profiles.get('u1')).to.equal(undefined);
         expect(await store.conversations.forUser('u1')).to.deep.equal([]);
         expect((await store.stateDocuments.read(['user/msteams/u1', 'user/msteams/u2'])).size).to.equal(1);

@@ -22,7 +22,9 @@ const answers = (usefulness = '4', extra: Record<string, unknown> = {}) => ({
 });
 
 forEachEngine((engine) => {
-  describe(`SurveyService (${engine})`, () => {
+  describe(`SurveyService (${engine})`, function () {
+    // A shared PostgreSQL server migrates one schema at a time; under load, opening a fresh one can take a while.
+    this.timeout(60000);
     let test: TestDatabase;
     let store: Store;
     let surveys: SurveyService;

@@ -1,0 +1,34 @@
+import { pageSecurityHeaders } from '../webchat/securityHeaders';
+
+/**
+ * The Teams and Microsoft 365 hosts that may show the dashboard as a tab, as Microsoft's tab
+ * requirements list them (Teams, the cloud.microsoft domain it is moving to, Microsoft 365 and Outlook).
+ */
+export const TEAMS_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+];
+
+/**
+ * Headers for a dashboard page: the web chat page's strict policy (scripts from this server with the
+ * nonce only) and hardening. The dashboard itself may be framed by Teams; the sign-in page by nobody
+ * else, so a form asking for the admin token cannot be overlaid on another site.
+ */
+export function dashboardPageHeaders(nonce: string, framedByTeams: boolean): Record<string, string> {
+  return {
+    ...pageSecurityHeaders({ nonce, connectSources: [], frameAncestors: framedByTeams ? TEAMS_FRAME_ANCESTORS : [] }),
+    'content-type': 'text/html; charset=utf-8',
+  };
+}
+
+/** Headers for the JSON routes: never cached (they carry results), never sniffed. */
+export const JSON_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};

@@ -1,0 +1,35 @@
+import { Server } from 'restify';
+import { Briefings } from '../briefings/briefings';
+import type { Services } from '../services';
+import { DashboardAccess } from './dashboardAccess';
+import { dashboardAssets } from './dashboardAssets';
+import { registerDashboardApiRoutes } from './dashboardApiRoutes';
+import { DashboardData } from './dashboardData';
+import { registerDashboardPageRoutes } from './dashboardPageRoutes';
+import { DashboardSessions } from './dashboardSession';
+import { SsoTokenVerifier } from './ssoTokenVerifier';
+
+/**
+ * Adds the dashboard for comms users and admins (also the Teams tab): the page, its browser
+ * sign-in, its files, and the JSON routes it reads pulses, briefings and content gaps from.
+ */
+export function registerDashboardRoutes(server: Server, services: Services): void {
+  const { config, now } = services;
+  const sso = new SsoTokenVerifier(
+    { appId: config.microsoftApp.appId, botDomain: config.botDomain, tenantId: config.microsoftApp.tenantId, jwksUrl: config.dashboard.jwksUrl },
+    now,
+  );
+  const sessions = new DashboardSessions(config.dashboard.sessionSecret, now);
+  const access = new DashboardAccess({ sso, sessions, roles: services.roles, browserSignIn: Boolean(config.adminApiToken) });
+  // A read-only view of the briefings table for the list; counts still come from the briefing service.
+  const briefingList = new Briefings(services.database.db, now);
+  const data = new DashboardData({
+    surveys: services.surveys,
+    briefings: { recent: (limit) => briefingList.recent(limit), status: (id) => services.briefings.status(id) },
+    gaps: services.store.feedback,
+    entryTitle: (id) => services.answerer.entry(id)?.title,
+    now,
+  });
+  registerDashboardPageRoutes(server, { config, sessions, assets: dashboardAssets(), now });
+  registerDashboardApiRoutes(server, { access, data });
+}
