@@ -206,6 +206,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     roles,
     adapter,
     bot,
+    /** Every card button's handler, by verb. */
+    cardActions,
     webChat,
     delivery,
     briefings,

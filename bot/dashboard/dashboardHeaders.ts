@@ -15,13 +15,26 @@ export const TEAMS_FRAME_ANCESTORS = [
 ];
 
 /**
- * Headers for a dashboard page: the web chat page's strict policy (scripts from this server with the
- * nonce only) and hardening. The dashboard itself may be framed by Teams; the sign-in page by nobody
- * else, so a form asking for the admin token cannot be overlaid on another site.
+ * Where Microsoft's Teams library fetches its up-to-date list of Teams host origins when it loads
+ * (it falls back to the list built into it when it cannot), so the Teams tab may connect there.
  */
-export function dashboardPageHeaders(nonce: string, framedByTeams: boolean): Record<string, string> {
+export const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net';
+
+/** Which dashboard page the headers are for. */
+export type DashboardPageKind = 'teamsTab' | 'browser' | 'signIn';
+
+/**
+ * Headers for a dashboard page: the web chat page's strict policy (scripts from this server with the
+ * nonce only) and hardening. The dashboard may be framed by Teams; the sign-in page by nobody else,
+ * so a form asking for the admin token cannot be overlaid on another site.
+ */
+export function dashboardPageHeaders(nonce: string, kind: DashboardPageKind): Record<string, string> {
   return {
-    ...pageSecurityHeaders({ nonce, connectSources: [], frameAncestors: framedByTeams ? TEAMS_FRAME_ANCESTORS : [] }),
+    ...pageSecurityHeaders({
+      nonce,
+      connectSources: kind === 'teamsTab' ? [TEAMS_ORIGIN_LIST] : [],
+      frameAncestors: kind === 'signIn' ? [] : TEAMS_FRAME_ANCESTORS,
+    }),
     'content-type': 'text/html; charset=utf-8',
   };
 }

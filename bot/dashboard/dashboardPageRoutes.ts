@@ -74,7 +74,7 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
 
   const signInPage = (res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem) => {
     const nonce = newNonce();
-    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), dashboardPageHeaders(nonce, false));
+    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), dashboardPageHeaders(nonce, 'signIn'));
   };
 
   server.get('/dashboard', async (req: Request, res: Response) => {
@@ -88,7 +88,7 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
       return;
     }
     const nonce = newNonce();
-    sendHtml(res, 200, renderDashboardPage({ ...page, nonce, theme, inTeams }), dashboardPageHeaders(nonce, true));
+    sendHtml(res, 200, renderDashboardPage({ ...page, nonce, theme, inTeams }), dashboardPageHeaders(nonce, inTeams ? 'teamsTab' : 'browser'));
   });
 
   server.get('/dashboard/sign-in', async (req: Request, res: Response) => {

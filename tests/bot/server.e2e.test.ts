@@ -52,6 +52,10 @@ describe('HTTP server, end to end', () => {
     expect((sent[0].conversation as { id: string }).id).to.equal('a:personal-1');
   });
 
+  it('sends only cards the Adaptive Cards SDK accepts', () => {
+    expect(connector.cardProblems()).to.deep.equal([]);
+  });
+
   it('reports health with the version and knowledge base size', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).to.equal(200);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { adaptiveCardProblems } from './validateCard';
 
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -46,6 +47,19 @@ export class FakeConnector {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** What the Adaptive Cards SDK objects to in any card the bot sent, with the card's fallback text to find it. */
+  cardProblems(): string[] {
+    const problems: string[] = [];
+    for (const call of this.calls) {
+      const attachments = (call.body?.attachments as { contentType?: string; content?: { fallbackText?: string } }[] | undefined) ?? [];
+      for (const a of attachments) {
+        if (a.contentType !== 'application/vnd.microsoft.card.adaptive') continue;
+        for (const p of adaptiveCardProblems(a.content)) problems.push(`${(a.content?.fallbackText ?? '').slice(0, 60)}: ${p}`);
+      }
+    }
+    return problems;
   }
 
   /** Messages the bot sent (replies and proactive sends). */

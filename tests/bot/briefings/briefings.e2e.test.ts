@@ -146,6 +146,10 @@ describe('strategy briefings, end to end', function () {
     expect((await bot.services.briefings.status(briefingId))!.counts).to.include({ recalled: 3, sent: 0 });
   });
 
+  it('sends only cards the Adaptive Cards SDK accepts', () => {
+    expect(connector.cardProblems()).to.deep.equal([]);
+  });
+
   describe('admin API', () => {
     const body = { title: 'Safeguarding week', summary: 'Sessions all week.', audience: { sectors: ['education'] }, topics: ['safeguarding'] };
 

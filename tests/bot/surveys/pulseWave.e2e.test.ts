@@ -190,5 +190,9 @@ forEachEngine((engine) => {
       expect(trend.previous).to.include({ id, responses: 11 });
       expect(trend.items.find((i) => i.questionId === 'workload')!.change).to.deep.equal({ mean: 1.45, favourable: 27.3 });
     });
+
+    it('sends only cards the Adaptive Cards SDK accepts', () => {
+      expect(connector.cardProblems()).to.deep.equal([]);
+    });
   });
 });

@@ -82,6 +82,10 @@ forEachEngine((engine) => {
       expect(reminderTitles()).to.have.length(2);
     });
 
+    it('sends only cards the Adaptive Cards SDK accepts', () => {
+      expect(connector.cardProblems()).to.deep.equal([]);
+    });
+
     it('sends nothing for a reminder cancelled from "my reminders"', async () => {
       await say('hello');
       await press('training.remind', { sessionId: 'sg2-2026-12-15' });
