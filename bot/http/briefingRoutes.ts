@@ -1,9 +1,8 @@
 import { Request, Response, Server } from 'restify';
 import { checkBriefing, briefingInputSchema } from '../briefings/briefingInput';
 import { Briefing } from '../briefings/briefings';
-import { idempotencyKeyProblem } from '../store/idempotencyKeys';
 import type { Services } from '../services';
-import { adminAllowed } from './adminRoutes';
+import { adminAllowed, keyedAdminRequest } from './adminRoutes';
 
 /** The route idempotency keys of briefing creation are stored under. */
 const CREATE_ROUTE = 'POST /api/briefings';
@@ -48,22 +47,13 @@ export function registerBriefingRoutes(server: Server, services: Services): void
   const { briefings, idempotencyKeys } = services;
 
   server.post('/api/briefings', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const key = req.header('idempotency-key');
-    const keyProblem = idempotencyKeyProblem(key);
-    if (keyProblem) {
-      res.send(400, { error: 'BadRequest', message: keyProblem });
-      return;
-    }
-    const body: unknown = req.body;
-    if (!isObject(body)) {
-      res.send(400, { error: 'BadRequest', message: 'Send a JSON object (Content-Type: application/json) describing the briefing.' });
-      return;
-    }
+    const request = keyedAdminRequest(services, req, res, 'briefing');
+    if (!request) return;
+    const { key, body } = request;
     // Checked before the transaction, which on SQLite must not wait on other queries.
     const checked = checkBriefing(body, services.now(), 'Europe/London');
     const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
-    const result = await idempotencyKeys.once({ key: key!, route: CREATE_ROUTE, body }, async (trx) => {
+    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       if (!checked.ok) return { status: 400, body: { error: 'ValidationError', message: 'The briefing could not be created; see errors.', errors: checked.errors } };
       if (audienceSize === 0) {
         return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no one with a chat with the bot and a matching profile). Nothing was created.' } };

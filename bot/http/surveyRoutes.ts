@@ -1,10 +1,9 @@
 import { Request, Response, Server } from 'restify';
-import { idempotencyKeyProblem } from '../store/idempotencyKeys';
 import { resultsCsv } from '../surveys/resultsCsv';
 import { surveyIdFrom } from '../surveys/surveyService';
 import { Wave, waveStatus } from '../surveys/wave';
 import type { Services } from '../services';
-import { adminAllowed } from './adminRoutes';
+import { adminAllowed, keyedAdminRequest } from './adminRoutes';
 
 /** The route idempotency keys of wave creation are stored under. */
 const CREATE_ROUTE = 'POST /api/surveys';
@@ -43,19 +42,10 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
   });
 
   server.post('/api/surveys', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const key = req.header('idempotency-key');
-    const keyProblem = idempotencyKeyProblem(key);
-    if (keyProblem) {
-      res.send(400, { error: 'BadRequest', message: keyProblem });
-      return;
-    }
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      res.send(400, { error: 'BadRequest', message: 'Send a JSON object (Content-Type: application/json) describing the pulse.' });
-      return;
-    }
-    const result = await idempotencyKeys.once({ key: key!, route: CREATE_ROUTE, body }, async (trx) => {
+    const request = keyedAdminRequest(services, req, res, 'pulse');
+    if (!request) return;
+    const { key, body } = request;
+    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       const checked = surveys.check(body);
       if (!checked.ok) return { status: 422, body: { error: 'ValidationError', message: 'The pulse could not be started; see details.', details: checked.problems } };
       const wave = await surveys.create(checked.wave, trx);

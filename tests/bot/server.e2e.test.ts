@@ -3,8 +3,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { FakeConnector } from '../helpers/fakeConnector';
-import { RunningBot, startBot } from '../helpers/runningBot';
+import { botWithConnector, RunningBot, startBot } from '../helpers/runningBot';
 
 const REPLAY_TOOL = path.resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'replay-teams.mjs');
 
@@ -27,22 +26,12 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
   fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('HTTP server, end to end', () => {
-  let bot: RunningBot;
-  const connector = new FakeConnector();
-  let serviceUrl: string;
-
-  before(async () => {
-    serviceUrl = await connector.start();
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const suite = botWithConnector();
+  const { connector } = suite;
 
   it('answers a real question through /api/messages and the connector', async () => {
     const before = connector.messages().length;
-    const res = await post(bot.url, teamsMessage(serviceUrl, 'whats a caf?'));
+    const res = await post(suite.bot.url, teamsMessage(suite.serviceUrl, 'whats a caf?'));
     expect(res.status).to.be.oneOf([200, 201, 202]);
     const sent = connector.messages().slice(before);
     expect(sent).to.have.length(1);
@@ -57,7 +46,7 @@ describe('HTTP server, end to end', () => {
   });
 
   it('reports health with the version and knowledge base size', async () => {
-    const res = await fetch(`${bot.url}/healthz`);
+    const res = await fetch(`${suite.bot.url}/healthz`);
     expect(res.status).to.equal(200);
     const body = (await res.json()) as { status: string; version: string; knowledgeBase: { entries: number } };
     expect(body.status).to.equal('ok');
@@ -66,8 +55,8 @@ describe('HTTP server, end to end', () => {
   });
 
   it('serves Prometheus metrics counting turns and decisions', async () => {
-    await post(bot.url, teamsMessage(serviceUrl, 'recipe for banana bread'));
-    const text = await (await fetch(`${bot.url}/metrics`)).text();
+    await post(suite.bot.url, teamsMessage(suite.serviceUrl, 'recipe for banana bread'));
+    const text = await (await fetch(`${suite.bot.url}/metrics`)).text();
     expect(text).to.match(/staffbot_turns_total\{channel="msteams",type="message"\} \d+/);
     expect(text).to.match(/staffbot_answers_total\{decision="unknown"\} [1-9]/);
     expect(text).to.match(/staffbot_turn_duration_seconds_bucket/);
@@ -83,21 +72,21 @@ describe('HTTP server, end to end', () => {
   ];
   for (const [name, body] of badBodies) {
     it(`answers 400, not 500, to ${name}`, async () => {
-      const res = await post(bot.url, body);
+      const res = await post(suite.bot.url, body);
       expect(res.status).to.equal(400);
     });
   }
 
   it('answers 413 to an oversized body', async () => {
-    const res = await post(bot.url, teamsMessage(serviceUrl, 'x'.repeat(300 * 1024)));
+    const res = await post(suite.bot.url, teamsMessage(suite.serviceUrl, 'x'.repeat(300 * 1024)));
     expect(res.status).to.equal(413);
   });
 
   it('handles a 10,000 character message and an attachment-only message without failing', async () => {
     const before = connector.messages().length;
-    expect((await post(bot.url, teamsMessage(serviceUrl, `what is TAC ${'more '.repeat(2000)}`))).status).to.be.oneOf([200, 201, 202]);
-    const attachmentOnly = { ...teamsMessage(serviceUrl, ''), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] };
-    expect((await post(bot.url, attachmentOnly)).status).to.be.oneOf([200, 201, 202]);
+    expect((await post(suite.bot.url, teamsMessage(suite.serviceUrl, `what is TAC ${'more '.repeat(2000)}`))).status).to.be.oneOf([200, 201, 202]);
+    const attachmentOnly = { ...teamsMessage(suite.serviceUrl, ''), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] };
+    expect((await post(suite.bot.url, attachmentOnly)).status).to.be.oneOf([200, 201, 202]);
     const sent = connector.messages().slice(before).map((m) => JSON.stringify(m));
     expect(sent[0]).to.match(/first 1,000 characters/);
     expect(sent[1]).to.match(/couldn't find a question/);
@@ -110,7 +99,7 @@ describe('HTTP server, end to end', () => {
     }
     this.timeout(60000);
     // The tool exits non-zero on any failure, which rejects; its output says which fixture failed.
-    const run = await promisify(execFile)(process.execPath, [REPLAY_TOOL, '--bot', `${bot.url}/api/messages`], { timeout: 60000 }).catch(
+    const run = await promisify(execFile)(process.execPath, [REPLAY_TOOL, '--bot', `${suite.bot.url}/api/messages`], { timeout: 60000 }).catch(
       (err: { stdout?: string; stderr?: string }) => ({ stdout: `${err.stdout ?? ''}${err.stderr ?? ''}` }),
     );
     expect(run.stdout).to.match(/20 passed, 0 failed/);

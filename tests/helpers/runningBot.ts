@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { ServiceOverrides, Services } from '../../bot/services';
+import { FakeConnector } from './fakeConnector';
 import { testBotServices } from './testBot';
 
 /** The real HTTP server on a random local port. */
@@ -26,4 +27,18 @@ export async function startBot(env: Record<string, string> = {}, overrides: Serv
       await services.close();
     },
   };
+}
+
+/** A running bot and a fake Bot Connector for a whole test suite, started before it and stopped after. */
+export function botWithConnector(env: Record<string, string> = {}, overrides: ServiceOverrides = {}): { bot: RunningBot; connector: FakeConnector; serviceUrl: string } {
+  const suite = { bot: undefined as unknown as RunningBot, connector: new FakeConnector(), serviceUrl: '' };
+  before(async () => {
+    suite.serviceUrl = await suite.connector.start();
+    suite.bot = await startBot(env, overrides);
+  });
+  after(async () => {
+    await suite.bot?.stop().catch(() => undefined);
+    await suite.connector.stop();
+  });
+  return suite;
 }

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { FakeConnector } from '../../helpers/fakeConnector';
-import { RunningBot, startBot } from '../../helpers/runningBot';
+import { botWithConnector } from '../../helpers/runningBot';
 
 /** A compose-box search invoke as Teams sends it. */
 const queryInvoke = (serviceUrl: string, text: string | undefined) => ({
@@ -15,26 +14,16 @@ const queryInvoke = (serviceUrl: string, text: string | undefined) => ({
 });
 
 describe('glossary search message extension', () => {
-  let bot: RunningBot;
-  const connector = new FakeConnector();
-  let serviceUrl: string;
-  before(async () => {
-    serviceUrl = await connector.start();
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const suite = botWithConnector();
 
   const invoke = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${suite.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     return { status: res.status, body: (await res.json()) as { composeExtension: { type: string; attachments: { content: { fallbackText: string }; preview: { content: { title: string; tap: { value: { entryId: string } } } } }[] } } };
   };
   const titles = (body: Awaited<ReturnType<typeof invoke>>['body']) => body.composeExtension.attachments.map((a) => a.preview.content.title);
 
   it('finds entries as the user types', async () => {
-    const { status, body } = await invoke(queryInvoke(serviceUrl, 'lead prof'));
+    const { status, body } = await invoke(queryInvoke(suite.serviceUrl, 'lead prof'));
     expect(status).to.equal(200);
     expect(body.composeExtension.type).to.equal('result');
     expect(titles(body)[0]).to.equal('Lead professional (LP)');
@@ -42,24 +31,24 @@ describe('glossary search message extension', () => {
   });
 
   it('shows the most-asked entries for an empty box', async () => {
-    await bot.services.store.answerCounts.increment('contactpoint');
-    await bot.services.store.answerCounts.increment('contactpoint');
-    await bot.services.store.answerCounts.increment('tac');
-    const { body } = await invoke(queryInvoke(serviceUrl, undefined));
+    await suite.bot.services.store.answerCounts.increment('contactpoint');
+    await suite.bot.services.store.answerCounts.increment('contactpoint');
+    await suite.bot.services.store.answerCounts.increment('tac');
+    const { body } = await invoke(queryInvoke(suite.serviceUrl, undefined));
     expect(titles(body).slice(0, 2)).to.deep.equal(['ContactPoint', 'Team Around the Child (TAC)']);
     expect(titles(body).length).to.be.within(3, 10);
   });
 
   for (const [name, text] of [['1,000 characters', 'x'.repeat(1000)], ['only symbols', '?!*&^%$'], ['nonsense', 'zzzqqq']] as const) {
     it(`returns an empty result, not an error, for ${name}`, async () => {
-      const { status, body } = await invoke(queryInvoke(serviceUrl, text));
+      const { status, body } = await invoke(queryInvoke(suite.serviceUrl, text));
       expect(status).to.equal(200);
       expect(body.composeExtension.attachments).to.deep.equal([]);
     });
   }
 
   it('inserts the chosen entry as a card, and nothing for a tampered choice', async () => {
-    const pick = { ...queryInvoke(serviceUrl, ''), name: 'composeExtension/selectItem', value: { entryId: 'caf' } };
+    const pick = { ...queryInvoke(suite.serviceUrl, ''), name: 'composeExtension/selectItem', value: { entryId: 'caf' } };
     const { body } = await invoke(pick);
     expect(body.composeExtension.attachments).to.have.length(1);
     expect(body.composeExtension.attachments[0].content.fallbackText).to.match(/^Common Assessment Framework/);
