@@ -21,6 +21,7 @@ export interface DashboardRefusal {
   body: { error: string; message: string };
 }
 
+/** The verdict on one request: who is asking, or why they are refused. */
 export type DashboardAccessCheck = { ok: true; viewer: DashboardViewer } | { ok: false; refusal: DashboardRefusal };
 
 /** The id a browser session goes by: it stands for whoever holds the admin token. */

@@ -17,6 +17,7 @@ import { renderSignInPage, SignInProblem } from './signInPage';
 /** Sign-in attempts the server takes per minute, across all browsers, so the admin token cannot be guessed quickly. */
 const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
+/** What the page routes need: settings, the session signer, the page's files and the clock. */
 export interface DashboardPageDependencies {
   config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>;
   sessions: DashboardSessions;
@@ -72,9 +73,9 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
   const attempts = new FloodLimit(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
   const page = { botName: config.botName, version: config.version };
 
-  const signInPage = (res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem) => {
+  const signInPage = (res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem, headers: Record<string, string> = {}) => {
     const nonce = newNonce();
-    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), dashboardPageHeaders(nonce, 'signIn'));
+    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), { ...dashboardPageHeaders(nonce, 'signIn'), ...headers });
   };
 
   server.get('/dashboard', async (req: Request, res: Response) => {
@@ -105,7 +106,8 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
     const theme = themeFrom(formField(req.body, 'theme'));
     if (!enabled) return signInPage(res, 404, theme);
     if (!fromOwnPage(req)) return signInPage(res, 403, theme);
-    if (!attempts.take(now().toMillis()).accepted) return signInPage(res, 429, theme, 'tooMany');
+    const verdict = attempts.take(now().toMillis());
+    if (!verdict.accepted) return signInPage(res, 429, theme, 'tooMany', { 'retry-after': String(verdict.retryAfterSeconds) });
     const token = formField(req.body, 'token').trim();
     if (!token) return signInPage(res, 400, theme, 'missing');
     if (checkAdminToken(config.adminApiToken, `Bearer ${token}`)) return signInPage(res, 401, theme, 'wrong');

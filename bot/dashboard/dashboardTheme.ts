@@ -1,6 +1,7 @@
 /** The three themes Teams has (light, dark, high contrast), which the dashboard follows. */
 export const DASHBOARD_THEMES = ['default', 'dark', 'contrast'] as const;
 
+/** One of the Teams themes. */
 export type DashboardTheme = (typeof DASHBOARD_THEMES)[number];
 
 /** What each theme is called on the page's theme switch. */

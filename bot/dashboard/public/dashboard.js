@@ -20,9 +20,9 @@
     403: 'You do not have access to the dashboard',
   };
 
-  /** What to do next: sign in again in a browser, reload the tab in Teams. */
+  /** What to do next: sign in again in a browser, reload the tab in Teams; for a 403 the server's message already says. */
   function nextStep(status) {
-    if (status === 403) return el('p', { className: 'govuk-body', text: 'The dashboard is for the communications team and admins.' });
+    if (status === 403) return null;
     if (mode === 'teams') return el('p', { className: 'govuk-body', text: 'Reload the tab to try again.' });
     return el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', draggable: 'false', text: 'Sign in' });
   }
@@ -37,7 +37,7 @@
     viewer.textContent = heading === HEADINGS[403] ? 'Signed in, without access.' : 'Not signed in.';
     const title = el('h2', { className: 'govuk-heading-l', tabindex: '-1', text: heading });
     problemBox.className = 'app-problem';
-    problemBox.replaceChildren(title, el('p', { className: 'govuk-body', text: message }), action);
+    problemBox.replaceChildren(...[title, el('p', { className: 'govuk-body', text: message }), action].filter(Boolean));
     problemBox.hidden = false;
     root.setAttribute('data-state', 'refused');
     title.focus();

@@ -265,6 +265,7 @@ describe('dashboard access (HTTP)', function () {
       expect(statuses).to.deep.equal([...Array(10).fill(401), 429]);
       const blocked = await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN });
       expect(blocked.status).to.equal(429);
+      expect(blocked.headers.get('retry-after')).to.equal('60');
       expect(await blocked.text()).to.contain('Too many sign-in attempts');
       clock.advance({ minutes: 1, seconds: 1 });
       expect((await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN })).status).to.equal(303);

@@ -217,6 +217,7 @@ describe('dashboard in a real browser (Chromium)', function () {
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).to.equal(background);
         expect(await page.getByRole('link', { name: theme === 'dark' ? 'Dark' : 'High contrast' }).getAttribute('aria-current')).to.equal('true');
         await page.screenshot({ path: path.join(SCREENSHOTS, `3-theme-${theme}.png`), fullPage: true });
+        expect(await axeViolations(page), 'with a pulse’s charts, tables and segments').to.deep.equal([]);
         await page.getByRole('button', { name: 'Show results of Induction feedback, November' }).click();
         await page.getByRole('heading', { level: 3, name: 'Results: Induction feedback, November' }).waitFor(WAIT);
         expect(await axeViolations(page)).to.deep.equal([]);

@@ -5,9 +5,11 @@ import { DateTime } from 'luxon';
 
 /** The bot's Microsoft App ID in these tests (also the Entra ID app the tab's tokens are for). */
 export const APP_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+/** The bot's host name in these tests (BOT_DOMAIN). */
 export const BOT_DOMAIN = 'bot.council.example.gov.uk';
-/** The council's Entra ID tenant, and someone else's. */
+/** The council's Entra ID tenant. */
 export const TENANT = '11111111-2222-4333-8444-555555555555';
+/** Someone else's Entra ID tenant. */
 export const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 
 /** Everything a Teams SSO token may be given, to make good and bad ones. */
