@@ -152,14 +152,9 @@ export class DeliveryEngine {
     return this.deps.outbox.acknowledgedAt(messageId, userId);
   }
 
-  /** Sends everything due now (by the injected clock), then returns; for tests and tools. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.runOnce();
-      if (n === 0) return total;
-      total += n;
-    }
+  /** Sends everything due now (by the injected clock), then returns how many copies it handled; for tests and tools. */
+  drain(): Promise<number> {
+    return this.pump();
   }
 
   /** Starts the background worker. */
@@ -182,7 +177,7 @@ export class DeliveryEngine {
     while (this.running) {
       let handled = 0;
       try {
-        handled = await this.runOnce();
+        handled = await this.pump();
       } catch (err) {
         this.deps.logger.error({ err }, 'delivery worker failed; retrying shortly');
       }
@@ -208,26 +203,53 @@ export class DeliveryEngine {
     this.wake = undefined;
   }
 
-  /** Claims one batch of due copies and handles them concurrently; returns how many. */
-  async runOnce(): Promise<number> {
+  /**
+   * Handles due copies until none are left: lanes take copies from a queue that is topped up with
+   * the next claimed batch while the current one is still being sent, so a send never waits for a
+   * claim. Returns how many copies were handled.
+   */
+  private async pump(): Promise<number> {
     const { batchSize, leaseMs, concurrency } = this.deps.settings;
-    const batch = await this.deps.outbox.claimDue(this.workerId, batchSize, leaseMs);
-    if (batch.length === 0) return 0;
-    const chats = await this.deps.conversations.personalChats(batch.map((c) => c.userId));
-    let next = 0;
+    const queue: { copy: OutboxCopy; chat?: ConversationRecord }[] = [];
+    let claiming: Promise<void> | undefined;
+    let exhausted = false;
+    let handled = 0;
+    const refill = async () => {
+      const batch = await this.deps.outbox.claimDue(this.workerId, batchSize, leaseMs);
+      exhausted = batch.length === 0;
+      if (exhausted) return;
+      const chats = await this.deps.conversations.personalChats(batch.map((c) => c.userId));
+      for (const copy of batch) queue.push({ copy, chat: chats.get(copy.userId) });
+    };
+    const topUp = () => {
+      if (!claiming && !exhausted && queue.length < batchSize / 2) claiming = refill().finally(() => (claiming = undefined));
+      return claiming;
+    };
     const lane = async () => {
-      while (next < batch.length) {
-        const copy = batch[next++];
-        try {
-          await this.handle(copy, chats.get(copy.userId));
-        } catch (err) {
-          this.deps.logger.error({ err, messageId: copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
+      for (;;) {
+        const pending = topUp();
+        const item = queue.shift();
+        if (!item) {
+          if (!pending) return;
+          await pending;
+          continue;
         }
+        try {
+          await this.handle(item.copy, item.chat);
+        } catch (err) {
+          this.deps.logger.error({ err, messageId: item.copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
+        }
+        handled++;
+        this.progress.report((id) => this.deps.outbox.counts(id));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-    this.progress.report((id) => this.deps.outbox.counts(id));
-    return batch.length;
+    await topUp();
+    // Lanes only stop when nothing is queued and no claim is under way; checked again so no claimed copy is left waiting for its lease.
+    do {
+      await Promise.all(Array.from({ length: concurrency }, lane));
+      await claiming;
+    } while (queue.length > 0);
+    return handled;
   }
 
   private async handle(copy: OutboxCopy, chat: ConversationRecord | undefined): Promise<void> {

@@ -6,7 +6,9 @@ const BLOCK = 10;
  * The share of a configured limit the pacer aims for: sends leave evenly spaced but arrive with
  * network jitter, and a little headroom keeps that jitter from tipping a second over the limit.
  */
-export const HEADROOM = 0.98;
+export const HEADROOM = 0.995;
+/** Sends that may go together after a pause, at most. */
+const BURST = 5;
 /** Conversation pacing entries kept in memory before old ones are forgotten. */
 const MAX_CONVERSATIONS = 50000;
 
@@ -28,8 +30,13 @@ export class SendPacer {
   private readonly blocks = new Map<string, Block[]>();
   private readonly booking = new Map<string, Promise<Block>>();
   private readonly conversations = new Map<string, number>();
-  /** When this process last let a send go, per global key: slots used late must not bunch up into a burst. */
+  /** When this process last scheduled a send, per global key. */
   private readonly lastSend = new Map<string, number>();
+  /**
+   * A small bucket of send tokens in real time, per global key: after a pause (garbage collection,
+   * a slow query) late slots may go a few at once, never as a burst that would tip a second over.
+   */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
     private readonly slots: SlotReserver,
@@ -48,6 +55,22 @@ export class SendPacer {
     this.lastSend.set(key, at);
     const wait = at - this.now();
     if (wait > 0) await this.sleep(wait);
+    await this.takeToken(key, spacing);
+  }
+
+  private async takeToken(key: string, spacing: number): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const bucket = this.buckets.get(key) ?? { tokens: BURST, at: now };
+      bucket.tokens = Math.min(BURST, bucket.tokens + (now - bucket.at) / spacing);
+      bucket.at = now;
+      this.buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return;
+      }
+      await this.sleep((1 - bucket.tokens) * spacing);
+    }
   }
 
   /** Keeps a conversation quiet until a moment (Teams sent 429 with Retry-After for it). */

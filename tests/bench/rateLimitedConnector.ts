@@ -39,6 +39,14 @@ export class RateLimitedConnector {
   readonly perSecond: number[] = [];
   firstRequestAt = 0;
   lastAcceptedAt = 0;
+  /** When the last request that finished a recipient (accepted, or refused as blocked) arrived. */
+  lastFinishedAt = 0;
+  /** Blocked recipients seen so far. */
+  private readonly blocked = new Set<string>();
+
+  get blockedSeen(): number {
+    return this.blocked.size;
+  }
   private readonly window: number[] = [];
   private readonly perConversationWindows = new Map<string, number[]>();
   private readonly random: () => number;
@@ -85,12 +93,17 @@ export class RateLimitedConnector {
     if (global.length >= this.limits.ceiling || mine.length >= this.limits.perConversation) return { status: 429, headers: { 'retry-after': '1' } };
     global.push(now);
     mine.push(now);
-    if (this.isBlocked(conversation)) return { status: 403 };
+    if (this.isBlocked(conversation)) {
+      this.blocked.add(conversation);
+      this.lastFinishedAt = now;
+      return { status: 403 };
+    }
     const roll = this.random();
     if (roll < this.limits.throttleShare) return { status: 429, headers: { 'retry-after': '1' } };
     if (roll < this.limits.throttleShare + this.limits.unavailableShare) return { status: 503 };
     this.accepted.set(conversation, (this.accepted.get(conversation) ?? 0) + 1);
     this.lastAcceptedAt = now;
+    this.lastFinishedAt = now;
     return { status: 200 };
   }
 
