@@ -28,7 +28,9 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const level = error instanceof ETagConflictError ? 'warn' : 'error';
-    logger[level]({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
+    // The turn's own logger carries its turn id, so the failure can be found with the rest of the turn.
+    const turnLogger = (context.turnState.get('logger') as Logger | undefined) ?? logger;
+    turnLogger[level]({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
     if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity(apologyFor(error));

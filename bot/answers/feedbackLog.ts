@@ -20,12 +20,15 @@ export interface AnswerFeedback {
 export interface FeedbackLog {
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
   recordFeedback(feedback: AnswerFeedback): Promise<void>;
+  /** Counts an entry given as an answer (no user id), for "most asked" lists. */
+  recordAnswered(entryId: string): Promise<void>;
 }
 
 /** Keeps feedback in process memory; for tests and tools that need no database. */
 export class InMemoryFeedbackLog implements FeedbackLog {
   readonly unanswered: UnansweredQuestion[] = [];
   readonly feedback: AnswerFeedback[] = [];
+  readonly answered: string[] = [];
 
   async recordUnanswered(question: UnansweredQuestion): Promise<void> {
     this.unanswered.push(question);
@@ -33,5 +36,9 @@ export class InMemoryFeedbackLog implements FeedbackLog {
 
   async recordFeedback(feedback: AnswerFeedback): Promise<void> {
     this.feedback.push(feedback);
+  }
+
+  async recordAnswered(entryId: string): Promise<void> {
+    this.answered.push(entryId);
   }
 }

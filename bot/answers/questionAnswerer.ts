@@ -91,6 +91,7 @@ export class QuestionAnswerer {
   async answer(question: string, channel: string, context: AnswerContext = {}): Promise<AnswerReply> {
     await this.briefings?.refresh();
     const reply = this.reply(question, context);
+    if (reply.kind === 'answer') await this.feedbackLog.recordAnswered(reply.entry.id);
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
     if (unanswered) {
       await this.feedbackLog.recordUnanswered({

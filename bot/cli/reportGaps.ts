@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { loadOrBuildKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { FeedbackStore } from '../store/feedbackStore';
+import { createStore } from '../store/createStore';
 import { openDatabase } from '../store/openDatabase';
 import { StoreStartupError } from '../store/storeStartupError';
 
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger('error');
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
   try {
-    const report = await new FeedbackStore(database.db).gapReport(DateTime.now().minus({ days }), limit);
+    const report = await createStore(database.db, () => DateTime.now()).feedback.gapReport(DateTime.now().minus({ days }), limit);
     if (argv.includes('--json')) {
       console.log(JSON.stringify(report));
       return 0;

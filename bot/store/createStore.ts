@@ -10,14 +10,15 @@ import { UserData } from './userData';
 
 /** Every repository over one database, built once by the composition root. */
 export function createStore(db: Kysely<DatabaseSchema>, now: Clock) {
+  const answerCounts = new AnswerCounts(db, now);
   return {
     db,
     stateDocuments: new StateDocuments(db, now),
     conversations: new ConversationReferences(db, now),
     profiles: new Profiles(db, now),
-    feedback: new FeedbackStore(db),
+    feedback: new FeedbackStore(db, answerCounts),
     userData: new UserData(db, now),
-    answerCounts: new AnswerCounts(db, now),
+    answerCounts,
   };
 }
 

@@ -3,6 +3,7 @@ import { Kysely, sql } from 'kysely';
 import { normaliseText } from '../../knowledge/normalise';
 import { AnswerFeedback, FeedbackLog, UnansweredQuestion } from '../answers/feedbackLog';
 import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
+import { AnswerCounts } from './answerCounts';
 import { DatabaseSchema } from './schema';
 import { stamp } from './timestamps';
 
@@ -31,7 +32,14 @@ const MAX_STORED_QUESTION = 500;
 
 /** Feedback and unanswered questions in the database, and the gap report built from them. */
 export class FeedbackStore implements FeedbackLog {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly counts: AnswerCounts,
+  ) {}
+
+  recordAnswered(entryId: string): Promise<void> {
+    return this.counts.increment(entryId);
+  }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
     // Scrubbed again here so nothing reaches the table unscrubbed, whoever calls this.

@@ -27,6 +27,12 @@ describe('StaffBot', () => {
     expect(replyText(replies[0])).to.match(/^Team Around the Child/);
   });
 
+  it('counts each answer (with no user id) for the most-asked list', async () => {
+    await exchange(testAdapter(services), 'what is TAC');
+    await exchange(testAdapter(services), 'recipe for banana bread');
+    expect(feedbackLog.answered).to.deep.equal(['tac']);
+  });
+
   it('stays quiet in a channel unless @mentioned', async () => {
     const adapter = testAdapter(services);
     const plain = { ...channelMention('what is TAC'), text: 'what is TAC', entities: [] };
