@@ -59,19 +59,23 @@ export class SendPacer {
   }
 
   private async takeToken(key: string, spacing: number): Promise<void> {
+    let slept = 0;
     for (;;) {
       const now = this.now();
       const bucket = this.buckets.get(key) ?? { tokens: BURST, at: now };
-      bucket.tokens = Math.min(BURST, bucket.tokens + (now - bucket.at) / spacing);
+      // Time passed is what the clock says, or at least what was slept (a test's clock may stand still).
+      bucket.tokens = Math.min(BURST, bucket.tokens + Math.max(now - bucket.at, slept) / spacing);
       bucket.at = now;
       this.buckets.set(key, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return;
       }
-      await this.sleep((1 - bucket.tokens) * spacing);
+      slept = (1 - bucket.tokens) * spacing;
+      await this.sleep(slept);
     }
   }
+
 
   /** Keeps a conversation quiet until a moment (Teams sent 429 with Retry-After for it). */
   holdConversation(conversationId: string, untilMs: number): void {

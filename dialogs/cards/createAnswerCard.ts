@@ -38,7 +38,8 @@ export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptio
   const status = statusLine(entry);
   const body: CardElement[] = [];
   body.push(heading(entry.title));
-  if (status) body.push(paragraph(status, { color: 'warning', weight: 'bolder', spacing: 'small' }));
+  // Default colour: Web Chat's warning yellow is too faint on white to read (WCAG contrast).
+  if (status) body.push(paragraph(status, { weight: 'bolder', spacing: 'small' }));
   body.push(paragraph(entry.summary));
   body.push(paragraph(`Source: ${entry.source}`, { isSubtle: true, size: 'small', spacing: 'medium' }));
   if (options.related.length) {

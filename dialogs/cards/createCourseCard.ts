@@ -48,7 +48,7 @@ export function createCourseCard(listing: CourseListing, options: CourseCardOpti
     body.push(...sessions.map((s) => sessionBlock(s, options.style, options.publicBaseUrl, options.reminders)));
     lines.push(title, ...sessions.map((s) => `- ${sessionLine(s)}`));
   } else {
-    body.push(paragraph(noSessions, { color: 'warning', weight: 'bolder', spacing: 'medium' }));
+    body.push(paragraph(noSessions, { weight: 'bolder', spacing: 'medium' }));
     lines.push(noSessions);
   }
   const [about] = options.related;

@@ -11,7 +11,7 @@ export function createGlossaryShareCard(entry: KnowledgeEntry): BuiltCard {
   const body = [
     paragraph('Children\u2019s workforce glossary', { size: 'small', isSubtle: true }),
     heading(entry.title),
-    ...(status ? [paragraph(status, { color: 'warning' as const, weight: 'bolder' as const })] : []),
+    ...(status ? [paragraph(status, { weight: 'bolder' as const })] : []),
     paragraph(entry.summary),
     paragraph(`Source: ${entry.source}`, { size: 'small', isSubtle: true }),
   ];
