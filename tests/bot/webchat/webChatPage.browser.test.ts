@@ -165,6 +165,18 @@ describe('web chat page in a real browser (Chromium)', function () {
     expect(problems.errors, 'script and console errors').to.deep.equal([]);
   });
 
+  it('shows the safeguarding contacts card for a concern, readable by everyone (axe finds nothing)', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${bot.url}/`);
+    await page.getByText(WELCOME).waitFor(WAIT);
+    const sendBox = page.getByRole('textbox', { name: 'Message input box' });
+    await sendBox.fill('a young person just told me they are being abused');
+    await sendBox.press('Enter');
+    await page.getByText(/call 999 now/).last().waitFor(WAIT);
+    await page.screenshot({ path: path.join(SCREENSHOTS, '1b-safeguarding.png'), fullPage: true });
+    expect(await axeViolations(page)).to.deep.equal([]);
+  });
+
   it('has a title, landmarks and a skip link, and can be used with the keyboard alone, focus always visible', async () => {
     const { page } = await openPage(context);
     await page.goto(`${bot.url}/`);
