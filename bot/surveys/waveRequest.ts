@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
-import { AudienceFilter, audienceFilterSchema, isEveryone } from '../audience/audienceFilter';
-import { PULSE_ZONE } from './wave';
+import { audienceFilterSchema, isEveryone } from '../audience/audienceFilter';
+import { PULSE_ZONE, Wave } from './wave';
 
 /** The range the anonymity threshold (minimum group size) may be set in. */
 export const MIN_THRESHOLD = 3;
@@ -39,18 +39,8 @@ export const waveRequestSchema = z
 /** A wave request as the schema reads it. */
 export type WaveRequest = z.infer<typeof waveRequestSchema>;
 
-/** A checked request, ready to be saved as a wave. */
-export interface NewWave {
-  template: SurveyTemplate;
-  name: string;
-  audience: AudienceFilter;
-  opensAt: DateTime;
-  closesAt: DateTime;
-  reminderDays: string[];
-  threshold: number;
-  owner?: string;
-  ownerName?: string;
-}
+/** A checked request, ready to be saved as a wave: everything but what saving and queueing settle. */
+export type NewWave = Omit<Wave, 'id' | 'templateId' | 'invited' | 'secretDestroyed' | 'queuedAt'>;
 
 /** One thing wrong with a request: the field (as the API names it) and what to do about it. */
 export interface WaveRequestProblem {

@@ -22,3 +22,16 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/**
+ * Skips the calling suite (with its reason) when Chromium is missing, else makes its screenshot folder;
+ * called in `before` rather than while loading, so a missing browser under CI fails that suite, not the whole run.
+ */
+export function requireChromium(suite: Mocha.Context, screenshots: string): void {
+  const availability = chromiumAvailability();
+  if (!availability.available) {
+    console.log(`      skipped: ${availability.reason}`);
+    suite.skip();
+  }
+  fs.mkdirSync(screenshots, { recursive: true });
+}

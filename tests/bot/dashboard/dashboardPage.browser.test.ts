@@ -1,50 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailability, launchChromium } from '../../helpers/chromium';
+import { launchChromium, requireChromium } from '../../helpers/chromium';
+import { axeViolations, openPage } from '../../helpers/pageProbes';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
 import { seedDashboard, Seeded, STAFF } from './dashboardSeed';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'dashboard');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN_TOKEN = 'dashboard-browser-admin-token';
 const WAIT = { timeout: 15000 };
 const NOW = '2026-11-23T09:30:00';
-
-/** What went wrong on a page that a user would not see: CSP violations, script errors, console errors. */
-interface PageProblems {
-  csp: string[];
-  errors: string[];
-}
-
-async function openPage(context: BrowserContext): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await context.newPage();
-  const problems: PageProblems = { csp: [], errors: [] };
-  await page.exposeFunction('reportCspViolation', (text: string) => problems.csp.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (err) => problems.errors.push(err.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.errors.push(m.text());
-  });
-  return { page, problems };
-}
-
-/** Runs axe-core on the page (evaluated through DevTools, so the page's CSP need not allow it) and returns its violations. */
-async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** The body rows of the table with this caption, as the text of each cell. */
 function tableRows(page: Page, caption: string): Promise<string[][]> {
@@ -88,13 +55,7 @@ describe('dashboard in a real browser (Chromium)', function () {
   }
 
   before(async function () {
-    // Checked here rather than while loading, so a missing browser under CI fails this suite, not the whole run.
-    const availability = chromiumAvailability();
-    if (!availability.available) {
-      console.log(`      skipped: ${availability.reason}`);
-      this.skip();
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    requireChromium(this, SCREENSHOTS);
     const serviceUrl = await connector.start();
     bot = await startBot({ ADMIN_API_TOKEN: ADMIN_TOKEN }, { now: clock.now });
     seeded = await seedDashboard(bot.services, serviceUrl, clock.set);

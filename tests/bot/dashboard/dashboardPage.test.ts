@@ -1,20 +1,9 @@
 import { expect } from 'chai';
+import { cspOf } from '../../helpers/cspOf';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { TEAMS_FRAME_ANCESTORS } from '../../../bot/dashboard/dashboardHeaders';
 
 const ADMIN_TOKEN = 'dashboard-page-admin-token';
-
-/** The CSP directives of a response, by name. */
-function cspOf(res: Response): Map<string, string> {
-  const header = res.headers.get('content-security-policy') ?? '';
-  return new Map(
-    header
-      .split(';')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)] as [string, string]),
-  );
-}
 
 /** The src of every script in a page, after checking each carries the response's nonce and has no inline code. */
 function scriptsOf(html: string, res: Response): string[] {

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Browser, Frame, Page } from 'playwright-core';
 import { HttpConnectorSender } from '../../../bot/delivery/connectorSender';
-import { chromiumAvailability, launchChromium } from '../../helpers/chromium';
+import { launchChromium, requireChromium } from '../../helpers/chromium';
+import { axeViolations } from '../../helpers/pageProbes';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
@@ -12,17 +12,7 @@ import { routeTeamsHost, TAB_ORIGIN, TeamsHostOptions } from './fakeTeamsHost';
 import { FakeEntraId, ssoEnv, TENANT } from './ssoTestKit';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'dashboard');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = { timeout: 15000 };
-
-/** Runs axe-core in the tab's frame and returns its violations. */
-async function axeViolations(frame: Frame): Promise<{ id: string; targets: string[] }[]> {
-  await frame.evaluate(AXE_SOURCE);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** The dashboard's frame inside the fake Teams client, once it has loaded. */
 async function tabFrame(page: Page): Promise<Frame> {
@@ -44,12 +34,7 @@ describe('dashboard as a Teams tab (Chromium, in a stand-in Teams client)', func
   const clock = movableClock('2026-11-23T09:30:00');
 
   before(async function () {
-    const availability = chromiumAvailability();
-    if (!availability.available) {
-      console.log(`      skipped: ${availability.reason}`);
-      this.skip();
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    requireChromium(this, SCREENSHOTS);
     const serviceUrl = await connector.start();
     const jwksUrl = await entra.start();
     // With MicrosoftAppId set the bot would ask Entra ID for a connector token; the fake connector needs none.

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { FIXED_NOW } from '../../helpers/testServices';
+import { wellbeingAnswers } from '../surveys/surveyTestServices';
 
 const TOKEN = 'test-admin-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -17,16 +18,6 @@ const body = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** Answers to every wellbeing question as a card would send them. */
-const answers = (rating: number, recommend: number, comment?: string) => ({
-  'q.workload': String(rating),
-  'q.manager-support': String(rating),
-  'q.supervision': String(rating),
-  'q.valued': String(rating),
-  'q.wellbeing': String(rating),
-  'q.recommend': String(recommend),
-  ...(comment ? { 'q.comment': comment } : {}),
-});
 
 describe('pulse admin API', () => {
   let bot: RunningBot;
@@ -94,7 +85,7 @@ describe('pulse admin API', () => {
     const { id } = (await (await post(body())).json()) as { id: number };
     const surveys = bot.services.surveys;
     const comments = ['More supervision please', 'Caseloads are too high', 'Good team', 'Call me: 07700 900123', 'Need more training'];
-    for (let i = 1; i <= 4; i++) expect((await surveys.submit({ surveyId: id, userId: `staff-${i}`, data: answers(i, 9, comments[i - 1]) })).kind).to.equal('recorded');
+    for (let i = 1; i <= 4; i++) expect((await surveys.submit({ surveyId: id, userId: `staff-${i}`, data: wellbeingAnswers(i, 9, comments[i - 1]) })).kind).to.equal('recorded');
 
     const hidden = (await (await get(`/api/surveys/${id}/results`)).json()) as Record<string, unknown>;
     expect(hidden.responses).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
@@ -102,7 +93,7 @@ describe('pulse admin API', () => {
     const hiddenCsv = await (await get(`/api/surveys/${id}/results.csv`)).text();
     expect(hiddenCsv).to.include('overall,,,,suppressed,,fewer than 5 responses so far').and.not.match(/workload|count/);
 
-    await surveys.submit({ surveyId: id, userId: 'staff-5', data: answers(5, 10, comments[4]) });
+    await surveys.submit({ surveyId: id, userId: 'staff-5', data: wellbeingAnswers(5, 10, comments[4]) });
     const res = await get(`/api/surveys/${id}/results`);
     expect(res.status).to.equal(200);
     const results = (await res.json()) as {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
+import { wellbeingAnswers } from './surveyTestServices';
 
 const TOKEN = 'pulse-e2e-admin-token';
 const COMMS_AAD = 'aad-comms-e2e';
@@ -20,16 +21,6 @@ const STAFF = Array.from({ length: 12 }, (_, i) => ({
 type Person = { userId: string; aadObjectId: string; conversationId: string };
 const COMMS: Person = { userId: '29:comms', aadObjectId: COMMS_AAD, conversationId: 'a:personal-comms' };
 
-/** Answers to the wellbeing pulse as a card sends them. */
-const answers = (rating: number, recommend: number, comment?: string) => ({
-  'q.workload': String(rating),
-  'q.manager-support': String(rating),
-  'q.supervision': String(rating),
-  'q.valued': String(rating),
-  'q.wellbeing': String(rating),
-  'q.recommend': String(recommend),
-  ...(comment ? { 'q.comment': comment } : {}),
-});
 
 forEachEngine((engine) => {
   describe(`a whole pulse wave through /api/messages (${engine})`, function () {
@@ -120,7 +111,7 @@ forEachEngine((engine) => {
 
       // Four answers: everything is hidden.
       for (const [i, s] of STAFF.slice(0, 4).entries()) {
-        const response = await execute(s, id, answers(i + 1, 9, `comment from person ${i + 1}`));
+        const response = await execute(s, id, wellbeingAnswers(i + 1, 9, `comment from person ${i + 1}`));
         expect(response).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         expect(JSON.stringify(response.value)).to.include('Thank you \u2014 your answers were recorded anonymously').and.not.include('comment from person');
       }
@@ -128,11 +119,11 @@ forEachEngine((engine) => {
       for (const part of ['responses', 'questions', 'comments', 'segments', 'trend']) expect(atFour[part]).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
 
       // A second submission is refused and the first kept.
-      const twice = await execute(STAFF[0], id, answers(5, 0));
+      const twice = await execute(STAFF[0], id, wellbeingAnswers(5, 0));
       expect(JSON.stringify(twice.value)).to.include("already answered this pulse");
 
       // The fifth answer shows the results.
-      await execute(STAFF[4], id, answers(5, 10, 'comment from person 5'));
+      await execute(STAFF[4], id, wellbeingAnswers(5, 10, 'comment from person 5'));
       const atFive = await results(id);
       expect(atFive.responses).to.deep.include({ suppressed: false, count: 5, invited: 12 });
       const workload = (atFive.questions as unknown as { items: { id: string; mean: number; distribution: { count: number }[] }[] }).items.find((q) => q.id === 'workload')!;
@@ -140,7 +131,7 @@ forEachEngine((engine) => {
       expect(workload.distribution.map((d) => d.count)).to.deep.equal([1, 1, 1, 1, 1]);
 
       // Six more answer (one of the two youth workers does not): segments and complementary suppression.
-      for (const s of STAFF.slice(5, 11)) await execute(s, id, answers(4, 8));
+      for (const s of STAFF.slice(5, 11)) await execute(s, id, wellbeingAnswers(4, 8));
       const eleven = await results(id);
       const segments = eleven.segments as unknown as { sector: { shown: { label: string; responses: number }[]; hidden: { segments: number } }; locality: { shown: { label: string; responses: number }[] } };
       expect(segments.sector.shown.map((s) => [s.label, s.responses])).to.deep.equal([['Health', 5]]);
@@ -174,7 +165,7 @@ forEachEngine((engine) => {
 
       // After closing: refused with the date, and the wave's trend baseline is ready.
       clock = DateTime.fromISO('2026-11-30T17:00', { zone: 'Europe/London' });
-      const late = await execute(STAFF[11], id, answers(3, 5));
+      const late = await execute(STAFF[11], id, wellbeingAnswers(3, 5));
       expect(JSON.stringify(late.value)).to.include('this pulse closed on Monday 30 November 2026');
       expect(await surveys.responses.count(id)).to.equal(11);
 
@@ -184,7 +175,7 @@ forEachEngine((engine) => {
       mark = connector.messages().length;
       await bot.services.delivery.drain();
       expect(cardsSince(mark).filter(([, t]) => /^Wellbeing and workload pulse/.test(t))).to.have.length(13);
-      for (const s of STAFF.slice(0, 6)) await execute(s, second, answers(5, 10));
+      for (const s of STAFF.slice(0, 6)) await execute(s, second, wellbeingAnswers(5, 10));
       const trend = (await results(second)).trend as unknown as { suppressed: boolean; previous: { id: number; responses: number }; items: { questionId: string; change: Record<string, number> }[] };
       expect(trend.suppressed).to.equal(false);
       expect(trend.previous).to.include({ id, responses: 11 });

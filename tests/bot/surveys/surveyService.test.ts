@@ -1,8 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
-import { loadTemplatesOrThrow } from '../../../knowledge/surveys/templateLoader';
-import { resolveAudience } from '../../../bot/audience/resolveAudience';
 import { createStore, Store } from '../../../bot/store/createStore';
 import { participantKey } from '../../../bot/surveys/participantKey';
 import { PulseCopy } from '../../../bot/surveys/pulseSchedule';
@@ -10,6 +8,7 @@ import { SurveyService } from '../../../bot/surveys/surveyService';
 import { Wave } from '../../../bot/surveys/wave';
 import { waveTallyFromCounts, waveTallyFromResponses } from '../../../bot/surveys/waveTally';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
+import { recordingSurveyService } from './surveyTestServices';
 
 const START = DateTime.fromISO('2026-11-23T10:00', { zone: 'Europe/London' });
 
@@ -29,27 +28,13 @@ forEachEngine((engine) => {
     let store: Store;
     let surveys: SurveyService;
     let clock: DateTime;
-    const queued: PulseCopy[] = [];
+    let queued: PulseCopy[];
 
     beforeEach(async () => {
       test = await openTestDatabase(engine);
       clock = START;
-      queued.length = 0;
       store = createStore(test.opened.db, () => clock);
-      surveys = new SurveyService({
-        db: test.opened.db,
-        now: () => clock,
-        templates: loadTemplatesOrThrow(),
-        profiles: store.profiles,
-        audience: (filter) => resolveAudience(filter, store),
-        settings: { defaultThreshold: 5, reminderTime: '10:00' },
-        queue: {
-          enqueue: async (copies) => {
-            queued.push(...copies);
-            return { queued: copies.length, duplicates: 0, unreachable: 0 };
-          },
-        },
-      });
+      ({ surveys, queued } = recordingSurveyService(store, () => clock));
       for (let i = 1; i <= 6; i++) {
         await store.profiles.save({ userId: `u${i}`, sector: i <= 4 ? 'health' : 'education', locality: 'Melton', topics: [] });
         await store.conversations.upsert({ userId: `u${i}`, conversationId: `a:${i}`, channelId: 'msteams', scope: 'personal', serviceUrl: 'https://smba.example/', reference: {} });

@@ -26,6 +26,17 @@ export function recordingSurveyService(store: Store, now: () => DateTime = () =>
   return { surveys, queued };
 }
 
+/** Answers to every question of the wellbeing pulse, as its card sends them. */
+export const wellbeingAnswers = (rating: number, recommend: number, comment?: string) => ({
+  'q.workload': String(rating),
+  'q.manager-support': String(rating),
+  'q.supervision': String(rating),
+  'q.valued': String(rating),
+  'q.wellbeing': String(rating),
+  'q.recommend': String(recommend),
+  ...(comment ? { 'q.comment': comment } : {}),
+});
+
 /** The dialog test services with pulses turned on. */
 export async function pulseDialogServices(env: Record<string, string> = {}) {
   const base = await testDialogServices(env);

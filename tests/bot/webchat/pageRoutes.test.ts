@@ -1,19 +1,8 @@
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
+import { cspOf } from '../../helpers/cspOf';
 import { RunningBot, startBot } from '../../helpers/runningBot';
-
-/** The CSP directives of a response, by name. */
-function cspOf(res: Response): Map<string, string> {
-  const header = res.headers.get('content-security-policy') ?? '';
-  return new Map(
-    header
-      .split(';')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)] as [string, string]),
-  );
-}
 
 describe('web chat page and its files (HTTP)', () => {
   let bot: RunningBot;

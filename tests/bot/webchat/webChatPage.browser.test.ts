@@ -1,17 +1,16 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import { SignJWT } from 'jose';
-import { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import { chromiumAvailability, launchChromium } from '../../helpers/chromium';
+import { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { launchChromium, requireChromium } from '../../helpers/chromium';
+import { axeViolations, openPage } from '../../helpers/pageProbes';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { FIXED_NOW } from '../../helpers/testServices';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'webchat');
 const USER_TOKEN_SECRET = 'browser-tests-shared-secret-32-characters';
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = { timeout: 15000 };
 /** The welcome card's heading (Web Chat's Markdown may curl the apostrophe). */
 const WELCOME = /^Welcome to Children.s Workforce Assistant$/;
@@ -27,39 +26,6 @@ const cardText = (scope: Scope, text: string) =>
 
 /** A chat bubble saying `text`. */
 const bubble = (scope: Scope, text: string) => scope.locator('.webchat__bubble__content').getByText(text, { exact: true }).first();
-
-/** What went wrong on a page that a user would not see: CSP violations, script errors, console errors. */
-interface PageProblems {
-  csp: string[];
-  errors: string[];
-}
-
-/** Opens a page that records CSP violations and errors, with the real CSP in force. */
-async function openPage(context: BrowserContext): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await context.newPage();
-  const problems: PageProblems = { csp: [], errors: [] };
-  await page.exposeFunction('reportCspViolation', (text: string) => problems.csp.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('pageerror', (err) => problems.errors.push(err.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.errors.push(m.text());
-  });
-  return { page, problems };
-}
-
-/** Runs axe-core on the page (evaluated through DevTools, so the page's CSP need not allow it) and returns its violations. */
-async function axeViolations(target: Page | Frame): Promise<{ id: string; help: string; targets: string[] }[]> {
-  await target.evaluate(AXE_SOURCE);
-  return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** A short description of the focused element and whether its focus can be seen. */
 function focused(page: Page): Promise<{ text: string; label: string; tag: string; visibleFocus: boolean }> {
@@ -108,13 +74,7 @@ describe('web chat page in a real browser (Chromium)', function () {
   let intranet: Awaited<ReturnType<typeof startIntranet>>;
 
   before(async function () {
-    // Checked here rather than while loading, so a missing browser under CI fails this suite, not the whole run.
-    const availability = chromiumAvailability();
-    if (!availability.available) {
-      console.log(`      skipped: ${availability.reason}`);
-      this.skip();
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    requireChromium(this, SCREENSHOTS);
     intranet = await startIntranet();
     bot = await startBot({ WEBCHAT_TOKEN_SECRET: USER_TOKEN_SECRET, WEBCHAT_EMBED_ORIGINS: intranet.url });
     browser = await launchChromium();
