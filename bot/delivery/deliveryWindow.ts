@@ -65,8 +65,8 @@ export function deliveryTime(notBefore: DateTime, options: { urgent: boolean; wo
     }
     return t;
   }
-  // Quiet hours that cover every working hour: deliver at the start of the next working window.
-  return t;
+  // Quiet hours that cover every working hour cannot be honoured, so only working hours count.
+  return options.quiet ? deliveryTime(notBefore, { ...options, quiet: undefined }) : t;
 }
 
 /** Reads "1-5" or "1,2,3" into weekday numbers. */
