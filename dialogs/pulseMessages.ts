@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { MessageRenderer } from '../bot/delivery/deliveryTypes';
+import type { MessageRenderer } from '../bot/delivery/messageRenderer';
 import { surveyIdOfMessage } from '../bot/surveys/pulseSchedule';
 import type { SurveyService } from '../bot/surveys/surveyService';
 import { waveStatus } from '../bot/surveys/wave';

@@ -1,4 +1,4 @@
-import type { MessageRenderer } from '../bot/delivery/deliveryTypes';
+import type { MessageRenderer } from '../bot/delivery/messageRenderer';
 import { TrainingReminders } from '../bot/training/trainingReminders';
 import { cardActivity } from './cards/cardActivity';
 import { createTrainingReminderCard } from './cards/createTrainingReminderCard';

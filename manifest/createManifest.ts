@@ -1,6 +1,7 @@
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { ManifestConfig } from './manifestConfig';
 import { schemaUrlFor } from './validateManifest';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER_NAME } from './searchCommand';
 
 /** The Teams app manifest shape for the schema version this package is built against. */
 export type TeamsManifest = TeamsManifestV1D30.TeamsManifestV1D30;
@@ -16,10 +17,6 @@ export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as cons
 /** GOV.UK Frontend's brand blue: the colour icon's background and Teams' tile colour. */
 export const ACCENT_COLOR = '#1d70b8';
 
-/** The id of the search message extension's only command; the bot's query handler matches on it. */
-export const SEARCH_COMMAND_ID = 'searchGlossary';
-/** The name of that command's only parameter, as Teams sends it back in the query. */
-export const SEARCH_PARAMETER_NAME = 'searchKeywords';
 
 type CommandList = NonNullable<NonNullable<TeamsManifest['bots']>[number]['commandLists']>[number];
 type Command = CommandList['commands'][number];

@@ -31,17 +31,21 @@ export const briefingInputSchema = z
 
 export type BriefingInput = z.input<typeof briefingInputSchema>;
 
-/** A checked briefing, with times resolved in Europe/London. */
-export interface BriefingDraft {
+/** What the author writes, the same in a draft and in a stored briefing. */
+export interface BriefingContent {
   title: string;
   summary: string;
   body: string;
   link?: string;
   topics: string[];
   audience: AudienceFilter;
+  urgent: boolean;
+}
+
+/** A checked briefing, with times resolved in Europe/London. */
+export interface BriefingDraft extends BriefingContent {
   publishAt: DateTime;
   expiresAt?: DateTime;
-  urgent: boolean;
 }
 
 export type CheckedBriefing = { ok: true; draft: BriefingDraft; notes: string[] } | { ok: false; errors: string[] };

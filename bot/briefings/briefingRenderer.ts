@@ -2,7 +2,7 @@ import { actionStyleFor } from '../../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../../dialogs/cards/cardActivity';
 import { createBriefingCard } from '../../dialogs/cards/createBriefingCard';
 import { RENDER_CACHE_GRACE_MS } from '../delivery/deliveryEngine';
-import { MessageRenderer } from '../delivery/deliveryTypes';
+import { MessageRenderer } from '../delivery/messageRenderer';
 import { Briefing } from './briefings';
 
 /** How long a loaded briefing is reused while thousands of copies are rendered (under the engine's grace period for updates). */

@@ -3,22 +3,15 @@ import { Kysely, Selectable } from 'kysely';
 import { AudienceFilter } from '../audience/audienceFilter';
 import { BriefingTable, DatabaseSchema } from '../store/schema';
 import { Clock, stamp } from '../store/timestamps';
-import { BriefingDraft } from './briefingInput';
+import { BriefingContent, BriefingDraft } from './briefingInput';
 
 export type BriefingStatus = 'publishing' | 'published' | 'recalled';
 
 /** A stored briefing. */
-export interface Briefing {
+export interface Briefing extends BriefingContent {
   id: number;
-  title: string;
-  summary: string;
-  body: string;
-  link?: string;
-  topics: string[];
-  audience: AudienceFilter;
   publishAt: string;
   expiresAt?: string;
-  urgent: boolean;
   status: BriefingStatus;
   recipients: number;
   createdBy: string;

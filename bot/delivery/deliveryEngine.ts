@@ -4,13 +4,14 @@ import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
 import { Engine } from '../store/migrations/columns';
-import { Profiles } from '../store/profiles';
+import { Profile, Profiles } from '../store/profiles';
 import { Clock } from '../store/timestamps';
 import { AdaptiveRate } from './adaptiveRate';
 import { ConnectorSender, SendOutcome, SendTarget } from './connectorSender';
 import { deliveryTime, WorkingHours } from './deliveryWindow';
-import { DeliveryCounts, DeliveryRecord, EnqueueResult, MessageRenderer, OutboundMessage } from './deliveryTypes';
-import { NewCopy, Outbox, OutboxCopy } from './outbox';
+import { DeliveryCounts, DeliveryRecord, EnqueueResult, OutboundMessage } from './deliveryTypes';
+import { MessageRenderer } from './messageRenderer';
+import { CopyStatus, Outbox, OutboxCopy } from './outbox';
 import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
@@ -33,7 +34,7 @@ export interface DeliverySettings extends RetrySettings {
 export interface DeliveryEngineDependencies {
   outbox: Outbox;
   conversations: ConversationReferences;
-  profiles: Pick<Profiles, 'get' | 'all'>;
+  profiles: Pick<Profiles, 'many' | 'all'>;
   sender: ConnectorSender;
   slots: SlotReserver;
   now: Clock;
@@ -47,7 +48,7 @@ export interface DeliveryEngineDependencies {
 
 /** How long renderers may cache what they render; updates wait this long. */
 export const RENDER_CACHE_GRACE_MS = 2000;
-/** Above this many recipients, reachability is checked against one list of every personal chat. */
+/** Above this many recipients, reachability and quiet hours are read from whole tables in one query each. */
 const BULK = 20;
 
 /**
@@ -92,9 +93,9 @@ export class DeliveryEngine {
   /** Queues copies, each moved into working hours and out of its recipient's quiet hours unless urgent. */
   async enqueue(messages: OutboundMessage[]): Promise<EnqueueResult> {
     const reachable = await this.reachable(messages.map((m) => m.userId));
-    const copies: NewCopy[] = [];
+    const copies: OutboundMessage[] = [];
     let unreachable = 0;
-    const profiles = messages.some((m) => !m.urgent) ? new Map((await this.deps.profiles.all()).map((p) => [p.userId, p])) : new Map();
+    const profiles = await this.quietHoursOf(messages.filter((m) => !m.urgent).map((m) => m.userId));
     for (const m of messages) {
       if (!reachable.has(m.userId)) {
         unreachable++;
@@ -103,7 +104,7 @@ export class DeliveryEngine {
       const profile = profiles.get(m.userId);
       const quiet = profile?.quietStart && profile.quietEnd ? { start: profile.quietStart, end: profile.quietEnd } : undefined;
       const notBefore = deliveryTime(m.notBefore, { urgent: m.urgent, working: this.deps.settings.working, quiet, zone: this.deps.settings.zone });
-      copies.push({ messageId: m.messageId, userId: m.userId, kind: m.kind, urgent: m.urgent, notBefore, expiresAt: m.expiresAt });
+      copies.push({ ...m, notBefore });
     }
     const { inserted, duplicates } = await this.deps.outbox.insert(copies);
     this.wake?.();
@@ -256,14 +257,12 @@ export class DeliveryEngine {
     const { outbox } = this.deps;
     const now = this.deps.now();
     if (copy.pendingOp === 'send' && copy.expiresAt && DateTime.fromISO(copy.expiresAt) <= now) {
-      await this.forgetIfDone(copy, true);
-      await outbox.finish(copy, this.workerId, 'expired');
+      await this.settle(copy, 'expired');
       return;
     }
     const target = this.targetOf(copy, chat);
     if (!target) {
-      await this.forgetIfDone(copy, true);
-      await outbox.finish(copy, this.workerId, 'unreachable', 'no active personal chat with the bot');
+      await this.settle(copy, 'unreachable', 'no active personal chat with the bot');
       return;
     }
     let activity: Partial<Activity> | undefined;
@@ -275,8 +274,7 @@ export class DeliveryEngine {
       }
       activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams' });
       if (!activity) {
-        await this.forgetIfDone(copy, true);
-        await (copy.pendingOp === 'send' ? outbox.finish(copy, this.workerId, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
+        await (copy.pendingOp === 'send' ? this.settle(copy, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;
       }
     }
@@ -284,7 +282,7 @@ export class DeliveryEngine {
     const outcome = await this.perform(copy, target.target, activity);
     this.adaptive.record(!outcome.ok && outcome.status === 429);
     if (outcome.ok) {
-      if (this.forgetful.has(copy.kind)) await this.forgetIfDone(copy, true);
+      if (this.forgetful.has(copy.kind)) await outbox.forget(copy, this.workerId);
       else if (copy.pendingOp === 'send') await outbox.markSent(copy, this.workerId, { ...target.target, activityId: outcome.activityId });
       else await outbox.markOpDone(copy, this.workerId);
       this.progress.count(copy.messageId);
@@ -293,9 +291,10 @@ export class DeliveryEngine {
     await this.handleFailure(copy, target, outcome);
   }
 
-  /** Deletes a finished copy of a forgetful kind; a copy still due for a retry is kept. */
-  private async forgetIfDone(copy: OutboxCopy, finished: boolean): Promise<void> {
-    if (finished && this.forgetful.has(copy.kind)) await this.deps.outbox.forget(copy, this.workerId);
+  /** Closes a copy for good; a copy of a forgetful kind is deleted instead, so nothing records who got it. */
+  private async settle(copy: OutboxCopy, status: CopyStatus, error?: string): Promise<void> {
+    if (this.forgetful.has(copy.kind)) await this.deps.outbox.forget(copy, this.workerId);
+    else await this.deps.outbox.finish(copy, this.workerId, status, error);
   }
 
   private async handleFailure(copy: OutboxCopy, target: { target: SendTarget; tenant: string }, outcome: Extract<SendOutcome, { ok: false }>): Promise<void> {
@@ -316,14 +315,12 @@ export class DeliveryEngine {
         await outbox.retryLater(copy, this.workerId, now.plus({ milliseconds: verdict.delayMs }), verdict.reason);
         return;
       case 'unreachable':
-        await this.forgetIfDone(copy, true);
-        await outbox.finish(copy, this.workerId, 'unreachable', verdict.reason);
+        await this.settle(copy, 'unreachable', verdict.reason);
         await this.deps.conversations.deactivate(copy.userId, target.target.conversationId);
         this.progress.count(copy.messageId);
         return;
       case 'fail':
-        await this.forgetIfDone(copy, true);
-        await outbox.finish(copy, this.workerId, 'failed', verdict.reason);
+        await this.settle(copy, 'failed', verdict.reason);
         this.progress.count(copy.messageId);
         return;
     }
@@ -349,8 +346,13 @@ export class DeliveryEngine {
 
   private async reachable(userIds: string[]): Promise<Set<string>> {
     if (userIds.length > BULK) return new Set((await this.deps.conversations.activePersonalChats()).map((c) => c.userId));
-    const found = new Set<string>();
-    for (const id of new Set(userIds)) if (await this.deps.conversations.personalChat(id)) found.add(id);
-    return found;
+    return new Set((await this.deps.conversations.personalChats(userIds)).keys());
+  }
+
+  /** The profiles of the people a batch goes to, read in one pass whichever way is cheaper. */
+  private async quietHoursOf(userIds: string[]): Promise<Map<string, Profile>> {
+    if (userIds.length === 0) return new Map();
+    if (userIds.length > BULK) return new Map((await this.deps.profiles.all()).map((p) => [p.userId, p]));
+    return this.deps.profiles.many(userIds);
   }
 }

@@ -3,7 +3,7 @@ import { Kysely, Selectable, sql } from 'kysely';
 import { Engine } from '../store/migrations/columns';
 import { DatabaseSchema, OutboxTable } from '../store/schema';
 import { Clock, stamp } from '../store/timestamps';
-import { DeliveryCounts, DeliveryRecord } from './deliveryTypes';
+import { DeliveryCounts, DeliveryRecord, OutboundMessage } from './deliveryTypes';
 
 /** What a copy is for the people who sent it. */
 export type CopyStatus = 'pending' | 'sent' | 'failed' | 'unreachable' | 'cancelled' | 'expired' | 'recalled';
@@ -24,16 +24,6 @@ export interface OutboxCopy {
   conversationId?: string;
   serviceUrl?: string;
   activityId?: string;
-}
-
-/** A copy to queue: who, what, and the earliest moment it may go. */
-export interface NewCopy {
-  messageId: string;
-  userId: string;
-  kind: string;
-  urgent: boolean;
-  notBefore: DateTime;
-  expiresAt?: DateTime;
 }
 
 const INSERT_BATCH = 300;
@@ -67,7 +57,7 @@ export class Outbox {
   ) {}
 
   /** Queues copies; a copy already queued for that message and person is left alone. */
-  async insert(copies: NewCopy[]): Promise<{ inserted: number; duplicates: number }> {
+  async insert(copies: OutboundMessage[]): Promise<{ inserted: number; duplicates: number }> {
     let inserted = 0;
     const at = stamp(this.now());
     for (let i = 0; i < copies.length; i += INSERT_BATCH) {
@@ -259,11 +249,5 @@ export class Outbox {
       acknowledgedAt: r.acknowledged_at ?? undefined,
       lastError: r.last_error ?? undefined,
     }));
-  }
-
-  /** Copies of a message a person holds (any status), newest first. */
-  async messageIdsFor(userId: string, kind: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('outbox').select('message_id').where('user_id', '=', userId).where('kind', '=', kind).orderBy('id', 'desc').execute();
-    return rows.map((r) => r.message_id);
   }
 }

@@ -82,6 +82,17 @@ export class Profiles {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** The profiles of many people at once; those without one are left out. */
+  async many(userIds: string[]): Promise<Map<string, Profile>> {
+    const out = new Map<string, Profile>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db.selectFrom('profiles').selectAll().where('user_id', 'in', unique.slice(i, i + 500)).execute();
+      for (const row of rows) out.set(row.user_id, toProfile(row));
+    }
+    return out;
+  }
+
   /** Every profile; audiences are filtered from these. */
   async all(): Promise<Profile[]> {
     const rows = await this.db.selectFrom('profiles').selectAll().orderBy('user_id').execute();

@@ -1,27 +1,14 @@
-import { DateTime } from 'luxon';
 import { londonMoment } from './waveRequest';
 import { Wave } from './wave';
+import type { EnqueueResult, OutboundMessage } from '../delivery/deliveryTypes';
 
 /** Delivery kinds: the opening card, and a reminder copy for one reminder day. */
 export const PULSE_KIND = 'pulse';
 export const PULSE_REMINDER_KIND = 'pulse-reminder';
 
-/**
- * One copy for the delivery engine; the same shape as its OutboundMessage, declared here so the
- * survey domain needs nothing from the bot framework.
- */
-export interface PulseCopy {
-  kind: string;
-  messageId: string;
-  userId: string;
-  notBefore: DateTime;
-  urgent: boolean;
-  expiresAt?: DateTime;
-}
-
 /** The part of the delivery engine pulses use. */
 export interface PulseQueue {
-  enqueue(messages: PulseCopy[]): Promise<{ queued: number; duplicates: number; unreachable: number }>;
+  enqueue(messages: OutboundMessage[]): Promise<EnqueueResult>;
   /** Whether the opening card went to this person (they may answer even if their profile changed since). */
   wasSentTo?(messageId: string, userId: string): Promise<boolean>;
 }
@@ -44,8 +31,8 @@ export function surveyIdOfMessage(messageId: string): number | undefined {
  * and dropped at send time for those who have answered by then, so only non-respondents get one.
  * Nothing is sent after the wave closes.
  */
-export function pulseCopies(wave: Pick<Wave, 'id' | 'opensAt' | 'closesAt' | 'reminderDays'>, userIds: readonly string[], reminderTime: string): PulseCopy[] {
-  const copies: PulseCopy[] = [];
+export function pulseCopies(wave: Pick<Wave, 'id' | 'opensAt' | 'closesAt' | 'reminderDays'>, userIds: readonly string[], reminderTime: string): OutboundMessage[] {
+  const copies: OutboundMessage[] = [];
   const opening = { kind: PULSE_KIND, messageId: pulseMessageId(wave.id), notBefore: wave.opensAt, urgent: false, expiresAt: wave.closesAt };
   for (const userId of userIds) copies.push({ ...opening, userId });
   for (const day of wave.reminderDays) {

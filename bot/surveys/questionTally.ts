@@ -78,12 +78,6 @@ export class QuestionTally {
     if (i !== undefined) this.counters.get(questionId)!.counts[i] += n;
   }
 
-  /** Adds one response's answers. */
-  add(answers: Record<string, AnswerValue>): void {
-    this.responses++;
-    for (const [questionId, value] of Object.entries(answers)) this.addCount(questionId, String(value), 1);
-  }
-
   /** The aggregate of every question, in template order. */
   results(): QuestionResult[] {
     return [...this.counters.values()].map(({ question, values, counts }) => {

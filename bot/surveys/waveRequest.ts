@@ -36,9 +36,6 @@ export const waveRequestSchema = z
   })
   .strict();
 
-/** A wave request as the schema reads it. */
-export type WaveRequest = z.infer<typeof waveRequestSchema>;
-
 /** A checked request, ready to be saved as a wave: everything but what saving and queueing settle. */
 export type NewWave = Omit<Wave, 'id' | 'templateId' | 'invited' | 'secretDestroyed' | 'queuedAt'>;
 

@@ -2,10 +2,8 @@ import { CardFactory, MessagingExtensionAttachment, MessagingExtensionQuery, Mes
 import { KnowledgeEntry } from '../../knowledge/entry';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { createGlossaryShareCard } from '../../dialogs/cards/createGlossaryShareCard';
+import { SEARCH_PARAMETER_NAME } from '../../manifest/searchCommand';
 
-/** The manifest's search command and parameter (manifest/createManifest.ts declares the same). */
-export const SEARCH_COMMAND = 'searchGlossary';
-export const SEARCH_PARAMETER = 'searchKeywords';
 /** Longer queries are not search terms (a pasted paragraph): they get no results. */
 const MAX_QUERY = 200;
 const RESULTS = 10;
@@ -27,7 +25,8 @@ export class GlossaryMessageExtension {
   ) {}
 
   async query(query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const typed = String(query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value ?? query.parameters?.[0]?.value ?? '');
+    // Teams' first run sends only an initialRun parameter, which reads as an empty box.
+    const typed = String(query.parameters?.find((p) => p.name === SEARCH_PARAMETER_NAME)?.value ?? '');
     const count = Math.max(1, Math.min(RESULTS, query.queryOptions?.count ?? RESULTS));
     const entries = await this.find(typed.trim(), count);
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: entries.map((e) => this.result(e)) } };
@@ -43,7 +42,7 @@ export class GlossaryMessageExtension {
 
   private async find(typed: string, count: number): Promise<KnowledgeEntry[]> {
     if (typed.length > MAX_QUERY) return [];
-    if (typed === '' || typed === 'true') {
+    if (typed === '') {
       const ids = [...(await this.mostAsked(count)), ...STARTER_TERMS];
       return [...new Set(ids)]
         .map((id) => this.search.getEntry(id))

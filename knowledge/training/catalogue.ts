@@ -11,16 +11,6 @@ import { z } from 'zod';
 export const COMMON_CORE_AREAS = ['communication', 'development', 'safeguarding', 'transitions', 'multi-agency', 'information-sharing'] as const;
 export type CommonCoreArea = (typeof COMMON_CORE_AREAS)[number];
 
-/** The knowledge-base entry that explains each Common Core area. */
-export const COMMON_CORE_ENTRY: Record<CommonCoreArea, string> = {
-  communication: 'common-core-communication',
-  development: 'common-core-development',
-  safeguarding: 'common-core-safeguarding',
-  transitions: 'common-core-transitions',
-  'multi-agency': 'common-core-multi-agency',
-  'information-sharing': 'common-core-information-sharing',
-};
-
 export const COMMON_CORE_LABEL: Record<CommonCoreArea, string> = {
   communication: 'Communication and engagement',
   development: 'Child and young person development',
@@ -90,9 +80,6 @@ export const sessionSchema = z
   })
   .strict()
   .refine((s) => s.online !== (s.venue !== undefined), { message: 'give either online: true or a venue, not both or neither', path: ['venue'] });
-
-export const coursesFileSchema = z.object({ courses: z.array(z.unknown()) }).strict();
-export const sessionsFileSchema = z.object({ sessions: z.array(z.unknown()) }).strict();
 
 /** A mandatory rule, ready to apply to a profile. */
 export interface MandatoryRule {

@@ -4,7 +4,8 @@ import yaml from 'js-yaml';
 import { DateTime, IANAZone } from 'luxon';
 import type { ContentProblem } from '../contentLoader';
 import { projectRoot } from '../projectRoot';
-import { Course, courseSchema, coursesFileSchema, Session, sessionSchema, sessionsFileSchema, toCourse, toSession, TrainingCatalogue } from './catalogue';
+import { z } from 'zod';
+import { Course, courseSchema, Session, sessionSchema, toCourse, toSession, TrainingCatalogue } from './catalogue';
 
 /** The folder the shipped catalogue lives in; the workforce-development team edits the YAML there. */
 export const DEFAULT_TRAINING_DIR = path.join(projectRoot(), 'knowledge', 'training');
@@ -51,55 +52,49 @@ function localTimeProblem(value: string, zone: string): string | undefined {
   return undefined;
 }
 
-function loadCourses(file: string, problems: ContentProblem[]): Course[] {
+/**
+ * Reads the list under `key` in one file and checks each record against `recordSchema`, reporting
+ * the ones that fail by id (or position) and handing back the rest with that label.
+ */
+function readRecords<R>(file: string, key: string, noun: string, recordSchema: z.ZodType<R>, problems: ContentProblem[]): { record: R; label: string }[] {
   const name = path.basename(file);
   const data = readYaml(file, problems);
   if (data === undefined) return [];
-  const shape = coursesFileSchema.safeParse(data);
+  const shape = z.object({ [key]: z.array(z.unknown()) }).strict().safeParse(data);
   if (!shape.success) {
     problems.push(...issuesOf(name, 'file', shape.error));
     return [];
   }
-  const courses: Course[] = [];
-  shape.data.courses.forEach((raw, i) => {
-    const parsed = courseSchema.safeParse(raw);
-    const label = typeof (raw as { id?: unknown })?.id === 'string' ? `course ${(raw as { id: string }).id}` : `course #${i + 1}`;
-    if (parsed.success) courses.push(toCourse(parsed.data));
+  const records: { record: R; label: string }[] = [];
+  shape.data[key].forEach((raw, i) => {
+    const parsed = recordSchema.safeParse(raw);
+    const label = typeof (raw as { id?: unknown })?.id === 'string' ? `${noun} ${(raw as { id: string }).id}` : `${noun} #${i + 1}`;
+    if (parsed.success) records.push({ record: parsed.data, label });
     else problems.push(...issuesOf(name, label, parsed.error));
   });
-  return courses;
+  return records;
 }
 
+function loadCourses(file: string, problems: ContentProblem[]): Course[] {
+  return readRecords(file, 'courses', 'course', courseSchema, problems).map(({ record }) => toCourse(record));
+}
+
+/** Sessions also need a real time zone and local times that exist in it. */
 function loadSessions(file: string, problems: ContentProblem[]): Session[] {
   const name = path.basename(file);
-  const data = readYaml(file, problems);
-  if (data === undefined) return [];
-  const shape = sessionsFileSchema.safeParse(data);
-  if (!shape.success) {
-    problems.push(...issuesOf(name, 'file', shape.error));
-    return [];
-  }
-  const sessions: Session[] = [];
-  shape.data.sessions.forEach((raw, i) => {
-    const parsed = sessionSchema.safeParse(raw);
-    const label = typeof (raw as { id?: unknown })?.id === 'string' ? `session ${(raw as { id: string }).id}` : `session #${i + 1}`;
-    if (!parsed.success) {
-      problems.push(...issuesOf(name, label, parsed.error));
-      return;
-    }
-    const { timezone, start, end } = parsed.data;
+  return readRecords(file, 'sessions', 'session', sessionSchema, problems).flatMap(({ record, label }) => {
+    const { timezone, start, end } = record;
     if (!IANAZone.isValidZone(timezone)) {
       problems.push({ level: 'error', file: name, message: `${label}.timezone: "${timezone}" is not a time zone (write Europe/London)` });
-      return;
+      return [];
     }
     const timeProblems = [localTimeProblem(start, timezone), localTimeProblem(end, timezone)].filter((p): p is string => p !== undefined);
     if (timeProblems.length) {
       problems.push(...timeProblems.map((p) => ({ level: 'error' as const, file: name, message: `${label}: ${p}` })));
-      return;
+      return [];
     }
-    sessions.push(toSession(parsed.data));
+    return [toSession(record)];
   });
-  return sessions;
 }
 
 /**

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { sql } from 'kysely';
 import { createStore, Store } from '../../../bot/store/createStore';
 import { participantKey } from '../../../bot/surveys/participantKey';
-import { PulseCopy } from '../../../bot/surveys/pulseSchedule';
+import { OutboundMessage } from '../../../bot/delivery/deliveryTypes';
 import { SurveyService } from '../../../bot/surveys/surveyService';
 import { Wave } from '../../../bot/surveys/wave';
 import { waveTallyFromCounts, waveTallyFromResponses } from '../../../bot/surveys/waveTally';
@@ -28,7 +28,7 @@ forEachEngine((engine) => {
     let store: Store;
     let surveys: SurveyService;
     let clock: DateTime;
-    let queued: PulseCopy[];
+    let queued: OutboundMessage[];
 
     beforeEach(async () => {
       test = await openTestDatabase(engine);

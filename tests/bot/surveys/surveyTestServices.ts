@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import { loadTemplatesOrThrow } from '../../../knowledge/surveys/templateLoader';
 import { resolveAudience } from '../../../bot/audience/resolveAudience';
 import { Store } from '../../../bot/store/createStore';
-import { PulseCopy } from '../../../bot/surveys/pulseSchedule';
+import { OutboundMessage } from '../../../bot/delivery/deliveryTypes';
 import { SurveyService } from '../../../bot/surveys/surveyService';
 import { FIXED_NOW, testDialogServices } from '../../helpers/testServices';
 
 /** A survey service over a store, queueing into an array instead of the delivery engine. */
-export function recordingSurveyService(store: Store, now: () => DateTime = () => FIXED_NOW): { surveys: SurveyService; queued: PulseCopy[] } {
-  const queued: PulseCopy[] = [];
+export function recordingSurveyService(store: Store, now: () => DateTime = () => FIXED_NOW): { surveys: SurveyService; queued: OutboundMessage[] } {
+  const queued: OutboundMessage[] = [];
   const surveys = new SurveyService({
     db: store.db,
     now,
