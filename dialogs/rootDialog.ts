@@ -1,8 +1,9 @@
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { briefingCommandTarget, classifyMessage } from '../bot/answers/messageIntent';
 import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from './askDialog';
 import { BaseDialog } from './baseDialog';
+import { interrupt } from './interruptions';
 import { sendBriefingStatus, sendLatestBriefings } from './briefingCommands';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
@@ -35,6 +36,11 @@ export class RootDialog extends BaseDialog {
     this.addDialog(new RecallBriefingDialog(services));
     this.addDialog(new WaterfallDialog(`${ROOT_DIALOG}.route`, [this.routeStep.bind(this)]));
     this.initialDialogId = `${ROOT_DIALOG}.route`;
+  }
+
+  /** Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for all of them. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await interrupt(innerDc, this.services)) ?? super.onContinueDialog(innerDc);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,0 +1,34 @@
+import { DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { classifyMessage } from '../bot/answers/messageIntent';
+import { isSafeguardingConcern } from '../bot/safeguarding/concernDetector';
+import { actionStyleFor } from './cards/adaptiveCard';
+import { cardActivity } from './cards/cardActivity';
+import { createUrgentCard } from './cards/createUrgentCard';
+import { createWelcomeCard } from './cards/createWelcomeCard';
+import { DialogServices } from './dialogServices';
+
+/**
+ * What can interrupt any conversation: a safeguarding concern (contacts first, then carry on),
+ * "help" (the welcome, then carry on) and "cancel". Undefined when the message is none of these.
+ */
+export async function interrupt(dc: DialogContext, services: DialogServices): Promise<DialogTurnResult | undefined> {
+  const { activity } = dc.context;
+  if (activity.type !== 'message' || !activity.text) return undefined;
+  const style = actionStyleFor(activity.channelId);
+  if (isSafeguardingConcern(activity.text)) {
+    services.metrics.answered('urgent');
+    await dc.context.sendActivity(cardActivity(createUrgentCard(services.settings.safeguarding)));
+    return { status: DialogTurnStatus.waiting };
+  }
+  switch (classifyMessage(activity.text)) {
+    case 'help':
+      await dc.context.sendActivity(cardActivity(createWelcomeCard(services.settings.botName, style)));
+      await dc.context.sendActivity("When you're ready, carry on where you were, or type cancel to stop.");
+      return { status: DialogTurnStatus.waiting };
+    case 'cancel':
+      await dc.context.sendActivity("OK, I've stopped that. Ask me anything when you're ready.");
+      return dc.cancelAllDialogs();
+    default:
+      return undefined;
+  }
+}
