@@ -1,4 +1,4 @@
-import { Storage, TurnContext } from 'botbuilder';
+import { Storage } from 'botbuilder';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
@@ -17,7 +17,7 @@ import { resolveAudience } from './audience/resolveAudience';
 import { Config } from './config';
 import { createLogger } from './logger';
 import { BotMetrics } from './metrics';
-import { conversationRecordOf, storedConversationId } from './conversations/conversationRecord';
+import { conversationRecordOf, keepsReference, storedConversationId } from './conversations/conversationRecord';
 import { RoleService } from './roles/roleService';
 import { TurnAccess } from './roles/turnAccess';
 import { DatabaseStorage } from './state/databaseStorage';
@@ -68,13 +68,6 @@ export interface ServiceOverrides {
   trainingCatalogue?: TrainingCatalogue;
   /** How proactive messages reach the Bot Connector (tests and benchmarks may wrap it). */
   sender?: ConnectorSender;
-}
-
-/** True for the activities that say the bot was removed, which must not re-activate a reference. */
-function isRemoval(context: TurnContext): boolean {
-  const { activity } = context;
-  if (activity.type === 'installationUpdate') return activity.action === 'remove' || activity.action === 'remove-upgrade';
-  return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
 }
 
 /** The composition root: builds every service the process needs, once. */
@@ -164,8 +157,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
     onActivity: async (context) => {
-      const record = conversationRecordOf(context.activity);
-      if (record && !isRemoval(context)) await store.conversations.upsert(record);
+      const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
+      if (record) await store.conversations.upsert(record);
     },
     onRemoved: async (context) => {
       const conversationId = context.activity.conversation?.id;

@@ -16,6 +16,7 @@ import { actionStyleFor } from '../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../dialogs/cards/cardActivity';
 import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
+import { isBotRemoval } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
@@ -67,8 +68,7 @@ export class StaffBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
-      if (botRemoved) await deps.onRemoved?.(context);
+      if (isBotRemoval(context.activity)) await deps.onRemoved?.(context);
       await next();
     });
   }

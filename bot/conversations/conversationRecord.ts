@@ -9,6 +9,22 @@ export function storedConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
 }
 
+/** True for the activities that say the bot was removed from a conversation. */
+export function isBotRemoval(activity: Partial<Activity>): boolean {
+  if (activity.type === 'installationUpdate') return activity.action === 'remove' || activity.action === 'remove-upgrade';
+  return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
+}
+
+/**
+ * Whether an activity shows the person is in a conversation with the bot, so its reference is kept:
+ * messages and installs do; typing, compose-box searches and card refreshes (often from chats the
+ * bot is not in) and removals do not.
+ */
+export function keepsReference(activity: Partial<Activity>): boolean {
+  const type = activity.type;
+  return (type === 'message' || type === 'conversationUpdate' || type === 'installationUpdate') && !isBotRemoval(activity);
+}
+
 /** The conversation reference of an activity as the store keeps it; undefined when there is nobody to reach. */
 export function conversationRecordOf(activity: Partial<Activity>): ConversationUpsert | undefined {
   if (!activity.from?.id || !activity.conversation?.id || !activity.serviceUrl || !activity.channelId) return undefined;

@@ -18,6 +18,16 @@ describe('conversation references', () => {
     expect(await services.store.conversations.personalChat('29:u1')).to.not.equal(undefined);
   });
 
+  it('keeps nothing for typing or a compose-box search, which may come from a chat the bot is not in', async () => {
+    const adapter = testAdapter(services);
+    const conversation = { id: 'a:two-people', conversationType: 'personal', isGroup: false, name: '' };
+    await adapter.receiveActivity({ type: 'typing', conversation, from: { id: '29:u4', name: 'Kim' } });
+    await adapter.receiveActivity({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchGlossary', parameters: [{ name: 'searchKeywords', value: 'caf' }] }, conversation, from: { id: '29:u4', name: 'Kim' } });
+    expect(await services.store.conversations.forUser('29:u4')).to.deep.equal([]);
+    await adapter.receiveActivity({ type: 'message', text: 'hi', conversation, from: { id: '29:u4', name: 'Kim' } });
+    expect(await services.store.conversations.forUser('29:u4')).to.have.length(1);
+  });
+
   it('keeps a channel thread as its channel', async () => {
     const adapter = testAdapter(services);
     const activity = channelMention('what is TAC');
