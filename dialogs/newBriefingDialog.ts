@@ -116,11 +116,8 @@ export class NewBriefingDialog extends BaseDialog {
     const checked = checkBriefing(steps.input, this.services.now(), ZONE);
     switch (step.result as string) {
       case PREVIEW_TEST_VERB:
-        if (checked.ok) {
-          const card = createBriefingCard(previewBriefing(checked.draft), { style: actionStyleFor(step.context.activity.channelId), test: true });
-          await step.context.sendActivity(cardActivity(card));
-          await step.context.sendActivity('That is the test copy, only for you. Confirm when you are happy.');
-        }
+        // The preview shown again below starts with the test copy, so it is not sent here as well.
+        if (checked.ok) await step.context.sendActivity('Here is a test copy, only for you. Confirm when you are happy.');
         return step.replaceDialog(this.initialDialogId, { ...steps.options, values: steps.values, previewAgain: true } satisfies NewBriefingOptions);
       case PREVIEW_CHANGE_VERB:
         return step.replaceDialog(this.initialDialogId, { ...steps.options, values: steps.values, previewAgain: false } satisfies NewBriefingOptions);
