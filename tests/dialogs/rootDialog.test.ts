@@ -30,10 +30,37 @@ const cases: DialogCase[] = [
     expectedStatus: DialogTurnStatus.complete,
   },
   { name: 'gives contacts for "a child in my group is being hurt at home"', steps: [['I think a child in my group is being hurt at home', /immediate danger, call 999/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'answers "what is safeguarding training?" normally', steps: [['What is safeguarding training?', /^(?![\s\S]*999)/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'answers "what is safeguarding training?" normally',
+    steps: [
+      [
+        'What is safeguarding training?',
+        (r) => {
+          // A normal answer (the safeguarding courses), not the disclosure contacts.
+          expect(replyText(r)).to.match(/^Training courses\n- [^\n]*safeguarding/i);
+          expect(replyText(r)).to.match(/^(?![\s\S]*999)/);
+        },
+      ],
+    ],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   { name: 'asks for words when sent only emoji', steps: [['\u{1F600}\u{1F600}', /couldn't find a question/]], expectedStatus: DialogTurnStatus.complete },
   { name: 'answers the first 1,000 characters of a very long message and says so', steps: [[`what is a caf ${'please '.repeat(1400)}`, /read only the first 1,000 characters[\s\S]*Common Assessment Framework/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'does not echo HTML or Markdown from the question', steps: [['<script>alert(1)</script> [click](http://evil.example) what is TAC', (r) => expect(JSON.stringify(r)).to.not.match(/script|evil\.example/)]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'does not echo HTML or Markdown from the question',
+    steps: [
+      [
+        '<script>alert(1)</script> [click](http://evil.example) what is TAC',
+        (r) => {
+          // A reply is sent (an answer about TAC, or the usual "I don't know that one"), without the markup.
+          expect(r, 'a reply').to.not.equal(undefined);
+          expect(replyText(r)).to.match(/^(Team Around the Child \(TAC\)|I don't know that one\.)/);
+          expect(JSON.stringify(r)).to.not.match(/script|evil\.example/);
+        },
+      ],
+    ],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   { name: 'has nothing to cancel', steps: [['cancel', /nothing to cancel/]], expectedStatus: DialogTurnStatus.complete },
 ];
 

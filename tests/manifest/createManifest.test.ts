@@ -72,7 +72,7 @@ describe('createManifest', () => {
         id: 'searchGlossary',
         type: 'query',
         title: 'Search the glossary',
-        description: extension.commands![0].description,
+        description: 'Find a term or acronym and share its meaning in the conversation',
         initialRun: true,
         context: ['compose', 'commandBox'],
         parameters: [{ name: 'searchKeywords', title: 'Term', description: 'A term or acronym, e.g. CAF', inputType: 'text' }],

@@ -100,6 +100,7 @@ describe('dashboard in a real browser (Chromium)', function () {
       await page.getByRole('heading', { level: 3, name: 'Results: Wellbeing, November' }).waitFor(WAIT);
       const results = (await bot.services.surveys.results(seeded.november))!;
       if (results.questions.suppressed) throw new Error('the November wave should have figures');
+      expect(results.questions.items).to.not.be.empty;
       for (const q of results.questions.items) {
         expect(await tableRows(page, `Answers to “${q.text}”`), q.text).to.deep.equal(q.distribution.map((d) => [d.label, String(d.count), `${d.percent}%`]));
         const chart = page.getByRole('img', { name: `Bar chart of how many people gave each answer to “${q.text}”. The table “Answers to “${q.text}”” has the same figures.` });

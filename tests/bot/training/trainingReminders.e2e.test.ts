@@ -80,9 +80,23 @@ forEachEngine((engine) => {
       clock.set('2026-12-10T12:00:00');
       await bot.services.delivery.drain();
       expect(reminderTitles()).to.have.length(2);
+      expect(connector.cardProblems()).to.deep.equal([]);
     });
 
-    it('sends only cards the Adaptive Cards SDK accepts', () => {
+    it('sends only cards the Adaptive Cards SDK accepts', async () => {
+      // This test's bot is fresh, so it delivers both reminders itself before checking what was sent.
+      await say('where can I do CAF training');
+      expect((await press('training.remind', { sessionId: 'caf-2026-12-08' })).statusCode).to.equal(200);
+      clock.set('2026-12-01T12:00:00');
+      await bot.services.delivery.drain();
+      clock.set('2026-12-07T12:00:00');
+      await bot.services.delivery.drain();
+      expect(reminderTitles()).to.have.length(2);
+      const reminderCards = connector
+        .messages()
+        .flatMap((m) => (m.attachments as { contentType?: string; content?: { fallbackText?: string } }[] | undefined) ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && (a.content?.fallbackText ?? '').startsWith('Reminder:'));
+      expect(reminderCards, 'the reminders were sent as Adaptive Cards').to.have.length(2);
       expect(connector.cardProblems()).to.deep.equal([]);
     });
 
@@ -105,6 +119,7 @@ forEachEngine((engine) => {
       await bot.services.delivery.drain();
       expect(reminderTitles()).to.have.length(1);
       expect(reminderTitles()[0]).to.match(/is tomorrow/);
+      expect(connector.cardProblems()).to.deep.equal([]);
     });
   });
 });

@@ -210,6 +210,7 @@ describe('web chat page in a real browser (Chromium)', function () {
     await page.goto(`${bot.url}/`);
     await page.getByText(WELCOME).waitFor(WAIT);
     const first = await page.evaluate(() => sessionStorage.getItem('staffbot.webchat.anonymousUserId'));
+    expect(first, 'an anonymous id is kept in the session').to.match(/^dl_anon_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await page.reload();
     await page.getByText(WELCOME).waitFor(WAIT);
     expect(await page.evaluate(() => sessionStorage.getItem('staffbot.webchat.anonymousUserId'))).to.equal(first);

@@ -17,6 +17,7 @@ describe('the shipped sample training catalogue', () => {
 
   it('says it is sample data, in each file and in every provider and contact', () => {
     for (const file of [COURSES_FILE, SESSIONS_FILE]) expect(fs.readFileSync(path.join(DEFAULT_TRAINING_DIR, file), 'utf8')).to.match(/^# SAMPLE DATA/);
+    expect(catalogue.courses).to.not.be.empty;
     for (const course of catalogue.courses) {
       expect(course.provider, course.id).to.include('SAMPLE DATA');
       expect(course.contact, course.id).to.include('SAMPLE DATA');
