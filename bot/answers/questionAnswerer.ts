@@ -37,7 +37,7 @@ export interface AnswerContext {
 
 /** Finds the briefing a news question is about ("what's new on the integrated induction?"). */
 export interface BriefingFinder {
-  refresh(): Promise<void>;
+  prepare(question: string): Promise<void>;
   find(question: string, profile: Profile | undefined): Briefing | undefined;
 }
 
@@ -89,7 +89,7 @@ export class QuestionAnswerer {
   }
 
   async answer(question: string, channel: string, context: AnswerContext = {}): Promise<AnswerReply> {
-    await this.briefings?.refresh();
+    await this.briefings?.prepare(question);
     const reply = this.reply(question, context);
     if (reply.kind === 'answer') await this.feedbackLog.recordAnswered(reply.entry.id);
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);

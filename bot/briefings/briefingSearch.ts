@@ -31,6 +31,11 @@ export class BriefingSearch {
     private readonly nowMs: () => number = Date.now,
   ) {}
 
+  /** Brings the index up to date before a news question; any other question needs no briefings, so no query is made. */
+  async prepare(question: string): Promise<void> {
+    if (NEWS_CUE.test(question)) await this.refresh();
+  }
+
   /** Rebuilds the index if any briefing changed since the last look (checked at most every few seconds). */
   async refresh(): Promise<void> {
     if (this.nowMs() - this.checkedAt < FRESH_FOR_MS && this.index) return;

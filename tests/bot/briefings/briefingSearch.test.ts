@@ -24,10 +24,11 @@ const briefing = (id: number, extra: Partial<Briefing>): Briefing => ({
 
 function searchOver(list: Briefing[]) {
   let fingerprint = 'v1';
-  const source = { published: async () => list, fingerprint: async () => fingerprint };
+  const looks = { count: 0 };
+  const source = { published: async () => list, fingerprint: async () => (looks.count++, fingerprint) };
   let clock = 0;
   const search = new BriefingSearch(source, () => now, () => clock);
-  return { search, change: () => (fingerprint = `v${Date.now()}`), tick: (ms: number) => (clock += ms) };
+  return { search, looks, change: () => (fingerprint = `v${Date.now()}`), tick: (ms: number) => (clock += ms) };
 }
 
 describe('BriefingSearch', () => {
@@ -69,5 +70,14 @@ describe('BriefingSearch', () => {
     tick(6000);
     await search.refresh();
     expect(search.find('latest lead professional guidance', undefined)?.id).to.equal(4);
+  });
+
+  it('looks at the briefings only before a news question', async () => {
+    const { search, looks } = searchOver([induction]);
+    await search.prepare('what is a lead professional');
+    expect(looks.count).to.equal(0);
+    await search.prepare("what's new on the integrated induction?");
+    expect(looks.count).to.equal(1);
+    expect(search.find("what's new on the integrated induction?", undefined)?.id).to.equal(1);
   });
 });
