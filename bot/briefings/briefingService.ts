@@ -104,8 +104,17 @@ export class BriefingService {
 
   async status(id: number): Promise<BriefingStatusReport | undefined> {
     const briefing = await this.deps.briefings.get(id);
-    if (!briefing) return undefined;
-    return { briefing, counts: await this.deps.delivery.counts(briefingMessageId(id)) };
+    return briefing ? this.statusOf(briefing) : undefined;
+  }
+
+  /** The delivery counts of a briefing the caller already holds. */
+  async statusOf(briefing: Briefing): Promise<BriefingStatusReport> {
+    return { briefing, counts: await this.deps.delivery.counts(briefingMessageId(briefing.id)) };
+  }
+
+  /** The latest briefings, newest first, whatever their state. */
+  recent(limit: number): Promise<Briefing[]> {
+    return this.deps.briefings.recent(limit);
   }
 
   /** Per-recipient delivery status as CSV, for the comms team. */

@@ -81,14 +81,13 @@ export class Briefings {
 
   /** Replaces a briefing's content (not its audience or timing, which its copies already follow). */
   async update(id: number, draft: Pick<BriefingDraft, 'title' | 'summary' | 'body' | 'link' | 'topics'>): Promise<boolean> {
-    const current = await this.get(id);
-    if (!current) return false;
-    await this.db
+    // The version is raised in the same statement, so two edits at once cannot both claim one number.
+    const result = await this.db
       .updateTable('briefings')
-      .set({ title: draft.title, summary: draft.summary, body: draft.body, link: draft.link ?? null, topics: JSON.stringify(draft.topics), version: current.version + 1, updated_at: stamp(this.now()) })
+      .set((eb) => ({ title: draft.title, summary: draft.summary, body: draft.body, link: draft.link ?? null, topics: JSON.stringify(draft.topics), version: eb('version', '+', 1), updated_at: stamp(this.now()) }))
       .where('id', '=', id)
-      .execute();
-    return true;
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async setStatus(id: number, status: BriefingStatus, recipients?: number): Promise<void> {

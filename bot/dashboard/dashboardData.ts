@@ -52,7 +52,7 @@ export interface DashboardSources {
   };
   briefings: {
     recent(limit: number): Promise<Briefing[]>;
-    status(id: number): Promise<BriefingStatusReport | undefined>;
+    statusOf(briefing: Briefing): Promise<BriefingStatusReport>;
   };
   gaps: { gapReport(since: DateTime): Promise<GapReport> };
   /** The title of a knowledge entry, or undefined when there is no such entry. */
@@ -90,11 +90,9 @@ export class DashboardData {
   /** The latest briefings with how far their delivery has got. */
   async briefings(): Promise<BriefingProgress[]> {
     const progress: BriefingProgress[] = [];
-    for (const briefing of await this.sources.briefings.recent(LIST_LIMIT)) {
-      const report = await this.sources.briefings.status(briefing.id);
-      if (!report) continue;
-      const b = report.briefing;
-      progress.push({ id: b.id, title: b.title, status: b.status, publishAt: b.publishAt, expiresAt: b.expiresAt ?? null, urgent: b.urgent, recipients: b.recipients, counts: report.counts });
+    for (const b of await this.sources.briefings.recent(LIST_LIMIT)) {
+      const { counts } = await this.sources.briefings.statusOf(b);
+      progress.push({ id: b.id, title: b.title, status: b.status, publishAt: b.publishAt, expiresAt: b.expiresAt ?? null, urgent: b.urgent, recipients: b.recipients, counts });
     }
     return progress;
   }

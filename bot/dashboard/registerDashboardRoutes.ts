@@ -1,5 +1,4 @@
 import { Server } from 'restify';
-import { Briefings } from '../briefings/briefings';
 import type { Services } from '../services';
 import { DashboardAccess } from './dashboardAccess';
 import { dashboardAssets } from './dashboardAssets';
@@ -21,11 +20,9 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
   );
   const sessions = new DashboardSessions(config.dashboard.sessionSecret, now);
   const access = new DashboardAccess({ sso, sessions, roles: services.roles, browserSignIn: Boolean(config.adminApiToken) });
-  // A read-only view of the briefings table for the list; counts still come from the briefing service.
-  const briefingList = new Briefings(services.database.db, now);
   const data = new DashboardData({
     surveys: services.surveys,
-    briefings: { recent: (limit) => briefingList.recent(limit), status: (id) => services.briefings.status(id) },
+    briefings: services.briefings,
     gaps: services.store.feedback,
     entryTitle: (id) => services.answerer.entry(id)?.title,
     now,

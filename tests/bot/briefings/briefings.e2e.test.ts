@@ -213,7 +213,7 @@ describe('strategy briefings, end to end', function () {
       await bot.services.delivery.drain();
       const patched = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ summary: 'Changed.' }) });
       expect(patched.status).to.equal(200);
-      expect((await bot.services.briefings.get(created.id))?.summary).to.equal('Changed.');
+      expect(await bot.services.briefings.get(created.id)).to.include({ summary: 'Changed.', version: 2 });
       expect((await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ audience: {} }) })).status).to.equal(400);
       const recalled = await api(`/api/briefings/${created.id}`, { method: 'DELETE' });
       expect(recalled.status).to.equal(200);
