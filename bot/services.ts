@@ -182,7 +182,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
   delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
-  delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u), nowMs: () => now().toMillis() }));
+  delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), nowMs: () => now().toMillis() }));
   delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
   const surveyHousekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys, now, logger });
   const housekeeping = startHousekeeping({ feedback: store.feedback, retentionDays: config.retentionDays, now, logger });

@@ -14,12 +14,11 @@ const CACHE_MS = RENDER_CACHE_GRACE_MS / 2;
  */
 export function briefingRenderer(deps: {
   get(id: number): Promise<Briefing | undefined>;
-  acknowledgedAt(messageId: string, userId: string): Promise<string | undefined>;
   nowMs?: () => number;
 }): MessageRenderer {
   const cache = new Map<number, { briefing?: Briefing; at: number }>();
   const nowMs = deps.nowMs ?? Date.now;
-  return async ({ messageId, userId, channelId }) => {
+  return async ({ messageId, userId, channelId, acknowledgedAt }) => {
     const id = Number(messageId.split(':')[1]);
     let hit = cache.get(id);
     if (!hit || nowMs() - hit.at > CACHE_MS) {
@@ -28,7 +27,6 @@ export function briefingRenderer(deps: {
     }
     const briefing = hit.briefing;
     if (!briefing || briefing.status === 'recalled') return undefined;
-    const acknowledgedAt = await deps.acknowledgedAt(messageId, userId);
     return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt, readerId: userId }));
   };
 }

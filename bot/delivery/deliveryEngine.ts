@@ -272,7 +272,7 @@ export class DeliveryEngine {
         await outbox.finish(copy, this.workerId, 'failed', `no renderer for "${copy.kind}"`);
         return;
       }
-      activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams' });
+      activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams', acknowledgedAt: copy.acknowledgedAt });
       if (!activity) {
         await (copy.pendingOp === 'send' ? this.settle(copy, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;

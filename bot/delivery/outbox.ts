@@ -24,6 +24,8 @@ export interface OutboxCopy {
   conversationId?: string;
   serviceUrl?: string;
   activityId?: string;
+  /** When the person pressed "Got it", so an updated card keeps showing it. */
+  acknowledgedAt?: string;
 }
 
 const INSERT_BATCH = 300;
@@ -42,6 +44,7 @@ function toCopy(row: Selectable<OutboxTable>): OutboxCopy {
     conversationId: row.conversation_id ?? undefined,
     serviceUrl: row.service_url ?? undefined,
     activityId: row.activity_id ?? undefined,
+    acknowledgedAt: row.acknowledged_at ?? undefined,
   };
 }
 

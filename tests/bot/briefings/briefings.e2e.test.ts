@@ -125,6 +125,10 @@ describe('strategy briefings, end to end', function () {
     const updates = connector.calls.filter((c) => c.method === 'PUT');
     expect(updates).to.have.length(3);
     expect(JSON.stringify(updates[0].body)).to.match(/Now from February/);
+    // The person who pressed "Got it" keeps seeing it done; the others still have the button.
+    const updatedFor = (userId: string) => JSON.stringify(updates.find((c) => c.conversationId === `a:${userId}`)?.body);
+    expect(updatedFor(staff[0])).to.match(/You confirmed you had read this/).and.not.match(/"title":"Got it"/);
+    expect(updatedFor(staff[1])).to.match(/"title":"Got it"/);
   });
 
   it("finds a briefing for a news question from someone it was meant for, and not for others", async () => {
