@@ -140,8 +140,11 @@ export class SurveyService {
   async openPulsesFor(userId: string): Promise<{ open: Wave[]; answered: number }> {
     const open: Wave[] = [];
     let answered = 0;
-    for (const wave of await this.waves.openAt(this.deps.now())) {
-      if (!(await this.isInAudience(wave, userId))) continue;
+    const waves = await this.waves.openAt(this.deps.now());
+    // The profile is read once for all open waves, and not at all when none is open.
+    const known = waves.length ? { profile: await this.deps.profiles.get(userId) } : undefined;
+    for (const wave of waves) {
+      if (!(await this.isInAudience(wave, userId, known))) continue;
       if (await this.hasAnswered(wave, userId)) answered++;
       else open.push(wave);
     }
