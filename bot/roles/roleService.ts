@@ -15,15 +15,13 @@ export interface Identity {
 export class RoleService {
   private readonly comms: Set<string>;
   private readonly admins: Set<string>;
+  /** True when any configured entry names a user principal name, so a lookup may be worth making. */
+  readonly needsPrincipalNames: boolean;
 
   constructor(config: { commsUsers: string[]; admins: string[] }) {
     this.comms = new Set(config.commsUsers.map((u) => u.toLowerCase()));
     this.admins = new Set(config.admins.map((u) => u.toLowerCase()));
-  }
-
-  /** True when any configured entry names a user principal name, so a lookup may be worth making. */
-  get needsPrincipalNames(): boolean {
-    return [...this.comms, ...this.admins].some((u) => u.includes('@'));
+    this.needsPrincipalNames = [...this.comms, ...this.admins].some((u) => u.includes('@'));
   }
 
   has(identity: Identity, role: Role): boolean {

@@ -1,6 +1,9 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import { Identity, Role, RoleService } from './roleService';
 
+/** Where a turn keeps the sender's looked-up identity, so a second role check in the turn asks Teams nothing. */
+const LOOKED_UP = Symbol('turnAccess.identity');
+
 /** Checks a turn's sender against the configured roles, looking up their Teams sign-in name only when needed. */
 export class TurnAccess {
   constructor(private readonly roles: RoleService) {}
@@ -19,15 +22,19 @@ export class TurnAccess {
     return { aadObjectId: from?.aadObjectId, email };
   }
 
-  /** Asks Teams for the sender's user principal name; outside Teams there is nothing to ask. */
+  /** Asks Teams for the sender's user principal name, once a turn; outside Teams there is nothing to ask. */
   private async withPrincipalName(context: TurnContext, identity: Identity): Promise<Identity> {
     if (context.activity.channelId !== 'msteams' || !context.activity.from?.id) return identity;
+    const known = context.turnState.get(LOOKED_UP) as Identity | undefined;
+    if (known) return known;
+    let found = identity;
     try {
       const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      return { ...identity, userPrincipalName: member.userPrincipalName, email: member.email ?? identity.email };
+      found = { ...identity, userPrincipalName: member.userPrincipalName, email: member.email ?? identity.email };
     } catch {
       // A failed lookup grants nothing: the check falls back to what the activity said.
-      return identity;
     }
+    context.turnState.set(LOOKED_UP, found);
+    return found;
   }
 }
