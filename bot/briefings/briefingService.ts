@@ -60,6 +60,17 @@ export class BriefingService {
   async publish(id: number): Promise<EnqueueResult & { recipients: number }> {
     const briefing = await this.deps.briefings.get(id);
     if (!briefing) throw new Error(`briefing ${id} does not exist`);
+    return this.queueCopies(briefing);
+  }
+
+  /** Publishes one briefing if it is still waiting to be queued (just created, or cut short half-way). */
+  async publishIfUnfinished(id: number): Promise<void> {
+    const briefing = await this.deps.briefings.get(id);
+    if (briefing?.status === 'publishing') await this.queueCopies(briefing);
+  }
+
+  private async queueCopies(briefing: Briefing): Promise<EnqueueResult & { recipients: number }> {
+    const { id } = briefing;
     const recipients = await this.deps.audience(briefing);
     const result = await this.deps.delivery.enqueue(
       recipients.map((r) => ({
@@ -78,7 +89,7 @@ export class BriefingService {
   /** Publishes briefings a stopped process left half-queued. */
   async resumeUnfinished(): Promise<number> {
     const unfinished = await this.deps.briefings.unfinished();
-    for (const briefing of unfinished) await this.publish(briefing.id);
+    for (const briefing of unfinished) await this.queueCopies(briefing);
     return unfinished.length;
   }
 

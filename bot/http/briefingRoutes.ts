@@ -61,8 +61,9 @@ export function registerBriefingRoutes(server: Server, services: Services): void
       const id = await briefings.create(checked.draft, 'admin-api', trx);
       return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
     });
-    // Queued after the transaction commits; a briefing whose queueing was interrupted is finished at start-up.
-    if (result.status === 201) await briefings.resumeUnfinished();
+    // Queued after the transaction commits (a replay finishes queueing that was cut short); start-up finishes the rest.
+    const created = result.status === 201 ? (result.body as { id?: number }).id : undefined;
+    if (created !== undefined) await briefings.publishIfUnfinished(created);
     res.send(result.status, result.body);
   });
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { checkBriefing } from '../../../bot/briefings/briefingInput';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
@@ -187,6 +188,18 @@ describe('strategy briefings, end to end', function () {
       const csv = await (await api(`/api/briefings/${id}/deliveries.csv`)).text();
       expect(csv.split('\n')[0]).to.equal('user_id,status,attempts,sent_at,acknowledged_at,last_error');
       expect(csv).to.include('29:ta-1,sent,1,');
+    });
+
+    it('queues the briefing it created and no other', async () => {
+      // A briefing saved in chat but not yet queued (its author's turn is still running) is not the API's to publish.
+      const draft = checkBriefing({ ...body, title: 'Saved in chat' }, clock.now(), 'Europe/London');
+      if (!draft.ok) throw new Error(draft.errors.join('; '));
+      const other = await bot.services.briefings.create(draft.draft, COMMS.id);
+      const created = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'Created by the CMS' }), key: 'only-mine' });
+      const { id } = (await created.json()) as { id: number };
+      expect((await bot.services.briefings.get(id))?.status).to.equal('published');
+      expect((await bot.services.briefings.get(other))?.status).to.equal('publishing');
+      await bot.services.briefings.recall(other);
     });
 
     const invalid: [string, Record<string, unknown>, number, RegExp][] = [
