@@ -51,9 +51,7 @@ import { TRAINING_REMINDER_KIND } from './training/reminderPlan';
 import { ReminderRequests } from './training/reminderRequests';
 import { TrainingFinder } from './training/trainingFinder';
 import { TrainingReminders } from './training/trainingReminders';
-
-/** The time zone every date the bot shows or schedules is in. */
-export const ZONE = 'Europe/London';
+import { LONDON_ZONE } from '../knowledge/londonZone';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -73,7 +71,7 @@ export interface ServiceOverrides {
 /** The composition root: builds every service the process needs, once. */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const now = overrides.now ?? (() => DateTime.now().setZone(ZONE));
+  const now = overrides.now ?? (() => DateTime.now().setZone(LONDON_ZONE));
   const kb = overrides.kb ?? loadOrBuildKnowledgeBase().kb;
   const search = new KnowledgeSearch(kb, { authority: config.authority });
   const database =
@@ -176,7 +174,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
     now,
     logger,
-    settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: ZONE },
+    settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
   const pulseRenderers = createPulseRenderers(surveys, now);

@@ -16,7 +16,7 @@ import { actionStyleFor } from '../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../dialogs/cards/cardActivity';
 import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
-import { isBotRemoval } from './conversations/conversationRecord';
+import { isBotRemoval, isGroupChat } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
@@ -89,7 +89,7 @@ export class StaffBot extends TeamsActivityHandler {
       await this.sendSubmitResult(context, await this.dispatchCardAction(context, value.verb, value));
       return;
     }
-    if (!isSubmit && this.isGroupConversation(activity) && !this.mentionsBot(activity)) return;
+    if (!isSubmit && isGroupChat(activity) && !this.mentionsBot(activity)) return;
     activity.text = cleanMessageText(activity.text);
 
     const dc = await this.dialogs.createContext(context);
@@ -173,11 +173,6 @@ export class StaffBot extends TeamsActivityHandler {
     const inChannel = context.activity.conversation?.conversationType === 'channel';
     const card = createWelcomeCard(this.deps.botName, actionStyleFor(context.activity.channelId), inChannel);
     await context.sendActivity(cardActivity(card));
-  }
-
-  private isGroupConversation(activity: Activity): boolean {
-    const type = activity.conversation?.conversationType;
-    return type === 'channel' || type === 'groupChat' || (type === undefined && activity.conversation?.isGroup === true);
   }
 
   private mentionsBot(activity: Activity): boolean {

@@ -13,12 +13,12 @@ import { BRIEFING_FORM_VERB, createBriefingFormCard } from './cards/createBriefi
 import { createBriefingPreviewCard, PREVIEW_CANCEL_VERB, PREVIEW_CHANGE_VERB, PREVIEW_CONFIRM_VERB, PREVIEW_TEST_VERB } from './cards/createBriefingPreviewCard';
 import { formatLondonDateTime } from './cards/londonTime';
 import { DialogServices } from './dialogServices';
+import { LONDON_ZONE } from '../knowledge/londonZone';
 
 export const NEW_BRIEFING_DIALOG = 'newBriefingDialog';
 const FORM = `${NEW_BRIEFING_DIALOG}.form`;
 const EDIT_FORM = `${NEW_BRIEFING_DIALOG}.editForm`;
 const CHOICE = `${NEW_BRIEFING_DIALOG}.choice`;
-const ZONE = 'Europe/London';
 
 /** Options: which briefing to edit; none means a new one. Form values come back on "Change". */
 export interface NewBriefingOptions {
@@ -58,8 +58,8 @@ export class NewBriefingDialog extends BaseDialog {
   }
 
   private validate(values: Record<string, unknown>): FormResult<{ values: Record<string, unknown>; input: BriefingInput }> {
-    const input = briefingInputFromForm(values, this.services.now().setZone(ZONE).toISODate() ?? '');
-    const checked = checkBriefing(input, this.services.now(), ZONE);
+    const input = briefingInputFromForm(values, this.services.now().setZone(LONDON_ZONE).toISODate() ?? '');
+    const checked = checkBriefing(input, this.services.now(), LONDON_ZONE);
     return checked.ok ? { ok: true, value: { values, input } } : { ok: false, errors: checked.errors };
   }
 
@@ -93,7 +93,7 @@ export class NewBriefingDialog extends BaseDialog {
     const { values, input } = step.result as { values: Record<string, unknown>; input: BriefingInput };
     steps.values = values;
     steps.input = input;
-    const checked = checkBriefing(input, this.services.now(), ZONE);
+    const checked = checkBriefing(input, this.services.now(), LONDON_ZONE);
     if (!checked.ok) return step.endDialog();
     const style = actionStyleFor(step.context.activity.channelId);
     const editing = steps.options.editId !== undefined;
@@ -113,7 +113,7 @@ export class NewBriefingDialog extends BaseDialog {
 
   private async choiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const steps = step.values as BriefingSteps;
-    const checked = checkBriefing(steps.input, this.services.now(), ZONE);
+    const checked = checkBriefing(steps.input, this.services.now(), LONDON_ZONE);
     switch (step.result as string) {
       case PREVIEW_TEST_VERB:
         // The preview shown again below starts with the test copy, so it is not sent here as well.

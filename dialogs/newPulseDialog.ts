@@ -8,7 +8,8 @@ import { CardFormDialog, FormResult } from './cardFormDialog';
 import { createNewPulseCard, NEW_PULSE_VERB } from './cards/createNewPulseCard';
 import { createNewPulseConfirmCard, NEW_PULSE_CONFIRM_VERB, PulseSummary } from './cards/createNewPulseConfirmCard';
 import { DialogServices } from './dialogServices';
-import { isGroupChat, PERSONAL_CHAT_ONLY } from './pulseCommands';
+import { isGroupChat } from '../bot/conversations/conversationRecord';
+import { PERSONAL_CHAT_ONLY } from './pulseCommands';
 
 /** The dialog id "new pulse" starts. */
 export const NEW_PULSE_DIALOG = 'newPulseDialog';

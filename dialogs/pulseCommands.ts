@@ -7,18 +7,13 @@ import { createPulseCard } from './cards/createPulseCard';
 import { createPulseListCard } from './cards/createPulseListCard';
 import { createPulseResultsCard } from './cards/createPulseResultsCard';
 import { DialogServices } from './dialogServices';
+import { isGroupChat } from '../bot/conversations/conversationRecord';
 
 /** Most pulse cards sent for one "pulse" command. */
 const MAX_CARDS = 3;
 
 /** Pulses and their results are only ever shown in a personal chat, never to a channel or group. */
 export const PERSONAL_CHAT_ONLY = 'Pulses are answered and their results shown only in a personal chat with me. Send me a direct message instead.';
-
-/** Whether a message came from a channel or group chat rather than a personal chat. */
-export function isGroupChat(activity: Partial<Activity>): boolean {
-  const type = activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat' || (type === undefined && activity.conversation?.isGroup === true);
-}
 
 /** "pulse": the open pulses meant for this person that they have not answered, one card each. */
 export async function sendOpenPulses(context: TurnContext, services: DialogServices): Promise<void> {

@@ -10,6 +10,7 @@ import { CourseListing, describeFilter, SessionFilter } from '../training/upcomi
 import type { Briefing } from '../briefings/briefings';
 import type { Profile } from '../store/profiles';
 import { FeedbackLog } from './feedbackLog';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** What the bot should say to a question, before it is turned into a card. */
 export type AnswerReply =
@@ -111,7 +112,7 @@ export class QuestionAnswerer {
     const truncated = question.length > MAX_QUESTION_CHARS;
     const briefing = this.briefings?.find(question.slice(0, MAX_QUESTION_CHARS), context.profile);
     if (briefing) return { kind: 'briefing', briefing, truncated };
-    const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone('Europe/London'), this.trainingContext(context)) ?? { kind: 'none' };
+    const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone(LONDON_ZONE), this.trainingContext(context)) ?? { kind: 'none' };
     if (finding.kind === 'dateProblem') return { kind: 'trainingDate', phrase: finding.phrase, truncated };
     const outcome = this.search.search(question);
     return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome);

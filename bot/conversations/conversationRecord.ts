@@ -9,6 +9,12 @@ export function storedConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
 }
 
+/** Whether a message came from a channel or group chat rather than a personal chat. */
+export function isGroupChat(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || (type === undefined && activity.conversation?.isGroup === true);
+}
+
 /** True for the activities that say the bot was removed from a conversation. */
 export function isBotRemoval(activity: Partial<Activity>): boolean {
   if (activity.type === 'installationUpdate') return activity.action === 'remove' || activity.action === 'remove-upgrade';

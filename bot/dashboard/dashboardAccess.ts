@@ -3,6 +3,7 @@ import { RoleService } from '../roles/roleService';
 import { DashboardSessions } from './dashboardSession';
 import { SESSION_COOKIE, cookieValue } from './sessionCookie';
 import { SsoRefusalReason, SsoTokenVerifier } from './ssoTokenVerifier';
+import { bearerToken } from '../webchat/directLineTokens';
 
 /** Someone allowed to see the dashboard, and how they got in. */
 export interface DashboardViewer {
@@ -68,9 +69,9 @@ export class DashboardAccess {
   }
 
   private async checkBearer(authorization: string): Promise<DashboardAccessCheck> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) return refused(401, 'Unauthorized', 'Send the Teams sign-in token as "Authorization: Bearer <token>".');
-    const checked = await this.deps.sso.verify(match[1]);
+    const token = bearerToken(authorization);
+    if (!token) return refused(401, 'Unauthorized', 'Send the Teams sign-in token as "Authorization: Bearer <token>".');
+    const checked = await this.deps.sso.verify(token);
     if (!checked.ok) return refused(checked.reason === 'unavailable' ? 503 : 401, ERROR_OF[checked.reason], checked.message);
     const { user } = checked;
     const identity = { aadObjectId: user.aadObjectId, userPrincipalName: user.userPrincipalName };

@@ -3,6 +3,7 @@ import { checkBriefing, briefingInputSchema } from '../briefings/briefingInput';
 import { Briefing } from '../briefings/briefings';
 import type { Services } from '../services';
 import { adminAllowed, keyedAdminRequest } from './adminRoutes';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** The route idempotency keys of briefing creation are stored under. */
 const CREATE_ROUTE = 'POST /api/briefings';
@@ -51,7 +52,7 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     if (!request) return;
     const { key, body } = request;
     // Checked before the transaction, which on SQLite must not wait on other queries.
-    const checked = checkBriefing(body, services.now(), 'Europe/London');
+    const checked = checkBriefing(body, services.now(), LONDON_ZONE);
     const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       if (!checked.ok) return { status: 400, body: { error: 'ValidationError', message: 'The briefing could not be created; see errors.', errors: checked.errors } };

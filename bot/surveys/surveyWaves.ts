@@ -5,12 +5,13 @@ import type { AudienceFilter } from '../audience/audienceFilter';
 import { DatabaseSchema } from '../store/schema';
 import { Clock, stamp } from '../store/timestamps';
 import { NewWave } from './waveRequest';
-import { PULSE_ZONE, Wave } from './wave';
+import { Wave } from './wave';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** A wave's row without its secret: every read except `secretOf` selects only these columns. */
 type PublicRow = Omit<DatabaseSchema['survey_waves'], 'secret' | 'id'> & { id: number };
 
-const at = (value: string): DateTime => DateTime.fromISO(value, { zone: 'utc' }).setZone(PULSE_ZONE);
+const at = (value: string): DateTime => DateTime.fromISO(value, { zone: 'utc' }).setZone(LONDON_ZONE);
 
 function toWave(row: PublicRow): Wave {
   return {

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import type { AudienceFilter } from '../audience/audienceFilter';
-
-/** The time zone pulse dates are set and shown in. */
-export const PULSE_ZONE = 'Europe/London';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** One run of a pulse template for an audience between two moments. The wave's secret is deliberately not part of it. */
 export interface Wave {
@@ -42,16 +40,16 @@ export function waveStatus(wave: Pick<Wave, 'opensAt' | 'closesAt'>, now: DateTi
 
 /** A date as staff read it: "Monday 30 November 2026". */
 export function londonDate(moment: DateTime): string {
-  return moment.setZone(PULSE_ZONE).toFormat('cccc d LLLL yyyy');
+  return moment.setZone(LONDON_ZONE).toFormat('cccc d LLLL yyyy');
 }
 
 /** A moment as staff read it: "Monday 30 November 2026 at 17:00". */
 export function londonDateTime(moment: DateTime): string {
-  const local = moment.setZone(PULSE_ZONE);
+  const local = moment.setZone(LONDON_ZONE);
   return `${local.toFormat('cccc d LLLL yyyy')} at ${local.toFormat('HH:mm')}`;
 }
 
 /** The date (YYYY-MM-DD) of a moment in Europe/London: the only time a response keeps. */
 export function londonDay(moment: DateTime): string {
-  return moment.setZone(PULSE_ZONE).toISODate() ?? '';
+  return moment.setZone(LONDON_ZONE).toISODate() ?? '';
 }

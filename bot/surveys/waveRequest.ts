@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import { audienceFilterSchema, isEveryone } from '../audience/audienceFilter';
-import { PULSE_ZONE, Wave } from './wave';
+import { Wave } from './wave';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** The range the anonymity threshold (minimum group size) may be set in. */
 export const MIN_THRESHOLD = 3;
@@ -59,14 +60,14 @@ export interface WaveRequestContext {
 
 /** Reads a date-time: an offset or Z is honoured, otherwise it is Europe/London wall-clock time. */
 export function parseLondonDateTime(value: string): DateTime | undefined {
-  const parsed = DateTime.fromISO(value, { zone: PULSE_ZONE, setZone: false });
+  const parsed = DateTime.fromISO(value, { zone: LONDON_ZONE, setZone: false });
   if (!parsed.isValid || !/T\d{2}:\d{2}/.test(value)) return undefined;
-  return parsed.setZone(PULSE_ZONE);
+  return parsed.setZone(LONDON_ZONE);
 }
 
 /** The moment on a day (YYYY-MM-DD) at a wall-clock time (HH:mm) in Europe/London. */
 export function londonMoment(day: string, time: string): DateTime | undefined {
-  const moment = DateTime.fromISO(`${day}T${time}`, { zone: PULSE_ZONE });
+  const moment = DateTime.fromISO(`${day}T${time}`, { zone: LONDON_ZONE });
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && moment.isValid ? moment : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** A stretch of time a question asks about: from (inclusive) to (exclusive), with how to say it. */
 export interface DateWindow {
@@ -76,7 +77,7 @@ function dayAndMonth(text: string, today: DateTime): Found {
   const month = MONTHS[monthText];
   const day = Number(dayText);
   const year = fullYear(yearText) ?? nextYearFor(month, day, today);
-  return { window: dayWindow(year, month, day, today.zoneName ?? 'Europe/London'), matched };
+  return { window: dayWindow(year, month, day, today.zoneName ?? LONDON_ZONE), matched };
 }
 
 function numericDate(text: string, today: DateTime): Found {
@@ -86,7 +87,7 @@ function numericDate(text: string, today: DateTime): Found {
   const month = Number(m[2]);
   if (month < 1 || month > 12) return { matched: m[0] };
   const year = fullYear(m[3]) ?? nextYearFor(month, day, today);
-  return { window: dayWindow(year, month, day, today.zoneName ?? 'Europe/London'), matched: m[0] };
+  return { window: dayWindow(year, month, day, today.zoneName ?? LONDON_ZONE), matched: m[0] };
 }
 
 /** "on the 14th": that day this month, or next month once it has gone. */
@@ -94,7 +95,7 @@ function bareOrdinal(text: string, today: DateTime): Found {
   const m = BARE_ORDINAL.exec(text);
   if (!m) return undefined;
   const day = Number(m[1]);
-  const zone = today.zoneName ?? 'Europe/London';
+  const zone = today.zoneName ?? LONDON_ZONE;
   for (const month of [today.startOf('month'), today.startOf('month').plus({ months: 1 })]) {
     const window = dayWindow(month.year, month.month, day, zone);
     if (window && window.to > today) return { window, matched: m[0] };
@@ -106,7 +107,7 @@ function relative(text: string, today: DateTime): Found {
   const m = RELATIVE.exec(text);
   if (!m) return undefined;
   const start = today.startOf('day');
-  const zone = today.zoneName ?? 'Europe/London';
+  const zone = today.zoneName ?? LONDON_ZONE;
   switch (m[1]) {
     case 'today':
     case 'tonight':
@@ -154,7 +155,7 @@ function monthOnly(text: string, today: DateTime): Found {
     const [matched, lead, name, yearText] = m;
     if (AMBIGUOUS_MONTHS.has(name) && !lead && !yearText) continue;
     const month = MONTHS[name];
-    const zone = today.zoneName ?? 'Europe/London';
+    const zone = today.zoneName ?? LONDON_ZONE;
     const year = yearText ? Number(yearText) : lead === 'next' && month === today.month ? today.year + 1 : nextYearFor(month, undefined, today);
     const window = monthWindow(year, month, zone);
     if (year === today.year && month === today.month) window.from = today.startOf('day');
@@ -166,7 +167,7 @@ function monthOnly(text: string, today: DateTime): Found {
 function yearOnly(text: string, today: DateTime): Found {
   const m = YEAR_ONLY.exec(text);
   if (!m) return undefined;
-  const from = DateTime.fromObject({ year: Number(m[1]), month: 1, day: 1 }, { zone: today.zoneName ?? 'Europe/London' });
+  const from = DateTime.fromObject({ year: Number(m[1]), month: 1, day: 1 }, { zone: today.zoneName ?? LONDON_ZONE });
   return { window: { from, to: from.plus({ years: 1 }), label: `in ${m[1]}` }, matched: m[0] };
 }
 

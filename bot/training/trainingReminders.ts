@@ -5,6 +5,7 @@ import { CatalogueIndex } from '../../knowledge/training/catalogueIndex';
 import { Clock } from '../store/timestamps';
 import { parseReminderMessageId, planReminders, REMINDER_LEADS, ReminderLead, reminderMessageId, reminderMoment } from './reminderPlan';
 import { ReminderRequest, ReminderRequests } from './reminderRequests';
+import { isUpcoming } from './upcomingSessions';
 
 /** The part of the delivery engine reminders use, so this domain needs no bot framework. */
 export interface ReminderDelivery {
@@ -111,7 +112,7 @@ export class TrainingReminders {
     if (!parsed) return undefined;
     const session = this.index.session(parsed.sessionId);
     const course = session ? this.index.course(session.courseId) : undefined;
-    if (!session || !course || session.cancelled || session.start <= this.now()) return undefined;
+    if (!session || !course || !isUpcoming(session, this.now())) return undefined;
     const request = await this.requests.get(copy.userId, parsed.sessionId);
     if (!request || request.status !== 'active' || request.round !== parsed.round) return undefined;
     return { course, session, lead: parsed.lead };

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { AudienceFilter, describeAudience } from '../../bot/audience/audienceFilter';
-import { londonDate, londonDateTime, PULSE_ZONE } from '../../bot/surveys/wave';
+import { londonDate, londonDateTime } from '../../bot/surveys/wave';
 import { adaptiveCard, botAction, built, BuiltCard, Fact, heading, paragraph } from './adaptiveCard';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** The verb of the confirmation's buttons (start, change, cancel). */
 export const NEW_PULSE_CONFIRM_VERB = 'pulse.new.confirm';
@@ -22,14 +23,14 @@ export interface PulseSummary {
 
 /** "New pulse", step 2 of 2: what will happen, for how many people, before anything is sent. */
 export function createNewPulseConfirmCard(summary: PulseSummary): BuiltCard {
-  const at = (iso: string) => londonDateTime(DateTime.fromISO(iso, { zone: PULSE_ZONE }));
+  const at = (iso: string) => londonDateTime(DateTime.fromISO(iso, { zone: LONDON_ZONE }));
   const facts: Fact[] = [
     { title: 'Pulse', value: summary.name },
     { title: 'Template', value: `${summary.templateTitle} (${summary.questions} questions)` },
     { title: 'Audience', value: `${describeAudience(summary.audience)}: ${summary.reach} ${summary.reach === 1 ? 'person' : 'people'} the bot can reach today` },
     { title: 'Opens', value: at(summary.opensAt) },
     { title: 'Closes', value: at(summary.closesAt) },
-    { title: 'Reminders', value: summary.reminderDays.length ? summary.reminderDays.map((d) => londonDate(DateTime.fromISO(d, { zone: PULSE_ZONE }))).join('; ') : 'none' },
+    { title: 'Reminders', value: summary.reminderDays.length ? summary.reminderDays.map((d) => londonDate(DateTime.fromISO(d, { zone: LONDON_ZONE }))).join('; ') : 'none' },
     { title: 'Minimum group size', value: `${summary.threshold}: no result about fewer people is ever shown` },
   ];
   const note = 'Cards go out in working hours and outside each person\u2019s quiet hours. Reminders go only to people who have not answered.';

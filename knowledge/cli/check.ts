@@ -7,6 +7,7 @@ import { findCopiedText } from '../copiedTextCheck';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../surveys/templateLoader';
 import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../training/catalogueLoader';
 import { validateCatalogue } from '../training/catalogueValidator';
+import { LONDON_ZONE } from '../londonZone';
 
 /**
  * `npm run kb:check [-- --content DIR] [--seeds DIR] [--templates DIR] [--training DIR]`: validates
@@ -20,7 +21,7 @@ function main(argv: string[]): number {
   };
   const contentDir = path.resolve(opt('--content') ?? DEFAULT_CONTENT_DIR);
   const seedsDir = opt('--seeds') ?? path.resolve('..', 'shared', 'seeds');
-  const today = DateTime.now().setZone('Europe/London').toISODate() ?? '';
+  const today = DateTime.now().setZone(LONDON_ZONE).toISODate() ?? '';
 
   const { entries, problems } = loadContent(contentDir);
   problems.push(...validateEntries(entries, today));
@@ -34,7 +35,7 @@ function main(argv: string[]): number {
   const trainingDir = path.resolve(opt('--training') ?? DEFAULT_TRAINING_DIR);
   const { catalogue, problems: trainingProblems } = loadCatalogue(trainingDir);
   problems.push(...trainingProblems.map((p) => ({ ...p, file: `training/${p.file}` })));
-  const trainingChecks = validateCatalogue(catalogue, { now: DateTime.now().setZone('Europe/London'), entryIds: new Set(entries.map((e) => e.id)) });
+  const trainingChecks = validateCatalogue(catalogue, { now: DateTime.now().setZone(LONDON_ZONE), entryIds: new Set(entries.map((e) => e.id)) });
   problems.push(...trainingChecks.map((p) => ({ ...p, file: `training/${p.file}` })));
 
   const errors = problems.filter((p) => p.level === 'error');
