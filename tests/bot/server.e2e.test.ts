@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { botWithConnector, RunningBot, startBot } from '../helpers/runningBot';
+import { botWithConnector, RunningBot, startBot, TEST_APP_CREDENTIALS } from '../helpers/runningBot';
 
 const REPLAY_TOOL = path.resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'replay-teams.mjs');
 
@@ -119,7 +119,7 @@ describe('HTTP server, end to end', () => {
 describe('HTTP server with Bot Framework credentials', () => {
   let bot: RunningBot;
   before(async () => {
-    bot = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000099', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startBot(TEST_APP_CREDENTIALS);
   });
   after(() => bot.stop());
 

@@ -5,6 +5,9 @@ import { ServiceOverrides, Services } from '../../bot/services';
 import { FakeConnector } from './fakeConnector';
 import { testBotServices } from './testBot';
 
+/** Bot Framework credentials that switch on authentication without reaching Entra ID. */
+export const TEST_APP_CREDENTIALS = { MicrosoftAppId: '00000000-0000-0000-0000-000000000099', MicrosoftAppPassword: 'not-a-real-secret' };
+
 /** The real HTTP server on a random local port. */
 export interface RunningBot {
   url: string;

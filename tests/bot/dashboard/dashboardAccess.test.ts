@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
 import { APP_ID, FakeEntraId, OTHER_TENANT, ssoEnv, TENANT } from './ssoTestKit';
+import { cookieOf, postForm } from './dashboardSignIn';
 
 const ADMIN_TOKEN = 'dashboard-access-admin-token';
 const COMMS = { oid: 'aad-comms-1', upn: 'comms.person@council.example.gov.uk', name: 'Casey Comms' };
@@ -17,14 +18,6 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   const res = await fetch(url, { headers: { accept: 'application/json', ...headers } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
-
-/** Posts the sign-in form as a browser would (url-encoded), without following the redirect. */
-function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString(), redirect: 'manual' });
-}
-
-/** The name=value part of a Set-Cookie header, for sending it back. */
-const cookieOf = (res: Response): string => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
 describe('dashboard access (HTTP)', function () {
   this.timeout(30000);

@@ -5,6 +5,7 @@ import { RunningBot, startBot } from '../../helpers/runningBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 import { movableClock } from '../../helpers/testDelivery';
 import { COMMS_AAD, seedDashboard, Seeded, STAFF } from './dashboardSeed';
+import { adminSessionCookie } from './dashboardSignIn';
 import { FakeEntraId, ssoEnv } from './ssoTestKit';
 
 const ADMIN_TOKEN = 'dashboard-data-admin-token';
@@ -36,13 +37,7 @@ forEachEngine((engine) => {
       const sender = new HttpConnectorSender(async () => undefined, 5000);
       bot = await startBot({ ...ssoEnv(jwksUrl), ADMIN_API_TOKEN: ADMIN_TOKEN, COMMS_USERS: COMMS_AAD }, { database: test.opened, now: clock.now, sender });
       seeded = await seedDashboard(bot.services, serviceUrl, clock.set);
-      const signIn = await fetch(`${bot.url}/dashboard/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: ADMIN_TOKEN }).toString(),
-        redirect: 'manual',
-      });
-      adminCookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+      adminCookie = await adminSessionCookie(bot.url, ADMIN_TOKEN);
     });
     after(async () => {
       await bot?.stop();

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { cspOf } from '../../helpers/cspOf';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { TEAMS_FRAME_ANCESTORS } from '../../../bot/dashboard/dashboardHeaders';
+import { adminSessionCookie } from './dashboardSignIn';
 
 const ADMIN_TOKEN = 'dashboard-page-admin-token';
 
@@ -24,13 +25,7 @@ describe('dashboard page and its files (HTTP)', () => {
   let cookie: string;
   before(async () => {
     bot = await startBot({ ADMIN_API_TOKEN: ADMIN_TOKEN });
-    const res = await fetch(`${bot.url}/dashboard/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: ADMIN_TOKEN }).toString(),
-      redirect: 'manual',
-    });
-    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    cookie = await adminSessionCookie(bot.url, ADMIN_TOKEN);
   });
   after(() => bot.stop());
 

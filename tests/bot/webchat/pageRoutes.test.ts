@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { expect } from 'chai';
 import { cspOf } from '../../helpers/cspOf';
-import { RunningBot, startBot } from '../../helpers/runningBot';
+import { RunningBot, startBot, TEST_APP_CREDENTIALS } from '../../helpers/runningBot';
 
 describe('web chat page and its files (HTTP)', () => {
   let bot: RunningBot;
@@ -131,7 +131,7 @@ describe('web chat page in Azure Direct Line mode', () => {
 describe('web chat page when web chat is not set up', () => {
   let bot: RunningBot;
   before(async () => {
-    bot = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000099', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startBot(TEST_APP_CREDENTIALS);
   });
   after(() => bot.stop());
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { SignJWT } from 'jose';
 import { DirectLineClient } from '../../helpers/directLineClient';
 import { FakeDirectLine } from '../../helpers/fakeDirectLine';
-import { RunningBot, startBot } from '../../helpers/runningBot';
+import { RunningBot, startBot, TEST_APP_CREDENTIALS } from '../../helpers/runningBot';
 import { FIXED_NOW } from '../../helpers/testServices';
 
 const USER_TOKEN_SECRET = 'intranet-and-bot-share-this-32-chars-or-more';
@@ -160,7 +160,7 @@ describe('POST /api/directline/token with DIRECT_LINE_SECRET (Azure Direct Line)
 describe('POST /api/directline/token with Bot Framework credentials but no DIRECT_LINE_SECRET', () => {
   let bot: RunningBot;
   before(async () => {
-    bot = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000099', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startBot(TEST_APP_CREDENTIALS);
   });
   after(() => bot.stop());
 
