@@ -90,7 +90,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));
   const metrics = new BotMetrics();
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
-  const { conversationState, userState } = createBotStates(storage);
+  const { conversationState } = createBotStates(storage);
   const roles = new RoleService(config);
   const access = new TurnAccess(roles);
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
@@ -148,7 +148,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
-    userState,
     rootDialog,
     cardActions,
     botName: config.botName,

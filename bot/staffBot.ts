@@ -22,7 +22,6 @@ import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {
   conversationState: BotState;
-  userState: BotState;
   rootDialog: Dialog;
   cardActions: CardActionRouter;
   botName: string;
@@ -78,7 +77,6 @@ export class StaffBot extends TeamsActivityHandler {
     await super.run(context);
     if (context.turnState.get(FORGET_TURN_STATE)) return;
     await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -14,14 +14,10 @@ export interface CardFormOptions<T> {
   validate: (values: Record<string, unknown>) => FormResult<T>;
 }
 
-interface FormState {
-  values: Record<string, unknown>;
-}
-
 /**
  * Shows a card form and waits for its submission, showing it again with the errors until the
- * answers are valid. Its place in the conversation is kept in dialog state, so a restart half-way
- * through carries on where it was.
+ * answers are valid. Being on the dialog stack is all it keeps, so a restart half-way through
+ * carries on where it was.
  */
 export class CardFormDialog<T> extends Dialog<Record<string, unknown>> {
   constructor(
@@ -32,14 +28,11 @@ export class CardFormDialog<T> extends Dialog<Record<string, unknown>> {
   }
 
   override async beginDialog(dc: DialogContext, initial?: Record<string, unknown>): Promise<DialogTurnResult> {
-    const state: FormState = { values: initial ?? {} };
-    dc.activeDialog!.state.form = state;
-    await dc.context.sendActivity(cardActivity(this.form.card({ values: state.values, errors: [] })));
+    await dc.context.sendActivity(cardActivity(this.form.card({ values: initial ?? {}, errors: [] })));
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state.form as FormState;
     const submitted = submission(dc.context.activity);
     if (!submitted || submitted.verb !== this.form.verb) {
       await dc.context.sendActivity('Please fill in the form above and press its button, or type cancel to stop.');
@@ -48,7 +41,6 @@ export class CardFormDialog<T> extends Dialog<Record<string, unknown>> {
     const { verb: _verb, ...values } = submitted;
     const result = this.form.validate(values);
     if (!result.ok) {
-      state.values = values;
       await dc.context.sendActivity(cardActivity(this.form.card({ values, errors: result.errors })));
       return Dialog.EndOfTurn;
     }
@@ -56,10 +48,8 @@ export class CardFormDialog<T> extends Dialog<Record<string, unknown>> {
   }
 }
 
-/** The data of a card submission, whichever way the channel delivered it. */
+/** The data of a card submission (Action.Submit, a message with a value; invokes never reach dialogs). */
 function submission(activity: Partial<Activity>): (Record<string, unknown> & { verb?: unknown }) | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
-  if (!value || typeof value !== 'object') return undefined;
-  const action = value.action as { data?: Record<string, unknown> } | undefined;
-  return activity.type === 'invoke' ? action?.data : value;
+  return value && typeof value === 'object' ? value : undefined;
 }
