@@ -11,6 +11,17 @@ export interface ContentProblem {
   message: string;
 }
 
+/**
+ * Refuses content with errors, listing the first ten, so a bad edit stops start-up (and the tests)
+ * instead of reaching staff; `what` names the content ("The training catalogue").
+ */
+export function throwOnErrors(problems: readonly ContentProblem[], what: string, dir: string): void {
+  const errors = problems.filter((p) => p.level === 'error');
+  if (errors.length === 0) return;
+  const list = errors.slice(0, 10).map((e) => `  ${e.file}: ${e.message}`).join('\n');
+  throw new Error(`${what} in ${dir}: ${errors.length} error(s); run npm run kb:check to see them all.\n${list}`);
+}
+
 export interface LoadedContent {
   entries: KnowledgeEntry[];
   problems: ContentProblem[];

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lunr from 'lunr';
-import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent } from './contentLoader';
+import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent, throwOnErrors } from './contentLoader';
 import { validateEntries } from './contentValidator';
 import { KnowledgeEntry } from './entry';
 import { buildIndex } from './indexBuilder';
@@ -39,11 +39,7 @@ export function hashContent(dir: string = DEFAULT_CONTENT_DIR): string {
 /** Loads, validates and indexes the content; refuses to build content with errors. */
 export function buildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeBase {
   const { entries, problems } = loadContent(dir);
-  const errors = [...problems, ...validateEntries(entries)].filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    const list = errors.slice(0, 10).map((e) => `  ${e.file}: ${e.message}`).join('\n');
-    throw new Error(`The knowledge content in ${dir} has ${errors.length} error(s); run npm run kb:check.\n${list}`);
-  }
+  throwOnErrors([...problems, ...validateEntries(entries)], 'The knowledge content', dir);
   return { entries, index: buildIndex(entries), contentHash: hashContent(dir) };
 }
 

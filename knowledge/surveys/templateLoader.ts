@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { ContentProblem } from '../contentLoader';
+import { throwOnErrors } from '../contentLoader';
 import { projectRoot } from '../projectRoot';
 import { SurveyTemplate, templateSchema } from './surveyTemplate';
 
@@ -61,7 +62,6 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): LoadedTempla
  */
 export function loadTemplatesOrThrow(dir: string = DEFAULT_TEMPLATES_DIR): SurveyTemplate[] {
   const { templates, problems } = loadTemplates(dir);
-  const errors = problems.filter((p) => p.level === 'error');
-  if (errors.length) throw new Error(`Pulse templates in ${dir} have problems:\n${errors.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
+  throwOnErrors(problems, 'The pulse templates', dir);
   return templates;
 }

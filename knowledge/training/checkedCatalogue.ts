@@ -1,6 +1,7 @@
 import { TrainingCatalogue } from './catalogue';
 import { DEFAULT_TRAINING_DIR, loadCatalogue } from './catalogueLoader';
 import { validateCatalogue } from './catalogueValidator';
+import { throwOnErrors } from '../contentLoader';
 
 /**
  * Loads the catalogue the bot serves and refuses one with errors, listing them, so a bad edit
@@ -8,10 +9,6 @@ import { validateCatalogue } from './catalogueValidator';
  */
 export function loadCheckedCatalogue(dir: string = DEFAULT_TRAINING_DIR, entryIds?: ReadonlySet<string>): TrainingCatalogue {
   const { catalogue, problems } = loadCatalogue(dir);
-  const errors = [...problems, ...validateCatalogue(catalogue, { entryIds })].filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    const list = errors.slice(0, 10).map((e) => `  ${e.file}: ${e.message}`).join('\n');
-    throw new Error(`The training catalogue in ${dir} has ${errors.length} error(s); run npm run kb:check.\n${list}`);
-  }
+  throwOnErrors([...problems, ...validateCatalogue(catalogue, { entryIds })], 'The training catalogue', dir);
   return catalogue;
 }

@@ -82,6 +82,7 @@ export class TrainingSearch {
     const idf = (t: { term: string; known: boolean }) => (t.known ? Math.log(1 + n / (this.df.get(t.term) ?? 1)) : UNKNOWN_WORD * Math.log(1 + n));
     const weights = terms.map(idf);
     const total = weights.reduce((a, b) => a + b, 0);
+    const present = new Set(terms.map((t) => t.term));
     const scores: CourseScore[] = [];
     for (const course of this.courses) {
       const record = this.fields.get(course.id)!;
@@ -95,7 +96,6 @@ export class TrainingSearch {
       });
       // A number on its own ("first aid" reads as "1 aid") says nothing; it only sharpens a word that matched ("level 1").
       if (!(covered > 0 && wordMatched)) continue;
-      const present = new Set(terms.map((t) => t.term));
       const named = (this.names.get(course.id) ?? []).some((name) => name.every((t) => present.has(t)));
       scores.push({ course, coverage: Math.round((covered / total) * 1000) / 1000, named });
     }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadContent, parseEntryFile } from '../../knowledge/contentLoader';
+import { ContentProblem, loadContent, parseEntryFile, throwOnErrors } from '../../knowledge/contentLoader';
 import { FIXTURE_CONTENT_DIR } from '../helpers/fixtureKnowledge';
 
 const VALID = `---
@@ -57,4 +57,23 @@ describe('contentLoader', () => {
       expect(problems.every((p) => p.level === 'error')).to.equal(true);
     });
   }
+});
+
+describe('throwOnErrors', () => {
+  const warning: ContentProblem = { level: 'warning', file: 'a.yaml', message: 'review date passed' };
+  const error = (i: number): ContentProblem => ({ level: 'error', file: `e${i}.yaml`, message: `broken ${i}` });
+
+  it('lets warnings through', () => {
+    expect(() => throwOnErrors([warning], 'The knowledge content', 'dir')).to.not.throw();
+  });
+
+  it('names the content, counts the errors and lists the first ten', () => {
+    const errors = Array.from({ length: 12 }, (_, i) => error(i + 1));
+    expect(() => throwOnErrors([warning, ...errors], 'The training catalogue', 'knowledge/training'))
+      .to.throw(/^The training catalogue in knowledge\/training: 12 error\(s\); run npm run kb:check/)
+      .with.property('message')
+      .that.includes('  e10.yaml: broken 10')
+      .and.not.includes('e11.yaml')
+      .and.not.includes('a.yaml');
+  });
 });
