@@ -35,9 +35,17 @@ interface BriefingSteps {
   input?: BriefingInput;
 }
 
+/** A form that passed its checks: what was typed, the input read from it, and the draft it makes. */
+interface ValidForm {
+  values: Record<string, unknown>;
+  input: BriefingInput;
+  draft: BriefingDraft;
+  notes: string[];
+}
+
 /** The draft a briefing stands for, shaped as a stored briefing so the recipients' card can be previewed. */
-function previewBriefing(draft: BriefingDraft, id = 0): Briefing {
-  return { ...draft, id, publishAt: draft.publishAt.toISO() ?? '', expiresAt: draft.expiresAt?.toISO() ?? undefined, status: 'published', recipients: 0, createdBy: '', version: 1, createdAt: '', updatedAt: '' };
+function previewBriefing(draft: BriefingDraft): Briefing {
+  return { ...draft, id: 0, publishAt: draft.publishAt.toISO() ?? '', expiresAt: draft.expiresAt?.toISO() ?? undefined, status: 'published', recipients: 0, createdBy: '', version: 1, createdAt: '', updatedAt: '' };
 }
 
 /**
@@ -57,10 +65,11 @@ export class NewBriefingDialog extends BaseDialog {
     this.initialDialogId = `${NEW_BRIEFING_DIALOG}.steps`;
   }
 
-  private validate(values: Record<string, unknown>): FormResult<{ values: Record<string, unknown>; input: BriefingInput }> {
+  /** Checks a submitted form; the draft goes to the preview in the same turn, the input is kept to check again at confirmation. */
+  private validate(values: Record<string, unknown>): FormResult<ValidForm> {
     const input = briefingInputFromForm(values, this.services.now().setZone(LONDON_ZONE).toISODate() ?? '');
     const checked = checkBriefing(input, this.services.now(), LONDON_ZONE);
-    return checked.ok ? { ok: true, value: { values, input } } : { ok: false, errors: checked.errors };
+    return checked.ok ? { ok: true, value: { values, input, draft: checked.draft, notes: checked.notes } } : { ok: false, errors: checked.errors };
   }
 
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -90,11 +99,9 @@ export class NewBriefingDialog extends BaseDialog {
 
   private async previewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const steps = step.values as BriefingSteps;
-    const { values, input } = step.result as { values: Record<string, unknown>; input: BriefingInput };
-    steps.values = values;
-    steps.input = input;
-    const checked = checkBriefing(input, this.services.now(), LONDON_ZONE);
-    if (!checked.ok) return step.endDialog();
+    const checked = step.result as ValidForm;
+    steps.values = checked.values;
+    steps.input = checked.input;
     const style = actionStyleFor(step.context.activity.channelId);
     const editing = steps.options.editId !== undefined;
     await step.context.sendActivity(cardActivity(createBriefingCard(previewBriefing(checked.draft), { style, test: true })));
