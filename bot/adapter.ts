@@ -15,15 +15,20 @@ export function isLocalMode(config: Config): boolean {
   return !config.microsoftApp.appId;
 }
 
-/** Builds the CloudAdapter from the Bot Framework settings, with an error handler that apologises. */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+/** The Bot Framework settings in the names the SDK reads, for the adapter and the delivery engine's tokens alike. */
+export function botFrameworkSettings(config: Config) {
   const app = config.microsoftApp;
-  const settings = {
+  return {
     MicrosoftAppId: app.appId ?? '',
     MicrosoftAppPassword: app.appPassword ?? '',
     MicrosoftAppType: app.appType,
     MicrosoftAppTenantId: app.tenantId ?? '',
   };
+}
+
+/** Builds the CloudAdapter from the Bot Framework settings, with an error handler that apologises. */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const settings = botFrameworkSettings(config);
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

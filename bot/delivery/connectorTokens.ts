@@ -1,5 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { botFrameworkSettings } from '../adapter';
 import { Config } from '../config';
 
 /** Gives the bearer token for calls to the Bot Connector; undefined in local mode (no credentials). */
@@ -12,12 +13,7 @@ export type ConnectorTokenProvider = () => Promise<string | undefined>;
 export function createConnectorTokenProvider(config: Config): ConnectorTokenProvider {
   const app = config.microsoftApp;
   if (!app.appId) return async () => undefined;
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: app.appId,
-    MicrosoftAppPassword: app.appPassword ?? '',
-    MicrosoftAppType: app.appType,
-    MicrosoftAppTenantId: app.tenantId ?? '',
-  });
+  const factory = new ConfigurationServiceClientCredentialFactory(botFrameworkSettings(config));
   const tenant = app.appType === 'SingleTenant' && app.tenantId ? app.tenantId : AuthenticationConstants.DefaultChannelAuthTenant;
   const credentials = factory.createCredentials(app.appId, AuthenticationConstants.ToChannelFromBotOAuthScope, `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenant}`, true);
   return async () => {
