@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { IdempotencyKeys } from '../store/idempotencyKeys';
+import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { Clock } from '../store/timestamps';
 import type { SurveyService } from './surveyService';
 
@@ -16,10 +17,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * cards were never queued (a crash between saving and queueing), and forgets old idempotency
  * keys. Logs counts only, never a secret. Returns how to stop it and a way to run it once (tests).
  */
-export function startSurveyHousekeeping(options: { surveys: SurveyService; idempotencyKeys: IdempotencyKeys; now: Clock; logger: Logger }): { stop(): void; runOnce(): Promise<void> } {
-  let inFlight: Promise<void> | undefined;
-  // Runs never overlap: a run asked for while one is going joins it.
-  const runOnce = (): Promise<void> => (inFlight ??= work().finally(() => (inFlight = undefined)));
+export function startSurveyHousekeeping(options: { surveys: SurveyService; idempotencyKeys: IdempotencyKeys; now: Clock; logger: Logger }): PeriodicTask<void> {
   const work = async (): Promise<void> => {
     const destroyed = await options.surveys.destroyExpiredSecrets(SECRET_DAYS_AFTER_CLOSING);
     if (destroyed > 0) options.logger.info({ waves: destroyed }, 'destroyed pulse wave secrets 30 days after closing');
@@ -27,9 +25,5 @@ export function startSurveyHousekeeping(options: { surveys: SurveyService; idemp
     if (queued > 0) options.logger.info({ waves: queued }, 'queued pulse waves that had not been queued');
     await options.idempotencyKeys.purgeBefore(options.now().minus({ days: IDEMPOTENCY_KEY_DAYS }));
   };
-  const run = () => runOnce().catch((err: unknown) => options.logger.error({ err }, 'pulse housekeeping failed'));
-  void run();
-  const timer = setInterval(run, HOUR_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer), runOnce };
+  return startPeriodicTask({ name: 'pulse housekeeping', intervalMs: HOUR_MS, logger: options.logger, work });
 }
