@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import { Logger } from 'pino';
 import { Config } from './config';
+import { TURN_LOGGER } from './loggedTurn';
 import { ETagConflictError } from './store/stateDocuments';
 
 /** What the user is told when a turn fails; a lost race on state gets its own, more useful message. */
@@ -34,7 +35,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const level = error instanceof ETagConflictError ? 'warn' : 'error';
     // The turn's own logger carries its turn id, so the failure can be found with the rest of the turn.
-    const turnLogger = (context.turnState.get('logger') as Logger | undefined) ?? logger;
+    const turnLogger = (context.turnState.get(TURN_LOGGER) as Logger | undefined) ?? logger;
     turnLogger[level]({ err: error, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
     if (context.activity.type !== 'message') return;
     try {

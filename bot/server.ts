@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import restify, { Request, Response, Server } from 'restify';
 import { activityBodyProblem } from './http/activityBody';
+import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
@@ -24,18 +24,8 @@ export function createServer(services: Services): Server {
       res.send(400, { error: 'BadRequest', message: problem });
       return;
     }
-    const turnId = crypto.randomUUID();
-    const started = process.hrtime.bigint();
     const activity = req.body as { type: string; channelId?: string; text?: string };
-    const turnLogger = logger.child({ turnId });
-    turnLogger.debug({ activityType: activity.type, text: activity.text }, 'activity received');
-    await adapter.process(req, res, (context) => {
-      context.turnState.set('logger', turnLogger);
-      return bot.run(context);
-    });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.turn(activity.channelId ?? 'unknown', activity.type, seconds);
-    turnLogger.info({ activityType: activity.type, channel: activity.channelId, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'turn');
+    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => adapter.process(req, res, logic), () => ({ status: res.statusCode }));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

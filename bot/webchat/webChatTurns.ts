@@ -1,16 +1,11 @@
-import crypto from 'node:crypto';
-import { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import { Logger } from 'pino';
-import { BotMetrics } from '../metrics';
+import { Activity, CloudAdapter } from 'botbuilder';
+import { runLoggedTurn, TurnRunner } from '../loggedTurn';
 import { ConversationQueue } from './conversationQueue';
 import { DirectLineActivity } from './directLineConversations';
 
 /** What a web chat turn needs: the same adapter and bot as Teams, and the process's logger and metrics. */
-export interface WebChatTurnDependencies {
+export interface WebChatTurnDependencies extends TurnRunner {
   adapter: CloudAdapter;
-  bot: { run(context: TurnContext): Promise<void> };
-  logger: Logger;
-  metrics: BotMetrics;
 }
 
 /**
@@ -30,17 +25,8 @@ export class WebChatTurns {
     return this.queue.run(conversationId, () => this.process(activity));
   }
 
-  private async process(activity: DirectLineActivity): Promise<void> {
-    const { adapter, bot, logger, metrics } = this.deps;
-    const turnLogger = logger.child({ turnId: crypto.randomUUID() });
-    const started = process.hrtime.bigint();
-    turnLogger.debug({ activityType: activity.type, text: activity.text }, 'activity received');
-    await adapter.processActivityDirect('', activity as unknown as Activity, (context) => {
-      context.turnState.set('logger', turnLogger);
-      return bot.run(context);
-    });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.turn('webchat', activity.type, seconds);
-    turnLogger.info({ activityType: activity.type, channel: 'webchat', ms: Math.round(seconds * 1000) }, 'turn');
+  private process(activity: DirectLineActivity): Promise<void> {
+    const { adapter } = this.deps;
+    return runLoggedTurn(this.deps, { ...activity, channelId: 'webchat' }, (logic) => adapter.processActivityDirect('', activity as unknown as Activity, logic));
   }
 }
