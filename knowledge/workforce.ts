@@ -3,6 +3,7 @@
  * roles staff hold, and the topics briefings are tagged with. Profiles, audiences, training rules
  * and survey segments all use these ids.
  */
+import { COUNCILS } from './entry';
 
 export interface Option {
   id: string;
@@ -65,6 +66,9 @@ export const TOPICS: readonly Option[] = [
   { id: 'early-years', label: 'Early years' },
   { id: 'youth', label: 'Youth services' },
 ];
+
+/** The councils as staff choose them, named as people write them ("leicestershire" reads "Leicestershire"). */
+export const COUNCIL_OPTIONS: readonly Option[] = COUNCILS.map((c) => ({ id: c, label: c[0].toUpperCase() + c.slice(1) }));
 
 export const isSector = (id: string): boolean => SECTORS.some((s) => s.id === id);
 export const isRole = (id: string): boolean => ROLES.some((r) => r.id === id);

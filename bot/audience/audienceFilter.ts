@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNCILS } from '../../knowledge/entry';
-import { isRole, isSector, labelOf, ROLES, SECTORS } from '../../knowledge/workforce';
+import { COUNCIL_OPTIONS, isRole, isSector, labelOf, ROLES, SECTORS } from '../../knowledge/workforce';
 import { Profile } from '../store/profiles';
 
 const list = (check?: (v: string) => boolean, message?: string) =>
@@ -57,7 +57,7 @@ export function describeAudience(filter: AudienceFilter): string {
     filter.roles?.map((r) => labelOf(ROLES, r) ?? r).join(' or '),
     filter.localities?.join(' or '),
     filter.teams?.join(' or '),
-    filter.authorities?.map((a) => a[0].toUpperCase() + a.slice(1)).join(' or '),
+    filter.authorities?.map((a) => labelOf(COUNCIL_OPTIONS, a) ?? a).join(' or '),
   ].filter(Boolean);
   return parts.join('; ');
 }

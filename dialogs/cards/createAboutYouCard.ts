@@ -1,11 +1,11 @@
-import { COUNCILS } from '../../knowledge/entry';
-import { ROLES, SECTORS } from '../../knowledge/workforce';
+import { COUNCIL_OPTIONS, ROLES, SECTORS } from '../../knowledge/workforce';
 import { adaptiveCard, botAction, built, BuiltCard, heading, paragraph } from './adaptiveCard';
 import { choiceInput, errorSummary, textValue } from './formParts';
 
 export const ABOUT_YOU_VERB = 'settings.about';
 
-const COUNCIL_OPTIONS = [...COUNCILS.map((c) => ({ id: c, label: c[0].toUpperCase() + c.slice(1) })), { id: 'none', label: 'Another council or organisation' }];
+/** A person may work for a council this bot does not serve, or for another organisation. */
+const COUNCIL_CHOICES = [...COUNCIL_OPTIONS, { id: 'none', label: 'Another council or organisation' }];
 
 /** Settings step 1 of 2: sector, role, council, locality, team and start date. */
 export function createAboutYouCard(values: Record<string, unknown>, errors: string[]): BuiltCard {
@@ -16,7 +16,7 @@ export function createAboutYouCard(values: Record<string, unknown>, errors: stri
     ...errorSummary(errors),
     choiceInput('sector', 'Sector', SECTORS, values.sector, { isRequired: true, errorMessage: 'Choose a sector', style: 'compact', placeholder: 'Choose your sector' }),
     choiceInput('role', 'Role', ROLES, values.role, { isRequired: true, errorMessage: 'Choose a role', style: 'filtered', placeholder: 'Choose or type your role' }),
-    choiceInput('authority', 'Council', COUNCIL_OPTIONS, values.authority, { style: 'compact', placeholder: 'Choose your council' }),
+    choiceInput('authority', 'Council', COUNCIL_CHOICES, values.authority, { style: 'compact', placeholder: 'Choose your council' }),
     { type: 'Input.Text' as const, id: 'locality', label: 'Locality or area (optional)', maxLength: 80, ...(textValue(values.locality) ? { value: textValue(values.locality) } : {}) },
     { type: 'Input.Text' as const, id: 'team', label: 'Team (optional)', maxLength: 80, ...(textValue(values.team) ? { value: textValue(values.team) } : {}) },
     { type: 'Input.Date' as const, id: 'startDate', label: 'When did you start in this role? (optional)', ...(textValue(values.startDate) ? { value: textValue(values.startDate) } : {}) },

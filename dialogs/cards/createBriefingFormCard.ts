@@ -1,11 +1,9 @@
-import { COUNCILS } from '../../knowledge/entry';
-import { ROLES, SECTORS, TOPICS } from '../../knowledge/workforce';
+import { COUNCIL_OPTIONS, ROLES, SECTORS, TOPICS } from '../../knowledge/workforce';
 import { adaptiveCard, botAction, built, BuiltCard, CardElement, heading, paragraph } from './adaptiveCard';
 import { choiceInput, errorSummary, textValue } from './formParts';
 
 export const BRIEFING_FORM_VERB = 'briefing.form';
 
-const COUNCIL_OPTIONS = COUNCILS.map((c) => ({ id: c, label: c[0].toUpperCase() + c.slice(1) }));
 const text = (id: string, label: string, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   type: 'Input.Text' as const,
   id,

@@ -1,5 +1,5 @@
 import { Profile } from '../../bot/store/profiles';
-import { labelOf, ROLES, SECTORS, TOPICS } from '../../knowledge/workforce';
+import { COUNCIL_OPTIONS, labelOf, ROLES, SECTORS, TOPICS } from '../../knowledge/workforce';
 import { adaptiveCard, built, BuiltCard, Fact, heading, paragraph } from './adaptiveCard';
 
 /** What the bot now holds about someone, after they save their settings. */
@@ -7,7 +7,7 @@ export function createProfileSummaryCard(profile: Profile): BuiltCard {
   const facts: Fact[] = [
     { title: 'Sector', value: labelOf(SECTORS, profile.sector) ?? 'not set' },
     { title: 'Role', value: labelOf(ROLES, profile.role) ?? 'not set' },
-    { title: 'Council', value: profile.authority ? profile.authority[0].toUpperCase() + profile.authority.slice(1) : 'not set' },
+    { title: 'Council', value: profile.authority ? (labelOf(COUNCIL_OPTIONS, profile.authority) ?? 'another council or organisation') : 'not set' },
     { title: 'Locality', value: profile.locality ?? 'not set' },
     { title: 'Team', value: profile.team ?? 'not set' },
     { title: 'Started', value: profile.startDate ?? 'not set' },
