@@ -2,7 +2,7 @@ import { Activity } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { SurveyService } from '../bot/surveys/surveyService';
 import { londonDateTime } from '../bot/surveys/wave';
-import { NewWave, WaveRequestProblem } from '../bot/surveys/waveRequest';
+import { MAX_THRESHOLD, MIN_THRESHOLD, NewWave, WaveRequestProblem } from '../bot/surveys/waveRequest';
 import { BaseDialog } from './baseDialog';
 import { CardFormDialog, FormResult } from './cardFormDialog';
 import { createNewPulseCard, NEW_PULSE_VERB } from './cards/createNewPulseCard';
@@ -69,7 +69,8 @@ export function requestFromForm(values: Record<string, unknown>, from: Partial<A
 /** Problems as the form shows them: "Closing time: must be at least an hour after the opening time". */
 function formErrors(problems: WaveRequestProblem[]): string[] {
   return problems.map((p) => {
-    if (p.field === 'anonymity_threshold') return `${FIELD_LABELS[p.field]}: must be a whole number from 3 to 25`;
+    // A number the schema could not read (NaN) gets the range too, not the schema's type message.
+    if (p.field === 'anonymity_threshold') return `${FIELD_LABELS[p.field]}: must be a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}`;
     if (p.field === 'template') return 'Choose a template';
     return `${FIELD_LABELS[p.field] ?? p.field}: ${p.message}`;
   });
