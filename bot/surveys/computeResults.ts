@@ -80,7 +80,7 @@ export interface SurveyResults {
 export interface ResultsInput {
   wave: Pick<Wave, 'id' | 'name' | 'templateId' | 'template' | 'threshold' | 'invited' | 'opensAt' | 'closesAt'>;
   tally: WaveTally;
-  /** The wave's comments (stored already scrubbed of personal details). */
+  /** The wave's comments (stored already scrubbed; scrubbed again here so a rule added later reaches older comments too). */
   comments: readonly string[];
   previous?: { wave: Pick<Wave, 'id' | 'name' | 'threshold' | 'closesAt'>; tally: WaveTally };
   now: DateTime;
