@@ -48,6 +48,7 @@ export interface DashboardSources {
   surveys: {
     waves: { list(): Promise<Wave[]>; get(id: number): Promise<Wave | undefined> };
     results(surveyId: unknown): Promise<SurveyResults | undefined>;
+    summary(wave: Wave): Promise<Pick<SurveyResults, 'survey' | 'responses'>>;
     canSeeResults(wave: Wave, viewer: ResultsViewer): boolean;
   };
   briefings: {
@@ -72,10 +73,8 @@ export class DashboardData {
   async pulses(viewer: ResultsViewer): Promise<PulseSummary[]> {
     const visible = (await this.sources.surveys.waves.list()).filter((w) => this.sources.surveys.canSeeResults(w, viewer)).slice(0, LIST_LIMIT);
     const summaries: PulseSummary[] = [];
-    for (const wave of visible) {
-      const results = await this.sources.surveys.results(wave.id);
-      if (results) summaries.push({ survey: results.survey, responses: results.responses });
-    }
+    // Only the headline of each: tallies, with no comments, trend or earlier wave to read.
+    for (const wave of visible) summaries.push(await this.sources.surveys.summary(wave));
     return summaries;
   }
 

@@ -201,6 +201,13 @@ export class SurveyService {
     });
   }
 
+  /** The headline of a wave already in hand (who it is, how many answered, suppressed as in full results), from its tallies alone. */
+  async summary(wave: Wave): Promise<Pick<SurveyResults, 'survey' | 'responses'>> {
+    const tally = waveTallyFromCounts(wave.template, await this.responses.tallies(wave.id));
+    const { survey, responses } = computeResults({ wave, tally, comments: [], now: this.deps.now() });
+    return { survey, responses };
+  }
+
   /** Whether someone may see a wave's results: any admin, or the person who started it. */
   canSeeResults(wave: Wave, viewer: ResultsViewer): boolean {
     return viewer.admin || (wave.owner !== undefined && viewer.ids.map((i) => i.toLowerCase()).includes(wave.owner.toLowerCase()));

@@ -125,6 +125,10 @@ forEachEngine((engine) => {
         expect(summary(fromCounts), dimension).to.deep.equal(summary(fromRows));
       }
       expect([...fromCounts.locality.values()].map((s) => [s.label, s.tally.responses])).to.deep.equal([['Melton', 6]]);
+      // The dashboard's headline is the full results' own, without reading comments or the earlier wave.
+      const full = (await surveys.results(wave.id))!;
+      expect(full.responses).to.include({ suppressed: false, count: 6 });
+      expect(await surveys.summary(wave)).to.deep.equal({ survey: full.survey, responses: full.responses });
     });
 
     it('never puts the secret on a wave object', async () => {
