@@ -10,6 +10,7 @@ import { createNewPulseConfirmCard, NEW_PULSE_CONFIRM_VERB, PulseSummary } from 
 import { DialogServices } from './dialogServices';
 import { isGroupChat } from '../bot/conversations/conversationRecord';
 import { PERSONAL_CHAT_ONLY } from './pulseCommands';
+import { formList, formText } from '../bot/forms/formValues';
 
 /** The dialog id "new pulse" starts. */
 export const NEW_PULSE_DIALOG = 'newPulseDialog';
@@ -37,28 +38,20 @@ const FIELD_LABELS: Record<string, string> = {
   anonymity_threshold: 'Minimum group size',
 };
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-const list = (v: unknown): string[] | undefined => {
-  const items = text(v)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return items.length ? items : undefined;
-};
 
 /** The form's values as the same request the admin API takes, so both are checked by one function. */
 export function requestFromForm(values: Record<string, unknown>, from: Partial<Activity['from']>): Record<string, unknown> {
-  const filters: Record<string, string[] | undefined> = { sectors: list(values.sectors), roles: list(values.roles), localities: list(values.localities) };
+  const filters: Record<string, string[] | undefined> = { sectors: formList(values.sectors), roles: formList(values.roles), localities: formList(values.localities) };
   const audience = filters.sectors || filters.roles || filters.localities ? filters : { everyone: true };
-  const opensDate = text(values.opensDate);
-  const reminders = [text(values.reminder1), text(values.reminder2)].filter(Boolean);
-  const threshold = text(values.threshold);
+  const opensDate = formText(values.opensDate);
+  const reminders = [formText(values.reminder1), formText(values.reminder2)].filter(Boolean);
+  const threshold = formText(values.threshold);
   return {
-    template: text(values.template),
-    ...(text(values.name) ? { name: text(values.name) } : {}),
+    template: formText(values.template),
+    ...(formText(values.name) ? { name: formText(values.name) } : {}),
     audience,
-    ...(opensDate ? { opens_at: `${opensDate}T${text(values.opensTime) || '09:00'}` } : {}),
-    closes_at: `${text(values.closesDate)}T${text(values.closesTime) || '17:00'}`,
+    ...(opensDate ? { opens_at: `${opensDate}T${formText(values.opensTime) || '09:00'}` } : {}),
+    closes_at: `${formText(values.closesDate)}T${formText(values.closesTime) || '17:00'}`,
     ...(reminders.length ? { reminder_days: reminders } : {}),
     ...(threshold ? { anonymity_threshold: /^\d+$/.test(threshold) ? Number(threshold) : Number.NaN } : {}),
     owner: from?.aadObjectId ?? from?.id,
@@ -78,7 +71,7 @@ function formErrors(problems: WaveRequestProblem[]): string[] {
 
 /** The checked wave of a form, or the errors to show on it. */
 function checkForm(surveys: SurveyService, values: Record<string, unknown>, from: Partial<Activity['from']>): FormResult<NewWave> {
-  if (!text(values.closesDate)) return { ok: false, errors: ['Closing time: choose the date the pulse closes'] };
+  if (!formText(values.closesDate)) return { ok: false, errors: ['Closing time: choose the date the pulse closes'] };
   const checked = surveys.check(requestFromForm(values, from));
   return checked.ok ? { ok: true, value: checked.wave } : { ok: false, errors: formErrors(checked.problems) };
 }

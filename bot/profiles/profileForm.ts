@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { COUNCILS } from '../../knowledge/entry';
 import { isRole, isSector, isTopic } from '../../knowledge/workforce';
+import { formList, formText } from '../forms/formValues';
 
 /** The first settings step: where and as what someone works. */
 export interface AboutYou {
@@ -24,17 +25,15 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] 
 const MAX_TEXT = 80;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-
 /** Checks the "about you" answers; `today` bounds the start date. */
 export function checkAboutYou(values: Record<string, unknown>, today: DateTime): Checked<AboutYou> {
   const errors: string[] = [];
-  const sector = text(values.sector);
-  const role = text(values.role);
-  const authority = text(values.authority);
-  const locality = text(values.locality);
-  const team = text(values.team);
-  const startDate = text(values.startDate);
+  const sector = formText(values.sector);
+  const role = formText(values.role);
+  const authority = formText(values.authority);
+  const locality = formText(values.locality);
+  const team = formText(values.team);
+  const startDate = formText(values.startDate);
   if (!isSector(sector)) errors.push('Choose the sector you work in.');
   if (!isRole(role)) errors.push('Choose your role.');
   if (authority && authority !== 'none' && !(COUNCILS as string[]).includes(authority)) errors.push('Choose a council from the list.');
@@ -63,14 +62,11 @@ export function checkAboutYou(values: Record<string, unknown>, today: DateTime):
 /** Checks the topics and quiet hours; quiet hours need both ends or neither. */
 export function checkPreferences(values: Record<string, unknown>): Checked<Preferences> {
   const errors: string[] = [];
-  const topics = text(values.topics)
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
+  const topics = formList(values.topics) ?? [];
   const unknown = topics.filter((t) => !isTopic(t));
   if (unknown.length) errors.push('Choose topics from the list.');
-  const quietStart = text(values.quietStart);
-  const quietEnd = text(values.quietEnd);
+  const quietStart = formText(values.quietStart);
+  const quietEnd = formText(values.quietEnd);
   if ((quietStart && !TIME.test(quietStart)) || (quietEnd && !TIME.test(quietEnd))) errors.push('Enter quiet hours as times, for example 18:00 and 08:00.');
   else if (Boolean(quietStart) !== Boolean(quietEnd)) errors.push('Give both a start and an end for your quiet hours, or leave both empty.');
   else if (quietStart && quietStart === quietEnd) errors.push('Quiet hours need different start and end times.');
