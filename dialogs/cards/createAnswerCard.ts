@@ -32,16 +32,28 @@ export function feedbackThanks(helpful: boolean): string {
   return helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us; the content team will review this answer.';
 }
 
+/** An entry as a card shows it: title, status (for a body that no longer exists), summary and source. */
+export function entryBlocks(entry: KnowledgeEntry): CardElement[] {
+  const status = statusLine(entry);
+  return [
+    heading(entry.title),
+    // Default colour: Web Chat's warning yellow is too faint on white to read (WCAG contrast).
+    ...(status ? [paragraph(status, { weight: 'bolder', spacing: 'small' })] : []),
+    paragraph(entry.summary),
+    paragraph(`Source: ${entry.source}`, { isSubtle: true, size: 'small', spacing: 'medium' }),
+  ];
+}
+
+/** The same, as plain lines for a card's text fallback. */
+export const entryFallbackLines = (entry: KnowledgeEntry): string[] => [entry.title, statusLine(entry) ?? '', entry.summary, `Source: ${entry.source}`];
+
+/** The button that opens an entry's full text. */
+export const moreDetailAction = (entry: KnowledgeEntry): CardAction => ({ type: 'Action.ShowCard', title: 'More detail', card: adaptiveCard([paragraph(entry.body)], entry.body) });
+
 /** The answer to a question: title, plain-English answer, where it comes from, related entries, and feedback. */
 export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptions): BuiltCard {
   const feedback = options.feedback ?? 'ask';
-  const status = statusLine(entry);
-  const body: CardElement[] = [];
-  body.push(heading(entry.title));
-  // Default colour: Web Chat's warning yellow is too faint on white to read (WCAG contrast).
-  if (status) body.push(paragraph(status, { weight: 'bolder', spacing: 'small' }));
-  body.push(paragraph(entry.summary));
-  body.push(paragraph(`Source: ${entry.source}`, { isSubtle: true, size: 'small', spacing: 'medium' }));
+  const body: CardElement[] = entryBlocks(entry);
   if (options.related.length) {
     body.push(paragraph('Related', { weight: 'bolder', size: 'small', spacing: 'medium' }));
     body.push({
@@ -61,17 +73,8 @@ export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptio
   } else {
     body.push(paragraph(feedbackThanks(feedback === 'helpful'), { isSubtle: true, size: 'small', spacing: 'medium' }));
   }
-  const actions: CardAction[] = [
-    { type: 'Action.ShowCard', title: 'More detail', card: adaptiveCard([paragraph(entry.body)], entry.body) },
-  ];
-  const fallback = [
-    entry.title,
-    status ?? '',
-    entry.summary,
-    `Source: ${entry.source}`,
-    options.related.length ? `Related: ${options.related.map((r) => r.title).join('; ')}` : '',
-  ]
+  const fallback = [...entryFallbackLines(entry), options.related.length ? `Related: ${options.related.map((r) => r.title).join('; ')}` : '']
     .filter(Boolean)
     .join('\n\n');
-  return built(adaptiveCard(body, fallback, actions));
+  return built(adaptiveCard(body, fallback, [moreDetailAction(entry)]));
 }
