@@ -30,6 +30,7 @@ export const entryFrontMatterSchema = z
     kind: z.enum(ENTRY_KINDS),
     acronyms: textList,
     aliases: textList,
+    questions: textList,
     tags: z.array(text).min(1, 'needs at least one tag'),
     summary: text.max(400, 'must be at most 400 characters'),
     source: text,
@@ -53,6 +54,8 @@ export interface KnowledgeEntry {
   kind: EntryKind;
   acronyms: string[];
   aliases: string[];
+  /** Ways staff actually ask for this entry, including plain descriptions that share no words with the title. */
+  questions: string[];
   tags: string[];
   summary: string;
   body: string;
@@ -73,6 +76,7 @@ export function toEntry(front: z.infer<typeof entryFrontMatterSchema>, body: str
     kind: front.kind,
     acronyms: front.acronyms,
     aliases: front.aliases,
+    questions: front.questions,
     tags: front.tags,
     summary: front.summary,
     body: body.trim(),
