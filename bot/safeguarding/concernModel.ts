@@ -25,11 +25,12 @@ const modelSchema = z.object({
   /** Probability at or above which the classifier raises the flag, chosen for recall by cross-validation. */
   threshold: z.number().min(0).max(1),
   bias: z.number(),
-  weights: z.record(z.string(), z.number()),
+  // Checked as a whole, not entry by entry: the file holds tens of thousands and start-up must stay quick.
+  weights: z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'number')),
   /** Correctly spelt words the speller never changes. */
-  known: z.array(z.string()),
+  known: z.custom<string[]>((v) => Array.isArray(v) && v.every((w) => typeof w === 'string')),
   /** Words a misspelling may be corrected to, best first. */
-  targets: z.array(z.string()),
+  targets: z.custom<string[]>((v) => Array.isArray(v) && v.every((w) => typeof w === 'string')),
   crossValidation: z.custom<CrossValidationSummary>((v) => typeof v === 'object' && v !== null),
 });
 
@@ -51,18 +52,15 @@ export function readConcernModel(file: string = DEFAULT_MODEL_PATH): ConcernMode
 
 /** Logistic regression over sparse binary features: the probability that a message reports a concern. */
 export class ConcernClassifier {
-  private readonly weights: Map<string, number>;
-
+  /** Every feature name has a "kind:" prefix, so no name can collide with an object's own properties. */
   constructor(
     private readonly bias: number,
-    weights: Record<string, number> | Map<string, number>,
-  ) {
-    this.weights = weights instanceof Map ? weights : new Map(Object.entries(weights));
-  }
+    private readonly weights: Readonly<Record<string, number>>,
+  ) {}
 
   probability(features: readonly string[]): number {
     let z = this.bias;
-    for (const f of features) z += this.weights.get(f) ?? 0;
+    for (const f of features) z += this.weights[f] ?? 0;
     return 1 / (1 + Math.exp(-z));
   }
 }
