@@ -46,9 +46,11 @@ export class Speller implements WordCorrector {
   }
 
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.known.has(word) || /\d/.test(word)) return word;
+    if (this.known.has(word) || /\d/.test(word)) return word;
+    // Letters typed over and over arrive squeezed to two ("sooo" -> "soo"); one may be right.
     const single = word.replace(/([a-z])\1/g, '$1');
     if (single !== word && this.known.has(single)) return single;
+    if (word.length < MIN_LENGTH) return word;
     // A missing letter ("brusies" has them all, "negect" lacks one): the word is a deletion of a target.
     const missing = this.best(this.byDeletion.get(word) ?? []);
     if (missing) return missing;

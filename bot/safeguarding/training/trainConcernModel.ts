@@ -35,7 +35,7 @@ export function spellerWords(examples: readonly LabelledExample[], lexicon: Lexi
   }
   const fromData = [...counts].filter(([w, c]) => c >= MIN_TARGET_COUNT && w.length >= 4 && !/\d/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   const targets = [...new Set([...lexicon.words().filter((w) => w.length >= 4 && !/\d/.test(w)), ...fromData])];
-  const known = [...new Set([...knownWords].filter((w) => /^[a-z]+$/.test(w) && w.length >= 4))].sort();
+  const known = [...new Set([...knownWords].filter((w) => /^[a-z]+$/.test(w) && w.length >= 2))].sort();
   return { known, targets };
 }
 
