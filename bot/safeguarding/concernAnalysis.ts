@@ -42,7 +42,7 @@ export function pieces(text: string): string[] {
   for (const sentence of sentences) {
     const words = sentence.split(/\s+/);
     if (words.length <= WINDOW_WORDS) out.push(sentence);
-    else for (let s = 0; s < words.length; s += WINDOW_WORDS / 2) out.push(words.slice(s, s + WINDOW_WORDS).join(' '));
+    else for (let s = 0; s < words.length; s += (WINDOW_WORDS * 3) / 4) out.push(words.slice(s, s + WINDOW_WORDS).join(' '));
   }
   return out;
 }
@@ -82,8 +82,8 @@ export interface DetectorParts {
   corrector: WordCorrector;
 }
 
-/** Only this much of a message is read; a concern is never that far into a chat message. */
-const MAX_CHARS = 4000;
+/** Only this much of a message is read: more than any chat message staff type (Teams caps messages near 28 KB). */
+const MAX_CHARS = 30000;
 
 /** Assesses one message: the lexicon on the whole, the classifier on the whole and then on each sentence until one flags. */
 export function assessConcern(message: string, parts: DetectorParts): ConcernAssessment {

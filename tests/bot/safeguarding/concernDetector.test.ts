@@ -124,9 +124,10 @@ describe('ConcernDetector.assess', () => {
     expect(neglect.categories[0]).to.equal('neglect');
   });
 
-  it('reads only the start of a huge message, quickly and without failing', () => {
+  it('reads a huge message without failing', () => {
     const started = Date.now();
     expect(detector.assess(`${'the meeting went well and '.repeat(5000)}`).concern).to.equal(false);
+    expect(detector.assess(`${'the meeting went well. '.repeat(500)} a boy in my class says his dad hits him with a belt`).concern).to.equal(true);
     expect(Date.now() - started).to.be.below(5000);
   });
 });
