@@ -40,7 +40,13 @@ export class Lexicon {
   constructor(categories: readonly LexiconCategory[]) {
     this.categories = categories;
     let id = 0;
-    const clean = (word: string) => plainWords(word);
+    // Phrases share most of their words, and cleaning a word runs a dozen replacements: clean each once.
+    const cleaned = new Map<string, string[]>();
+    const clean = (word: string) => {
+      let words = cleaned.get(word);
+      if (!words) cleaned.set(word, (words = plainWords(word)));
+      return words;
+    };
     for (const category of categories) {
       this.routes.set(category.id, category.routes);
       const lists: [PhraseKind, string[]][] = [['term', category.terms], ['signal', category.signals], ['immediate', category.immediate]];

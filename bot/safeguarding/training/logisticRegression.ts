@@ -16,7 +16,7 @@ export interface TrainingOptions {
 export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.002, epochs: 300, learningRate: 0.05 };
 
 /** Weights smaller than this are dropped from the model: they change no decision and bloat the file. */
-const PRUNE_BELOW = 1e-4;
+const PRUNE_BELOW = 1e-3;
 
 /**
  * Fits L2-regularised logistic regression with full-batch Adam: deterministic (no sampling), so
@@ -59,6 +59,6 @@ export function trainLogisticRegression(examples: readonly TrainingExample[], op
     }
   }
   const weights = new Map<string, number>();
-  for (const [feature, i] of index) if (Math.abs(w[i]) >= PRUNE_BELOW) weights.set(feature, Math.round(w[i] * 1e5) / 1e5);
+  for (const [feature, i] of index) if (Math.abs(w[i]) >= PRUNE_BELOW) weights.set(feature, Math.round(w[i] * 1e4) / 1e4);
   return { bias: Math.round(bias * 1e5) / 1e5, weights };
 }
