@@ -52,6 +52,8 @@ const schema = z.object({
     .string()
     .default('Tell your designated safeguarding lead (DSL) or your manager today, and follow your local safeguarding procedures.'),
   SAFEGUARDING_PROCEDURES_URL: optionalText,
+  SAFEGUARDING_LADO_PHONE: z.string().default(PLACEHOLDER('LADO (local authority designated officer) phone number')),
+  SAFEGUARDING_CRISIS_LINE_PHONE: optionalText,
   DATA_DIR: z.string().default('data'),
   DATABASE_URL: optionalText,
   DATABASE_SCHEMA: optionalText,
@@ -120,6 +122,10 @@ export interface Config {
     outOfHoursPhone: string;
     dslText: string;
     proceduresUrl?: string;
+    /** The local authority designated officer, for worries about an adult who works with children. */
+    ladoPhone: string;
+    /** A local children's mental health crisis line, shown with NHS 111 for self-harm and suicide; absent means NHS 111 only. */
+    crisisLinePhone?: string;
   };
   dataDir: string;
   databaseUrl?: string;
@@ -207,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
       outOfHoursPhone: e.SAFEGUARDING_OUT_OF_HOURS_PHONE,
       dslText: e.SAFEGUARDING_DSL_TEXT,
       proceduresUrl: e.SAFEGUARDING_PROCEDURES_URL,
+      ladoPhone: e.SAFEGUARDING_LADO_PHONE,
+      crisisLinePhone: e.SAFEGUARDING_CRISIS_LINE_PHONE,
     },
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotMetrics } from './metrics';
+import { isSafeguardingConcern } from './safeguarding/concernDetector';
 
 /** Where a turn keeps its own logger, so everything logged during the turn carries its turn id. */
 export const TURN_LOGGER = 'logger';
@@ -26,7 +27,11 @@ export async function runLoggedTurn(
 ): Promise<void> {
   const turnLogger = runner.logger.child({ turnId: crypto.randomUUID() });
   const started = process.hrtime.bigint();
-  turnLogger.debug({ activityType: activity.type, text: activity.text }, 'activity received');
+  // Even at debug, the words of a safeguarding concern are never written to a log.
+  if (turnLogger.isLevelEnabled('debug')) {
+    const text = activity.text && isSafeguardingConcern(activity.text) ? undefined : activity.text;
+    turnLogger.debug({ activityType: activity.type, text }, 'activity received');
+  }
   await runTurn((context) => {
     context.turnState.set(TURN_LOGGER, turnLogger);
     return runner.bot.run(context);

@@ -7,11 +7,13 @@ export class BotMetrics implements DialogMetrics {
   private readonly turns: Counter<'channel' | 'type'>;
   private readonly answers: Counter<'decision'>;
   private readonly latency: Histogram<'type'>;
+  private readonly urgentCards: Counter<'category'>;
 
   constructor(collectProcessMetrics = true) {
     if (collectProcessMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'staffbot_' });
     this.turns = new Counter({ name: 'staffbot_turns_total', help: 'Activities processed, by channel and type', labelNames: ['channel', 'type'], registers: [this.registry] });
     this.answers = new Counter({ name: 'staffbot_answers_total', help: 'Questions answered, by decision', labelNames: ['decision'], registers: [this.registry] });
+    this.urgentCards = new Counter({ name: 'staffbot_safeguarding_cards_total', help: 'Urgent safeguarding cards shown, by the kind of concern (no text is kept)', labelNames: ['category'], registers: [this.registry] });
     this.latency = new Histogram({
       name: 'staffbot_turn_duration_seconds',
       help: 'Time to process one activity through /api/messages',
@@ -28,5 +30,9 @@ export class BotMetrics implements DialogMetrics {
 
   answered(decision: string): void {
     this.answers.inc({ decision });
+  }
+
+  urgentCard(category: string): void {
+    this.urgentCards.inc({ category });
   }
 }

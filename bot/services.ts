@@ -46,6 +46,7 @@ import { TrainingCatalogue } from '../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../knowledge/training/checkedCatalogue';
 import { StateConversationMemory } from '../dialogs/conversationMemory';
 import { trainingReminderRenderer } from '../dialogs/trainingReminderRenderer';
+import { checkCardSubmission } from '../dialogs/safeguardingReply';
 import { registerTrainingCardActions } from './cardActions/trainingCardActions';
 import { TRAINING_REMINDER_KIND } from './training/reminderPlan';
 import { ReminderRequests } from './training/reminderRequests';
@@ -153,6 +154,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     botName: config.botName,
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
+    checkSubmission: (context, verb, data) => checkCardSubmission(context, { settings: config, metrics }, verb, data),
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
       if (record) await store.conversations.upsert(record);

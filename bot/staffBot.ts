@@ -32,6 +32,8 @@ export interface StaffBotDependencies {
   onRemoved?: (context: TurnContext) => Promise<void>;
   /** The compose-box glossary search; without it search invokes are declined. */
   messageExtension?: GlossaryMessageExtension;
+  /** Checks the free text of every card submission for a safeguarding concern (showing the card at once) before it is handled. */
+  checkSubmission?: (context: TurnContext, verb: unknown, data: unknown) => Promise<unknown>;
 }
 
 /** Set on a turn whose user's data was just erased, so the turn writes no state back. */
@@ -83,6 +85,7 @@ export class StaffBot extends TeamsActivityHandler {
     const { activity } = context;
     const value = activity.value as Record<string, unknown> | undefined;
     const isSubmit = value !== null && typeof value === 'object' && !activity.text;
+    if (isSubmit) await this.deps.checkSubmission?.(context, value.verb, value);
     if (isSubmit && this.deps.cardActions.handles(value.verb)) {
       await this.sendSubmitResult(context, await this.dispatchCardAction(context, value.verb, value));
       return;
@@ -121,6 +124,7 @@ export class StaffBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     const action = (context.activity.value as { action?: { type?: string; verb?: unknown; data?: unknown } } | undefined)?.action;
+    if (action) await this.deps.checkSubmission?.(context, action.verb, action.data);
     if (!action || action.type !== 'Action.Execute' || !this.deps.cardActions.handles(action.verb)) {
       return this.toInvokeResponse(context, unknownAction());
     }

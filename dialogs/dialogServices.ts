@@ -15,6 +15,8 @@ import type { ConversationMemory } from './conversationMemory';
 /** Counts what the dialogs decide, for /metrics; kept as an interface so dialogs need no metrics library. */
 export interface DialogMetrics {
   answered(decision: AnswerReply['kind']): void;
+  /** Counts an urgent safeguarding card shown, by the concern's category (never its words). */
+  urgentCard?(category: string): void;
 }
 
 /** The training catalogue and reminders, for "what training do I need?" and "my reminders". */

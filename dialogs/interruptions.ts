@@ -1,11 +1,10 @@
 import { DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import { classifyMessage } from '../bot/answers/messageIntent';
-import { isSafeguardingConcern } from '../bot/safeguarding/concernDetector';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
-import { createUrgentCard } from './cards/createUrgentCard';
 import { createWelcomeCard } from './cards/createWelcomeCard';
 import { DialogServices } from './dialogServices';
+import { replyToConcern } from './safeguardingReply';
 
 /**
  * What can interrupt any conversation: a safeguarding concern (contacts first, then carry on),
@@ -15,11 +14,8 @@ export async function interrupt(dc: DialogContext, services: DialogServices): Pr
   const { activity } = dc.context;
   if (activity.type !== 'message' || !activity.text) return undefined;
   const style = actionStyleFor(activity.channelId);
-  if (isSafeguardingConcern(activity.text)) {
-    services.metrics.answered('urgent');
-    await dc.context.sendActivity(cardActivity(createUrgentCard(services.settings.safeguarding)));
-    return { status: DialogTurnStatus.waiting };
-  }
+  // The dialog under way keeps waiting: the worrying words never become a form's answer.
+  if (await replyToConcern(dc.context, services, activity.text)) return { status: DialogTurnStatus.waiting };
   switch (classifyMessage(activity.text)) {
     case 'help':
       await dc.context.sendActivity(cardActivity(createWelcomeCard(services.settings.botName, style)));

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from './askDialog';
 import { BaseDialog } from './baseDialog';
 import { interrupt } from './interruptions';
+import { replyToConcern } from './safeguardingReply';
 import { sendBriefingStatus, sendLatestBriefings } from './briefingCommands';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
@@ -45,6 +46,8 @@ export class RootDialog extends BaseDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text ?? '';
+    // A worry about a child comes before any command or question it may also contain.
+    if (text && (await replyToConcern(step.context, this.services, text))) return step.endDialog();
     const intent = classifyMessage(text);
     if (intent === 'greeting' || intent === 'help') {
       const inChannel = step.context.activity.conversation?.conversationType === 'channel';

@@ -8,10 +8,11 @@ import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../surveys/templateLoader'
 import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../training/catalogueLoader';
 import { validateCatalogue } from '../training/catalogueValidator';
 import { LONDON_ZONE } from '../londonZone';
+import { DEFAULT_LEXICON_DIR, loadLexicon } from '../safeguarding/lexiconFile';
 
 /**
- * `npm run kb:check [-- --content DIR] [--seeds DIR] [--templates DIR] [--training DIR]`: validates
- * every knowledge file, pulse template and the training catalogue, prints errors and warnings, and
+ * `npm run kb:check [-- --content DIR] [--seeds DIR] [--templates DIR] [--training DIR] [--safeguarding DIR]`:
+ * validates every knowledge file, pulse template, the training catalogue and the safeguarding lexicon, prints errors and warnings, and
  * exits non-zero when there is any error.
  */
 function main(argv: string[]): number {
@@ -37,6 +38,9 @@ function main(argv: string[]): number {
   problems.push(...trainingProblems.map((p) => ({ ...p, file: `training/${p.file}` })));
   const trainingChecks = validateCatalogue(catalogue, { now: DateTime.now().setZone(LONDON_ZONE), entryIds: new Set(entries.map((e) => e.id)) });
   problems.push(...trainingChecks.map((p) => ({ ...p, file: `training/${p.file}` })));
+  const lexiconDir = path.resolve(opt('--safeguarding') ?? DEFAULT_LEXICON_DIR);
+  const lexicon = loadLexicon(lexiconDir, today);
+  problems.push(...lexicon.problems.map((p) => ({ ...p, file: `safeguarding/${p.file}` })));
 
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
@@ -45,7 +49,7 @@ function main(argv: string[]): number {
   warnings.forEach(show);
   const seedNote = fs.existsSync(seedsDir) ? `, checked against ${path.relative(process.cwd(), seedsDir) || seedsDir} for copied text` : '';
   const templateNote = `, ${templates.length} pulse templates in ${path.relative(process.cwd(), templatesDir)}`;
-  const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}`;
+  const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}, ${lexicon.categories.length} safeguarding lexicon categories in ${path.relative(process.cwd(), lexiconDir)}`;
   console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
   return errors.length > 0 ? 1 : 0;
 }

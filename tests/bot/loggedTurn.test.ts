@@ -19,4 +19,19 @@ describe('runLoggedTurn', () => {
     expect(lines[0]).to.include({ msg: 'turn', activityType: 'message', channel: 'msteams', status: 200 }).and.have.property('turnId').that.is.a('string');
     expect(await metrics.registry.metrics()).to.match(/channel="msteams"[^\n]*type="message"|type="message"[^\n]*channel="msteams"/);
   });
+
+  it('never writes the words of a safeguarding concern to the log, even at debug', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+    const context = { turnState: new Map<unknown, unknown>() } as unknown as TurnContext;
+    const bot = { run: async () => undefined };
+    const turn = (text: string) => runLoggedTurn({ bot, logger, metrics: new BotMetrics(false) }, { type: 'message', channelId: 'webchat', text }, (logic) => logic(context));
+    await turn('what is TAC');
+    await turn('a girl in my class told me her stepdad hurts her at night');
+    const received = lines.filter((l) => l.msg === 'activity received');
+    expect(received).to.have.length(2);
+    expect(received[0].text).to.equal('what is TAC');
+    expect(received[1]).to.not.have.property('text');
+    expect(JSON.stringify(lines)).to.not.include('stepdad');
+  });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isSafeguardingConcern } from '../../../bot/safeguarding/concernDetector';
+import { defaultConcernDetector, isSafeguardingConcern } from '../../../bot/safeguarding/concernDetector';
 
 const CONCERNS = [
   'a young person just told me they are being abused',
@@ -60,7 +60,32 @@ const NOT_CONCERNS = [
   'what does at risk of harm mean in the framework',
 ];
 
+/** The phrasings the issue says the old detector missed (issue #12), each a concern. */
+const ISSUE_MISSES = [
+  "I'm worried about a child",
+  'concerned about one of my families',
+  'mum leaves the baby alone at night',
+  'a boy in year 9 is being made to pay money or someone will send his nudes to everyone',
+  'sextortion, a lad in my group has been told to pay or his pics go to his family',
+  'one of my kids is running drugs out of town for older lads, county lines I think',
+  'she told me she was cut in the holidays like her sisters',
+  'I saw scratches and lines up her forearms again today',
+  'dad admitted he shook the baby because she would not stop crying',
+  'a colleague keeps messaging a 15 year old girl and buying her presents',
+  'a 12yo on my caseload is bein abuzed by her step dad',
+  'the kids r negleckted, no food in the house',
+];
+
+/** Topic questions the issue says must still be answered normally. */
+const ISSUE_TOPICS = ['what is safeguarding training', 'what are the signs of neglect', 'what does county lines mean', 'what is the LADO', 'working together guidance'];
+
 describe('isSafeguardingConcern', () => {
+  for (const message of ISSUE_MISSES) {
+    it(`treats "${message}" as a concern (missed before)`, () => expect(isSafeguardingConcern(message)).to.equal(true));
+  }
+  for (const message of ISSUE_TOPICS) {
+    it(`answers the topic question "${message}" normally`, () => expect(isSafeguardingConcern(message)).to.equal(false));
+  }
   for (const message of CONCERNS) {
     it(`treats "${message}" as a concern`, () => expect(isSafeguardingConcern(message)).to.equal(true));
   }
@@ -70,5 +95,39 @@ describe('isSafeguardingConcern', () => {
   it('holds at least 25 phrasings of each kind', () => {
     expect(CONCERNS.length).to.be.at.least(25);
     expect(NOT_CONCERNS.length).to.be.at.least(25);
+  });
+});
+
+describe('ConcernDetector.assess', () => {
+  const detector = defaultConcernDetector();
+
+  it('marks danger now, so the card leads with 999', () => {
+    expect(detector.assess('her dad has a knife and is shouting he will kill her tonight').immediate).to.equal(true);
+    expect(detector.assess('a boy in my class has bruises on his arms again').immediate).to.equal(false);
+  });
+
+  it('adds the LADO route for an adult who works with children', () => {
+    expect(detector.assess('a colleague keeps messaging a 15 year old girl and buying her presents').routes).to.include('lado');
+  });
+
+  it('adds the FGM duty and the health routes where they apply', () => {
+    expect(detector.assess('she told me she was cut in the holidays like her sisters').routes).to.include('fgm-duty');
+    expect(detector.assess('a girl in my group says she wants to kill herself').routes).to.include('health');
+  });
+
+  it('calls a worry with no harm named vague, and names the category otherwise', () => {
+    const vague = detector.assess("I'm worried about a child in my class");
+    expect(vague).to.include({ concern: true, vague: true });
+    expect(vague.categories).to.deep.equal(['general-worry']);
+    const neglect = detector.assess('mum leaves the baby alone at night');
+    expect(neglect.vague).to.equal(false);
+    expect(neglect.categories[0]).to.equal('neglect');
+  });
+
+  it('reads a huge message without failing', () => {
+    const started = Date.now();
+    expect(detector.assess(`${'the meeting went well and '.repeat(5000)}`).concern).to.equal(false);
+    expect(detector.assess(`${'the meeting went well. '.repeat(500)} a boy in my class says his dad hits him with a belt`).concern).to.equal(true);
+    expect(Date.now() - started).to.be.below(5000);
   });
 });
