@@ -1,5 +1,6 @@
 import restify, { Request, Response, Server } from 'restify';
-import { activityBodyProblem } from './http/activityBody';
+import { isLocalMode } from './adapter';
+import { activityBodyProblem, isAllowedLocalServiceUrl } from './http/activityBody';
 import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
@@ -22,6 +23,10 @@ export function createServer(services: Services): Server {
     const problem = activityBodyProblem(req.body);
     if (problem) {
       res.send(400, { error: 'BadRequest', message: problem });
+      return;
+    }
+    if (isLocalMode(config) && !isAllowedLocalServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl, config.localServiceUrlHosts)) {
+      res.send(400, { error: 'BadRequest', message: 'in local mode replies only go to a loopback serviceUrl or a host in LOCAL_SERVICE_URL_HOSTS' });
       return;
     }
     const activity = req.body as { type: string; channelId?: string; text?: string };

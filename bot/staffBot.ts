@@ -18,6 +18,7 @@ import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
 import { isBotRemoval, isGroupChat } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
+import { declinedInvoke } from './teams/declinedInvoke';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {
@@ -114,7 +115,11 @@ export class StaffBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') {
+      const response = await super.onInvokeActivity(context);
+      // The SDK answers invokes nobody handles with an empty 501, which Teams shows as an error.
+      return response.status === 501 ? declinedInvoke(context.activity.name) : response;
+    }
     // Universal Actions always answer HTTP 200; success or refusal travels in the body.
     return { status: 200, body: await this.onAdaptiveCardInvoke(context) };
   }
