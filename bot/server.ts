@@ -1,6 +1,7 @@
 import restify, { Request, Response, Server } from 'restify';
 import { isLocalMode } from './adapter';
 import { activityBodyProblem, isAllowedLocalServiceUrl } from './http/activityBody';
+import { processBotRequest } from './http/botEndpoint';
 import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
@@ -30,7 +31,7 @@ export function createServer(services: Services): Server {
       return;
     }
     const activity = req.body as { type: string; channelId?: string; text?: string };
-    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => adapter.process(req, res, logic), () => ({ status: res.statusCode }));
+    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => processBotRequest(adapter, req, res, logic, { logger, authenticated: !isLocalMode(config) }), () => ({ status: res.statusCode }));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
