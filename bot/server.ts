@@ -9,6 +9,7 @@ import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
 import { registerTrainingRoutes } from './http/trainingRoutes';
 import type { Services } from './services';
+import { checkDatabase } from './store/databaseHealth';
 import { registerWebChatRoutes } from './webchat/registerWebChatRoutes';
 
 /** Largest activity accepted on /api/messages; Teams activities are far smaller. */
@@ -35,6 +36,13 @@ export function createServer(services: Services): Server {
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await checkDatabase(services.database.db);
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message } }, 'health check: the database did not answer');
+      res.send(503, { status: 'unavailable', version: config.version, database: services.database.engine, problem: 'the database did not answer' });
+      return;
+    }
     res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size }, database: services.database.engine });
   });
 
