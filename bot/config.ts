@@ -91,6 +91,7 @@ const schema = z.object({
     .transform((v) => v.replace(/\/+$/, '')),
   WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared with the intranet)').optional()),
   WEBCHAT_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an OpenID metadata document' }).optional()),
   LOCAL_SERVICE_URL_HOSTS: list.pipe(z.array(z.string().toLowerCase().regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'))),
   WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
@@ -114,6 +115,8 @@ export interface Config {
     appType: RawConfig['MicrosoftAppType'];
     tenantId?: string;
   };
+  /** Bearer token for /metrics; without it metrics are open in local mode and off with credentials. */
+  metricsToken?: string;
   /** Where Bot Framework's token signing keys are announced; absent means Microsoft's public cloud address. */
   botOpenIdMetadataUrl?: string;
   /** Hosts besides loopback that replies may go to in local mode (unsigned requests name their own serviceUrl). */
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     version,
     botName: e.BOT_NAME,
     microsoftApp: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    metricsToken: e.METRICS_TOKEN,
     botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     localServiceUrlHosts: e.LOCAL_SERVICE_URL_HOSTS,
     authority: e.AUTHORITY,

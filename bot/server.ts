@@ -2,6 +2,7 @@ import restify, { Request, Response, Server } from 'restify';
 import { isLocalMode } from './adapter';
 import { activityBodyProblem, isAllowedLocalServiceUrl } from './http/activityBody';
 import { processBotRequest } from './http/botEndpoint';
+import { checkMetricsAccess } from './http/metricsAccess';
 import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
@@ -46,7 +47,12 @@ export function createServer(services: Services): Server {
     res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size }, database: services.database.engine });
   });
 
-  server.get('/metrics', async (_req: Request, res: Response) => {
+  server.get('/metrics', async (req: Request, res: Response) => {
+    const refusal = checkMetricsAccess({ token: config.metricsToken, localMode: isLocalMode(config) }, req.header('authorization'));
+    if (refusal) {
+      res.send(refusal.status, refusal.body);
+      return;
+    }
     const body = await metrics.registry.metrics();
     res.setHeader('content-type', metrics.registry.contentType);
     res.sendRaw(200, body);

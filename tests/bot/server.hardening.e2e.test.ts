@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { botWithConnector } from '../helpers/runningBot';
+import { botWithConnector, TEST_APP_CREDENTIALS } from '../helpers/runningBot';
 
 function teamsMessage(serviceUrl: string, text: string): Record<string, unknown> {
   return {
@@ -45,5 +45,35 @@ describe('HTTP server: malformed activities and where replies go', () => {
     const res = await post(suite.bot.url, teamsMessage(suite.serviceUrl, 'whats a caf'));
     expect(res.status).to.be.oneOf([200, 201, 202]);
     expect(suite.connector.messages().length).to.equal(before + 1);
+  });
+});
+
+describe('/metrics access', () => {
+  const withToken = botWithConnector({ ...TEST_APP_CREDENTIALS, METRICS_TOKEN: 'metrics-token-0123456789' });
+
+  it('with credentials set, refuses a scrape without the token and serves one with it', async () => {
+    expect((await fetch(`${withToken.bot.url}/metrics`)).status).to.equal(401);
+    expect((await fetch(`${withToken.bot.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).to.equal(403);
+    const res = await fetch(`${withToken.bot.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+    expect(res.status).to.equal(200);
+    expect(await res.text()).to.match(/staffbot_/);
+  });
+});
+
+describe('/metrics with credentials and no token', () => {
+  const suite = botWithConnector(TEST_APP_CREDENTIALS);
+
+  it('is off rather than open to the internet', async () => {
+    const res = await fetch(`${suite.bot.url}/metrics`);
+    expect(res.status).to.equal(404);
+    expect(await res.text()).to.not.match(/staffbot_/);
+  });
+});
+
+describe('/metrics in local mode', () => {
+  const suite = botWithConnector();
+
+  it('stays open without a token', async () => {
+    expect((await fetch(`${suite.bot.url}/metrics`)).status).to.equal(200);
   });
 });
