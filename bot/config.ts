@@ -91,6 +91,8 @@ const schema = z.object({
     .transform((v) => v.replace(/\/+$/, '')),
   WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared with the intranet)').optional()),
   WEBCHAT_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  PRIVACY_NOTICE: z.string().optional(),
+  TERMS_OF_USE: z.string().optional(),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an OpenID metadata document' }).optional()),
   LOCAL_SERVICE_URL_HOSTS: list.pipe(z.array(z.string().toLowerCase().regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'))),
@@ -115,6 +117,8 @@ export interface Config {
     appType: RawConfig['MicrosoftAppType'];
     tenantId?: string;
   };
+  /** The texts of /privacy and /terms (the Teams app package links there by default); paragraphs separated by blank lines. */
+  policies: { privacyNotice: string; termsOfUse: string };
   /** Bearer token for /metrics; without it metrics are open in local mode and off with credentials. */
   metricsToken?: string;
   /** Where Bot Framework's token signing keys are announced; absent means Microsoft's public cloud address. */
@@ -178,6 +182,26 @@ export interface Config {
   };
 }
 
+/** What /privacy says until a council sets PRIVACY_NOTICE: what the bot keeps, for how long, and how to have it erased. */
+function defaultPrivacyNotice(botName: string, helpContact: string, retentionDays: number): string {
+  return [
+    `${botName} is run by your organisation for its children's workforce. It keeps only what it needs to answer you and to send you briefings, pulse surveys and training reminders.`,
+    'It keeps: the settings you choose (sector, role, council, locality, team, start date, topics and quiet hours); where it can reach you in Teams or web chat; the state of your current conversation; which messages it sent you and whether you confirmed reading a briefing; training sessions you asked to be reminded about.',
+    `Pulse survey answers are anonymous: they are stored without your id, and results are only shown for groups large enough that nobody can be picked out. Questions the assistant could not answer are kept without your id, with personal details removed, for ${retentionDays} days so the content team can fill the gaps.`,
+    'Say "export my data" in the chat to get a copy of everything held about you, and "delete my data" to erase it.',
+    `Questions about this notice: ${helpContact}.`,
+  ].join('\n\n');
+}
+
+/** What /terms says until a council sets TERMS_OF_USE. */
+function defaultTermsOfUse(botName: string, helpContact: string): string {
+  return [
+    `${botName} gives general information about workforce terms, training and strategy for staff and partners of your organisation. It is not professional advice.`,
+    'If you are worried about a child, follow your local safeguarding procedures and contact your designated safeguarding lead or the children\'s social care front door straight away; do not wait for the assistant.',
+    `Use it for work only, and do not type personal details about children or families into it. Questions: ${helpContact}.`,
+  ].join('\n\n');
+}
+
 /** Raised for a bad setting, so start-up can stop with a clear message. */
 export class ConfigError extends Error {}
 
@@ -208,6 +232,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     version,
     botName: e.BOT_NAME,
     microsoftApp: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    policies: {
+      privacyNotice: e.PRIVACY_NOTICE ?? defaultPrivacyNotice(e.BOT_NAME, e.HELP_CONTACT, e.RETENTION_DAYS),
+      termsOfUse: e.TERMS_OF_USE ?? defaultTermsOfUse(e.BOT_NAME, e.HELP_CONTACT),
+    },
     metricsToken: e.METRICS_TOKEN,
     botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     localServiceUrlHosts: e.LOCAL_SERVICE_URL_HOSTS,

@@ -9,6 +9,7 @@ import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
 import { registerTrainingRoutes } from './http/trainingRoutes';
+import { registerPolicyRoutes } from './pages/policyRoutes';
 import type { Services } from './services';
 import { checkDatabase } from './store/databaseHealth';
 import { registerWebChatRoutes } from './webchat/registerWebChatRoutes';
@@ -68,6 +69,8 @@ export function createServer(services: Services): Server {
   registerWebChatRoutes(server, services);
 
   registerDashboardRoutes(server, services);
+
+  registerPolicyRoutes(server, config);
 
   return server;
 }

@@ -12,6 +12,7 @@ import { createWelcomeCard } from './cards/createWelcomeCard';
 import { dataExportMessages } from './dataExportMessages';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
+import { GLOSSARY_DIALOG, GlossaryDialog, isGlossaryCommand } from './glossaryDialog';
 import { NEW_BRIEFING_DIALOG, NewBriefingDialog, NewBriefingOptions } from './newBriefingDialog';
 import { NEW_PULSE_DIALOG, NewPulseDialog } from './newPulseDialog';
 import { RECALL_BRIEFING_DIALOG, RecallBriefingDialog, RecallBriefingOptions } from './recallBriefingDialog';
@@ -34,6 +35,7 @@ export class RootDialog extends BaseDialog {
     this.addDialog(new NewPulseDialog(services));
     this.addDialog(new NewBriefingDialog(services));
     this.addDialog(new RecallBriefingDialog(services));
+    this.addDialog(new GlossaryDialog(services));
     this.addDialog(new WaterfallDialog(`${ROOT_DIALOG}.route`, [this.routeStep.bind(this)]));
     this.initialDialogId = `${ROOT_DIALOG}.route`;
   }
@@ -45,6 +47,7 @@ export class RootDialog extends BaseDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text ?? '';
+    if (isGlossaryCommand(text)) return step.beginDialog(GLOSSARY_DIALOG);
     const intent = classifyMessage(text);
     if (intent === 'greeting' || intent === 'help') {
       const inChannel = step.context.activity.conversation?.conversationType === 'channel';
