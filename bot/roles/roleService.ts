@@ -24,6 +24,12 @@ export class RoleService {
     this.needsPrincipalNames = [...this.comms, ...this.admins].some((u) => u.includes('@'));
   }
 
+  /** True when an entry (an owner named by the admin API) is listed in COMMS_USERS or ADMINS. */
+  isRoleHolder(entry: string): boolean {
+    const name = entry.trim().toLowerCase();
+    return this.comms.has(name) || this.admins.has(name);
+  }
+
   has(identity: Identity, role: Role): boolean {
     const names = [identity.aadObjectId, identity.userPrincipalName, identity.email].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
     const inList = (list: Set<string>) => names.some((n) => list.has(n));
