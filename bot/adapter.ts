@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { Config } from './config';
 import { installResilientSigningKeys } from './http/signingKeys';
 import { TURN_LOGGER } from './loggedTurn';
+import { messageSizeGuard } from './teams/messageSize';
 import { ETagConflictError } from './store/stateDocuments';
 
 /** What the user is told when a turn fails; a lost race on state gets its own, more useful message. */
@@ -59,6 +60,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     installResilientSigningKeys([config.botOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl], logger);
   }
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
+  adapter.use(messageSizeGuard((bytes) => logger.warn({ bytes }, 'shortened a reply that was over the Teams message limit')));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const level = error instanceof ETagConflictError ? 'warn' : 'error';
     // The turn's own logger carries its turn id, so the failure can be found with the rest of the turn.

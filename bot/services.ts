@@ -1,4 +1,4 @@
-import { Storage } from 'botbuilder';
+import { Storage, TurnContext } from 'botbuilder';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
@@ -32,6 +32,7 @@ import { briefingRenderer } from './briefings/briefingRenderer';
 import { BriefingSearch } from './briefings/briefingSearch';
 import { Briefings } from './briefings/briefings';
 import { registerBriefingCardActions } from './cardActions/briefingCardActions';
+import { briefingTaskModules } from './teams/briefingTaskModule';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 import { createStore } from './store/createStore';
 import { IdempotencyKeys } from './store/idempotencyKeys';
@@ -144,7 +145,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const cardActions = new CardActionRouter();
   registerKnowledgeCardActions(cardActions, answerer);
   registerSurveyCardActions(cardActions, surveys);
-  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now });
+  const mayPreviewBriefings = (context: TurnContext) => access.hasRole(context, 'comms');
+  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now, mayPreview: mayPreviewBriefings });
   registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
@@ -153,6 +155,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     botName: config.botName,
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
+    taskModules: briefingTaskModules({ briefings, profiles: store.profiles, now, mayPreview: mayPreviewBriefings }),
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
       if (record) await store.conversations.upsert(record);

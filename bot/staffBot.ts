@@ -7,6 +7,8 @@ import {
   MessagingExtensionQuery,
   MessagingExtensionResponse,
   StatePropertyAccessor,
+  TaskModuleRequest,
+  TaskModuleResponse,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
@@ -18,7 +20,9 @@ import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
 import { isBotRemoval, isGroupChat } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
-import { declinedInvoke } from './teams/declinedInvoke';
+import { TaskModuleHandler } from './teams/briefingTaskModule';
+import { DECLINED_INVOKE_TEXT, declinedInvoke } from './teams/declinedInvoke';
+import { fitInvokeResponse } from './teams/messageSize';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {
@@ -33,6 +37,8 @@ export interface StaffBotDependencies {
   onRemoved?: (context: TurnContext) => Promise<void>;
   /** The compose-box glossary search; without it search invokes are declined. */
   messageExtension?: GlossaryMessageExtension;
+  /** Teams dialogs (task modules) the bot's cards open, such as a long briefing's full text. */
+  taskModules?: TaskModuleHandler;
 }
 
 /** Set on a turn whose user's data was just erased, so the turn writes no state back. */
@@ -114,7 +120,25 @@ export class StaffBot extends TeamsActivityHandler {
     return this.deps.messageExtension.select(value);
   }
 
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.taskModule(context, request);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.taskModule(context, request);
+  }
+
+  private async taskModule(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const data = request?.data && typeof request.data === 'object' ? (request.data as Record<string, unknown>) : {};
+    return (await this.deps.taskModules?.(context, data)) ?? { task: { type: 'message', value: DECLINED_INVOKE_TEXT } };
+  }
+
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    // Every invoke answer is measured too, since Teams refuses oversized ones as it does messages.
+    return fitInvokeResponse(context.activity.name, await this.invokeResponse(context));
+  }
+
+  private async invokeResponse(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') {
       const response = await super.onInvokeActivity(context);
       // The SDK answers invokes nobody handles with an empty 501, which Teams shows as an error.

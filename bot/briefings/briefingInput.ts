@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isTopic } from '../../knowledge/workforce';
 import { AudienceFilter, audienceFilterSchema } from '../audience/audienceFilter';
+import { INLINE_BODY_LIMIT } from '../../dialogs/cards/briefingText';
 
 /** The longest summary a briefing card shows. */
 export const MAX_SUMMARY = 300;
@@ -103,6 +104,16 @@ export function contentProblems(content: { summary?: string; body?: string }): B
   return problems;
 }
 
+/**
+ * What authors are told about a long body: the card shows the summary and the body's opening, and
+ * the full text opens from "Read the full briefing" (Teams refuses messages over about 28 KB).
+ */
+export function bodyLengthNote(body: string): string | undefined {
+  const length = body.trim().length;
+  if (length <= INLINE_BODY_LIMIT) return undefined;
+  return `The body is ${length.toLocaleString('en-GB')} characters, too long to show in full on a Teams card: staff will see the summary and the opening, and open the full text with "Read the full briefing". Put what matters most in the summary.`;
+}
+
 /** A zod issue as a problem with its field. */
 export function problemOf(issue: { path: PropertyKey[]; message: string }): BriefingProblem {
   const field = issue.path.map(String).join('.') || 'body';
@@ -159,6 +170,8 @@ export function checkBriefing(input: unknown, now: DateTime, zone: string, optio
   }
   if (problems.length || !parsed.success) return { ok: false, errors: sentences(problems), problems };
   const v = parsed.data;
+  const lengthNote = bodyLengthNote(v.body);
+  if (lengthNote) notes.push(lengthNote);
   return {
     ok: true,
     notes,

@@ -4,7 +4,8 @@ import { briefingMessageId, isLive } from '../briefings/briefings';
 import { DeliveryEngine } from '../delivery/deliveryEngine';
 import { Profiles } from '../store/profiles';
 import { adaptiveCard, built, paragraph } from '../../dialogs/cards/adaptiveCard';
-import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard, REFRESH_BRIEFING_VERB } from '../../dialogs/cards/createBriefingCard';
+import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard, READ_BRIEFING_VERB, REFRESH_BRIEFING_VERB } from '../../dialogs/cards/createBriefingCard';
+import { readBriefingPage } from './briefingReading';
 import { SHOW_BRIEFING_VERB } from '../../dialogs/cards/createBriefingListCard';
 import { CardActionRouter } from './cardActionRouter';
 
@@ -13,8 +14,22 @@ const NOT_YOURS = 'That briefing was not sent to you, so there is nothing to con
 /** Registers the briefing card's buttons: "Got it" (records the acknowledgement) and "Read" from the latest list. */
 export function registerBriefingCardActions(
   router: CardActionRouter,
-  deps: { briefings: BriefingService; delivery: Pick<DeliveryEngine, 'acknowledgedAt'>; profiles: Pick<Profiles, 'get'>; now: () => import('luxon').DateTime },
+  deps: {
+    briefings: BriefingService;
+    delivery: Pick<DeliveryEngine, 'acknowledgedAt'>;
+    profiles: Pick<Profiles, 'get'>;
+    now: () => import('luxon').DateTime;
+    /** Whether the person may read any briefing (comms users previewing a test copy). */
+    mayPreview?: (context: import('botbuilder').TurnContext) => Promise<boolean>;
+  },
 ): void {
+  // Web chat has no task modules: "Read the full briefing" posts the text a page at a time.
+  router.register(READ_BRIEFING_VERB, async ({ data, context }) => {
+    const reading = await readBriefingPage({ ...deps, mayPreview: deps.mayPreview ?? (async () => false) }, context, data);
+    if (!reading.ok) return { kind: 'refused', text: reading.text, statusCode: 404 };
+    return { kind: 'post', card: reading.page.card, note: `${reading.briefing.title}, page ${reading.page.page} of ${reading.page.pages}` };
+  });
+
   router.register(ACKNOWLEDGE_BRIEFING_VERB, async ({ data, style, context }) => {
     const id = Number(data.briefingId);
     const userId = context.activity.from.id;

@@ -1,5 +1,5 @@
 import { Request, Response, Server } from 'restify';
-import { briefingPatchSchema, checkBriefing, contentProblems, problemOf } from '../briefings/briefingInput';
+import { bodyLengthNote, briefingPatchSchema, checkBriefing, contentProblems, problemOf } from '../briefings/briefingInput';
 import { Briefing } from '../briefings/briefings';
 import type { Services } from '../services';
 import { adminAllowed, keyedAdminRequest } from './adminRoutes';
@@ -117,7 +117,8 @@ export function registerBriefingRoutes(server: Server, services: Services): void
       res.send(409, { error: 'Conflict', message: 'A recalled briefing cannot be edited.' });
       return;
     }
-    res.send(200, { id: briefing.id, cards_updating: result.cardsUpdating });
+    const note = change.body !== undefined ? bodyLengthNote(change.body) : undefined;
+    res.send(200, { id: briefing.id, cards_updating: result.cardsUpdating, notes: note ? [note] : [] });
   });
 
   server.del('/api/briefings/:id', async (req: Request, res: Response) => {
