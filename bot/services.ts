@@ -7,7 +7,7 @@ import { KnowledgeSearch } from '../knowledge/knowledgeSearch';
 import { loadTemplatesOrThrow } from '../knowledge/surveys/templateLoader';
 import { createPulseRenderers } from '../dialogs/pulseMessages';
 import { RootDialog } from '../dialogs/rootDialog';
-import { createAdapter } from './adapter';
+import { createAdapter, isLocalMode } from './adapter';
 import { FeedbackLog } from './answers/feedbackLog';
 import { QuestionAnswerer } from './answers/questionAnswerer';
 import { CardActionRouter } from './cardActions/cardActionRouter';
@@ -19,6 +19,7 @@ import { createLogger } from './logger';
 import { BotMetrics } from './metrics';
 import { conversationRecordOf, keepsReference, storedConversationId } from './conversations/conversationRecord';
 import { RoleService } from './roles/roleService';
+import { roleSettingsOf } from './roles/roleSettings';
 import { TurnAccess } from './roles/turnAccess';
 import { DatabaseStorage } from './state/databaseStorage';
 import { createBotStates } from './state/createBotStates';
@@ -92,8 +93,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = new BotMetrics();
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
   const { conversationState } = createBotStates(storage);
-  const roles = new RoleService(config);
-  const access = new TurnAccess(roles);
+  const roles = new RoleService(roleSettingsOf(config));
+  // Web chat is built below; a verified user's email is only looked up during turns.
+  const access = new TurnAccess(roles, (userId) => webChat.users.get(userId)?.email, isLocalMode(config));
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
   const surveys = new SurveyService({
     db: database.db,

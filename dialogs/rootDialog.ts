@@ -25,6 +25,9 @@ export const GAP_REPORT_DAYS = 90;
 
 export const ROOT_DIALOG = 'rootDialog';
 
+/** Dialogs only comms users and admins may be in: each of their steps needs the role again. */
+const PRIVILEGED_DIALOGS = new Set([NEW_BRIEFING_DIALOG, RECALL_BRIEFING_DIALOG, NEW_PULSE_DIALOG]);
+
 /** The entry point for every message: greets, helps, or hands the question to the right dialog. */
 export class RootDialog extends BaseDialog {
   constructor(services: DialogServices) {
@@ -40,9 +43,19 @@ export class RootDialog extends BaseDialog {
     this.initialDialogId = `${ROOT_DIALOG}.route`;
   }
 
-  /** Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for all of them. */
+  /**
+   * Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for
+   * all of them; and a privileged dialog checks its author's role again at every step, so someone
+   * whose role was removed cannot finish a briefing or pulse they started before.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await interrupt(innerDc, this.services)) ?? super.onContinueDialog(innerDc);
+    const interrupted = await interrupt(innerDc, this.services);
+    if (interrupted) return interrupted;
+    if (PRIVILEGED_DIALOGS.has(innerDc.activeDialog?.id ?? '') && !(await this.services.access.hasRole(innerDc.context, 'comms'))) {
+      await innerDc.context.sendActivity('You no longer have the communications role, so I stopped that and nothing was sent. Ask an admin if you think this is wrong.');
+      return innerDc.cancelAllDialogs();
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -135,11 +135,16 @@ describe('dashboard access (HTTP)', function () {
       }
     });
 
-    it('accepts a v1 token (sts.windows.net issuer, bare app id audience) and a comms user listed by user principal name', async () => {
+    it('accepts a v1 token (sts.windows.net issuer, bare app id audience)', async () => {
       const v1 = await bearer({ ...COMMS, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS.upn } });
       expect((await getJson(`${bot.url}/dashboard/api/me`, v1)).status).to.equal(200);
+    });
+
+    it('never authorises by user principal name or preferred_username, which can be reassigned', async () => {
       const byUpn = await getJson(`${bot.url}/dashboard/api/me`, await bearer(COMMS_BY_UPN));
-      expect(byUpn.status).to.equal(200);
+      expect(byUpn.status).to.equal(403);
+      const v1 = await getJson(`${bot.url}/dashboard/api/me`, await bearer({ ...COMMS_BY_UPN, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS_BY_UPN.upn } }));
+      expect(v1.status).to.equal(403);
     });
 
     it('knows an admin', async () => {
@@ -218,6 +223,28 @@ describe('dashboard access (HTTP)', function () {
       const other = await getJson(`${single.url}/dashboard/api/me`, await bearer({ ...COMMS, tid: OTHER_TENANT }));
       expect(other.status).to.equal(401);
       expect(other.body.message).to.match(/not issued by Microsoft Entra ID for an allowed organisation/);
+    });
+  });
+
+  describe('a multi-tenant bot without MicrosoftAppTenantId', () => {
+    let open: RunningBot;
+    before(async () => {
+      const env: Record<string, string> = { ...ssoEnv(jwksUrl), COMMS_USERS: `${COMMS.oid},second.comms@council.example.gov.uk`, ADMINS: ADMIN.oid };
+      delete env.MicrosoftAppTenantId;
+      open = await startBot(env, { now: clock.now });
+    });
+    after(() => open?.stop());
+
+    it('grants no role to a validly signed token from another tenant, by object id or by preferred_username', async () => {
+      const asAdmin = await getJson(`${open.url}/dashboard/api/me`, await bearer({ ...ADMIN, tid: OTHER_TENANT }));
+      expect(asAdmin.status).to.equal(403);
+      const byName = await getJson(`${open.url}/dashboard/api/me`, await bearer({ oid: 'attacker-oid', upn: 'second.comms@council.example.gov.uk', tid: OTHER_TENANT }));
+      expect(byName.status).to.equal(403);
+    });
+
+    it('grants no object id role at all until a tenant is configured, and says why at start-up', async () => {
+      expect((await getJson(`${open.url}/dashboard/api/me`, await bearer(COMMS))).status).to.equal(403);
+      expect(open.services.roles.warnings().join(' ')).to.match(/MicrosoftAppTenantId is not set/);
     });
   });
 
