@@ -71,7 +71,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: 'must be the http(s) address of the Entra ID signing keys' })
     .refine((v) => v.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(v), 'must use https:// (http:// only for localhost)')
     .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  DASHBOARD_SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
   PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
@@ -119,6 +119,8 @@ export interface Config {
   };
   /** The texts of /privacy and /terms (the Teams app package links there by default); paragraphs separated by blank lines. */
   policies: { privacyNotice: string; termsOfUse: string };
+  /** How many reverse proxies in front of the bot add X-Forwarded-For, so sign-in limits count real client addresses. */
+  trustedProxyHops: number;
   /** Bearer token for /metrics; without it metrics are open in local mode and off with credentials. */
   metricsToken?: string;
   /** Where Bot Framework's token signing keys are announced; absent means Microsoft's public cloud address. */
@@ -146,12 +148,10 @@ export interface Config {
   adminApiToken?: string;
   /** The host name the bot is served from in production (BOT_DOMAIN, as in the Teams package); names the dashboard's single sign-on audience. */
   botDomain?: string;
-  /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are, and the secret browser sessions are signed with. */
+  /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are (browser sessions live in the database). */
   dashboard: {
     /** JSON Web Key Set that Teams single sign-on tokens are checked against. */
     jwksUrl: string;
-    /** Signs browser sign-in cookies; absent means a random secret per process (sessions end on restart). */
-    sessionSecret?: string;
   };
   /** Pulse surveys: the default anonymity threshold (minimum group size) and when reminders go out. */
   pulses: { defaultThreshold: number; reminderTime: string };
@@ -257,7 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
     botDomain: e.BOT_DOMAIN,
-    dashboard: { jwksUrl: e.AAD_JWKS_URL, sessionSecret: e.DASHBOARD_SESSION_SECRET },
+    dashboard: { jwksUrl: e.AAD_JWKS_URL },
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME },
     redisUrl: e.REDIS_URL,
     delivery: {
