@@ -43,6 +43,7 @@ import { SurveyService } from './surveys/surveyService';
 import { startHousekeeping } from './store/housekeeping';
 import { openDatabase, OpenDatabase } from './store/openDatabase';
 import { FORGET_TURN_STATE, StaffBot } from './staffBot';
+import { TurnScope } from './turnScope';
 import { createWebChatServices } from './webchat/webChatServices';
 import { TrainingCatalogue } from '../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../knowledge/training/checkedCatalogue';
@@ -85,7 +86,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       connectTimeoutMs: config.databaseConnectTimeoutMs,
       logger,
     }));
-  const store = createStore(database.db, now);
+  const turnScope = new TurnScope();
+  const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
   const briefingRecords = new Briefings(database.db, now);
@@ -157,6 +159,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     botName: config.botName,
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
+    turnScope,
     taskModules: briefingTaskModules({ briefings, profiles: store.profiles, now, mayPreview: mayPreviewBriefings }),
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;

@@ -21,6 +21,7 @@ import { cleanMessageText } from './answers/cleanMessageText';
 import { isBotRemoval, isGroupChat } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
 import { TaskModuleHandler } from './teams/briefingTaskModule';
+import { TurnScope } from './turnScope';
 import { DECLINED_INVOKE_TEXT, declinedInvoke } from './teams/declinedInvoke';
 import { fitInvokeResponse } from './teams/messageSize';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
@@ -39,6 +40,8 @@ export interface StaffBotDependencies {
   messageExtension?: GlossaryMessageExtension;
   /** Teams dialogs (task modules) the bot's cards open, such as a long briefing's full text. */
   taskModules?: TaskModuleHandler;
+  /** Makes the turn's asker known to the stores below it (the gap report counts once per person a day). */
+  turnScope?: TurnScope;
 }
 
 /** Set on a turn whose user's data was just erased, so the turn writes no state back. */
@@ -80,6 +83,11 @@ export class StaffBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (this.deps.turnScope) return this.deps.turnScope.run(context, () => this.runTurn(context));
+    return this.runTurn(context);
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     await this.deps.onActivity?.(context);
     await super.run(context);
     if (context.turnState.get(FORGET_TURN_STATE)) return;
