@@ -11,6 +11,7 @@ import { createAdapter, isLocalMode } from './adapter';
 import { FeedbackLog } from './answers/feedbackLog';
 import { QuestionAnswerer } from './answers/questionAnswerer';
 import { CardActionRouter } from './cardActions/cardActionRouter';
+import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
 import { resolveAudience } from './audience/resolveAudience';
@@ -126,6 +127,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       counts: (messageId) => delivery.counts(messageId),
       records: (messageId) => delivery.records(messageId),
       acknowledge: (messageId, userId) => delivery.acknowledge(messageId, userId),
+      acknowledgeOpened: (messageId, userId, kind) => delivery.acknowledgeOpened(messageId, userId, kind),
       wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
     },
     audience: (briefing) => resolveAudience(briefing.audience, store),
@@ -147,7 +149,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     conversationMemory: new StateConversationMemory(conversationState),
   });
   const cardActions = new CardActionRouter();
-  registerKnowledgeCardActions(cardActions, answerer);
+  registerKnowledgeCardActions(cardActions, answerer, new StateFeedbackGiven(conversationState, now));
   registerSurveyCardActions(cardActions, surveys);
   const mayPreviewBriefings = (context: TurnContext) => access.hasRole(context, 'comms');
   registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now, mayPreview: mayPreviewBriefings });

@@ -34,8 +34,15 @@ export function registerBriefingCardActions(
     const id = Number(data.briefingId);
     const userId = context.activity.from.id;
     const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
-    // A tampered or stale button: only someone who was sent this briefing may acknowledge it.
-    if (!briefing || !(await deps.briefings.acknowledge(id, userId))) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    if (!briefing) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    // Someone sent a copy acknowledges it; someone in the live audience who opened it from "latest
+    // briefings" is recorded too. Anyone else (a tampered or stale button) is refused.
+    let acknowledged = await deps.briefings.acknowledge(id, userId);
+    if (!acknowledged && isLive(briefing, deps.now()) && matchesAudience(briefing.audience, await deps.profiles.get(userId))) {
+      await deps.briefings.acknowledgeOpened(id, userId);
+      acknowledged = true;
+    }
+    if (!acknowledged) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
     return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
   });

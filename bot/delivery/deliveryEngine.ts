@@ -146,6 +146,11 @@ export class DeliveryEngine {
     return this.deps.outbox.acknowledge(messageId, userId);
   }
 
+  /** Records an acknowledgement from someone who read the message without a delivered copy. */
+  acknowledgeOpened(messageId: string, userId: string, kind: string): Promise<void> {
+    return this.deps.outbox.acknowledgeOpened(messageId, userId, kind);
+  }
+
   wasSentTo(messageId: string, userId: string): Promise<boolean> {
     return this.deps.outbox.wasSentTo(messageId, userId);
   }

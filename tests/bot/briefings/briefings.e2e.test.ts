@@ -146,6 +146,23 @@ describe('strategy briefings, end to end', function () {
     expect(lastTo(staff[2])).to.match(/no current briefings for you/);
   });
 
+  it('records "Got it" from someone in the audience who opened it from "latest briefings" without a delivered copy', async () => {
+    const newcomer = '29:hv-new';
+    await send({ id: newcomer }, { text: 'hi' });
+    await bot.services.store.profiles.save({ userId: newcomer, sector: 'health', role: 'health-visitor', topics: [] });
+    expect(await bot.services.briefings.wasSentTo(briefingId, newcomer)).to.equal(false);
+    const shown = await execute({ id: newcomer }, 'briefing.show', { briefingId });
+    expect(shown.body).to.include({ statusCode: 200 });
+    const ack = await execute({ id: newcomer }, 'briefing.ack', { briefingId });
+    expect(ack.body, JSON.stringify(ack.body)).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(ack.body)).to.match(/You confirmed you had read this/);
+    expect((await bot.services.briefings.status(briefingId))!.counts).to.include({ opened: 1, sent: 3 });
+    await send(COMMS, { text: 'status of integrated induction changes' });
+    expect(lastTo(COMMS.id)).to.match(/Read from \\"latest briefings\\"[^0-9]*1/);
+    // Someone outside the audience is still refused.
+    expect((await execute({ id: staff[2] }, 'briefing.ack', { briefingId })).body).to.include({ statusCode: 403 });
+  });
+
   it('recalls a briefing after confirmation, deleting the sent cards', async () => {
     await send(COMMS, { text: `recall briefing #${briefingId}` });
     expect(lastTo(COMMS.id)).to.match(/Recall .{1,2}Integrated induction changes \(updated\)/);
