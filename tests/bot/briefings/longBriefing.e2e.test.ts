@@ -46,7 +46,7 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
 
   before(async () => {
     serviceUrl = await connector.start();
-    bot = await startBot({ ADMIN_API_TOKEN: TOKEN }, { now: clock.now });
+    bot = await startBot({ ADMIN_API_TOKEN: TOKEN, COMMS_USERS: 'aad-long-author' }, { now: clock.now });
     for (const id of [READER, OUTSIDER]) await post({ ...from(id), type: 'message', text: 'hi' });
     await bot.services.store.profiles.save({ userId: READER, sector: 'health', role: 'health-visitor', topics: [] });
     await bot.services.store.profiles.save({ userId: OUTSIDER, sector: 'education', role: 'teaching-assistant', topics: [] });
@@ -105,6 +105,14 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
   it('refuses the full text to someone the briefing was not meant for', async () => {
     const res = await taskModule(OUTSIDER, 'task/fetch', readAction.data as Record<string, unknown>);
     expect(res.body.task).to.deep.equal({ type: 'message', value: 'That briefing is no longer available.' });
+  });
+
+  it('warns an author in the chat form that a long body will show as its opening', async () => {
+    const author = { ...from('29:long-author'), from: { id: '29:long-author', aadObjectId: 'aad-long-author' } };
+    await post({ ...author, type: 'message', text: 'new briefing' });
+    await post({ ...author, type: 'message', value: { verb: 'briefing.form', title: 'Long one', summary: 'Short summary.', body: 'A sentence of the body. '.repeat(200), sectors: 'health' } });
+    const preview = JSON.stringify(connector.messages().at(-1));
+    expect(preview).to.match(/Preview: Long one/).and.match(/too long to show in full on a Teams card/);
   });
 
   it('posts the pages in web chat, where there are no dialogs', async () => {
