@@ -73,7 +73,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: 'must be the http(s) address of the Entra ID signing keys' })
     .refine((v) => v.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(v), 'must use https:// (http:// only for localhost)')
     .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  DASHBOARD_SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
   PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
@@ -93,6 +93,11 @@ const schema = z.object({
     .transform((v) => v.replace(/\/+$/, '')),
   WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared with the intranet)').optional()),
   WEBCHAT_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  PRIVACY_NOTICE: z.string().optional(),
+  TERMS_OF_USE: z.string().optional(),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an OpenID metadata document' }).optional()),
+  LOCAL_SERVICE_URL_HOSTS: list.pipe(z.array(z.string().toLowerCase().regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'))),
   WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
 });
 
@@ -114,6 +119,16 @@ export interface Config {
     appType: RawConfig['MicrosoftAppType'];
     tenantId?: string;
   };
+  /** The texts of /privacy and /terms (the Teams app package links there by default); paragraphs separated by blank lines. */
+  policies: { privacyNotice: string; termsOfUse: string };
+  /** How many reverse proxies in front of the bot add X-Forwarded-For, so sign-in limits count real client addresses. */
+  trustedProxyHops: number;
+  /** Bearer token for /metrics; without it metrics are open in local mode and off with credentials. */
+  metricsToken?: string;
+  /** Where Bot Framework's token signing keys are announced; absent means Microsoft's public cloud address. */
+  botOpenIdMetadataUrl?: string;
+  /** Hosts besides loopback that replies may go to in local mode (unsigned requests name their own serviceUrl). */
+  localServiceUrlHosts: string[];
   authority?: RawConfig['AUTHORITY'];
   helpContact: string;
   safeguarding: {
@@ -139,12 +154,10 @@ export interface Config {
   adminApiToken?: string;
   /** The host name the bot is served from in production (BOT_DOMAIN, as in the Teams package); names the dashboard's single sign-on audience. */
   botDomain?: string;
-  /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are, and the secret browser sessions are signed with. */
+  /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are (browser sessions live in the database). */
   dashboard: {
     /** JSON Web Key Set that Teams single sign-on tokens are checked against. */
     jwksUrl: string;
-    /** Signs browser sign-in cookies; absent means a random secret per process (sessions end on restart). */
-    sessionSecret?: string;
   };
   /** Pulse surveys: the default anonymity threshold (minimum group size) and when reminders go out. */
   pulses: { defaultThreshold: number; reminderTime: string };
@@ -173,6 +186,26 @@ export interface Config {
     /** Origins allowed to show the chat page in a frame (the embed widget). */
     embedOrigins: string[];
   };
+}
+
+/** What /privacy says until a council sets PRIVACY_NOTICE: what the bot keeps, for how long, and how to have it erased. */
+function defaultPrivacyNotice(botName: string, helpContact: string, retentionDays: number): string {
+  return [
+    `${botName} is run by your organisation for its children's workforce. It keeps only what it needs to answer you and to send you briefings, pulse surveys and training reminders.`,
+    'It keeps: the settings you choose (sector, role, council, locality, team, start date, topics and quiet hours); where it can reach you in Teams or web chat; the state of your current conversation; which messages it sent you and whether you confirmed reading a briefing; training sessions you asked to be reminded about.',
+    `Pulse survey answers are anonymous: they are stored without your id, and results are only shown for groups large enough that nobody can be picked out. Questions the assistant could not answer are kept without your id, with personal details removed, for ${retentionDays} days so the content team can fill the gaps.`,
+    'Say "export my data" in the chat to get a copy of everything held about you, and "delete my data" to erase it.',
+    `Questions about this notice: ${helpContact}.`,
+  ].join('\n\n');
+}
+
+/** What /terms says until a council sets TERMS_OF_USE. */
+function defaultTermsOfUse(botName: string, helpContact: string): string {
+  return [
+    `${botName} gives general information about workforce terms, training and strategy for staff and partners of your organisation. It is not professional advice.`,
+    'If you are worried about a child, follow your local safeguarding procedures and contact your designated safeguarding lead or the children\'s social care front door straight away; do not wait for the assistant.',
+    `Use it for work only, and do not type personal details about children or families into it. Questions: ${helpContact}.`,
+  ].join('\n\n');
 }
 
 /** Raised for a bad setting, so start-up can stop with a clear message. */
@@ -205,6 +238,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     version,
     botName: e.BOT_NAME,
     microsoftApp: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    policies: {
+      privacyNotice: e.PRIVACY_NOTICE ?? defaultPrivacyNotice(e.BOT_NAME, e.HELP_CONTACT, e.RETENTION_DAYS),
+      termsOfUse: e.TERMS_OF_USE ?? defaultTermsOfUse(e.BOT_NAME, e.HELP_CONTACT),
+    },
+    metricsToken: e.METRICS_TOKEN,
+    botOpenIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    localServiceUrlHosts: e.LOCAL_SERVICE_URL_HOSTS,
     authority: e.AUTHORITY,
     helpContact: e.HELP_CONTACT,
     safeguarding: {
@@ -225,7 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
     botDomain: e.BOT_DOMAIN,
-    dashboard: { jwksUrl: e.AAD_JWKS_URL, sessionSecret: e.DASHBOARD_SESSION_SECRET },
+    dashboard: { jwksUrl: e.AAD_JWKS_URL },
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME },
     redisUrl: e.REDIS_URL,
     delivery: {

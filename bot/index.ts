@@ -5,6 +5,7 @@ import { isLocalMode } from './adapter';
 import { ConfigError, loadConfig } from './config';
 import { createServer } from './server';
 import { createServices } from './services';
+import { StoreStartupError } from './store/storeStartupError';
 
 /** Reads the configuration, builds the services and starts listening; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const resumed = await services.briefings.resumeUnfinished();
   if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
   if (config.delivery.worker) await services.delivery.start();
+  for (const warning of services.roles.warnings()) logger.warn(warning);
   if (isLocalMode(config)) logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');
 
   let stopping = false;
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  // Both name what is wrong and what to do; a stack trace would only bury that.
+  if (err instanceof ConfigError || err instanceof StoreStartupError) console.error(err.message);
   else console.error('The bot could not start:', err);
   process.exit(1);
 });

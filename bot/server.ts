@@ -1,12 +1,17 @@
 import restify, { Request, Response, Server } from 'restify';
-import { activityBodyProblem } from './http/activityBody';
+import { isLocalMode } from './adapter';
+import { activityBodyProblem, isAllowedLocalServiceUrl } from './http/activityBody';
+import { processBotRequest } from './http/botEndpoint';
+import { checkMetricsAccess } from './http/metricsAccess';
 import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
 import { registerTrainingRoutes } from './http/trainingRoutes';
+import { registerPolicyRoutes } from './pages/policyRoutes';
 import type { Services } from './services';
+import { checkDatabase } from './store/databaseHealth';
 import { registerWebChatRoutes } from './webchat/registerWebChatRoutes';
 
 /** Largest activity accepted on /api/messages; Teams activities are far smaller. */
@@ -24,15 +29,31 @@ export function createServer(services: Services): Server {
       res.send(400, { error: 'BadRequest', message: problem });
       return;
     }
+    if (isLocalMode(config) && !isAllowedLocalServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl, config.localServiceUrlHosts)) {
+      res.send(400, { error: 'BadRequest', message: 'in local mode replies only go to a loopback serviceUrl or a host in LOCAL_SERVICE_URL_HOSTS' });
+      return;
+    }
     const activity = req.body as { type: string; channelId?: string; text?: string };
-    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => adapter.process(req, res, logic), () => ({ status: res.statusCode }));
+    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => processBotRequest(adapter, req, res, logic, { logger, authenticated: !isLocalMode(config) }), () => ({ status: res.statusCode }));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await checkDatabase(services.database.db);
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message } }, 'health check: the database did not answer');
+      res.send(503, { status: 'unavailable', version: config.version, database: services.database.engine, problem: 'the database did not answer' });
+      return;
+    }
     res.send(200, { status: 'ok', version: config.version, knowledgeBase: { entries: search.size }, database: services.database.engine });
   });
 
-  server.get('/metrics', async (_req: Request, res: Response) => {
+  server.get('/metrics', async (req: Request, res: Response) => {
+    const refusal = checkMetricsAccess({ token: config.metricsToken, localMode: isLocalMode(config) }, req.header('authorization'));
+    if (refusal) {
+      res.send(refusal.status, refusal.body);
+      return;
+    }
     const body = await metrics.registry.metrics();
     res.setHeader('content-type', metrics.registry.contentType);
     res.sendRaw(200, body);
@@ -48,6 +69,8 @@ export function createServer(services: Services): Server {
   registerWebChatRoutes(server, services);
 
   registerDashboardRoutes(server, services);
+
+  registerPolicyRoutes(server, config);
 
   return server;
 }

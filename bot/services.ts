@@ -1,4 +1,4 @@
-import { Storage } from 'botbuilder';
+import { Storage, TurnContext } from 'botbuilder';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
@@ -7,10 +7,11 @@ import { KnowledgeSearch } from '../knowledge/knowledgeSearch';
 import { loadTemplatesOrThrow } from '../knowledge/surveys/templateLoader';
 import { createPulseRenderers } from '../dialogs/pulseMessages';
 import { RootDialog } from '../dialogs/rootDialog';
-import { createAdapter } from './adapter';
+import { createAdapter, isLocalMode } from './adapter';
 import { FeedbackLog } from './answers/feedbackLog';
 import { QuestionAnswerer } from './answers/questionAnswerer';
 import { CardActionRouter } from './cardActions/cardActionRouter';
+import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
 import { resolveAudience } from './audience/resolveAudience';
@@ -19,6 +20,7 @@ import { createLogger } from './logger';
 import { BotMetrics } from './metrics';
 import { conversationRecordOf, keepsReference, storedConversationId } from './conversations/conversationRecord';
 import { RoleService } from './roles/roleService';
+import { roleSettingsOf } from './roles/roleSettings';
 import { TurnAccess } from './roles/turnAccess';
 import { DatabaseStorage } from './state/databaseStorage';
 import { createBotStates } from './state/createBotStates';
@@ -32,6 +34,7 @@ import { briefingRenderer } from './briefings/briefingRenderer';
 import { BriefingSearch } from './briefings/briefingSearch';
 import { Briefings } from './briefings/briefings';
 import { registerBriefingCardActions } from './cardActions/briefingCardActions';
+import { briefingTaskModules } from './teams/briefingTaskModule';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 import { createStore } from './store/createStore';
 import { IdempotencyKeys } from './store/idempotencyKeys';
@@ -41,6 +44,7 @@ import { SurveyService } from './surveys/surveyService';
 import { startHousekeeping } from './store/housekeeping';
 import { openDatabase, OpenDatabase } from './store/openDatabase';
 import { FORGET_TURN_STATE, StaffBot } from './staffBot';
+import { TurnScope } from './turnScope';
 import { createWebChatServices } from './webchat/webChatServices';
 import { TrainingCatalogue } from '../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../knowledge/training/checkedCatalogue';
@@ -84,7 +88,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       connectTimeoutMs: config.databaseConnectTimeoutMs,
       logger,
     }));
-  const store = createStore(database.db, now);
+  const turnScope = new TurnScope();
+  const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
   const briefingRecords = new Briefings(database.db, now);
@@ -92,8 +97,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = new BotMetrics();
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
   const { conversationState } = createBotStates(storage);
-  const roles = new RoleService(config);
-  const access = new TurnAccess(roles);
+  const roles = new RoleService(roleSettingsOf(config));
+  // Web chat is built below; a verified user's email is only looked up during turns.
+  const access = new TurnAccess(roles, (userId) => webChat.users.get(userId)?.email, isLocalMode(config));
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
   const surveys = new SurveyService({
     db: database.db,
@@ -122,6 +128,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       counts: (messageId) => delivery.counts(messageId),
       records: (messageId) => delivery.records(messageId),
       acknowledge: (messageId, userId) => delivery.acknowledge(messageId, userId),
+      acknowledgeOpened: (messageId, userId, kind) => delivery.acknowledgeOpened(messageId, userId, kind),
       wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
     },
     audience: (briefing) => resolveAudience(briefing.audience, store),
@@ -143,9 +150,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     conversationMemory: new StateConversationMemory(conversationState),
   });
   const cardActions = new CardActionRouter();
-  registerKnowledgeCardActions(cardActions, answerer);
+  registerKnowledgeCardActions(cardActions, answerer, new StateFeedbackGiven(conversationState, now));
   registerSurveyCardActions(cardActions, surveys);
-  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now });
+  const mayPreviewBriefings = (context: TurnContext) => access.hasRole(context, 'comms');
+  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now, mayPreview: mayPreviewBriefings });
   registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
@@ -155,6 +163,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
     checkSubmission: (context, verb, data) => checkCardSubmission(context, { settings: config, metrics }, verb, data),
+    turnScope,
+    taskModules: briefingTaskModules({ briefings, profiles: store.profiles, now, mayPreview: mayPreviewBriefings }),
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
       if (record) await store.conversations.upsert(record);

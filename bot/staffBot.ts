@@ -7,6 +7,8 @@ import {
   MessagingExtensionQuery,
   MessagingExtensionResponse,
   StatePropertyAccessor,
+  TaskModuleRequest,
+  TaskModuleResponse,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
@@ -18,6 +20,10 @@ import { createWelcomeCard } from '../dialogs/cards/createWelcomeCard';
 import { cleanMessageText } from './answers/cleanMessageText';
 import { isBotRemoval, isGroupChat } from './conversations/conversationRecord';
 import { CardActionResult, CardActionRouter, unknownAction } from './cardActions/cardActionRouter';
+import { TaskModuleHandler } from './teams/briefingTaskModule';
+import { TurnScope } from './turnScope';
+import { DECLINED_INVOKE_TEXT, declinedInvoke } from './teams/declinedInvoke';
+import { fitInvokeResponse } from './teams/messageSize';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {
@@ -34,6 +40,10 @@ export interface StaffBotDependencies {
   messageExtension?: GlossaryMessageExtension;
   /** Checks the free text of every card submission for a safeguarding concern (showing the card at once) before it is handled. */
   checkSubmission?: (context: TurnContext, verb: unknown, data: unknown) => Promise<unknown>;
+  /** Teams dialogs (task modules) the bot's cards open, such as a long briefing's full text. */
+  taskModules?: TaskModuleHandler;
+  /** Makes the turn's asker known to the stores below it (the gap report counts once per person a day). */
+  turnScope?: TurnScope;
 }
 
 /** Set on a turn whose user's data was just erased, so the turn writes no state back. */
@@ -75,6 +85,11 @@ export class StaffBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (this.deps.turnScope) return this.deps.turnScope.run(context, () => this.runTurn(context));
+    return this.runTurn(context);
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     await this.deps.onActivity?.(context);
     await super.run(context);
     if (context.turnState.get(FORGET_TURN_STATE)) return;
@@ -116,8 +131,30 @@ export class StaffBot extends TeamsActivityHandler {
     return this.deps.messageExtension.select(value);
   }
 
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.taskModule(context, request);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.taskModule(context, request);
+  }
+
+  private async taskModule(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const data = request?.data && typeof request.data === 'object' ? (request.data as Record<string, unknown>) : {};
+    return (await this.deps.taskModules?.(context, data)) ?? { task: { type: 'message', value: DECLINED_INVOKE_TEXT } };
+  }
+
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Every invoke answer is measured too, since Teams refuses oversized ones as it does messages.
+    return fitInvokeResponse(context.activity.name, await this.invokeResponse(context));
+  }
+
+  private async invokeResponse(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') {
+      const response = await super.onInvokeActivity(context);
+      // The SDK answers invokes nobody handles with an empty 501, which Teams shows as an error.
+      return response.status === 501 ? declinedInvoke(context.activity.name) : response;
+    }
     // Universal Actions always answer HTTP 200; success or refusal travels in the body.
     return { status: 200, body: await this.onAdaptiveCardInvoke(context) };
   }

@@ -110,9 +110,9 @@ export class NewBriefingDialog extends BaseDialog {
       title: checked.draft.title,
       audience: describeAudience(checked.draft.audience),
       recipients: editing ? (counts?.counts.sent ?? 0) : await this.services.briefings!.audienceSize(checked.draft),
-      when: checked.notes.length || checked.draft.publishAt <= this.services.now() ? 'now' : formatLondonDateTime(checked.draft.publishAt),
+      when: checked.draft.publishAt <= this.services.now() ? 'now' : formatLondonDateTime(checked.draft.publishAt),
       urgent: checked.draft.urgent,
-      notes: editing ? [] : checked.notes,
+      notes: checked.notes,
       editing,
     });
     return step.beginDialog(CHOICE, { card: preview, verbs: [PREVIEW_TEST_VERB, PREVIEW_CONFIRM_VERB, PREVIEW_CHANGE_VERB, PREVIEW_CANCEL_VERB] });

@@ -13,6 +13,7 @@ import { createWelcomeCard } from './cards/createWelcomeCard';
 import { dataExportMessages } from './dataExportMessages';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
+import { GLOSSARY_DIALOG, GlossaryDialog, isGlossaryCommand } from './glossaryDialog';
 import { NEW_BRIEFING_DIALOG, NewBriefingDialog, NewBriefingOptions } from './newBriefingDialog';
 import { NEW_PULSE_DIALOG, NewPulseDialog } from './newPulseDialog';
 import { RECALL_BRIEFING_DIALOG, RecallBriefingDialog, RecallBriefingOptions } from './recallBriefingDialog';
@@ -25,6 +26,9 @@ export const GAP_REPORT_DAYS = 90;
 
 export const ROOT_DIALOG = 'rootDialog';
 
+/** Dialogs only comms users and admins may be in: each of their steps needs the role again. */
+const PRIVILEGED_DIALOGS = new Set([NEW_BRIEFING_DIALOG, RECALL_BRIEFING_DIALOG, NEW_PULSE_DIALOG]);
+
 /** The entry point for every message: greets, helps, or hands the question to the right dialog. */
 export class RootDialog extends BaseDialog {
   constructor(services: DialogServices) {
@@ -35,19 +39,31 @@ export class RootDialog extends BaseDialog {
     this.addDialog(new NewPulseDialog(services));
     this.addDialog(new NewBriefingDialog(services));
     this.addDialog(new RecallBriefingDialog(services));
+    this.addDialog(new GlossaryDialog(services));
     this.addDialog(new WaterfallDialog(`${ROOT_DIALOG}.route`, [this.routeStep.bind(this)]));
     this.initialDialogId = `${ROOT_DIALOG}.route`;
   }
 
-  /** Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for all of them. */
+  /**
+   * Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for
+   * all of them; and a privileged dialog checks its author's role again at every step, so someone
+   * whose role was removed cannot finish a briefing or pulse they started before.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await interrupt(innerDc, this.services)) ?? super.onContinueDialog(innerDc);
+    const interrupted = await interrupt(innerDc, this.services);
+    if (interrupted) return interrupted;
+    if (PRIVILEGED_DIALOGS.has(innerDc.activeDialog?.id ?? '') && !(await this.services.access.hasRole(innerDc.context, 'comms'))) {
+      await innerDc.context.sendActivity('You no longer have the communications role, so I stopped that and nothing was sent. Ask an admin if you think this is wrong.');
+      return innerDc.cancelAllDialogs();
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text ?? '';
     // A worry about a child comes before any command or question it may also contain.
     if (text && (await replyToConcern(step.context, this.services, text))) return step.endDialog();
+    if (isGlossaryCommand(text)) return step.beginDialog(GLOSSARY_DIALOG);
     const intent = classifyMessage(text);
     if (intent === 'greeting' || intent === 'help') {
       const inChannel = step.context.activity.conversation?.conversationType === 'channel';

@@ -20,6 +20,7 @@ export interface BriefingDelivery {
   counts(messageId: string): Promise<DeliveryCounts>;
   records(messageId: string): Promise<DeliveryRecord[]>;
   acknowledge(messageId: string, userId: string): Promise<boolean>;
+  acknowledgeOpened(messageId: string, userId: string, kind: string): Promise<void>;
   wasSentTo(messageId: string, userId: string): Promise<boolean>;
 }
 
@@ -142,6 +143,11 @@ export class BriefingService {
   /** Records "Got it"; false (and nothing recorded) when the person was never sent this briefing. */
   acknowledge(id: number, userId: string): Promise<boolean> {
     return this.deps.delivery.acknowledge(briefingMessageId(id), userId);
+  }
+
+  /** Records "Got it" from someone in the audience who opened the briefing from "latest briefings" rather than a delivered card. */
+  acknowledgeOpened(id: number, userId: string): Promise<void> {
+    return this.deps.delivery.acknowledgeOpened(briefingMessageId(id), userId, BRIEFING_KIND);
   }
 
   wasSentTo(id: number, userId: string): Promise<boolean> {

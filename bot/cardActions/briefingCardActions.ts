@@ -4,7 +4,8 @@ import { briefingMessageId, isLive } from '../briefings/briefings';
 import { DeliveryEngine } from '../delivery/deliveryEngine';
 import { Profiles } from '../store/profiles';
 import { adaptiveCard, built, paragraph } from '../../dialogs/cards/adaptiveCard';
-import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard, REFRESH_BRIEFING_VERB } from '../../dialogs/cards/createBriefingCard';
+import { ACKNOWLEDGE_BRIEFING_VERB, createBriefingCard, READ_BRIEFING_VERB, REFRESH_BRIEFING_VERB } from '../../dialogs/cards/createBriefingCard';
+import { readBriefingPage } from './briefingReading';
 import { SHOW_BRIEFING_VERB } from '../../dialogs/cards/createBriefingListCard';
 import { CardActionRouter } from './cardActionRouter';
 
@@ -13,14 +14,35 @@ const NOT_YOURS = 'That briefing was not sent to you, so there is nothing to con
 /** Registers the briefing card's buttons: "Got it" (records the acknowledgement) and "Read" from the latest list. */
 export function registerBriefingCardActions(
   router: CardActionRouter,
-  deps: { briefings: BriefingService; delivery: Pick<DeliveryEngine, 'acknowledgedAt'>; profiles: Pick<Profiles, 'get'>; now: () => import('luxon').DateTime },
+  deps: {
+    briefings: BriefingService;
+    delivery: Pick<DeliveryEngine, 'acknowledgedAt'>;
+    profiles: Pick<Profiles, 'get'>;
+    now: () => import('luxon').DateTime;
+    /** Whether the person may read any briefing (comms users previewing a test copy). */
+    mayPreview?: (context: import('botbuilder').TurnContext) => Promise<boolean>;
+  },
 ): void {
+  // Web chat has no task modules: "Read the full briefing" posts the text a page at a time.
+  router.register(READ_BRIEFING_VERB, async ({ data, context }) => {
+    const reading = await readBriefingPage({ ...deps, mayPreview: deps.mayPreview ?? (async () => false) }, context, data);
+    if (!reading.ok) return { kind: 'refused', text: reading.text, statusCode: 404 };
+    return { kind: 'post', card: reading.page.card, note: `${reading.briefing.title}, page ${reading.page.page} of ${reading.page.pages}` };
+  });
+
   router.register(ACKNOWLEDGE_BRIEFING_VERB, async ({ data, style, context }) => {
     const id = Number(data.briefingId);
     const userId = context.activity.from.id;
     const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
-    // A tampered or stale button: only someone who was sent this briefing may acknowledge it.
-    if (!briefing || !(await deps.briefings.acknowledge(id, userId))) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    if (!briefing) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
+    // Someone sent a copy acknowledges it; someone in the live audience who opened it from "latest
+    // briefings" is recorded too. Anyone else (a tampered or stale button) is refused.
+    let acknowledged = await deps.briefings.acknowledge(id, userId);
+    if (!acknowledged && isLive(briefing, deps.now()) && matchesAudience(briefing.audience, await deps.profiles.get(userId))) {
+      await deps.briefings.acknowledgeOpened(id, userId);
+      acknowledged = true;
+    }
+    if (!acknowledged) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
     return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
   });

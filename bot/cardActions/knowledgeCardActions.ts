@@ -1,11 +1,12 @@
 import { createAnswerCard, FEEDBACK_VERB, feedbackThanks, SHOW_ENTRY_VERB } from '../../dialogs/cards/createAnswerCard';
 import { QuestionAnswerer } from '../answers/questionAnswerer';
 import { CardActionRouter } from './cardActionRouter';
+import { FeedbackGiven } from './feedbackGiven';
 
 const GONE = 'That entry is no longer in the knowledge base. Try asking your question again.';
 
 /** Registers the answer card's buttons: show a related entry, and "Was this helpful?". */
-export function registerKnowledgeCardActions(router: CardActionRouter, answerer: QuestionAnswerer): void {
+export function registerKnowledgeCardActions(router: CardActionRouter, answerer: QuestionAnswerer, feedbackGiven?: FeedbackGiven): void {
   router.register(SHOW_ENTRY_VERB, async ({ data, style }) => {
     const reply = typeof data.id === 'string' ? answerer.show(data.id) : undefined;
     if (!reply || reply.kind !== 'answer') return { kind: 'refused', text: GONE, statusCode: 404 };
@@ -18,7 +19,13 @@ export function registerKnowledgeCardActions(router: CardActionRouter, answerer:
     }
     const reply = answerer.show(data.id);
     if (!reply || reply.kind !== 'answer') return { kind: 'refused', text: GONE, statusCode: 404 };
+    // One vote per answer: a second press (web chat keeps the buttons; Teams may replay) records nothing and thanks no one again.
+    if (await feedbackGiven?.has(context, data.id)) {
+      const card = createAnswerCard(reply.entry, { style, related: reply.related, feedback: data.helpful ? 'helpful' : 'not-helpful' });
+      return { kind: 'refresh', card, note: 'I already have your feedback on this answer.' };
+    }
     await answerer.recordFeedback(data.id, data.helpful, context.activity.channelId);
+    await feedbackGiven?.add(context, data.id);
     const card = createAnswerCard(reply.entry, { style, related: reply.related, feedback: data.helpful ? 'helpful' : 'not-helpful' });
     return { kind: 'refresh', card, note: feedbackThanks(data.helpful) };
   });

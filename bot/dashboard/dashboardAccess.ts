@@ -11,7 +11,7 @@ export interface DashboardViewer {
   via: 'teams' | 'browser';
   /** What the page calls them. */
   name: string;
-  /** Every id they go by (AAD object id, user principal name), for "pulses you started". */
+  /** Every id they go by (their Entra ID object id), for "pulses you started". */
   ids: string[];
   admin: boolean;
 }
@@ -74,11 +74,12 @@ export class DashboardAccess {
     const checked = await this.deps.sso.verify(token);
     if (!checked.ok) return refused(checked.reason === 'unavailable' ? 503 : 401, ERROR_OF[checked.reason], checked.message);
     const { user } = checked;
-    const identity = { aadObjectId: user.aadObjectId, userPrincipalName: user.userPrincipalName };
+    // The object id within its tenant decides; the token's user principal name is for display only.
+    const identity = { aadObjectId: user.aadObjectId, tenantId: user.tenantId };
     if (!this.deps.roles.has(identity, 'comms')) {
       return refused(403, 'Forbidden', 'The dashboard is for the communications team and admins. If you need it, ask an admin to add you to COMMS_USERS.');
     }
-    const ids = [user.aadObjectId, ...(user.userPrincipalName ? [user.userPrincipalName] : [])];
+    const ids = [user.aadObjectId];
     return { ok: true, viewer: { via: 'teams', name: user.name ?? user.userPrincipalName ?? 'Signed in with Teams', ids, admin: this.deps.roles.has(identity, 'admin') } };
   }
 }

@@ -4,22 +4,23 @@ import { DateTime } from 'luxon';
 import { Request, Response, Server } from 'restify';
 import { Config } from '../config';
 import { checkAdminToken } from '../http/adminAuth';
-import { FloodLimit } from '../webchat/floodLimit';
+import { clientAddress } from '../http/clientAddress';
 import { requestOrigin } from '../webchat/requestOrigin';
 import { StaticAssets } from '../webchat/staticAssets';
 import { dashboardPageHeaders } from './dashboardHeaders';
 import { renderDashboardPage } from './dashboardPage';
 import { DashboardSessions } from './dashboardSession';
 import { DashboardTheme, themeFrom } from './dashboardTheme';
+import { SignInAttempts } from './signInAttempts';
 import { clearedSessionCookie, cookieValue, SESSION_COOKIE, sessionCookie } from './sessionCookie';
 import { renderSignInPage, SignInProblem } from './signInPage';
 
-/** Sign-in attempts the server takes per minute, across all browsers, so the admin token cannot be guessed quickly. */
+/** Sign-in attempts the server takes per minute from one client address, so the admin token cannot be guessed quickly. */
 const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 /** What the page routes need: settings, the session signer, the page's files and the clock. */
 export interface DashboardPageDependencies {
-  config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>;
+  config: Pick<Config, 'botName' | 'version' | 'adminApiToken' | 'trustedProxyHops'>;
   sessions: DashboardSessions;
   assets: StaticAssets;
   now: () => DateTime;
@@ -70,7 +71,8 @@ function fromOwnPage(req: IncomingMessage): boolean {
 export function registerDashboardPageRoutes(server: Server, deps: DashboardPageDependencies): void {
   const { config, sessions, assets, now } = deps;
   const enabled = Boolean(config.adminApiToken);
-  const attempts = new FloodLimit(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
+  // Per address: a guesser elsewhere must not lock the administrator out.
+  const attempts = new SignInAttempts(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
   const page = { botName: config.botName, version: config.version };
 
   const signInPage = (res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem, headers: Record<string, string> = {}) => {
@@ -106,7 +108,7 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
     const theme = themeFrom(formField(req.body, 'theme'));
     if (!enabled) return signInPage(res, 404, theme);
     if (!fromOwnPage(req)) return signInPage(res, 403, theme);
-    const verdict = attempts.take(now().toMillis());
+    const verdict = attempts.take(clientAddress(req, config.trustedProxyHops), now().toMillis());
     if (!verdict.accepted) return signInPage(res, 429, theme, 'tooMany', { 'retry-after': String(verdict.retryAfterSeconds) });
     const token = formField(req.body, 'token').trim();
     if (!token) return signInPage(res, 400, theme, 'missing');
@@ -118,6 +120,8 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
 
   server.post('/dashboard/sign-out', async (req: Request, res: Response) => {
     const theme = themeFrom(formField(req.body, 'theme'));
+    // Ends the session on the server, so a copy of the cookie no longer works anywhere.
+    await sessions.revoke(cookieValue(req, SESSION_COOKIE));
     redirect(res, pathWith('/dashboard/sign-in', theme), { 'set-cookie': clearedSessionCookie(req) });
   });
 

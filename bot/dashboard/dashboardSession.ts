@@ -1,55 +1,51 @@
 import crypto from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { DatabaseSchema } from '../store/schema';
+import { stamp } from '../store/timestamps';
 
 /** How long a browser sign-in lasts: short, because it gives the admin role. */
 export const SESSION_MINUTES = 60;
 
-/** The audience session tokens carry, so no other HS256 token of this server can pass as one. */
-const SESSION_AUDIENCE = 'staffbot-dashboard-session';
+/** The stored form of a session cookie: its SHA-256, so a copy of the database cannot be used to sign in. */
+const hashOf = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 /**
- * Browser sign-in sessions for the dashboard: an HS256 token (the cookie's value) saying "admin"
- * until it expires, signed with DASHBOARD_SESSION_SECRET or, without it, a random secret that lasts
- * as long as the process. Times come from the injected clock.
+ * Browser sign-in sessions for the dashboard, kept in the database: the cookie holds a random token,
+ * the table a hash of it and its expiry. Every replica sees the same sessions, and signing out
+ * deletes the row, so a copied cookie stops working at once. Times come from the injected clock.
  */
 export class DashboardSessions {
-  private readonly key: Uint8Array;
-
   constructor(
-    secret: string | undefined,
+    private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => DateTime,
-  ) {
-    this.key = secret ? new TextEncoder().encode(secret) : crypto.randomBytes(32);
-  }
+  ) {}
 
-  /** A new session token, and when it expires. */
+  /** A new session token, and when it expires; expired sessions are cleared out on the way. */
   async issue(): Promise<{ token: string; expiresAt: DateTime }> {
     const issuedAt = this.now();
     const expiresAt = issuedAt.plus({ minutes: SESSION_MINUTES });
-    const token = await new SignJWT({ role: 'admin' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setAudience(SESSION_AUDIENCE)
-      .setIssuedAt(Math.floor(issuedAt.toSeconds()))
-      .setExpirationTime(Math.floor(expiresAt.toSeconds()))
-      .setJti(crypto.randomUUID())
-      .sign(this.key);
+    const token = crypto.randomBytes(32).toString('base64url');
+    await this.db.deleteFrom('dashboard_sessions').where('expires_at', '<=', stamp(issuedAt)).execute();
+    await this.db.insertInto('dashboard_sessions').values({ token_hash: hashOf(token), created_at: stamp(issuedAt), expires_at: stamp(expiresAt) }).execute();
     return { token, expiresAt };
   }
 
-  /** True for a token this server issued that has not expired. */
+  /** True for a token this service issued that has neither expired nor been signed out. */
   async isValid(token: string | undefined): Promise<boolean> {
-    if (!token) return false;
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        audience: SESSION_AUDIENCE,
-        requiredClaims: ['exp'],
-        currentDate: this.now().toJSDate(),
-      });
-      return payload.role === 'admin';
-    } catch {
-      return false;
-    }
+    if (!token || token.length > 128) return false;
+    const row = await this.db
+      .selectFrom('dashboard_sessions')
+      .select('token_hash')
+      .where('token_hash', '=', hashOf(token))
+      .where('expires_at', '>', stamp(this.now()))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Ends a session everywhere (sign-out); unknown tokens are ignored. */
+  async revoke(token: string | undefined): Promise<void> {
+    if (!token || token.length > 128) return;
+    await this.db.deleteFrom('dashboard_sessions').where('token_hash', '=', hashOf(token)).execute();
   }
 }

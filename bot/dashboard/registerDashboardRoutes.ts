@@ -18,7 +18,7 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
     { appId: config.microsoftApp.appId, botDomain: config.botDomain, tenantId: config.microsoftApp.tenantId, jwksUrl: config.dashboard.jwksUrl },
     now,
   );
-  const sessions = new DashboardSessions(config.dashboard.sessionSecret, now);
+  const sessions = new DashboardSessions(services.database.db, now);
   const access = new DashboardAccess({ sso, sessions, roles: services.roles, browserSignIn: Boolean(config.adminApiToken) });
   const data = new DashboardData({
     surveys: services.surveys,

@@ -16,6 +16,7 @@ import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
 import { SlotReserver } from './slotReserver';
+import { fitActivity } from '../teams/messageSize';
 
 export interface DeliverySettings extends RetrySettings {
   /** Requests per second per tenant, shared by every replica (Teams: 50 per app per tenant). */
@@ -143,6 +144,11 @@ export class DeliveryEngine {
 
   acknowledge(messageId: string, userId: string): Promise<boolean> {
     return this.deps.outbox.acknowledge(messageId, userId);
+  }
+
+  /** Records an acknowledgement from someone who read the message without a delivered copy. */
+  acknowledgeOpened(messageId: string, userId: string, kind: string): Promise<void> {
+    return this.deps.outbox.acknowledgeOpened(messageId, userId, kind);
   }
 
   wasSentTo(messageId: string, userId: string): Promise<boolean> {
@@ -277,6 +283,10 @@ export class DeliveryEngine {
         await (copy.pendingOp === 'send' ? this.settle(copy, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;
       }
+      // Renderers build cards to fit; this is the net under them, so Teams never refuses a copy for its size.
+      const fitted = fitActivity(activity);
+      if (fitted.shortened) this.deps.logger.warn({ kind: copy.kind, messageId: copy.messageId }, 'shortened a message that was over the Teams message limit');
+      activity = fitted.activity;
     }
     await this.pacer.waitTurn(target.tenant, target.target.conversationId);
     const outcome = await this.perform(copy, target.target, activity);

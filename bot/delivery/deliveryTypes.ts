@@ -38,6 +38,8 @@ export interface DeliveryCounts {
   expired: number;
   /** Sent, then taken back when the message was recalled. */
   recalled: number;
+  /** Never delivered, but read and acknowledged from "latest briefings". */
+  opened: number;
 }
 
 /** One recipient's copy of a message, for per-recipient reports. */

@@ -6,7 +6,7 @@ import { Clock, stamp } from '../store/timestamps';
 import { DeliveryCounts, DeliveryRecord, OutboundMessage } from './deliveryTypes';
 
 /** What a copy is for the people who sent it. */
-export type CopyStatus = 'pending' | 'sent' | 'failed' | 'unreachable' | 'cancelled' | 'expired' | 'recalled';
+export type CopyStatus = 'pending' | 'sent' | 'failed' | 'unreachable' | 'cancelled' | 'expired' | 'recalled' | 'opened';
 /** Work still to do on a copy. */
 export type PendingOp = 'send' | 'update' | 'delete';
 
@@ -216,6 +216,21 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * Records that someone read a message and acknowledged it without a delivered copy (from "latest
+   * briefings"): their copy, whatever its state, gets the time; with no copy at all, an `opened`
+   * row with nothing left to do holds it, so status reports and "export my data" see it.
+   */
+  async acknowledgeOpened(messageId: string, userId: string, kind: string): Promise<void> {
+    const at = stamp(this.now());
+    await this.db
+      .insertInto('outbox')
+      .values({ message_id: messageId, user_id: userId, kind, status: 'opened', pending_op: null, urgent: 0, not_before: at, next_attempt_at: at, attempts: 0, acknowledged_at: at, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.columns(['message_id', 'user_id']).doNothing())
+      .execute();
+    await this.db.updateTable('outbox').set({ acknowledged_at: at }).where('message_id', '=', messageId).where('user_id', '=', userId).where('acknowledged_at', 'is', null).execute();
+  }
+
   async wasSentTo(messageId: string, userId: string): Promise<boolean> {
     const row = await this.db.selectFrom('outbox').select('id').where('message_id', '=', messageId).where('user_id', '=', userId).where('status', 'in', ['sent', 'recalled']).executeTakeFirst();
     return row !== undefined;
@@ -233,7 +248,7 @@ export class Outbox {
       .where('message_id', '=', messageId)
       .groupBy('status')
       .execute();
-    const counts: DeliveryCounts = { pending: 0, sent: 0, acknowledged: 0, failed: 0, unreachable: 0, cancelled: 0, expired: 0, recalled: 0 };
+    const counts: DeliveryCounts = { pending: 0, sent: 0, acknowledged: 0, failed: 0, unreachable: 0, cancelled: 0, expired: 0, recalled: 0, opened: 0 };
     for (const row of rows) {
       const status = row.status as CopyStatus;
       counts[status] = Number(row.n);

@@ -12,11 +12,18 @@ export function activityBodyProblem(body: unknown): string | undefined {
   if (a.serviceUrl !== undefined && (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/i.test(a.serviceUrl))) {
     return '"serviceUrl" must be an http(s) URL';
   }
-  if (a.conversation !== undefined && (typeof a.conversation !== 'object' || a.conversation === null || typeof (a.conversation as { id?: unknown }).id !== 'string')) {
-    return '"conversation" must be an object with an "id"';
+  // Every channel sends both; without them the SDK and the handlers fail with a TypeError mid-turn.
+  if (typeof a.conversation !== 'object' || a.conversation === null || typeof (a.conversation as { id?: unknown }).id !== 'string') {
+    return 'the activity needs a "conversation" object with an "id"';
   }
-  for (const field of ['from', 'recipient'] as const) {
-    if (a[field] !== undefined && (typeof a[field] !== 'object' || a[field] === null)) return `"${field}" must be an object`;
+  if (typeof a.from !== 'object' || a.from === null || Array.isArray(a.from)) return 'the activity needs a "from" object';
+  if (a.recipient !== undefined && (typeof a.recipient !== 'object' || a.recipient === null)) return '"recipient" must be an object';
+  for (const field of ['membersAdded', 'membersRemoved'] as const) {
+    const members = a[field];
+    if (members === undefined || members === null) continue;
+    if (!Array.isArray(members) || members.some((m) => typeof m !== 'object' || m === null || typeof (m as { id?: unknown }).id !== 'string')) {
+      return `"${field}" must be a list of members, each with an "id"`;
+    }
   }
   if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '"text" must be a string';
   if (a.attachments !== undefined && a.attachments !== null && !Array.isArray(a.attachments)) return '"attachments" must be a list';
@@ -26,4 +33,22 @@ export function activityBodyProblem(body: unknown): string | undefined {
     if (v !== undefined && v !== null && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) return `"${field}" must be a date`;
   }
   return undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * In local mode nobody signs requests, so a caller could name any serviceUrl and have the bot post
+ * replies there; this says whether the bot may follow it (loopback, or a host the operator listed).
+ */
+export function isAllowedLocalServiceUrl(serviceUrl: unknown, allowedHosts: readonly string[]): boolean {
+  if (serviceUrl === undefined) return true;
+  if (typeof serviceUrl !== 'string') return false;
+  let host: string;
+  try {
+    host = new URL(serviceUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || allowedHosts.includes(host);
 }

@@ -1,8 +1,9 @@
 import { Request, Response, Server } from 'restify';
-import { checkBriefing, briefingInputSchema } from '../briefings/briefingInput';
+import { bodyLengthNote, briefingPatchSchema, checkBriefing, contentProblems, problemOf } from '../briefings/briefingInput';
 import { Briefing } from '../briefings/briefings';
 import type { Services } from '../services';
 import { adminAllowed, keyedAdminRequest } from './adminRoutes';
+import { validationFailure } from './validationFailure';
 import { LONDON_ZONE } from '../../knowledge/londonZone';
 
 /** The route idempotency keys of briefing creation are stored under. */
@@ -52,14 +53,14 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     if (!request) return;
     const { key, body } = request;
     // Checked before the transaction, which on SQLite must not wait on other queries.
-    const checked = checkBriefing(body, services.now(), LONDON_ZONE);
+    const checked = checkBriefing(body, services.now(), LONDON_ZONE, { pastPublish: 'refuse', isKnownOwner: (owner) => services.roles.isRoleHolder(owner) });
     const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
-      if (!checked.ok) return { status: 400, body: { error: 'ValidationError', message: 'The briefing could not be created; see errors.', errors: checked.errors } };
+      if (!checked.ok) return validationFailure('briefing', checked.problems);
       if (audienceSize === 0) {
         return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no one with a chat with the bot and a matching profile). Nothing was created.' } };
       }
-      const id = await briefings.create(checked.draft, 'admin-api', trx);
+      const id = await briefings.create(checked.draft, checked.owner ?? 'admin-api', trx);
       return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
     });
     // Queued after the transaction commits (a replay finishes queueing that was cut short); start-up finishes the rest.
@@ -95,18 +96,29 @@ export function registerBriefingRoutes(server: Server, services: Services): void
       res.send(400, { error: 'BadRequest', message: 'Send a JSON object with the fields to change: title, summary, body, link, topics.' });
       return;
     }
-    const words = briefingInputSchema.pick({ title: true, summary: true, body: true, link: true, topics: true }).partial().strict().safeParse(body);
-    if (!words.success) {
-      res.send(400, { error: 'ValidationError', message: 'Only title, summary, body, link and topics can change after sending.', errors: words.error.issues.map((i) => i.message) });
+    // A partial update: only the fields sent change; null clears the link.
+    const words = briefingPatchSchema.safeParse(body);
+    const problems = words.success ? [] : words.error.issues.map((i) => (i.code === 'unrecognized_keys' ? { field: 'request', message: `${i.message}. Only title, summary, body, link and topics can change after sending.` } : problemOf(i)));
+    problems.push(...contentProblems(body as { summary?: string; body?: string }));
+    if (!words.success || problems.length) {
+      const failure = validationFailure('change', problems);
+      res.send(failure.status, failure.body);
       return;
     }
-    const merged = { title: briefing.title, summary: briefing.summary, body: briefing.body, link: briefing.link, topics: briefing.topics, ...words.data };
-    const result = await briefings.edit(briefing.id, { ...merged, body: merged.body ?? '', topics: merged.topics ?? [] });
+    const change = words.data;
+    const result = await briefings.edit(briefing.id, {
+      title: change.title ?? briefing.title,
+      summary: change.summary ?? briefing.summary,
+      body: change.body ?? briefing.body,
+      link: change.link === null ? undefined : (change.link ?? briefing.link),
+      topics: change.topics ?? briefing.topics,
+    });
     if (!result.updated) {
       res.send(409, { error: 'Conflict', message: 'A recalled briefing cannot be edited.' });
       return;
     }
-    res.send(200, { id: briefing.id, cards_updating: result.cardsUpdating });
+    const note = change.body !== undefined ? bodyLengthNote(change.body) : undefined;
+    res.send(200, { id: briefing.id, cards_updating: result.cardsUpdating, notes: note ? [note] : [] });
   });
 
   server.del('/api/briefings/:id', async (req: Request, res: Response) => {

@@ -4,6 +4,7 @@ import { surveyIdFrom } from '../surveys/surveyService';
 import { Wave, waveStatus } from '../surveys/wave';
 import type { Services } from '../services';
 import { adminAllowed, keyedAdminRequest } from './adminRoutes';
+import { validationFailure } from './validationFailure';
 
 /** The route idempotency keys of wave creation are stored under. */
 const CREATE_ROUTE = 'POST /api/surveys';
@@ -47,7 +48,15 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
     const { key, body } = request;
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       const checked = surveys.check(body);
-      if (!checked.ok) return { status: 422, body: { error: 'ValidationError', message: 'The pulse could not be started; see details.', details: checked.problems } };
+      const problems = checked.ok ? [] : [...checked.problems];
+      // Whoever the pulse is on behalf of sees its results in chat, so they must hold a role.
+      if (typeof body.owner === 'string' && body.owner.trim() && !services.roles.isRoleHolder(body.owner)) {
+        problems.push({ field: 'owner', message: `${JSON.stringify(body.owner.trim().slice(0, 80))} is not a comms user or admin (COMMS_USERS or ADMINS)` });
+      }
+      if (!checked.ok || problems.length) {
+        const failure = validationFailure('pulse', problems);
+        return { status: failure.status, body: { ...failure.body, details: problems } };
+      }
       const wave = await surveys.create(checked.wave, trx);
       return { status: 201, body: waveJson(wave, services.now()) };
     });

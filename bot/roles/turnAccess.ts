@@ -1,40 +1,52 @@
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import { VERIFIED_USER_PREFIX } from '../webchat/webChatUser';
 import { Identity, Role, RoleService } from './roleService';
 
-/** Where a turn keeps the sender's looked-up identity, so a second role check in the turn asks Teams nothing. */
-const LOOKED_UP = Symbol('turnAccess.identity');
+/** Web chat channel ids: the built-in Direct Line endpoint and Azure Direct Line. */
+const WEB_CHAT_CHANNELS = new Set(['webchat', 'directline']);
 
-/** Checks a turn's sender against the configured roles, looking up their Teams sign-in name only when needed. */
+/**
+ * Checks a turn's sender against the configured roles, from what the activity says and nothing a
+ * client could choose: in Teams the sender's object id and the conversation's tenant; in web chat
+ * the subject of a verified user (an id only a signed intranet token yields) and the email that
+ * token carried. Called at every privileged step, so a role removed takes effect on the next one.
+ */
 export class TurnAccess {
-  constructor(private readonly roles: RoleService) {}
+  constructor(
+    private readonly roles: RoleService,
+    /** The email of a verified web chat user, from their signed token (not from the activity, which a client writes). */
+    private readonly webChatEmailOf: (userId: string) => string | undefined = () => undefined,
+    /**
+     * Local mode (no Bot Framework credentials): nothing is verified, so a web chat activity's object
+     * id is read as in Teams, for local testing. With credentials it never is: through Azure Direct
+     * Line the client writes `from` and `channelData` itself.
+     */
+    private readonly localMode = false,
+  ) {}
 
   async hasRole(context: TurnContext, role: Role): Promise<boolean> {
-    const quick = this.baseIdentity(context);
-    if (this.roles.has(quick, role)) return true;
-    if (!this.roles.needsPrincipalNames) return false;
-    return this.roles.has(await this.withPrincipalName(context, quick), role);
+    return this.roles.has(this.identityOf(context), role);
   }
 
-  /** What the activity itself says about the sender (Teams AAD id; web chat's signed-in email). */
-  private baseIdentity(context: TurnContext): Identity {
-    const from = context.activity.from as { aadObjectId?: string; properties?: { email?: unknown } } | undefined;
-    const email = typeof from?.properties?.email === 'string' ? from.properties.email : undefined;
-    return { aadObjectId: from?.aadObjectId, email };
-  }
-
-  /** Asks Teams for the sender's user principal name, once a turn; outside Teams there is nothing to ask. */
-  private async withPrincipalName(context: TurnContext, identity: Identity): Promise<Identity> {
-    if (context.activity.channelId !== 'msteams' || !context.activity.from?.id) return identity;
-    const known = context.turnState.get(LOOKED_UP) as Identity | undefined;
-    if (known) return known;
-    let found = identity;
-    try {
-      const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      found = { ...identity, userPrincipalName: member.userPrincipalName, email: member.email ?? identity.email };
-    } catch {
-      // A failed lookup grants nothing: the check falls back to what the activity said.
+  /** Who the sender is, for role checks. */
+  identityOf(context: TurnContext): Identity {
+    const { activity } = context;
+    const fromId = activity.from?.id ?? '';
+    if (WEB_CHAT_CHANNELS.has(activity.channelId)) {
+      const local = this.localMode ? this.teamsIdentity(context) : {};
+      if (!fromId.startsWith(VERIFIED_USER_PREFIX)) return local;
+      return { ...local, webChatSubject: fromId.slice(VERIFIED_USER_PREFIX.length), webChatEmail: this.webChatEmailOf(fromId) };
     }
-    context.turnState.set(LOOKED_UP, found);
-    return found;
+    return this.teamsIdentity(context);
+  }
+
+  /** The sender's object id and the conversation's tenant, as Teams sends them. */
+  private teamsIdentity(context: TurnContext): Identity {
+    const { activity } = context;
+    const tenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+    return {
+      aadObjectId: activity.from?.aadObjectId,
+      tenantId: activity.conversation?.tenantId ?? (typeof tenant === 'string' ? tenant : undefined),
+    };
   }
 }

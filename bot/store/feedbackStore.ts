@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
+import { LONDON_ZONE } from '../../knowledge/londonZone';
 import { Kysely, sql } from 'kysely';
 import { normaliseText } from '../../knowledge/normalise';
 import { AnswerFeedback, FeedbackLog, UnansweredQuestion } from '../answers/feedbackLog';
@@ -30,11 +32,16 @@ export interface GapReport {
 /** Longest question kept for the gap report. */
 const MAX_STORED_QUESTION = 500;
 
+/** A one-way marker of (asker, question, day): enough to see a repeat, useless for telling who asked. */
+const askerMarker = (asker: string, normalised: string, day: string): string => crypto.createHash('sha256').update(`${day}\u0000${asker}\u0000${normalised}`).digest('hex');
+
 /** Feedback and unanswered questions in the database, and the gap report built from them. */
 export class FeedbackStore implements FeedbackLog {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly counts: AnswerCounts,
+    /** Who is asking in the current turn, so a question counts once per person per day. */
+    private readonly askerOf: () => string | undefined = () => undefined,
   ) {}
 
   recordAnswered(entryId: string): Promise<void> {
@@ -45,10 +52,28 @@ export class FeedbackStore implements FeedbackLog {
     // Scrubbed again here so nothing reaches the table unscrubbed, whoever calls this.
     const question = scrubPersonalDetails(q.question).slice(0, MAX_STORED_QUESTION);
     const normalised = normaliseText(question).slice(0, MAX_STORED_QUESTION) || question.toLowerCase();
+    if (!(await this.firstTodayFrom(normalised, q.at))) return;
     await this.db
       .insertInto('unanswered_questions')
       .values({ question, normalised, decision: q.decision, channel: q.channel, created_at: stamp(q.at) })
       .execute();
+  }
+
+  /**
+   * True the first time today the current asker asks this question, so one person (or every
+   * anonymous web chat visitor together) cannot flood the gap report; yesterday's markers go.
+   */
+  private async firstTodayFrom(normalised: string, at: DateTime): Promise<boolean> {
+    const asker = this.askerOf();
+    if (!asker) return true;
+    const day = at.setZone(LONDON_ZONE).toISODate() ?? '';
+    await this.db.deleteFrom('unanswered_askers').where('day', '<', day).execute();
+    const inserted = await this.db
+      .insertInto('unanswered_askers')
+      .values({ marker: askerMarker(asker, normalised, day), day })
+      .onConflict((oc) => oc.column('marker').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async recordFeedback(f: AnswerFeedback): Promise<void> {

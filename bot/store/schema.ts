@@ -20,6 +20,8 @@ export interface DatabaseSchema {
   survey_tallies: SurveyTallyTable;
   idempotency_keys: IdempotencyKeyTable;
   training_reminders: TrainingReminderTable;
+  dashboard_sessions: DashboardSessionTable;
+  unanswered_askers: UnansweredAskerTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -229,4 +231,17 @@ export interface AnswerCountTable {
   entry_id: string;
   times: number;
   last_at: string;
+}
+
+/** A dashboard browser session: a hash of its cookie, so a database reader cannot sign in with it. */
+export interface DashboardSessionTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** That someone already asked a question today: a one-way hash of (person, question, day), purged daily. */
+export interface UnansweredAskerTable {
+  marker: string;
+  day: string;
 }

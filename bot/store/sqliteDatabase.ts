@@ -32,9 +32,31 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten with zeros, so erased personal data does not linger in free pages.
+    sqlite.pragma('secure_delete = ON');
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (err) {
     throw new StoreStartupError(`The database file ${file} cannot be opened: ${(err as Error).message}. If it is corrupt, restore it from a backup or move it aside.`);
   }
+  const problems = integrityProblems(sqlite);
+  if (problems.length) {
+    sqlite.close();
+    throw new StoreStartupError(
+      `The database file ${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Restore it from a backup or move it aside; the bot will not start on a damaged database.`,
+    );
+  }
   return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), file };
+}
+
+/**
+ * SQLite's quick integrity check (every page and record readable, no index rebuild), so a damaged
+ * file stops start-up instead of failing turns later; empty when all is well.
+ */
+export function integrityProblems(sqlite: Database.Database): string[] {
+  try {
+    const rows = sqlite.pragma('quick_check(20)') as { quick_check: string }[];
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  } catch (err) {
+    return [(err as Error).message];
+  }
 }

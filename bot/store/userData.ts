@@ -1,6 +1,7 @@
 import { Kysely } from 'kysely';
 import { conversationStateKey, userStateKey } from '../state/stateKeys';
 import { ConversationRecord, ConversationReferences } from './conversationReferences';
+import { flushErasureToDisk } from './diskErasure';
 import { Profile, Profiles } from './profiles';
 import { DatabaseSchema } from './schema';
 import { StateDocuments } from './stateDocuments';
@@ -71,7 +72,7 @@ export class UserData {
    * user, all or nothing; their queued messages go with them, so nothing more is sent.
    */
   async erase(userId: string): Promise<ErasureResult> {
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const refs = new ConversationReferences(trx, this.now);
       const conversations = await refs.forUser(userId);
       const stateDocuments = await new StateDocuments(trx, this.now).delete(stateKeysOf(userId, conversations));
@@ -81,5 +82,7 @@ export class UserData {
       const deliveries = await trx.deleteFrom('outbox').where('user_id', '=', userId).executeTakeFirst();
       return { profile, conversations: removed, stateDocuments, trainingReminders: Number(reminders.numDeletedRows), deliveries: Number(deliveries.numDeletedRows) };
     });
+    await flushErasureToDisk(this.db);
+    return result;
   }
 }

@@ -1,9 +1,12 @@
 import { Briefing } from '../../bot/briefings/briefings';
 import { labelOf, TOPICS } from '../../knowledge/workforce';
 import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardAction, CardElement, heading, paragraph, typedAction } from './adaptiveCard';
+import { headingsAsBold, isLongBody, openingOf } from './briefingText';
 import { formatLondonDateTime } from './londonTime';
 
 export const ACKNOWLEDGE_BRIEFING_VERB = 'briefing.ack';
+/** Opens the full text of a long briefing: a task module in Teams, page cards in the chat elsewhere. */
+export const READ_BRIEFING_VERB = 'briefing.read';
 /** Teams asks for the card again with this verb when its reader opens it, so edits and "Got it" show. */
 export const REFRESH_BRIEFING_VERB = 'briefing.refresh';
 
@@ -37,7 +40,14 @@ export function createBriefingCard(briefing: Briefing, options: BriefingCardOpti
     body.push(paragraph(`\u2713 You confirmed you had read this on ${formatLondonDateTime(options.acknowledgedAt)}.`, { color: 'good', size: 'small', spacing: 'medium' }));
   }
   const actions: CardAction[] = [];
-  if (briefing.body.trim()) actions.push({ type: 'Action.ShowCard', title: 'Read more', card: adaptiveCard([paragraph(briefing.body)], briefing.body) });
+  // A long body would take the card past Teams' message limit: the card shows its opening and the
+  // full text opens on its own (a task module in Teams). Either way the body is never repeated as fallback text.
+  if (isLongBody(briefing.body)) {
+    body.push(paragraph(openingOf(briefing.body), { spacing: 'medium' }));
+    actions.push(readFullBriefingAction(options.style, briefing.id));
+  } else if (briefing.body.trim()) {
+    actions.push({ type: 'Action.ShowCard', title: 'Read more', card: adaptiveCard([paragraph(headingsAsBold(briefing.body))], 'The full briefing.') });
+  }
   if (briefing.link) actions.push({ type: 'Action.OpenUrl', title: 'Open link', url: briefing.link });
   if (!options.acknowledgedAt && !options.test && !options.readOnly) actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
   actions.push(typedAction(options.style, 'Ask about this', askAboutText(briefing)));
@@ -49,4 +59,12 @@ export function createBriefingCard(briefing: Briefing, options: BriefingCardOpti
     card.refresh = { action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_BRIEFING_VERB, data: { verb: REFRESH_BRIEFING_VERB, briefingId: briefing.id } }, userIds: [options.readerId] };
   }
   return built(card);
+}
+
+/** "Read the full briefing": in Teams a task module (Action.Submit with task/fetch); elsewhere a submit the bot answers with page cards. */
+export function readFullBriefingAction(style: ActionStyle, briefingId: number): CardAction {
+  const data = { verb: READ_BRIEFING_VERB, briefingId, page: 1 };
+  return style === 'execute'
+    ? { type: 'Action.Submit', title: 'Read the full briefing', data: { ...data, msteams: { type: 'task/fetch' } } }
+    : botAction(style, 'Read the full briefing', READ_BRIEFING_VERB, { briefingId, page: 1 });
 }

@@ -18,6 +18,7 @@ export function createBriefingStatusCard(report: BriefingStatusReport, style: Ac
   ];
   if (counts.recalled || counts.cancelled) facts.push({ title: 'Recalled or cancelled', value: String(counts.recalled + counts.cancelled) });
   if (counts.expired) facts.push({ title: 'Expired before sending', value: String(counts.expired) });
+  if (counts.opened) facts.push({ title: 'Read from "latest briefings"', value: String(counts.opened) });
   const body = [
     heading(`Briefing #${briefing.id}: ${briefing.title}`),
     { type: 'FactSet' as const, facts },

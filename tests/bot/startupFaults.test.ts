@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../../knowledge/projectRoot';
+import { openDatabase } from '../../bot/store/openDatabase';
+import { silentLogger } from '../helpers/testServices';
 
 const ENTRY = path.join(projectRoot(), 'bot', 'index.ts');
 
@@ -42,6 +44,20 @@ describe('start-up faults', function () {
     const { code, output } = await startExpectingExit({ DATA_DIR: dir });
     expect(code).to.equal(1);
     expect(output).to.include(path.join(dir, 'staffbot.db')).and.match(/cannot be opened/);
+  });
+
+  it('stops with a clear message when a data page of the database is damaged', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-'));
+    const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger });
+    for (let i = 0; i < 200; i++) await opened.db.insertInto('bot_state').values({ key: `k-${i}`, document: 'x'.repeat(500), etag: 'e', updated_at: '2026-11-23T10:00:00Z' }).execute();
+    await opened.db.destroy();
+    const file = path.join(dir, 'staffbot.db');
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    fs.writeFileSync(file, Buffer.concat([bytes.subarray(0, pageSize * 20), Buffer.alloc(pageSize, 0x5a), bytes.subarray(pageSize * 21)]));
+    const { code, output } = await startExpectingExit({ DATA_DIR: dir });
+    expect(code).to.equal(1);
+    expect(output).to.include(file).and.match(/failed its integrity check/).and.match(/Restore it from a backup/);
   });
 
   it('retries an unreachable PostgreSQL for a bounded time, then stops with a clear message', async () => {

@@ -5,6 +5,7 @@ import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
 import { QuestionAnswerer } from '../../bot/answers/questionAnswerer';
 import { Config, loadConfig } from '../../bot/config';
 import { RoleService } from '../../bot/roles/roleService';
+import { roleSettingsOf } from '../../bot/roles/roleSettings';
 import { TurnAccess } from '../../bot/roles/turnAccess';
 import { createStore } from '../../bot/store/createStore';
 import { openDatabase } from '../../bot/store/openDatabase';
@@ -57,7 +58,7 @@ export async function testDialogServices(env: Record<string, string> = {}) {
     profiles: store.profiles,
     userData: store.userData,
     gaps: store.feedback,
-    access: new TurnAccess(new RoleService(config)),
+    access: new TurnAccess(new RoleService(roleSettingsOf(config)), undefined, roleSettingsOf(config).requireTenant === false),
     forgetTurnState: () => undefined,
   };
   return { services, feedbackLog, metrics, config, store, database };

@@ -146,6 +146,23 @@ describe('strategy briefings, end to end', function () {
     expect(lastTo(staff[2])).to.match(/no current briefings for you/);
   });
 
+  it('records "Got it" from someone in the audience who opened it from "latest briefings" without a delivered copy', async () => {
+    const newcomer = '29:hv-new';
+    await send({ id: newcomer }, { text: 'hi' });
+    await bot.services.store.profiles.save({ userId: newcomer, sector: 'health', role: 'health-visitor', topics: [] });
+    expect(await bot.services.briefings.wasSentTo(briefingId, newcomer)).to.equal(false);
+    const shown = await execute({ id: newcomer }, 'briefing.show', { briefingId });
+    expect(shown.body).to.include({ statusCode: 200 });
+    const ack = await execute({ id: newcomer }, 'briefing.ack', { briefingId });
+    expect(ack.body, JSON.stringify(ack.body)).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(ack.body)).to.match(/You confirmed you had read this/);
+    expect((await bot.services.briefings.status(briefingId))!.counts).to.include({ opened: 1, sent: 3 });
+    await send(COMMS, { text: 'status of integrated induction changes' });
+    expect(lastTo(COMMS.id)).to.match(/Read from \\"latest briefings\\"[^0-9]*1/);
+    // Someone outside the audience is still refused.
+    expect((await execute({ id: staff[2] }, 'briefing.ack', { briefingId })).body).to.include({ statusCode: 403 });
+  });
+
   it('recalls a briefing after confirmation, deleting the sent cards', async () => {
     await send(COMMS, { text: `recall briefing #${briefingId}` });
     expect(lastTo(COMMS.id)).to.match(/Recall .{1,2}Integrated induction changes \(updated\)/);
@@ -203,11 +220,16 @@ describe('strategy briefings, end to end', function () {
     });
 
     const invalid: [string, Record<string, unknown>, number, RegExp][] = [
-      ['a missing title', { ...body, title: '' }, 400, /title/],
-      ['a summary over 300 characters', { ...body, summary: 's'.repeat(301) }, 400, /300 characters/],
-      ['an expiry before publishing', { ...body, publish_at: '2026-12-01T09:00', expires_at: '2026-11-30T09:00' }, 400, /expiry must be after/],
+      ['a missing title', { ...body, title: '' }, 422, /title/],
+      ['a summary over 300 characters', { ...body, summary: 's'.repeat(301) }, 422, /300 characters/],
+      ['an expiry before publishing', { ...body, publish_at: '2026-12-01T09:00', expires_at: '2026-11-30T09:00' }, 422, /expiry must be after/],
       ['an audience matching nobody', { ...body, audience: { sectors: ['sport-culture'] } }, 422, /Nobody matches/],
-      ['an unknown field', { ...body, colour: 'red' }, 400, /colour|Unrecognized|unrecognized/],
+      ['an unknown field', { ...body, colour: 'red' }, 422, /colour|Unrecognized|unrecognized/],
+      ['a publish time in the past', { ...body, publish_at: '2026-01-01T09:00' }, 422, /publish time is in the past/],
+      ['an owner who is not a comms user or admin', { ...body, owner: 'someone-else' }, 422, /someone-else.{0,4} is not a comms user or admin/],
+      ['a javascript: link', { ...body, link: 'javascript:alert(1)' }, 422, /link must start with https/],
+      ['a javascript: link in the body', { ...body, body: 'Read [this](javascript:alert(document.cookie)) now.' }, 422, /Links must start with http/],
+      ['a data: link in the summary', { ...body, summary: 'See <data:text/html,hi>' }, 422, /Links must start with http/],
     ];
     for (const [name, payload, status, message] of invalid) {
       it(`answers ${status} to ${name}, creating nothing`, async () => {
@@ -219,10 +241,51 @@ describe('strategy briefings, end to end', function () {
       });
     }
 
-    it('says when a publish time in the past means "now"', async () => {
-      const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'Late', publish_at: '2026-01-01T09:00' }), key: 'past' });
+    it('lists every problem at once, each with its field', async () => {
+      const res = await api('/api/briefings', {
+        method: 'POST',
+        body: JSON.stringify({ ...body, title: '', link: 'javascript:alert(1)', publish_at: '2026-01-01T09:00', owner: 'nobody-known', colour: 'red' }),
+        key: 'many-problems',
+      });
+      expect(res.status).to.equal(422);
+      const answer = (await res.json()) as { error: string; problems: { field: string; message: string }[] };
+      expect(answer.error).to.equal('ValidationError');
+      expect(answer.problems.map((p) => p.field)).to.include.members(['title', 'link', 'publish_at', 'owner', 'request']);
+    });
+
+    it('accepts an owner who is a comms user, and records the briefing under them', async () => {
+      const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'On behalf of comms', owner: 'aad-comms' }), key: 'owned' });
+      expect(res.status).to.equal(201);
+      const { id } = (await res.json()) as { id: number };
+      expect((await bot.services.briefings.get(id))?.createdBy).to.equal('aad-comms');
+    });
+
+    it('takes a publish time a moment ago as "now" (clocks and typing take time), and says so', async () => {
+      const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'Just now', publish_at: clock.now().minus({ minutes: 2 }).toFormat("yyyy-MM-dd'T'HH:mm") }), key: 'just-now' });
       expect(res.status).to.equal(201);
       expect(JSON.stringify(await res.json())).to.match(/in the past, so it will be sent now/);
+    });
+
+    it('PATCH changes only the fields sent, keeping the body, topics and link', async () => {
+      const full = { ...body, title: 'Partial', body: '## Details\nThe long part.', link: 'https://intranet.example.gov.uk/partial' };
+      const created = (await (await api('/api/briefings', { method: 'POST', body: JSON.stringify(full), key: 'partial' })).json()) as { id: number };
+      const patched = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ summary: 'Only the summary changes.' }) });
+      expect(patched.status).to.equal(200);
+      expect(await bot.services.briefings.get(created.id)).to.deep.include({
+        summary: 'Only the summary changes.',
+        body: full.body,
+        topics: ['safeguarding'],
+        link: full.link,
+        title: 'Partial',
+      });
+      const cleared = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ link: null }) });
+      expect(cleared.status).to.equal(200);
+      expect((await bot.services.briefings.get(created.id))?.link).to.equal(undefined);
+      const bad = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ body: '[x](javascript:void(0))', title: '', audience: {} }) });
+      expect(bad.status).to.equal(422);
+      const problems = ((await bad.json()) as { problems: { field: string }[] }).problems.map((p) => p.field);
+      expect(problems).to.include.members(['title', 'body', 'request']);
+      expect((await bot.services.briefings.get(created.id))?.body).to.equal(full.body);
     });
 
     it('edits the words with PATCH and recalls with DELETE', async () => {
@@ -231,7 +294,7 @@ describe('strategy briefings, end to end', function () {
       const patched = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ summary: 'Changed.' }) });
       expect(patched.status).to.equal(200);
       expect(await bot.services.briefings.get(created.id)).to.include({ summary: 'Changed.', version: 2 });
-      expect((await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ audience: {} }) })).status).to.equal(400);
+      expect((await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ audience: {} }) })).status).to.equal(422);
       const recalled = await api(`/api/briefings/${created.id}`, { method: 'DELETE' });
       expect(recalled.status).to.equal(200);
       expect((await api(`/api/briefings/${created.id}`, { method: 'DELETE' })).status).to.equal(409);

@@ -70,6 +70,7 @@ describe('Action.Execute round trips for every card action', function () {
     'briefing.ack': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/You confirmed you had read this/) },
     'briefing.refresh': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/Round trip/) },
     'briefing.show': { data: () => ({ briefingId }), expect: 'message' },
+    'briefing.read': { data: () => ({ briefingId, page: 1 }), expect: 'message' },
     'pulse.submit': { data: () => ({ surveyId, ...PULSE_ANSWERS }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/recorded anonymously/) },
     'training.course': { data: () => ({ courseId: 'caf-lead-professional' }), expect: 'either' },
     'training.remind': { data: () => ({ sessionId: 'caf-2027-01-19' }), expect: 'either' },

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { expect } from 'chai';
 import { SignJWT } from 'jose';
 import { RunningBot, startBot } from '../../helpers/runningBot';
@@ -19,6 +20,20 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
+/** Posts the sign-in form from a chosen loopback address, as a browser elsewhere on the network would. */
+function postFrom(localAddress: string, fields: Record<string, string>, url = currentBotUrl): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/dashboard/sign-in`, { method: 'POST', localAddress, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+let currentBotUrl = '';
+
 describe('dashboard access (HTTP)', function () {
   this.timeout(30000);
   const entra = new FakeEntraId();
@@ -33,6 +48,7 @@ describe('dashboard access (HTTP)', function () {
       { ...ssoEnv(jwksUrl), ADMIN_API_TOKEN: ADMIN_TOKEN, COMMS_USERS: `${COMMS.oid},second.comms@council.example.gov.uk`, ADMINS: ADMIN.oid },
       { now: clock.now },
     );
+    currentBotUrl = bot.url;
   });
   after(async () => {
     await bot?.stop();
@@ -73,7 +89,7 @@ describe('dashboard access (HTTP)', function () {
       expect(res.status).to.equal(303);
       expect(res.headers.get('location')).to.equal('/dashboard?theme=contrast');
       const setCookie = res.headers.get('set-cookie') ?? '';
-      expect(setCookie).to.match(/^dashboard_session=[\w-]+\.[\w-]+\.[\w-]+; Max-Age=3600; Path=\/dashboard; HttpOnly; SameSite=Strict$/);
+      expect(setCookie).to.match(/^dashboard_session=[\w-]{43}; Max-Age=3600; Path=\/dashboard; HttpOnly; SameSite=Strict$/);
       const cookie = cookieOf(res);
       const me = await getJson(`${bot.url}/dashboard/api/me`, { cookie });
       expect(me).to.deep.include({ status: 200, body: { name: 'Admin (signed in with the admin token)', via: 'browser', admin: true } });
@@ -119,6 +135,30 @@ describe('dashboard access (HTTP)', function () {
       expect(out.headers.get('set-cookie')).to.match(/^dashboard_session=; Max-Age=0; Path=\/dashboard; HttpOnly; SameSite=Strict$/);
     });
 
+    it('refuses a copy of the cookie once its session signed out, on this replica and on another', async () => {
+      const cookie = cookieOf(await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN }));
+      const replica = await startBot(
+        { ...ssoEnv(jwksUrl), ADMIN_API_TOKEN: ADMIN_TOKEN, COMMS_USERS: COMMS.oid },
+        { now: clock.now, database: bot.services.database },
+      );
+      try {
+        expect((await getJson(`${replica.url}/dashboard/api/me`, { cookie })).status, 'the other replica knows the session').to.equal(200);
+        await postForm(`${bot.url}/dashboard/sign-out`, {}, { cookie });
+        const copied = await getJson(`${bot.url}/dashboard/api/me`, { cookie });
+        expect(copied.status).to.equal(401);
+        expect((await getJson(`${replica.url}/dashboard/api/me`, { cookie })).status).to.equal(401);
+      } finally {
+        await replica.stop();
+      }
+    });
+
+    it('keeps no usable cookie in the database, only its hash', async () => {
+      const cookie = cookieOf(await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN }));
+      const token = decodeURIComponent(cookie.split('=')[1]);
+      const rows = await bot.services.database.db.selectFrom('dashboard_sessions').selectAll().execute();
+      expect(JSON.stringify(rows)).to.not.include(token);
+    });
+
     it('refuses a session cookie this server did not sign', async () => {
       const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setAudience('staffbot-dashboard-session').setExpirationTime('1h').sign(new TextEncoder().encode('a-guessed-secret-that-is-long-enough-123'));
       const res = await getJson(`${bot.url}/dashboard/api/me`, { cookie: `dashboard_session=${forged}` });
@@ -135,11 +175,16 @@ describe('dashboard access (HTTP)', function () {
       }
     });
 
-    it('accepts a v1 token (sts.windows.net issuer, bare app id audience) and a comms user listed by user principal name', async () => {
+    it('accepts a v1 token (sts.windows.net issuer, bare app id audience)', async () => {
       const v1 = await bearer({ ...COMMS, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS.upn } });
       expect((await getJson(`${bot.url}/dashboard/api/me`, v1)).status).to.equal(200);
+    });
+
+    it('never authorises by user principal name or preferred_username, which can be reassigned', async () => {
       const byUpn = await getJson(`${bot.url}/dashboard/api/me`, await bearer(COMMS_BY_UPN));
-      expect(byUpn.status).to.equal(200);
+      expect(byUpn.status).to.equal(403);
+      const v1 = await getJson(`${bot.url}/dashboard/api/me`, await bearer({ ...COMMS_BY_UPN, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS_BY_UPN.upn } }));
+      expect(v1.status).to.equal(403);
     });
 
     it('knows an admin', async () => {
@@ -221,6 +266,28 @@ describe('dashboard access (HTTP)', function () {
     });
   });
 
+  describe('a multi-tenant bot without MicrosoftAppTenantId', () => {
+    let open: RunningBot;
+    before(async () => {
+      const env: Record<string, string> = { ...ssoEnv(jwksUrl), COMMS_USERS: `${COMMS.oid},second.comms@council.example.gov.uk`, ADMINS: ADMIN.oid };
+      delete env.MicrosoftAppTenantId;
+      open = await startBot(env, { now: clock.now });
+    });
+    after(() => open?.stop());
+
+    it('grants no role to a validly signed token from another tenant, by object id or by preferred_username', async () => {
+      const asAdmin = await getJson(`${open.url}/dashboard/api/me`, await bearer({ ...ADMIN, tid: OTHER_TENANT }));
+      expect(asAdmin.status).to.equal(403);
+      const byName = await getJson(`${open.url}/dashboard/api/me`, await bearer({ oid: 'attacker-oid', upn: 'second.comms@council.example.gov.uk', tid: OTHER_TENANT }));
+      expect(byName.status).to.equal(403);
+    });
+
+    it('grants no object id role at all until a tenant is configured, and says why at start-up', async () => {
+      expect((await getJson(`${open.url}/dashboard/api/me`, await bearer(COMMS))).status).to.equal(403);
+      expect(open.services.roles.warnings().join(' ')).to.match(/MicrosoftAppTenantId is not set/);
+    });
+  });
+
   describe('when it cannot check tokens', () => {
     it('says Teams sign-in is off when there is no MicrosoftAppId', async () => {
       const local = await startBot({ COMMS_USERS: COMMS.oid }, { now: clock.now });
@@ -250,18 +317,34 @@ describe('dashboard access (HTTP)', function () {
   });
 
   describe('guessing the admin token', () => {
-    it('is slowed down: after ten sign-in attempts in a minute the rest get 429, even the right token', async () => {
+    it('is slowed down per client address: after ten attempts in a minute that address gets 429, even with the right token', async () => {
       // A minute of its own, so attempts by earlier tests do not count.
       clock.set('2026-11-23T11:00:00');
       const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) statuses.push((await postForm(`${bot.url}/dashboard/sign-in`, { token: `guess-${i}` })).status);
+      for (let i = 0; i < 11; i++) statuses.push((await postFrom('127.0.0.7', { token: `guess-${i}` })).status);
       expect(statuses).to.deep.equal([...Array(10).fill(401), 429]);
+      const blocked = await postFrom('127.0.0.7', { token: ADMIN_TOKEN });
+      expect(blocked.status).to.equal(429);
+      expect(blocked.headers['retry-after']).to.equal('60');
+      clock.advance({ minutes: 1, seconds: 1 });
+      expect((await postFrom('127.0.0.7', { token: ADMIN_TOKEN })).status).to.equal(303);
+    });
+
+    it('does not lock the administrator out from another address while someone guesses', async () => {
+      clock.set('2026-11-23T12:00:00');
+      for (let i = 0; i < 12; i++) await postFrom('127.0.0.8', { token: `guess-${i}` });
+      expect((await postFrom('127.0.0.8', { token: ADMIN_TOKEN })).status).to.equal(429);
+      const admin = await postFrom('127.0.0.9', { token: ADMIN_TOKEN });
+      expect(admin.status).to.equal(303);
+      expect(String(admin.headers['set-cookie'])).to.match(/^dashboard_session=/);
+    });
+
+    it('says "too many" in the page it sends back', async () => {
+      clock.set('2026-11-23T13:00:00');
+      for (let i = 0; i < 10; i++) await postForm(`${bot.url}/dashboard/sign-in`, { token: `guess-${i}` });
       const blocked = await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN });
       expect(blocked.status).to.equal(429);
-      expect(blocked.headers.get('retry-after')).to.equal('60');
       expect(await blocked.text()).to.contain('Too many sign-in attempts');
-      clock.advance({ minutes: 1, seconds: 1 });
-      expect((await postForm(`${bot.url}/dashboard/sign-in`, { token: ADMIN_TOKEN })).status).to.equal(303);
     });
   });
 });

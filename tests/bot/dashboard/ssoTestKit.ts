@@ -81,5 +81,5 @@ export class FakeEntraId {
 
 /** The settings that turn Teams SSO on for a test bot, checked against `jwksUrl`. */
 export function ssoEnv(jwksUrl: string): Record<string, string> {
-  return { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-password', BOT_DOMAIN, AAD_JWKS_URL: jwksUrl };
+  return { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-password', MicrosoftAppTenantId: TENANT, BOT_DOMAIN, AAD_JWKS_URL: jwksUrl };
 }

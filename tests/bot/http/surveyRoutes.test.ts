@@ -68,6 +68,15 @@ describe('pulse admin API', () => {
     expect((await post(body())).status).to.equal(201);
   });
 
+  it('refuses an owner who is not a comms user or admin, listing it with the other problems in the same 422', async () => {
+    const res = await post(body({ owner: 'made-up-owner', anonymity_threshold: 30 }));
+    expect(res.status).to.equal(422);
+    const error = (await res.json()) as { error: string; problems: { field: string; message: string }[]; details: { field: string }[] };
+    expect(error.problems.map((p) => p.field)).to.include.members(['owner', 'anonymity_threshold']);
+    expect(error.details).to.deep.equal(error.problems);
+    expect(await bot.services.surveys.waves.list()).to.deep.equal([]);
+  });
+
   it('wants an Idempotency-Key and a JSON object', async () => {
     expect((await post(body(), '')).status).to.equal(400);
     expect((await post('[1,2]')).status).to.equal(400);

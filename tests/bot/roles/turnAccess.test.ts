@@ -1,64 +1,73 @@
 import { expect } from 'chai';
 import { Activity, TestAdapter, TurnContext } from 'botbuilder';
-import { RoleService } from '../../../bot/roles/roleService';
+import { RoleService, RoleSettings } from '../../../bot/roles/roleService';
 import { TurnAccess } from '../../../bot/roles/turnAccess';
 
-/** A test adapter whose connector answers member lookups from a list, counting them. */
-function teamsContext(members: Record<string, { userPrincipalName?: string; email?: string } | Error>, activity: Partial<Activity> = {}) {
-  const lookups: string[] = [];
-  const adapter = Object.assign(new TestAdapter(), {
-    createConnectorClient: () => ({
-      conversations: {
-        getConversationMember: async (_conversationId: string, userId: string) => {
-          lookups.push(userId);
-          const member = members[userId];
-          if (!member || member instanceof Error) throw member ?? new Error('not found');
-          return member;
-        },
-      },
-    }),
-  });
-  const context = new TurnContext(adapter, {
+const OUR_TENANT = '11111111-2222-4333-8444-555555555555';
+const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
+
+function context(activity: Partial<Activity>): TurnContext {
+  return new TurnContext(new TestAdapter(), {
     type: 'message',
     channelId: 'msteams',
     serviceUrl: 'https://smba.example/',
-    conversation: { id: 'a:chat', isGroup: false, conversationType: 'personal', name: '' },
+    conversation: { id: 'a:chat', isGroup: false, conversationType: 'personal', name: '', tenantId: OUR_TENANT },
     from: { id: '29:sam', name: 'Sam', aadObjectId: 'aad-sam' },
     recipient: { id: '28:bot', name: 'Bot' },
     ...activity,
   } as Activity);
-  return { context, lookups };
 }
 
+const access = (settings: Partial<RoleSettings>, emails: Record<string, string> = {}) =>
+  new TurnAccess(new RoleService({ commsUsers: [], admins: [], requireTenant: true, ...settings }), (id) => emails[id]);
+
 describe('TurnAccess', () => {
-  it('grants a role listed by object id without asking Teams', async () => {
-    const access = new TurnAccess(new RoleService({ commsUsers: ['aad-sam', 'someone@council.gov.uk'], admins: [] }));
-    const { context, lookups } = teamsContext({});
-    expect(await access.hasRole(context, 'comms')).to.equal(true);
-    expect(lookups).to.deep.equal([]);
+  it('grants a role by object id within the configured tenant', async () => {
+    const roles = access({ commsUsers: ['aad-sam'], admins: ['aad-boss'], tenantId: OUR_TENANT });
+    expect(await roles.hasRole(context({}), 'comms')).to.equal(true);
+    expect(await roles.hasRole(context({}), 'admin')).to.equal(false);
+    expect(await roles.hasRole(context({ from: { id: '29:boss', name: 'B', aadObjectId: 'AAD-BOSS' } }), 'admin')).to.equal(true);
   });
 
-  it('looks up the sign-in name once a turn, however many roles the turn checks', async () => {
-    const access = new TurnAccess(new RoleService({ commsUsers: ['sam@council.gov.uk'], admins: ['boss@council.gov.uk'] }));
-    const { context, lookups } = teamsContext({ '29:sam': { userPrincipalName: 'Sam@council.gov.uk' } });
-    expect(await access.hasRole(context, 'comms')).to.equal(true);
-    expect(await access.hasRole(context, 'admin')).to.equal(false);
-    expect(lookups).to.deep.equal(['29:sam']);
-    const next = teamsContext({ '29:sam': { userPrincipalName: 'sam@council.gov.uk' } });
-    expect(await access.hasRole(next.context, 'comms')).to.equal(true);
-    expect(next.lookups, 'a new turn asks again').to.deep.equal(['29:sam']);
+  it('grants nothing to the same object id from another tenant (conversation or channelData tenant)', async () => {
+    const roles = access({ commsUsers: ['aad-sam'], admins: ['aad-sam'], tenantId: OUR_TENANT });
+    const elsewhere = context({ conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '', tenantId: OTHER_TENANT } });
+    expect(await roles.hasRole(elsewhere, 'comms')).to.equal(false);
+    expect(await roles.hasRole(elsewhere, 'admin')).to.equal(false);
+    const byChannelData = context({ conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' }, channelData: { tenant: { id: OTHER_TENANT } } });
+    expect(await roles.hasRole(byChannelData, 'comms')).to.equal(false);
   });
 
-  it('grants nothing when the lookup fails, and asks nothing outside Teams or when no entry is a sign-in name', async () => {
-    const byName = new TurnAccess(new RoleService({ commsUsers: ['sam@council.gov.uk'], admins: [] }));
-    const failed = teamsContext({ '29:sam': new Error('403') });
-    expect(await byName.hasRole(failed.context, 'comms')).to.equal(false);
-    const web = teamsContext({ '29:sam': { userPrincipalName: 'sam@council.gov.uk' } }, { channelId: 'webchat' });
-    expect(await byName.hasRole(web.context, 'comms')).to.equal(false);
-    expect(web.lookups).to.deep.equal([]);
-    const byId = new TurnAccess(new RoleService({ commsUsers: ['aad-other'], admins: [] }));
-    const plain = teamsContext({ '29:sam': { userPrincipalName: 'sam@council.gov.uk' } });
-    expect(await byId.hasRole(plain.context, 'comms')).to.equal(false);
-    expect(plain.lookups).to.deep.equal([]);
+  it('grants no object id at all when credentials are set but MicrosoftAppTenantId is not, and says so', async () => {
+    const service = new RoleService({ commsUsers: ['aad-sam'], admins: ['aad-sam'], requireTenant: true });
+    expect(await new TurnAccess(service).hasRole(context({}), 'admin')).to.equal(false);
+    expect(service.warnings().join(' ')).to.match(/MicrosoftAppTenantId is not set/);
+  });
+
+  it('in local mode (nothing verified anyway) matches object ids without a tenant', async () => {
+    expect(await access({ commsUsers: ['aad-sam'], requireTenant: false }).hasRole(context({}), 'comms')).to.equal(true);
+  });
+
+  it('never uses a user principal name or email from Teams: an email entry is not matched in Teams', async () => {
+    const roles = access({ commsUsers: ['sam@council.gov.uk'], tenantId: OUR_TENANT });
+    const claimed = context({ from: { id: '29:sam', name: 'Sam', aadObjectId: 'aad-sam', properties: { email: 'sam@council.gov.uk' } } as Activity['from'] });
+    expect(await roles.hasRole(claimed, 'comms')).to.equal(false);
+  });
+
+  it('recognises a verified web chat user by subject or by the email their signed token carried', async () => {
+    const bySubject = access({ commsUsers: ['webchat:E1234'] });
+    expect(await bySubject.hasRole(context({ channelId: 'webchat', from: { id: 'dl_user_e1234', name: 'Casey' } }), 'comms')).to.equal(true);
+    const byEmail = access({ commsUsers: ['casey@council.gov.uk'] }, { dl_user_e1234: 'Casey@Council.gov.uk' });
+    expect(await byEmail.hasRole(context({ channelId: 'webchat', from: { id: 'dl_user_e1234', name: 'Casey' } }), 'comms')).to.equal(true);
+  });
+
+  it('with credentials, grants nothing to a web chat visitor for what the activity claims (object id, tenant, email)', async () => {
+    const roles = access({ commsUsers: ['webchat:e1234', 'casey@council.gov.uk', 'aad-sam'], tenantId: OUR_TENANT });
+    const claimed = context({
+      channelId: 'webchat',
+      from: { id: 'dl_anon_x', name: 'Casey', aadObjectId: 'aad-sam', properties: { email: 'casey@council.gov.uk' } } as Activity['from'],
+      channelData: { tenant: { id: OUR_TENANT } },
+    });
+    expect(await roles.hasRole(claimed, 'comms')).to.equal(false);
   });
 });
