@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { sql } from 'kysely';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 import { shownText } from '../../helpers/directLineClient';
-import { CLOSED_QUESTIONS, differenceOf, intranetToken, PulseHarness, PublishedResults, StaffMember, staffList, TENANT, wellbeing } from './pulseAttackHarness';
+import { CLOSED_QUESTIONS, differenceOf, intranetToken, PulseHarness, StaffMember, staffList, TENANT, wellbeing } from './pulseAttackHarness';
 
 /**
  * The four attacks of issue #14, each through the public ways in (web chat's Direct Line,
