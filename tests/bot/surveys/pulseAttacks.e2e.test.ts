@@ -91,6 +91,13 @@ describe('pulse attack 1: ballot stuffing through web chat', function () {
     expect(outcomes[0]).to.match(/recorded anonymously/);
     for (const later of outcomes.slice(1)) expect(later).to.match(/already answered this pulse/);
   });
+
+  it('someone who answered in Teams cannot answer again in web chat when the intranet names their Entra object id', async () => {
+    const id = await h.startPulse({ template: 'wellbeing-pulse', audience: { everyone: true }, closes_at: '2026-11-30T17:00' });
+    expect(await h.answerInTeams(staff[0], id, wellbeing([2, 2, 2, 2, 2], 5))).to.include('recorded anonymously');
+    const visitor = await h.webVisitor(await intranetToken({ sub: 'E777', oid: staff[0].aadObjectId }, h.clock));
+    expect((await visitor.submitPulse(id, wellbeing([5, 5, 5, 5, 5], 10))).map(shownText).join('\n')).to.match(/already answered this pulse/);
+  });
 });
 
 describe('pulse attack 2: differencing the results before and after each answer', function () {
