@@ -101,6 +101,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const access = new TurnAccess(roles);
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
   // The pulse secret keys ledgers and seals waiting answers; it never goes into the database.
+  // Configuration requires the variable with DATABASE_URL; a database handed in by a test without one gets a secret for the process.
   const ledgerSecret = resolveLedgerSecret({ configured: config.pulses.ledgerSecret, dataDir: config.dataDir, inMemory: config.dataDir === IN_MEMORY || database.engine === 'postgres' });
   if (ledgerSecret.source === 'generated-file') logger.warn({ dataDir: config.dataDir }, 'generated a pulse secret in the data folder (pulse-ledger.secret); set PULSE_LEDGER_SECRET from your secret store in production');
   const pulseKeys = new PulseKeys(ledgerSecret.secret);
