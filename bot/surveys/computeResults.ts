@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
+import { scrubPatternDetails } from '../privacy/scrubPersonalDetails';
 import { QuestionResult } from './questionTally';
 import { segmentsToHide } from './segmentSuppression';
 import type { ReleaseState } from './surveyResponses';
@@ -101,7 +101,7 @@ export interface SurveyResults {
 export interface ResultsInput {
   wave: Pick<Wave, 'id' | 'name' | 'templateId' | 'template' | 'threshold' | 'invited' | 'opensAt' | 'closesAt'>;
   tally: WaveTally;
-  /** The wave's released comments (stored already scrubbed; scrubbed again here so a rule added later reaches older comments too). */
+  /** The wave's released comments (stored scrubbed in full, names included; the pattern rules run again here so a rule added later reaches older comments too). */
   comments: readonly string[];
   /** The wave's last release, and how many answers wait for the next. */
   release: ReleaseState & { waiting: number };
@@ -181,7 +181,7 @@ export function computeResults(input: ResultsInput): SurveyResults {
   const texts = input.comments.filter((c) => c.trim());
   const comments: SurveyResults['comments'] =
     texts.length >= t
-      ? { suppressed: false, items: texts.map(scrubPersonalDetails).sort(collator.compare) }
+      ? { suppressed: false, items: texts.map(scrubPatternDetails).sort(collator.compare) }
       : suppressed(texts.length === 0 ? 'no comments' : `fewer than ${t} comments`);
 
   return {

@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { scrubPersonalDetails } from '../../privacy/scrubPersonalDetails';
 import { segmentsToGeneralise } from '../../surveys/segmentGeneralisation';
 import { Engine } from './columns';
 
@@ -34,7 +35,8 @@ function generalised(rows: TallyRow[], threshold: number): TallyRow[] {
 /**
  * Pulse anonymity against an attacker (issue #14): the ledger key leaves the database (derived
  * from the server secret), answers wait sealed in a pending pool and are released in shuffled
- * batches, responses keep no segment or date, and tallies change only at a release. Existing
+ * batches, responses keep no segment or date, tallies change only at a release, and stored
+ * comments lose people's names. Existing
  * waves keep the figures already shown as their first release; their ledgers, keyed with the old
  * in-database secrets, are deleted with those secrets.
  */
@@ -84,6 +86,13 @@ export const pulseAnonymity = (engine: Engine) => async (db: Kysely<any>): Promi
     await db.deleteFrom('survey_tallies').where('survey_id', '=', id).execute();
     const rows = generalised(tallies, Number(wave.threshold));
     for (let i = 0; i < rows.length; i += 200) await db.insertInto('survey_tallies').values(rows.slice(i, i + 200)).execute();
+  }
+
+  // Comments stored before names were removed lose them now, once, rather than on every reading.
+  const comments = (await db.selectFrom('survey_responses').select(['survey_id', 'id', 'comment']).where('comment', 'is not', null).execute()) as { survey_id: number; id: string; comment: string }[];
+  for (const row of comments) {
+    const scrubbed = scrubPersonalDetails(row.comment);
+    if (scrubbed !== row.comment) await db.updateTable('survey_responses').set({ comment: scrubbed }).where('survey_id', '=', row.survey_id).where('id', '=', row.id).execute();
   }
 
   await db.deleteFrom('survey_participation').execute();
