@@ -76,6 +76,7 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
   PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
+  PULSE_LEDGER_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret kept out of the database)').optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
   DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(10000).default(50),
@@ -159,8 +160,12 @@ export interface Config {
     /** JSON Web Key Set that Teams single sign-on tokens are checked against. */
     jwksUrl: string;
   };
-  /** Pulse surveys: the default anonymity threshold (minimum group size) and when reminders go out. */
-  pulses: { defaultThreshold: number; reminderTime: string };
+  /**
+   * Pulse surveys: the default anonymity threshold (minimum group size), when reminders go out, and
+   * the server secret that keys the participation ledger and seals answers waiting for release
+   * (absent with SQLite means a secret kept in a file in the data folder; see ledgerSecret.ts).
+   */
+  pulses: { defaultThreshold: number; reminderTime: string; ledgerSecret?: string };
   /** Shared Redis for rate limits across replicas; without it the database holds them. */
   redisUrl?: string;
   delivery: {
@@ -227,6 +232,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (e.DELIVERY_WORKING_HOURS.slice(6) <= e.DELIVERY_WORKING_HOURS.slice(0, 5)) {
     throw new ConfigError('Invalid configuration:\n  DELIVERY_WORKING_HOURS: the end must be after the start, e.g. 08:00-18:00');
   }
+  if (e.DATABASE_URL && !e.PULSE_LEDGER_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PULSE_LEDGER_SECRET: required when DATABASE_URL is set: a random secret of 32+ characters, the same on every replica and kept outside the database (it keys who has answered a pulse)',
+    );
+  }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
@@ -267,7 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     botDomain: e.BOT_DOMAIN,
     dashboard: { jwksUrl: e.AAD_JWKS_URL },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
-    pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME },
+    pulses: { defaultThreshold: e.PULSE_MIN_GROUP_SIZE, reminderTime: e.PULSE_REMINDER_TIME, ledgerSecret: e.PULSE_LEDGER_SECRET },
     redisUrl: e.REDIS_URL,
     delivery: {
       worker: e.DELIVERY_WORKER === 'on',

@@ -41,6 +41,12 @@ import { IdempotencyKeys } from './store/idempotencyKeys';
 import { PULSE_KIND, PULSE_REMINDER_KIND } from './surveys/pulseSchedule';
 import { startSurveyHousekeeping } from './surveys/surveyHousekeeping';
 import { SurveyService } from './surveys/surveyService';
+import { resolveLedgerSecret } from './surveys/ledgerSecret';
+import { PulseKeys } from './surveys/pulseKeys';
+import { respondentOfChat } from './surveys/respondent';
+import { checkLedgerSecret } from './surveys/secretCheck';
+import { IN_MEMORY } from './store/sqliteDatabase';
+import { stamp } from './store/timestamps';
 import { startHousekeeping } from './store/housekeeping';
 import { openDatabase, OpenDatabase } from './store/openDatabase';
 import { FORGET_TURN_STATE, StaffBot } from './staffBot';
@@ -101,13 +107,30 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   // Web chat is built below; a verified user's email is only looked up during turns.
   const access = new TurnAccess(roles, (userId) => webChat.users.get(userId)?.email, isLocalMode(config));
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
+  // The pulse secret keys ledgers and seals waiting answers; it never goes into the database.
+  // Configuration requires the variable with DATABASE_URL; a database handed in by a test without one gets a secret for the process.
+  const ledgerSecret = resolveLedgerSecret({ configured: config.pulses.ledgerSecret, dataDir: config.dataDir, inMemory: config.dataDir === IN_MEMORY || database.engine === 'postgres' });
+  if (ledgerSecret.source === 'generated-file') logger.warn({ dataDir: config.dataDir }, 'generated a pulse secret in the data folder (pulse-ledger.secret); set PULSE_LEDGER_SECRET from your secret store in production');
+  const pulseKeys = new PulseKeys(ledgerSecret.secret);
+  await checkLedgerSecret(database.db, pulseKeys, stamp(now()));
+  const tenantId = config.microsoftApp.tenantId;
   const surveys = new SurveyService({
     db: database.db,
+    engine: database.engine,
     now,
+    keys: pulseKeys,
+    // Verified web chat users are looked up when an activity arrives, after web chat is built below.
+    identity: { tenantId, webObjectId: (userId) => webChat.users.get(userId)?.oid },
+    recipient: async (userId) => {
+      const chat = await store.conversations.personalChat(userId);
+      return chat ? respondentOfChat(chat, tenantId) : undefined;
+    },
+    logger,
     templates: loadTemplatesOrThrow(),
     profiles: store.profiles,
-    audience: (filter) => resolveAudience(filter, store),
-    settings: config.pulses,
+    // Pulses reach identified people only: a Teams user with an AAD object id (in the configured tenant).
+    audience: (filter) => resolveAudience(filter, store, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
+    settings: { defaultThreshold: config.pulses.defaultThreshold, reminderTime: config.pulses.reminderTime },
     // The delivery engine is built below; pulses only reach it once start-up has finished.
     queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },
   });

@@ -1,5 +1,6 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { pulseResultsName } from '../bot/answers/messageIntent';
+import { notIdentifiedMessage } from '../bot/cardActions/surveyCardActions';
 import { ResultsViewer } from '../bot/surveys/surveyService';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
@@ -15,7 +16,7 @@ const MAX_CARDS = 3;
 /** Pulses and their results are only ever shown in a personal chat, never to a channel or group. */
 export const PERSONAL_CHAT_ONLY = 'Pulses are answered and their results shown only in a personal chat with me. Send me a direct message instead.';
 
-/** "pulse": the open pulses meant for this person that they have not answered, one card each. */
+/** "pulse": the open pulses meant for this identified person that they have not answered, one card each; anyone else is told how to take part. */
 export async function sendOpenPulses(context: TurnContext, services: DialogServices): Promise<void> {
   const surveys = services.surveys;
   if (!surveys) {
@@ -26,7 +27,12 @@ export async function sendOpenPulses(context: TurnContext, services: DialogServi
     await context.sendActivity(PERSONAL_CHAT_ONLY);
     return;
   }
-  const { open, answered } = await surveys.openPulsesFor(context.activity.from.id);
+  const identified = surveys.identify(context.activity);
+  if (!identified.ok) {
+    await context.sendActivity(notIdentifiedMessage(identified.reason));
+    return;
+  }
+  const { open, answered } = await surveys.openPulsesFor(identified.respondent);
   if (open.length === 0) {
     await context.sendActivity(answered ? "You've answered every pulse open to you. Thank you!" : 'There are no pulses open to you right now.');
     return;

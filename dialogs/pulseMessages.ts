@@ -19,7 +19,7 @@ export function createPulseRenderers(surveys: SurveyService, now: () => DateTime
     const id = surveyIdOfMessage(messageId);
     const wave = id === undefined ? undefined : await surveys.waves.get(id);
     if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
-    if (reminder && (await surveys.hasAnswered(wave, userId))) return undefined;
+    if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
     return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
   };
   return { pulse: render(false), reminder: render(true) };

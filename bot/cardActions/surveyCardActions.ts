@@ -1,6 +1,7 @@
 import { createPulseCard, PULSE_SUBMIT_VERB } from '../../dialogs/cards/createPulseCard';
 import { createPulseNoticeCard } from '../../dialogs/cards/createPulseNoticeCard';
 import { createPulseThanksCard, PULSE_THANKS } from '../../dialogs/cards/createPulseThanksCard';
+import type { NotIdentified } from '../surveys/respondent';
 import type { SurveyService } from '../surveys/surveyService';
 import { CardActionResult, CardActionRouter } from './cardActionRouter';
 
@@ -15,16 +16,30 @@ export const PULSE_MESSAGES = {
   invalid: 'Some answers need another look; nothing was recorded yet.',
 };
 
+/** Why someone who is not identified staff cannot answer, and what to do; nothing is recorded. */
+export function notIdentifiedMessage(reason: NotIdentified): string {
+  switch (reason) {
+    case 'anonymousWebChat':
+      return 'Pulse surveys are for staff who are signed in, so each person counts once. To take part, sign in through the intranet and open this chat from there, then type pulse. Your answers stay anonymous.';
+    case 'unidentifiedTeams':
+    case 'otherTenant':
+      return "Sorry, I can't confirm you're a member of staff in this organisation, so you can't answer pulses here. Nothing was recorded.";
+    case 'otherChannel':
+      return 'Pulses can be answered in Microsoft Teams, or in the intranet chat after signing in through the intranet. Nothing was recorded.';
+  }
+}
+
 /**
- * Registers the pulse card's submit button. In Teams (Action.Execute) the card is refreshed to a
+ * Registers the pulse card's submit button. Only identified staff may answer (a Teams user in the
+ * organisation, or a web chat user signed in through the intranet); anyone else is told how to take part. In Teams (Action.Execute) the card is refreshed to a
  * thank-you that shows no answers, or shown again with the errors; in Web Chat (Action.Submit) the
  * bot replies with the thanks or with the card again. Every refusal is clear and changes nothing.
  */
 export function registerSurveyCardActions(router: CardActionRouter, surveys: SurveyService): void {
   router.register(PULSE_SUBMIT_VERB, async ({ data, style, context }): Promise<CardActionResult> => {
-    const userId = context.activity.from?.id;
-    if (!userId) return { kind: 'refused', statusCode: 400, text: PULSE_MESSAGES.unknown };
-    const outcome = await surveys.submit({ surveyId: data.surveyId, userId, data });
+    const identified = surveys.identify(context.activity);
+    if (!identified.ok) return { kind: 'refused', statusCode: 403, text: notIdentifiedMessage(identified.reason) };
+    const outcome = await surveys.submit({ surveyId: data.surveyId, respondent: identified.respondent, data });
     switch (outcome.kind) {
       case 'recorded':
         return { kind: 'refresh', card: createPulseThanksCard(outcome.wave), note: PULSE_THANKS };

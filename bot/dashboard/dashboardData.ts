@@ -11,7 +11,7 @@ import type { Wave } from '../surveys/wave';
 export const LIST_LIMIT = 50;
 
 /** One pulse in the list: its settings and its response count, suppressed exactly as the results are. */
-export type PulseSummary = Pick<SurveyResults, 'survey' | 'responses'>;
+export type PulseSummary = Pick<SurveyResults, 'survey' | 'responses' | 'release'>;
 
 /** One briefing in the list with its delivery counts. */
 export interface BriefingProgress {
@@ -48,7 +48,7 @@ export interface DashboardSources {
   surveys: {
     waves: { list(): Promise<Wave[]>; get(id: number): Promise<Wave | undefined> };
     results(surveyId: unknown): Promise<SurveyResults | undefined>;
-    summary(wave: Wave): Promise<Pick<SurveyResults, 'survey' | 'responses'>>;
+    summary(wave: Wave): Promise<PulseSummary>;
     canSeeResults(wave: Wave, viewer: ResultsViewer): boolean;
   };
   briefings: {

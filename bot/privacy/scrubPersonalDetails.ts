@@ -1,3 +1,5 @@
+import nlp from 'compromise';
+
 /** Patterns for personal details people type into chats, each with the label that replaces it. */
 const PATTERNS: [RegExp, string][] = [
   [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]'],
@@ -10,10 +12,43 @@ const PATTERNS: [RegExp, string][] = [
   [/\b\d{6,}\b/g, '[number]'],
 ];
 
+/** Longest text handed to the name finder; longer text (beyond any stored limit) is cut first. */
+const MAX_NAME_SCAN = 2000;
+
+/**
+ * People's names, as compromise's English lexicon and grammar find them ("Jane Smith", "Dr Patel",
+ * "my manager Sarah"), replaced with "[name]". The placeholders from the patterns are left alone.
+ */
+function scrubNames(text: string): string {
+  const doc = nlp(text.slice(0, MAX_NAME_SCAN));
+  const names = new Set<string>();
+  for (const found of doc.people().out('array') as string[]) {
+    // compromise returns a match with its trailing punctuation; only the name itself is replaced.
+    const name = found.replace(/^[^\p{L}]+|[^\p{L}.']+$/gu, '').replace(/[.']+$/, '');
+    if (name.length > 1) names.add(name);
+  }
+  let out = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\[])${escaped}(?![\\p{L}\\]])`, 'gu'), '[name]');
+  }
+  return out;
+}
+
 /**
  * Replaces emails, phone numbers, postcodes, National Insurance numbers, dates and long numbers
- * with labels, so questions and comments can be kept for content review without personal data.
+ * with labels: the cheap pass, for text already scrubbed in full when it was stored.
+ */
+export function scrubPatternDetails(text: string): string {
+  return PATTERNS.reduce((out, [pattern, label]) => out.replace(pattern, label), text);
+}
+
+/**
+ * Replaces emails, phone numbers, postcodes, National Insurance numbers, dates, long numbers and
+ * people's names with labels, so questions and comments can be kept for content review and shown
+ * in pulse results without personal data. Finding names takes a few milliseconds, so this runs
+ * once, before text is stored.
  */
 export function scrubPersonalDetails(text: string): string {
-  return PATTERNS.reduce((out, [pattern, label]) => out.replace(pattern, label), text);
+  return scrubNames(scrubPatternDetails(text));
 }

@@ -18,6 +18,9 @@ export interface DatabaseSchema {
   survey_participation: SurveyParticipationTable;
   survey_responses: SurveyResponseTable;
   survey_tallies: SurveyTallyTable;
+  survey_pending: SurveyPendingTable;
+  survey_releases: SurveyReleaseTable;
+  survey_secret_check: SurveySecretCheckTable;
   idempotency_keys: IdempotencyKeyTable;
   training_reminders: TrainingReminderTable;
   dashboard_sessions: DashboardSessionTable;
@@ -117,7 +120,7 @@ export interface RateSlotTable {
   tat: number;
 }
 
-/** One wave of a pulse survey: a template snapshot, its audience and dates, and its per-wave secret. */
+/** One wave of a pulse survey: a template snapshot, its audience and dates (its ledger key is derived from the server secret, never stored). */
 export interface SurveyWaveTable {
   id: Generated<number>;
   template_id: string;
@@ -134,35 +137,30 @@ export interface SurveyWaveTable {
   owner: string | null;
   owner_name: string | null;
   invited: number;
-  /** HMAC key for the participation ledger; null once destroyed (30 days after closing). Never logged. */
-  secret: string | null;
-  secret_destroyed_at: string | null;
   /** When the opening cards and reminders were handed to the delivery engine; null until then. */
   queued_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-/** Who has answered a wave, as an HMAC of their user id under the wave's secret; no time, no order. */
+/** Who has answered an open wave, as an HMAC of their stable identity under a key derived from the server secret; no time, no order; emptied at close. */
 export interface SurveyParticipationTable {
   survey_id: number;
   participant: string;
 }
 
-/** One anonymous response: no user id, no conversation id, no time (the date only), a random id. */
+/** One released anonymous response: answers and comment only (no user, conversation, time or segment), a random id, written in a shuffled batch. */
 export interface SurveyResponseTable {
   survey_id: number;
   id: string;
-  response_date: string;
-  sector: string | null;
-  locality: string | null;
   answers: string;
   comment: string | null;
 }
 
 /**
- * Running counts beside the responses, written in the same transaction: how many responses in a
- * segment (everyone, a sector, a locality) gave each answer. Results read these, not every row.
+ * The released counts: how many responses in a segment (everyone, a sector, a locality) gave each
+ * answer, updated only when a batch is released (rare segment values folded into "not stated").
+ * Results read these, not every row.
  */
 export interface SurveyTallyTable {
   survey_id: number;
@@ -175,6 +173,33 @@ export interface SurveyTallyTable {
   question_id: string;
   answer: string;
   responses: number;
+}
+
+/** An answer waiting for release: sealed with a key derived from the server secret, padded to one size, under a random id. */
+export interface SurveyPendingTable {
+  survey_id: number;
+  id: string;
+  sealed: string;
+}
+
+/** A wave's last release of its figures: how many responses it covers and when it was made. */
+export interface SurveyReleaseTable {
+  survey_id: number;
+  /** Releases so far (0 before the first). */
+  number: number;
+  responses: number;
+  released_at: string | null;
+  /** When the wave's final release was made and its ledger emptied; null while it is open. */
+  final_at: string | null;
+  /** Answers that arrived after the last release and were too few to release at close. */
+  not_included: number;
+}
+
+/** A fingerprint of the server's pulse secret, so a changed secret is noticed before it breaks an open pulse. */
+export interface SurveySecretCheckTable {
+  id: string;
+  fingerprint: string;
+  updated_at: string;
 }
 
 /** A request made with an Idempotency-Key, and the response to replay when the same key comes again. */

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
+import { scrubPatternDetails } from '../privacy/scrubPersonalDetails';
 import { QuestionResult } from './questionTally';
 import { segmentsToHide } from './segmentSuppression';
-import { Wave, waveStatus, WaveStatus } from './wave';
+import type { ReleaseState } from './surveyResponses';
+import { londonDateTime, Wave, waveStatus, WaveStatus } from './wave';
 import { SegmentTally, WaveTally } from './waveTally';
 
 /** A part of the results that is not shown, and why; the figures themselves are never included. */
@@ -54,6 +55,25 @@ export interface TrendBaseline {
 }
 
 /**
+ * Which release of the figures the results show, and when the next comes. Figures change only at
+ * a release: when at least the threshold of new answers has arrived since the last one, or at close.
+ */
+export interface ReleaseInfo {
+  /** Releases so far (0 before the first). */
+  number: number;
+  /** When the figures shown were released (ISO), absent before the first release. */
+  releasedAt?: string;
+  /** How many more answers bring the next update while the pulse is open; null once no more updates come. */
+  nextUpdateAfter: number | null;
+  /** True once the pulse has closed and its final figures are out. */
+  final: boolean;
+  /** Answers that arrived after the last update and were too few to add at close. */
+  notIncluded: number;
+  /** The same sentence on every surface: when these figures are from and when the next update comes. */
+  note: string;
+}
+
+/**
  * The results of a wave, with suppression applied: every part below the anonymity threshold is
  * `{ suppressed: true, reason }` and carries no figures. The API, the chat card, the CSV export
  * and the dashboard all show exactly this.
@@ -74,14 +94,17 @@ export interface SurveyResults {
   comments: Section<{ items: string[] }>;
   segments: Section<{ sector: SegmentBreakdown; locality: SegmentBreakdown }>;
   trend: Section<{ previous: TrendBaseline; items: TrendItem[] }>;
+  release: ReleaseInfo;
 }
 
 /** What results are computed from: the wave, its tallies and comments, and the previous closed wave of its template. */
 export interface ResultsInput {
   wave: Pick<Wave, 'id' | 'name' | 'templateId' | 'template' | 'threshold' | 'invited' | 'opensAt' | 'closesAt'>;
   tally: WaveTally;
-  /** The wave's comments (stored already scrubbed; scrubbed again here so a rule added later reaches older comments too). */
+  /** The wave's released comments (stored scrubbed in full, names included; the pattern rules run again here so a rule added later reaches older comments too). */
   comments: readonly string[];
+  /** The wave's last release, and how many answers wait for the next. */
+  release: ReleaseState & { waiting: number };
   previous?: { wave: Pick<Wave, 'id' | 'name' | 'threshold' | 'closesAt'>; tally: WaveTally };
   now: DateTime;
 }
@@ -149,15 +172,16 @@ export function computeResults(input: ResultsInput): SurveyResults {
     threshold: t,
   };
   const count = tally.overall.responses;
+  const release = releaseInfo(input.release, status, t);
   if (count < t) {
     const hidden = suppressed(`fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`);
-    return { survey, responses: hidden, questions: hidden, comments: hidden, segments: hidden, trend: hidden };
+    return { survey, responses: hidden, questions: hidden, comments: hidden, segments: hidden, trend: hidden, release };
   }
   const questions = tally.overall.results();
   const texts = input.comments.filter((c) => c.trim());
   const comments: SurveyResults['comments'] =
     texts.length >= t
-      ? { suppressed: false, items: texts.map(scrubPersonalDetails).sort(collator.compare) }
+      ? { suppressed: false, items: texts.map(scrubPatternDetails).sort(collator.compare) }
       : suppressed(texts.length === 0 ? 'no comments' : `fewer than ${t} comments`);
 
   return {
@@ -167,7 +191,30 @@ export function computeResults(input: ResultsInput): SurveyResults {
     comments,
     segments: { suppressed: false, sector: breakdown('sector', tally.sector, t), locality: breakdown('locality', tally.locality, t) },
     trend: trendOf(input, questions),
+    release,
   };
+}
+
+const responsesWord = (n: number): string => `${n} more response${n === 1 ? '' : 's'}`;
+
+/** Which release the figures are, and the sentence every surface shows about it. */
+function releaseInfo(state: ResultsInput['release'], status: WaveStatus, threshold: number): ReleaseInfo {
+  const releasedAt = state.releasedAt;
+  const when = releasedAt ? londonDateTime(DateTime.fromISO(releasedAt)) : undefined;
+  const base = { number: state.number, ...(releasedAt ? { releasedAt } : {}), notIncluded: state.notIncluded };
+  if (status === 'closed' && state.finalAt) {
+    const left =
+      state.notIncluded > 0
+        ? ` ${state.notIncluded} answer${state.notIncluded === 1 ? '' : 's'} received after the last update ${state.notIncluded === 1 ? 'is' : 'are'} not included: fewer than ${threshold} cannot be added to figures already shown without revealing them.`
+        : '';
+    const figures = state.number > 0 && when ? `Final figures, released ${when}.` : 'The pulse closed with no figures released.';
+    return { ...base, nextUpdateAfter: null, final: true, note: `${figures}${left}` };
+  }
+  if (status === 'closed') return { ...base, nextUpdateAfter: null, final: false, note: 'The pulse has closed; its final figures are being released.' };
+  const next = Math.max(1, threshold - state.waiting);
+  const updates = `Updates after ${responsesWord(next)}.`;
+  if (state.number === 0 || !when) return { ...base, nextUpdateAfter: next, final: false, note: `No figures yet. ${updates}` };
+  return { ...base, nextUpdateAfter: next, final: false, note: `Figures as released ${when}. ${updates}` };
 }
 
 /** The trend section: shown only when there is a previous closed wave that had enough responses itself. */

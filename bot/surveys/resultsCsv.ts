@@ -26,7 +26,8 @@ function questionRows(scope: string, segment: string, questions: QuestionResult[
 
 /**
  * The results as CSV for spreadsheets: aggregates only, built from the same suppressed results
- * the API returns, so it never holds an individual response, a comment or a hidden figure.
+ * (and the same release) the API returns, so it never holds an individual response, a comment or
+ * a hidden figure.
  */
 export function resultsCsv(results: SurveyResults): string {
   const rows: Row[] = [
@@ -36,6 +37,11 @@ export function resultsCsv(results: SurveyResults): string {
     ['survey', '', '', '', 'opens_at', '', results.survey.opensAt],
     ['survey', '', '', '', 'closes_at', '', results.survey.closesAt],
     ['survey', '', '', '', 'anonymity_threshold', '', results.survey.threshold],
+    ['release', '', '', '', 'number', '', results.release.number],
+    ['release', '', '', '', 'released_at', '', results.release.releasedAt ?? ''],
+    ['release', '', '', '', 'next_update_after', '', results.release.nextUpdateAfter ?? ''],
+    ['release', '', '', '', 'final', '', results.release.final ? 'yes' : 'no'],
+    ['release', '', '', '', 'note', '', results.release.note],
   ];
   if (results.responses.suppressed) rows.push(['overall', '', '', '', 'suppressed', '', results.responses.reason]);
   else {

@@ -1,17 +1,20 @@
 import { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { MAX_COMMENT_LENGTH, SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import { AudienceFilter, matchesAudience } from '../audience/audienceFilter';
 import { scrubPersonalDetails } from '../privacy/scrubPersonalDetails';
+import type { Engine } from '../store/migrations/columns';
 import type { Profile } from '../store/profiles';
 import { DatabaseSchema } from '../store/schema';
-import { Clock } from '../store/timestamps';
+import { Clock, stamp } from '../store/timestamps';
 import { checkAnswers } from './answerValidation';
 import { computeResults, SurveyResults } from './computeResults';
-import { newWaveSecret, participantKey } from './participantKey';
+import { PulseKeys } from './pulseKeys';
 import { PulseQueue, pulseCopies, pulseMessageId } from './pulseSchedule';
+import { ActivityIdentity, identifyRespondent, IdentityContext, Respondent, RespondentCheck } from './respondent';
 import { SurveyResponses } from './surveyResponses';
 import { SurveyWaves } from './surveyWaves';
-import { londonDate, londonDay, Wave, waveStatus } from './wave';
+import { londonDate, Wave, waveStatus } from './wave';
 import { waveTallyFromCounts } from './waveTally';
 import { checkWaveRequest, NewWave, WaveRequestCheck } from './waveRequest';
 
@@ -43,10 +46,19 @@ export interface SurveySettings {
 /** What the survey service is built from (by the composition root, or a test). */
 export interface SurveyServiceDependencies {
   db: Kysely<DatabaseSchema>;
+  engine: Engine;
   now: Clock;
+  /** Keys derived from the server secret: the ledger's, and the one sealing answers until release. */
+  keys: PulseKeys;
+  /** How respondents are identified: the configured tenant, and verified web chat users' directory ids. */
+  identity: IdentityContext;
+  /** The identity of someone reached in a personal chat (for reminders), from their conversation record. */
+  recipient?: (userId: string) => Promise<Respondent | undefined>;
+  /** Where a release that failed after an answer was recorded is reported (the next answer or housekeeping retries it). */
+  logger?: Pick<Logger, 'warn'>;
   templates: readonly SurveyTemplate[];
   profiles: { get(userId: string): Promise<Profile | undefined> };
-  /** Everyone a filter matches among the people the bot can reach (resolveAudience). */
+  /** Everyone a filter matches among the identified people the bot can reach (resolveAudience, identified only). */
   audience: (filter: AudienceFilter) => Promise<{ userId: string }[]>;
   settings: SurveySettings;
   /** The delivery engine; without it waves are saved but not queued until it is there. */
@@ -70,7 +82,12 @@ export class SurveyService {
 
   constructor(private readonly deps: SurveyServiceDependencies) {
     this.waves = new SurveyWaves(deps.db, deps.now);
-    this.responses = new SurveyResponses(deps.db);
+    this.responses = new SurveyResponses(deps.db, deps.keys, deps.engine);
+  }
+
+  /** Whether an activity comes from identified staff who may answer pulses, and who they are. */
+  identify(activity: ActivityIdentity): RespondentCheck {
+    return identifyRespondent(activity, this.deps.identity);
   }
 
   /** The templates a wave can be started from. */
@@ -93,11 +110,11 @@ export class SurveyService {
   }
 
   /**
-   * Saves a checked wave with a new secret. Pass a transaction to save it together with other
-   * writes (the API's idempotency key); then call `schedule` after it commits.
+   * Saves a checked wave. Pass a transaction to save it together with other writes (the API's
+   * idempotency key); then call `schedule` after it commits.
    */
   async create(wave: NewWave, db: Kysely<DatabaseSchema> = this.deps.db): Promise<Wave> {
-    return new SurveyWaves(db, this.deps.now).create(wave, newWaveSecret());
+    return new SurveyWaves(db, this.deps.now).create(wave);
   }
 
   /**
@@ -123,66 +140,107 @@ export class SurveyService {
     return queued;
   }
 
-  /** Whether this person has answered the wave (false once the ledger can no longer be linked). */
-  async hasAnswered(wave: Pick<Wave, 'id'>, userId: string): Promise<boolean> {
-    const secret = await this.waves.secretOf(wave.id);
-    return secret ? this.responses.hasAnswered(wave.id, participantKey(secret, userId)) : false;
+  /** The ledger keys of a person in a wave: one per stable identity. */
+  private participants(wave: Pick<Wave, 'id'>, respondent: Respondent): string[] {
+    return respondent.identities.map((identity) => this.deps.keys.participant(wave.id, identity));
   }
 
-  /** Whether the wave is meant for this person: their profile matches its audience, or they were sent its card. */
-  async isInAudience(wave: Wave, userId: string, known?: { profile: Profile | undefined }): Promise<boolean> {
-    const profile = known ? known.profile : await this.deps.profiles.get(userId);
+  /** Whether this person has answered the wave (false once the wave is final and its ledger emptied). */
+  async hasAnswered(wave: Pick<Wave, 'id'>, respondent: Respondent): Promise<boolean> {
+    return this.responses.hasAnswered(wave.id, this.participants(wave, respondent));
+  }
+
+  /** Whether someone reached in a personal chat has answered (reminders skip them); unknown people have not. */
+  async recipientHasAnswered(wave: Pick<Wave, 'id'>, userId: string): Promise<boolean> {
+    const respondent = await this.deps.recipient?.(userId);
+    return respondent ? this.hasAnswered(wave, respondent) : false;
+  }
+
+  /**
+   * Whether the wave is meant for this identified person: everyone, or their own settings match its
+   * audience, or they were sent its card. Only identified people get here, so settings an
+   * anonymous visitor declared never count.
+   */
+  async isInAudience(wave: Wave, respondent: Respondent, known?: { profile: Profile | undefined }): Promise<boolean> {
+    const profile = known ? known.profile : await this.deps.profiles.get(respondent.userId);
     if (matchesAudience(wave.audience, profile)) return true;
-    return (await this.deps.queue?.wasSentTo?.(pulseMessageId(wave.id), userId)) ?? false;
+    return (await this.deps.queue?.wasSentTo?.(pulseMessageId(wave.id), respondent.userId)) ?? false;
   }
 
   /** Open waves meant for this person that they have not answered yet ("pulse"). */
-  async openPulsesFor(userId: string): Promise<{ open: Wave[]; answered: number }> {
+  async openPulsesFor(respondent: Respondent): Promise<{ open: Wave[]; answered: number }> {
     const open: Wave[] = [];
     let answered = 0;
     const waves = await this.waves.openAt(this.deps.now());
     // The profile is read once for all open waves, and not at all when none is open.
-    const known = waves.length ? { profile: await this.deps.profiles.get(userId) } : undefined;
+    const known = waves.length ? { profile: await this.deps.profiles.get(respondent.userId) } : undefined;
     for (const wave of waves) {
-      if (!(await this.isInAudience(wave, userId, known))) continue;
-      if (await this.hasAnswered(wave, userId)) answered++;
+      if (!(await this.isInAudience(wave, respondent, known))) continue;
+      if (await this.hasAnswered(wave, respondent)) answered++;
       else open.push(wave);
     }
     return { open, answered };
   }
 
   /**
-   * Records one person's answers, or says why not, changing nothing: an unknown or tampered
-   * survey, not open yet or closed, not in the audience, answered before, or invalid answers.
-   * The ledger row and the response are written in one transaction.
+   * Records one identified person's answers, or says why not, changing nothing: an unknown or
+   * tampered survey, not open yet or closed, not in the audience, answered before (under any of
+   * their identities), or invalid answers. The ledger rows and the sealed answer are written in
+   * one transaction; the answer reaches the figures with the next release of a whole batch.
    */
-  async submit(request: { surveyId: unknown; userId: string; data: Record<string, unknown> }): Promise<SubmitOutcome> {
+  async submit(request: { surveyId: unknown; respondent: Respondent; data: Record<string, unknown> }): Promise<SubmitOutcome> {
     const id = surveyIdFrom(request.surveyId);
-    const found = id === undefined ? undefined : await this.waves.getWithSecret(id);
-    if (!found) return { kind: 'unknownSurvey' };
-    const { wave, secret } = found;
+    const wave = id === undefined ? undefined : await this.waves.get(id);
+    if (!wave) return { kind: 'unknownSurvey' };
     const now = this.deps.now();
     const status = waveStatus(wave, now);
     if (status === 'closed') return { kind: 'closed', wave, closedOn: londonDate(wave.closesAt) };
     if (status === 'scheduled') return { kind: 'notYetOpen', wave, opensOn: londonDate(wave.opensAt) };
     const checked = checkAnswers(wave.template, request.data);
     if (!checked.ok && checked.tampered) return { kind: 'tampered', wave };
-    if (!secret) return { kind: 'closed', wave, closedOn: londonDate(wave.closesAt) };
-    const profile = await this.deps.profiles.get(request.userId);
-    if (!(await this.isInAudience(wave, request.userId, { profile }))) return { kind: 'notInAudience', wave };
-    const participant = participantKey(secret, request.userId);
-    if (await this.responses.hasAnswered(wave.id, participant)) return { kind: 'duplicate', wave };
+    const { respondent } = request;
+    const profile = await this.deps.profiles.get(respondent.userId);
+    if (!(await this.isInAudience(wave, respondent, { profile }))) return { kind: 'notInAudience', wave };
+    const participants = this.participants(wave, respondent);
+    if (await this.responses.hasAnswered(wave.id, participants)) return { kind: 'duplicate', wave };
     if (!checked.ok) return { kind: 'invalid', wave, errors: checked.errors };
-    const outcome = await this.responses.record({
-      surveyId: wave.id,
-      participant,
-      date: londonDay(now),
+    const outcome = await this.responses.record(wave.id, participants, {
       sector: profile?.sector,
       locality: profile?.locality,
       answers: checked.answers,
       comment: checked.comment ? scrubPersonalDetails(checked.comment).slice(0, MAX_COMMENT_LENGTH) : undefined,
     });
-    return outcome === 'recorded' ? { kind: 'recorded', wave } : { kind: 'duplicate', wave };
+    if (outcome !== 'recorded') return { kind: 'duplicate', wave };
+    // The answer is safe in the pool; a release that fails now is retried by the next answer or by housekeeping.
+    await this.responses.releaseIfDue(wave.id, wave.threshold, stamp(now)).catch((err: unknown) => this.deps.logger?.warn({ err, surveyId: wave.id }, 'could not release a batch of pulse answers yet'));
+    return { kind: 'recorded', wave };
+  }
+
+  /** Makes the final release of a wave that has closed (once), so every surface shows the same final figures. */
+  private async finaliseIfClosed(wave: Wave): Promise<void> {
+    const now = this.deps.now();
+    if (waveStatus(wave, now) !== 'closed') return;
+    if ((await this.responses.release(wave.id)).finalAt) return;
+    await this.responses.finalise(wave.id, wave.threshold, stamp(now));
+  }
+
+  /** Final releases for every wave that has closed since housekeeping last ran; returns how many were made. */
+  async finishClosedWaves(): Promise<number> {
+    const now = this.deps.now();
+    let finished = 0;
+    for (const id of await this.responses.closedNotFinal(stamp(now))) {
+      const wave = await this.waves.get(id);
+      if (wave && (await this.responses.finalise(id, wave.threshold, stamp(now)))) finished++;
+    }
+    return finished;
+  }
+
+  /** Releases any wave whose waiting answers reached its threshold but were not released (a release that failed). */
+  async releaseDue(): Promise<number> {
+    const now = this.deps.now();
+    let released = 0;
+    for (const wave of await this.waves.openAt(now)) if ((await this.responses.releaseIfDue(wave.id, wave.threshold, stamp(now))) > 0) released++;
+    return released;
   }
 
   /** A wave's results with anonymity enforced, or undefined when there is no such wave. */
@@ -190,22 +248,27 @@ export class SurveyService {
     const id = surveyIdFrom(surveyId);
     const wave = id === undefined ? undefined : await this.waves.get(id);
     if (!wave) return undefined;
+    await this.finaliseIfClosed(wave);
     const now = this.deps.now();
     const previousWave = await this.waves.previousClosed(wave, now);
+    if (previousWave) await this.finaliseIfClosed(previousWave);
     return computeResults({
       wave,
       tally: waveTallyFromCounts(wave.template, await this.responses.tallies(wave.id)),
       comments: await this.responses.comments(wave.id),
+      release: { ...(await this.responses.release(wave.id)), waiting: await this.responses.waiting(wave.id) },
       previous: previousWave ? { wave: previousWave, tally: waveTallyFromCounts(previousWave.template, await this.responses.tallies(previousWave.id)) } : undefined,
       now,
     });
   }
 
   /** The headline of a wave already in hand (who it is, how many answered, suppressed as in full results), from its tallies alone. */
-  async summary(wave: Wave): Promise<Pick<SurveyResults, 'survey' | 'responses'>> {
+  async summary(wave: Wave): Promise<Pick<SurveyResults, 'survey' | 'responses' | 'release'>> {
+    await this.finaliseIfClosed(wave);
     const tally = waveTallyFromCounts(wave.template, await this.responses.tallies(wave.id));
-    const { survey, responses } = computeResults({ wave, tally, comments: [], now: this.deps.now() });
-    return { survey, responses };
+    const release = { ...(await this.responses.release(wave.id)), waiting: await this.responses.waiting(wave.id) };
+    const { survey, responses, release: shown } = computeResults({ wave, tally, comments: [], release, now: this.deps.now() });
+    return { survey, responses, release: shown };
   }
 
   /** Whether someone may see a wave's results: any admin, or the person who started it. */
@@ -229,10 +292,5 @@ export class SurveyService {
       return words.every((word) => haystack.includes(word));
     });
     return { match, visible };
-  }
-
-  /** Destroys the secrets of waves that closed more than `days` ago; their ledgers can no longer be linked to anyone. */
-  async destroyExpiredSecrets(days: number): Promise<number> {
-    return this.waves.destroySecretsClosedBefore(this.deps.now().minus({ days }));
   }
 }

@@ -8,8 +8,8 @@ import { NewWave } from './waveRequest';
 import { Wave } from './wave';
 import { LONDON_ZONE } from '../../knowledge/londonZone';
 
-/** A wave's row without its secret: every read except `secretOf` selects only these columns. */
-type PublicRow = Omit<DatabaseSchema['survey_waves'], 'secret' | 'id'> & { id: number };
+/** A wave's row as read back. */
+type PublicRow = Omit<DatabaseSchema['survey_waves'], 'id'> & { id: number };
 
 const at = (value: string): DateTime => DateTime.fromISO(value, { zone: 'utc' }).setZone(LONDON_ZONE);
 
@@ -27,12 +27,11 @@ function toWave(row: PublicRow): Wave {
     owner: row.owner ?? undefined,
     ownerName: row.owner_name ?? undefined,
     invited: Number(row.invited),
-    secretDestroyed: row.secret_destroyed_at !== null,
     queuedAt: row.queued_at ?? undefined,
   };
 }
 
-/** Every column except the secret, so a wave read for any other purpose never carries it. */
+/** The columns a wave is read from. */
 const PUBLIC_COLUMNS = [
   'id',
   'template_id',
@@ -46,21 +45,20 @@ const PUBLIC_COLUMNS = [
   'owner',
   'owner_name',
   'invited',
-  'secret_destroyed_at',
   'queued_at',
   'created_at',
   'updated_at',
 ] as const;
 
-/** Pulse waves in the database; the per-wave secret is written once here and read only by `secretOf`. */
+/** Pulse waves in the database (their ledger keys are derived from the server secret, never stored). */
 export class SurveyWaves {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: Clock,
   ) {}
 
-  /** Saves a checked wave with its new secret and returns it. */
-  async create(wave: NewWave, secret: string): Promise<Wave> {
+  /** Saves a checked wave and returns it. */
+  async create(wave: NewWave): Promise<Wave> {
     const created = stamp(this.now());
     const row = await this.db
       .insertInto('survey_waves')
@@ -76,8 +74,6 @@ export class SurveyWaves {
         owner: wave.owner ?? null,
         owner_name: wave.ownerName ?? null,
         invited: 0,
-        secret,
-        secret_destroyed_at: null,
         queued_at: null,
         created_at: created,
         updated_at: created,
@@ -120,21 +116,6 @@ export class SurveyWaves {
     return row ? toWave(row) : undefined;
   }
 
-  /** A wave and its ledger secret in one read, for recording an answer. Never log the secret. */
-  async getWithSecret(id: number): Promise<{ wave: Wave; secret?: string } | undefined> {
-    if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-    const row = await this.db.selectFrom('survey_waves').select([...PUBLIC_COLUMNS, 'secret']).where('id', '=', id).executeTakeFirst();
-    if (!row) return undefined;
-    const { secret, ...rest } = row;
-    return { wave: toWave(rest), secret: secret ?? undefined };
-  }
-
-  /** The secret the wave's ledger is keyed with, or undefined once destroyed. Never log it. */
-  async secretOf(id: number): Promise<string | undefined> {
-    const row = await this.db.selectFrom('survey_waves').select('secret').where('id', '=', id).executeTakeFirst();
-    return row?.secret ?? undefined;
-  }
-
   /** Records that the wave's cards were queued, for how many people. */
   async markQueued(id: number, invited: number): Promise<void> {
     const t = stamp(this.now());
@@ -145,18 +126,6 @@ export class SurveyWaves {
   async unqueued(): Promise<Wave[]> {
     const rows = await this.select().where('queued_at', 'is', null).where('closes_at', '>', stamp(this.now())).orderBy('id').execute();
     return rows.map(toWave);
-  }
-
-  /** Destroys the secrets of waves that closed before a moment; returns how many were destroyed. */
-  async destroySecretsClosedBefore(moment: DateTime): Promise<number> {
-    const t = stamp(this.now());
-    const result = await this.db
-      .updateTable('survey_waves')
-      .set({ secret: null, secret_destroyed_at: t, updated_at: t })
-      .where('closes_at', '<=', stamp(moment))
-      .where('secret', 'is not', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
   }
 
   private select() {

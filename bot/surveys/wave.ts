@@ -3,7 +3,7 @@ import type { SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import type { AudienceFilter } from '../audience/audienceFilter';
 import { LONDON_ZONE } from '../../knowledge/londonZone';
 
-/** One run of a pulse template for an audience between two moments. The wave's secret is deliberately not part of it. */
+/** One run of a pulse template for an audience between two moments. */
 export interface Wave {
   id: number;
   templateId: string;
@@ -22,8 +22,6 @@ export interface Wave {
   ownerName?: string;
   /** How many people the opening card was queued for. */
   invited: number;
-  /** True once the ledger can no longer be linked to anyone (secret destroyed). */
-  secretDestroyed: boolean;
   /** When its cards and reminders were handed to the delivery engine. */
   queuedAt?: string;
 }
@@ -49,7 +47,3 @@ export function londonDateTime(moment: DateTime): string {
   return `${local.toFormat('cccc d LLLL yyyy')} at ${local.toFormat('HH:mm')}`;
 }
 
-/** The date (YYYY-MM-DD) of a moment in Europe/London: the only time a response keeps. */
-export function londonDay(moment: DateTime): string {
-  return moment.setZone(LONDON_ZONE).toISODate() ?? '';
-}

@@ -38,7 +38,7 @@ export const waveRequestSchema = z
   .strict();
 
 /** A checked request, ready to be saved as a wave: everything but what saving and queueing settle. */
-export type NewWave = Omit<Wave, 'id' | 'templateId' | 'invited' | 'secretDestroyed' | 'queuedAt'>;
+export type NewWave = Omit<Wave, 'id' | 'templateId' | 'invited' | 'queuedAt'>;
 
 /** One thing wrong with a request: the field (as the API names it) and what to do about it. */
 export interface WaveRequestProblem {

@@ -11,6 +11,8 @@ export type UserTokenCheck = { ok: true; user: WebChatUser } | { ok: false; erro
 /** A stable id from the intranet: an employee number, an Entra object id or a work email address. */
 const SUBJECT = /^[A-Za-z0-9._@+-]{1,128}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
+/** An Entra object id (a GUID). */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NAME = 100;
 /** Clock difference tolerated between the intranet and the bot. */
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -26,7 +28,7 @@ const refuse = (error: UserTokenError): UserTokenCheck => ({ ok: false, error, m
 
 /**
  * Checks a user token from the intranet (an HS256 JWT signed with WEBCHAT_TOKEN_SECRET, carrying
- * `sub`, `exp`, and optionally `name` and `email`), so the bot knows who it is talking to without
+ * `sub`, `exp`, and optionally `name`, `email` and `oid`, the Entra object id), so the bot knows who it is talking to without
  * a sign-in of its own. Only HS256 is accepted, which rules out `alg: none` and key confusion.
  */
 export async function verifyUserToken(token: string, secret: string | undefined, now: () => DateTime): Promise<UserTokenCheck> {
@@ -38,11 +40,13 @@ export async function verifyUserToken(token: string, secret: string | undefined,
       currentDate: now().toJSDate(),
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
-    const { sub, name, email } = payload;
+    const { sub, name, email, oid } = payload;
     if (typeof sub !== 'string' || !SUBJECT.test(sub)) return refuse('UserTokenInvalid');
     if (name !== undefined && (typeof name !== 'string' || name.length > MAX_NAME)) return refuse('UserTokenInvalid');
     if (email !== undefined && (typeof email !== 'string' || !EMAIL.test(email))) return refuse('UserTokenInvalid');
-    return { ok: true, user: { id: verifiedUserId(sub), name: name?.trim() || undefined, email: email?.toLowerCase(), verified: true } };
+    if (oid !== undefined && (typeof oid !== 'string' || !OBJECT_ID.test(oid))) return refuse('UserTokenInvalid');
+    const user: WebChatUser = { id: verifiedUserId(sub), name: name?.trim() || undefined, email: email?.toLowerCase(), verified: true };
+    return { ok: true, user: oid ? { ...user, oid: oid.toLowerCase() } : user };
   } catch (err) {
     return refuse(err instanceof errors.JWTExpired ? 'UserTokenExpired' : 'UserTokenInvalid');
   }

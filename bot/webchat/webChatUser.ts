@@ -6,6 +6,8 @@ export interface WebChatUser {
   id: string;
   name?: string;
   email?: string;
+  /** The person's directory (Entra) object id, when the intranet's token carries an `oid` claim: pulses then count them once across Teams and web chat. */
+  oid?: string;
   /** True when the id came from a user token signed with WEBCHAT_TOKEN_SECRET. */
   verified: boolean;
 }

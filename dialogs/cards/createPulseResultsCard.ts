@@ -42,8 +42,9 @@ function trendLine(item: TrendItem, n: number): string {
 }
 
 /**
- * A wave's results for its owner in chat: the same suppressed figures the API returns. Hidden
- * parts say why and show nothing; at most ten comments fit on the card.
+ * A wave's results for its owner in chat: the same suppressed figures, from the same release, that
+ * the API returns, with when the next update comes. Hidden parts say why and show nothing; at
+ * most ten comments fit on the card.
  */
 export function createPulseResultsCard(results: SurveyResults): BuiltCard {
   const { survey } = results;
@@ -51,17 +52,18 @@ export function createPulseResultsCard(results: SurveyResults): BuiltCard {
   const facts: Fact[] = [{ title: 'Status', value: status }];
   const lines: string[] = [`Results: ${survey.name}`, `Status: ${status}`];
   const body: CardElement[] = [heading(`Results: ${survey.name}`)];
+  const release = results.release.note;
 
   if (results.responses.suppressed) {
     const text = `Results are hidden until at least ${survey.threshold} people have answered (${results.responses.reason}).`;
-    body.push({ type: 'FactSet', facts }, paragraph(text));
-    lines.push(text);
+    body.push({ type: 'FactSet', facts }, paragraph(text), paragraph(release, { size: 'small', isSubtle: true }));
+    lines.push(text, release);
     return built(adaptiveCard(body, lines.join('\n')));
   }
   facts.push({ title: 'Responses', value: String(results.responses.count) });
   if (results.responses.rate !== null) facts.push({ title: 'Response rate', value: `${results.responses.rate}% of ${results.responses.invited} invited` });
-  body.push({ type: 'FactSet', facts });
-  lines.push(...facts.slice(1).map((f) => `${f.title}: ${f.value}`));
+  body.push({ type: 'FactSet', facts }, paragraph(release, { size: 'small', isSubtle: true }));
+  lines.push(...facts.slice(1).map((f) => `${f.title}: ${f.value}`), release);
 
   const section = (title: string, text: string[]) => {
     body.push(paragraph(title, { weight: 'bolder', spacing: 'medium' }), paragraph(text.join('\n')));

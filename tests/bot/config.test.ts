@@ -11,6 +11,14 @@ describe('loadConfig', () => {
     expect(config.safeguarding.frontDoorPhone).to.equal(PLACEHOLDER("children's social care front door phone number"));
   });
 
+  it('needs PULSE_LEDGER_SECRET with PostgreSQL, and a long one whenever it is given', () => {
+    expect(loadConfig({}).pulses.ledgerSecret).to.equal(undefined);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/bot' })).to.throw(ConfigError, /PULSE_LEDGER_SECRET: required when DATABASE_URL is set/);
+    expect(() => loadConfig({ PULSE_LEDGER_SECRET: 'short' })).to.throw(ConfigError, /PULSE_LEDGER_SECRET: must be at least 32 characters/);
+    const secret = 'a-pulse-secret-of-at-least-32-characters';
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/bot', PULSE_LEDGER_SECRET: secret }).pulses.ledgerSecret).to.equal(secret);
+  });
+
   it('reads Bot Framework settings by their own names', () => {
     const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant', PORT: '4000' });
     expect(config.microsoftApp).to.deep.equal({ appId: 'app', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' });

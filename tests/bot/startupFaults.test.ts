@@ -61,9 +61,15 @@ describe('start-up faults', function () {
   });
 
   it('retries an unreachable PostgreSQL for a bounded time, then stops with a clear message', async () => {
-    const { code, output } = await startExpectingExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_SECONDS: '2' });
+    const { code, output } = await startExpectingExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_SECONDS: '2', PULSE_LEDGER_SECRET: 'a-pulse-secret-of-at-least-32-characters' });
     expect(code).to.equal(1);
     expect(output).to.match(/not reachable yet; retrying/).and.match(/Could not reach PostgreSQL at 127\.0\.0\.1:1\/none after \d+ attempt/);
+  });
+
+  it('stops with a clear message when PostgreSQL is configured without a pulse secret', async () => {
+    const { code, output } = await startExpectingExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', PULSE_LEDGER_SECRET: '' });
+    expect(code).to.equal(1);
+    expect(output).to.match(/Invalid configuration:\s+PULSE_LEDGER_SECRET: required when DATABASE_URL is set/);
   });
 
   it('stops with a clear message on a bad setting', async () => {

@@ -5,7 +5,7 @@ import { createStore } from '../../bot/store/createStore';
 import { openDatabase } from '../../bot/store/openDatabase';
 import { IN_MEMORY } from '../../bot/store/sqliteDatabase';
 import { FIXED_NOW, replyCard, silentLogger } from '../helpers/testServices';
-import { addStaff, recordingSurveyService } from '../bot/surveys/surveyTestServices';
+import { addStaff, recordingSurveyService, teamsRespondent } from '../bot/surveys/surveyTestServices';
 
 describe('pulse renderers', () => {
   it('builds the card for the person\u2019s channel, drops it once they have answered, and sends nothing outside the open window', async () => {
@@ -24,7 +24,7 @@ describe('pulse renderers', () => {
     const toWeb = await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: 'web-1', channelId: 'webchat' });
     expect(JSON.stringify(replyCard(toWeb))).to.include('"type":"Action.Submit"').and.include('Reminder:');
 
-    await surveys.submit({ surveyId: wave.id, userId: teams, data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' } });
+    await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent(teams), data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' } });
     expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: teams, channelId: 'msteams' })).to.equal(undefined);
     expect(await pulse({ kind: 'pulse', messageId: 'pulse:999', userId: 'web-1', channelId: 'webchat' })).to.equal(undefined);
     clock = DateTime.fromISO('2026-11-30T17:00', { zone: 'Europe/London' });

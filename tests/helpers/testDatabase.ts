@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Engine } from '../../bot/store/migrations/columns';
 import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
-import { silentLogger } from './testServices';
+import { silentLogger, TEST_PULSE_LEDGER_SECRET } from './testServices';
 
 /** A fresh, migrated database for one test suite, and how to throw it away. */
 export interface TestDatabase {
@@ -56,7 +56,7 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   const opened = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 10000, logger: silentLogger });
   return {
     opened,
-    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: TEST_PULSE_LEDGER_SECRET },
     async cleanup() {
       await opened.db.destroy();
       await dropPostgresSchema(url, schema);

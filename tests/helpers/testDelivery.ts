@@ -53,6 +53,6 @@ export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, se
 }
 
 /** Gives a user an active personal chat whose messages go to the fake connector. */
-export async function reachableUser(store: Store, userId: string, serviceUrl: string, tenantId = 'tenant-1'): Promise<void> {
-  await store.conversations.upsert({ userId, conversationId: `a:${userId}`, channelId: 'msteams', scope: 'personal', serviceUrl, tenantId, reference: {} });
+export async function reachableUser(store: Store, userId: string, serviceUrl: string, tenantId = 'tenant-1', aadObjectId?: string): Promise<void> {
+  await store.conversations.upsert({ userId, conversationId: `a:${userId}`, channelId: 'msteams', scope: 'personal', serviceUrl, tenantId, aadObjectId, reference: {} });
 }

@@ -26,9 +26,12 @@ export function shippedKnowledgeBase(): KnowledgeBase {
 export const FIXED_NOW = DateTime.fromISO('2026-11-23T10:00:00', { zone: 'Europe/London' });
 export const fixedClock = (): DateTime => FIXED_NOW;
 
+/** The pulse secret tests run with, so services sharing one database key its ledgers alike. */
+export const TEST_PULSE_LEDGER_SECRET = 'test-pulse-ledger-secret-of-32-characters-or-more';
+
 /** Configuration as the bot would read it from this environment (defaults otherwise; an in-memory database). */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: IN_MEMORY, ...env }, '0.0.0-test');
+  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: IN_MEMORY, PULSE_LEDGER_SECRET: TEST_PULSE_LEDGER_SECRET, ...env }, '0.0.0-test');
 }
 
 /** A logger that writes nothing. */

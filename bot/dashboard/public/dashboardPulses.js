@@ -17,7 +17,7 @@
   const measureText = (key, value) => (key === 'favourable' ? percent(value) : key === 'enps' ? signed(value) : String(value));
   const changeText = (key, value) => (value === undefined ? '' : key === 'favourable' ? `${signed(value)} points` : signed(value));
 
-  /** The responses cell of the list: "12 of 20 invited", or why it is not shown. */
+  /** The responses cell of the list: "12 of 20 invited", or why it is not shown; the figures change only at a release. */
   function responsesCell(responses) {
     if (responses.suppressed) return notShown(responses);
     return responses.invited ? `${responses.count} of ${responses.invited} invited` : `${responses.count}`;
@@ -170,6 +170,7 @@
       ['Minimum group size', `${s.threshold} people`],
       ['Responses', responsesCell(results.responses)],
       ['Response rate', results.responses.suppressed ? 'Not shown' : rateCell(results.responses)],
+      ['Figures', results.release.note],
     ];
     const summary = el(
       'dl',

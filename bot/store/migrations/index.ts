@@ -6,6 +6,7 @@ import { briefings } from './003_briefings';
 import { surveys } from './004_surveys';
 import { training } from './005_training';
 import { answerCounts } from './006_answer_counts';
+import { pulseAnonymity } from './007_pulse_anonymity';
 import { hardening } from './008_hardening';
 
 /**
@@ -20,6 +21,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '004_surveys': { up: surveys(engine) },
     '005_training': { up: training(engine) },
     '006_answer_counts': { up: answerCounts },
+    '007_pulse_anonymity': { up: pulseAnonymity(engine) },
     '008_hardening': { up: hardening },
   };
   return { getMigrations: async () => migrations };

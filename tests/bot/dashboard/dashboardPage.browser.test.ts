@@ -92,8 +92,8 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(await tableRows(page, 'Pulses, newest first')).to.deep.equal([
         ['Youth service wellbeing Wellbeing and workload pulse', 'Open', 'Mon 23 Nov 2026 to Fri 4 Dec 2026', 'Not shown: fewer than 5 responses so far.', 'Not shown', 'Show results of Youth service wellbeing'],
         ['Induction feedback, November Induction feedback', 'Open', 'Mon 23 Nov 2026 to Fri 4 Dec 2026', 'Not shown: fewer than 5 responses so far.', 'Not shown', 'Show results of Induction feedback, November'],
-        ['Wellbeing, November Wellbeing and workload pulse', 'Open', 'Mon 23 Nov 2026 to Mon 30 Nov 2026', '11 of 14 invited', '78.6%', 'Show results of Wellbeing, November'],
-        ['Wellbeing, October Wellbeing and workload pulse', 'Closed', 'Mon 5 Oct 2026 to Mon 12 Oct 2026', '6 of 14 invited', '42.9%', 'Show results of Wellbeing, October'],
+        ['Wellbeing, November Wellbeing and workload pulse', 'Open', 'Mon 23 Nov 2026 to Mon 30 Nov 2026', '10 of 14 invited', '71.4%', 'Show results of Wellbeing, November'],
+        ['Wellbeing, October Wellbeing and workload pulse', 'Closed', 'Mon 5 Oct 2026 to Mon 12 Oct 2026', '5 of 14 invited', '35.7%', 'Show results of Wellbeing, October'],
       ]);
 
       // The first pulse with figures is shown: a chart and a table per question, favourability, eNPS, trend, segments, comments.
@@ -107,13 +107,14 @@ describe('dashboard in a real browser (Chromium)', function () {
         expect(await chart.count(), `chart for ${q.text}`).to.equal(1);
       }
       const pulseText = await page.locator('#pulse-results').innerText();
-      expect(pulseText).to.contain('Favourable (4 or 5): 81.8%').and.contain('eNPS: +45 (promoters 63.6%, passives 18.2%, detractors 18.2%)');
-      expect(await page.locator('caption', { hasText: 'Compared with Wellbeing, October' }).innerText()).to.equal('Compared with Wellbeing, October (closed Mon 12 Oct 2026, 6 responses)');
+      expect(pulseText).to.contain('Favourable (4 or 5): 80%').and.contain('eNPS: +60 (promoters 70%, passives 20%, detractors 10%)');
+      expect(pulseText).to.match(/Figures\s+Figures as released Monday 23 November 2026 at 09:30\. Updates after 4 more responses\./);
+      expect(await page.locator('caption', { hasText: 'Compared with Wellbeing, October' }).innerText()).to.equal('Compared with Wellbeing, October (closed Mon 12 Oct 2026, 5 responses)');
       if (results.segments.suppressed) throw new Error('the November wave should have segments');
       expect((await tableRows(page, 'Results by sector')).map((r) => r.slice(0, 3))).to.deep.equal(
         results.segments.sector.shown.map((s) => [s.label, String(s.responses), `${s.questions[0].favourability!.favourable}%`]),
       );
-      expect(results.segments.sector.shown.map((s) => s.label)).to.deep.equal(['Health', 'Education']);
+      expect(results.segments.sector.shown.map((s) => s.label)).to.deep.equal(['Health', 'Not stated']);
       expect(pulseText).to.contain('Caseloads are heavy this winter');
 
       expect(await tableRows(page, 'Delivery of briefings, newest first')).to.deep.equal([
@@ -157,8 +158,9 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(text).to.match(/Responses\s+Not shown: fewer than 5 responses so far\./).and.match(/Response rate\s+Not shown/);
       expect(await details.locator('.govuk-inset-text').allInnerTexts()).to.deep.equal(['Not shown: fewer than 5 responses so far.']);
       expect(await details.locator('table, canvas').count(), 'no tables or charts').to.equal(0);
-      // The only figures are the dates and the group size, never a count of answers.
-      expect(text.replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '').replace('5 people', '').replaceAll('fewer than 5', '')).to.not.match(/\d/);
+      // The only figures are the dates, the group size and when the first update comes, never a count of answers.
+      expect(text).to.match(/Figures\s+No figures yet\. Updates after 1 more response\./);
+      expect(text.replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '').replace('5 people', '').replaceAll('fewer than 5', '').replace('Updates after 1 more response', '')).to.not.match(/\d/);
       await page.screenshot({ path: path.join(SCREENSHOTS, '2-suppressed-wave.png'), fullPage: true });
     } finally {
       await context.close();

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { checkBriefing } from '../../../bot/briefings/briefingInput';
 import type { Services } from '../../../bot/services';
 import { reachableUser } from '../../helpers/testDelivery';
+import { teamsRespondent } from '../surveys/surveyTestServices';
 
 /** The comms user who started the seeded pulses (their AAD object id). */
 export const COMMS_AAD = 'aad-comms-dashboard';
@@ -17,9 +18,9 @@ export const STAFF = Array.from({ length: 14 }, (_, i) => ({
 
 /** What the seed made, for the tests to check the dashboard against. */
 export interface Seeded {
-  /** Closed in October with 6 responses: the baseline of the November trend. */
+  /** Closed in October with 6 answers, 5 released: the baseline of the November trend. */
   october: number;
-  /** Open, 11 responses: figures, trend, segments and comments shown. */
+  /** Open, 11 answers, 10 released (two batches of five): figures, trend, segments and comments shown. */
   november: number;
   /** Open, 4 responses: everything suppressed ("fewer than 5 responses so far"). */
   induction: number;
@@ -56,7 +57,7 @@ async function startWave(services: Services, request: Record<string, unknown>): 
 /** Records answers through the same path a card submission takes, checking each was recorded. */
 async function answer(services: Services, surveyId: number, people: number[], data: (i: number) => Record<string, unknown>): Promise<void> {
   for (const i of people) {
-    const outcome = await services.surveys.submit({ surveyId, userId: STAFF[i].userId, data: data(i) });
+    const outcome = await services.surveys.submit({ surveyId, respondent: teamsRespondent(STAFF[i].userId), data: data(i) });
     expect(outcome.kind, `answer from staff ${i}`).to.equal('recorded');
   }
 }
@@ -77,7 +78,8 @@ async function publishBriefing(services: Services, input: Record<string, unknown
  */
 export async function seedDashboard(services: Services, serviceUrl: string, setClock: (iso: string) => void): Promise<Seeded> {
   for (const s of STAFF) {
-    await reachableUser(services.store, s.userId, serviceUrl);
+    // Identified Teams users (an AAD object id), as pulses reach only identified people.
+    await reachableUser(services.store, s.userId, serviceUrl, 'tenant-1', s.userId.replace('29:', ''));
     await services.store.profiles.save({ userId: s.userId, sector: s.sector, locality: s.locality, topics: [] });
   }
 

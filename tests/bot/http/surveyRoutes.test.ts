@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { FIXED_NOW } from '../../helpers/testServices';
-import { wellbeingAnswers } from '../surveys/surveyTestServices';
+import { wellbeingAnswers, teamsRespondent } from '../surveys/surveyTestServices';
 
 const TOKEN = 'test-admin-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -94,7 +94,7 @@ describe('pulse admin API', () => {
     const { id } = (await (await post(body())).json()) as { id: number };
     const surveys = bot.services.surveys;
     const comments = ['More supervision please', 'Caseloads are too high', 'Good team', 'Call me: 07700 900123', 'Need more training'];
-    for (let i = 1; i <= 4; i++) expect((await surveys.submit({ surveyId: id, userId: `staff-${i}`, data: wellbeingAnswers(i, 9, comments[i - 1]) })).kind).to.equal('recorded');
+    for (let i = 1; i <= 4; i++) expect((await surveys.submit({ surveyId: id, respondent: teamsRespondent(`staff-${i}`), data: wellbeingAnswers(i, 9, comments[i - 1]) })).kind).to.equal('recorded');
 
     const hidden = (await (await get(`/api/surveys/${id}/results`)).json()) as Record<string, unknown>;
     expect(hidden.responses).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
@@ -102,7 +102,7 @@ describe('pulse admin API', () => {
     const hiddenCsv = await (await get(`/api/surveys/${id}/results.csv`)).text();
     expect(hiddenCsv).to.include('overall,,,,suppressed,,fewer than 5 responses so far').and.not.match(/workload|count/);
 
-    await surveys.submit({ surveyId: id, userId: 'staff-5', data: wellbeingAnswers(5, 10, comments[4]) });
+    await surveys.submit({ surveyId: id, respondent: teamsRespondent('staff-5'), data: wellbeingAnswers(5, 10, comments[4]) });
     const res = await get(`/api/surveys/${id}/results`);
     expect(res.status).to.equal(200);
     const results = (await res.json()) as {

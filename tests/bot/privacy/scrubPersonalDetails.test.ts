@@ -13,6 +13,14 @@ describe('scrubPersonalDetails', () => {
     ['see https://intranet.example.org/x?token=abc', 'see [link]'],
     ['what is a caf', 'what is a caf'],
     ['level 3 diploma in 2010', 'level 3 diploma in 2010'],
+    ['Jane Smith in the duty team is overloaded', '[name] in the duty team is overloaded'],
+    ['ask Dr Patel about it', 'ask [name] about it'],
+    ['my manager Sarah never listens', 'my manager [name] never listens'],
+    ["training with Mrs O'Brien was good", 'training with [name] was good'],
+    ['email jane.smith@example.org, Jane Smith', 'email [email], [name]'],
+    ['who can be a Lead Professional under the CAF?', 'who can be a Lead Professional under the CAF?'],
+    ['Team Around the Child and Every Child Matters', 'Team Around the Child and Every Child Matters'],
+    ['what does Ofsted do in Leicestershire', 'what does Ofsted do in Leicestershire'],
   ];
   for (const [input, output] of cases) it(`scrubs "${input}"`, () => expect(scrubPersonalDetails(input)).to.equal(output));
 });

@@ -3,8 +3,10 @@ import { DateTime } from 'luxon';
 import { loadTemplatesOrThrow } from '../../../knowledge/surveys/templateLoader';
 import { computeResults, ResultsInput, SurveyResults } from '../../../bot/surveys/computeResults';
 import { segmentsToHide } from '../../../bot/surveys/segmentSuppression';
-import { StoredResponse } from '../../../bot/surveys/surveyResponses';
-import { waveTallyFromResponses } from '../../../bot/surveys/waveTally';
+import { TalliedResponse, waveTallyFromResponses } from '../../../bot/surveys/waveTally';
+
+/** A response as tallies are made from it, with its comment. */
+type StoredResponse = TalliedResponse & { comment: string | null };
 
 const wellbeing = loadTemplatesOrThrow().find((t) => t.id === 'wellbeing-pulse')!;
 const induction = loadTemplatesOrThrow().find((t) => t.id === 'induction-feedback')!;
@@ -35,6 +37,7 @@ const input = (w: ResultsInput['wave'], responses: StoredResponse[], previous?: 
   wave: w,
   tally: waveTallyFromResponses(w.template, responses),
   comments: responses.map((r) => r.comment).filter((c): c is string => Boolean(c)),
+  release: { number: 1, responses: responses.length, releasedAt: '2026-11-30T11:00:00.000Z', notIncluded: 0, waiting: 0 },
   previous: previous && { wave: previous.wave, tally: waveTallyFromResponses(previous.wave.template, previous.responses) },
   now: NOW,
 });
@@ -46,7 +49,8 @@ const shown = <T extends { suppressed: boolean }>(section: T): Exclude<T, { supp
 
 /** Every number anywhere in a results object, to prove suppressed results carry no figures. */
 function figures(results: SurveyResults): number[] {
-  const { survey: _survey, ...rest } = results;
+  // The survey's settings and the release (its number and when) say nothing about anyone's answers.
+  const { survey: _survey, release: _release, ...rest } = results;
   return JSON.stringify(rest).match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
 }
 

@@ -3,8 +3,10 @@ import { DateTime } from 'luxon';
 import { loadTemplatesOrThrow } from '../../../knowledge/surveys/templateLoader';
 import { computeResults } from '../../../bot/surveys/computeResults';
 import { resultsCsv } from '../../../bot/surveys/resultsCsv';
-import { StoredResponse } from '../../../bot/surveys/surveyResponses';
-import { waveTallyFromResponses } from '../../../bot/surveys/waveTally';
+import { TalliedResponse, waveTallyFromResponses } from '../../../bot/surveys/waveTally';
+
+/** A response as tallies are made from it, with its comment. */
+type StoredResponse = TalliedResponse & { comment: string | null };
 
 /** Parses the CSV the export writes (RFC 4180: quoted fields, doubled quotes). */
 function parse(csv: string): string[][] {
@@ -24,7 +26,13 @@ function parse(csv: string): string[][] {
 const template = loadTemplatesOrThrow().find((t) => t.id === 'induction-feedback')!;
 const NOW = DateTime.fromISO('2026-11-30T12:00', { zone: 'Europe/London' });
 const wave = { id: 4, name: 'Induction', templateId: template.id, template, threshold: 5, invited: 10, opensAt: NOW.minus({ days: 3 }), closesAt: NOW.plus({ days: 3 }) };
-const input = (responses: StoredResponse[]) => ({ wave, tally: waveTallyFromResponses(template, responses), comments: responses.map((r) => r.comment).filter((c): c is string => Boolean(c)), now: NOW });
+const input = (responses: StoredResponse[]) => ({
+  wave,
+  tally: waveTallyFromResponses(template, responses),
+  comments: responses.map((r) => r.comment).filter((c): c is string => Boolean(c)),
+  release: { number: 2, responses: responses.length, releasedAt: '2026-11-30T11:00:00.000Z', notIncluded: 0, waiting: 3 },
+  now: NOW,
+});
 const response = (locality: string, comment: string | null = null): StoredResponse => ({
   sector: 'health',
   locality,
@@ -47,12 +55,16 @@ describe('resultsCsv', () => {
     expect(rows).to.deep.include(['locality', '', '', '', 'suppressed_segments', '', '2']);
     expect(rows.flat().join(' ')).to.not.match(/Melton|Charnwood|my manager/);
     expect(rows.every((r) => r.length === 7)).to.equal(true);
+    // The same release as the API, and when the next update comes.
+    expect(rows).to.deep.include(['release', '', '', '', 'number', '', '2']);
+    expect(rows).to.deep.include(['release', '', '', '', 'next_update_after', '', '2']);
+    expect(rows).to.deep.include(['release', '', '', '', 'note', '', 'Figures as released Monday 30 November 2026 at 11:00. Updates after 2 more responses.']);
   });
 
   it('holds only the reason when results are suppressed', () => {
     const csv = resultsCsv(computeResults(input([response('Melton')])));
     const rows = parse(csv) as string[][];
     expect(rows.filter((r) => r[0] === 'overall')).to.deep.equal([['overall', '', '', '', 'suppressed', '', 'fewer than 5 responses so far']]);
-    expect(rows.filter((r) => !['survey', 'overall', 'scope'].includes(r[0]))).to.deep.equal([]);
+    expect(rows.filter((r) => !['survey', 'overall', 'scope', 'release'].includes(r[0]))).to.deep.equal([]);
   });
 });

@@ -6,10 +6,10 @@ import { openDatabase } from '../../../bot/store/openDatabase';
 import { IN_MEMORY } from '../../../bot/store/sqliteDatabase';
 import { startSurveyHousekeeping } from '../../../bot/surveys/surveyHousekeeping';
 import { FIXED_NOW, silentLogger } from '../../helpers/testServices';
-import { addStaff, recordingSurveyService } from './surveyTestServices';
+import { addStaff, recordingSurveyService, teamsRespondent } from './surveyTestServices';
 
 describe('pulse housekeeping', () => {
-  it('queues waves saved but never queued, destroys secrets 30 days after closing and forgets old idempotency keys', async () => {
+  it('queues waves saved but never queued, makes the final release of closed waves, empties their ledgers and forgets old idempotency keys', async () => {
     let clock = FIXED_NOW;
     const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
     const store = createStore(db, () => clock);
@@ -29,9 +29,12 @@ describe('pulse housekeeping', () => {
     await housekeeping.runOnce();
     expect(queued).to.have.length(2);
 
+    for (const userId of ['staff-1', 'staff-2']) expect((await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent(userId), data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' } })).kind).to.equal('recorded');
     clock = DateTime.fromISO('2026-12-30T17:00', { zone: 'Europe/London' });
     await housekeeping.runOnce();
-    expect(await surveys.waves.secretOf(wave.id)).to.equal(undefined);
+    expect(await surveys.responses.release(wave.id)).to.deep.include({ number: 1, responses: 2, finalAt: '2026-12-30T17:00:00.000Z' });
+    expect(await db.selectFrom('survey_participation').selectAll().execute()).to.deep.equal([]);
+    expect(await surveys.hasAnswered(wave, teamsRespondent('staff-1'))).to.equal(false);
     expect((await keys.once({ key: 'k', route: 'POST /api/surveys', body: {} }, async () => ({ status: 201, body: { again: true } }))).replayed).to.equal(false);
     await db.destroy();
   });

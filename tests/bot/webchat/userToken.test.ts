@@ -16,6 +16,14 @@ describe('verifyUserToken', () => {
     });
   });
 
+  it('keeps the Entra object id an intranet may add as `oid`, so pulses count the person once across Teams and web chat', async () => {
+    const exp = Math.floor(FIXED_NOW.toSeconds()) + 60;
+    const token = await sign({ sub: 'E1', oid: '5E1F0000-0000-4000-8000-000000000001' }, exp);
+    const checked = await verifyUserToken(token, SECRET, fixedClock);
+    expect(checked.ok && checked.user).to.deep.include({ id: 'dl_user_E1', oid: '5e1f0000-0000-4000-8000-000000000001', verified: true });
+    expect(await verifyUserToken(await sign({ sub: 'E1', oid: 'not-an-object-id' }, exp), SECRET, fixedClock)).to.deep.include({ ok: false, error: 'UserTokenInvalid' });
+  });
+
   it('allows 30 seconds of clock difference, and no more', async () => {
     const justExpired = await sign({ sub: 'E1' }, Math.floor(FIXED_NOW.toSeconds()) - 20);
     expect((await verifyUserToken(justExpired, SECRET, fixedClock)).ok).to.equal(true);
