@@ -46,7 +46,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 export async function migrate(opened: OpenDatabase): Promise<string[]> {
   // Naming the schema keeps Kysely from mistaking another schema's migration table for ours.
   const migrator = new Migrator({ db: opened.db, provider: migrationProvider(opened.engine), ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  for (let attempt = 1; error && attempt <= 3 && droppedElsewhere(error, opened.schema); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     await opened.db.destroy();
@@ -54,4 +58,13 @@ export async function migrate(opened: OpenDatabase): Promise<string[]> {
     throw new StoreStartupError(`Migrating the database at ${opened.location} failed${failed ? ` in ${failed.migrationName}` : ''}: ${cause}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * True when migrating failed only because another schema's table vanished while Kysely read the
+ * catalogue of every schema (another process dropping its own schema), which is worth one more try.
+ */
+export function droppedElsewhere(error: unknown, schema: string | undefined): boolean {
+  const match = /relation "([^".]+)\.[^"]+" does not exist/.exec(error instanceof Error ? error.message : String(error));
+  return match !== null && match[1] !== schema;
 }
