@@ -1,4 +1,6 @@
 import lunr from 'lunr';
+import { CHAT_SHORTHAND, COUNCIL_NICKNAMES } from './chatShorthand';
+import { MULTI_WORD_TERMS } from './multiWordTerms';
 
 /** American spellings staff may type, mapped to the British spelling the content uses. */
 const AMERICAN_TO_BRITISH: Record<string, string> = {
@@ -36,6 +38,32 @@ const AMERICAN_TO_BRITISH: Record<string, string> = {
   analyze: 'analyse',
 };
 
+/**
+ * Words staff use interchangeably that the Porter stemmer keeps apart: irregular plurals, plurals
+ * typed without their apostrophe, and common chat shorthand.
+ */
+const EQUIVALENT_WORDS: Record<string, string> = {
+  children: 'child',
+  childrens: 'child',
+  kid: 'child',
+  kids: 'child',
+  people: 'person',
+  peoples: 'person',
+  ppl: 'person',
+  women: 'woman',
+  men: 'man',
+  info: 'information',
+  govt: 'government',
+  gov: 'government',
+  org: 'organisation',
+  orgs: 'organisation',
+  mgr: 'manager',
+  mgmt: 'management',
+  quals: 'qualification',
+  qual: 'qualification',
+  uni: 'university',
+};
+
 /** Words of less than this length keep their -ize spelling ("size", "prize"). */
 const MIN_IZE_WORD = 6;
 
@@ -69,10 +97,41 @@ export function normaliseText(raw: string): string {
   text = text.replace(/\bco-(?=ordinat|operat)/g, 'co');
   text = text.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's').replace(/'/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return text
-    .split(' ')
-    .map(toBritish)
-    .join(' ');
+  if (!text) return text;
+  const plain = text.split(' ').flatMap((w) => (CHAT_SHORTHAND[w] ?? COUNCIL_NICKNAMES[w] ?? toBritish(w)).split(' '));
+  return joinMultiWordTerms(plain).join(' ');
+}
+
+/** A word reduced just enough to match a multi-word term: irregular plurals and a plural "s". */
+function phraseForm(word: string): string {
+  const equivalent = EQUIVALENT_WORDS[word];
+  if (equivalent) return equivalent;
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+const MULTI_WORD_FORMS = MULTI_WORD_TERMS.map((t) => {
+  const forms = t.words.split(' ').map(phraseForm);
+  return { forms, token: forms.join(''), keepWords: t.keepWords };
+}).sort((a, b) => b.forms.length - a.forms.length);
+
+/** The single words multi-word terms are read as ("childinneed"); the stemmer leaves them whole. */
+export const MULTI_WORD_TOKENS: ReadonlySet<string> = new Set(MULTI_WORD_FORMS.map((t) => t.token));
+
+/** Replaces each multi-word term with its joined token (after its words, when it keeps them). */
+function joinMultiWordTerms(list: string[]): string[] {
+  const forms = list.map(phraseForm);
+  const out: string[] = [];
+  for (let i = 0; i < list.length; ) {
+    const term = MULTI_WORD_FORMS.find((t) => t.forms.every((f, k) => forms[i + k] === f));
+    if (!term) {
+      out.push(list[i++]);
+      continue;
+    }
+    if (term.keepWords) out.push(...list.slice(i, i + term.forms.length));
+    out.push(term.token);
+    i += term.forms.length;
+  }
+  return out;
 }
 
 /** Number words and ordinals written as digits, so "six areas", "6 areas" and "area 6" meet. */
@@ -106,38 +165,13 @@ export function isFiller(word: string): boolean {
   return QUESTION_FILLER.has(word) || isLunrStopWord(word);
 }
 
-/**
- * Words staff use interchangeably that the Porter stemmer keeps apart: irregular plurals, plurals
- * typed without their apostrophe, and common chat shorthand.
- */
-const EQUIVALENT_WORDS: Record<string, string> = {
-  children: 'child',
-  childrens: 'child',
-  kid: 'child',
-  kids: 'child',
-  people: 'person',
-  peoples: 'person',
-  ppl: 'person',
-  women: 'woman',
-  men: 'man',
-  info: 'information',
-  govt: 'government',
-  gov: 'government',
-  org: 'organisation',
-  orgs: 'organisation',
-  mgr: 'manager',
-  mgmt: 'management',
-  quals: 'qualification',
-  qual: 'qualification',
-  uni: 'university',
-};
 
 /**
  * Reduces a word to its stem. Words in `keep` (the knowledge base's acronyms) stay whole, since
  * stemming would merge distinct acronyms such as YP and YPS.
  */
 export function stem(word: string, keep?: ReadonlySet<string>): string {
-  if (keep?.has(word)) return word;
+  if (keep?.has(word) || MULTI_WORD_TOKENS.has(word)) return word;
   return lunr.stemmer(new lunr.Token(EQUIVALENT_WORDS[word] ?? word, {})).toString();
 }
 
@@ -163,4 +197,12 @@ export function acronymWords(entries: readonly { acronyms: string[] }[]): Set<st
   const out = new Set<string>();
   for (const e of entries) for (const a of e.acronyms) for (const w of words(a)) out.add(w);
   return out;
+}
+
+/**
+ * The word lists normalisation applies, as one string: an index built under other lists reads
+ * text differently from the search, so the knowledge base file is rebuilt when this changes.
+ */
+export function normalisationFingerprint(): string {
+  return JSON.stringify([AMERICAN_TO_BRITISH, EQUIVALENT_WORDS, NUMBER_WORDS, CHAT_SHORTHAND, COUNCIL_NICKNAMES, MULTI_WORD_TERMS, QUESTION_FILLER.size]);
 }
