@@ -33,6 +33,9 @@ export const PHRASE_HEADS = [
 /** Words that make a "the … plan" phrase a reference back to the document itself, not a name. */
 const PHRASE_STARTS_TO_SKIP = new Set(['this', 'that', 'these', 'those', 'our', 'their', 'its', 'each', 'every', 'any', 'same', 'new', 'next', 'above', 'following']);
 
+/** Words that cannot sit inside a named "the … plan" ("the actions in this strategy", "the number of plans"). */
+const PHRASE_BREAKS = new Set(['this', 'that', 'these', 'those', 'our', 'their', 'its', 'the', 'a', 'an', 'in', 'within', 'for', 'to', 'on', 'by', 'with', 'from', 'into', 'of', 'putting', 'as', 'is', 'are', 'was', 'will']);
+
 const PHRASE = new RegExp(
   `\\bthe\\s+((?:[A-Za-z][A-Za-z'’\\-]*\\s+){1,4}?)(${PHRASE_HEADS.join('|')})\\b`,
   'gi',
@@ -46,7 +49,7 @@ interface Token {
 
 function tokens(line: string): Token[] {
   const out: Token[] = [];
-  const re = /[A-Za-z0-9]+(?:['’&\-/][A-Za-z0-9]+)*['’]?|\t| {3,}|\S/g;
+  const re = /[A-Za-z0-9]+(?:['’&\-][A-Za-z0-9]+)*['’]?|\t| {3,}|\S/g;
   let before = 'break' as Token['before'];
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (/^[A-Za-z0-9&]/.test(m[0])) {
@@ -131,11 +134,13 @@ function capitalisedNames(line: string): string[] {
     if (before === 'break' || (before === 'comma' && !(last && isCapitalised(last) && isCapitalised(word)))) flush();
     else if (before === 'comma') run.push(',');
     const prev = run[run.length - 1]?.toLowerCase();
+    // A capital "The" inside a run starts a new sentence or a new name.
+    if (word === 'The' && run.length) flush();
     if (isCapitalised(word)) run.push(word);
     // "and the" joins two names rather than continuing one ("the Council and the Network").
     else if (run.length && word === 'the' && (prev === 'and' || prev === '&')) flush();
-    // One capitalised word straight before "the" opens a sentence ("Ask the …"), not a name.
-    else if (run.length === 1 && word === 'the') run = [];
+    // One capitalised word before "the" opens a sentence ("Ask the …", "England in the …"), not a name.
+    else if (word === 'the' && (run.length === 1 || (run.length === 2 && NAME_LINKS.has(run[1])))) run = [];
     else if (run.length && (NAME_LINKS.has(word) || word === '&')) run.push(word);
     else if (run.length && isNumber(word) && isCapitalised(run[run.length - 1])) {
       run.push(word);
@@ -155,7 +160,7 @@ function phrases(line: string): string[] {
   const out: string[] = [];
   for (const m of line.matchAll(PHRASE)) {
     const lead = m[1].trim().split(/\s+/);
-    if (PHRASE_STARTS_TO_SKIP.has(lead[0].toLowerCase())) continue;
+    if (PHRASE_STARTS_TO_SKIP.has(lead[0].toLowerCase()) || lead.some((w) => PHRASE_BREAKS.has(w.toLowerCase()))) continue;
     const all = [...lead, m[2]];
     if (all.every((w) => /^[A-Z]/.test(w) || NAME_LINKS.has(w.toLowerCase()))) continue;
     if (all.some((w) => /^[A-Z]/.test(w))) continue;

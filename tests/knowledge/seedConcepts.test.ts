@@ -36,6 +36,12 @@ describe('extractSeedConcepts', () => {
 
   it('does not take a sentence-opening word before "the" as part of a name', () => {
     expect(texts('Ask the Youth Offending Team first.', 'name')).to.deep.equal(['Youth Offending Team']);
+    expect(texts('ranked low in England in the National Index of Multiple Deprivation', 'name')).to.deep.equal(['National Index of Multiple Deprivation']);
+  });
+
+  it('starts a new name at a capital "The" and at a slash', () => {
+    expect(texts('the WorkSmart Change Programme The WorkSmart team', 'name')).to.deep.equal(['WorkSmart Change Programme']);
+    expect(texts('the DH/DfES Options for Excellence review', 'name')).to.deep.equal(['Options for Excellence']);
   });
 
   it('drops an opening verb of an action line', () => {
