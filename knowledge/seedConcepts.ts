@@ -105,6 +105,17 @@ function trim(run: string[]): string[] {
   return out;
 }
 
+/** Places that end a name when "in" or "at" introduces them ("Shared Services Centre in Oxfordshire County Council"). */
+const PLACES = new Set(['england', 'london', 'westminster', 'leicestershire', 'newcastle', 'oxfordshire', 'oxford', 'gateshead', 'essex', 'county', 'city']);
+
+/** Splits "X in Oxfordshire" and "X at Oxfordshire County Council" into the name and the place. */
+function splitAtPlaces(run: string[]): string[][] {
+  for (let i = 1; i < run.length - 1; i++) {
+    if ((run[i] === 'in' || run[i] === 'at') && PLACES.has(run[i + 1].toLowerCase())) return [run.slice(0, i), run.slice(i + 1)];
+  }
+  return [run];
+}
+
 /**
  * A run joined by commas names one thing only when an "and" closes the list ("Department for
  * Children, Schools and Families"); otherwise the commas separate names.
@@ -123,7 +134,7 @@ function capitalisedNames(line: string): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    for (const part of splitAtCommas(trim(run))) {
+    for (const part of splitAtCommas(trim(run)).flatMap(splitAtPlaces)) {
       const name = trim(part);
       if (name.filter(isCapitalised).length >= 2) out.push(name.join(' ').replace(/ , /g, ', '));
     }

@@ -30,6 +30,11 @@ describe('extractSeedConcepts', () => {
     expect(texts('help from Health Visitors, School Nurses to families', 'name')).to.deep.equal(['Health Visitors', 'School Nurses']);
   });
 
+  it('splits a name from the place "in" or "at" introduces', () => {
+    expect(texts('run by the Shared Services Centre in Oxfordshire County Council', 'name')).to.deep.equal(['Shared Services Centre', 'Oxfordshire County Council']);
+    expect(texts('the Investors in People standard', 'name')).to.deep.equal(['Investors in People']);
+  });
+
   it('splits two names joined by "and the"', () => {
     expect(texts('through the District Manager and the Childcare Partnership Manager', 'name')).to.deep.equal(['District Manager', 'Childcare Partnership Manager']);
   });
