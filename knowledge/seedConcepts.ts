@@ -79,7 +79,10 @@ export function singularAcronym(word: string): string {
   return /[A-Z]s$/.test(word) ? word.slice(0, -1) : word;
 }
 
-const isCapitalised = (w: string): boolean => /^[A-Z]/.test(w) && !isAcronym(w);
+/** Month names are capitalised but date a sentence rather than name a thing ("Analysis Workshop in June 2009"). */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+const isCapitalised = (w: string): boolean => /^[A-Z]/.test(w) && !isAcronym(w) && !MONTHS.has(w.toLowerCase());
 const isNumber = (w: string): boolean => /^\d[\d/\-]*$/.test(w);
 
 /** True for a line written in capitals, such as a heading ("INTERIM CHILDREN'S WORKFORCE STRATEGY"). */

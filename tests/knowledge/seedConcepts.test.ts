@@ -35,6 +35,10 @@ describe('extractSeedConcepts', () => {
     expect(texts('the Investors in People standard', 'name')).to.deep.equal(['Investors in People']);
   });
 
+  it('does not take month names as part of a name', () => {
+    expect(texts('an Analysis Workshop in June 2009, then between April and December 2009', 'name')).to.deep.equal(['Analysis Workshop']);
+  });
+
   it('splits two names joined by "and the"', () => {
     expect(texts('through the District Manager and the Childcare Partnership Manager', 'name')).to.deep.equal(['District Manager', 'Childcare Partnership Manager']);
   });
