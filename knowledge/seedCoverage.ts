@@ -145,7 +145,7 @@ export function coverageProblems(coverage: SeedCoverage, ignoreFile = 'inventory
   const problems: ContentProblem[] = coverage.uncovered.map((c) => ({
     level: 'error' as const,
     file: `seeds/${c.source}`,
-    message: `line ${c.line}: "${c.text}" (${c.kind}) has no entry; write one, add it as an alias or acronym of the entry that explains it, or list it in ${ignoreFile} if it is not a concept`,
+    message: `line ${c.line}: "${c.text}" (${c.kind}) has no entry: write one or add it as an alias of the entry that explains it; if it is not a concept, list it with a reason in ${ignoreFile}`,
   }));
   for (const { item, why } of coverage.staleIgnores) {
     problems.push({ level: 'warning', file: ignoreFile, message: `line ${item.line}: "${item.name}" can go (${why})` });
