@@ -169,3 +169,25 @@ export function readSources(dir: string): { name: string; text: string }[] | und
     .sort()
     .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
+
+/**
+ * The whole seed-coverage check as kb:check runs it: reads the seeds and the ignore list, and
+ * returns the problems and the line to print, or says the check was skipped when the seeds are
+ * absent (a council's own copy of the project has none).
+ */
+export function seedCoverageReport(entries: readonly KnowledgeEntry[], seedsDir: string, ignoreFile: string): { line: string; problems: ContentProblem[] } {
+  const sources = readSources(seedsDir);
+  if (!sources) return { line: `seed coverage skipped: ${seedsDir} not found (a council's own copy has no seed strategies)`, problems: [] };
+  const shownIgnoreFile = path.relative(process.cwd(), ignoreFile) || ignoreFile;
+  const problems: ContentProblem[] = [];
+  let items: IgnoredString[] = [];
+  if (fs.existsSync(ignoreFile)) {
+    const parsed = parseIgnoreList(fs.readFileSync(ignoreFile, 'utf8'), shownIgnoreFile);
+    items = parsed.items;
+    problems.push(...parsed.problems);
+  } else problems.push({ level: 'warning', file: shownIgnoreFile, message: 'no ignore list found; every extracted string counts as a concept' });
+  const coverage = checkSeedCoverage(entries, sources, items);
+  problems.push(...coverageProblems(coverage, shownIgnoreFile));
+  const shownSeeds = path.relative(process.cwd(), seedsDir) || seedsDir;
+  return { line: `${coverageSummary(coverage)} (${sources.length} seeds in ${shownSeeds})`, problems };
+}

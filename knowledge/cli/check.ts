@@ -4,12 +4,11 @@ import { DateTime } from 'luxon';
 import { ContentProblem, DEFAULT_CONTENT_DIR, loadContent } from '../contentLoader';
 import { validateEntries } from '../contentValidator';
 import { findCopiedText } from '../copiedTextCheck';
-import { checkSeedCoverage, coverageProblems, coverageSummary, DEFAULT_IGNORE_FILE, parseIgnoreList, readSources } from '../seedCoverage';
+import { DEFAULT_IGNORE_FILE, seedCoverageReport } from '../seedCoverage';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../surveys/templateLoader';
 import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../training/catalogueLoader';
 import { validateCatalogue } from '../training/catalogueValidator';
 import { LONDON_ZONE } from '../londonZone';
-import { KnowledgeEntry } from '../entry';
 
 /**
  * `npm run kb:check [-- --content DIR] [--seeds DIR] [--ignore FILE] [--templates DIR] [--training DIR]`:
@@ -32,7 +31,8 @@ function main(argv: string[]): number {
     const sources = fs.readdirSync(seedsDir).map((f) => ({ name: f, text: fs.readFileSync(path.join(seedsDir, f), 'utf8') }));
     problems.push(...findCopiedText(entries, sources));
   }
-  const coverageNote = reportSeedCoverage(entries, seedsDir, path.resolve(opt('--ignore') ?? DEFAULT_IGNORE_FILE), problems);
+  const coverage = seedCoverageReport(entries, seedsDir, path.resolve(opt('--ignore') ?? DEFAULT_IGNORE_FILE));
+  problems.push(...coverage.problems);
   const templatesDir = path.resolve(opt('--templates') ?? DEFAULT_TEMPLATES_DIR);
   const { templates, problems: templateProblems } = loadTemplates(templatesDir);
   problems.push(...templateProblems);
@@ -50,23 +50,9 @@ function main(argv: string[]): number {
   const seedNote = fs.existsSync(seedsDir) ? `, checked against ${path.relative(process.cwd(), seedsDir) || seedsDir} for copied text` : '';
   const templateNote = `, ${templates.length} pulse templates in ${path.relative(process.cwd(), templatesDir)}`;
   const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}`;
-  console.log(coverageNote);
+  console.log(coverage.line);
   console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
   return errors.length > 0 ? 1 : 0;
-}
-
-/** Adds the seed-coverage findings to `problems` and returns the line to print. */
-function reportSeedCoverage(entries: KnowledgeEntry[], seedsDir: string, ignoreFile: string, problems: ContentProblem[]): string {
-  const sources = readSources(seedsDir);
-  if (!sources) return `seed coverage skipped: ${seedsDir} not found (a council's own copy has no seed strategies)`;
-  const shownIgnoreFile = path.relative(process.cwd(), ignoreFile);
-  const ignore = fs.existsSync(ignoreFile)
-    ? parseIgnoreList(fs.readFileSync(ignoreFile, 'utf8'), shownIgnoreFile)
-    : { items: [], problems: [{ level: 'warning' as const, file: shownIgnoreFile, message: 'no ignore list found; every extracted string counts as a concept' }] };
-  problems.push(...ignore.problems);
-  const coverage = checkSeedCoverage(entries, sources, ignore.items);
-  problems.push(...coverageProblems(coverage, shownIgnoreFile));
-  return `${coverageSummary(coverage)} (${sources.length} seeds in ${path.relative(process.cwd(), seedsDir) || seedsDir})`;
 }
 
 process.exitCode = main(process.argv.slice(2));

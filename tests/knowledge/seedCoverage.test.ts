@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import { loadContent } from '../../knowledge/contentLoader';
 import { KnowledgeEntry } from '../../knowledge/entry';
-import { checkSeedCoverage, conceptKey, coverageProblems, coverageSummary, parseIgnoreList, readSources } from '../../knowledge/seedCoverage';
+import { checkSeedCoverage, conceptKey, coverageProblems, coverageSummary, parseIgnoreList, readSources, seedCoverageReport } from '../../knowledge/seedCoverage';
 import { FIXTURE_CONTENT_DIR } from '../helpers/fixtureKnowledge';
 
 const entries = (): KnowledgeEntry[] => loadContent(FIXTURE_CONTENT_DIR).entries;
@@ -67,6 +70,37 @@ describe('parseIgnoreList', () => {
     const { items, problems } = parseIgnoreList('# reviewed list\n\nJane Smith\tperson\nJohn Smith\n');
     expect(items.map((i) => i.name)).to.deep.equal(['Jane Smith']);
     expect(problems.map((p) => `${p.level}:${p.message}`)).to.deep.equal(['error:line 4: write the string, a tab, then the reason it is not a concept']);
+  });
+});
+
+describe('seedCoverageReport', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-coverage-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('says the check was skipped when the seeds folder is absent, with no problems', () => {
+    const report = seedCoverageReport(entries(), path.join(dir, 'no-seeds'), path.join(dir, 'ignore.tsv'));
+    expect(report.line).to.match(/^seed coverage skipped: .*no-seeds not found/);
+    expect(report.problems).to.deep.equal([]);
+  });
+
+  it('reads the seeds and the ignore list from disk and reports what is left uncovered', () => {
+    fs.mkdirSync(path.join(dir, 'seeds'));
+    fs.writeFileSync(path.join(dir, 'seeds', '001.txt'), 'Written by Jane Smith.\nThe Beta Coordinator runs the Omega Passport Scheme.\n');
+    fs.writeFileSync(path.join(dir, 'ignore.tsv'), '# reviewed\nJane Smith\tperson\n');
+    const report = seedCoverageReport(entries(), path.join(dir, 'seeds'), path.join(dir, 'ignore.tsv'));
+    expect(report.problems.map((p) => `${p.level}:${p.file}`)).to.deep.equal(['error:seeds/001.txt']);
+    expect(report.problems[0].message).to.match(/^line 2: "Omega Passport Scheme" \(name\) has no entry/);
+    expect(report.line).to.match(/3 strings found, 1 reviewed as not concepts, 1 of 2 concepts covered by an entry \(50\.0%\), 1 uncovered \(1 seeds in /);
+  });
+
+  it('warns, without failing, when the ignore list is missing', () => {
+    fs.mkdirSync(path.join(dir, 'seeds'));
+    fs.writeFileSync(path.join(dir, 'seeds', '001.txt'), 'The Beta Coordinator is here.\n');
+    const report = seedCoverageReport(entries(), path.join(dir, 'seeds'), path.join(dir, 'missing.tsv'));
+    expect(report.problems.map((p) => p.level)).to.deep.equal(['warning']);
   });
 });
 
