@@ -11,7 +11,7 @@ import { projectRoot } from './projectRoot';
  * - textShare: the share found in its tags, summary or body;
  * - questionShare: the share found in its alternate questions;
  * - questionSim: how close the question is to the nearest of its alternate questions (cosine);
- * - focus: the share of the entry's title the question uses;
+ * - focus: the share of the entry's title (by rarity) the question uses;
  * - lunrRel: lunr's score relative to the best candidate's;
  * - authority: the lift (or cut) for a council the question names or implies.
  */
@@ -32,9 +32,9 @@ export type QueryFeatures = Record<QueryFeature, number>;
 
 /**
  * What the answer decision reads about the best candidate after ranking:
- * - probability: the ranker's probability that it is the entry asked about;
- * - margin: that probability less the runner-up's;
- * - none: the ranker's probability that no entry is meant;
+ * - probability: the ranker's probability that it is the entry asked about, as log-odds;
+ * - margin: how many times likelier it is than the runner-up, as a log;
+ * - none: the ranker's probability that no entry is meant, as log-odds;
  * - lexical, phraseHit (1 when one of its names is in the question), questionSim: as for candidates;
  * - lexicalMargin: its lexical score less the best lexical score among the other candidates;
  * - unknownShare, outOfDomain: as for the question.
@@ -75,6 +75,13 @@ export function loadAnswerModel(file: string = DEFAULT_ANSWER_MODEL_FILE): Answe
   }
   return model;
 }
+
+/** Log-odds are cut at ±10 (chances within about 1 in 20,000 of certain read as certain). */
+const LOG_LIMIT = 10;
+const LOG_FLOOR = Math.exp(-LOG_LIMIT);
+const clampLog = (t: number) => Math.max(-LOG_LIMIT, Math.min(LOG_LIMIT, t));
+/** A chance as log-odds, which keep apart the near-certain cases a plain chance squeezes together. */
+const logOdds = (p: number) => clampLog(Math.log(Math.max(LOG_FLOOR, p) / Math.max(LOG_FLOOR, 1 - p)));
 
 const dot = (w: readonly number[], x: readonly number[]) => w.reduce((sum, wi, i) => sum + wi * x[i], 0);
 const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
@@ -139,9 +146,9 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
   const [top, second] = order;
   const best = candidates[top].features;
   const features: DecisionFeatures = {
-    probability: probabilities[top],
-    margin: probabilities[top] - (second === undefined ? 0 : probabilities[second]),
-    none,
+    probability: logOdds(probabilities[top]),
+    margin: clampLog(Math.log(probabilities[top] / Math.max(LOG_FLOOR, second === undefined ? 0 : probabilities[second]))),
+    none: logOdds(none),
     lexical: best.lexical,
     lexicalMargin: best.lexical - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => c.features.lexical)),
     phraseHit: best.phraseShare > 0 ? 1 : 0,

@@ -61,6 +61,8 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   sth: 'something',
   smth: 'something',
   ppl: 'people',
+  prof: 'professional',
+  profs: 'professionals',
   im: 'i am',
   ive: 'i have',
   dont: 'do not',

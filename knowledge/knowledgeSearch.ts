@@ -3,7 +3,7 @@ import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, QueryFeatures 
 import { Council, COUNCILS, KnowledgeEntry } from './entry';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
-import { documentFrequencies } from './lunrInternals';
+import { documentFrequencies, termsOnlyIn } from './lunrInternals';
 import { acronymWords, indexTerms, keyTerms, stem, words } from './normalise';
 import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
 import { QueryReader, QueryTerm } from './queryReader';
@@ -126,7 +126,7 @@ export class KnowledgeSearch {
       namesOf.set(entry.id, names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0));
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
     }
-    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs());
+    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
   }
 
@@ -301,8 +301,10 @@ export class KnowledgeSearch {
         if (found.some((f) => f === 'tags' || f === 'summary' || f === 'body') || (found.includes('names') && !asAcronym)) shares.text += factor * idfs[i];
         if (found.includes('questions')) shares.questions += factor * idfs[i];
       });
+      // How much of the title the question uses, by rarity: leaving out "tool" says more than leaving out "framework".
       const titleTerms = this.titleTerms.get(id) ?? [];
-      const focus = titleTerms.length ? titleTerms.filter((t) => termSet.has(t)).length / titleTerms.length : 0;
+      const titleIdf = titleTerms.reduce((sum, t) => sum + this.idfOf(t, true), 0);
+      const focus = titleIdf > 0 ? titleTerms.filter((t) => termSet.has(t)).reduce((sum, t) => sum + this.idfOf(t, true), 0) / titleIdf : 0;
       const raw = this.scoring.coverage * (weighted / totalIdf) + this.scoring.phrase * (phraseIdf / totalIdf) + this.scoring.focus * focus;
       const adjusted = this.adjustForAuthority(raw, entry, context);
       const confidence = clamp(adjusted);

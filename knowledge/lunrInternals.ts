@@ -41,3 +41,13 @@ export function documentFrequencies(index: lunr.Index): Map<string, number> {
 export function termsNear(index: lunr.Index, term: string, editDistance: number): string[] {
   return internals(index).tokenSet.intersect(tokenSets.fromFuzzyString(term, editDistance)).toArray();
 }
+
+/** Terms the index holds in one field only (for "questions": words found only in the ways staff ask, typos among them). */
+export function termsOnlyIn(index: lunr.Index, field: string): Set<string> {
+  const out = new Set<string>();
+  for (const [term, postings] of Object.entries(internals(index).invertedIndex)) {
+    const fields = Object.entries(postings).filter(([name, refs]) => name !== '_index' && typeof refs !== 'number' && Object.keys(refs).length > 0);
+    if (fields.length === 1 && fields[0][0] === field) out.add(term);
+  }
+  return out;
+}

@@ -88,13 +88,16 @@ export const QUESTION_FILLER = new Set([
 
 /**
  * Folds text to the form the index and the phrase table use: lower case, plain apostrophes,
- * British spelling, punctuation as spaces, "C&F" as "cf".
+ * British spelling, punctuation as spaces, "C&F" as "cf", "t.a.c" as "tac", chat shorthand and
+ * council nicknames as the words they stand for, and multi-word terms joined.
  */
 export function normaliseText(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   text = text.replace(/[\u2018\u2019\u201B\u2032\u0060\u00B4]/g, "'").replace(/[\u201C\u201D\u2033]/g, '"');
   text = text.replace(/([a-z0-9])&([a-z0-9])/g, '$1$2').replace(/&/g, ' and ');
   text = text.replace(/\bco-(?=ordinat|operat)/g, 'co');
+  // Acronyms typed with dots ("t.a.c", "y.o.t.") are the acronym.
+  text = text.replace(/\b[a-z](?:\.[a-z])+\b\.?/g, (m) => m.replace(/\./g, ''));
   text = text.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's').replace(/'/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (!text) return text;

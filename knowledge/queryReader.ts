@@ -16,8 +16,10 @@ export interface QueryTerm {
 
 /** The parts of a joined word ("safeguardingtraining") are at least this long. */
 const MIN_PART = 3;
-/** A joined word is split into at most this many parts. */
-const MAX_PARTS = 3;
+/** A joined word is split into at most this many parts ("teamaroundthechild"). */
+const MAX_PARTS = 4;
+/** Acronyms up to this long are matched to a typo only by a swap of two letters. */
+const MAX_STRICT_ACRONYM = 5;
 /** A known joined word is also read as its parts when each part is in at least this many times as many entries. */
 const COMMONER_PARTS = 3;
 
@@ -36,6 +38,8 @@ export class QueryReader {
     private readonly acronyms: ReadonlySet<string>,
     /** Pairs of neighbouring terms ("key worker") the content uses, so they are not joined into one. */
     private readonly contentPairs: ReadonlySet<string>,
+    /** Terms found only in entries' alternate questions, which copy staff's typos ("workr"). */
+    private readonly questionOnly: ReadonlySet<string> = new Set(),
   ) {
     this.longestTerm = Math.max(0, ...[...df.keys()].map((t) => t.length));
   }
@@ -60,6 +64,9 @@ export class QueryReader {
       const stemmed = stem(word, this.acronyms);
       if (this.df.has(stemmed)) {
         add({ term: stemmed, corrected: false, known: true });
+        // A word only the alternate questions use may be a typo they copied: it also stands for the word it is near.
+        const near = this.questionOnly.has(stemmed) ? this.nearest(word, stemmed, stemmed) : undefined;
+        if (near && !this.questionOnly.has(near)) add({ term: near, corrected: true, known: true });
         // A joined word a few entries use ("multiagency") also stands for its parts, which the rest use.
         const parts = this.acronyms.has(word) ? undefined : this.split(word);
         if (parts && parts.every((p) => (this.df.get(p) ?? 0) >= COMMONER_PARTS * (this.df.get(stemmed) ?? 0))) {
@@ -118,7 +125,16 @@ export class QueryReader {
   /** Finds the nearest index term to a misspelt word, trying both the word and its stem. */
   private correct(word: string, stemmed: string): QueryTerm {
     const unknown = { term: stemmed, corrected: false, known: false };
-    if (/\d/.test(word)) return unknown;
+    const best = this.nearest(word, stemmed);
+    return best ? { term: best, corrected: true, known: true } : unknown;
+  }
+
+  /**
+   * The nearest index term to a word (other than `except`): fewest edits, then the same first
+   * letter (typos seldom change it: "leed" is "lead" before "need"), then the commonest.
+   */
+  private nearest(word: string, stemmed: string, except?: string): string | undefined {
+    if (/\d/.test(word)) return undefined;
     const tries = [...new Set([stemmed, word])]
       .map((form) => ({ form, distance: form.length >= 9 ? 2 : form.length >= 4 ? 1 : 0 }))
       // lunr's fuzzy automaton grows explosively with the word's length (a 500-letter "word" took
@@ -126,14 +142,20 @@ export class QueryReader {
       .filter((t) => t.distance > 0 && t.form.length - t.distance <= this.longestTerm);
     const candidates = tries.flatMap(({ form, distance }) =>
       termsNear(this.index, form, distance)
-        // An unknown acronym is more often another acronym than a typo ("EYFS" is not "EYPS", "golf" is not "GLF"),
-        // so a word is read as a known acronym only with two neighbouring letters swapped ("CAMSH").
-        .filter((candidate) => !this.acronyms.has(candidate) || isSwap(form, candidate))
-        .map((candidate) => ({ candidate, d: editDistance(form, candidate), df: this.df.get(candidate) ?? 0 })),
+        .filter((candidate) => candidate !== except && this.mayBeTypoOf(form, candidate))
+        .map((candidate) => ({ candidate, d: editDistance(form, candidate), first: candidate[0] === form[0] ? 0 : 1, df: this.df.get(candidate) ?? 0 })),
     );
-    if (candidates.length === 0) return unknown;
-    const best = candidates.sort((a, b) => a.d - b.d || b.df - a.df || a.candidate.localeCompare(b.candidate))[0];
-    return { term: best.candidate, corrected: true, known: true };
+    candidates.sort((a, b) => a.d - b.d || a.first - b.first || b.df - a.df || a.candidate.localeCompare(b.candidate));
+    return candidates[0]?.candidate;
+  }
+
+  /**
+   * An unknown short acronym is more often another acronym than a typo ("EYFS" is not "EYPS",
+   * "golf" is not "GLF"), so a word is read as a known acronym of up to five letters only with two
+   * neighbouring letters swapped ("CAMSH"); longer ones ("Cafcass") take any near spelling.
+   */
+  private mayBeTypoOf(form: string, candidate: string): boolean {
+    return !this.acronyms.has(candidate) || candidate.length > MAX_STRICT_ACRONYM || isSwap(form, candidate);
   }
 }
 

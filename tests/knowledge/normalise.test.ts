@@ -5,6 +5,7 @@ describe('normalise', () => {
   const cases: [string, string][] = [
     ['Whats a CAF?', 'what a caf'],
     ['wot r u', 'what are you'],
+    ['t.a.c and Y.O.T. workers, e.g. here', 'tac and yot workers eg here'],
     ['whos the lp', 'who the lp'],
     ['Oxon and Leics and the Toon', 'oxfordshire and leicestershire and the newcastle'],
     ['What\u2019s the LP role', 'what the lp role'],

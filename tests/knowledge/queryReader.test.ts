@@ -34,6 +34,10 @@ describe('QueryReader', () => {
     expect(reader.read('multiagency').every((t) => t.rejoined)).to.equal(true);
   });
 
+  it('splits a phrase run together, framing words and all', () => {
+    expect(read('keyworkertraining')).to.deep.equal(['keywork', 'train']);
+  });
+
   it('joins words typed apart when the content writes them as one', () => {
     expect(read('safe guarding')).to.deep.equal(['safeguard']);
     expect(read('work force')).to.deep.equal(['workforc']);
