@@ -34,18 +34,29 @@ export class AlternateQuestions {
     /** Each entry's names as term lists, for spotting other entries' names inside a question. */
     namesOf: ReadonlyMap<string, string[][]>,
   ) {
-    const allNames = [...namesOf].flatMap(([id, names]) => names.map((terms) => ({ id, terms })));
+    // Names found through their first term, so each question checks only the names that could be in it.
+    const namesByFirst = new Map<string, { id: string; terms: string[] }[]>();
+    for (const [id, names] of namesOf) for (const terms of names) namesByFirst.set(terms[0], [...(namesByFirst.get(terms[0]) ?? []), { id, terms }]);
     for (const entry of entries) {
       const own = new Set((namesOf.get(entry.id) ?? []).flat());
       for (const question of entry.questions) {
         const terms = [...new Set(keyTerms(question, acronyms))];
         if (terms.length === 0) continue;
         const present = new Set(terms);
-        const others = new Set(allNames.filter((n) => n.id !== entry.id && n.terms.every((t) => present.has(t))).flatMap((n) => n.terms));
+        const others = new Set(
+          terms
+            .flatMap((t) => namesByFirst.get(t) ?? [])
+            .filter((n) => n.id !== entry.id && n.terms.every((t) => present.has(t)))
+            .flatMap((n) => n.terms),
+        );
         const weights = new Map(terms.map((t) => [t, idf(t) * (others.has(t) && !own.has(t) ? OTHER_NAME_WEIGHT : 1)]));
         const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0));
         const at = this.stored.push({ id: entry.id, weights, norm }) - 1;
-        for (const t of terms) this.byTerm.set(t, [...(this.byTerm.get(t) ?? []), at]);
+        for (const t of terms) {
+          const list = this.byTerm.get(t);
+          if (list) list.push(at);
+          else this.byTerm.set(t, [at]);
+        }
       }
     }
   }

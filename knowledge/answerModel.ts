@@ -7,6 +7,7 @@ import { projectRoot } from './projectRoot';
  * What the search measures about each candidate entry for a question (all 0–1):
  * - lexical: the hand-weighted share of the question the entry accounts for (names, fields, title);
  * - nameShare: the share (by rarity) of question terms found in the entry's title, acronyms or aliases;
+ * - acronymShare: the share that is one of the entry's own acronyms (each acronym belongs to one entry);
  * - phraseShare: the share covered by one of the entry's names found whole in the question;
  * - textShare: the share found in its tags, summary or body;
  * - questionShare: the share found in its alternate questions;
@@ -15,7 +16,7 @@ import { projectRoot } from './projectRoot';
  * - lunrRel: lunr's score relative to the best candidate's;
  * - authority: the lift (or cut) for a council the question names or implies.
  */
-export const CANDIDATE_FEATURES = ['lexical', 'nameShare', 'phraseShare', 'textShare', 'questionShare', 'questionSim', 'focus', 'lunrRel', 'authority'] as const;
+export const CANDIDATE_FEATURES = ['lexical', 'nameShare', 'acronymShare', 'phraseShare', 'textShare', 'questionShare', 'questionSim', 'focus', 'lunrRel', 'authority'] as const;
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
 
@@ -35,11 +36,11 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - probability: the ranker's probability that it is the entry asked about, as log-odds;
  * - margin: how many times likelier it is than the runner-up, as a log;
  * - none: the ranker's probability that no entry is meant, as log-odds;
- * - lexical, phraseHit (1 when one of its names is in the question), questionSim: as for candidates;
+ * - lexical, phraseShare, acronymShare, questionSim: as for candidates;
  * - lexicalMargin: its lexical score less the best lexical score among the other candidates;
  * - unknownShare, outOfDomain: as for the question.
  */
-export const DECISION_FEATURES = ['probability', 'margin', 'none', 'lexical', 'lexicalMargin', 'phraseHit', 'questionSim', 'unknownShare', 'outOfDomain'] as const;
+export const DECISION_FEATURES = ['probability', 'margin', 'none', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain'] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
 
@@ -151,7 +152,8 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
     none: logOdds(none),
     lexical: best.lexical,
     lexicalMargin: best.lexical - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => c.features.lexical)),
-    phraseHit: best.phraseShare > 0 ? 1 : 0,
+    phraseShare: best.phraseShare,
+    acronymShare: best.acronymShare,
     questionSim: best.questionSim,
     unknownShare: query.unknownShare,
     outOfDomain: query.outOfDomain,

@@ -3,8 +3,8 @@ import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, QueryFeatures 
 import { Council, COUNCILS, KnowledgeEntry } from './entry';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
-import { documentFrequencies, termsOnlyIn } from './lunrInternals';
-import { acronymWords, indexTerms, keyTerms, stem, words } from './normalise';
+import { documentFrequencies, fieldsHolding, termsOnlyIn } from './lunrInternals';
+import { acronymWords, isStopWord, keyTerms, stem, words } from './normalise';
 import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
 import { QueryReader, QueryTerm } from './queryReader';
 
@@ -87,6 +87,8 @@ export interface KnowledgeSearchOptions {
 /** Entries taken from lunr's ranking, and from the nearest alternate questions, before scoring. */
 const LUNR_CANDIDATES = 30;
 const QUESTION_CANDIDATES = 10;
+/** A word in more than this share of the entries is too common to find candidates by. */
+const COMMON_SHARE = 0.1;
 const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
 
 /**
@@ -99,6 +101,8 @@ export class KnowledgeSearch {
   /** Every name of every entry as its set of terms, found through any of its terms. */
   private readonly namesByTerm = new Map<string, { id: string; terms: string[] }[]>();
   private readonly titleTerms = new Map<string, string[]>();
+  /** Each entry's own acronyms, as index terms. */
+  private readonly acronymsOf = new Map<string, Set<string>>();
   private readonly df: Map<string, number>;
   private readonly scoring: Scoring;
   private readonly model: AnswerModel;
@@ -125,6 +129,7 @@ export class KnowledgeSearch {
       for (const name of names) this.addPhrase(name, entry.id);
       namesOf.set(entry.id, names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0));
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
+      this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
     }
     this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
@@ -232,10 +237,13 @@ export class KnowledgeSearch {
   /** Neighbouring term pairs in the content ("key worker"), so two words the content keeps apart are not joined. */
   private contentPairs(): Set<string> {
     const pairs = new Set<string>();
+    // Stemming is the slow part and the content repeats its words, so each word is stemmed once.
+    const stems = new Map<string, string>();
+    const stemOf = (w: string) => stems.get(w) ?? stems.set(w, stem(w, this.acronyms)).get(w)!;
     for (const entry of this.kb.entries) {
       const texts = [entry.title, ...entry.aliases, ...entry.questions, ...entry.tags, entry.summary, entry.body];
       for (const text of texts) {
-        const terms = indexTerms(text, this.acronyms);
+        const terms = words(text).filter((w) => !isStopWord(w)).map(stemOf);
         for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
       }
     }
@@ -255,10 +263,14 @@ export class KnowledgeSearch {
 
   /** Finds the candidate entries for a question and measures each, best lexical score first. */
   private measure(text: string, terms: QueryTerm[]): Candidate[] {
+    // lunr finds candidates by the question's rarer words: a word in most entries ("child") finds
+    // nothing new and makes the query many times slower; which fields hold each word is read directly.
     const known = terms.filter((t) => t.known);
+    const common = COMMON_SHARE * this.kb.entries.length;
+    const telling = known.filter((t) => (this.df.get(t.term) ?? 0) <= common);
     const results = known.length
       ? this.kb.index.query((q) => {
-          for (const t of known) q.term(t.term, { usePipeline: false });
+          for (const t of telling.length ? telling : known) q.term(t.term, { usePipeline: false });
         })
       : [];
     const topLunr = results[0]?.score ?? 0;
@@ -279,15 +291,14 @@ export class KnowledgeSearch {
     for (const id of ids) {
       const entry = this.byId.get(id);
       if (!entry) continue;
-      // lunr types its match metadata as a bare object; it maps each term to the fields holding it.
-      const metadata = (lunrById.get(id)?.matchData.metadata ?? {}) as Record<string, object | undefined>;
       const covered = phraseCover.get(id) ?? new Set<number>();
       let weighted = 0;
       let phraseIdf = 0;
-      const shares = { name: 0, text: 0, questions: 0 };
+      const shares = { name: 0, acronym: 0, text: 0, questions: 0 };
+      const ownAcronyms = this.acronymsOf.get(id);
       terms.forEach((t, i) => {
         const asAcronym = this.meantAsAcronym(t.term, text);
-        const found = Object.keys(metadata[t.term] ?? {});
+        const found = t.known ? fieldsHolding(this.kb.index, t.term, id) : [];
         const factor = t.corrected ? corrected : 1;
         if (covered.has(i)) phraseIdf += idfs[i];
         let w = covered.has(i) ? 1 : 0;
@@ -300,6 +311,7 @@ export class KnowledgeSearch {
         if (found.includes('title') || (found.includes('names') && asAcronym)) shares.name += factor * idfs[i];
         if (found.some((f) => f === 'tags' || f === 'summary' || f === 'body') || (found.includes('names') && !asAcronym)) shares.text += factor * idfs[i];
         if (found.includes('questions')) shares.questions += factor * idfs[i];
+        if (asAcronym && ownAcronyms?.has(t.term)) shares.acronym += factor * idfs[i];
       });
       // How much of the title the question uses, by rarity: leaving out "tool" says more than leaving out "framework".
       const titleTerms = this.titleTerms.get(id) ?? [];
@@ -315,6 +327,7 @@ export class KnowledgeSearch {
         features: {
           lexical: confidence,
           nameShare: shares.name / totalIdf,
+          acronymShare: shares.acronym / totalIdf,
           phraseShare: phraseIdf / totalIdf,
           textShare: shares.text / totalIdf,
           questionShare: shares.questions / totalIdf,

@@ -51,3 +51,12 @@ export function termsOnlyIn(index: lunr.Index, field: string): Set<string> {
   }
   return out;
 }
+
+/** The fields of one entry that hold a term (none when the index does not have it). */
+export function fieldsHolding(index: lunr.Index, term: string, ref: string): string[] {
+  const postings = internals(index).invertedIndex[term];
+  if (!postings) return [];
+  return Object.entries(postings)
+    .filter(([field, refs]) => field !== '_index' && typeof refs !== 'number' && ref in refs)
+    .map(([field]) => field);
+}

@@ -161,7 +161,9 @@ export function words(raw: string): string[] {
   return text ? text.split(' ') : [];
 }
 
-const isLunrStopWord = (w: string): boolean => lunr.stopWordFilter(new lunr.Token(w, {})) === undefined;
+/** True for lunr's English stop words, which the index leaves out. */
+export const isStopWord = (w: string): boolean => lunr.stopWordFilter(new lunr.Token(w, {})) === undefined;
+const isLunrStopWord = isStopWord;
 
 /** True for words that carry no meaning for search (lunr's stop words and question framing). */
 export function isFiller(word: string): boolean {

@@ -38,7 +38,9 @@ function meetsTheBars(name: string, report: () => EvaluationReport): void {
   });
 }
 
-describe('evaluation, tuning split (staff questions, through the bot\u2019s answering path)', () => {
+describe('evaluation, tuning split (staff questions, through the bot\u2019s answering path)', function () {
+  // Hundreds of questions through the whole answering path: slow on a busy machine, and never timed.
+  this.timeout(300000);
   const kb = buildKnowledgeBase();
   let all: EvaluationReport;
   let glossary: EvaluationReport;
@@ -65,7 +67,8 @@ describe('evaluation, tuning split (staff questions, through the bot\u2019s answ
 });
 
 // The held-back split prints its figures only: never a question, a miss or an entry it was matched to.
-describe('evaluation, held-back split (figures only)', () => {
+describe('evaluation, held-back split (figures only)', function () {
+  this.timeout(300000);
   let figures: EvaluationFigures;
   before(() => {
     figures = evaluateHeldBack(buildKnowledgeBase());

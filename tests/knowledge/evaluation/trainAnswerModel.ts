@@ -22,13 +22,14 @@ import { EvaluationQuestion, HELDBACK_FILE, loadEvaluationQuestions, TUNING_FILE
 import { BinaryExample, chooseL2, DEFAULT_FIT, fitLogistic, fitRanker, FitOptions, foldOf, RankExample } from './modelFitting';
 
 /**
- * What each outcome costs when the thresholds are chosen. A confident wrong answer is the worst
- * outcome: staff act on it, and the product's bars allow far fewer wrong answers (2%) than
- * unanswered questions (10%), so it costs as much as eight honest "I don't know"s. A "did you
- * mean" holding the right entry costs a click; one that does not, a refusal's worth for an
- * in-scope question and a little annoyance for an out-of-scope one.
+ * What each outcome costs when the thresholds are chosen, read off the issue's own bars: at most
+ * 1% of questions answered wrongly against at most 10% not answered right first, so a confident
+ * wrong answer costs as much as ten questions not answered. A "did you mean" holding the right
+ * entry is still not the right entry first, but the person finds it with one click; one without it
+ * is as bad as "I don't know". For an out-of-scope question, "I don't know" is right and a "did
+ * you mean" a small annoyance.
  */
-const COST = { wrongAnswer: 8, refusal: 1, rightSuggestion: 0.3, wrongSuggestion: 1, outOfScopeSuggestion: 0.3 };
+const COST = { wrongAnswer: 10, refusal: 1, rightSuggestion: 0.8, wrongSuggestion: 1, outOfScopeSuggestion: 0.3 };
 const FOLDS = 5;
 
 /** A glossary question as the trainer sees it. */
@@ -94,21 +95,34 @@ export function costOf(p: Prediction, thresholds: AnswerModel['thresholds']): nu
   return example.inScope ? COST.refusal : 0;
 }
 
-/** The thresholds with the lowest total cost over the predictions (ties: the more cautious). */
+/**
+ * The answer threshold follows from the costs alone, for a calibrated chance p that the best
+ * candidate is right: answering costs (1 - p) x wrongAnswer, offering it among the choices instead
+ * costs about p x rightSuggestion + (1 - p) x wrongSuggestion, so answer once p exceeds
+ * (wrongAnswer - wrongSuggestion) / (wrongAnswer - wrongSuggestion + rightSuggestion). (A grid search
+ * over a few hundred questions whose labels sometimes name a broader entry than the one answered
+ * lands anywhere near the top of the range; the decision model's chances are calibrated on
+ * cross-validated rankings, so the rule needs no search.)
+ */
+export const ANSWER_THRESHOLD = round2((COST.wrongAnswer - COST.wrongSuggestion) / (COST.wrongAnswer - COST.wrongSuggestion + COST.rightSuggestion));
+
+/** The suggestion threshold with the lowest total cost over the predictions, at the answer threshold (ties: the more cautious). */
 export function chooseThresholds(predictions: Prediction[]): AnswerModel['thresholds'] {
-  let best = { answer: 1, suggest: 1 };
+  let best = { answer: ANSWER_THRESHOLD, suggest: 1 };
   let bestCost = Infinity;
-  for (let a = 100; a >= 5; a--) {
-    for (let s = 100; s >= 0; s -= 2) {
-      const thresholds = { answer: a / 100, suggest: s / 100 };
-      const cost = predictions.reduce((sum, p) => sum + costOf(p, thresholds), 0);
-      if (cost < bestCost - 1e-9) {
-        bestCost = cost;
-        best = thresholds;
-      }
+  for (let s = 100; s >= 0; s -= 2) {
+    const thresholds = { answer: ANSWER_THRESHOLD, suggest: s / 100 };
+    const cost = predictions.reduce((sum, p) => sum + costOf(p, thresholds), 0);
+    if (cost < bestCost - 1e-9) {
+      bestCost = cost;
+      best = thresholds;
     }
   }
   return best;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 /** Top-1, wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
@@ -170,8 +184,8 @@ const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: d
  * `npm run train:qa`: learns the answer model from the tuning split (never the held-back file) and
  * writes knowledge/answer-model.json. The ranker is a conditional logit over each question's
  * candidates plus "none"; the decision is a logistic regression on the ranker's view of the best
- * candidate, trained on cross-validated rankings; the thresholds minimise the cost above over
- * cross-validated predictions.
+ * candidate, trained on cross-validated rankings; the answer threshold follows from the costs and
+ * the suggestion threshold minimises them over cross-validated predictions.
  */
 function main(): void {
   const files = TUNING_FILES.filter((f) => fs.existsSync(f));
