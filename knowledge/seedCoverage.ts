@@ -41,6 +41,36 @@ function withoutPlace(key: string): string | undefined {
   return undefined;
 }
 
+/** Small words that may join two names into one extracted string ("the CAF and Lead Professional"). */
+const JOINING_WORDS = new Set(['and', 'of', 'the', 'to', 'for', 'in', 'on', 'at', 'with']);
+
+/**
+ * The entries that cover a key made of two or more covered names joined by small words ("Common
+ * Assessment Framework and Lead Professional", "Sub-Group of the Children's Trust"), or undefined.
+ */
+function joinedOwners(key: string, owners: ReadonlyMap<string, string>): string[] | undefined {
+  const list = key.split(' ');
+  const memo = new Map<number, string[] | null>();
+  const from = (start: number): string[] | null => {
+    if (start === list.length) return [];
+    if (memo.has(start)) return memo.get(start)!;
+    let found: string[] | null = null;
+    for (let end = list.length; end > start && !found; end--) {
+      const id = owners.get(list.slice(start, end).join(' '));
+      if (!id) continue;
+      let next = end;
+      while (next < list.length && JOINING_WORDS.has(list[next])) next++;
+      if (end < list.length && next === end) continue;
+      const rest = from(next);
+      if (rest) found = [id, ...rest];
+    }
+    memo.set(start, found);
+    return found;
+  };
+  const ids = from(0);
+  return ids && ids.length > 1 ? ids : undefined;
+}
+
 /** Every name an entry answers to: its title (whole, without brackets, and before them), aliases and acronyms. */
 export function entryNames(entry: KnowledgeEntry): string[] {
   const title = entry.title;
@@ -121,7 +151,7 @@ export function checkSeedCoverage(
   const usedIgnores = new Set<string>();
   for (const [key, concept] of concepts) {
     const place = withoutPlace(key);
-    const entryId = owners.get(key) ?? (place !== undefined ? owners.get(place) : undefined);
+    const entryId = owners.get(key) ?? (place !== undefined ? owners.get(place) : undefined) ?? joinedOwners(key, owners)?.join(' + ');
     const item = ignoredByKey.get(key);
     if (entryId) {
       result.covered.push({ concept, entryId });

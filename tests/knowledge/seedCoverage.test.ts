@@ -48,6 +48,12 @@ describe('checkSeedCoverage', () => {
     expect(coverage.covered[0].entryId).to.equal('beta-coordinator');
   });
 
+  it('counts covered names joined by small words as covered, but not a covered name with an uncovered one', () => {
+    const coverage = checkSeedCoverage(entries(), seed('Ask the Beta Coordinator and Alpha Support Plan.\nAsk the Beta Coordinator of the Omega Network.'), []);
+    expect(coverage.covered.map((c) => `${c.concept.text} => ${c.entryId}`)).to.include('Beta Coordinator and Alpha Support Plan => beta-coordinator + alpha-plan');
+    expect(coverage.uncovered.map((c) => c.text)).to.deep.equal(['Beta Coordinator of the Omega Network']);
+  });
+
   it('leaves out strings on the ignore list, matched in the same folded form', () => {
     const coverage = checkSeedCoverage(entries(), seed('Written by Jane Smith. Staff met at Westminster City Hall.'), ignoreList('jane smith\tperson: an author\nWestminster City Hall\tplace: a building\n'));
     expect(coverage.uncovered).to.deep.equal([]);
