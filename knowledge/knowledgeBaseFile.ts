@@ -5,11 +5,12 @@ import lunr from 'lunr';
 import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent, throwOnErrors } from './contentLoader';
 import { validateEntries } from './contentValidator';
 import { KnowledgeEntry } from './entry';
-import { buildIndex } from './indexBuilder';
+import { buildIndex, FIELD_BOOSTS } from './indexBuilder';
+import { normalisationFingerprint } from './normalise';
 import { projectRoot } from './projectRoot';
 
 /** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
-export const KB_FORMAT = 3;
+export const KB_FORMAT = 4;
 
 /** Where `npm run build:kb` writes the built knowledge base. */
 export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');
@@ -29,9 +30,9 @@ export interface KnowledgeBase {
   contentHash: string;
 }
 
-/** Hashes the content files (names and bytes) so a stale build can be spotted cheaply. */
+/** Hashes the content files (names and bytes) and the indexing rules, so a stale build can be spotted cheaply. */
 export function hashContent(dir: string = DEFAULT_CONTENT_DIR): string {
-  const hash = crypto.createHash('sha256').update(`format:${KB_FORMAT}\n`);
+  const hash = crypto.createHash('sha256').update(`format:${KB_FORMAT}\n`).update(JSON.stringify(FIELD_BOOSTS)).update(normalisationFingerprint());
   for (const file of listContentFiles(dir)) hash.update(path.basename(file)).update('\0').update(fs.readFileSync(file)).update('\0');
   return hash.digest('hex');
 }

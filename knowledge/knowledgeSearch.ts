@@ -1,17 +1,22 @@
+import { AlternateQuestions, WeightedTerm } from './alternateQuestions';
+import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, QueryFeatures } from './answerModel';
 import { Council, COUNCILS, KnowledgeEntry } from './entry';
-import { editDistance } from './editDistance';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
-import { documentFrequencies, termsNear } from './lunrInternals';
-import { acronymWords, keyTerms, keyWords, stem, words } from './normalise';
+import { documentFrequencies, fieldsHolding, termsOnlyIn } from './lunrInternals';
+import { acronymWords, isStopWord, keyTerms, stem, words } from './normalise';
+import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
+import { QueryReader, QueryTerm } from './queryReader';
 
 /** What the bot does with a question: answer it, offer choices, or say it does not know. */
 export type Decision = 'answer' | 'suggest' | 'unknown';
 
 export interface ScoredEntry {
   entry: KnowledgeEntry;
-  /** 0–1: how much of the question this entry accounts for. */
+  /** 0–1: how much of the question this entry accounts for (the lexical score). */
   confidence: number;
+  /** 0–1: the answer model's chance that this is the entry asked about. */
+  probability: number;
 }
 
 export interface SearchOutcome {
@@ -24,22 +29,29 @@ export interface SearchOutcome {
   truncated: boolean;
   /** The best candidate's confidence, whatever the decision (0 when nothing matched). */
   topConfidence: number;
+  /** The answer model's chance that the best candidate is right (0 when nothing matched). */
+  answerProbability: number;
 }
 
-/** Confidence cut-offs, calibrated on the evaluation set in tests/knowledge/evaluation. */
-export interface Thresholds {
-  answer: number;
-  suggest: number;
-  /** How far ahead of the runner-up an answer must be. */
-  margin: number;
+/** One entry the search considered for a question, with what it measured. */
+export interface Candidate {
+  entry: KnowledgeEntry;
+  confidence: number;
+  features: CandidateFeatures;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.52, suggest: 0.36, margin: 0.06 };
+/** Everything the search measured about a question, before the answer model decides (the trainer learns from this). */
+export interface Explanation {
+  terms: QueryTerm[];
+  query: QueryFeatures;
+  /** Best lexical score first. */
+  candidates: Candidate[];
+}
 
 /**
- * How the confidence is made up: how much of the question an entry accounts for (words weighted by
- * rarity and by the field they match in), how much of it is one of the entry's own names, and how
- * much of the entry's title the question uses. Calibrated on the evaluation set.
+ * How the lexical score is made up: how much of the question an entry accounts for (words weighted
+ * by rarity and by the field they match in), how much of it is one of the entry's own names, and
+ * how much of the entry's title the question uses.
  */
 export interface Scoring {
   coverage: number;
@@ -56,7 +68,7 @@ export const DEFAULT_SCORING: Scoring = {
   coverage: 0.7,
   phrase: 0.2,
   focus: 0.1,
-  fields: { title: 1, names: 1, tags: 0.8, summary: 0.5, body: 0.35 },
+  fields: { title: 1, names: 1, questions: 0.6, tags: 0.8, summary: 0.5, body: 0.35 },
   corrected: 0.85,
   unknownWord: 0.7,
 };
@@ -67,55 +79,60 @@ export const MAX_QUESTION_CHARS = 1000;
 export interface KnowledgeSearchOptions {
   /** The council whose own entries rank first ("our priorities"). */
   authority?: Council;
-  thresholds?: Thresholds;
   scoring?: Scoring;
+  /** The trained answer model; the shipped knowledge/answer-model.json by default. */
+  model?: AnswerModel;
 }
 
-const MAX_SUGGESTIONS = 3;
-const CANDIDATES = 30;
+/** Entries taken from lunr's ranking, and from the nearest alternate questions, before scoring. */
+const LUNR_CANDIDATES = 30;
+const QUESTION_CANDIDATES = 10;
+/** A word in more than this share of the entries is too common to find candidates by. */
+const COMMON_SHARE = 0.1;
 const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
 
-interface QueryTerm {
-  term: string;
-  corrected: boolean;
-  known: boolean;
-}
-
 /**
- * Answers questions from the knowledge base: lunr finds candidates, and a calibrated confidence
- * (how much of the question an entry's names and text account for) decides between an answer,
- * "did you mean", and an honest "I don't know".
+ * Answers questions from the knowledge base: lunr and the entries' alternate questions find
+ * candidates, the search measures how well each accounts for the question, and a trained answer
+ * model ranks them and decides between an answer, "did you mean", and an honest "I don't know".
  */
 export class KnowledgeSearch {
   private readonly byId: Map<string, KnowledgeEntry>;
   /** Every name of every entry as its set of terms, found through any of its terms. */
   private readonly namesByTerm = new Map<string, { id: string; terms: string[] }[]>();
   private readonly titleTerms = new Map<string, string[]>();
+  /** Each entry's own acronyms, as index terms. */
+  private readonly acronymsOf = new Map<string, Set<string>>();
   private readonly df: Map<string, number>;
-  private readonly thresholds: Thresholds;
   private readonly scoring: Scoring;
+  private readonly model: AnswerModel;
   private readonly acronyms: Set<string>;
   /** Acronyms that are also everyday words ("BEST", "GONE"): they count only when typed in capitals. */
   private readonly wordlikeAcronyms = new Map<string, string>();
-  /** Length of the longest index term: a longer word (less the edit distance) cannot be a typo of any. */
-  private readonly longestTerm: number;
+  private readonly reader: QueryReader;
+  private readonly alternates: AlternateQuestions;
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly options: KnowledgeSearchOptions = {},
   ) {
-    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.scoring = options.scoring ?? DEFAULT_SCORING;
+    this.model = options.model ?? loadAnswerModel();
     this.byId = new Map(kb.entries.map((e) => [e.id, e]));
     this.df = documentFrequencies(kb.index);
-    this.longestTerm = Math.max(0, ...[...this.df.keys()].map((t) => t.length));
     this.acronyms = acronymWords(kb.entries);
     this.findWordlikeAcronyms();
+    const namesOf = new Map<string, string[][]>();
     for (const entry of kb.entries) {
       const bareTitle = entry.title.replace(/\([^)]*\)/g, ' ');
-      for (const name of [entry.title, bareTitle, ...entry.acronyms, ...entry.aliases]) this.addPhrase(name, entry.id);
+      const names = [entry.title, bareTitle, ...entry.acronyms, ...entry.aliases];
+      for (const name of names) this.addPhrase(name, entry.id);
+      namesOf.set(entry.id, names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0));
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
+      this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
     }
+    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
+    this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
   }
 
   /** Number of entries searched. */
@@ -156,23 +173,37 @@ export class KnowledgeSearch {
   /** Finds the entry that answers a question, or close matches, or nothing. */
   search(question: string): SearchOutcome {
     const truncated = question.length > MAX_QUESTION_CHARS;
-    const text = question.slice(0, MAX_QUESTION_CHARS);
-    const terms = this.queryTerms(text);
-    if (terms.length === 0) return { decision: 'unknown', suggestions: [], truncated, topConfidence: 0 };
+    const nothing: SearchOutcome = { decision: 'unknown', suggestions: [], truncated, topConfidence: 0, answerProbability: 0 };
+    const { query, candidates } = this.explain(question);
+    if (candidates.length === 0) return nothing;
 
-    const scored = this.rank(text, terms);
-    const [top, second] = scored;
-    const topConfidence = top?.confidence ?? 0;
-    const { answer, suggest, margin } = this.thresholds;
-    if (top && top.confidence >= answer && (!second || top.confidence - second.confidence >= margin)) {
-      return { decision: 'answer', answer: top, suggestions: [], truncated, topConfidence };
-    }
-    if (top && top.confidence >= suggest) {
-      const floor = Math.max(suggest, top.confidence - 0.25);
-      const suggestions = scored.filter((s) => s.confidence >= floor).slice(0, MAX_SUGGESTIONS);
-      return { decision: 'suggest', suggestions, truncated, topConfidence };
-    }
-    return { decision: 'unknown', suggestions: [], truncated, topConfidence };
+    const verdict = decide(this.model, candidates, query);
+    const scored = (i: number): ScoredEntry => ({ entry: candidates[i].entry, confidence: round(candidates[i].confidence), probability: round(verdict.probabilities[i]) });
+    const outcome = { truncated, topConfidence: round(candidates[verdict.order[0]].confidence), answerProbability: round(verdict.chance) };
+    if (verdict.decision === 'answer') return { decision: 'answer', answer: scored(verdict.order[0]), suggestions: [], ...outcome };
+    return { decision: verdict.decision, suggestions: verdict.suggestions.map(scored), ...outcome };
+  }
+
+  /** Measures every candidate entry for a question (what the answer model reads), best lexical score first. */
+  explain(question: string): Explanation {
+    const text = question.slice(0, MAX_QUESTION_CHARS);
+    const terms = this.reader.read(text);
+    const query = this.queryFeatures(text, terms);
+    if (terms.length === 0) return { terms, query, candidates: [] };
+    return { terms, query, candidates: this.measure(text, terms) };
+  }
+
+  private queryFeatures(text: string, terms: QueryTerm[]): QueryFeatures {
+    const idfs = terms.map((t) => this.idf(t));
+    const total = idfs.reduce((a, b) => a + b, 0) || 1;
+    const share = (pick: (t: QueryTerm) => boolean) => terms.reduce((sum, t, i) => sum + (pick(t) ? idfs[i] : 0), 0) / total;
+    const list = words(text);
+    return {
+      unknownShare: terms.length ? share((t) => !t.known) : 0,
+      termCount: Math.log1p(terms.length),
+      outOfDomain: list.length ? list.filter((w) => OUT_OF_DOMAIN_CUES.has(w)).length / list.length : 0,
+      rejoinedShare: terms.length ? share((t) => t.rejoined === true) : 0,
+    };
   }
 
   private findWordlikeAcronyms(): void {
@@ -203,98 +234,111 @@ export class KnowledgeSearch {
     }
   }
 
-  /** Stems the question's meaningful words and repairs typos against the index vocabulary. */
-  private queryTerms(text: string): QueryTerm[] {
-    const seen = new Set<string>();
-    const out: QueryTerm[] = [];
-    for (const word of keyWords(text)) {
-      const stemmed = stem(word, this.acronyms);
-      const term = this.df.has(stemmed) ? { term: stemmed, corrected: false, known: true } : this.correct(word, stemmed);
-      if (seen.has(term.term)) continue;
-      seen.add(term.term);
-      out.push(term);
+  /** Neighbouring term pairs in the content ("key worker"), so two words the content keeps apart are not joined. */
+  private contentPairs(): Set<string> {
+    const pairs = new Set<string>();
+    // Stemming is the slow part and the content repeats its words, so each word is stemmed once.
+    const stems = new Map<string, string>();
+    const stemOf = (w: string) => stems.get(w) ?? stems.set(w, stem(w, this.acronyms)).get(w)!;
+    for (const entry of this.kb.entries) {
+      const texts = [entry.title, ...entry.aliases, ...entry.questions, ...entry.tags, entry.summary, entry.body];
+      for (const text of texts) {
+        const terms = words(text).filter((w) => !isStopWord(w)).map(stemOf);
+        for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+      }
     }
-    return out;
+    return pairs;
   }
 
-  /** Finds the nearest index term to a misspelt word, trying both the word and its stem. */
-  private correct(word: string, stemmed: string): QueryTerm {
-    const unknown = { term: stemmed, corrected: false, known: false };
-    if (/\d/.test(word)) return unknown;
-    const tries = [...new Set([stemmed, word])]
-      .map((form) => ({ form, distance: form.length >= 9 ? 2 : form.length >= 4 ? 1 : 0 }))
-      // lunr's fuzzy automaton grows explosively with the word's length (a 500-letter "word" took
-      // half a minute and 2.5 GB), so words no index term could be near are not tried at all.
-      .filter((t) => t.distance > 0 && t.form.length - t.distance <= this.longestTerm);
-    const candidates = tries.flatMap(({ form, distance }) =>
-      termsNear(this.kb.index, form, distance).map((candidate) => ({ candidate, d: editDistance(form, candidate), df: this.df.get(candidate) ?? 0 })),
-    );
-    if (candidates.length === 0) return unknown;
-    const best = candidates.sort((a, b) => a.d - b.d || b.df - a.df || a.candidate.localeCompare(b.candidate))[0];
-    return { term: best.candidate, corrected: true, known: true };
+  /** How rare a term is across the entries (rarer says more). */
+  private idfOf(term: string, known: boolean): number {
+    const n = this.kb.entries.length;
+    if (!known) return this.scoring.unknownWord * Math.log(1 + n);
+    return Math.log(1 + n / Math.max(1, this.df.get(term) ?? 0));
   }
 
   private idf(term: QueryTerm): number {
-    const n = this.kb.entries.length;
-    if (!term.known) return this.scoring.unknownWord * Math.log(1 + n);
-    return Math.log(1 + n / Math.max(1, this.df.get(term.term) ?? 0));
+    return this.idfOf(term.term, term.known);
   }
 
-  /** Scores every candidate entry and returns them best first. */
-  private rank(text: string, terms: QueryTerm[]): ScoredEntry[] {
+  /** Finds the candidate entries for a question and measures each, best lexical score first. */
+  private measure(text: string, terms: QueryTerm[]): Candidate[] {
+    // lunr finds candidates by the question's rarer words: a word in most entries ("child") finds
+    // nothing new and makes the query many times slower; which fields hold each word is read directly.
     const known = terms.filter((t) => t.known);
+    const common = COMMON_SHARE * this.kb.entries.length;
+    const telling = known.filter((t) => (this.df.get(t.term) ?? 0) <= common);
     const results = known.length
-      ? this.kb.index
-          .query((q) => {
-            for (const t of known) q.term(t.term, { usePipeline: false });
-          })
-          .slice(0, CANDIDATES)
+      ? this.kb.index.query((q) => {
+          for (const t of telling.length ? telling : known) q.term(t.term, { usePipeline: false });
+        })
       : [];
-    const lunrScore = new Map(results.map((r) => [r.ref, r.score]));
-    const fieldsByEntry = new Map<string, Map<string, Set<string>>>();
-    for (const r of results) {
-      const perTerm = new Map<string, Set<string>>();
-      for (const [term, fields] of Object.entries(r.matchData.metadata)) perTerm.set(term, new Set(Object.keys(fields)));
-      fieldsByEntry.set(r.ref, perTerm);
-    }
+    const topLunr = results[0]?.score ?? 0;
+    const lunrById = new Map(results.map((r) => [r.ref, r]));
     const context = this.authorityContext(text);
     const own = this.options.authority;
     const implied = context.local && context.named.size === 0 && own ? [stem(own, this.acronyms)] : [];
     const phraseCover = this.phraseCoverage(terms, text, implied);
-    const candidates = new Set([...lunrScore.keys(), ...phraseCover.keys()]);
     const idfs = terms.map((t) => this.idf(t));
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
+    const similar = this.alternates.similarities(terms.map((t, i): WeightedTerm => ({ term: t.term, weight: idfs[i] * (t.corrected ? this.scoring.corrected : 1) })));
+    const nearest = [...similar].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, QUESTION_CANDIDATES).map(([id]) => id);
+    const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest]);
+    const termSet = new Set(terms.map((t) => t.term));
+    const { fields, corrected } = this.scoring;
 
-    const scored: { entry: KnowledgeEntry; confidence: number; score: number }[] = [];
-    for (const id of candidates) {
+    const candidates: Candidate[] = [];
+    for (const id of ids) {
       const entry = this.byId.get(id);
       if (!entry) continue;
-      const matched = fieldsByEntry.get(id);
       const covered = phraseCover.get(id) ?? new Set<number>();
       let weighted = 0;
       let phraseIdf = 0;
+      const shares = { name: 0, acronym: 0, text: 0, questions: 0 };
+      const ownAcronyms = this.acronymsOf.get(id);
       terms.forEach((t, i) => {
+        const asAcronym = this.meantAsAcronym(t.term, text);
+        const found = t.known ? fieldsHolding(this.kb.index, t.term, id) : [];
+        const factor = t.corrected ? corrected : 1;
         if (covered.has(i)) phraseIdf += idfs[i];
         let w = covered.has(i) ? 1 : 0;
-        const asAcronym = this.meantAsAcronym(t.term, text);
-        for (const field of matched?.get(t.term) ?? []) {
-          const fields = this.scoring.fields;
+        for (const field of found) {
+          // An everyday word that is also an acronym ("best") counts in a name only when typed as the acronym.
           const weight = field === 'names' && !asAcronym ? fields.body : (fields[field as IndexField] ?? 0);
           w = Math.max(w, weight);
         }
-        if (t.corrected) w *= this.scoring.corrected;
-        weighted += w * idfs[i];
+        weighted += w * factor * idfs[i];
+        if (found.includes('title') || (found.includes('names') && asAcronym)) shares.name += factor * idfs[i];
+        if (found.some((f) => f === 'tags' || f === 'summary' || f === 'body') || (found.includes('names') && !asAcronym)) shares.text += factor * idfs[i];
+        if (found.includes('questions')) shares.questions += factor * idfs[i];
+        if (asAcronym && ownAcronyms?.has(t.term)) shares.acronym += factor * idfs[i];
       });
+      // How much of the title the question uses, by rarity: leaving out "tool" says more than leaving out "framework".
       const titleTerms = this.titleTerms.get(id) ?? [];
-      const termSet = new Set(terms.map((t) => t.term));
-      const focus = titleTerms.length ? titleTerms.filter((t) => termSet.has(t)).length / titleTerms.length : 0;
-      const weights = this.scoring;
-      let confidence = weights.coverage * (weighted / totalIdf) + weights.phrase * (phraseIdf / totalIdf) + weights.focus * focus;
-      confidence = this.adjustForAuthority(confidence, entry, context);
-      scored.push({ entry, confidence: Math.min(1, Math.max(0, confidence)), score: lunrScore.get(id) ?? 0 });
+      const titleIdf = titleTerms.reduce((sum, t) => sum + this.idfOf(t, true), 0);
+      const focus = titleIdf > 0 ? titleTerms.filter((t) => termSet.has(t)).reduce((sum, t) => sum + this.idfOf(t, true), 0) / titleIdf : 0;
+      const raw = this.scoring.coverage * (weighted / totalIdf) + this.scoring.phrase * (phraseIdf / totalIdf) + this.scoring.focus * focus;
+      const adjusted = this.adjustForAuthority(raw, entry, context);
+      const confidence = clamp(adjusted);
+      const lunrScore = lunrById.get(id)?.score ?? 0;
+      candidates.push({
+        entry,
+        confidence,
+        features: {
+          lexical: confidence,
+          nameShare: shares.name / totalIdf,
+          acronymShare: shares.acronym / totalIdf,
+          phraseShare: phraseIdf / totalIdf,
+          textShare: shares.text / totalIdf,
+          questionShare: shares.questions / totalIdf,
+          questionSim: similar.get(id) ?? 0,
+          focus,
+          lunrRel: topLunr > 0 ? lunrScore / topLunr : 0,
+          authority: clamp(adjusted) - clamp(raw),
+        },
+      });
     }
-    scored.sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return scored.map(({ entry, confidence }) => ({ entry, confidence: Math.round(confidence * 1000) / 1000 }));
+    return candidates.sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
   }
 
   /**
@@ -349,3 +393,6 @@ export class KnowledgeSearch {
     return council === own ? confidence + 0.02 : confidence;
   }
 }
+
+const clamp = (n: number): number => Math.min(1, Math.max(0, n));
+const round = (n: number): number => Math.round(n * 1000) / 1000;

@@ -41,3 +41,22 @@ export function documentFrequencies(index: lunr.Index): Map<string, number> {
 export function termsNear(index: lunr.Index, term: string, editDistance: number): string[] {
   return internals(index).tokenSet.intersect(tokenSets.fromFuzzyString(term, editDistance)).toArray();
 }
+
+/** Terms the index holds in one field only (for "questions": words found only in the ways staff ask, typos among them). */
+export function termsOnlyIn(index: lunr.Index, field: string): Set<string> {
+  const out = new Set<string>();
+  for (const [term, postings] of Object.entries(internals(index).invertedIndex)) {
+    const fields = Object.entries(postings).filter(([name, refs]) => name !== '_index' && typeof refs !== 'number' && Object.keys(refs).length > 0);
+    if (fields.length === 1 && fields[0][0] === field) out.add(term);
+  }
+  return out;
+}
+
+/** The fields of one entry that hold a term (none when the index does not have it). */
+export function fieldsHolding(index: lunr.Index, term: string, ref: string): string[] {
+  const postings = internals(index).invertedIndex[term];
+  if (!postings) return [];
+  return Object.entries(postings)
+    .filter(([field, refs]) => field !== '_index' && typeof refs !== 'number' && ref in refs)
+    .map(([field]) => field);
+}

@@ -1,9 +1,13 @@
 import { DateTime } from 'luxon';
 
-/** A question the knowledge base could not answer outright, kept (scrubbed) for the content team. */
+/**
+ * A question the knowledge base could not answer outright, kept (scrubbed) for the content team:
+ * it offered choices (`suggest`), did not know (`unknown`), or the person said none of its choices
+ * was right (`none-of-these`).
+ */
 export interface UnansweredQuestion {
   question: string;
-  decision: 'suggest' | 'unknown';
+  decision: 'suggest' | 'unknown' | 'none-of-these';
   channel: string;
   at: DateTime;
 }

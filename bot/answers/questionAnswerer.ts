@@ -17,7 +17,8 @@ export type AnswerReply =
   | { kind: 'urgent' }
   | { kind: 'empty' }
   | { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[]; truncated: boolean }
-  | { kind: 'suggest'; suggestions: ScoredEntry[]; confidence: number; truncated: boolean }
+  /** "Did you mean": `question` is what was asked, scrubbed of personal details, for the "None of these" button. */
+  | { kind: 'suggest'; suggestions: ScoredEntry[]; confidence: number; truncated: boolean; question: string }
   | { kind: 'unknown'; confidence: number; truncated: boolean }
   /** One course with its next sessions and the entry that explains what it is about. */
   | { kind: 'course'; listing: CourseListing; filter: SessionFilter; related: KnowledgeEntry[]; confidence: number; truncated: boolean }
@@ -56,6 +57,12 @@ const UNCUED_MARGIN = 0.3;
 export const NO_COURSE_NOTE = "I couldn't find a course about that in the training catalogue.";
 /** Said for "is there training for that?" when nothing has been asked yet. */
 export const NEEDS_TOPIC_NOTE = "Which topic do you mean? Ask, for example, 'CAF training' or 'safeguarding courses next month'.";
+
+/** The longest question kept for the content team. */
+const MAX_GAP_QUESTION = 500;
+
+/** A question as the content team may see it: cut to length, with personal details replaced by labels. */
+const gapText = (question: string): string => scrubPersonalDetails(question.slice(0, MAX_GAP_QUESTION));
 
 /** True when a question holds one of an entry's names whole (its title, an alias or an acronym). */
 function namesEntry(question: string, entry: KnowledgeEntry): boolean {
@@ -96,7 +103,7 @@ export class QuestionAnswerer {
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
     if (unanswered) {
       await this.feedbackLog.recordUnanswered({
-        question: scrubPersonalDetails(question.slice(0, 500)),
+        question: gapText(question),
         decision: reply.kind === 'suggest' ? 'suggest' : 'unknown',
         channel,
         at: this.now(),
@@ -115,7 +122,7 @@ export class QuestionAnswerer {
     const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone(LONDON_ZONE), this.trainingContext(context)) ?? { kind: 'none' };
     if (finding.kind === 'dateProblem') return { kind: 'trainingDate', phrase: finding.phrase, truncated };
     const outcome = this.search.search(question);
-    return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome);
+    return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome, question);
   }
 
   /** Shows one course and its next sessions, as when a "show course" button is pressed. */
@@ -125,13 +132,13 @@ export class QuestionAnswerer {
     return { kind: 'course', listing, filter: {}, related: this.entriesOf(listing.course.relatedEntries), confidence: 1, truncated: false };
   }
 
-  private glossaryReply(outcome: SearchOutcome): AnswerReply {
+  private glossaryReply(outcome: SearchOutcome, question: string): AnswerReply {
     const { truncated, topConfidence: confidence } = outcome;
     if (outcome.decision === 'answer' && outcome.answer) {
       const { entry } = outcome.answer;
       return { kind: 'answer', entry, confidence: outcome.answer.confidence, related: this.relatedOf(entry), truncated };
     }
-    if (outcome.decision === 'suggest') return { kind: 'suggest', suggestions: outcome.suggestions, confidence, truncated };
+    if (outcome.decision === 'suggest') return { kind: 'suggest', suggestions: outcome.suggestions, confidence, truncated, question: gapText(question) };
     return { kind: 'unknown', confidence, truncated };
   }
 
@@ -203,6 +210,11 @@ export class QuestionAnswerer {
   /** The entry with an id, if there is one. */
   entry(id: string): KnowledgeEntry | undefined {
     return this.search.getEntry(id);
+  }
+
+  /** Records that none of the "did you mean" entries answered a question: a content gap, kept scrubbed. */
+  async recordNoneOfThese(question: string, channel: string): Promise<void> {
+    await this.feedbackLog.recordUnanswered({ question: gapText(question), decision: 'none-of-these', channel, at: this.now() });
   }
 
   /** Records a "Was this helpful?" vote; false (and nothing recorded) for an unknown entry. */

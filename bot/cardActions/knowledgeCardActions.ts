@@ -1,11 +1,16 @@
 import { createAnswerCard, FEEDBACK_VERB, feedbackThanks, SHOW_ENTRY_VERB } from '../../dialogs/cards/createAnswerCard';
+import { createSuggestionsCard, MAX_GAP_QUESTION_CHARS, NONE_OF_THESE_VERB, NONE_OF_THESE_THANKS } from '../../dialogs/cards/createSuggestionsCard';
+import { KnowledgeEntry } from '../../knowledge/entry';
 import { QuestionAnswerer } from '../answers/questionAnswerer';
 import { CardActionRouter } from './cardActionRouter';
 import { FeedbackGiven } from './feedbackGiven';
 
 const GONE = 'That entry is no longer in the knowledge base. Try asking your question again.';
 
-/** Registers the answer card's buttons: show a related entry, and "Was this helpful?". */
+/** A "did you mean" card offers at most this many entries. */
+const MAX_CHOICES = 3;
+
+/** Registers the answer and "did you mean" cards' buttons: show an entry, "Was this helpful?" and "None of these". */
 export function registerKnowledgeCardActions(router: CardActionRouter, answerer: QuestionAnswerer, feedbackGiven?: FeedbackGiven): void {
   router.register(SHOW_ENTRY_VERB, async ({ data, style }) => {
     const reply = typeof data.id === 'string' ? answerer.show(data.id) : undefined;
@@ -28,5 +33,14 @@ export function registerKnowledgeCardActions(router: CardActionRouter, answerer:
     await feedbackGiven?.add(context, data.id);
     const card = createAnswerCard(reply.entry, { style, related: reply.related, feedback: data.helpful ? 'helpful' : 'not-helpful' });
     return { kind: 'refresh', card, note: feedbackThanks(data.helpful) };
+  });
+
+  router.register(NONE_OF_THESE_VERB, async ({ data, style, context }) => {
+    const question = typeof data.question === 'string' ? data.question.trim() : '';
+    if (!question || question.length > MAX_GAP_QUESTION_CHARS) return { kind: 'refused', text: "Sorry, I couldn't read that button.", statusCode: 400 };
+    await answerer.recordNoneOfThese(question, context.activity.channelId);
+    const ids = Array.isArray(data.ids) ? data.ids.filter((id): id is string => typeof id === 'string').slice(0, MAX_CHOICES) : [];
+    const entries = ids.map((id) => answerer.entry(id)).filter((e): e is KnowledgeEntry => e !== undefined);
+    return { kind: 'refresh', card: createSuggestionsCard(entries, { style, question, noted: true }), note: NONE_OF_THESE_THANKS };
   });
 }

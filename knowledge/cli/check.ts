@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { ContentProblem, DEFAULT_CONTENT_DIR, loadContent } from '../contentLoader';
 import { validateEntries } from '../contentValidator';
 import { findCopiedText } from '../copiedTextCheck';
+import { DEFAULT_IGNORE_FILE, seedCoverageReport } from '../seedCoverage';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../surveys/templateLoader';
 import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../training/catalogueLoader';
 import { validateCatalogue } from '../training/catalogueValidator';
@@ -11,9 +12,10 @@ import { LONDON_ZONE } from '../londonZone';
 import { DEFAULT_LEXICON_DIR, loadLexicon } from '../safeguarding/lexiconFile';
 
 /**
- * `npm run kb:check [-- --content DIR] [--seeds DIR] [--templates DIR] [--training DIR] [--safeguarding DIR]`:
- * validates every knowledge file, pulse template, the training catalogue and the safeguarding lexicon, prints errors and warnings, and
- * exits non-zero when there is any error.
+ * `npm run kb:check [-- --content DIR] [--seeds DIR] [--ignore FILE] [--templates DIR] [--training DIR] [--safeguarding DIR]`:
+ * validates every knowledge file, pulse template, the training catalogue and the safeguarding
+ * lexicon, reports which named concepts of the seed strategies no entry covers, prints errors and
+ * warnings, and exits non-zero when there is any error.
  */
 function main(argv: string[]): number {
   const opt = (name: string): string | undefined => {
@@ -30,6 +32,8 @@ function main(argv: string[]): number {
     const sources = fs.readdirSync(seedsDir).map((f) => ({ name: f, text: fs.readFileSync(path.join(seedsDir, f), 'utf8') }));
     problems.push(...findCopiedText(entries, sources));
   }
+  const coverage = seedCoverageReport(entries, seedsDir, path.resolve(opt('--ignore') ?? DEFAULT_IGNORE_FILE));
+  problems.push(...coverage.problems);
   const templatesDir = path.resolve(opt('--templates') ?? DEFAULT_TEMPLATES_DIR);
   const { templates, problems: templateProblems } = loadTemplates(templatesDir);
   problems.push(...templateProblems);
@@ -50,6 +54,7 @@ function main(argv: string[]): number {
   const seedNote = fs.existsSync(seedsDir) ? `, checked against ${path.relative(process.cwd(), seedsDir) || seedsDir} for copied text` : '';
   const templateNote = `, ${templates.length} pulse templates in ${path.relative(process.cwd(), templatesDir)}`;
   const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}, ${lexicon.categories.length} safeguarding lexicon categories in ${path.relative(process.cwd(), lexiconDir)}`;
+  console.log(coverage.line);
   console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
   return errors.length > 0 ? 1 : 0;
 }

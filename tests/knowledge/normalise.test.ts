@@ -3,7 +3,11 @@ import { acronymWords, keyTerms, normaliseText, stem, words } from '../../knowle
 
 describe('normalise', () => {
   const cases: [string, string][] = [
-    ['Whats a CAF?', 'whats a caf'],
+    ['Whats a CAF?', 'what a caf'],
+    ['wot r u', 'what are you'],
+    ['t.a.c and Y.O.T. workers, e.g. here', 'tac and yot workers eg here'],
+    ['whos the lp', 'who the lp'],
+    ['Oxon and Leics and the Toon', 'oxfordshire and leicestershire and the newcastle'],
     ['What\u2019s the LP role', 'what the lp role'],
     ['organization behavior', 'organisation behaviour'],
     ['C&F and CYP&F', 'cf and cypf'],
@@ -32,6 +36,18 @@ describe('normalise', () => {
     expect(stem('yps', keep)).to.equal('yps');
     expect(stem('cypspe', keep)).to.equal('cypspe');
     expect(stem('yps')).to.equal('yp');
+  });
+
+  it('reads multi-word terms as one term before stemming, so "looked after" is not "look"', () => {
+    expect(keyTerms('looked-after children')).to.deep.equal(['lookedafter', 'child']);
+    expect(keyTerms('what is a child in need')).to.deep.equal(['childinneed']);
+    expect(keyTerms('children in need')).to.deep.equal(['childinneed']);
+    expect(keyTerms('looked after children')).to.not.include(stem('look'));
+  });
+
+  it('keeps the words of a multi-word term that are not misleading on their own', () => {
+    expect(keyTerms('child protection plans')).to.deep.equal(['child', stem('protection'), 'plan', 'childprotectionplan']);
+    expect(keyTerms('Sure Start centres')).to.include('surestart');
   });
 
   it('returns no words for punctuation and emoji', () => {

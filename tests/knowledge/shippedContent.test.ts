@@ -6,6 +6,7 @@ import { projectRoot } from '../../knowledge/projectRoot';
 import { loadContent } from '../../knowledge/contentLoader';
 import { validateEntries } from '../../knowledge/contentValidator';
 import { COUNCILS } from '../../knowledge/entry';
+import { DEFAULT_IGNORE_FILE, seedCoverageReport } from '../../knowledge/seedCoverage';
 
 describe('shipped knowledge content', () => {
   const { entries, problems } = loadContent();
@@ -25,6 +26,17 @@ describe('shipped knowledge content', () => {
     }
     const sources = fs.readdirSync(seeds).map((f) => ({ name: f, text: fs.readFileSync(path.join(seeds, f), 'utf8') }));
     expect(findCopiedText(entries, sources).map((p) => `${p.file}: ${p.message}`)).to.deep.equal([]);
+  });
+
+  it('has an entry for every named concept of the seed strategies, and an ignore list with nothing stale', function () {
+    const seeds = path.join(projectRoot(), '..', 'shared', 'seeds');
+    if (!fs.existsSync(seeds)) {
+      if (process.env.CI === 'true') throw new Error(`CI=true but ${seeds} is missing: the ../shared checkout must be beside the project in CI`);
+      console.log(`      skipped: ${seeds} is not beside this checkout`);
+      this.skip();
+    }
+    const { problems: coverage } = seedCoverageReport(entries, seeds, DEFAULT_IGNORE_FILE);
+    expect(coverage.map((p) => `${p.level} ${p.file}: ${p.message.split(' has no entry')[0]}`)).to.deep.equal([]);
   });
 
   it('explains at least 60 acronyms', () => {

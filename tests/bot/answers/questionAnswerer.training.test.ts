@@ -34,7 +34,9 @@ describe('QuestionAnswerer: training questions', () => {
     ['can a teaching assistant be the lead professional', 'suggest'],
     ['newcastle integrated induction course', 'answer newcastle-integrated-induction'],
     ['training and development agency for schools still going?', 'answer tda'],
-    ['apprenticeships', 'course apprenticeships'],
+    // The glossary now explains apprenticeships, so a bare "apprenticeships" gets that answer; asking for training still gets the course.
+    ['apprenticeships', 'answer modern-apprenticeships'],
+    ['apprenticeship training', 'course apprenticeships'],
     ['training on the 45th', 'trainingDate'],
     ['first aid training', 'courses '],
   ];

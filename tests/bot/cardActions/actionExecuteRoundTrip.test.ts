@@ -67,6 +67,7 @@ describe('Action.Execute round trips for every card action', function () {
   const cases: Record<string, { data: () => Record<string, unknown>; expect: 'card' | 'message' | 'either'; check?: (body: InvokeBody) => void }> = {
     'kb.show': { data: () => ({ id: 'tac' }), expect: 'message' },
     'kb.feedback': { data: () => ({ id: 'tac', helpful: true }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/glad it helped/) },
+    'kb.none': { data: () => ({ question: 'workforce priorities', ids: ['tac'] }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/noted that none of these/) },
     'briefing.ack': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/You confirmed you had read this/) },
     'briefing.refresh': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/Round trip/) },
     'briefing.show': { data: () => ({ briefingId }), expect: 'message' },

@@ -6,18 +6,27 @@ import { AnswerReply, QuestionAnswerer } from '../../../bot/answers/questionAnsw
 import { TrainingFinder } from '../../../bot/training/trainingFinder';
 import { Council } from '../../../knowledge/entry';
 import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import { KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
+import { KnowledgeSearch, KnowledgeSearchOptions } from '../../../knowledge/knowledgeSearch';
 import { TrainingCatalogue } from '../../../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalogue';
 
 /**
  * One evaluation question: what staff type, and what should come first (null: out of scope).
- * `expect` is an entry id, "course:<id>" for one course, or "courses" for a list of courses that
- * must hold every id in `includes`.
+ * `expect` is an entry id, "course:<id>" for one course, "courses" for a list of courses that
+ * must hold every id in `includes`, or "missing:<slug>" for a concept with no entry yet (always a miss).
  */
 export interface EvaluationQuestion {
   q: string;
   expect: string | null;
+  includes?: string[];
+  authority?: Council;
+}
+
+/** A line as written in a .jsonl file: either `expect` directly, or a `concept` looked up in concept-ids.json. */
+interface EvaluationLine {
+  q: string;
+  expect?: string | null;
+  concept?: string | null;
   includes?: string[];
   authority?: Council;
 }
@@ -31,33 +40,73 @@ export interface EvaluationMiss {
 export interface EvaluationReport {
   inScope: number;
   outOfScope: number;
-  /** Share of in-scope questions answered outright with the expected entry. */
+  /** Share of in-scope questions answered outright with the expected entry (top-1). */
   accuracy: number;
   /** Share of in-scope questions where the expected entry is the first one shown (answer or first suggestion). */
   firstShown: number;
   /** Share of out-of-scope questions that were wrongly answered. */
   outOfScopeAnswered: number;
+  /** Questions given an answer outright (right or wrong). */
+  answered: number;
+  /** Share of answered questions whose answer was wrong (another entry, or an answer to an out-of-scope question). */
+  wrongAnswerShare: number;
+  /** Every question not answered as expected; empty when the report was made with `keepMisses: false`. */
   misses: EvaluationMiss[];
 }
+
+/** The figures of a report without any question text, for the held-back split. */
+export type EvaluationFigures = Omit<EvaluationReport, 'misses'>;
 
 /** The glossary questions and the training questions, one JSON object per line. */
 export const GLOSSARY_QUESTIONS_FILE = path.join(__dirname, 'questions.jsonl');
 export const TRAINING_QUESTIONS_FILE = path.join(__dirname, 'training-questions.jsonl');
+/** More tuning questions, written by staff-style writers in the `concept` format. */
+export const TUNING_EXTRA_FILE = path.join(__dirname, 'tuning-extra.jsonl');
+/** The held-back questions: never read to choose features, weights or thresholds; only their aggregate figures are printed. */
+export const HELDBACK_FILE = path.join(__dirname, 'heldback.jsonl');
+/** Maps the `concept` of a question to an entry id, "course:<id>" or "missing:<slug>". */
+export const CONCEPT_IDS_FILE = path.join(__dirname, 'concept-ids.json');
 
-/** The evaluation files: staff questions, one JSON object per line. */
-export const EVALUATION_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE];
+/** The tuning split: everything features, weights and thresholds may be chosen on. */
+export const TUNING_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE, TUNING_EXTRA_FILE];
+
+/** The evaluation files of the tuning split (kept for callers that predate the split). */
+export const EVALUATION_FILES = TUNING_FILES;
 
 /** The moment training questions are asked at ("next month" is December 2026), matching the sample catalogue. */
 export const EVALUATION_NOW = DateTime.fromISO('2026-11-23T10:00:00', { zone: 'Europe/London' });
 
-export function loadEvaluationQuestions(files: string[] = EVALUATION_FILES): EvaluationQuestion[] {
-  return files.flatMap((file) =>
-    fs
+/** Reads concept-ids.json ({} when there is none yet). */
+export function loadConceptIds(file: string = CONCEPT_IDS_FILE): Record<string, string> {
+  if (!fs.existsSync(file)) return {};
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/**
+ * Reads question files in either format. A concept missing from the map is an error; for the
+ * held-back file the message gives only a count, so no held-back text reaches the output.
+ */
+export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptIds: Record<string, string> = loadConceptIds()): EvaluationQuestion[] {
+  return files.flatMap((file) => {
+    const lines = fs
       .readFileSync(file, 'utf8')
       .split('\n')
       .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as EvaluationQuestion),
-  );
+      .map((line) => JSON.parse(line) as EvaluationLine);
+    const unmapped = new Set<string>();
+    const questions = lines.map((line): EvaluationQuestion => {
+      if (line.expect !== undefined) return { q: line.q, expect: line.expect, ...(line.includes ? { includes: line.includes } : {}), ...(line.authority ? { authority: line.authority } : {}) };
+      if (line.concept === null || line.concept === undefined) return { q: line.q, expect: null, ...(line.authority ? { authority: line.authority } : {}) };
+      const id = conceptIds[line.concept];
+      if (id === undefined) unmapped.add(line.concept);
+      return { q: line.q, expect: id ?? `missing:${line.concept}`, ...(line.authority ? { authority: line.authority } : {}) };
+    });
+    if (unmapped.size > 0) {
+      const which = path.resolve(file) === path.resolve(HELDBACK_FILE) ? `${unmapped.size} concept(s)` : [...unmapped].join(', ');
+      throw new Error(`${path.basename(file)}: ${which} not in ${path.basename(CONCEPT_IDS_FILE)}`);
+    }
+    return questions;
+  });
 }
 
 const courseIds = (reply: AnswerReply): string[] =>
@@ -78,7 +127,7 @@ function describeReply(reply: AnswerReply): string {
 }
 
 /** True when the reply gives an answer (an entry, a course or a list of courses), not a "did you mean" or "I don't know". */
-function isAnswer(reply: AnswerReply): boolean {
+export function isAnswer(reply: AnswerReply): boolean {
   return reply.kind === 'answer' || reply.kind === 'course' || (reply.kind === 'courses' && reply.listings.length > 0);
 }
 
@@ -100,17 +149,26 @@ function isCorrect(question: EvaluationQuestion, reply: AnswerReply): boolean {
   return reply.kind === 'answer' && reply.entry.id === question.expect;
 }
 
+export interface EvaluateOptions {
+  catalogue?: TrainingCatalogue;
+  /** False for the held-back split: the report then keeps no question text. */
+  keepMisses?: boolean;
+  /** Search options other than the council (which comes from each question). */
+  search?: Omit<KnowledgeSearchOptions, 'authority'>;
+}
+
 /**
  * Runs every question through the bot's own answering path (safeguarding check, training
  * catalogue, knowledge search), with each question's council setting and the clock at
  * EVALUATION_NOW.
  */
-export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], catalogue: TrainingCatalogue = loadCheckedCatalogue()): EvaluationReport {
-  const training = new TrainingFinder(catalogue);
+export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], options: EvaluateOptions = {}): EvaluationReport {
+  const training = new TrainingFinder(options.catalogue ?? loadCheckedCatalogue());
+  const keepMisses = options.keepMisses ?? true;
   const answerers = new Map<string, QuestionAnswerer>();
   const answererFor = (authority?: Council) => {
     const key = authority ?? '';
-    if (!answerers.has(key)) answerers.set(key, new QuestionAnswerer(new KnowledgeSearch(kb, { authority }), new InMemoryFeedbackLog(), () => EVALUATION_NOW, training));
+    if (!answerers.has(key)) answerers.set(key, new QuestionAnswerer(new KnowledgeSearch(kb, { ...options.search, authority }), new InMemoryFeedbackLog(), () => EVALUATION_NOW, training));
     return answerers.get(key)!;
   };
   let inScope = 0;
@@ -118,21 +176,31 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], cat
   let shownFirst = 0;
   let outOfScope = 0;
   let wronglyAnswered = 0;
+  let answered = 0;
+  let wrong = 0;
   const misses: EvaluationMiss[] = [];
+  const miss = (m: EvaluationMiss) => {
+    if (keepMisses) misses.push(m);
+  };
   for (const question of questions) {
     const reply = answererFor(question.authority).reply(question.q);
+    if (isAnswer(reply)) answered++;
     if (question.expect === null) {
       outOfScope++;
       if (isAnswer(reply)) {
         wronglyAnswered++;
-        misses.push({ q: question.q, expected: null, got: describeReply(reply) });
+        wrong++;
+        miss({ q: question.q, expected: null, got: describeReply(reply) });
       }
       continue;
     }
     inScope++;
     const expected = question.expect === 'courses' ? `courses ${(question.includes ?? []).join(',')}` : question.expect;
     if (isCorrect(question, reply)) correct++;
-    else misses.push({ q: question.q, expected, got: describeReply(reply) });
+    else {
+      if (isAnswer(reply)) wrong++;
+      miss({ q: question.q, expected, got: describeReply(reply) });
+    }
     const first = firstShownOf(reply);
     if (first === question.expect || (question.expect === 'courses' && isCorrect(question, reply))) shownFirst++;
   }
@@ -142,6 +210,28 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], cat
     accuracy: inScope ? correct / inScope : 0,
     firstShown: inScope ? shownFirst / inScope : 0,
     outOfScopeAnswered: outOfScope ? wronglyAnswered / outOfScope : 0,
+    answered,
+    wrongAnswerShare: answered ? wrong / answered : 0,
     misses,
   };
+}
+
+/** The report's figures, rounded, without any question text. */
+export function figuresOf(report: EvaluationReport): EvaluationFigures {
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    inScope: report.inScope,
+    outOfScope: report.outOfScope,
+    accuracy: r(report.accuracy),
+    firstShown: r(report.firstShown),
+    outOfScopeAnswered: r(report.outOfScopeAnswered),
+    answered: report.answered,
+    wrongAnswerShare: r(report.wrongAnswerShare),
+  };
+}
+
+/** Evaluates the held-back split, keeping no question text: the figures are all that leave this function. */
+export function evaluateHeldBack(kb: KnowledgeBase, options: Omit<EvaluateOptions, 'keepMisses'> = {}): EvaluationFigures {
+  if (!fs.existsSync(HELDBACK_FILE)) throw new Error(`${HELDBACK_FILE} is missing: the held-back evaluation cannot run without it`);
+  return figuresOf(evaluate(kb, loadEvaluationQuestions([HELDBACK_FILE]), { ...options, keepMisses: false }));
 }

@@ -1,0 +1,167 @@
+import lunr from 'lunr';
+import { editDistance } from './editDistance';
+import { termsNear } from './lunrInternals';
+import { isFiller, keyWords, stem } from './normalise';
+
+/** One meaningful term of a question, as the index knows it. */
+export interface QueryTerm {
+  term: string;
+  /** True when the word was a typo, repaired to the nearest index term. */
+  corrected: boolean;
+  /** False for a word the knowledge base has never seen. */
+  known: boolean;
+  /** True when the term came from splitting a word run together or joining two typed apart. */
+  rejoined?: boolean;
+}
+
+/** The parts of a joined word ("safeguardingtraining") are at least this long. */
+const MIN_PART = 3;
+/** A joined word is split into at most this many parts ("teamaroundthechild"). */
+const MAX_PARTS = 4;
+/** Acronyms up to this long are matched to a typo only by a swap of two letters. */
+const MAX_STRICT_ACRONYM = 5;
+/** A known joined word is also read as its parts when each part is in at least this many times as many entries. */
+const COMMONER_PARTS = 3;
+
+/**
+ * Reads a question into index terms the way staff type it: stems its words, splits words run
+ * together ("multiagency"), joins words typed apart ("safe guarding") and repairs typos against the
+ * index vocabulary.
+ */
+export class QueryReader {
+  /** Length of the longest index term: a longer word (less the edit distance) cannot be a typo of any. */
+  private readonly longestTerm: number;
+
+  constructor(
+    private readonly index: lunr.Index,
+    private readonly df: ReadonlyMap<string, number>,
+    private readonly acronyms: ReadonlySet<string>,
+    /** Pairs of neighbouring terms ("key worker") the content uses, so they are not joined into one. */
+    private readonly contentPairs: ReadonlySet<string>,
+    /** Terms found only in entries' alternate questions, which copy staff's typos ("workr"). */
+    private readonly questionOnly: ReadonlySet<string> = new Set(),
+  ) {
+    this.longestTerm = Math.max(0, ...[...df.keys()].map((t) => t.length));
+  }
+
+  read(text: string): QueryTerm[] {
+    const seen = new Set<string>();
+    const out: QueryTerm[] = [];
+    const add = (term: QueryTerm) => {
+      if (seen.has(term.term)) return;
+      seen.add(term.term);
+      out.push(term);
+    };
+    const list = keyWords(text);
+    for (let i = 0; i < list.length; i++) {
+      const joined = i + 1 < list.length ? this.joinedPair(list[i], list[i + 1]) : undefined;
+      if (joined) {
+        add({ term: joined, corrected: false, known: true, rejoined: true });
+        i++;
+        continue;
+      }
+      const word = list[i];
+      const stemmed = stem(word, this.acronyms);
+      if (this.df.has(stemmed)) {
+        add({ term: stemmed, corrected: false, known: true });
+        // A word only the alternate questions use may be a typo they copied: it also stands for the word it is near.
+        const near = this.questionOnly.has(stemmed) ? this.nearest(word, stemmed, stemmed) : undefined;
+        if (near && !this.questionOnly.has(near)) add({ term: near, corrected: true, known: true });
+        // A joined word a few entries use ("multiagency") also stands for its parts, which the rest use.
+        const parts = this.acronyms.has(word) ? undefined : this.split(word);
+        if (parts && parts.every((p) => (this.df.get(p) ?? 0) >= COMMONER_PARTS * (this.df.get(stemmed) ?? 0))) {
+          parts.forEach((term) => add({ term, corrected: false, known: true, rejoined: true }));
+        }
+        continue;
+      }
+      const parts = this.split(word);
+      if (parts) {
+        parts.forEach((term) => add({ term, corrected: false, known: true, rejoined: true }));
+        continue;
+      }
+      add(this.correct(word, stemmed));
+    }
+    return out;
+  }
+
+  /** The index term two neighbouring words make when typed apart ("safe guarding"), unless the content uses them as a pair. */
+  private joinedPair(first: string, second: string): string | undefined {
+    const term = stem(first + second, this.acronyms);
+    if (!this.df.has(term)) return undefined;
+    const pair = `${stem(first, this.acronyms)} ${stem(second, this.acronyms)}`;
+    return this.contentPairs.has(pair) ? undefined : term;
+  }
+
+  /** Splits a word run together from known words ("multiagency" → multi, agenc), fewest parts first; undefined when it cannot. */
+  private split(word: string): string[] | undefined {
+    if (/\d/.test(word) || word.length < 2 * MIN_PART) return undefined;
+    for (let parts = 2; parts <= MAX_PARTS; parts++) {
+      const found = this.splitInto(word, parts);
+      if (found) return found.filter((w) => !isFiller(w)).map((w) => stem(w, this.acronyms));
+    }
+    return undefined;
+  }
+
+  /** The best way to cut a word into exactly `parts` known words: longest shortest part first. */
+  private splitInto(word: string, parts: number): string[] | undefined {
+    if (parts === 1) return this.isKnownWord(word) ? [word] : undefined;
+    let best: string[] | undefined;
+    for (let cut = MIN_PART; cut <= word.length - MIN_PART * (parts - 1); cut++) {
+      const head = word.slice(0, cut);
+      if (!this.isKnownWord(head)) continue;
+      const rest = this.splitInto(word.slice(cut), parts - 1);
+      if (!rest) continue;
+      const candidate = [head, ...rest];
+      if (!best || Math.min(...candidate.map((w) => w.length)) > Math.min(...best.map((w) => w.length))) best = candidate;
+    }
+    return best;
+  }
+
+  /** True for a word the index holds (or a framing word, which a joined question may include: "whatisacaf"). */
+  private isKnownWord(word: string): boolean {
+    return this.df.has(stem(word, this.acronyms)) || (isFiller(word) && word.length >= MIN_PART);
+  }
+
+  /** Finds the nearest index term to a misspelt word, trying both the word and its stem. */
+  private correct(word: string, stemmed: string): QueryTerm {
+    const unknown = { term: stemmed, corrected: false, known: false };
+    const best = this.nearest(word, stemmed);
+    return best ? { term: best, corrected: true, known: true } : unknown;
+  }
+
+  /**
+   * The nearest index term to a word (other than `except`): fewest edits, then the same first
+   * letter (typos seldom change it: "leed" is "lead" before "need"), then the commonest.
+   */
+  private nearest(word: string, stemmed: string, except?: string): string | undefined {
+    if (/\d/.test(word)) return undefined;
+    const tries = [...new Set([stemmed, word])]
+      .map((form) => ({ form, distance: form.length >= 9 ? 2 : form.length >= 4 ? 1 : 0 }))
+      // lunr's fuzzy automaton grows explosively with the word's length (a 500-letter "word" took
+      // half a minute and 2.5 GB), so words no index term could be near are not tried at all.
+      .filter((t) => t.distance > 0 && t.form.length - t.distance <= this.longestTerm);
+    const candidates = tries.flatMap(({ form, distance }) =>
+      termsNear(this.index, form, distance)
+        .filter((candidate) => candidate !== except && this.mayBeTypoOf(form, candidate))
+        .map((candidate) => ({ candidate, d: editDistance(form, candidate), first: candidate[0] === form[0] ? 0 : 1, df: this.df.get(candidate) ?? 0 })),
+    );
+    candidates.sort((a, b) => a.d - b.d || a.first - b.first || b.df - a.df || a.candidate.localeCompare(b.candidate));
+    return candidates[0]?.candidate;
+  }
+
+  /**
+   * An unknown short acronym is more often another acronym than a typo ("EYFS" is not "EYPS",
+   * "golf" is not "GLF"), so a word is read as a known acronym of up to five letters only with two
+   * neighbouring letters swapped ("CAMSH"); longer ones ("Cafcass") take any near spelling.
+   */
+  private mayBeTypoOf(form: string, candidate: string): boolean {
+    return !this.acronyms.has(candidate) || candidate.length > MAX_STRICT_ACRONYM || isSwap(form, candidate);
+  }
+}
+
+/** True when two words differ only by one swap of neighbouring letters. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}

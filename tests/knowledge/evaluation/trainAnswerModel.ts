@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  AnswerModel,
+  answerProbability,
+  CANDIDATE_FEATURES,
+  candidateVector,
+  DECISION_FEATURES,
+  decideOn,
+  decisionVector,
+  DEFAULT_ANSWER_MODEL_FILE,
+  QUERY_FEATURES,
+  queryVector,
+  rankCandidates,
+  Ranking,
+  rankProbabilities,
+} from '../../../knowledge/answerModel';
+import { Council } from '../../../knowledge/entry';
+import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
+import { Explanation, KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
+import { EvaluationQuestion, HELDBACK_FILE, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
+import { BinaryExample, chooseL2, DEFAULT_FIT, fitLogistic, fitRanker, FitOptions, foldOf, RankExample } from './modelFitting';
+
+/**
+ * What each outcome costs when the thresholds are chosen, read off the issue's own bars: at most
+ * 1% of questions answered wrongly against at most 10% not answered right first, so a confident
+ * wrong answer costs as much as ten questions not answered. A "did you mean" holding the right
+ * entry is still not the right entry first, but the person finds it with one click; one without it
+ * is as bad as "I don't know". For an out-of-scope question, "I don't know" is right and a "did
+ * you mean" a small annoyance.
+ */
+const COST = { wrongAnswer: 10, refusal: 1, rightSuggestion: 0.8, wrongSuggestion: 1, outOfScopeSuggestion: 0.3 };
+const FOLDS = 5;
+
+/** A glossary question as the trainer sees it. */
+export interface Example {
+  question: EvaluationQuestion;
+  explanation: Explanation;
+  /** Position of the expected entry among the candidates; -1 when out of scope, missing or not found. */
+  label: number;
+  inScope: boolean;
+  fold: number;
+}
+
+/** A model with no weights, so the search can measure candidates before any model exists. */
+export function blankModel(): AnswerModel {
+  return {
+    candidateFeatures: [...CANDIDATE_FEATURES],
+    queryFeatures: [...QUERY_FEATURES],
+    decisionFeatures: [...DECISION_FEATURES],
+    ranker: { candidate: CANDIDATE_FEATURES.map(() => 0), none: QUERY_FEATURES.map(() => 0), noneBias: 0 },
+    decision: { weights: DECISION_FEATURES.map(() => 0), bias: 0 },
+    thresholds: { answer: 1, suggest: 1 },
+    training: {},
+  };
+}
+
+/** Questions the knowledge search answers (course questions belong to the training catalogue). */
+const isGlossaryQuestion = (q: EvaluationQuestion) => q.expect === null || !(q.expect === 'courses' || q.expect.startsWith('course:'));
+
+export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): Example[] {
+  const searches = new Map<string, KnowledgeSearch>();
+  const searchFor = (authority?: Council) => {
+    const key = authority ?? '';
+    if (!searches.has(key)) searches.set(key, new KnowledgeSearch(kb, { authority, model: blankModel() }));
+    return searches.get(key)!;
+  };
+  return questions.filter(isGlossaryQuestion).map((question) => {
+    const explanation = searchFor(question.authority).explain(question.q);
+    const label = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
+    return { question, explanation, label, inScope: question.expect !== null, fold: foldOf(question.q, FOLDS) };
+  });
+}
+
+export const rankExample = (e: Example): RankExample => ({
+  candidates: e.explanation.candidates.map((c) => candidateVector(c.features)),
+  query: queryVector(e.explanation.query),
+  label: e.label,
+});
+
+export interface Prediction {
+  example: Example;
+  ranking?: Ranking;
+  chance: number;
+}
+
+/** The cost of what the model would do with one question at some thresholds. */
+export function costOf(p: Prediction, thresholds: AnswerModel['thresholds']): number {
+  const { example } = p;
+  if (!p.ranking) return example.inScope ? COST.refusal : 0;
+  const { decision, suggestions } = decideOn(thresholds, p.ranking, p.chance);
+  const right = (i: number) => example.label >= 0 && i === example.label;
+  if (decision === 'answer') return right(p.ranking.order[0]) ? 0 : COST.wrongAnswer;
+  if (decision === 'suggest') return !example.inScope ? COST.outOfScopeSuggestion : suggestions.some(right) ? COST.rightSuggestion : COST.wrongSuggestion;
+  return example.inScope ? COST.refusal : 0;
+}
+
+/**
+ * The answer threshold follows from the costs alone, for a calibrated chance p that the best
+ * candidate is right: answering costs (1 - p) x wrongAnswer, offering it among the choices instead
+ * costs about p x rightSuggestion + (1 - p) x wrongSuggestion, so answer once p exceeds
+ * (wrongAnswer - wrongSuggestion) / (wrongAnswer - wrongSuggestion + rightSuggestion). (A grid search
+ * over a few hundred questions whose labels sometimes name a broader entry than the one answered
+ * lands anywhere near the top of the range; the decision model's chances are calibrated on
+ * cross-validated rankings, so the rule needs no search.)
+ */
+export const ANSWER_THRESHOLD = round2((COST.wrongAnswer - COST.wrongSuggestion) / (COST.wrongAnswer - COST.wrongSuggestion + COST.rightSuggestion));
+
+/** The suggestion threshold with the lowest total cost over the predictions, at the answer threshold (ties: the more cautious). */
+export function chooseThresholds(predictions: Prediction[]): AnswerModel['thresholds'] {
+  let best = { answer: ANSWER_THRESHOLD, suggest: 1 };
+  let bestCost = Infinity;
+  for (let s = 100; s >= 0; s -= 2) {
+    const thresholds = { answer: ANSWER_THRESHOLD, suggest: s / 100 };
+    const cost = predictions.reduce((sum, p) => sum + costOf(p, thresholds), 0);
+    if (cost < bestCost - 1e-9) {
+      bestCost = cost;
+      best = thresholds;
+    }
+  }
+  return best;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Top-1, wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
+export function figures(predictions: Prediction[], thresholds: AnswerModel['thresholds']) {
+  let inScope = 0;
+  let right = 0;
+  let firstShown = 0;
+  let answered = 0;
+  let wrong = 0;
+  let outOfScope = 0;
+  let outOfScopeAnswered = 0;
+  for (const p of predictions) {
+    const { example } = p;
+    const verdict = p.ranking ? decideOn(thresholds, p.ranking, p.chance) : { decision: 'unknown' as const, suggestions: [] };
+    const top = p.ranking?.order[0];
+    const isRight = top !== undefined && example.label >= 0 && top === example.label;
+    if (example.inScope) inScope++;
+    else outOfScope++;
+    if (verdict.decision === 'answer') {
+      answered++;
+      if (isRight) right++;
+      else wrong++;
+      if (!example.inScope) outOfScopeAnswered++;
+    }
+    if (example.inScope && isRight && verdict.decision !== 'unknown') firstShown++;
+  }
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    inScope,
+    outOfScope,
+    top1: r(right / Math.max(1, inScope)),
+    firstShown: r(firstShown / Math.max(1, inScope)),
+    outOfScopeAnswered: r(outOfScopeAnswered / Math.max(1, outOfScope)),
+    wrongAnswerShare: r(wrong / Math.max(1, answered)),
+  };
+}
+
+/** Ranker predictions for each example from a ranker not trained on its fold. */
+export function outOfFoldRankings(examples: Example[], fit: FitOptions): Map<Example, Ranking | undefined> {
+  const out = new Map<Example, Ranking | undefined>();
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const ranker = fitRanker(examples.filter((e) => e.fold !== fold).map(rankExample), fit);
+    for (const e of examples.filter((x) => x.fold === fold)) {
+      out.set(e, e.explanation.candidates.length ? rankCandidates(ranker, e.explanation.candidates, e.explanation.query) : undefined);
+    }
+  }
+  return out;
+}
+
+export /** How likely a ranker makes each example's right choice (the entry, or none). */
+const rankLikelihood = (ranker: AnswerModel['ranker']) => (e: Example) => {
+  const { probabilities, none } = rankProbabilities(ranker, e.explanation.candidates.map((c) => candidateVector(c.features)), queryVector(e.explanation.query));
+  return e.label < 0 ? none : probabilities[e.label];
+};
+
+const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: decisionVector(ranking.features), y: e.label >= 0 && ranking.order[0] === e.label ? 1 : 0 });
+
+/**
+ * `npm run train:qa`: learns the answer model from the tuning split (never the held-back file) and
+ * writes knowledge/answer-model.json. The ranker is a conditional logit over each question's
+ * candidates plus "none"; the decision is a logistic regression on the ranker's view of the best
+ * candidate, trained on cross-validated rankings; the answer threshold follows from the costs and
+ * the suggestion threshold minimises them over cross-validated predictions.
+ */
+function main(): void {
+  const files = TUNING_FILES.filter((f) => fs.existsSync(f));
+  if (files.some((f) => path.resolve(f) === path.resolve(HELDBACK_FILE))) throw new Error('the held-back file must never be used for training');
+  const questions = loadEvaluationQuestions(files);
+  const kb = buildKnowledgeBase();
+  const examples = examplesOf(kb, questions);
+
+  const rankerFit = { ...DEFAULT_FIT, l2: chooseL2(examples, (e) => e.fold, FOLDS, (train, l2) => rankLikelihood(fitRanker(train.map(rankExample), { ...DEFAULT_FIT, l2 }))) };
+  const rankings = outOfFoldRankings(examples, rankerFit);
+  const stacked = examples.flatMap((e) => {
+    const ranking = rankings.get(e);
+    return ranking ? [{ example: e, ranking }] : [];
+  });
+  const decisionFit = {
+    ...DEFAULT_FIT,
+    l2: chooseL2(stacked, (s) => s.example.fold, FOLDS, (train, l2) => {
+      const decision = fitLogistic(train.map((s) => decisionExample(s.example, s.ranking)), { ...DEFAULT_FIT, l2 });
+      return (s) => {
+        const { x, y } = decisionExample(s.example, s.ranking);
+        const p = answerProbability(decision, x);
+        return y ? p : 1 - p;
+      };
+    }),
+  };
+  // The decision's chances, each from a decision model not trained on its fold.
+  const predictions: Prediction[] = examples.map((example) => ({ example, ranking: rankings.get(example), chance: 0 }));
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const decision = fitLogistic(stacked.filter((s) => s.example.fold !== fold).map((s) => decisionExample(s.example, s.ranking)), decisionFit);
+    for (const p of predictions) if (p.example.fold === fold && p.ranking) p.chance = answerProbability(decision, decisionVector(p.ranking.features));
+  }
+  const thresholds = chooseThresholds(predictions);
+  if (process.env.TRAIN_VERBOSE) {
+    for (const p of predictions) {
+      const top = p.ranking?.order[0];
+      const right = top !== undefined && top === p.example.label;
+      console.log(`${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`);
+    }
+  }
+  const crossValidated = figures(predictions, thresholds);
+
+  const model: AnswerModel = {
+    candidateFeatures: [...CANDIDATE_FEATURES],
+    queryFeatures: [...QUERY_FEATURES],
+    decisionFeatures: [...DECISION_FEATURES],
+    ranker: roundAll(fitRanker(examples.map(rankExample), rankerFit)),
+    decision: roundAll(fitLogistic(stacked.map((s) => decisionExample(s.example, s.ranking)), decisionFit)),
+    thresholds,
+    training: {
+      files: files.map((f) => path.basename(f)),
+      questions: examples.length,
+      inScope: examples.filter((e) => e.inScope).length,
+      outOfScope: examples.filter((e) => !e.inScope).length,
+      expectedAmongCandidates: examples.filter((e) => e.label >= 0).length,
+      entries: kb.entries.length,
+      fit: { ranker: rankerFit, decision: decisionFit },
+      cost: COST,
+      crossValidated,
+    },
+  };
+  fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  console.log(`Trained on ${examples.length} tuning questions (${model.training.inScope} in scope); ${model.training.expectedAmongCandidates} had the right entry among the candidates.`);
+  console.log(`Thresholds: answer ${thresholds.answer}, suggest ${thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(crossValidated)}`);
+  console.log(`Wrote ${path.relative(process.cwd(), DEFAULT_ANSWER_MODEL_FILE)}`);
+}
+
+function roundAll<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v))) as T;
+}
+
+if (require.main === module) main();

@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import lunr from 'lunr';
+import { documentFrequencies } from '../../knowledge/lunrInternals';
+import { indexTerms } from '../../knowledge/normalise';
+import { QueryReader } from '../../knowledge/queryReader';
+
+describe('QueryReader', () => {
+  const texts = [
+    'Safeguarding training for the multi-agency workforce',
+    'The key worker and the keyworker role',
+    'Common Assessment Framework (CAF) for early help',
+  ];
+  const acronyms = new Set(['caf', 'glf', 'bvpi']);
+  const index = lunr(function build() {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    this.field('body');
+    texts.forEach((t, i) => this.add({ id: String(i), body: [...indexTerms(t, acronyms), 'glf', 'bvpi'].join(' ') }));
+  });
+  const df = documentFrequencies(index);
+  const pairs = new Set(
+    texts.flatMap((t) => {
+      const terms = indexTerms(t, acronyms);
+      return terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
+    }),
+  );
+  const reader = new QueryReader(index, df, acronyms, pairs);
+  const read = (q: string) => reader.read(q).map((t) => t.term);
+
+  it('splits words run together into known words', () => {
+    expect(read('multiagency')).to.deep.equal(['multi', 'agenc']);
+    expect(read('safeguardingtraining')).to.deep.equal(['safeguard', 'train']);
+    expect(reader.read('multiagency').every((t) => t.rejoined)).to.equal(true);
+  });
+
+  it('splits a phrase run together, framing words and all', () => {
+    expect(read('keyworkertraining')).to.deep.equal(['keywork', 'train']);
+  });
+
+  it('joins words typed apart when the content writes them as one', () => {
+    expect(read('safe guarding')).to.deep.equal(['safeguard']);
+    expect(read('work force')).to.deep.equal(['workforc']);
+  });
+
+  it('keeps two words apart when the content also uses them as a pair', () => {
+    expect(read('key worker')).to.deep.equal(['key', 'worker']);
+  });
+
+  it('repairs typos against the index vocabulary', () => {
+    const [term] = reader.read('safegaurding');
+    expect(term).to.deep.include({ term: 'safeguard', corrected: true, known: true });
+  });
+
+  it('does not read an everyday word as an acronym with a letter added or dropped ("golf" is not GLF)', () => {
+    expect(reader.read('golf')).to.deep.equal([{ term: 'golf', corrected: false, known: false }]);
+    expect(reader.read('bvip')[0]).to.deep.include({ term: 'bvpi', corrected: true });
+    expect(reader.read('bvpu')[0]).to.deep.include({ term: 'bvpu', known: false });
+  });
+
+  it('marks words the knowledge base has never seen', () => {
+    expect(reader.read('zebra')).to.deep.equal([{ term: 'zebra', corrected: false, known: false }]);
+  });
+});
