@@ -19,6 +19,8 @@ export interface EvaluationQuestion {
   q: string;
   expect: string | null;
   includes?: string[];
+  /** Other entries that answer the question as well (a concept that names a set, such as "five outcomes", is answered by any of its parts). */
+  also?: string[];
   authority?: Council;
 }
 
@@ -76,17 +78,20 @@ export const EVALUATION_FILES = TUNING_FILES;
 /** The moment training questions are asked at ("next month" is December 2026), matching the sample catalogue. */
 export const EVALUATION_NOW = DateTime.fromISO('2026-11-23T10:00:00', { zone: 'Europe/London' });
 
+/** A concept's answer: one id, or several where any of them is right (the first is the main one). */
+export type ConceptAnswer = string | string[];
+
 /** Reads concept-ids.json ({} when there is none yet). */
-export function loadConceptIds(file: string = CONCEPT_IDS_FILE): Record<string, string> {
+export function loadConceptIds(file: string = CONCEPT_IDS_FILE): Record<string, ConceptAnswer> {
   if (!fs.existsSync(file)) return {};
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ConceptAnswer>;
 }
 
 /**
  * Reads question files in either format. A concept missing from the map is an error; for the
  * held-back file the message gives only a count, so no held-back text reaches the output.
  */
-export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptIds: Record<string, string> = loadConceptIds()): EvaluationQuestion[] {
+export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptIds: Record<string, ConceptAnswer> = loadConceptIds()): EvaluationQuestion[] {
   return files.flatMap((file) => {
     const lines = fs
       .readFileSync(file, 'utf8')
@@ -97,9 +102,10 @@ export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptI
     const questions = lines.map((line): EvaluationQuestion => {
       if (line.expect !== undefined) return { q: line.q, expect: line.expect, ...(line.includes ? { includes: line.includes } : {}), ...(line.authority ? { authority: line.authority } : {}) };
       if (line.concept === null || line.concept === undefined) return { q: line.q, expect: null, ...(line.authority ? { authority: line.authority } : {}) };
-      const id = conceptIds[line.concept];
-      if (id === undefined) unmapped.add(line.concept);
-      return { q: line.q, expect: id ?? `missing:${line.concept}`, ...(line.authority ? { authority: line.authority } : {}) };
+      const mapped = conceptIds[line.concept];
+      if (mapped === undefined) unmapped.add(line.concept);
+      const [id, ...also] = mapped === undefined ? [`missing:${line.concept}`] : Array.isArray(mapped) ? mapped : [mapped];
+      return { q: line.q, expect: id, ...(also.length ? { also } : {}), ...(line.authority ? { authority: line.authority } : {}) };
     });
     if (unmapped.size > 0) {
       const which = path.resolve(file) === path.resolve(HELDBACK_FILE) ? `${unmapped.size} concept(s)` : [...unmapped].join(', ');
@@ -146,7 +152,12 @@ function isCorrect(question: EvaluationQuestion, reply: AnswerReply): boolean {
     return reply.kind === 'courses' && shown.length > 0 && (question.includes ?? []).every((id) => shown.includes(id));
   }
   if (question.expect?.startsWith('course:')) return reply.kind === 'course' && `course:${reply.listing.course.id}` === question.expect;
-  return reply.kind === 'answer' && reply.entry.id === question.expect;
+  return reply.kind === 'answer' && acceptable(question, reply.entry.id);
+}
+
+/** True when an entry id answers the question: the expected one or one of its equally right alternatives. */
+function acceptable(question: EvaluationQuestion, id: string | undefined): boolean {
+  return id !== undefined && (id === question.expect || (question.also ?? []).includes(id));
 }
 
 export interface EvaluateOptions {
@@ -202,7 +213,7 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], opt
       miss({ q: question.q, expected, got: describeReply(reply) });
     }
     const first = firstShownOf(reply);
-    if (first === question.expect || (question.expect === 'courses' && isCorrect(question, reply))) shownFirst++;
+    if (acceptable(question, first) || (question.expect === 'courses' && isCorrect(question, reply))) shownFirst++;
   }
   return {
     inScope,
