@@ -92,6 +92,10 @@ const schema = z.object({
   WEBCHAT_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared with the intranet)').optional()),
   WEBCHAT_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
   WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
+  DIRECT_LINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
+  WEBCHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
+  WEBCHAT_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  WEBCHAT_KEEPALIVE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -166,6 +170,14 @@ export interface Config {
     tokenMinutes: number;
     /** Origins allowed to show the chat page in a frame (the embed widget). */
     embedOrigins: string[];
+    /** Signs the built-in endpoint's tokens; the same on every replica. Absent: a key file in DATA_DIR (SQLite only). */
+    tokenSecret?: string;
+    /** Chats the token route starts per client address per minute, counted across replicas. */
+    startsPerMinute: number;
+    /** Reverse proxies in front of the bot whose X-Forwarded-For entries name the client address. */
+    proxyHops: number;
+    /** How often open WebSocket streams get a keep-alive (and their token's expiry is checked). */
+    keepAliveSeconds: number;
   };
 }
 
@@ -187,6 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   }
   if (e.DELIVERY_WORKING_HOURS.slice(6) <= e.DELIVERY_WORKING_HOURS.slice(0, 5)) {
     throw new ConfigError('Invalid configuration:\n  DELIVERY_WORKING_HOURS: the end must be after the start, e.g. 08:00-18:00');
+  }
+  if (e.DATABASE_URL && !e.DIRECT_LINE_TOKEN_SECRET && !e.DIRECT_LINE_SECRET && !e.MicrosoftAppId) {
+    // The built-in Direct Line runs here, and replicas sharing PostgreSQL must all accept each other's tokens.
+    throw new ConfigError(
+      'Invalid configuration:\n  DIRECT_LINE_TOKEN_SECRET: required when DATABASE_URL is set, so every replica signs and checks web chat tokens with the same key (32+ random characters)',
+    );
   }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
@@ -240,6 +258,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
       userTokenSecret: e.WEBCHAT_TOKEN_SECRET,
       tokenMinutes: e.WEBCHAT_TOKEN_MINUTES,
       embedOrigins: e.WEBCHAT_EMBED_ORIGINS,
+      tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
+      startsPerMinute: e.WEBCHAT_STARTS_PER_MINUTE,
+      proxyHops: e.WEBCHAT_PROXY_HOPS,
+      keepAliveSeconds: e.WEBCHAT_KEEPALIVE_SECONDS,
     },
   };
 }

@@ -20,6 +20,9 @@ export interface DatabaseSchema {
   survey_tallies: SurveyTallyTable;
   idempotency_keys: IdempotencyKeyTable;
   training_reminders: TrainingReminderTable;
+  directline_conversations: DirectLineConversationTable;
+  directline_activities: DirectLineActivityTable;
+  directline_limits: DirectLineLimitTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -229,4 +232,35 @@ export interface AnswerCountTable {
   entry_id: string;
   times: number;
   last_at: string;
+}
+
+/** A built-in Direct Line conversation: whose it is, its last watermark, and recent client posts (ms, JSON). */
+export interface DirectLineConversationTable {
+  id: string;
+  user_id: string;
+  user_name: string | null;
+  user_email: string | null;
+  /** The oldest watermark still kept (older activities were trimmed). */
+  first_seq: Generated<number>;
+  last_seq: Generated<number>;
+  bytes: Generated<number>;
+  recent_posts: Generated<string>;
+  created_at: string;
+  last_active_at: string;
+}
+
+/** One activity of a built-in Direct Line conversation (JSON without its id, which the watermark gives). */
+export interface DirectLineActivityTable {
+  conversation_id: string;
+  seq: number;
+  activity: string;
+  bytes: number;
+  client_activity_id: string | null;
+}
+
+/** A sliding-window limit shared by replicas: the times (ms, JSON) of the hits still in its window. */
+export interface DirectLineLimitTable {
+  key: string;
+  hits: string;
+  updated_at: string;
 }

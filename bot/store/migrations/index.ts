@@ -6,6 +6,7 @@ import { briefings } from './003_briefings';
 import { surveys } from './004_surveys';
 import { training } from './005_training';
 import { answerCounts } from './006_answer_counts';
+import { webChat } from './009_webchat';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -19,6 +20,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '004_surveys': { up: surveys(engine) },
     '005_training': { up: training(engine) },
     '006_answer_counts': { up: answerCounts },
+    '009_webchat': { up: webChat },
   };
   return { getMigrations: async () => migrations };
 }

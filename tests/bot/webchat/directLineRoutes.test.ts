@@ -91,23 +91,38 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(got.body.activities).to.have.length(1);
     });
 
-    it('starts an anonymous conversation without a token, as a local Direct Line does', async () => {
+    it('refuses to start a conversation without the credential the page gets (403), so nobody can start them by the thousand', async () => {
       const started = await client.start();
-      expect(started.status).to.equal(201);
-      expect(started.body.token).to.be.a('string');
-      const got = await client.activities(started.body.conversationId, started.body.token);
-      expect(got.body.activities[0].recipient).to.have.property('id').that.matches(/^dl_anon_/);
+      expect(started.status).to.equal(403);
+      expect((started.body as unknown as { error: { code: string } }).error.code).to.equal('MissingToken');
     });
 
-    it('reconnects (GET conversation) with a new stream URL from the watermark', async () => {
+    it('takes the page credential for starting only: it cannot read, post or refresh, and lasts five minutes', async () => {
+      const given = await client.pageToken();
+      expect(given.body.expiresIn).to.equal(5 * 60);
+      const started = await client.start(given.body.token);
+      expect((await client.activities(started.body.conversationId, given.body.token)).status).to.equal(403);
+      const posted = await client.post(started.body.conversationId, given.body.token, message('hi'));
+      expect(posted.status).to.equal(403);
+      expect(posted.body.error!.code).to.equal('BadToken');
+      const refresh = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${given.body.token}` } });
+      expect(refresh.status).to.equal(403);
+      expect((await client.activities(started.body.conversationId, started.body.token)).status, 'the token the start returned works').to.equal(200);
+    });
+
+    it('reconnects (GET conversation) with a fresh token and a new stream URL from the watermark', async () => {
       const conversation = await pageConversation();
+      clock.advance(10 * 60);
       const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
       expect(res.status).to.equal(200);
       const body = (await res.json()) as StartedConversation;
       expect(body.conversationId).to.equal(conversation.conversationId);
-      expect(body.token).to.equal(conversation.token);
+      expect(body.token, 'a fresh token, so a client whose stream closed near expiry carries on').to.not.equal(conversation.token);
       expect(body.expires_in).to.equal(30 * 60);
       expect(body.streamUrl).to.match(/&watermark=1$/);
+      clock.advance(25 * 60);
+      expect((await client.activities(conversation.conversationId, conversation.token)).status, 'the old token has expired').to.equal(403);
+      expect((await client.activities(conversation.conversationId, body.token)).status).to.equal(200);
     });
   });
 
@@ -235,12 +250,43 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect((await client.post(conversation.conversationId, refreshed.token, message('what is TAC'))).status).to.equal(200);
     });
 
-    it('answers 404 for a conversation that was never started', async () => {
-      const given = await client.pageToken();
-      const never = await client.activities(given.body.conversationId, given.body.token);
-      expect(never.status).to.equal(404);
-      expect(never.body.error!.code).to.equal('ConversationNotFound');
-      expect((await client.post(given.body.conversationId, given.body.token, message('hi'))).status).to.equal(404);
+    const watermarks: [string, number][] = [
+      ['abc', 400],
+      ['-1', 400],
+      ['1.5', 400],
+      ['1e3', 400],
+      ['', 200],
+      ['0', 200],
+    ];
+    for (const [watermark, status] of watermarks) {
+      it(`answers ${status} to the watermark "${watermark}" when reading and reconnecting`, async () => {
+        const conversation = await pageConversation();
+        const read = await client.activities(conversation.conversationId, conversation.token, watermark);
+        expect(read.status).to.equal(status);
+        if (status === 400) expect(read.body.error).to.deep.include({ code: 'BadArgument' });
+        const reconnect = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=${encodeURIComponent(watermark)}`, {
+          headers: { authorization: `Bearer ${conversation.token}` },
+        });
+        expect(reconnect.status).to.equal(status);
+      });
+    }
+
+    it("answers in Direct Line's error shape even where restify answers: an unknown route, a wrong method, a body that is not JSON", async () => {
+      const conversation = await pageConversation();
+      const auth = { authorization: `Bearer ${conversation.token}` };
+      const unknown = await fetch(`${bot.url}/v3/directline/nowhere`, { headers: auth });
+      const wrongMethod = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}/activities`, { method: 'DELETE', headers: auth });
+      const notJson = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}/activities`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: '{"type": "message", "text": ',
+      });
+      for (const [name, res, status] of [['unknown route', unknown, 404], ['wrong method', wrongMethod, 405], ['not JSON', notJson, 400]] as const) {
+        expect(res.status, name).to.equal(status);
+        const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+        expect(body.error?.code, name).to.be.a('string');
+        expect(body.error?.message, name).to.be.a('string');
+      }
     });
 
     it('answers 413 to an activity over 64 KB and queues nothing', async () => {
@@ -255,8 +301,8 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
     it('answers 429 with Retry-After to the 21st activity in 10 seconds, queues nothing for it, and accepts again after the wait', async () => {
       const conversation = await pageConversation();
       for (let i = 0; i < 20; i++) {
-        const typing = await client.post(conversation.conversationId, conversation.token, { type: 'typing' });
-        expect(typing.status, `activity ${i + 1}`).to.equal(200);
+        const event = await client.post(conversation.conversationId, conversation.token, { type: 'event', name: 'webchat/ping' });
+        expect(event.status, `activity ${i + 1}`).to.equal(200);
       }
       const before = await client.activities(conversation.conversationId, conversation.token);
       const refused = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
@@ -267,12 +313,28 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(after.body.watermark).to.equal(before.body.watermark);
 
       clock.advance(4);
-      expect((await client.post(conversation.conversationId, conversation.token, { type: 'typing' })).retryAfter).to.equal('6');
+      expect((await client.post(conversation.conversationId, conversation.token, message('what is a CAF'))).retryAfter).to.equal('6');
       clock.advance(6);
       const retried = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
       expect(retried.status).to.equal(200);
       const final = await client.activities(conversation.conversationId, conversation.token, after.body.watermark);
       expect(final.body.activities.filter((a) => a.text === 'what is a CAF')).to.have.length(1);
+    });
+  });
+
+  describe('typing', () => {
+    it('accepts typing without storing it, without a bot turn, and without counting it against the flood limit', async () => {
+      const conversation = await pageConversation();
+      const turnsBefore = await bot.services.metrics.registry.getSingleMetricAsString('staffbot_turns_total').catch(() => '');
+      for (let i = 0; i < 30; i++) {
+        const typing = await client.post(conversation.conversationId, conversation.token, { type: 'typing' });
+        expect(typing.status, `typing ${i + 1}`).to.equal(200);
+      }
+      const got = await client.activities(conversation.conversationId, conversation.token);
+      expect(got.body.watermark, 'nothing stored').to.equal('1');
+      const turnsAfter = await bot.services.metrics.registry.getSingleMetricAsString('staffbot_turns_total').catch(() => '');
+      expect(turnsAfter, 'no bot turn ran').to.equal(turnsBefore);
+      expect((await client.post(conversation.conversationId, conversation.token, message('what is TAC'))).status, 'the flood limit is untouched').to.equal(200);
     });
   });
 
@@ -305,6 +367,7 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
         });
       expect(await status(conversation.streamUrl.replace(/t=[^&]+/, 't=forged'))).to.equal(403);
       expect(await status(conversation.streamUrl.replace('/stream', '/elsewhere'))).to.equal(404);
+      expect(await status(`${conversation.streamUrl}&watermark=-1`)).to.equal(400);
     });
   });
 
@@ -332,17 +395,24 @@ describe('built-in Direct Line endpoint: idle conversations', () => {
   });
   after(() => bot.stop());
 
-  it('forgets a conversation nobody used for an hour: 404, and its memory is released', async () => {
+  it('forgets a conversation nobody used for an hour: 404, and housekeeping deletes it and its activities', async () => {
     const client = new DirectLineClient(bot.url);
     const given = await client.pageToken();
     const started = await client.start(given.body.token);
+    const { db } = bot.services.database;
+    const rows = async () =>
+      (await db.selectFrom('directline_activities').select('seq').where('conversation_id', '=', started.body.conversationId).execute()).length +
+      (await db.selectFrom('directline_conversations').select('id').where('id', '=', started.body.conversationId).execute()).length;
     clock.advance(59 * 60);
     expect((await client.activities(started.body.conversationId, started.body.token)).status, 'reading keeps it alive').to.equal(200);
-    clock.advance(61 * 60);
+    clock.advance(59 * 60);
+    expect((await bot.services.webChat.purge()).conversations, 'still alive after 59 minutes without use').to.equal(0);
+    clock.advance(2 * 60);
     const gone = await client.activities(started.body.conversationId, started.body.token);
     expect(gone.status).to.equal(404);
-    expect(bot.services.webChat.conversations.size).to.equal(0);
-    expect(bot.services.webChat.conversations.bytes).to.equal(0);
+    expect(await rows()).to.equal(2);
+    expect((await bot.services.webChat.purge()).conversations).to.equal(1);
+    expect(await rows()).to.equal(0);
   });
 });
 
