@@ -56,7 +56,13 @@ export class LocalListeners {
   }
 
   deliver(event: FeedEvent): void {
-    for (const listener of [...(this.byConversation.get(event.conversationId) ?? [])]) listener(event);
+    for (const listener of [...(this.byConversation.get(event.conversationId) ?? [])]) {
+      try {
+        listener(event);
+      } catch {
+        // One stream's failure is its own; the others still hear the news.
+      }
+    }
   }
 
   /** Asks every listener to read again (after the link to the other replicas came back). */

@@ -411,8 +411,12 @@ describe('built-in Direct Line endpoint: idle conversations', () => {
     const gone = await client.activities(started.body.conversationId, started.body.token);
     expect(gone.status).to.equal(404);
     expect(await rows()).to.equal(2);
-    expect((await bot.services.webChat.purge()).conversations).to.equal(1);
+    const refsBefore = await db.selectFrom('conversation_refs').select('user_id').where('conversation_id', '=', started.body.conversationId).execute();
+    expect(refsBefore.map((r) => r.user_id), 'the welcome turn kept a reference').to.deep.equal([given.body.user.id]);
+    expect(await bot.services.webChat.purge()).to.deep.include({ conversations: 1, visitors: 1 });
     expect(await rows()).to.equal(0);
+    const refsAfter = await db.selectFrom('conversation_refs').select('user_id').where('user_id', '=', given.body.user.id).execute();
+    expect(refsAfter, "the anonymous visitor's reference went with everything else about them").to.deep.equal([]);
   });
 });
 
