@@ -200,12 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (e.DELIVERY_WORKING_HOURS.slice(6) <= e.DELIVERY_WORKING_HOURS.slice(0, 5)) {
     throw new ConfigError('Invalid configuration:\n  DELIVERY_WORKING_HOURS: the end must be after the start, e.g. 08:00-18:00');
   }
-  if (e.DATABASE_URL && !e.DIRECT_LINE_TOKEN_SECRET && !e.DIRECT_LINE_SECRET && !e.MicrosoftAppId) {
-    // The built-in Direct Line runs here, and replicas sharing PostgreSQL must all accept each other's tokens.
-    throw new ConfigError(
-      'Invalid configuration:\n  DIRECT_LINE_TOKEN_SECRET: required when DATABASE_URL is set, so every replica signs and checks web chat tokens with the same key (32+ random characters)',
-    );
-  }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }

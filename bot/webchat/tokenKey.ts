@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Config, ConfigError } from '../config';
 import { IN_MEMORY } from '../store/sqliteDatabase';
 import { StoreStartupError } from '../store/storeStartupError';
 
@@ -8,6 +9,20 @@ import { StoreStartupError } from '../store/storeStartupError';
 export const TOKEN_KEY_FILE = 'directline-token.key';
 
 const KEY_TEXT = /^[0-9a-f]{64}$/;
+
+/**
+ * Stops start-up when the built-in endpoint would run on PostgreSQL without a shared key: each
+ * replica would sign with its own, and a page would be refused by every replica but one. Checked
+ * where the endpoint starts rather than in loadConfig, so tools that serve no web chat (the
+ * command-line answerer, the gap report) run with DATABASE_URL alone.
+ */
+export function requireSharedTokenKey(config: Config): void {
+  if (config.databaseUrl && !config.webChat.tokenSecret) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DIRECT_LINE_TOKEN_SECRET: required when DATABASE_URL is set, so every replica signs and checks web chat tokens with the same key (32+ random characters)',
+    );
+  }
+}
 
 /**
  * The key the built-in Direct Line signs tokens with: DIRECT_LINE_TOKEN_SECRET when set (every

@@ -12,7 +12,7 @@ import { PostgresActivityFeed } from './postgresActivityFeed';
 import { RedisActivityFeed } from './redisActivityFeed';
 import { RedisDirectLineStore, redisKeyPrefix } from './redisDirectLineStore';
 import { SqlDirectLineStore } from './sqlDirectLineStore';
-import { directLineTokenKey } from './tokenKey';
+import { directLineTokenKey, requireSharedTokenKey } from './tokenKey';
 import { VerifiedUsers } from './verifiedUsers';
 import { startWebChatHousekeeping } from './webChatHousekeeping';
 import { webChatMode } from './webChatMode';
@@ -58,6 +58,7 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
   const users = new VerifiedUsers();
   // Azure mode and "off" never serve a built-in conversation, so they need no listener or signing key.
   const builtin = mode === 'builtin';
+  if (builtin) requireSharedTokenKey(config);
   const { store, feed } = builtin ? await sharedState(options) : { store: new SqlDirectLineStore(options.database.db, now), feed: new LocalActivityFeed() };
   const conversations = new DirectLineConversations({ store, feed, users });
   const tokens = new DirectLineTokens({

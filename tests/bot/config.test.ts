@@ -68,15 +68,6 @@ describe('loadConfig', () => {
     });
   });
 
-  it('needs the built-in web chat token key with PostgreSQL, where replicas must share it, and not otherwise', () => {
-    const postgres = { DATABASE_URL: 'postgres://bot@db.internal/staffbot' };
-    expect(() => loadConfig(postgres)).to.throw(ConfigError, /DIRECT_LINE_TOKEN_SECRET: required when DATABASE_URL is set/);
-    expect(loadConfig({ ...postgres, DIRECT_LINE_TOKEN_SECRET: 'k'.repeat(32) }).webChat.tokenSecret).to.equal('k'.repeat(32));
-    expect(() => loadConfig({ ...postgres, DIRECT_LINE_SECRET: 'azure' }), 'Azure Direct Line: no built-in endpoint').to.not.throw();
-    expect(() => loadConfig({ ...postgres, MicrosoftAppId: 'app', MicrosoftAppPassword: 's' }), 'web chat off: no built-in endpoint').to.not.throw();
-    expect(() => loadConfig({}), 'SQLite keeps a key file instead').to.not.throw();
-  });
-
   const bad: [string, Record<string, string>, RegExp][] = [
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
     ['an unknown council', { AUTHORITY: 'narnia' }, /AUTHORITY/],

@@ -437,3 +437,55 @@ describe('built-in Direct Line endpoint: stopping the server', () => {
     expect(ws.readyState).to.equal(WebSocket.CLOSED);
   });
 });
+
+describe('built-in Direct Line endpoint: stream keep-alives and token expiry', () => {
+  let bot: RunningBot;
+  const clock = new MovableClock();
+  before(async () => {
+    // A keep-alive every second, so the tests need not wait long; tokens last the default 30 minutes.
+    bot = await startBot({ WEBCHAT_KEEPALIVE_SECONDS: '1' }, { now: clock.now });
+  });
+  after(() => bot.stop());
+
+  async function openStream(options: { autoPong?: boolean } = {}): Promise<{ ws: WebSocket; messages: string[]; closed: Promise<{ code: number; reason: string }>; conversation: StartedConversation }> {
+    const client = new DirectLineClient(bot.url);
+    const conversation = (await client.start((await client.pageToken()).body.token)).body;
+    const ws = new WebSocket(conversation.streamUrl, { autoPong: options.autoPong ?? true });
+    const messages: string[] = [];
+    ws.on('message', (data) => messages.push(data.toString()));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return { ws, messages, closed, conversation };
+  }
+
+  it('sends empty keep-alive messages, which clients ignore', async () => {
+    const { ws, messages } = await openStream();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(messages.filter((m) => m === '').length, 'keep-alives in 2.5 s').to.be.at.least(2);
+    ws.close();
+  });
+
+  it('closes the stream shortly before its token expires, and a reconnect then gets a fresh token that outlives the old one', async () => {
+    const { closed, conversation } = await openStream();
+    clock.advance(29 * 60);
+    const { code, reason } = await closed;
+    expect(code).to.equal(1000);
+    expect(reason).to.match(/token/);
+    const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
+    expect(res.status, 'the old token still works for the reconnect').to.equal(200);
+    const fresh = (await res.json()) as StartedConversation;
+    clock.advance(2 * 60);
+    const client = new DirectLineClient(bot.url);
+    expect((await client.activities(conversation.conversationId, conversation.token)).status, 'the old token has now expired').to.equal(403);
+    expect((await client.activities(conversation.conversationId, fresh.token)).status).to.equal(200);
+  });
+
+  it('drops a client that stopped answering pings', async () => {
+    const { closed } = await openStream({ autoPong: false });
+    const { code } = await closed;
+    expect(code, 'terminated, not closed politely').to.equal(1006);
+  });
+});

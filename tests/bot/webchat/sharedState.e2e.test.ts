@@ -17,6 +17,8 @@ const QUESTIONS = ['what is a lead professional', 'what does TAC mean', 'what is
 /** Bot processes behind a round-robin proxy, as replicas behind a load balancer (or one process, restarted in place). */
 class Replicas {
   readonly processes: ChildProcess[] = [];
+  /** Each replica's own address, behind the proxy. */
+  readonly urls: string[] = [];
   proxy!: RoundRobinProxy;
   url = '';
 
@@ -27,13 +29,12 @@ class Replicas {
 
   async start(): Promise<void> {
     // One at a time: a shared machine starts two at once no faster, and a failure leaves fewer behind.
-    const urls: string[] = [];
     for (let i = 0; i < this.count; i++) {
       const started = await startBotProcess(BOT, this.env);
       this.processes.push(started.child);
-      urls.push(started.url);
+      this.urls.push(started.url);
     }
-    this.proxy = new RoundRobinProxy(urls);
+    this.proxy = new RoundRobinProxy(this.urls);
     this.url = await this.proxy.start();
   }
 
@@ -42,6 +43,7 @@ class Replicas {
     await stopProcess(this.processes[index]);
     const again = await startBotProcess(BOT, this.env);
     this.processes[index] = again.child;
+    this.urls[index] = again.url;
     this.proxy.replace(index, again.url);
   }
 
@@ -88,7 +90,8 @@ for (const [name, extra] of variants) {
 
     before(async () => {
       test = await openTestDatabase('postgres');
-      replicas = new Replicas(2, { REDIS_URL: '', ...test.env, ...extra });
+      // The proxy in front says who the client is; twenty new chats a minute per address.
+      replicas = new Replicas(2, { REDIS_URL: '', WEBCHAT_PROXY_HOPS: '1', WEBCHAT_STARTS_PER_MINUTE: '20', ...test.env, ...extra });
       await replicas.start();
     });
     after(async () => {
@@ -107,6 +110,17 @@ for (const [name, extra] of variants) {
         client.end();
       });
     }
+
+    it('shares the per-address limit on new chats between replicas: the 21st in a minute is refused, whichever replica it asks', async () => {
+      const ask = (i: number) =>
+        fetch(`${replicas.urls[i % 2]}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{}' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await ask(i)).status);
+      expect(statuses.slice(0, 20)).to.deep.equal(Array(20).fill(200));
+      expect(statuses.slice(20), 'refused on both replicas').to.deep.equal([429, 429]);
+      const refused = await ask(0);
+      expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 60);
+    });
 
     if (!extra.REDIS_URL) {
       it('survives a rolling restart of both replicas with no reload (polling and WebSocket): each client carries on from its watermark, nothing lost or repeated', async () => {
