@@ -1,4 +1,5 @@
-import { ActivityFeed, FeedListener } from './activityFeed';
+import { Logger } from 'pino';
+import { ActivityFeed, FeedEvent, FeedListener } from './activityFeed';
 import {
   ActivitySet,
   ClientAppend,
@@ -31,6 +32,7 @@ export class DirectLineConversations {
       store: DirectLineStore;
       feed: ActivityFeed;
       users: VerifiedUsers;
+      logger: Logger;
     },
   ) {}
 
@@ -82,7 +84,7 @@ export class DirectLineConversations {
         continue;
       }
       if (!(await flush())) return undefined;
-      await this.deps.feed.publish({ kind: 'ephemeral', conversationId: id, activity });
+      await this.publish({ kind: 'ephemeral', conversationId: id, activity });
     }
     return (await flush()) ? stored : undefined;
   }
@@ -102,8 +104,13 @@ export class DirectLineConversations {
     return this.deps.feed.subscribe(id, listener);
   }
 
-  private async announce(id: string, newest: DirectLineActivity): Promise<void> {
-    await this.deps.feed.publish({ kind: 'stored', conversationId: id, watermark: seqOfActivityId(String(newest.id)) });
+  private announce(id: string, newest: DirectLineActivity): Promise<void> {
+    return this.publish({ kind: 'stored', conversationId: id, watermark: seqOfActivityId(String(newest.id)) });
+  }
+
+  /** Tells the streams; a failure only delays them (they read again at their next keep-alive), so it never fails the append. */
+  private async publish(event: Exclude<FeedEvent, { kind: 'resync' }>): Promise<void> {
+    await this.deps.feed.publish(event).catch((err: unknown) => this.deps.logger.warn({ err }, 'web chat could not tell the other replicas about new activity'));
   }
 
   private remember(conversation: StoredConversation): void {

@@ -6,7 +6,7 @@ import { DirectLineConversations } from '../../../bot/webchat/directLineConversa
 import { SqlDirectLineStore } from '../../../bot/webchat/sqlDirectLineStore';
 import { VerifiedUsers } from '../../../bot/webchat/verifiedUsers';
 import { openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
-import { fixedClock } from '../../helpers/testServices';
+import { fixedClock, silentLogger } from '../../helpers/testServices';
 
 describe('connectorServiceUrl', () => {
   it('addresses the internal connector on loopback when the server listens everywhere', () => {
@@ -26,7 +26,7 @@ describe('internal Bot Connector routes (HTTP)', () => {
 
   before(async () => {
     database = await openTestDatabase('sqlite');
-    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: new LocalActivityFeed(), users: new VerifiedUsers() });
+    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: new LocalActivityFeed(), users: new VerifiedUsers(), logger: silentLogger });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     registerConnectorRoutes(server, key, { conversations, bot: { id: 'staffbot', name: 'Assistant' }, now: fixedClock });

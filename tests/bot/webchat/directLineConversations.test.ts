@@ -4,7 +4,7 @@ import { DirectLineConversations } from '../../../bot/webchat/directLineConversa
 import { SqlDirectLineStore } from '../../../bot/webchat/sqlDirectLineStore';
 import { VerifiedUsers } from '../../../bot/webchat/verifiedUsers';
 import { openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
-import { fixedClock } from '../../helpers/testServices';
+import { fixedClock, silentLogger } from '../../helpers/testServices';
 
 describe('DirectLineConversations', () => {
   let database: TestDatabase;
@@ -16,7 +16,7 @@ describe('DirectLineConversations', () => {
     database = await openTestDatabase('sqlite');
     users = new VerifiedUsers();
     const feed = new LocalActivityFeed();
-    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed, users });
+    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed, users, logger: silentLogger });
     events = [];
     feed.subscribe('c1', (event) => events.push(event));
   });
@@ -46,6 +46,14 @@ describe('DirectLineConversations', () => {
     expect((await conversations.appendFromClient('c1', { type: 'message', text: 'hi' }, 'c-1')).outcome).to.equal('resent');
     expect(await conversations.appendFromBot('gone', [{ type: 'message' }])).to.equal(undefined);
     expect(events).to.have.length(1);
+  });
+
+  it('keeps an activity when the other replicas cannot be told (their streams catch up at the next keep-alive)', async () => {
+    const failing = { publish: async () => Promise.reject(new Error('LISTEN connection down')), subscribe: () => () => undefined, close: async () => undefined };
+    const shaky = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: failing, users, logger: silentLogger });
+    await shaky.start('c9', { id: 'dl_anon_1' });
+    expect((await shaky.appendFromClient('c9', { type: 'message', text: 'hi' }, undefined)).outcome).to.equal('appended');
+    expect((await shaky.appendFromBot('c9', [{ type: 'typing' }, { type: 'message', text: 'answer' }]))!.map((a) => a.text)).to.deep.equal(['answer']);
   });
 
   it('remembers a verified person on whichever replica meets their conversation, never an anonymous one', async () => {
