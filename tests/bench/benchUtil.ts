@@ -32,7 +32,7 @@ export async function startBotProcess(args: string[], env: Record<string, string
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`bot did not start:\n${out}`));
-    }, 60000);
+    }, 120000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"port":(\d+)/.exec(out);

@@ -30,6 +30,10 @@ interface PhaseResult {
   latencies: number[];
   asked: number;
   answered: number;
+  /** Posts the client gave up on at first ("Send failed"), then sent again as Web Chat's Retry does. */
+  failedPosts: number;
+  /** Questions the endpoint accepted whose answer never came. */
+  lostReplies: number;
   errors: string[];
 }
 
@@ -46,14 +50,27 @@ async function converse(proxyUrl: string, questions: string[], until: number, re
   const client = new OfficialClient(`${proxyUrl}/v3/directline`, given.body.token, true);
   for (let i = 0; Date.now() < until; i++) {
     const started = process.hrtime.bigint();
+    const text = questions[i % questions.length];
+    const clientActivityID = crypto.randomUUID();
     result.asked++;
+    let id: string | undefined;
     try {
-      const id = await client.post(questions[i % questions.length], crypto.randomUUID());
-      await client.replyTo(id, ANSWER_TIMEOUT_MS);
-      result.answered++;
-      result.latencies.push(msSince(started));
+      id = await client.post(text, clientActivityID);
     } catch (err) {
-      result.errors.push((err as Error).message.slice(0, 200));
+      result.failedPosts++;
+      result.errors.push(`${Math.round(msSince(started))} ms: ${(err as Error).message.slice(0, 120)}`);
+      // Web Chat's "Retry" sends the same activity again, with the same client id.
+      id = await client.post(text, clientActivityID).catch(() => undefined);
+    }
+    if (id) {
+      try {
+        await client.replyTo(id, ANSWER_TIMEOUT_MS);
+        result.answered++;
+        result.latencies.push(msSince(started));
+      } catch (err) {
+        result.lostReplies++;
+        result.errors.push((err as Error).message.slice(0, 200));
+      }
     }
     await new Promise((r) => setTimeout(r, THINK_MS));
   }
@@ -61,7 +78,7 @@ async function converse(proxyUrl: string, questions: string[], until: number, re
 }
 
 async function phase(proxyUrl: string, questions: string[], during?: () => Promise<void>): Promise<PhaseResult & { duplicates: number }> {
-  const result: PhaseResult = { latencies: [], asked: 0, answered: 0, errors: [] };
+  const result: PhaseResult = { latencies: [], asked: 0, answered: 0, failedPosts: 0, lostReplies: 0, errors: [] };
   const until = Date.now() + PHASE_MS;
   const pick = (c: number) => Array.from({ length: 30 }, (_, i) => questions[(c * 30 + i) % questions.length]);
   const running = Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => converse(proxyUrl, pick(c), until, result)));
@@ -98,11 +115,15 @@ export async function replicaBench(count: number): Promise<void> {
       urls.push(started.url);
     }
     proxy = new RoundRobinProxy(urls);
+    proxy.watch = /^POST \/v3\/directline\/conversations\/[^/]+\/activities$/;
     const proxyUrl = await proxy.start();
     await phase(proxyUrl, questions.slice(0, 20)).catch(() => undefined);
 
+    proxy.statuses.clear();
     const steady = await phase(proxyUrl, questions);
-    console.log(`steady: ${steady.answered}/${steady.asked} answered, ${steady.errors.length} errors`);
+    console.log(`steady: ${steady.answered}/${steady.asked} answered, ${steady.errors.length} errors; posts by status ${JSON.stringify([...proxy.statuses])}, ${proxy.abandoned} abandoned`);
+    proxy.statuses.clear();
+    proxy.abandoned = 0;
     let restartMs = 0;
     const restarting = await phase(proxyUrl, questions, async () => {
       await new Promise((r) => setTimeout(r, PHASE_MS / 3));
@@ -113,7 +134,9 @@ export async function replicaBench(count: number): Promise<void> {
       proxy!.replace(count - 1, again.url);
       restartMs = msSince(started);
     });
-    console.log(`restart: ${restarting.answered}/${restarting.asked} answered, ${restarting.errors.length} errors ${restarting.errors.slice(0, 3).join('; ')}`);
+    console.log(
+      `restart: ${restarting.answered}/${restarting.asked} answered, ${restarting.errors.length} errors ${restarting.errors.slice(0, 3).join('; ')}; posts by status ${JSON.stringify([...proxy.statuses])}, ${proxy.abandoned} abandoned`,
+    );
     report({
       benchmark: 'webchat-replicas',
       replicas: count,
@@ -126,9 +149,10 @@ export async function replicaBench(count: number): Promise<void> {
       restart: {
         questions: restarting.asked,
         answered: restarting.answered,
-        lost: restarting.asked - restarting.answered,
+        lostReplies: restarting.lostReplies,
+        failedPostsRetried: restarting.failedPosts,
+        unanswered: restarting.asked - restarting.answered,
         duplicates: restarting.duplicates,
-        errors: restarting.errors.length,
         p50Ms: round(percentile(restarting.latencies, 50)),
         p99Ms: round(percentile(restarting.latencies, 99)),
         replicaDownMs: round(restartMs),

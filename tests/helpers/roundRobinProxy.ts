@@ -18,6 +18,11 @@ export class RoundRobinProxy {
   readonly served = new Map<string, number>();
   /** Requests that no backend would take. */
   failures = 0;
+  /** Responses by status, for requests matching `watch` (the benchmark watches its posts). */
+  readonly statuses = new Map<number, number>();
+  /** Watched requests whose client gave up before the answer came. */
+  abandoned = 0;
+  watch: RegExp | undefined;
 
   constructor(private backends: string[]) {
     this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
@@ -64,11 +69,16 @@ export class RoundRobinProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
+    const watched = Boolean(this.watch?.test(`${req.method} ${req.url}`));
     for (const backend of this.order()) {
       const sent = await new Promise<boolean>((resolve) => {
         const url = new URL(req.url ?? '/', backend);
         const out = http.request(url, { method: req.method, headers: this.headers(req), agent: this.agent(backend) }, (answer) => {
           this.served.set(backend, (this.served.get(backend) ?? 0) + 1);
+          if (watched) {
+            this.statuses.set(answer.statusCode ?? 0, (this.statuses.get(answer.statusCode ?? 0) ?? 0) + 1);
+            if (res.destroyed || req.socket.destroyed) this.abandoned++;
+          }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           resolve(true);

@@ -10,6 +10,7 @@ import { RoundRobinProxy } from '../../helpers/roundRobinProxy';
 import { startBot } from '../../helpers/runningBot';
 import { openTestDatabase, postgresAvailability, TestDatabase } from '../../helpers/testDatabase';
 import { redisUrlForTests } from '../../helpers/testRedis';
+import { FIXED_NOW } from '../../helpers/testServices';
 
 const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '..', '..', '..', 'bot', 'index.ts')];
 const QUESTIONS = ['what is a lead professional', 'what does TAC mean', 'what is a CAF', 'what is the Common Core', 'what is ContactPoint', 'who was CWDC'];
@@ -211,6 +212,33 @@ describe('web chat: a turn under way when the server stops', () => {
       }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('web chat with tokens shorter than the official client’s 15-minute refresh', function () {
+  this.timeout(60000);
+
+  it('keeps the official client (WebSocket) working past its first token: the stream closes before expiry and the reconnect brings a fresh token', async () => {
+    let serverNow = FIXED_NOW;
+    const bot = await startBot({ WEBCHAT_TOKEN_MINUTES: '5', WEBCHAT_KEEPALIVE_SECONDS: '1' }, { now: () => serverNow });
+    try {
+      const given = await new DirectLineClient(bot.url).pageToken();
+      const client = new OfficialClient(`${bot.url}/v3/directline`, given.body.token, true);
+      await client.status(ConnectionStatus.Online);
+      await ask(client, QUESTIONS[0], 'short-0');
+      const seenBefore = client.received.length;
+      serverNow = FIXED_NOW.plus({ minutes: 4, seconds: 30 });
+      // The stream closes within a keep-alive; the client waits 3 s and reconnects with its token, still good for 30 s.
+      await new Promise((r) => setTimeout(r, 6000));
+      serverNow = FIXED_NOW.plus({ minutes: 7 });
+      await ask(client, QUESTIONS[1], 'short-1');
+      expect(client.received.length).to.be.greaterThan(seenBefore);
+      expectWholeConversation(client);
+      expect(client.statuses, 'never told its token expired').to.not.include(ConnectionStatus.ExpiredToken);
+      client.end();
+    } finally {
+      await bot.stop();
     }
   });
 });
