@@ -256,6 +256,7 @@ export interface DirectLineActivityTable {
   activity: string;
   bytes: number;
   client_activity_id: string | null;
+  handled: Generated<number>;
 }
 
 /** A sliding-window limit shared by replicas: the times (ms, JSON) of the hits still in its window. */

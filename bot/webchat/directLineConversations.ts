@@ -62,6 +62,11 @@ export class DirectLineConversations {
     return result;
   }
 
+  /** Records that the turn for a client's activity finished, so a resend of it is not answered twice. */
+  markHandled(id: string, clientActivityId: string): Promise<void> {
+    return this.deps.store.markHandled(id, clientActivityId);
+  }
+
   /**
    * Adds the bot's activities in order: typing goes to the streams only, the rest is stored and
    * announced. Returns what was stored, or undefined when the conversation has gone.

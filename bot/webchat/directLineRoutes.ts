@@ -121,9 +121,10 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       return;
     }
     const user: Account = { id: conversation.user.id, name: conversation.user.name };
-    const appended = await conversations.appendFromClient(conversation.id, userActivity(body, conversation.id, user, timestamp()), clientActivityId(body));
+    const clientId = clientActivityId(body);
+    const appended = await conversations.appendFromClient(conversation.id, userActivity(body, conversation.id, user, timestamp()), clientId);
     if (appended.outcome === 'gone') return sendDirectLineError(res, notFound);
-    if (appended.outcome === 'resent') {
+    if (appended.outcome === 'resent' && appended.handled) {
       res.send(200, { id: appended.id });
       return;
     }
@@ -135,12 +136,14 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
         headers: { 'Retry-After': String(appended.retryAfterSeconds) },
       });
     }
+    // A resend whose first attempt never finished its turn (its process stopped, or the bot failed) is answered now.
     try {
       await deps.runTurn(activityForBot(appended.activity, deps.bot, deps.serviceUrl()));
     } catch (err) {
       logger.error({ err }, 'web chat turn failed');
       return sendDirectLineError(res, { status: 502, code: 'BotError', message: 'The bot could not process the activity.' });
     }
+    if (clientId) await conversations.markHandled(conversation.id, clientId).catch((err: unknown) => logger.warn({ err }, 'web chat could not mark an activity handled'));
     res.send(200, { id: appended.activity.id });
   });
 

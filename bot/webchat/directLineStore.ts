@@ -44,8 +44,11 @@ export type LimitVerdict = { accepted: true } | { accepted: false; retryAfterSec
 /** What became of a client's activity. */
 export type ClientAppend =
   | { outcome: 'appended'; activity: DirectLineActivity }
-  /** The client sent this client activity id before: nothing new is stored. */
-  | { outcome: 'resent'; id: string }
+  /**
+   * The client sent this client activity id before: nothing new is stored. `handled` says whether
+   * its turn finished; one whose process stopped (or whose turn failed) is answered now.
+   */
+  | { outcome: 'resent'; id: string; handled: boolean; activity: DirectLineActivity }
   | { outcome: 'throttled'; retryAfterSeconds: number }
   | { outcome: 'gone' };
 
@@ -88,6 +91,8 @@ export interface DirectLineStore {
   exists(id: string): Promise<boolean>;
   /** Adds a client activity with the next watermark, unless it is a resend or over the conversation's flood limit. */
   appendFromClient(id: string, activity: DirectLineActivity, clientActivityId: string | undefined): Promise<ClientAppend>;
+  /** Records that the turn for a client's activity finished, so a resend of it is not answered twice. */
+  markHandled(id: string, clientActivityId: string): Promise<void>;
   /** Adds the bot's activities in order; undefined when the conversation has gone. */
   appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined>;
   /** The kept activities after a watermark; undefined when the conversation has gone. */

@@ -16,7 +16,7 @@ import {
   WindowLimit,
   withId,
 } from './directLineStore';
-import { APPEND, SINCE, START, TAKE, TOUCH } from './redisScripts';
+import { APPEND, HANDLED, SINCE, START, TAKE, TOUCH } from './redisScripts';
 
 /** Where the keys of one deployment start; a namespace (such as the database schema) keeps deployments apart. */
 export function redisKeyPrefix(namespace?: string): string {
@@ -69,9 +69,17 @@ export class RedisDirectLineStore implements DirectLineStore {
       form.bytes,
     ])) as string[];
     if (outcome === 'gone') return { outcome: 'gone' };
-    if (outcome === 'resent') return { outcome: 'resent', id: activityId(id, Number(a)) };
+    if (outcome === 'resent') {
+      const seq = Number(a.split(':')[0]);
+      const [entry] = (await this.redis.xrange(this.keys(id)[1], `0-${seq}`, `0-${seq}`)) as [string, string[]][];
+      return { outcome: 'resent', id: activityId(id, seq), handled: a.endsWith(':h') || !entry, activity: withId(id, seq, entry ? field(entry[1], 'j') : form.json) };
+    }
     if (outcome === 'throttled') return { outcome: 'throttled', retryAfterSeconds: Number(a) };
     return { outcome: 'appended', activity: withId(id, Number(a), form.json) };
+  }
+
+  async markHandled(id: string, clientActivityId: string): Promise<void> {
+    await HANDLED.run(this.redis, [this.keys(id)[2]], [clientActivityId]);
   }
 
   async appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined> {

@@ -110,6 +110,12 @@ redis.call('HSET', KEYS[1], 's', seq, 'b', bytes, 'f', oldest)
 keep()
 return {'ok', tostring(first), tostring(seq)}`);
 
+/** Marks a client activity id handled (its value gains ":h"). KEYS: client ids. ARGV: client activity id. */
+export const HANDLED = new RedisScript(`
+local seq = redis.call('HGET', KEYS[1], ARGV[1])
+if seq and not string.find(seq, ':h', 1, true) then redis.call('HSET', KEYS[1], ARGV[1], seq .. ':h') end
+return 1`);
+
 /** The activities after a watermark. KEYS: hash, stream. ARGV: now, idle, watermark. Returns {last seq, entries} or nil when gone. */
 export const SINCE = new RedisScript(`
 local fields = redis.call('HMGET', KEYS[1], 's', 'a')

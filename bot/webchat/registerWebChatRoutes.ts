@@ -42,6 +42,7 @@ export function registerWebChatRoutes(server: Server, services: Services): void 
   directLineErrorShape(server);
   const bot: Account = { id: BOT_ID, name: config.botName };
   const key = newConnectorKey();
+  let serviceUrl: string | undefined;
   const { conversations } = webChat;
   const turns = new WebChatTurns({
     adapter: services.adapter,
@@ -60,7 +61,8 @@ export function registerWebChatRoutes(server: Server, services: Services): void 
     tokens: webChat.tokens,
     runTurn: (activity) => turns.run(activity),
     bot,
-    serviceUrl: () => connectorServiceUrl(server.address(), key),
+    // Worked out once, from the first request on: a server that is closing no longer has an address.
+    serviceUrl: () => (serviceUrl ??= connectorServiceUrl(server.address(), key)),
     now,
     logger,
   });

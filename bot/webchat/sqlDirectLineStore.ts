@@ -84,17 +84,21 @@ export class SqlDirectLineStore implements DirectLineStore {
       if (clientActivityId) {
         const earlier = await trx
           .selectFrom('directline_activities')
-          .select('seq')
+          .select(['seq', 'activity', 'handled'])
           .where('conversation_id', '=', id)
           .where('client_activity_id', '=', clientActivityId)
           .executeTakeFirst();
-        if (earlier) return { outcome: 'resent', id: activityId(id, earlier.seq) };
+        if (earlier) return { outcome: 'resent', id: activityId(id, earlier.seq), handled: earlier.handled === 1, activity: withId(id, earlier.seq, earlier.activity) };
       }
       const { hits, verdict } = slideWindow(parseHits(row.recent_posts), this.limits.flood, this.now().toMillis());
       if (!verdict.accepted) return { outcome: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
       const [stored] = await this.insert(trx, row, [activity], clientActivityId, JSON.stringify(hits));
       return { outcome: 'appended', activity: stored };
     });
+  }
+
+  async markHandled(id: string, clientActivityId: string): Promise<void> {
+    await this.db.updateTable('directline_activities').set({ handled: 1 }).where('conversation_id', '=', id).where('client_activity_id', '=', clientActivityId).execute();
   }
 
   appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined> {

@@ -29,6 +29,8 @@ export const webChat = async (db: Kysely<any>): Promise<void> => {
     .addColumn('activity', 'text', (c) => c.notNull())
     .addColumn('bytes', 'integer', (c) => c.notNull())
     .addColumn('client_activity_id', 'varchar(200)')
+    // Whether the bot's turn for a client's activity finished (1), so a resend is answered only if it did not.
+    .addColumn('handled', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('directline_activities_pk', ['conversation_id', 'seq'])
     .execute();
   // Both engines treat NULLs as distinct, so only activities that carry a client id are unique by it.

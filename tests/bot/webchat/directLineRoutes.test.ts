@@ -182,6 +182,28 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(got.body.activities).to.have.length(2);
     });
 
+    it('answers a resend whose first attempt never finished its turn, once', async () => {
+      const conversation = await pageConversation();
+      // The replies cannot be kept once (the database connection drops), so the turn fails with 502.
+      const conversations = bot.services.webChat.conversations;
+      const appendFromBot = conversations.appendFromBot;
+      conversations.appendFromBot = async () => {
+        conversations.appendFromBot = appendFromBot;
+        throw new Error('connection lost');
+      };
+      const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(first.status).to.equal(502);
+      const again = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(again.status).to.equal(200);
+      const got = await client.activities(conversation.conversationId, conversation.token, '1');
+      const answers = got.body.activities.filter((a) => a.replyToId === again.body.id && /^Common Assessment Framework/.test(shownText(a)));
+      expect(answers, 'answered on the resend').to.have.length(1);
+      const third = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(third.body.id).to.equal(again.body.id);
+      const after = await client.activities(conversation.conversationId, conversation.token, '1');
+      expect(after.body.activities.filter((a) => /^Common Assessment Framework/.test(shownText(a))), 'not answered twice').to.have.length(1);
+    });
+
     const refusals: [string, unknown][] = [
       ['a conversationUpdate from the client', { type: 'conversationUpdate', membersAdded: [{ id: 'staffbot' }] }],
       ['an invoke', { type: 'invoke', name: 'adaptiveCard/action' }],

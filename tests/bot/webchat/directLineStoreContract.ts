@@ -75,18 +75,19 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       expect(new Set(set!.activities.map((a) => a.text)).size).to.equal(20);
     });
 
-    it('recognises a resent client activity id and stores nothing new', async () => {
+    it('recognises a resent client activity id and stores nothing new, saying whether its turn finished', async () => {
       const store = await open();
       const id = newId();
       await store.start(id, user);
       const first = await store.appendFromClient(id, message('hi'), 'c-1');
-      const resent = await Promise.all([store.appendFromClient(id, message('hi'), 'c-1'), store.appendFromClient(id, message('hi'), 'c-1')]);
-      expect(resent).to.deep.equal([
-        { outcome: 'resent', id: `${id}|0000001` },
-        { outcome: 'resent', id: `${id}|0000001` },
-      ]);
+      const resent = await Promise.all([store.appendFromClient(id, message('hi again'), 'c-1'), store.appendFromClient(id, message('hi'), 'c-1')]);
+      const unhandled = { outcome: 'resent', id: `${id}|0000001`, handled: false, activity: { type: 'message', text: 'hi', id: `${id}|0000001` } };
+      expect(resent).to.deep.equal([unhandled, unhandled]);
       expect(first.outcome).to.equal('appended');
       expect((await store.since(id, 0))!.watermark).to.equal('1');
+      await store.markHandled(id, 'c-1');
+      await store.markHandled(id, 'c-1');
+      expect(await store.appendFromClient(id, message('hi'), 'c-1')).to.deep.equal({ ...unhandled, handled: true });
       expect((await store.appendFromClient(id, message('hi'), 'c-2')).outcome).to.equal('appended');
     });
 

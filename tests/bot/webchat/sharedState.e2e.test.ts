@@ -176,6 +176,29 @@ describe('web chat on one SQLite process restarted mid-conversation, with the of
 });
 
 describe('web chat: a turn under way when the server stops', () => {
+  it('answers a post that arrives as the server starts closing (its reply address is not looked up again)', async () => {
+    const bot = await startBot();
+    try {
+      const client = new DirectLineClient(bot.url);
+      const { conversationId, token } = (await client.start((await client.pageToken()).body.token)).body;
+      const conversations = bot.services.webChat.conversations;
+      const append = conversations.appendFromClient.bind(conversations);
+      let closed: Promise<void> | undefined;
+      conversations.appendFromClient = async (...args) => {
+        const result = await append(...args);
+        closed = new Promise<void>((resolve) => bot.server.close(() => resolve()));
+        return result;
+      };
+      const answer = await client.post(conversationId, token, { type: 'message', text: 'what does TAC mean' });
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
+      await closed;
+      const reply = await bot.services.webChat.conversations.since(conversationId, 0);
+      expect(reply!.activities.some((a) => a.replyToId === answer.body.id)).to.equal(true);
+    } finally {
+      await bot.services.close();
+    }
+  });
+
   it('finishes and keeps its reply even though the server no longer takes connections', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-stop-'));
     const env = { DATA_DIR: dataDir };
