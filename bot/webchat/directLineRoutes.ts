@@ -152,6 +152,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     if (!from.ok) return sendDirectLineError(res, BAD_WATERMARK);
     const found = await conversationFor(req);
     if ('status' in found) return sendDirectLineError(res, found);
+    const { lastSeq } = found.conversation;
+    // Most polls find nothing new: the conversation just read says so without a second query.
+    if (from.watermark >= lastSeq) {
+      res.send(200, { activities: [], watermark: String(lastSeq) });
+      return;
+    }
     const set = await conversations.since(found.conversation.id, from.watermark);
     if (!set) return sendDirectLineError(res, notFound);
     res.send(200, set);
