@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { ActivityFeed, FeedEvent, FeedListener } from './activityFeed';
 import {
@@ -17,6 +19,16 @@ import { VERIFIED_USER_PREFIX } from './webChatUser';
 /** Activity types the channel passes on live but never stores or counts: they mean nothing a minute later. */
 const EPHEMERAL_TYPES = new Set(['typing']);
 
+/** How long a conversation read from the store answers `find` again, so a page polling every second costs one read a second however many polls arrive. */
+const FRESH_MS = 1000;
+
+/** A conversation as last read, and when (by the process's own monotonic timer, and by the injected clock). */
+interface Remembered {
+  conversation: StoredConversation;
+  readAtMs: number;
+  readAtClockMs: number;
+}
+
 /** Whether an activity is only passed on live (typing), never stored. */
 export const isEphemeral = (activity: DirectLineActivity): boolean => EPHEMERAL_TYPES.has(activity.type);
 
@@ -33,8 +45,12 @@ export class DirectLineConversations {
       feed: ActivityFeed;
       users: VerifiedUsers;
       logger: Logger;
+      now: () => DateTime;
     },
   ) {}
+
+  /** Conversations read in the last second, oldest first; a cache, so it is bounded by how many are in use at once. */
+  private readonly recent = new Map<string, Remembered>();
 
   /** Starts a conversation, or finds the one with that id (a second start with the same credential). */
   async start(id: string, user: ConversationUser): Promise<{ conversation: StoredConversation; created: boolean }> {
@@ -43,10 +59,22 @@ export class DirectLineConversations {
     return started;
   }
 
-  /** The conversation, or undefined when unknown or purged. */
+  /**
+   * The conversation, or undefined when unknown or purged. One read in the last second answers
+   * again (its watermark kept up to date by this process's own appends), so tight polling does
+   * not cost a database read per poll; it is at most a second behind another replica's appends.
+   */
   async find(id: string): Promise<StoredConversation | undefined> {
+    const remembered = this.recent.get(id);
+    // Fresh by both the real timer and the injected clock, so a test that moves its clock on reads again.
+    if (remembered && performance.now() - remembered.readAtMs < FRESH_MS && this.deps.now().toMillis() - remembered.readAtClockMs < FRESH_MS) {
+      return remembered.conversation;
+    }
     const conversation = await this.deps.store.find(id);
-    if (conversation) this.remember(conversation);
+    if (conversation) {
+      this.remember(conversation);
+      this.keep(conversation);
+    } else this.recent.delete(id);
     return conversation;
   }
 
@@ -59,6 +87,7 @@ export class DirectLineConversations {
   async appendFromClient(id: string, activity: DirectLineActivity, clientActivityId: string | undefined): Promise<ClientAppend> {
     const result = await this.deps.store.appendFromClient(id, activity, clientActivityId);
     if (result.outcome === 'appended') await this.announce(id, result.activity);
+    if (result.outcome === 'gone') this.recent.delete(id);
     return result;
   }
 
@@ -78,7 +107,10 @@ export class DirectLineConversations {
       if (!run.length) return true;
       const added = await this.deps.store.appendFromBot(id, run);
       run = [];
-      if (!added) return false;
+      if (!added) {
+        this.recent.delete(id);
+        return false;
+      }
       stored.push(...added);
       await this.announce(id, added[added.length - 1]);
       return true;
@@ -110,7 +142,21 @@ export class DirectLineConversations {
   }
 
   private announce(id: string, newest: DirectLineActivity): Promise<void> {
-    return this.publish({ kind: 'stored', conversationId: id, watermark: seqOfActivityId(String(newest.id)) });
+    const watermark = seqOfActivityId(String(newest.id));
+    const remembered = this.recent.get(id);
+    if (remembered && remembered.conversation.lastSeq < watermark) remembered.conversation = { ...remembered.conversation, lastSeq: watermark };
+    return this.publish({ kind: 'stored', conversationId: id, watermark });
+  }
+
+  /** Remembers a conversation just read, dropping the ones read over a second ago. */
+  private keep(conversation: StoredConversation): void {
+    const nowMs = performance.now();
+    this.recent.delete(conversation.id);
+    this.recent.set(conversation.id, { conversation, readAtMs: nowMs, readAtClockMs: this.deps.now().toMillis() });
+    for (const [id, entry] of this.recent) {
+      if (nowMs - entry.readAtMs < FRESH_MS) break;
+      this.recent.delete(id);
+    }
   }
 
   /** Tells the streams; a failure only delays them (they read again at their next keep-alive), so it never fails the append. */

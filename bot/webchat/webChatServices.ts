@@ -60,7 +60,7 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
   const builtin = mode === 'builtin';
   if (builtin) requireSharedTokenKey(config);
   const { store, feed } = builtin ? await sharedState(options) : { store: new SqlDirectLineStore(options.database.db, now), feed: new LocalActivityFeed() };
-  const conversations = new DirectLineConversations({ store, feed, users, logger });
+  const conversations = new DirectLineConversations({ store, feed, users, logger, now });
   const tokens = new DirectLineTokens({
     lifetimeMinutes: config.webChat.tokenMinutes,
     now,

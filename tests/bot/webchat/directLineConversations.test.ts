@@ -16,7 +16,7 @@ describe('DirectLineConversations', () => {
     database = await openTestDatabase('sqlite');
     users = new VerifiedUsers();
     const feed = new LocalActivityFeed();
-    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed, users, logger: silentLogger });
+    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed, users, logger: silentLogger, now: fixedClock });
     events = [];
     feed.subscribe('c1', (event) => events.push(event));
   });
@@ -50,7 +50,7 @@ describe('DirectLineConversations', () => {
 
   it('keeps an activity when the other replicas cannot be told (their streams catch up at the next keep-alive)', async () => {
     const failing = { publish: async () => Promise.reject(new Error('LISTEN connection down')), subscribe: () => () => undefined, close: async () => undefined };
-    const shaky = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: failing, users, logger: silentLogger });
+    const shaky = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: failing, users, logger: silentLogger, now: fixedClock });
     await shaky.start('c9', { id: 'dl_anon_1' });
     expect((await shaky.appendFromClient('c9', { type: 'message', text: 'hi' }, undefined)).outcome).to.equal('appended');
     expect((await shaky.appendFromBot('c9', [{ type: 'typing' }, { type: 'message', text: 'answer' }]))!.map((a) => a.text)).to.deep.equal(['answer']);
