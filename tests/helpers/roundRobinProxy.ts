@@ -85,7 +85,10 @@ export class RoundRobinProxy {
         });
         out.on('error', (err: NodeJS.ErrnoException) => {
           if (res.headersSent) return res.destroy();
-          resolve(!NOT_REACHED.has(err.code ?? '') ? (res.writeHead(502).end(), true) : false);
+          // Never reached: let the next backend take it. Reached and then failed: the client hears 502.
+          if (NOT_REACHED.has(err.code ?? '')) return resolve(false);
+          res.writeHead(502).end();
+          resolve(true);
         });
         out.end(body);
       });
