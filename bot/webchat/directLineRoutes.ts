@@ -152,15 +152,16 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     if (!from.ok) return sendDirectLineError(res, BAD_WATERMARK);
     const found = await conversationFor(req);
     if ('status' in found) return sendDirectLineError(res, found);
-    const { lastSeq } = found.conversation;
-    // Most polls find nothing new: the conversation just read says so without a second query.
-    if (from.watermark >= lastSeq) {
-      res.send(200, { activities: [], watermark: String(lastSeq) });
+    // Most polls find nothing new: the conversation just read says so without a second query. A
+    // watermark never goes back (that would send activities twice), even if this replica's copy
+    // of the conversation is a moment behind another's appends.
+    if (from.watermark >= found.conversation.lastSeq) {
+      res.send(200, { activities: [], watermark: String(from.watermark) });
       return;
     }
     const set = await conversations.since(found.conversation.id, from.watermark);
     if (!set) return sendDirectLineError(res, notFound);
-    res.send(200, set);
+    res.send(200, { ...set, watermark: String(Math.max(from.watermark, Number(set.watermark))) });
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, async (req: Request, res: Response) => {

@@ -19,6 +19,7 @@ export class OfficialClient {
   readonly received: ReceivedActivity[] = [];
   readonly statuses: ConnectionStatus[] = [];
   private readonly subscriptions: { unsubscribe(): void }[] = [];
+  private ended = false;
 
   constructor(domain: string, token: string, webSocket: boolean) {
     this.directLine = new DirectLine({
@@ -74,6 +75,8 @@ export class OfficialClient {
   }
 
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     this.directLine.end();
     for (const s of this.subscriptions) s.unsubscribe();
   }

@@ -13,6 +13,8 @@ const NOT_REACHED = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 export class RoundRobinProxy {
   private readonly server = http.createServer((req, res) => void this.forward(req, res));
   private next = 0;
+  /** Upgraded (WebSocket) connections, which the HTTP server no longer tracks. */
+  private readonly tunnels = new Set<Duplex>();
   private agents = new Map<string, http.Agent>();
   /** Requests and streams each backend took, by URL. */
   readonly served = new Map<string, number>();
@@ -41,6 +43,7 @@ export class RoundRobinProxy {
   }
 
   async stop(): Promise<void> {
+    for (const tunnel of this.tunnels) tunnel.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const agent of this.agents.values()) agent.destroy();
@@ -118,9 +121,13 @@ export class RoundRobinProxy {
         upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
         if (head.length) upstream.write(head);
         upstream.pipe(client).pipe(upstream);
+        this.tunnels.add(client);
+        this.tunnels.add(upstream);
         const end = () => {
           upstream.destroy();
           client.destroy();
+          this.tunnels.delete(client);
+          this.tunnels.delete(upstream);
         };
         upstream.on('error', end);
         upstream.on('close', end);

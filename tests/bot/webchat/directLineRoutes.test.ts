@@ -172,6 +172,12 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(later.body.activities).to.have.length(1);
     });
 
+    it("never moves a client's watermark back, so nothing is sent twice even from a replica whose copy lags", async () => {
+      const conversation = await pageConversation();
+      const ahead = await client.activities(conversation.conversationId, conversation.token, '5');
+      expect(ahead.body).to.deep.equal({ activities: [], watermark: '5' });
+    });
+
     it('does not queue a resent activity twice (same clientActivityID): same id, no second answer', async () => {
       const conversation = await pageConversation();
       const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));

@@ -20,6 +20,8 @@ class Replicas {
   readonly processes: ChildProcess[] = [];
   /** Each replica's own address, behind the proxy. */
   readonly urls: string[] = [];
+  /** Clients started here, ended on stop even when a test failed before ending them. */
+  private readonly clients: OfficialClient[] = [];
   proxy!: RoundRobinProxy;
   url = '';
 
@@ -49,6 +51,7 @@ class Replicas {
   }
 
   async stop(): Promise<void> {
+    for (const client of this.clients) client.end();
     await this.proxy?.stop();
     await Promise.all(this.processes.map((p) => stopProcess(p)));
   }
@@ -58,6 +61,7 @@ class Replicas {
     const given = await new DirectLineClient(this.url).pageToken();
     expect(given.status).to.equal(200);
     const client = new OfficialClient(`${this.url}/v3/directline`, given.body.token, webSocket);
+    this.clients.push(client);
     await client.status(ConnectionStatus.Online);
     return client;
   }
