@@ -141,5 +141,6 @@ function replicasArgument(argv: string[]): number {
 const replicas = replicasArgument(process.argv.slice(2));
 (replicas > 1 ? replicaBench(replicas) : main()).catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  // Clients of a phase cut short would keep the process alive.
+  process.exit(1);
 });
