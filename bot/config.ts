@@ -100,6 +100,10 @@ const schema = z.object({
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an OpenID metadata document' }).optional()),
   LOCAL_SERVICE_URL_HOSTS: list.pipe(z.array(z.string().toLowerCase().regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'))),
   WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
+  DIRECT_LINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
+  WEBCHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
+  WEBCHAT_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  WEBCHAT_KEEPALIVE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -190,6 +194,14 @@ export interface Config {
     tokenMinutes: number;
     /** Origins allowed to show the chat page in a frame (the embed widget). */
     embedOrigins: string[];
+    /** Signs the built-in endpoint's tokens; the same on every replica. Absent: a key file in DATA_DIR (SQLite only). */
+    tokenSecret?: string;
+    /** Chats the token route starts per client address per minute, counted across replicas. */
+    startsPerMinute: number;
+    /** Reverse proxies in front of the bot whose X-Forwarded-For entries name the client address. */
+    proxyHops: number;
+    /** How often open WebSocket streams get a keep-alive (and their token's expiry is checked). */
+    keepAliveSeconds: number;
   };
 }
 
@@ -299,6 +311,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
       userTokenSecret: e.WEBCHAT_TOKEN_SECRET,
       tokenMinutes: e.WEBCHAT_TOKEN_MINUTES,
       embedOrigins: e.WEBCHAT_EMBED_ORIGINS,
+      tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
+      startsPerMinute: e.WEBCHAT_STARTS_PER_MINUTE,
+      proxyHops: e.WEBCHAT_PROXY_HOPS,
+      keepAliveSeconds: e.WEBCHAT_KEEPALIVE_SECONDS,
     },
   };
 }

@@ -198,8 +198,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     },
   });
   const adapter = createAdapter(config, logger);
-  const webChat = createWebChatServices(config, now);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
   const delivery = new DeliveryEngine({
     outbox: new Outbox(database.db, now, database.engine),
     conversations: store.conversations,
@@ -246,8 +246,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       housekeeping.stop();
       surveyHousekeeping.stop();
       await delivery.stop();
+      await webChat.close();
       await redis?.quit().catch(() => undefined);
-      webChat.close();
       if (!overrides.database) await database.db.destroy();
     },
   };

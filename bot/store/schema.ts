@@ -25,6 +25,9 @@ export interface DatabaseSchema {
   training_reminders: TrainingReminderTable;
   dashboard_sessions: DashboardSessionTable;
   unanswered_askers: UnansweredAskerTable;
+  directline_conversations: DirectLineConversationTable;
+  directline_activities: DirectLineActivityTable;
+  directline_limits: DirectLineLimitTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -269,4 +272,36 @@ export interface DashboardSessionTable {
 export interface UnansweredAskerTable {
   marker: string;
   day: string;
+}
+
+/** A built-in Direct Line conversation: whose it is, its last watermark, and recent client posts (ms, JSON). */
+export interface DirectLineConversationTable {
+  id: string;
+  user_id: string;
+  user_name: string | null;
+  user_email: string | null;
+  /** The oldest watermark still kept (older activities were trimmed). */
+  first_seq: Generated<number>;
+  last_seq: Generated<number>;
+  bytes: Generated<number>;
+  recent_posts: Generated<string>;
+  created_at: string;
+  last_active_at: string;
+}
+
+/** One activity of a built-in Direct Line conversation (JSON without its id, which the watermark gives). */
+export interface DirectLineActivityTable {
+  conversation_id: string;
+  seq: number;
+  activity: string;
+  bytes: number;
+  client_activity_id: string | null;
+  handled: Generated<number>;
+}
+
+/** A sliding-window limit shared by replicas: the times (ms, JSON) of the hits still in its window. */
+export interface DirectLineLimitTable {
+  key: string;
+  hits: string;
+  updated_at: string;
 }

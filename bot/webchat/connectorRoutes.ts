@@ -41,10 +41,10 @@ const refuse = (res: Response, status: number, code: string, message: string): v
 };
 
 /**
- * The few Bot Connector routes the bot calls when it replies in a built-in Direct Line
- * conversation: send and reply add the bot's activity to the conversation with the next
- * watermark; update and delete are refused as Azure's Direct Line channel refuses them, so the
- * bot behaves the same locally and in production.
+ * The few Bot Connector routes a bot may call in a built-in Direct Line conversation outside the
+ * replies its turns hand back: send and reply add the bot's activity with the next watermark;
+ * update and delete are refused as Azure's Direct Line channel refuses them, so the bot behaves
+ * the same locally and in production.
  */
 export function registerConnectorRoutes(server: Server, key: string, deps: ConnectorRouteDependencies): void {
   const { conversations, bot, now } = deps;
@@ -52,13 +52,13 @@ export function registerConnectorRoutes(server: Server, key: string, deps: Conne
 
   const send = async (req: Request, res: Response): Promise<void> => {
     if (!keyMatches(req.params.key, key)) return refuse(res, 404, 'NotFound', 'No such route.');
-    const conversation = conversations.find(String(req.params.conversationId));
-    if (!conversation) return refuse(res, 404, 'ConversationNotFound', 'The conversation has ended.');
+    const conversationId = String(req.params.conversationId);
     const body = req.body as unknown;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse(res, 400, 'BadArgument', 'The body must be an activity.');
     const replyToId = typeof req.params.activityId === 'string' ? req.params.activityId : undefined;
-    const stored = conversations.append(conversation, botActivity(body as Record<string, unknown>, conversation.id, bot, now().toUTC().toISO()!, replyToId));
-    res.send(200, { id: stored.id });
+    const stored = await conversations.appendFromBot(conversationId, [botActivity(body as Record<string, unknown>, conversationId, bot, now().toUTC().toISO()!, replyToId)]);
+    if (!stored) return refuse(res, 404, 'ConversationNotFound', 'The conversation has ended.');
+    res.send(200, { id: stored[0]?.id ?? `${conversationId}|typing` });
   };
   const unsupported = async (req: Request, res: Response): Promise<void> => {
     if (!keyMatches(req.params.key, key)) return refuse(res, 404, 'NotFound', 'No such route.');

@@ -21,6 +21,11 @@ export class ConversationQueue {
     return result;
   }
 
+  /** Resolves once every job queued so far has settled. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
+  }
+
   /** Keys with work pending. */
   get pending(): number {
     return this.tails.size;

@@ -1,248 +1,171 @@
-import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import { FloodLimit, FloodVerdict } from './floodLimit';
+import { Logger } from 'pino';
+import { ActivityFeed, FeedEvent, FeedListener } from './activityFeed';
+import {
+  ActivitySet,
+  ClientAppend,
+  ConversationUser,
+  DirectLineActivity,
+  DirectLineStore,
+  LimitVerdict,
+  seqOfActivityId,
+  StoredConversation,
+  WindowLimit,
+} from './directLineStore';
+import { VerifiedUsers } from './verifiedUsers';
+import { VERIFIED_USER_PREFIX } from './webChatUser';
 
-/** An activity as Direct Line keeps and returns it: plain JSON with at least a type. */
-export interface DirectLineActivity {
-  type: string;
-  id?: string;
-  [field: string]: unknown;
+/** Activity types the channel passes on live but never stores or counts: they mean nothing a minute later. */
+const EPHEMERAL_TYPES = new Set(['typing']);
+
+/** How long a conversation read from the store answers `find` again, so a page polling every second costs one read a second however many polls arrive. */
+const FRESH_MS = 1000;
+
+/** A conversation as last read, and when (by the process's own monotonic timer, and by the injected clock). */
+interface Remembered {
+  conversation: StoredConversation;
+  readAtMs: number;
+  readAtClockMs: number;
 }
 
-/** A page of a conversation's activities and the watermark to ask from next time (Direct Line's ActivitySet). */
-export interface ActivitySet {
-  activities: DirectLineActivity[];
-  watermark: string;
-}
-
-/** Someone following a conversation live, such as a WebSocket stream. */
-export interface ConversationListener {
-  /** New activities, in order, each with the watermark just after it. */
-  activities(set: ActivitySet): void;
-  /** The conversation has gone (expired, evicted or the server is stopping). */
-  ended(): void;
-}
-
-/** The person the conversation belongs to, as the token that started it says. */
-export interface ConversationUser {
-  id: string;
-  name?: string;
-}
-
-/** Bounds on what the built-in Direct Line keeps in memory. */
-export interface ConversationLimits {
-  /** Conversations kept at once; the least recently active goes first. */
-  maxConversations: number;
-  /** Bytes of activities kept across all conversations. */
-  maxBytes: number;
-  /** Activities kept per conversation (older ones drop off; watermarks keep counting). */
-  maxActivitiesPerConversation: number;
-  /** Bytes of activities kept per conversation. */
-  maxBytesPerConversation: number;
-  /** A conversation nobody has used for this long is forgotten. */
-  idleMinutes: number;
-  /** At most this many activities from the client… */
-  floodMax: number;
-  /** …in any window this long. */
-  floodWindowSeconds: number;
-  /** Live streams per conversation; a new one beyond this closes the oldest. */
-  maxListenersPerConversation: number;
-  /** Client activity ids remembered per conversation to spot a resend. */
-  rememberedClientIds: number;
-}
-
-/** Limits that hold a few thousand intranet conversations in well under 100 MB. */
-export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
-  maxConversations: 5000,
-  maxBytes: 64 * 1024 * 1024,
-  maxActivitiesPerConversation: 500,
-  maxBytesPerConversation: 1024 * 1024,
-  idleMinutes: 60,
-  floodMax: 20,
-  floodWindowSeconds: 10,
-  maxListenersPerConversation: 4,
-  rememberedClientIds: 100,
-};
-
-interface StoredActivity {
-  seq: number;
-  activity: DirectLineActivity;
-  bytes: number;
-}
-
-/** One conversation of the built-in Direct Line; change it only through DirectLineConversations. */
-export class DirectLineConversation {
-  /** @internal */ readonly stored: StoredActivity[] = [];
-  /** @internal */ readonly listeners: ConversationListener[] = [];
-  /** @internal */ readonly clientIds = new Map<string, string>();
-  /** @internal */ nextSeq = 1;
-  /** @internal */ bytes = 0;
-  /** @internal */ lastActiveMs: number;
-  /** @internal */ readonly flood: FloodLimit;
-
-  constructor(
-    readonly id: string,
-    readonly user: ConversationUser,
-    nowMs: number,
-    limits: ConversationLimits,
-  ) {
-    this.lastActiveMs = nowMs;
-    this.flood = new FloodLimit(limits.floodMax, limits.floodWindowSeconds * 1000);
-  }
-
-  /** The watermark after the newest activity ("0" before the first). */
-  get watermark(): string {
-    return String(this.nextSeq - 1);
-  }
-}
-
-/** A fresh, unguessable conversation id. */
-export const newConversationId = (): string => crypto.randomBytes(18).toString('base64url');
-
-/** The Direct Line id of an activity: the conversation id, a bar and a zero-padded sequence number. */
-export const activityId = (conversationId: string, seq: number): string => `${conversationId}|${String(seq).padStart(7, '0')}`;
+/** Whether an activity is only passed on live (typing), never stored. */
+export const isEphemeral = (activity: DirectLineActivity): boolean => EPHEMERAL_TYPES.has(activity.type);
 
 /**
- * The built-in Direct Line's conversations and their activities, in memory and bounded (idle
- * expiry, a conversation count and a byte budget), because the built-in endpoint serves one bot
- * process without a cloud account; nothing here survives a restart.
+ * The built-in Direct Line's conversations as the routes and streams use them: the shared store
+ * (what is said, in watermark order) and the feed (who to tell), kept in step, so every append is
+ * announced to every replica's streams. Verified people are remembered on whichever replica
+ * meets their conversation, so the bot can look them up by id there.
  */
 export class DirectLineConversations {
-  private readonly conversations = new Map<string, DirectLineConversation>();
-  private totalBytes = 0;
-
   constructor(
-    private readonly now: () => DateTime,
-    private readonly limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS,
+    private readonly deps: {
+      store: DirectLineStore;
+      feed: ActivityFeed;
+      users: VerifiedUsers;
+      logger: Logger;
+      now: () => DateTime;
+    },
   ) {}
 
-  /** How many conversations are held. */
-  get size(): number {
-    return this.conversations.size;
-  }
+  /** Conversations read in the last second, oldest first; a cache, so it is bounded by how many are in use at once. */
+  private readonly recent = new Map<string, Remembered>();
 
-  /** Bytes of activities held across all conversations. */
-  get bytes(): number {
-    return this.totalBytes;
-  }
-
-  /** Starts a conversation, or returns the live one with that id (a second start with the same token). */
-  start(id: string, user: ConversationUser): { conversation: DirectLineConversation; created: boolean } {
-    const existing = this.find(id);
-    if (existing) return { conversation: existing, created: false };
-    const conversation = new DirectLineConversation(id, user, this.nowMs(), this.limits);
-    this.conversations.set(id, conversation);
-    this.evict(conversation);
-    return { conversation, created: true };
-  }
-
-  /** The live conversation with this id (and marks it as in use), or undefined when unknown or expired. */
-  find(id: string): DirectLineConversation | undefined {
-    const nowMs = this.nowMs();
-    this.sweep(nowMs);
-    const conversation = this.conversations.get(id);
-    if (conversation) this.touch(conversation, nowMs);
-    return conversation;
-  }
-
-  /** Counts one more client activity against the conversation's flood limit. */
-  admit(conversation: DirectLineConversation): FloodVerdict {
-    return conversation.flood.take(this.nowMs());
-  }
-
-  /** The id given to an earlier activity with this client activity id, if the client is resending it. */
-  resent(conversation: DirectLineConversation, clientActivityId: string | undefined): string | undefined {
-    return clientActivityId ? conversation.clientIds.get(clientActivityId) : undefined;
+  /** Starts a conversation, or finds the one with that id (a second start with the same credential). */
+  async start(id: string, user: ConversationUser): Promise<{ conversation: StoredConversation; created: boolean }> {
+    const started = await this.deps.store.start(id, user);
+    this.remember(started.conversation);
+    return started;
   }
 
   /**
-   * Adds an activity to the conversation with the next watermark, tells live listeners, and keeps
-   * within the limits. The activity gets a new Direct Line id unless `keepId` (an update). Throws
-   * for a conversation that has already gone: callers find and append in the same tick.
+   * The conversation, or undefined when unknown or purged. One read in the last second answers
+   * again (its watermark kept up to date by this process's own appends), so tight polling does
+   * not cost a database read per poll; it is at most a second behind another replica's appends.
    */
-  append(conversation: DirectLineConversation, activity: DirectLineActivity, options: { clientActivityId?: string; keepId?: boolean } = {}): DirectLineActivity {
-    if (this.conversations.get(conversation.id) !== conversation) throw new Error(`conversation ${conversation.id} has ended`);
-    const seq = conversation.nextSeq++;
-    const stored: DirectLineActivity = { ...activity, id: options.keepId && activity.id ? activity.id : activityId(conversation.id, seq) };
-    const bytes = Buffer.byteLength(JSON.stringify(stored));
-    conversation.stored.push({ seq, activity: stored, bytes });
-    conversation.bytes += bytes;
-    this.totalBytes += bytes;
-    if (options.clientActivityId) this.rememberClientId(conversation, options.clientActivityId, stored.id!);
-    this.trim(conversation);
-    this.touch(conversation, this.nowMs());
-    this.evict(conversation);
-    for (const listener of [...conversation.listeners]) listener.activities({ activities: [stored], watermark: String(seq) });
-    return stored;
+  async find(id: string): Promise<StoredConversation | undefined> {
+    const remembered = this.recent.get(id);
+    // Fresh by both the real timer and the injected clock, so a test that moves its clock on reads again.
+    if (remembered && performance.now() - remembered.readAtMs < FRESH_MS && this.deps.now().toMillis() - remembered.readAtClockMs < FRESH_MS) {
+      return remembered.conversation;
+    }
+    const conversation = await this.deps.store.find(id);
+    if (conversation) {
+      this.remember(conversation);
+      this.keep(conversation);
+    } else this.recent.delete(id);
+    return conversation;
   }
 
-  /** The activities after a watermark (all kept ones when it is missing or not a number). */
-  since(conversation: DirectLineConversation, watermark?: string): ActivitySet {
-    const from = watermark !== undefined && /^\d+$/.test(watermark) ? Number(watermark) : 0;
-    return { activities: conversation.stored.filter((s) => s.seq > from).map((s) => s.activity), watermark: conversation.watermark };
+  /** Marks the conversation used (a page's keep-alive); false when it has gone. */
+  touch(id: string): Promise<boolean> {
+    return this.deps.store.touch(id);
   }
 
-  /** Follows a conversation live; returns the function that stops following. */
-  listen(conversation: DirectLineConversation, listener: ConversationListener): () => void {
-    conversation.listeners.push(listener);
-    while (conversation.listeners.length > this.limits.maxListenersPerConversation) conversation.listeners.shift()!.ended();
-    return () => {
-      const index = conversation.listeners.indexOf(listener);
-      if (index >= 0) conversation.listeners.splice(index, 1);
+  /** Stores a client's activity (unless resent or over the flood limit) and tells the streams. */
+  async appendFromClient(id: string, activity: DirectLineActivity, clientActivityId: string | undefined): Promise<ClientAppend> {
+    const result = await this.deps.store.appendFromClient(id, activity, clientActivityId);
+    if (result.outcome === 'appended') await this.announce(id, result.activity);
+    if (result.outcome === 'gone') this.recent.delete(id);
+    return result;
+  }
+
+  /** Records that the turn for a client's activity finished, so a resend of it is not answered twice. */
+  markHandled(id: string, clientActivityId: string): Promise<void> {
+    return this.deps.store.markHandled(id, clientActivityId);
+  }
+
+  /**
+   * Adds the bot's activities in order: typing goes to the streams only, the rest is stored and
+   * announced. Returns what was stored, or undefined when the conversation has gone.
+   */
+  async appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined> {
+    const stored: DirectLineActivity[] = [];
+    let run: DirectLineActivity[] = [];
+    const flush = async (): Promise<boolean> => {
+      if (!run.length) return true;
+      const added = await this.deps.store.appendFromBot(id, run);
+      run = [];
+      if (!added) {
+        this.recent.delete(id);
+        return false;
+      }
+      stored.push(...added);
+      await this.announce(id, added[added.length - 1]);
+      return true;
     };
+    for (const activity of activities) {
+      if (!isEphemeral(activity)) {
+        run.push(activity);
+        continue;
+      }
+      if (!(await flush())) return undefined;
+      await this.publish({ kind: 'ephemeral', conversationId: id, activity });
+    }
+    return (await flush()) ? stored : undefined;
   }
 
-  /** Forgets every conversation and ends every live stream (on shutdown). */
-  clear(): void {
-    for (const conversation of [...this.conversations.values()]) this.remove(conversation);
+  /** The kept activities after a watermark; undefined when the conversation has gone. */
+  since(id: string, watermark: number): Promise<ActivitySet | undefined> {
+    return this.deps.store.since(id, watermark);
   }
 
-  private nowMs(): number {
-    return this.now().toMillis();
+  /** Counts one event against a limit every replica shares. */
+  take(key: string, limit: WindowLimit): Promise<LimitVerdict> {
+    return this.deps.store.take(key, limit);
   }
 
-  private touch(conversation: DirectLineConversation, nowMs: number): void {
-    conversation.lastActiveMs = nowMs;
-    // Re-inserting keeps the map in least-recently-active order, so expiry and eviction start at the front.
-    this.conversations.delete(conversation.id);
-    this.conversations.set(conversation.id, conversation);
+  /** Follows a conversation's news (from any replica); returns the function that stops following. */
+  follow(id: string, listener: FeedListener): () => void {
+    return this.deps.feed.subscribe(id, listener);
   }
 
-  private sweep(nowMs: number): void {
-    const oldest = nowMs - this.limits.idleMinutes * 60_000;
-    for (const conversation of this.conversations.values()) {
-      if (conversation.lastActiveMs > oldest) break;
-      this.remove(conversation);
+  private announce(id: string, newest: DirectLineActivity): Promise<void> {
+    const watermark = seqOfActivityId(String(newest.id));
+    const remembered = this.recent.get(id);
+    if (remembered && remembered.conversation.lastSeq < watermark) remembered.conversation = { ...remembered.conversation, lastSeq: watermark };
+    return this.publish({ kind: 'stored', conversationId: id, watermark });
+  }
+
+  /** Remembers a conversation just read, dropping the ones read over a second ago. */
+  private keep(conversation: StoredConversation): void {
+    const nowMs = performance.now();
+    this.recent.delete(conversation.id);
+    this.recent.set(conversation.id, { conversation, readAtMs: nowMs, readAtClockMs: this.deps.now().toMillis() });
+    for (const [id, entry] of this.recent) {
+      if (nowMs - entry.readAtMs < FRESH_MS) break;
+      this.recent.delete(id);
     }
   }
 
-  private evict(keep: DirectLineConversation): void {
-    for (const conversation of this.conversations.values()) {
-      if (this.conversations.size <= this.limits.maxConversations && this.totalBytes <= this.limits.maxBytes) break;
-      if (conversation !== keep) this.remove(conversation);
-    }
+  /** Tells the streams; a failure only delays them (they read again at their next keep-alive), so it never fails the append. */
+  private async publish(event: Exclude<FeedEvent, { kind: 'resync' }>): Promise<void> {
+    await this.deps.feed.publish(event).catch((err: unknown) => this.deps.logger.warn({ err }, 'web chat could not tell the other replicas about new activity'));
   }
 
-  private trim(conversation: DirectLineConversation): void {
-    const { stored } = conversation;
-    while (stored.length > 1 && (stored.length > this.limits.maxActivitiesPerConversation || conversation.bytes > this.limits.maxBytesPerConversation)) {
-      const dropped = stored.shift()!;
-      conversation.bytes -= dropped.bytes;
-      this.totalBytes -= dropped.bytes;
-    }
-  }
-
-  private rememberClientId(conversation: DirectLineConversation, clientActivityId: string, id: string): void {
-    conversation.clientIds.set(clientActivityId, id);
-    if (conversation.clientIds.size > this.limits.rememberedClientIds) {
-      conversation.clientIds.delete(conversation.clientIds.keys().next().value!);
-    }
-  }
-
-  private remove(conversation: DirectLineConversation): void {
-    if (this.conversations.get(conversation.id) !== conversation) return;
-    this.conversations.delete(conversation.id);
-    this.totalBytes -= conversation.bytes;
-    for (const listener of conversation.listeners.splice(0)) listener.ended();
+  private remember(conversation: StoredConversation): void {
+    const { user } = conversation;
+    if (user.id.startsWith(VERIFIED_USER_PREFIX)) this.deps.users.remember({ ...user, verified: true });
   }
 }

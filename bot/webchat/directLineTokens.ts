@@ -1,11 +1,20 @@
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 
+/**
+ * What a token may do: a start credential (from the page's token route) may only start or rejoin
+ * its conversation; a conversation token reads, posts, streams and refreshes.
+ */
+export type TokenScope = 'start' | 'conversation';
+
 /** What a built-in Direct Line token grants: one conversation, for one user. */
 export interface DirectLineTokenClaims {
   conversationId: string;
   userId: string;
   userName?: string;
+  /** A verified person's email, carried by start credentials only so the conversation can keep it. */
+  userEmail?: string;
+  scope: TokenScope;
   /** When the token stops working, in seconds since 1970 (set on verified tokens). */
   expiresAt?: number;
 }
@@ -17,49 +26,45 @@ export interface IssuedToken {
 }
 
 /** Why a token was refused. */
-export type TokenProblem = 'missing' | 'expired' | 'invalid';
+export type TokenProblem = 'missing' | 'expired' | 'invalid' | 'scope';
 
 /** A token's verdict: its claims, or why it was refused. */
 export type TokenCheck = { ok: true; claims: DirectLineTokenClaims } | { ok: false; problem: TokenProblem };
+
+/** How long a start credential lasts: long enough for a slow page to load Web Chat, short enough to be useless hoarded. */
+export const START_CREDENTIAL_SECONDS = 5 * 60;
 
 const AUDIENCE = 'staffbot:directline';
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 /**
  * Issues and checks the built-in Direct Line's tokens: HS256 JWTs (Web Chat reads the `user`
- * claim from them, as from Azure's) signed with a key made fresh for each process, since
- * conversations are in memory and a token need not outlive them. Every request and poll is
- * checked, so this uses node:crypto's HMAC directly (microseconds) rather than WebCrypto; the
- * header is fixed, so no other algorithm (or `none`) is ever accepted. Expiry follows the
- * injected clock, so tests need not wait.
+ * claim from them, as from Azure's) signed with a key every replica shares, so a token from one
+ * replica, or from before a restart, works on any. Every request and poll is checked, so this
+ * uses node:crypto's HMAC directly (microseconds) rather than WebCrypto; the header is fixed, so
+ * no other algorithm (or `none`) is ever accepted. Expiry follows the injected clock, so tests
+ * need not wait.
  */
 export class DirectLineTokens {
-  private readonly key: Buffer;
+  constructor(private readonly options: { lifetimeMinutes: number; now: () => DateTime; key: Buffer }) {}
 
-  constructor(private readonly options: { lifetimeMinutes: number; now: () => DateTime; key?: Buffer }) {
-    this.key = options.key ?? crypto.randomBytes(32);
+  /** How long conversation tokens last, in seconds. */
+  get lifetimeSeconds(): number {
+    return this.options.lifetimeMinutes * 60;
   }
 
-  /** A token for this conversation and user, valid for the configured lifetime. */
-  async issue(claims: Omit<DirectLineTokenClaims, 'expiresAt'>): Promise<IssuedToken> {
-    const issuedAt = Math.floor(this.options.now().toSeconds());
-    const expiresIn = this.options.lifetimeMinutes * 60;
-    // `user` is where Azure's tokens carry the bound user id, and where Web Chat looks for it.
-    const payload = {
-      conv: claims.conversationId,
-      user: claims.userId,
-      ...(claims.userName ? { name: claims.userName } : {}),
-      sub: claims.userId,
-      aud: AUDIENCE,
-      iat: issuedAt,
-      exp: issuedAt + expiresIn,
-    };
-    const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-    return { token: `${unsigned}.${this.signature(unsigned).toString('base64url')}`, expiresIn };
+  /** A conversation token for this conversation and user, valid for the configured lifetime. */
+  async issue(claims: Omit<DirectLineTokenClaims, 'expiresAt' | 'scope' | 'userEmail'>): Promise<IssuedToken> {
+    return this.sign({ ...claims, scope: 'conversation' }, this.lifetimeSeconds);
   }
 
-  /** Checks a token's signature and expiry; says why when it is refused. */
-  async verify(token: string | undefined): Promise<TokenCheck> {
+  /** A start credential for a conversation that does not exist yet; it may carry a verified person's email. */
+  async issueStart(claims: Omit<DirectLineTokenClaims, 'expiresAt' | 'scope'>): Promise<IssuedToken> {
+    return this.sign({ ...claims, scope: 'start' }, Math.min(START_CREDENTIAL_SECONDS, this.lifetimeSeconds));
+  }
+
+  /** Checks a token's signature, expiry and scope; says why when it is refused. */
+  async verify(token: string | undefined, scopes: TokenScope[] = ['conversation']): Promise<TokenCheck> {
     if (!token) return { ok: false, problem: 'missing' };
     const [header, body, signature, extra] = token.split('.');
     if (header !== HEADER || !body || !signature || extra !== undefined) return { ok: false, problem: 'invalid' };
@@ -73,14 +78,44 @@ export class DirectLineTokens {
     } catch {
       return { ok: false, problem: 'invalid' };
     }
-    const { conv, sub, name, aud, exp } = payload;
+    const { conv, sub, name, email, scp, aud, exp } = payload;
     if (aud !== AUDIENCE || typeof conv !== 'string' || typeof sub !== 'string' || typeof exp !== 'number') return { ok: false, problem: 'invalid' };
+    if (scp !== 'start' && scp !== 'conversation') return { ok: false, problem: 'invalid' };
     if (exp <= Math.floor(this.options.now().toSeconds())) return { ok: false, problem: 'expired' };
-    return { ok: true, claims: { conversationId: conv, userId: sub, userName: typeof name === 'string' ? name : undefined, expiresAt: exp } };
+    if (!scopes.includes(scp)) return { ok: false, problem: 'scope' };
+    return {
+      ok: true,
+      claims: {
+        conversationId: conv,
+        userId: sub,
+        userName: typeof name === 'string' ? name : undefined,
+        ...(typeof email === 'string' ? { userEmail: email } : {}),
+        scope: scp,
+        expiresAt: exp,
+      },
+    };
+  }
+
+  private async sign(claims: Omit<DirectLineTokenClaims, 'expiresAt'>, lifetimeSeconds: number): Promise<IssuedToken> {
+    const issuedAt = Math.floor(this.options.now().toSeconds());
+    // `user` is where Azure's tokens carry the bound user id, and where Web Chat looks for it.
+    const payload = {
+      conv: claims.conversationId,
+      user: claims.userId,
+      ...(claims.userName ? { name: claims.userName } : {}),
+      ...(claims.userEmail ? { email: claims.userEmail } : {}),
+      sub: claims.userId,
+      scp: claims.scope,
+      aud: AUDIENCE,
+      iat: issuedAt,
+      exp: issuedAt + lifetimeSeconds,
+    };
+    const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return { token: `${unsigned}.${this.signature(unsigned).toString('base64url')}`, expiresIn: lifetimeSeconds };
   }
 
   private signature(unsigned: string): Buffer {
-    return crypto.createHmac('sha256', this.key).update(unsigned).digest();
+    return crypto.createHmac('sha256', this.options.key).update(unsigned).digest();
   }
 }
 

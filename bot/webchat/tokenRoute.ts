@@ -3,7 +3,9 @@ import { Logger } from 'pino';
 import { Request, Response, Server } from 'restify';
 import { Config } from '../config';
 import { DIRECT_LINE_PATH } from './directLinePath';
-import { newConversationId } from './directLineConversations';
+import { newConversationId } from './directLineStore';
+import { clientAddress } from './clientAddress';
+import { DirectLineConversations } from './directLineConversations';
 import { DirectLineTokens } from './directLineTokens';
 import { exchangeDirectLineSecret, TokenExchangeError } from './tokenExchange';
 import { verifyUserToken } from './userToken';
@@ -29,6 +31,8 @@ export interface TokenRouteDependencies {
   mode: WebChatMode;
   config: Config['webChat'];
   tokens: DirectLineTokens;
+  /** Where the per-address limit on new chats is counted, shared by every replica. */
+  conversations: DirectLineConversations;
   users: VerifiedUsers;
   now: () => DateTime;
   logger: Logger;
@@ -42,15 +46,23 @@ const refuse = (res: Response, status: number, code: string, message: string): v
 /**
  * `POST /api/directline/token`: works out who is asking (a signed user token, or the anonymous
  * id the browser kept), then gets a Direct Line token for them: from Azure with the secret, which
- * stays on the server, or from the built-in endpoint. A bad or expired user token is refused with
- * a message the page shows before it carries on anonymously.
+ * stays on the server, or from the built-in endpoint, a short-lived credential that can start
+ * one conversation and nothing else. Each client address may start WEBCHAT_STARTS_PER_MINUTE
+ * chats a minute (429 with Retry-After beyond), counted across replicas, so nobody can start
+ * conversations by the thousand. A bad or expired user token is refused with a message the page
+ * shows before it carries on anonymously.
  */
 export function registerTokenRoute(server: Server, deps: TokenRouteDependencies): void {
-  const { mode, config, tokens, users, now, logger } = deps;
+  const { mode, config, tokens, conversations, users, now, logger } = deps;
 
   server.post(TOKEN_ROUTE, async (req: Request, res: Response) => {
     if (mode === 'off') {
       return refuse(res, 503, 'WebChatNotConfigured', 'Web chat is not set up on this server: set DIRECT_LINE_SECRET to use Azure Direct Line.');
+    }
+    const verdict = await conversations.take(`start:${clientAddress(req, config.proxyHops)}`, { max: config.startsPerMinute, windowMs: 60_000 });
+    if (!verdict.accepted) {
+      res.setHeader('retry-after', String(verdict.retryAfterSeconds));
+      return refuse(res, 429, 'TooManyChats', `Too many chats have been started from your network just now. Please try again in ${verdict.retryAfterSeconds} seconds.`);
     }
     const body = (req.body ?? {}) as { userToken?: unknown; userId?: unknown };
     let user: WebChatUser;
@@ -74,7 +86,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDependencies)
       }
     } else {
       const conversationId = newConversationId();
-      const issued = await tokens.issue({ conversationId, userId: user.id, userName: user.name });
+      const issued = await tokens.issueStart({ conversationId, userId: user.id, userName: user.name, userEmail: user.email });
       reply = { token: issued.token, conversationId, expiresIn: issued.expiresIn, domain: DIRECT_LINE_PATH, user: publicUser(user) };
     }
     res.setHeader('cache-control', 'no-store');

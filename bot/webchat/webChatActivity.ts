@@ -1,4 +1,4 @@
-import { DirectLineActivity } from './directLineConversations';
+import { DirectLineActivity } from './directLineStore';
 
 /** The channel id web chat activities carry, as Azure's Web Chat and Direct Line channels use. */
 export const WEBCHAT_CHANNEL = 'webchat';

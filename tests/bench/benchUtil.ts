@@ -28,7 +28,11 @@ export async function startBotProcess(args: string[], env: Record<string, string
   const child = spawn(process.execPath, args, { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 30000);
+    // A bot that never comes up is stopped, so a failed start leaves nothing running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start:\n${out}`));
+    }, 120000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"port":(\d+)/.exec(out);

@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
     const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger });
     try {
-      onPostgres = await run(pg, { DATABASE_URL: url, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64') });
+      onPostgres = await run(pg, { DATABASE_URL: url, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') });
     } finally {
       await pg.db.destroy();
       await dropPostgresSchema(url, schema);

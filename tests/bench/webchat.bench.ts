@@ -6,6 +6,7 @@ import { projectRoot } from '../../knowledge/projectRoot';
 import { DirectLineClient, ReceivedActivity, StartedConversation } from '../helpers/directLineClient';
 import { loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
 import { msSince, percentile, report, round, rssMb, startBotProcess, stopProcess } from './benchUtil';
+import { BENCH_ENV, replicaBench } from './webchatReplicas';
 
 /** Conversations running at once. */
 const CONVERSATIONS = 50;
@@ -89,7 +90,12 @@ async function main(): Promise<void> {
   // load (the same JavaScript as the build, compiled once at start-up) so no build step is needed.
   const root = projectRoot();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-bench-'));
-  const { child, url } = await startBotProcess(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], { DATA_DIR: dataDir });
+  const { child, url } = await startBotProcess(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    ...BENCH_ENV,
+  });
   try {
     const client = new DirectLineClient(url);
     await pollingRoundTrips(client, pick(0).slice(0, 5));
@@ -124,7 +130,17 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+/** `--replicas N` (N ≥ 2) runs the replica benchmark instead of the single-process one. */
+function replicasArgument(argv: string[]): number {
+  const index = argv.indexOf('--replicas');
+  const value = index >= 0 ? Number(argv[index + 1]) : 1;
+  if (!Number.isInteger(value) || value < 1) throw new Error('--replicas takes a whole number, such as --replicas 2');
+  return value;
+}
+
+const replicas = replicasArgument(process.argv.slice(2));
+(replicas > 1 ? replicaBench(replicas) : main()).catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  // Clients of a phase cut short would keep the process alive.
+  process.exit(1);
 });

@@ -47,6 +47,10 @@ describe('loadConfig', () => {
       userTokenSecret: undefined,
       tokenMinutes: 30,
       embedOrigins: [],
+      tokenSecret: undefined,
+      startsPerMinute: 30,
+      proxyHops: 0,
+      keepAliveSeconds: 20,
     });
     const config = loadConfig({
       DIRECT_LINE_SECRET: 'secret',
@@ -54,6 +58,10 @@ describe('loadConfig', () => {
       WEBCHAT_TOKEN_SECRET: 'x'.repeat(32),
       WEBCHAT_TOKEN_MINUTES: '60',
       WEBCHAT_EMBED_ORIGINS: 'https://Intranet.example.gov.uk, http://localhost:8080',
+      DIRECT_LINE_TOKEN_SECRET: 'k'.repeat(32),
+      WEBCHAT_STARTS_PER_MINUTE: '100',
+      WEBCHAT_PROXY_HOPS: '1',
+      WEBCHAT_KEEPALIVE_SECONDS: '30',
     });
     expect(config.webChat).to.deep.equal({
       directLineSecret: 'secret',
@@ -61,6 +69,10 @@ describe('loadConfig', () => {
       userTokenSecret: 'x'.repeat(32),
       tokenMinutes: 60,
       embedOrigins: ['https://intranet.example.gov.uk', 'http://localhost:8080'],
+      tokenSecret: 'k'.repeat(32),
+      startsPerMinute: 100,
+      proxyHops: 1,
+      keepAliveSeconds: 30,
     });
   });
 
@@ -80,6 +92,10 @@ describe('loadConfig', () => {
     ['a user-token secret shorter than 32 characters', { WEBCHAT_TOKEN_SECRET: 'too-short' }, /WEBCHAT_TOKEN_SECRET/],
     ['an embed origin with a path', { WEBCHAT_EMBED_ORIGINS: 'https://intranet.example.gov.uk/home' }, /WEBCHAT_EMBED_ORIGINS/],
     ['a web chat token lifetime under 5 minutes', { WEBCHAT_TOKEN_MINUTES: '1' }, /WEBCHAT_TOKEN_MINUTES/],
+    ['a web chat token key shorter than 32 characters', { DIRECT_LINE_TOKEN_SECRET: 'short' }, /DIRECT_LINE_TOKEN_SECRET/],
+    ['no new chats at all', { WEBCHAT_STARTS_PER_MINUTE: '0' }, /WEBCHAT_STARTS_PER_MINUTE/],
+    ['a negative number of proxies', { WEBCHAT_PROXY_HOPS: '-1' }, /WEBCHAT_PROXY_HOPS/],
+    ['a keep-alive of zero seconds', { WEBCHAT_KEEPALIVE_SECONDS: '0' }, /WEBCHAT_KEEPALIVE_SECONDS/],
   ];
   for (const [name, env, message] of bad) {
     it(`fails at start-up on ${name}`, () => {

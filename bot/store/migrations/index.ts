@@ -8,6 +8,7 @@ import { training } from './005_training';
 import { answerCounts } from './006_answer_counts';
 import { pulseAnonymity } from './007_pulse_anonymity';
 import { hardening } from './008_hardening';
+import { webChat } from './009_webchat';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -23,6 +24,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '006_answer_counts': { up: answerCounts },
     '007_pulse_anonymity': { up: pulseAnonymity(engine) },
     '008_hardening': { up: hardening },
+    '009_webchat': { up: webChat },
   };
   return { getMigrations: async () => migrations };
 }

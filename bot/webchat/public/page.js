@@ -63,6 +63,43 @@
     });
   }
 
+  /** A JWT's lifetime in seconds (exp - iat, both the server's clock), or undefined for a token that is not one. */
+  function tokenLifetime(token) {
+    try {
+      var payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      return typeof payload.exp === 'number' && typeof payload.iat === 'number' ? payload.exp - payload.iat : undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  /**
+   * Refreshes the conversation token at half its lifetime, whatever WEBCHAT_TOKEN_MINUTES is:
+   * Web Chat itself only refreshes every 15 minutes, too late for shorter tokens.
+   */
+  function keepTokenFresh(directLine, domain) {
+    var timer;
+    function schedule(seconds) {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, Math.max(5, seconds) * 1000);
+    }
+    function refresh() {
+      fetch(domain + '/tokens/refresh', { method: 'POST', headers: { authorization: 'Bearer ' + directLine.token } })
+        .then(function (response) {
+          return response.ok ? response.json() : Promise.reject(response.status);
+        })
+        .then(function (body) {
+          directLine.reconnect({ token: body.token, streamUrl: directLine.streamUrl });
+          schedule(body.expires_in / 2);
+        })
+        .catch(function (status) {
+          // A refused token or an ended conversation cannot be mended by retrying; a network blip can.
+          if (status !== 403 && status !== 404) schedule(15);
+        });
+    }
+    schedule((tokenLifetime(directLine.token) || 1800) / 2);
+  }
+
   var styleOptions = {
     accent: '#1d70b8',
     primaryFont: 'arial, sans-serif',
@@ -118,11 +155,20 @@
         var given = result.body;
         if (!given.user.verified) keepAnonymousId(given.user.id);
         var domain = new URL(given.domain, location.href).href.replace(/\/$/, '');
+        var directLine = window.WebChat.createDirectLine({ token: given.token, domain: domain, webSocket: true });
+        var refreshing = false;
+        directLine.connectionStatus$.subscribe(function (status) {
+          // 2 is Online: the start has swapped the page's credential for the conversation's own token.
+          if (status === 2 && !refreshing) {
+            refreshing = true;
+            keepTokenFresh(directLine, domain);
+          }
+        });
         root.innerHTML = '';
         window.WebChat.renderWebChat(
           {
             // No userID: Web Chat takes it from the token, where Direct Line binds it so it cannot be forged.
-            directLine: window.WebChat.createDirectLine({ token: given.token, domain: domain, webSocket: true }),
+            directLine: directLine,
             username: given.user.name,
             locale: 'en-GB',
             nonce: nonce,

@@ -91,23 +91,38 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(got.body.activities).to.have.length(1);
     });
 
-    it('starts an anonymous conversation without a token, as a local Direct Line does', async () => {
+    it('refuses to start a conversation without the credential the page gets (403), so nobody can start them by the thousand', async () => {
       const started = await client.start();
-      expect(started.status).to.equal(201);
-      expect(started.body.token).to.be.a('string');
-      const got = await client.activities(started.body.conversationId, started.body.token);
-      expect(got.body.activities[0].recipient).to.have.property('id').that.matches(/^dl_anon_/);
+      expect(started.status).to.equal(403);
+      expect((started.body as unknown as { error: { code: string } }).error.code).to.equal('MissingToken');
     });
 
-    it('reconnects (GET conversation) with a new stream URL from the watermark', async () => {
+    it('takes the page credential for starting only: it cannot read, post or refresh, and lasts five minutes', async () => {
+      const given = await client.pageToken();
+      expect(given.body.expiresIn).to.equal(5 * 60);
+      const started = await client.start(given.body.token);
+      expect((await client.activities(started.body.conversationId, given.body.token)).status).to.equal(403);
+      const posted = await client.post(started.body.conversationId, given.body.token, message('hi'));
+      expect(posted.status).to.equal(403);
+      expect(posted.body.error!.code).to.equal('BadToken');
+      const refresh = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${given.body.token}` } });
+      expect(refresh.status).to.equal(403);
+      expect((await client.activities(started.body.conversationId, started.body.token)).status, 'the token the start returned works').to.equal(200);
+    });
+
+    it('reconnects (GET conversation) with a fresh token and a new stream URL from the watermark', async () => {
       const conversation = await pageConversation();
+      clock.advance(10 * 60);
       const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
       expect(res.status).to.equal(200);
       const body = (await res.json()) as StartedConversation;
       expect(body.conversationId).to.equal(conversation.conversationId);
-      expect(body.token).to.equal(conversation.token);
+      expect(body.token, 'a fresh token, so a client whose stream closed near expiry carries on').to.not.equal(conversation.token);
       expect(body.expires_in).to.equal(30 * 60);
       expect(body.streamUrl).to.match(/&watermark=1$/);
+      clock.advance(25 * 60);
+      expect((await client.activities(conversation.conversationId, conversation.token)).status, 'the old token has expired').to.equal(403);
+      expect((await client.activities(conversation.conversationId, body.token)).status).to.equal(200);
     });
   });
 
@@ -157,6 +172,12 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(later.body.activities).to.have.length(1);
     });
 
+    it("never moves a client's watermark back, so nothing is sent twice even from a replica whose copy lags", async () => {
+      const conversation = await pageConversation();
+      const ahead = await client.activities(conversation.conversationId, conversation.token, '5');
+      expect(ahead.body).to.deep.equal({ activities: [], watermark: '5' });
+    });
+
     it('does not queue a resent activity twice (same clientActivityID): same id, no second answer', async () => {
       const conversation = await pageConversation();
       const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));
@@ -165,6 +186,28 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(again.body.id).to.equal(first.body.id);
       const got = await client.activities(conversation.conversationId, conversation.token, '1');
       expect(got.body.activities).to.have.length(2);
+    });
+
+    it('answers a resend whose first attempt never finished its turn, once', async () => {
+      const conversation = await pageConversation();
+      // The replies cannot be kept once (the database connection drops), so the turn fails with 502.
+      const conversations = bot.services.webChat.conversations;
+      const appendFromBot = conversations.appendFromBot;
+      conversations.appendFromBot = async () => {
+        conversations.appendFromBot = appendFromBot;
+        throw new Error('connection lost');
+      };
+      const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(first.status).to.equal(502);
+      const again = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(again.status).to.equal(200);
+      const got = await client.activities(conversation.conversationId, conversation.token, '1');
+      const answers = got.body.activities.filter((a) => a.replyToId === again.body.id && /^Common Assessment Framework/.test(shownText(a)));
+      expect(answers, 'answered on the resend').to.have.length(1);
+      const third = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      expect(third.body.id).to.equal(again.body.id);
+      const after = await client.activities(conversation.conversationId, conversation.token, '1');
+      expect(after.body.activities.filter((a) => /^Common Assessment Framework/.test(shownText(a))), 'not answered twice').to.have.length(1);
     });
 
     const refusals: [string, unknown][] = [
@@ -235,12 +278,43 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect((await client.post(conversation.conversationId, refreshed.token, message('what is TAC'))).status).to.equal(200);
     });
 
-    it('answers 404 for a conversation that was never started', async () => {
-      const given = await client.pageToken();
-      const never = await client.activities(given.body.conversationId, given.body.token);
-      expect(never.status).to.equal(404);
-      expect(never.body.error!.code).to.equal('ConversationNotFound');
-      expect((await client.post(given.body.conversationId, given.body.token, message('hi'))).status).to.equal(404);
+    const watermarks: [string, number][] = [
+      ['abc', 400],
+      ['-1', 400],
+      ['1.5', 400],
+      ['1e3', 400],
+      ['', 200],
+      ['0', 200],
+    ];
+    for (const [watermark, status] of watermarks) {
+      it(`answers ${status} to the watermark "${watermark}" when reading and reconnecting`, async () => {
+        const conversation = await pageConversation();
+        const read = await client.activities(conversation.conversationId, conversation.token, watermark);
+        expect(read.status).to.equal(status);
+        if (status === 400) expect(read.body.error).to.deep.include({ code: 'BadArgument' });
+        const reconnect = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=${encodeURIComponent(watermark)}`, {
+          headers: { authorization: `Bearer ${conversation.token}` },
+        });
+        expect(reconnect.status).to.equal(status);
+      });
+    }
+
+    it("answers in Direct Line's error shape even where restify answers: an unknown route, a wrong method, a body that is not JSON", async () => {
+      const conversation = await pageConversation();
+      const auth = { authorization: `Bearer ${conversation.token}` };
+      const unknown = await fetch(`${bot.url}/v3/directline/nowhere`, { headers: auth });
+      const wrongMethod = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}/activities`, { method: 'DELETE', headers: auth });
+      const notJson = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}/activities`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: '{"type": "message", "text": ',
+      });
+      for (const [name, res, status] of [['unknown route', unknown, 404], ['wrong method', wrongMethod, 405], ['not JSON', notJson, 400]] as const) {
+        expect(res.status, name).to.equal(status);
+        const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+        expect(body.error?.code, name).to.be.a('string');
+        expect(body.error?.message, name).to.be.a('string');
+      }
     });
 
     it('answers 413 to an activity over 64 KB and queues nothing', async () => {
@@ -255,8 +329,8 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
     it('answers 429 with Retry-After to the 21st activity in 10 seconds, queues nothing for it, and accepts again after the wait', async () => {
       const conversation = await pageConversation();
       for (let i = 0; i < 20; i++) {
-        const typing = await client.post(conversation.conversationId, conversation.token, { type: 'typing' });
-        expect(typing.status, `activity ${i + 1}`).to.equal(200);
+        const event = await client.post(conversation.conversationId, conversation.token, { type: 'event', name: 'webchat/ping' });
+        expect(event.status, `activity ${i + 1}`).to.equal(200);
       }
       const before = await client.activities(conversation.conversationId, conversation.token);
       const refused = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
@@ -267,12 +341,28 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(after.body.watermark).to.equal(before.body.watermark);
 
       clock.advance(4);
-      expect((await client.post(conversation.conversationId, conversation.token, { type: 'typing' })).retryAfter).to.equal('6');
+      expect((await client.post(conversation.conversationId, conversation.token, message('what is a CAF'))).retryAfter).to.equal('6');
       clock.advance(6);
       const retried = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
       expect(retried.status).to.equal(200);
       const final = await client.activities(conversation.conversationId, conversation.token, after.body.watermark);
       expect(final.body.activities.filter((a) => a.text === 'what is a CAF')).to.have.length(1);
+    });
+  });
+
+  describe('typing', () => {
+    it('accepts typing without storing it, without a bot turn, and without counting it against the flood limit', async () => {
+      const conversation = await pageConversation();
+      const turnsBefore = await bot.services.metrics.registry.getSingleMetricAsString('staffbot_turns_total').catch(() => '');
+      for (let i = 0; i < 30; i++) {
+        const typing = await client.post(conversation.conversationId, conversation.token, { type: 'typing' });
+        expect(typing.status, `typing ${i + 1}`).to.equal(200);
+      }
+      const got = await client.activities(conversation.conversationId, conversation.token);
+      expect(got.body.watermark, 'nothing stored').to.equal('1');
+      const turnsAfter = await bot.services.metrics.registry.getSingleMetricAsString('staffbot_turns_total').catch(() => '');
+      expect(turnsAfter, 'no bot turn ran').to.equal(turnsBefore);
+      expect((await client.post(conversation.conversationId, conversation.token, message('what is TAC'))).status, 'the flood limit is untouched').to.equal(200);
     });
   });
 
@@ -305,6 +395,7 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
         });
       expect(await status(conversation.streamUrl.replace(/t=[^&]+/, 't=forged'))).to.equal(403);
       expect(await status(conversation.streamUrl.replace('/stream', '/elsewhere'))).to.equal(404);
+      expect(await status(`${conversation.streamUrl}&watermark=-1`)).to.equal(400);
     });
   });
 
@@ -332,17 +423,28 @@ describe('built-in Direct Line endpoint: idle conversations', () => {
   });
   after(() => bot.stop());
 
-  it('forgets a conversation nobody used for an hour: 404, and its memory is released', async () => {
+  it('forgets a conversation nobody used for an hour: 404, and housekeeping deletes it and its activities', async () => {
     const client = new DirectLineClient(bot.url);
     const given = await client.pageToken();
     const started = await client.start(given.body.token);
+    const { db } = bot.services.database;
+    const rows = async () =>
+      (await db.selectFrom('directline_activities').select('seq').where('conversation_id', '=', started.body.conversationId).execute()).length +
+      (await db.selectFrom('directline_conversations').select('id').where('id', '=', started.body.conversationId).execute()).length;
     clock.advance(59 * 60);
     expect((await client.activities(started.body.conversationId, started.body.token)).status, 'reading keeps it alive').to.equal(200);
-    clock.advance(61 * 60);
+    clock.advance(59 * 60);
+    expect((await bot.services.webChat.purge()).conversations, 'still alive after 59 minutes without use').to.equal(0);
+    clock.advance(2 * 60);
     const gone = await client.activities(started.body.conversationId, started.body.token);
     expect(gone.status).to.equal(404);
-    expect(bot.services.webChat.conversations.size).to.equal(0);
-    expect(bot.services.webChat.conversations.bytes).to.equal(0);
+    expect(await rows()).to.equal(2);
+    const refsBefore = await db.selectFrom('conversation_refs').select('user_id').where('conversation_id', '=', started.body.conversationId).execute();
+    expect(refsBefore.map((r) => r.user_id), 'the welcome turn kept a reference').to.deep.equal([given.body.user.id]);
+    expect(await bot.services.webChat.purge()).to.deep.include({ conversations: 1, visitors: 1 });
+    expect(await rows()).to.equal(0);
+    const refsAfter = await db.selectFrom('conversation_refs').select('user_id').where('user_id', '=', given.body.user.id).execute();
+    expect(refsAfter, "the anonymous visitor's reference went with everything else about them").to.deep.equal([]);
   });
 });
 
@@ -361,5 +463,57 @@ describe('built-in Direct Line endpoint: stopping the server', () => {
     await bot.stop();
     await closed;
     expect(ws.readyState).to.equal(WebSocket.CLOSED);
+  });
+});
+
+describe('built-in Direct Line endpoint: stream keep-alives and token expiry', () => {
+  let bot: RunningBot;
+  const clock = new MovableClock();
+  before(async () => {
+    // A keep-alive every second, so the tests need not wait long; tokens last the default 30 minutes.
+    bot = await startBot({ WEBCHAT_KEEPALIVE_SECONDS: '1' }, { now: clock.now });
+  });
+  after(() => bot.stop());
+
+  async function openStream(options: { autoPong?: boolean } = {}): Promise<{ ws: WebSocket; messages: string[]; closed: Promise<{ code: number; reason: string }>; conversation: StartedConversation }> {
+    const client = new DirectLineClient(bot.url);
+    const conversation = (await client.start((await client.pageToken()).body.token)).body;
+    const ws = new WebSocket(conversation.streamUrl, { autoPong: options.autoPong ?? true });
+    const messages: string[] = [];
+    ws.on('message', (data) => messages.push(data.toString()));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return { ws, messages, closed, conversation };
+  }
+
+  it('sends empty keep-alive messages, which clients ignore', async () => {
+    const { ws, messages } = await openStream();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(messages.filter((m) => m === '').length, 'keep-alives in 2.5 s').to.be.at.least(2);
+    ws.close();
+  });
+
+  it('closes the stream shortly before its token expires, and a reconnect then gets a fresh token that outlives the old one', async () => {
+    const { closed, conversation } = await openStream();
+    clock.advance(29 * 60);
+    const { code, reason } = await closed;
+    expect(code).to.equal(1000);
+    expect(reason).to.match(/token/);
+    const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
+    expect(res.status, 'the old token still works for the reconnect').to.equal(200);
+    const fresh = (await res.json()) as StartedConversation;
+    clock.advance(2 * 60);
+    const client = new DirectLineClient(bot.url);
+    expect((await client.activities(conversation.conversationId, conversation.token)).status, 'the old token has now expired').to.equal(403);
+    expect((await client.activities(conversation.conversationId, fresh.token)).status).to.equal(200);
+  });
+
+  it('drops a client that stopped answering pings', async () => {
+    const { closed } = await openStream({ autoPong: false });
+    const { code } = await closed;
+    expect(code, 'terminated, not closed politely').to.equal(1006);
   });
 });

@@ -32,7 +32,7 @@ describe('POST /api/directline/token with the built-in endpoint', () => {
     expect(res.headers.get('cache-control')).to.equal('no-store');
     const body = (await res.json()) as { token: string; conversationId: string; expiresIn: number; domain: string; user: { id: string; verified: boolean } };
     expect(body.domain).to.equal('/v3/directline');
-    expect(body.expiresIn).to.equal(1800);
+    expect(body.expiresIn, 'a start credential, good for five minutes').to.equal(300);
     expect(body.user.verified).to.equal(false);
     expect(body.user.id).to.match(/^dl_anon_[0-9a-f-]{36}$/);
   });
@@ -85,6 +85,36 @@ describe('POST /api/directline/token with the built-in endpoint', () => {
       expect(error.message).to.match(/you are chatting anonymously/);
     });
   }
+});
+
+describe('POST /api/directline/token: new chats per client address', () => {
+  let bot: RunningBot;
+  let clock: { current: typeof FIXED_NOW };
+  before(async () => {
+    clock = { current: FIXED_NOW };
+    bot = await startBot({ WEBCHAT_STARTS_PER_MINUTE: '3', WEBCHAT_PROXY_HOPS: '1' }, { now: () => clock.current });
+  });
+  after(() => bot.stop());
+
+  const ask = (address: string) =>
+    fetch(`${bot.url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `forged, ${address}` }, body: '{}' });
+
+  it('refuses the fourth chat in a minute from one address with 429 and Retry-After, and only for that address', async () => {
+    for (let i = 0; i < 3; i++) expect((await ask('203.0.113.1')).status, `chat ${i + 1}`).to.equal(200);
+    clock.current = FIXED_NOW.plus({ seconds: 20 });
+    const refused = await ask('203.0.113.1');
+    expect(refused.status).to.equal(429);
+    expect(refused.headers.get('retry-after')).to.equal('40');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('TooManyChats');
+    expect((await ask('203.0.113.2')).status, 'another address is not held up').to.equal(200);
+    clock.current = FIXED_NOW.plus({ seconds: 61 });
+    expect((await ask('203.0.113.1')).status, 'a minute later').to.equal(200);
+  });
+
+  it('counts the limit in the database, so every replica on it shares the count', async () => {
+    const rows = await bot.services.database.db.selectFrom('directline_limits').select('key').execute();
+    expect(rows.map((r) => r.key)).to.include('start:203.0.113.1');
+  });
 });
 
 describe('POST /api/directline/token without WEBCHAT_TOKEN_SECRET', () => {

@@ -247,3 +247,51 @@ describe('web chat page in a real browser (Chromium)', function () {
     expect(problems.csp).to.deep.equal([]);
   });
 });
+
+describe('web chat page with tokens shorter than the official client’s 15-minute refresh (Chromium)', function () {
+  this.timeout(90000);
+  let browser: Browser;
+  let bot: RunningBot;
+  let serverNow = FIXED_NOW;
+
+  before(async function () {
+    requireChromium(this, SCREENSHOTS);
+    // Five-minute tokens; streams check theirs every second, so the server's moved clock is noticed at once.
+    bot = await startBot({ WEBCHAT_TOKEN_MINUTES: '5', WEBCHAT_KEEPALIVE_SECONDS: '1' }, { now: () => serverNow });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  it('refreshes its token before it expires, so the chat still answers long after the first token ran out', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await openPage(context);
+      // The page's own clock, so its timers (and Web Chat's) can be moved on with the server's.
+      await page.clock.install();
+      await page.goto(`${bot.url}/`);
+      await page.getByText(WELCOME).waitFor(WAIT);
+
+      const refreshed = page.waitForResponse((r) => r.url().endsWith('/v3/directline/tokens/refresh') && r.status() === 200, WAIT);
+      serverNow = FIXED_NOW.plus({ minutes: 3 });
+      await page.clock.fastForward('03:00');
+      await refreshed;
+
+      // The first token has expired: the server closes the stream, the client reconnects with the refreshed one.
+      serverNow = FIXED_NOW.plus({ minutes: 6 });
+      await page.clock.fastForward('00:20');
+      const sendBox = page.getByRole('textbox', { name: 'Message input box' });
+      await sendBox.fill('what does TAC mean');
+      await sendBox.press('Enter');
+      await page.clock.fastForward('00:20');
+      await cardText(page, 'Team Around the Child (TAC)').waitFor(WAIT);
+      expect(await page.getByText(/Send failed/).count(), 'nothing failed to send').to.equal(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, '8-after-token-refresh.png') });
+      expect(problems.errors, 'script and console errors').to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
