@@ -280,6 +280,7 @@ export interface DirectLineConversationTable {
   user_id: string;
   user_name: string | null;
   user_email: string | null;
+  user_oid: string | null;
   /** The oldest watermark still kept (older activities were trimmed). */
   first_seq: Generated<number>;
   last_seq: Generated<number>;

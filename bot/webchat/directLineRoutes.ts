@@ -87,7 +87,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     const auth = await authorize(tokens, bearerToken(req.headers.authorization), undefined, ['start', 'conversation']);
     if (!auth.ok) return sendDirectLineError(res, auth.error);
     const { claims } = auth;
-    const user = { id: claims.userId, ...(claims.userName ? { name: claims.userName } : {}), ...(claims.userEmail ? { email: claims.userEmail } : {}) };
+    const user = { id: claims.userId, ...(claims.userName ? { name: claims.userName } : {}), ...(claims.userEmail ? { email: claims.userEmail } : {}), ...(claims.userOid ? { oid: claims.userOid } : {}) };
     const { conversation, created } = await conversations.start(claims.conversationId, user);
     if (created) {
       const start = conversationStartActivity(conversation.id, { id: user.id, name: user.name }, deps.bot, deps.serviceUrl(), timestamp());

@@ -20,6 +20,8 @@ export interface ConversationUser {
   name?: string;
   /** Only for people an intranet vouched for. */
   email?: string;
+  /** A verified person's directory object id (their intranet token's `oid`), so one person counts once across Teams and web chat. */
+  oid?: string;
 }
 
 /** A conversation as the shared store holds it. */

@@ -14,6 +14,8 @@ export interface DirectLineTokenClaims {
   userName?: string;
   /** A verified person's email, carried by start credentials only so the conversation can keep it. */
   userEmail?: string;
+  /** A verified person's directory object id, carried by start credentials only so the conversation can keep it. */
+  userOid?: string;
   scope: TokenScope;
   /** When the token stops working, in seconds since 1970 (set on verified tokens). */
   expiresAt?: number;
@@ -54,7 +56,7 @@ export class DirectLineTokens {
   }
 
   /** A conversation token for this conversation and user, valid for the configured lifetime. */
-  async issue(claims: Omit<DirectLineTokenClaims, 'expiresAt' | 'scope' | 'userEmail'>): Promise<IssuedToken> {
+  async issue(claims: Omit<DirectLineTokenClaims, 'expiresAt' | 'scope' | 'userEmail' | 'userOid'>): Promise<IssuedToken> {
     return this.sign({ ...claims, scope: 'conversation' }, this.lifetimeSeconds);
   }
 
@@ -78,7 +80,7 @@ export class DirectLineTokens {
     } catch {
       return { ok: false, problem: 'invalid' };
     }
-    const { conv, sub, name, email, scp, aud, exp } = payload;
+    const { conv, sub, name, email, oid, scp, aud, exp } = payload;
     if (aud !== AUDIENCE || typeof conv !== 'string' || typeof sub !== 'string' || typeof exp !== 'number') return { ok: false, problem: 'invalid' };
     if (scp !== 'start' && scp !== 'conversation') return { ok: false, problem: 'invalid' };
     if (exp <= Math.floor(this.options.now().toSeconds())) return { ok: false, problem: 'expired' };
@@ -90,6 +92,7 @@ export class DirectLineTokens {
         userId: sub,
         userName: typeof name === 'string' ? name : undefined,
         ...(typeof email === 'string' ? { userEmail: email } : {}),
+        ...(typeof oid === 'string' ? { userOid: oid } : {}),
         scope: scp,
         expiresAt: exp,
       },
@@ -104,6 +107,7 @@ export class DirectLineTokens {
       user: claims.userId,
       ...(claims.userName ? { name: claims.userName } : {}),
       ...(claims.userEmail ? { email: claims.userEmail } : {}),
+      ...(claims.userOid ? { oid: claims.userOid } : {}),
       sub: claims.userId,
       scp: claims.scope,
       aud: AUDIENCE,

@@ -38,7 +38,7 @@ export class RedisDirectLineStore implements DirectLineStore {
   ) {}
 
   async start(id: string, user: ConversationUser): Promise<{ conversation: StoredConversation; created: boolean }> {
-    const created = Number(await START.run(this.redis, this.keys(id), [...this.keepArgs(), user.id, user.name ?? '', user.email ?? ''])) === 1;
+    const created = Number(await START.run(this.redis, this.keys(id), [...this.keepArgs(), user.id, user.name ?? '', user.email ?? '', user.oid ?? ''])) === 1;
     const conversation = await this.read(id);
     if (!conversation) throw new Error(`conversation ${id} vanished as it started`);
     return { conversation, created };
@@ -115,7 +115,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!hash.u || Number(hash.a ?? 0) < this.now().toMillis() - this.limits.idleMinutes * 60_000) return undefined;
     return {
       id,
-      user: { id: hash.u, ...(hash.n ? { name: hash.n } : {}), ...(hash.e ? { email: hash.e } : {}) },
+      user: { id: hash.u, ...(hash.n ? { name: hash.n } : {}), ...(hash.e ? { email: hash.e } : {}), ...(hash.o ? { oid: hash.o } : {}) },
       lastSeq: Number(hash.s ?? 0),
       lastActiveAt: DateTime.fromMillis(Number(hash.a ?? 0), { zone: 'utc' }),
     };

@@ -36,11 +36,11 @@ local function keep()
 end
 `;
 
-/** Creates a conversation unless it exists. ARGV: now, idle, user id, name, email. Returns 1 when created. */
+/** Creates a conversation unless it exists. ARGV: now, idle, user id, name, email, object id. Returns 1 when created. */
 export const START = new RedisScript(`${KEEP}
 if alive() then keep() return 0 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
-redis.call('HSET', KEYS[1], 'u', ARGV[3], 'n', ARGV[4], 'e', ARGV[5], 'f', 1, 's', 0, 'b', 0, 'r', '')
+redis.call('HSET', KEYS[1], 'u', ARGV[3], 'n', ARGV[4], 'e', ARGV[5], 'o', ARGV[6], 'f', 1, 's', 0, 'b', 0, 'r', '')
 keep()
 return 1`);
 

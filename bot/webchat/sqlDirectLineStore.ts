@@ -45,7 +45,7 @@ export class SqlDirectLineStore implements DirectLineStore {
       if (Number(stale.numDeletedRows) > 0) await trx.deleteFrom('directline_activities').where('conversation_id', '=', id).execute();
       const inserted = await trx
         .insertInto('directline_conversations')
-        .values({ id, user_id: user.id, user_name: user.name ?? null, user_email: user.email ?? null, created_at: at, last_active_at: at })
+        .values({ id, user_id: user.id, user_name: user.name ?? null, user_email: user.email ?? null, user_oid: user.oid ?? null, created_at: at, last_active_at: at })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -220,7 +220,7 @@ export class SqlDirectLineStore implements DirectLineStore {
 function toConversation(row: ConversationRow): StoredConversation {
   return {
     id: row.id,
-    user: { id: row.user_id, ...(row.user_name ? { name: row.user_name } : {}), ...(row.user_email ? { email: row.user_email } : {}) },
+    user: { id: row.user_id, ...(row.user_name ? { name: row.user_name } : {}), ...(row.user_email ? { email: row.user_email } : {}), ...(row.user_oid ? { oid: row.user_oid } : {}) },
     lastSeq: row.last_seq,
     lastActiveAt: DateTime.fromISO(row.last_active_at, { zone: 'utc' }),
   };

@@ -86,7 +86,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDependencies)
       }
     } else {
       const conversationId = newConversationId();
-      const issued = await tokens.issueStart({ conversationId, userId: user.id, userName: user.name, userEmail: user.email });
+      const issued = await tokens.issueStart({ conversationId, userId: user.id, userName: user.name, userEmail: user.email, userOid: user.oid });
       reply = { token: issued.token, conversationId, expiresIn: issued.expiresIn, domain: DIRECT_LINE_PATH, user: publicUser(user) };
     }
     res.setHeader('cache-control', 'no-store');

@@ -13,6 +13,7 @@ export const webChat = async (db: Kysely<any>): Promise<void> => {
     .addColumn('user_id', 'varchar(256)', (c) => c.notNull())
     .addColumn('user_name', 'varchar(200)')
     .addColumn('user_email', 'varchar(256)')
+    .addColumn('user_oid', 'varchar(64)')
     .addColumn('first_seq', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('bytes', 'integer', (c) => c.notNull().defaultTo(0))

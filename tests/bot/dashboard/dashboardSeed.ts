@@ -78,8 +78,8 @@ async function publishBriefing(services: Services, input: Record<string, unknown
  */
 export async function seedDashboard(services: Services, serviceUrl: string, setClock: (iso: string) => void): Promise<Seeded> {
   for (const s of STAFF) {
-    // Identified Teams users (an AAD object id), as pulses reach only identified people.
-    await reachableUser(services.store, s.userId, serviceUrl, 'tenant-1', s.userId.replace('29:', ''));
+    // Identified Teams users (an AAD object id in the bot's own tenant, when one is set), as pulses reach only identified people.
+    await reachableUser(services.store, s.userId, serviceUrl, services.config.microsoftApp.tenantId ?? 'tenant-1', s.userId.replace('29:', ''));
     await services.store.profiles.save({ userId: s.userId, sector: s.sector, locality: s.locality, topics: [] });
   }
 
