@@ -44,6 +44,7 @@ import { SurveyService } from './surveys/surveyService';
 import { resolveLedgerSecret } from './surveys/ledgerSecret';
 import { PulseKeys } from './surveys/pulseKeys';
 import { respondentOfChat } from './surveys/respondent';
+import { TeamRosterSync } from './teams/teamRosterSync';
 import { checkLedgerSecret } from './surveys/secretCheck';
 import { IN_MEMORY } from './store/sqliteDatabase';
 import { stamp } from './store/timestamps';
@@ -191,6 +192,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
       if (record) await store.conversations.upsert(record);
+      // A roster read can take many paced requests, longer than a turn may last: it carries on in the background.
+      if (context.activity.channelId === 'msteams') rosterSync.onActivity(context.activity).catch((err: unknown) => logger.error({ err }, 'could not update a team roster'));
     },
     onRemoved: async (context) => {
       const conversationId = context.activity.conversation?.id;
@@ -200,17 +203,20 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const adapter = createAdapter(config, logger);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
+  const connectorHttp = new HttpConnectorSender(createConnectorTokenProvider(config));
   const delivery = new DeliveryEngine({
     outbox: new Outbox(database.db, now, database.engine),
     conversations: store.conversations,
     profiles: store.profiles,
-    sender: overrides.sender ?? new HttpConnectorSender(createConnectorTokenProvider(config)),
+    sender: overrides.sender ?? connectorHttp,
+    rosters: store.rosters,
     slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
     now,
     logger,
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
+  const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
   delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
@@ -235,6 +241,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     cardActions,
     webChat,
     delivery,
+    /** Installed teams and their rosters, read from the Bot Connector. */
+    rosterSync,
     briefings,
     surveys,
     /** The training catalogue (search, sessions) and "remind me" reminders. */
@@ -245,6 +253,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     async close(): Promise<void> {
       housekeeping.stop();
       surveyHousekeeping.stop();
+      await rosterSync.idle();
       await delivery.stop();
       await webChat.close();
       await redis?.quit().catch(() => undefined);

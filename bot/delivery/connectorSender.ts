@@ -10,11 +10,24 @@ export interface SendTarget {
 /** What the connector said: accepted (with the new activity id), or refused with its status. */
 export type SendOutcome = { ok: true; activityId?: string } | { ok: false; status: number; retryAfterMs?: number; error: string };
 
-/** Sends, updates and deletes activities in a conversation. */
+/** Who a new personal conversation is between: the bot and one member of a tenant. */
+export interface NewConversation {
+  serviceUrl: string;
+  tenantId?: string;
+  botId: string;
+  memberId: string;
+}
+
+/** A connector response with its parsed body, for reads such as the paged roster. */
+export type ReadOutcome = { ok: true; body: unknown } | { ok: false; status: number; retryAfterMs?: number; error: string };
+
+/** Sends, updates and deletes activities in a conversation, and opens personal conversations. */
 export interface ConnectorSender {
   send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome>;
   update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome>;
   delete(target: SendTarget, activityId: string): Promise<SendOutcome>;
+  /** POST /v3/conversations with the tenant, the member and the bot; the new conversation's id comes back. */
+  createConversation(conversation: NewConversation): Promise<SendOutcome & { conversationId?: string }>;
 }
 
 /** Reads Retry-After as seconds or an HTTP date. */
@@ -48,11 +61,37 @@ export class HttpConnectorSender implements ConnectorSender {
     return this.call('DELETE', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`);
   }
 
+  async createConversation(c: NewConversation): Promise<SendOutcome & { conversationId?: string }> {
+    const body = {
+      isGroup: false,
+      bot: { id: c.botId },
+      members: [{ id: c.memberId }],
+      tenantId: c.tenantId,
+      channelData: c.tenantId ? { tenant: { id: c.tenantId } } : undefined,
+    };
+    const outcome = await this.request('POST', `${c.serviceUrl.replace(/\/+$/, '')}/v3/conversations`, body);
+    if (!outcome.ok) return outcome;
+    const id = (outcome.body as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' && id ? { ok: true, conversationId: id } : { ok: false, status: 502, error: 'the connector created a conversation without an id' };
+  }
+
+  /** A GET on the connector (the paged roster), with the same token and error handling as sends. */
+  read(url: string): Promise<ReadOutcome> {
+    return this.request('GET', url);
+  }
+
   private base(target: SendTarget): string {
     return `${target.serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(target.conversationId)}`;
   }
 
   private async call(method: string, url: string, body?: unknown): Promise<SendOutcome> {
+    const outcome = await this.request(method, url, body);
+    if (!outcome.ok) return outcome;
+    const id = (outcome.body as { id?: unknown } | undefined)?.id;
+    return { ok: true, activityId: typeof id === 'string' ? id : undefined };
+  }
+
+  private async request(method: string, url: string, body?: unknown): Promise<ReadOutcome> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     try {
       const token = await this.token();
@@ -60,13 +99,13 @@ export class HttpConnectorSender implements ConnectorSender {
       const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
       const text = await res.text();
       if (res.ok) {
-        let activityId: string | undefined;
+        let parsed: unknown;
         try {
-          activityId = (JSON.parse(text) as { id?: string }).id;
+          parsed = JSON.parse(text);
         } catch {
-          activityId = undefined;
+          parsed = undefined;
         }
-        return { ok: true, activityId };
+        return { ok: true, body: parsed };
       }
       return { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), Date.now()), error: `HTTP ${res.status}: ${text.slice(0, 200)}` };
     } catch (err) {

@@ -5,7 +5,8 @@ import { Logger } from 'pino';
 import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
 import { Engine } from '../store/migrations/columns';
 import { Profile, Profiles } from '../store/profiles';
-import { Clock } from '../store/timestamps';
+import { RosterTarget, TeamRosters } from '../store/teamRosters';
+import { Clock, stamp } from '../store/timestamps';
 import { AdaptiveRate } from './adaptiveRate';
 import { ConnectorSender, SendOutcome, SendTarget } from './connectorSender';
 import { deliveryTime, WorkingHours } from './deliveryWindow';
@@ -37,6 +38,8 @@ export interface DeliveryEngineDependencies {
   conversations: ConversationReferences;
   profiles: Pick<Profiles, 'many' | 'all'>;
   sender: ConnectorSender;
+  /** Team rosters: people on them without a personal chat get one created on their first send. */
+  rosters?: Pick<TeamRosters, 'targetsOf' | 'reachableMembers'>;
   slots: SlotReserver;
   now: Clock;
   logger: Logger;
@@ -49,6 +52,8 @@ export interface DeliveryEngineDependencies {
 
 /** How long renderers may cache what they render; updates wait this long. */
 export const RENDER_CACHE_GRACE_MS = 2000;
+/** The pacing key of opening someone's personal chat (the new conversation has no id yet). */
+const openingKey = (userId: string): string => `open:${userId}`;
 /** Above this many recipients, reachability and quiet hours are read from whole tables in one query each. */
 const BULK = 20;
 
@@ -72,12 +77,19 @@ export class DeliveryEngine {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** Personal chats being opened in this process, so two copies for one person open it once. */
+  private readonly opening = new Map<string, Promise<ConversationRecord | Extract<SendOutcome, { ok: false }>>>();
 
   constructor(private readonly deps: DeliveryEngineDependencies) {
     this.paceNow = deps.paceNow ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.progress = new DeliveryProgress(deps.logger, this.paceNow);
     this.pacer = new SendPacer(deps.slots, deps.settings, this.paceNow, () => this.adaptive.share);
+  }
+
+  /** Waits for a turn under the same shared limits as sends, for other connector calls (roster reads). */
+  paceConnectorCall(tenant: string, key: string): Promise<void> {
+    return this.pacer.waitTurn(tenant, key);
   }
 
   /**
@@ -217,7 +229,7 @@ export class DeliveryEngine {
    */
   private async pump(): Promise<number> {
     const { batchSize, leaseMs, concurrency } = this.deps.settings;
-    const queue: { copy: OutboxCopy; chat?: ConversationRecord }[] = [];
+    const queue: { copy: OutboxCopy; chat?: ConversationRecord; roster?: RosterTarget }[] = [];
     let claiming: Promise<void> | undefined;
     let exhausted = false;
     let handled = 0;
@@ -226,7 +238,9 @@ export class DeliveryEngine {
       exhausted = batch.length === 0;
       if (exhausted) return;
       const chats = await this.deps.conversations.personalChats(batch.map((c) => c.userId));
-      for (const copy of batch) queue.push({ copy, chat: chats.get(copy.userId) });
+      const withoutChat = batch.filter((c) => c.pendingOp === 'send' && !chats.has(c.userId)).map((c) => c.userId);
+      const rosters = withoutChat.length && this.deps.rosters ? await this.deps.rosters.targetsOf(withoutChat) : new Map<string, RosterTarget>();
+      for (const copy of batch) queue.push({ copy, chat: chats.get(copy.userId), roster: rosters.get(copy.userId) });
     };
     const topUp = () => {
       if (!claiming && !exhausted && queue.length < batchSize / 2) claiming = refill().finally(() => (claiming = undefined));
@@ -242,7 +256,7 @@ export class DeliveryEngine {
           continue;
         }
         try {
-          await this.handle(item.copy, item.chat);
+          await this.handle(item.copy, item.chat, item.roster);
         } catch (err) {
           this.deps.logger.error({ err, messageId: item.copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
         }
@@ -259,12 +273,21 @@ export class DeliveryEngine {
     return handled;
   }
 
-  private async handle(copy: OutboxCopy, chat: ConversationRecord | undefined): Promise<void> {
+  private async handle(copy: OutboxCopy, known: ConversationRecord | undefined, roster?: RosterTarget): Promise<void> {
     const { outbox } = this.deps;
     const now = this.deps.now();
     if (copy.pendingOp === 'send' && copy.expiresAt && DateTime.fromISO(copy.expiresAt) <= now) {
       await this.settle(copy, 'expired');
       return;
+    }
+    let chat = known;
+    if (!chat && roster && copy.pendingOp === 'send') {
+      const opened = await this.openChat(roster);
+      if ('ok' in opened) {
+        await this.handleFailure(copy, { target: { serviceUrl: roster.serviceUrl, conversationId: openingKey(roster.userId) }, tenant: roster.tenantId ?? 'none' }, opened);
+        return;
+      }
+      chat = opened;
     }
     const target = this.targetOf(copy, chat);
     if (!target) {
@@ -299,6 +322,43 @@ export class DeliveryEngine {
       return;
     }
     await this.handleFailure(copy, target, outcome);
+  }
+
+  /**
+   * Opens the personal chat of a roster member who has none (POST /v3/conversations, paced like a
+   * send) and stores it, so later messages go straight there.
+   */
+  private openChat(roster: RosterTarget): Promise<ConversationRecord | Extract<SendOutcome, { ok: false }>> {
+    const pending = this.opening.get(roster.userId);
+    if (pending) return pending;
+    const opening = (async () => {
+      const tenant = roster.tenantId ?? 'none';
+      await this.pacer.waitTurn(tenant, openingKey(roster.userId));
+      const created = await this.deps.sender.createConversation({ serviceUrl: roster.serviceUrl, tenantId: roster.tenantId, botId: roster.botId, memberId: roster.userId });
+      this.adaptive.record(!created.ok && created.status === 429);
+      if (!created.ok) return created;
+      const conversationId = created.conversationId!;
+      const record = {
+        userId: roster.userId,
+        conversationId,
+        aadObjectId: roster.aadObjectId,
+        tenantId: roster.tenantId,
+        channelId: 'msteams',
+        scope: 'personal',
+        serviceUrl: roster.serviceUrl,
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: roster.serviceUrl,
+          bot: { id: roster.botId },
+          user: { id: roster.userId, aadObjectId: roster.aadObjectId },
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: roster.tenantId },
+        },
+      };
+      await this.deps.conversations.upsert(record);
+      return { ...record, active: true, updatedAt: stamp(this.deps.now()) };
+    })().finally(() => this.opening.delete(roster.userId));
+    this.opening.set(roster.userId, opening);
+    return opening;
   }
 
   /** Closes a copy for good; a copy of a forgetful kind is deleted instead, so nothing records who got it. */
@@ -354,9 +414,18 @@ export class DeliveryEngine {
     return { target: { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl }, tenant: chat.tenantId ?? 'none' };
   }
 
+  /** Who can be sent to: people with a personal chat, and roster members whose chat is opened on first send. */
   private async reachable(userIds: string[]): Promise<Set<string>> {
-    if (userIds.length > BULK) return new Set((await this.deps.conversations.activePersonalChats()).map((c) => c.userId));
-    return new Set((await this.deps.conversations.personalChats(userIds)).keys());
+    const { conversations, rosters } = this.deps;
+    if (userIds.length > BULK) {
+      const out = new Set((await conversations.activePersonalChats()).map((c) => c.userId));
+      if (rosters) for (const m of await rosters.reachableMembers()) out.add(m.userId);
+      return out;
+    }
+    const out = new Set((await conversations.personalChats(userIds)).keys());
+    const rest = userIds.filter((u) => !out.has(u));
+    if (rosters && rest.length) for (const u of (await rosters.targetsOf(rest)).keys()) out.add(u);
+    return out;
   }
 
   /** The profiles of the people a batch goes to, read in one pass whichever way is cheaper. */

@@ -5,6 +5,7 @@ import { FeedbackStore } from './feedbackStore';
 import { Profiles } from './profiles';
 import { DatabaseSchema } from './schema';
 import { StateDocuments } from './stateDocuments';
+import { TeamRosters } from './teamRosters';
 import { Clock } from './timestamps';
 import { UserData } from './userData';
 
@@ -19,6 +20,7 @@ export function createStore(db: Kysely<DatabaseSchema>, now: Clock, options: { a
     feedback: new FeedbackStore(db, answerCounts, options.askerOf),
     userData: new UserData(db, now),
     answerCounts,
+    rosters: new TeamRosters(db, now),
   };
 }
 

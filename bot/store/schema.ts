@@ -28,6 +28,8 @@ export interface DatabaseSchema {
   directline_conversations: DirectLineConversationTable;
   directline_activities: DirectLineActivityTable;
   directline_limits: DirectLineLimitTable;
+  teams: TeamTable;
+  roster_members: RosterMemberTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -304,5 +306,32 @@ export interface DirectLineActivityTable {
 export interface DirectLineLimitTable {
   key: string;
   hits: string;
+  updated_at: string;
+}
+
+/** A team the app is installed in; proactive messages to its members go through its service URL. */
+export interface TeamTable {
+  team_id: string;
+  tenant_id: string | null;
+  service_url: string;
+  /** The bot's own channel id in this team (28:…), the "bot" of a new personal conversation. */
+  bot_id: string;
+  name: string | null;
+  /** Where channel posts go; the General channel's id is the team id. */
+  general_channel_id: string;
+  active: number;
+  members_read_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One member of an installed team, as the Bot Connector's roster lists them. */
+export interface RosterMemberTable {
+  team_id: string;
+  user_id: string;
+  aad_object_id: string | null;
+  name: string | null;
+  email: string | null;
+  active: number;
   updated_at: string;
 }

@@ -80,6 +80,8 @@ export class UserData {
       const removed = await refs.deleteForUser(userId);
       const reminders = await trx.deleteFrom('training_reminders').where('user_id', '=', userId).executeTakeFirst();
       const deliveries = await trx.deleteFrom('outbox').where('user_id', '=', userId).executeTakeFirst();
+      // Their place on team rosters goes too; the next full read of a team they are still in lists them again.
+      await trx.deleteFrom('roster_members').where('user_id', '=', userId).execute();
       return { profile, conversations: removed, stateDocuments, trainingReminders: Number(reminders.numDeletedRows), deliveries: Number(deliveries.numDeletedRows) };
     });
     await flushErasureToDisk(this.db);

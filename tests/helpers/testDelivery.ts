@@ -40,6 +40,7 @@ export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, se
     conversations: store.conversations,
     profiles: store.profiles,
     sender: new HttpConnectorSender(async () => undefined, 5000),
+    rosters: store.rosters,
     slots: new DatabaseSlotReserver(opened.db),
     now,
     logger: silentLogger,

@@ -1,0 +1,157 @@
+import { Kysely } from 'kysely';
+import { DatabaseSchema } from './schema';
+import { Clock, stamp } from './timestamps';
+
+/** A team the app is installed in. */
+export interface TeamRecord {
+  teamId: string;
+  tenantId?: string;
+  serviceUrl: string;
+  botId: string;
+  name?: string;
+  generalChannelId: string;
+  active: boolean;
+  membersReadAt?: string;
+}
+
+/** One person on an installed team's roster. */
+export interface RosterMember {
+  userId: string;
+  aadObjectId?: string;
+  name?: string;
+  email?: string;
+}
+
+/** How to open a personal chat with a roster member who has none yet. */
+export interface RosterTarget {
+  userId: string;
+  aadObjectId?: string;
+  tenantId?: string;
+  serviceUrl: string;
+  botId: string;
+}
+
+const CHUNK = 300;
+
+/** Installed teams and their members, the people the bot may reach before they ever chat with it. */
+export class TeamRosters {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly now: Clock,
+  ) {}
+
+  /** Records (or re-activates) a team the app was installed in. */
+  async saveTeam(team: Omit<TeamRecord, 'active' | 'membersReadAt'>): Promise<void> {
+    const at = stamp(this.now());
+    const values = { tenant_id: team.tenantId ?? null, service_url: team.serviceUrl, bot_id: team.botId, name: team.name ?? null, general_channel_id: team.generalChannelId, active: 1, updated_at: at };
+    await this.db
+      .insertInto('teams')
+      .values({ team_id: team.teamId, created_at: at, ...values })
+      .onConflict((oc) => oc.column('team_id').doUpdateSet(values))
+      .execute();
+  }
+
+  /** The app was removed from a team: its members are no longer reachable through it. */
+  async deactivateTeam(teamId: string): Promise<void> {
+    await this.db.updateTable('teams').set({ active: 0, updated_at: stamp(this.now()) }).where('team_id', '=', teamId).execute();
+  }
+
+  async team(teamId: string): Promise<TeamRecord | undefined> {
+    const row = await this.db.selectFrom('teams').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+    return row ? toTeam(row) : undefined;
+  }
+
+  async activeTeams(): Promise<TeamRecord[]> {
+    const rows = await this.db.selectFrom('teams').selectAll().where('active', '=', 1).orderBy('name').execute();
+    return rows.map(toTeam);
+  }
+
+  /** Adds or refreshes members (a page of the roster, or people who just joined). */
+  async addMembers(teamId: string, members: RosterMember[]): Promise<void> {
+    const at = stamp(this.now());
+    for (let i = 0; i < members.length; i += CHUNK) {
+      const rows = members.slice(i, i + CHUNK).map((m) => ({ team_id: teamId, user_id: m.userId, aad_object_id: m.aadObjectId ?? null, name: m.name ?? null, email: m.email ?? null, active: 1, updated_at: at }));
+      await this.db
+        .insertInto('roster_members')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ aad_object_id: eb.ref('excluded.aad_object_id'), name: eb.ref('excluded.name'), email: eb.ref('excluded.email'), active: 1, updated_at: at })))
+        .execute();
+    }
+  }
+
+  /** Marks members who left the team; they stay reachable only through other teams or their own chat. */
+  async removeMembers(teamId: string, userIds: string[]): Promise<void> {
+    const at = stamp(this.now());
+    for (let i = 0; i < userIds.length; i += CHUNK) {
+      await this.db.updateTable('roster_members').set({ active: 0, updated_at: at }).where('team_id', '=', teamId).where('user_id', 'in', userIds.slice(i, i + CHUNK)).execute();
+    }
+  }
+
+  /** Ends a full roster read: members it did not list have left the team. Returns how many left. */
+  async finishRead(teamId: string, listed: Set<string>): Promise<number> {
+    const rows = await this.db.selectFrom('roster_members').select('user_id').where('team_id', '=', teamId).where('active', '=', 1).execute();
+    const gone = rows.map((r) => r.user_id).filter((u) => !listed.has(u));
+    await this.removeMembers(teamId, gone);
+    await this.db.updateTable('teams').set({ members_read_at: stamp(this.now()) }).where('team_id', '=', teamId).execute();
+    return gone.length;
+  }
+
+  /** Everyone on the roster of an installed team, once each, with how to open a chat with them. */
+  async reachableMembers(): Promise<RosterTarget[]> {
+    const rows = await this.memberQuery().orderBy('roster_members.user_id').execute();
+    return dedupe(rows);
+  }
+
+  /** Roster targets of some people (those without a personal chat), at most one each. */
+  async targetsOf(userIds: string[]): Promise<Map<string, RosterTarget>> {
+    const out = new Map<string, RosterTarget>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.memberQuery().where('roster_members.user_id', 'in', unique.slice(i, i + 500)).execute();
+      for (const t of dedupe(rows)) out.set(t.userId, t);
+    }
+    return out;
+  }
+
+  /** Active members of one team, for channel audiences and counts. */
+  async membersOf(teamId: string): Promise<RosterMember[]> {
+    const rows = await this.db.selectFrom('roster_members').selectAll().where('team_id', '=', teamId).where('active', '=', 1).orderBy('user_id').execute();
+    return rows.map((r) => ({ userId: r.user_id, aadObjectId: r.aad_object_id ?? undefined, name: r.name ?? undefined, email: r.email ?? undefined }));
+  }
+
+  /** Erases a person from every roster ("delete my data"); the next roster read may list them again. */
+  async deleteForUser(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('roster_members').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  private memberQuery() {
+    return this.db
+      .selectFrom('roster_members')
+      .innerJoin('teams', 'teams.team_id', 'roster_members.team_id')
+      .select(['roster_members.user_id', 'roster_members.aad_object_id', 'teams.tenant_id', 'teams.service_url', 'teams.bot_id'])
+      .where('roster_members.active', '=', 1)
+      .where('teams.active', '=', 1);
+  }
+}
+
+function dedupe(rows: { user_id: string; aad_object_id: string | null; tenant_id: string | null; service_url: string; bot_id: string }[]): RosterTarget[] {
+  const seen = new Map<string, RosterTarget>();
+  for (const r of rows) {
+    if (!seen.has(r.user_id)) seen.set(r.user_id, { userId: r.user_id, aadObjectId: r.aad_object_id ?? undefined, tenantId: r.tenant_id ?? undefined, serviceUrl: r.service_url, botId: r.bot_id });
+  }
+  return [...seen.values()];
+}
+
+function toTeam(row: DatabaseSchema['teams']): TeamRecord {
+  return {
+    teamId: row.team_id,
+    tenantId: row.tenant_id ?? undefined,
+    serviceUrl: row.service_url,
+    botId: row.bot_id,
+    name: row.name ?? undefined,
+    generalChannelId: row.general_channel_id,
+    active: row.active === 1,
+    membersReadAt: row.members_read_at ?? undefined,
+  };
+}
