@@ -8,11 +8,12 @@ import pino from 'pino';
 import { Outbox } from '../../bot/delivery/outbox';
 import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { TeamRosters } from '../../bot/store/teamRosters';
 import { stamp } from '../../bot/store/timestamps';
 import { report, round } from './benchUtil';
 import { RateLimitedConnector } from './rateLimitedConnector';
 
-const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--kill-at 0.5] [--postgres]';
+const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster] [--kill-at 0.5] [--postgres]';
 const WORKER = path.join(__dirname, '..', 'bot', 'delivery', 'fixtures', 'deliveryWorker.ts');
 const MESSAGE_ID = 'fanout';
 
@@ -21,6 +22,16 @@ function option(argv: string[], name: string, fallback: number): number {
   const value = i >= 0 ? Number(argv[i + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number\n${USAGE}`);
   return value;
+}
+
+/** Creates the simulated audience known only from one team's roster (nobody has a chat yet), and the queued briefing. */
+async function seedRoster(opened: OpenDatabase, recipients: number, serviceUrl: string): Promise<void> {
+  const rosters = new TeamRosters(opened.db, () => DateTime.now());
+  await rosters.saveTeam({ teamId: '19:bench-team@thread.tacv2', tenantId: 'bench-tenant', serviceUrl, botId: '28:bench-bot', generalChannelId: '19:bench-team@thread.tacv2' });
+  const members = Array.from({ length: recipients }, (_, i) => ({ userId: `29:staff-${i}`, aadObjectId: `aad-${i}` }));
+  await rosters.addMembers('19:bench-team@thread.tacv2', members);
+  const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
+  await outbox.insert(members.map((m) => ({ messageId: MESSAGE_ID, userId: m.userId, kind: 'note', urgent: true, notBefore: DateTime.now() })));
 }
 
 /** Creates the simulated audience: every recipient with a personal chat at the fake connector, and the queued briefing. */
@@ -56,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
   const killAtIndex = argv.indexOf('--kill-at');
   const killAt = killAtIndex >= 0 ? option(argv, '--kill-at', 0.5) : undefined;
   const usePostgres = argv.includes('--postgres');
+  const fromRoster = argv.includes('--roster');
   const logger = pino({ level: 'silent' });
 
   const connector = new RateLimitedConnector({ ceiling, perConversation: 7, throttleShare: Number(process.env.T ?? 0.01), unavailableShare: Number(process.env.U ?? 0.005), blockedShare: Number(process.env.B ?? 0.005), seed: 42 });
@@ -65,9 +77,9 @@ async function main(argv: string[]): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (usePostgres && !url) throw new Error('--postgres needs DATABASE_URL');
   const opened = await openDatabase({ dataDir, databaseUrl: usePostgres ? url : undefined, databaseSchema: usePostgres ? schema : undefined, connectTimeoutMs: 5000, logger });
-  await seed(opened, recipients, serviceUrl);
+  await (fromRoster ? seedRoster : seed)(opened, recipients, serviceUrl);
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
-  console.log(`seeded ${recipients} recipients on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
+  console.log(`seeded ${recipients} recipients${fromRoster ? ' known only from a team roster' : ''} on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
 
   const env = {
     DATA_DIR: dataDir,
@@ -112,7 +124,10 @@ async function main(argv: string[]): Promise<void> {
   }
   // From the first request to the one that finished the last recipient (sent, or refused as blocked).
   const seconds = (connector.lastFinishedAt - connector.firstRequestAt) / 1000;
-  const rate = (counts.sent + counts.unreachable) / seconds;
+  // Opening a chat is a connector request under the same ceiling as a send, so it counts towards the rate.
+  const createdConversations = [...connector.created.values()].reduce((a, b) => a + b, 0);
+  const rate = (counts.sent + counts.unreachable + createdConversations) / seconds;
+  const reached = [...connector.accepted.keys()].length;
   console.log('requests per second:', Array.from(connector.perSecond, (n) => n ?? 0).join(' '));
   console.log('connector statuses:', JSON.stringify(Object.fromEntries(connector.statuses)), 'outbox:', JSON.stringify(counts));
   await connector.stop();
@@ -123,6 +138,9 @@ async function main(argv: string[]): Promise<void> {
     benchmark: 'fanout',
     engine: opened.engine,
     recipients,
+    roster: fromRoster,
+    reached,
+    created_conversations: createdConversations,
     sent: counts.sent,
     unreachable: counts.unreachable,
     failed: counts.failed,

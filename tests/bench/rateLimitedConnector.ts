@@ -41,6 +41,8 @@ export class RateLimitedConnector {
   lastAcceptedAt = 0;
   /** When the last request that finished a recipient (accepted, or refused as blocked) arrived. */
   lastFinishedAt = 0;
+  /** Personal conversations opened (POST /v3/conversations), per conversation id handed out. */
+  readonly created = new Map<string, number>();
   /** Blocked recipients seen so far. */
   private readonly blocked = new Set<string>();
 
@@ -64,12 +66,18 @@ export class RateLimitedConnector {
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => {
-      req.resume();
+      const opening = req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '');
+      let raw = '';
+      if (opening) req.on('data', (chunk) => (raw += chunk));
+      else req.resume();
       req.on('end', () => {
-        const { status, headers } = this.decide(req.url ?? '');
+        // A new personal chat's id follows from its member ("29:staff-7" gets "a:staff-7"), as Teams returns the same chat for the same person.
+        const member = opening ? ((JSON.parse(raw) as { members?: { id?: string }[] }).members?.[0]?.id ?? '') : '';
+        const conversation = opening ? `a:${member.replace(/^29:/, '')}` : undefined;
+        const { status, headers } = this.decide(req.url ?? '', conversation);
         this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(status === 200 ? `{"id":"a-${Date.now()}"}` : '{}');
+        res.end(status === 200 ? JSON.stringify({ id: conversation ?? `a-${Date.now()}` }) : '{}');
       });
     });
     this.server.keepAliveTimeout = 60000;
@@ -77,12 +85,13 @@ export class RateLimitedConnector {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
-  private decide(url: string): { status: number; headers?: Record<string, string> } {
+  /** Answers one request; `opened` is the conversation a POST /v3/conversations would open. */
+  private decide(url: string, opened?: string): { status: number; headers?: Record<string, string> } {
     const now = Date.now();
     if (!this.firstRequestAt) this.firstRequestAt = now;
     const second = Math.floor((now - this.firstRequestAt) / 1000);
     this.perSecond[second] = (this.perSecond[second] ?? 0) + 1;
-    const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(url)?.[1] ?? '');
+    const conversation = opened ?? decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(url)?.[1] ?? '');
     const recent = (list: number[]) => {
       while (list.length && list[0] <= now - 1000) list.shift();
       return list;
@@ -101,6 +110,10 @@ export class RateLimitedConnector {
     const roll = this.random();
     if (roll < this.limits.throttleShare) return { status: 429, headers: { 'retry-after': '1' } };
     if (roll < this.limits.throttleShare + this.limits.unavailableShare) return { status: 503 };
+    if (opened) {
+      this.created.set(conversation, (this.created.get(conversation) ?? 0) + 1);
+      return { status: 200 };
+    }
     this.accepted.set(conversation, (this.accepted.get(conversation) ?? 0) + 1);
     this.lastAcceptedAt = now;
     this.lastFinishedAt = now;
