@@ -58,7 +58,7 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       if (!checked.ok) return validationFailure('briefing', checked.problems);
       if (audienceSize === 0) {
-        return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no one with a chat with the bot and a matching profile). Nothing was created.' } };
+        return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no member of a team the app is installed in, and no one with a chat with the bot, with a matching profile). Nothing was created.' } };
       }
       const id = await briefings.create(checked.draft, checked.owner ?? 'admin-api', trx);
       return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
