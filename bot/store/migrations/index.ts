@@ -9,6 +9,7 @@ import { answerCounts } from './006_answer_counts';
 import { pulseAnonymity } from './007_pulse_anonymity';
 import { hardening } from './008_hardening';
 import { webChat } from './009_webchat';
+import { content } from './011_content';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -25,6 +26,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '007_pulse_anonymity': { up: pulseAnonymity(engine) },
     '008_hardening': { up: hardening },
     '009_webchat': { up: webChat },
+    '011_content': { up: content },
   };
   return { getMigrations: async () => migrations };
 }
