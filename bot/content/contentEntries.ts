@@ -207,7 +207,8 @@ export class ContentEntries {
         const json = JSON.stringify(entry);
         const row = rows.get(entry.id);
         if (!row) {
-          await trx.insertInto('content_entries').values({ id: entry.id, live: json, live_version: 1, revision: 1, created_at: at, updated_at: at }).execute();
+          // Replicas starting together on a fresh database both seed; the second one's rows are dropped.
+          await trx.insertInto('content_entries').values({ id: entry.id, live: json, live_version: 1, revision: 1, created_at: at, updated_at: at }).onConflict((oc) => oc.column('id').doNothing()).execute();
           versions.push({ entry_id: entry.id, version: 1, entry: json, author: by, approver: by, published_at: at, diff: 'created' });
           result.added++;
           continue;
@@ -223,7 +224,7 @@ export class ContentEntries {
         result.updated++;
       }
       // Batched so a first start seeds a few hundred entries in a handful of statements.
-      for (let i = 0; i < versions.length; i += 200) await trx.insertInto('content_versions').values(versions.slice(i, i + 200)).execute();
+      for (let i = 0; i < versions.length; i += 200) await trx.insertInto('content_versions').values(versions.slice(i, i + 200)).onConflict((oc) => oc.columns(['entry_id', 'version']).doNothing()).execute();
       if (result.added + result.updated > 0) await this.bumpRevision(trx, at);
     });
     return result;
