@@ -62,6 +62,8 @@ const schema = z.object({
   COMMS_USERS: list,
   ADMINS: list,
   ADMIN_API_TOKEN: optionalText,
+  CONTENT_EDITORS: list,
+  CONTENT_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
   BOT_DOMAIN: optionalText.pipe(
     z
       .string()
@@ -157,6 +159,10 @@ export interface Config {
   commsUsers: string[];
   admins: string[];
   adminApiToken?: string;
+  /** Content owners who edit and approve knowledge entries in the dashboard (entries as in COMMS_USERS). */
+  contentEditors: string[];
+  /** How often each replica checks the database for newly published content. */
+  contentPollMs: number;
   /** The host name the bot is served from in production (BOT_DOMAIN, as in the Teams package); names the dashboard's single sign-on audience. */
   botDomain?: string;
   /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are (browser sessions live in the database). */
@@ -286,6 +292,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     commsUsers: e.COMMS_USERS,
     admins: e.ADMINS,
     adminApiToken: e.ADMIN_API_TOKEN,
+    contentEditors: e.CONTENT_EDITORS,
+    contentPollMs: e.CONTENT_POLL_MS,
     botDomain: e.BOT_DOMAIN,
     dashboard: { jwksUrl: e.AAD_JWKS_URL },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,

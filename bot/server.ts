@@ -7,6 +7,7 @@ import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
+import { registerContentRoutes } from './http/contentRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
 import { registerTrainingRoutes } from './http/trainingRoutes';
 import { registerPolicyRoutes } from './pages/policyRoutes';
@@ -61,6 +62,7 @@ export function createServer(services: Services): Server {
 
   registerAdminRoutes(server, services);
   registerBriefingRoutes(server, services);
+  registerContentRoutes(server, services);
 
   registerSurveyRoutes(server, services);
 

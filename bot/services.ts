@@ -3,7 +3,6 @@ import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { KnowledgeBase, loadOrBuildKnowledgeBase } from '../knowledge/knowledgeBaseFile';
-import { KnowledgeSearch } from '../knowledge/knowledgeSearch';
 import { loadTemplatesOrThrow } from '../knowledge/surveys/templateLoader';
 import { createPulseRenderers } from '../dialogs/pulseMessages';
 import { RootDialog } from '../dialogs/rootDialog';
@@ -64,6 +63,8 @@ import { ReminderRequests } from './training/reminderRequests';
 import { TrainingFinder } from './training/trainingFinder';
 import { TrainingReminders } from './training/trainingReminders';
 import { LONDON_ZONE } from '../knowledge/londonZone';
+import { ContentEntries } from './content/contentEntries';
+import { LiveKnowledge } from './content/liveKnowledge';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -85,7 +86,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => DateTime.now().setZone(LONDON_ZONE));
   const kb = overrides.kb ?? loadOrBuildKnowledgeBase().kb;
-  const search = new KnowledgeSearch(kb, { authority: config.authority });
   const database =
     overrides.database ??
     (await openDatabase({
@@ -95,6 +95,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       connectTimeoutMs: config.databaseConnectTimeoutMs,
       logger,
     }));
+  const contentEntries = new ContentEntries(database.db, now);
+  // Content owners publish to the database; the shipped files seed it and every replica follows it.
+  const knowledge = new LiveKnowledge(kb, { content: contentEntries, authority: config.authority, logger });
+  await knowledge.start(kb.entries, config.contentPollMs);
+  const search = knowledge.search;
   const turnScope = new TurnScope();
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
@@ -249,9 +254,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     training: { finder: trainingFinder, reminders: trainingReminders },
     /** Idempotency-Key store for admin API creations (pulses; briefings may reuse it). */
     idempotencyKeys,
+    /** Knowledge entries as content owners edit them, and the live index that follows them. */
+    content: { entries: contentEntries, knowledge },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();
+      knowledge.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();
       await delivery.stop();

@@ -30,6 +30,10 @@ export interface DatabaseSchema {
   directline_limits: DirectLineLimitTable;
   teams: TeamTable;
   roster_members: RosterMemberTable;
+  content_entries: ContentEntryTable;
+  content_versions: ContentVersionTable;
+  content_revisions: ContentRevisionTable;
+  catalogue_sessions: CatalogueSessionTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -333,5 +337,44 @@ export interface RosterMemberTable {
   name: string | null;
   email: string | null;
   active: number;
+  updated_at: string;
+}
+
+/** A knowledge entry as content owners edit it: the live and draft text (entry JSON) and a revision bumped by every write. */
+export interface ContentEntryTable {
+  id: string;
+  live: string | null;
+  live_version: Generated<number>;
+  draft: string | null;
+  draft_by: string | null;
+  draft_at: string | null;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One published version of an entry: its text, who wrote and who approved it, when, and what changed. */
+export interface ContentVersionTable {
+  entry_id: string;
+  version: number;
+  entry: string;
+  author: string;
+  approver: string;
+  published_at: string;
+  diff: string;
+}
+
+/** A number bumped by every publish of one kind of content ("knowledge"), which replicas poll. */
+export interface ContentRevisionTable {
+  name: string;
+  revision: number;
+  updated_at: string;
+}
+
+/** A training session as edited in the dashboard or imported from an LMS export (session JSON). */
+export interface CatalogueSessionTable {
+  id: string;
+  session: string;
+  updated_by: string;
   updated_at: string;
 }

@@ -10,6 +10,7 @@ import { pulseAnonymity } from './007_pulse_anonymity';
 import { hardening } from './008_hardening';
 import { webChat } from './009_webchat';
 import { rosters } from './010_rosters';
+import { content } from './011_content';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -27,6 +28,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '008_hardening': { up: hardening },
     '009_webchat': { up: webChat },
     '010_rosters': { up: rosters },
+    '011_content': { up: content },
   };
   return { getMigrations: async () => migrations };
 }
