@@ -6,6 +6,9 @@ import { cardActivity } from './cards/cardActivity';
 import { createReplyCard, ReplySettings } from './cards/createReplyCard';
 import { ConcernSource, createUrgentCard } from './cards/createUrgentCard';
 import { DialogMetrics } from './dialogServices';
+import { submittedTexts } from '../bot/safeguarding/submittedTexts';
+
+export { submittedTexts };
 
 /** What sending the safeguarding reply needs. */
 export interface SafeguardingReplyServices {
@@ -61,17 +64,6 @@ export async function replyToConcern(context: TurnContext, services: Safeguardin
     await context.sendActivity(cardActivity(createReplyCard(reply, actionStyleFor(context.activity.channelId), services.settings)));
   }
   return true;
-}
-
-/** Keys of card data that are never free text (the button's verb, ids, Teams' own fields). */
-const NOT_TEXT = /^(verb|msteams|action|id|.*Id)$/;
-
-/** Every free-text value a card submission carries, however deep (a form's inputs, a tampered payload). */
-export function submittedTexts(data: unknown, depth = 0): string[] {
-  if (typeof data === 'string') return /[a-z]{2,}/i.test(data) ? [data] : [];
-  if (depth > 3 || data === null || typeof data !== 'object') return [];
-  if (Array.isArray(data)) return data.flatMap((v) => submittedTexts(v, depth + 1));
-  return Object.entries(data).flatMap(([key, value]) => (NOT_TEXT.test(key) ? [] : submittedTexts(value, depth + 1)));
 }
 
 /**

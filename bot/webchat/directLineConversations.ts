@@ -126,6 +126,11 @@ export class DirectLineConversations {
     return (await flush()) ? stored : undefined;
   }
 
+  /** Replaces a kept activity with its redacted stand-in (its words reported a safeguarding concern); false when it is not held. */
+  redact(id: string, activityId: string): Promise<boolean> {
+    return this.deps.store.redact(id, activityId);
+  }
+
   /** The kept activities after a watermark; undefined when the conversation has gone. */
   since(id: string, watermark: number): Promise<ActivitySet | undefined> {
     return this.deps.store.since(id, watermark);

@@ -4,7 +4,7 @@ import { Request, Response, Server } from 'restify';
 import { authorize, DirectLineError } from './directLineAuth';
 import { DirectLineConversations } from './directLineConversations';
 import { DIRECT_LINE_PATH } from './directLinePath';
-import { StoredConversation } from './directLineStore';
+import { REDACTED_TEXT, StoredConversation } from './directLineStore';
 import { bearerToken, DirectLineTokenClaims, DirectLineTokens } from './directLineTokens';
 import { streamUrl } from './directLineStream';
 import { requestOrigin } from './requestOrigin';
@@ -23,6 +23,8 @@ import {
 export interface DirectLineRouteDependencies {
   conversations: DirectLineConversations;
   tokens: DirectLineTokens;
+  /** Whether an activity's words report a safeguarding concern, so the kept copy is redacted before the bot answers. */
+  reportsConcern(activity: { text?: unknown; value?: unknown }): boolean;
   /** Runs an activity through the CloudAdapter and the bot, and stores the replies. */
   runTurn(activity: Record<string, unknown> & { type: string }): Promise<void>;
   bot: Account;
@@ -136,9 +138,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
         headers: { 'Retry-After': String(appended.retryAfterSeconds) },
       });
     }
-    // A resend whose first attempt never finished its turn (its process stopped, or the bot failed) is answered now.
+    // Nothing a concern says is kept (the client already shows its own copy): redacted before the turn, so a crash mid-turn keeps nothing either.
+    if (appended.outcome === 'appended' && deps.reportsConcern({ text: appended.activity.text, value: appended.activity.value })) await conversations.redact(conversation.id, appended.activity.id!);
+    // A resend whose first attempt never finished its turn (its process stopped, or the bot failed) is answered now, from the words posted again if the kept copy was redacted.
+    const toRun = appended.outcome === 'resent' && appended.activity.text === REDACTED_TEXT ? { ...userActivity(body, conversation.id, user, timestamp()), id: appended.id } : appended.activity;
     try {
-      await deps.runTurn(activityForBot(appended.activity, deps.bot, deps.serviceUrl()));
+      await deps.runTurn(activityForBot(toRun, deps.bot, deps.serviceUrl()));
     } catch (err) {
       logger.error({ err }, 'web chat turn failed');
       return sendDirectLineError(res, { status: 502, code: 'BotError', message: 'The bot could not process the activity.' });

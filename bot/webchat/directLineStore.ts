@@ -103,6 +103,30 @@ export interface DirectLineStore {
   take(key: string, limit: WindowLimit): Promise<LimitVerdict>;
   /** Deletes conversations idle since before `cutoff`; returns how many went. */
   purgeIdle(cutoff: DateTime): Promise<number>;
+  /** Replaces a kept activity with `redactedActivity` of it (a safeguarding concern is never kept); false when it is not held. */
+  redact(conversationId: string, activityId: string): Promise<boolean>;
+}
+
+/** What the conversation shows in place of a message that reported a safeguarding concern. */
+export const REDACTED_TEXT = 'This message was removed because it may be about a child\u2019s safety. It is not kept.';
+
+/** Fields of a kept activity that say nothing the user wrote (Web Chat's client id lets the page match its own copy). */
+const KEPT_WHEN_REDACTED = ['type', 'channelId', 'conversation', 'from', 'recipient', 'timestamp', 'replyToId'] as const;
+
+/**
+ * The stand-in for an activity whose words must not be kept: who sent it and when, the client's
+ * activity id, and a fixed text; no text, value, attachments, entities or other channel data.
+ */
+export function redactedActivity(activity: DirectLineActivity): DirectLineActivity {
+  const kept: Record<string, unknown> = {};
+  for (const field of KEPT_WHEN_REDACTED) if (activity[field] !== undefined) kept[field] = activity[field];
+  const clientActivityID = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return {
+    ...kept,
+    type: activity.type,
+    text: REDACTED_TEXT,
+    ...(typeof clientActivityID === 'string' ? { channelData: { clientActivityID } } : {}),
+  };
 }
 
 /** A fresh, unguessable conversation id. */

@@ -11,12 +11,14 @@ import {
   DirectLineActivity,
   DirectLineStore,
   LimitVerdict,
+  redactedActivity,
+  seqOfActivityId,
   StoredConversation,
   storedForm,
   WindowLimit,
   withId,
 } from './directLineStore';
-import { APPEND, HANDLED, SINCE, START, TAKE, TOUCH } from './redisScripts';
+import { APPEND, HANDLED, REDACT, SINCE, START, TAKE, TOUCH } from './redisScripts';
 
 /** Where the keys of one deployment start; a namespace (such as the database schema) keeps deployments apart. */
 export function redisKeyPrefix(namespace?: string): string {
@@ -107,6 +109,15 @@ export class RedisDirectLineStore implements DirectLineStore {
   /** Keys expire after the idle time on their own. */
   async purgeIdle(): Promise<number> {
     return 0;
+  }
+
+  async redact(conversationId: string, activityId: string): Promise<boolean> {
+    const seq = seqOfActivityId(activityId);
+    const keys = this.keys(conversationId);
+    const [entry] = (await this.redis.xrange(keys[1], `0-${seq}`, `0-${seq}`)) as [string, string[]][];
+    if (!entry) return false;
+    const form = storedForm(redactedActivity(JSON.parse(field(entry[1], 'j')) as DirectLineActivity));
+    return Number(await REDACT.run(this.redis, keys.slice(0, 2), [seq, form.json, form.bytes])) === 1;
   }
 
   private async read(id: string): Promise<StoredConversation | undefined> {

@@ -116,6 +116,34 @@ local seq = redis.call('HGET', KEYS[1], ARGV[1])
 if seq and not string.find(seq, ':h', 1, true) then redis.call('HSET', KEYS[1], ARGV[1], seq .. ':h') end
 return 1`);
 
+/**
+ * Replaces one kept activity with a redacted stand-in. A stream entry cannot be changed and XDEL
+ * leaves its bytes in the stream's memory and snapshots, so the stream is rebuilt with the same
+ * ids. KEYS: hash, stream. ARGV: seq, stand-in json, its bytes. Returns 0 when the entry is not held.
+ */
+export const REDACT = new RedisScript(`
+local target = '0-' .. ARGV[1]
+local all = redis.call('XRANGE', KEYS[2], '-', '+')
+local found = false
+for _, e in ipairs(all) do if e[1] == target then found = true end end
+if not found then return 0 end
+local ttl = redis.call('PTTL', KEYS[2])
+redis.call('DEL', KEYS[2])
+for _, e in ipairs(all) do
+  local fields = e[2]
+  if e[1] == target then
+    local n, k = 0, ''
+    for j = 1, #fields, 2 do
+      if fields[j] == 'n' then n = tonumber(fields[j + 1]) elseif fields[j] == 'k' then k = fields[j + 1] end
+    end
+    fields = {'j', ARGV[2], 'n', ARGV[3], 'k', k}
+    redis.call('HINCRBY', KEYS[1], 'b', tonumber(ARGV[3]) - n)
+  end
+  redis.call('XADD', KEYS[2], e[1], unpack(fields))
+end
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1`);
+
 /** The activities after a watermark. KEYS: hash, stream. ARGV: now, idle, watermark. Returns {last seq, entries} or nil when gone. */
 export const SINCE = new RedisScript(`
 local fields = redis.call('HMGET', KEYS[1], 's', 'a')

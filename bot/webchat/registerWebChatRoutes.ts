@@ -1,4 +1,6 @@
 import { Request, Response, Server } from 'restify';
+import { isSafeguardingConcern } from '../safeguarding/concernDetector';
+import { activityReportsConcern } from '../safeguarding/submittedTexts';
 import type { Services } from '../services';
 import { connectorServiceUrl, newConnectorKey, registerConnectorRoutes } from './connectorRoutes';
 import { registerDirectLineRoutes } from './directLineRoutes';
@@ -59,6 +61,7 @@ export function registerWebChatRoutes(server: Server, services: Services): void 
   registerDirectLineRoutes(server, {
     conversations,
     tokens: webChat.tokens,
+    reportsConcern: (activity) => activityReportsConcern(activity, isSafeguardingConcern),
     runTurn: (activity) => turns.run(activity),
     bot,
     // Worked out once, from the first request on: a server that is closing no longer has an address.

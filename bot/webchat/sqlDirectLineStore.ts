@@ -13,6 +13,8 @@ import {
   DirectLineStore,
   LimitVerdict,
   parseHits,
+  redactedActivity,
+  seqOfActivityId,
   slideWindow,
   StoredConversation,
   storedForm,
@@ -163,6 +165,19 @@ export class SqlDirectLineStore implements DirectLineStore {
     // Limit windows untouched for an hour have nothing left in them.
     await this.db.deleteFrom('directline_limits').where('updated_at', '<', stamp(this.now().minus({ hours: 1 }))).execute();
     return purged;
+  }
+
+  redact(conversationId: string, activityId: string): Promise<boolean> {
+    const seq = seqOfActivityId(activityId);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('directline_activities').select(['activity', 'bytes']).where('conversation_id', '=', conversationId).where('seq', '=', seq).executeTakeFirst();
+      if (!row) return false;
+      const form = storedForm(redactedActivity(JSON.parse(row.activity) as DirectLineActivity));
+      await trx.updateTable('directline_activities').set({ activity: form.json, bytes: form.bytes }).where('conversation_id', '=', conversationId).where('seq', '=', seq).execute();
+      // The conversation's byte count follows, so trimming stays exact.
+      await trx.updateTable('directline_conversations').set((eb) => ({ bytes: eb('bytes', '-', row.bytes - form.bytes) })).where('id', '=', conversationId).execute();
+      return true;
+    });
   }
 
   /** Marks the conversation used and locks its row until the transaction ends; undefined when it has gone. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ConversationLimits, DEFAULT_CONVERSATION_LIMITS, DirectLineStore } from '../../../bot/webchat/directLineStore';
+import { ConversationLimits, DEFAULT_CONVERSATION_LIMITS, DirectLineStore, REDACTED_TEXT } from '../../../bot/webchat/directLineStore';
 import { FIXED_NOW } from '../../helpers/testServices';
 
 /** A clock each test moves by hand. */
@@ -177,6 +177,44 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       expect(await store.take(key, limit)).to.deep.equal({ accepted: true });
       const verdicts = await Promise.all(Array.from({ length: 10 }, () => store.take(`burst:${key}`, { max: 4, windowMs: 60_000 })));
       expect(verdicts.filter((v) => v.accepted), 'concurrent takes never overshoot').to.have.length(4);
+    });
+    it('redacts a kept message in place: a fixed text, its sender and client id, nothing the user wrote, and the conversation carries on', async () => {
+      const store = await open();
+      const id = newId();
+      await store.start(id, user);
+      await store.appendFromClient(id, message('before'), undefined);
+      const said = {
+        type: 'message',
+        text: 'secret words about a child',
+        value: { comment: 'secret words in a form' },
+        attachments: [{ contentType: 'text/plain', content: 'secret words attached' }],
+        entities: [{ type: 'note', text: 'secret words again' }],
+        from: { id: user.id, role: 'user' },
+        timestamp: '2026-11-30T09:00:00.000Z',
+        channelData: { clientActivityID: 'client-7', note: 'secret words in channel data' },
+      };
+      const appended = await store.appendFromClient(id, said, 'client-7');
+      if (appended.outcome !== 'appended') throw new Error(appended.outcome);
+      await store.appendFromBot(id, [message('reply')]);
+      expect(await store.redact(id, appended.activity.id!)).to.equal(true);
+      const kept = (await store.since(id, 0))!;
+      expect(kept.activities.map((a) => a.text)).to.deep.equal(['before', REDACTED_TEXT, 'reply']);
+      expect(kept.activities[1]).to.deep.equal({
+        type: 'message',
+        text: REDACTED_TEXT,
+        from: { id: user.id, role: 'user' },
+        timestamp: '2026-11-30T09:00:00.000Z',
+        channelData: { clientActivityID: 'client-7' },
+        id: appended.activity.id,
+      });
+      expect(JSON.stringify(kept)).not.to.include('secret');
+      const resent = await store.appendFromClient(id, said, 'client-7');
+      expect(resent.outcome).to.equal('resent');
+      expect(JSON.stringify(resent)).not.to.include('secret words in');
+      const after = await store.appendFromClient(id, message('after'), undefined);
+      expect(after.outcome === 'appended' && after.activity.id).to.equal(`${id}|0000004`);
+      expect(await store.redact(id, `${id}|0000099`), 'an activity it does not hold').to.equal(false);
+      expect(await store.redact(newId(), `${id}|0000001`), 'a conversation it does not hold').to.equal(false);
     });
   });
 }
