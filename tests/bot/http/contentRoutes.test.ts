@@ -115,6 +115,7 @@ describe('content admin API', () => {
     const edited = await call('PATCH', '/api/content/entries/asye', { version: current.body.version, summary: 'A shorter summary of the assessed and supported year in employment.' });
     expect(edited.status).to.equal(200);
     expect((await call('POST', '/api/content/entries/asye/publish', { version: edited.body.version })).status).to.equal(200);
+    await bot.services.content.knowledge.refresh();
     const versions = await call('GET', '/api/content/entries/asye/versions');
     expect(versions.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([2, 1]);
     expect(versions.body.versions[0]).to.include({ author: 'admin-api', approver: 'admin-api' });
