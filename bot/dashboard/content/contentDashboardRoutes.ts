@@ -77,6 +77,13 @@ export function registerContentDashboardRoutes(server: Server, services: Service
     return { status: 200, body: { filter, today, entries: shown } };
   });
 
+  // "Write an answer for this question" on the gap report: a new draft's fields with the question already in "ways staff ask it".
+  handle('get', '/dashboard/api/content/new', async (_editor, req) => {
+    const question = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('question') ?? '').trim().slice(0, 500);
+    const reviewBy = services.now().plus({ years: 1 }).toISODate();
+    return { status: 200, body: { draft: { id: '', title: '', kind: 'glossary', acronyms: [], aliases: [], questions: question ? [question] : [], tags: [], summary: '', source: '', authority: 'national', owner: '', review_by: reviewBy, status: 'current', related: [], body: '' } } };
+  });
+
   handle('get', '/dashboard/api/content/entries/:id', async (_editor, req) => editing.show(id(req)));
   handle('post', '/dashboard/api/content/entries', async (editor, req) => editing.create(await editing.checkNew(bodyOf(req)), editor));
   handle('post', '/dashboard/api/content/entries/:id', async (editor, req) => editing.edit(id(req), bodyOf(req), editor));

@@ -7,6 +7,15 @@ const EDITOR_ONE = 'aaaaaaaa-0000-4000-8000-000000000001';
 const EDITOR_TWO = 'aaaaaaaa-0000-4000-8000-000000000002';
 const COMMS_ONLY = 'aaaaaaaa-0000-4000-8000-000000000003';
 
+/**
+ * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
+ * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
+ */
+async function settled(bot: RunningBot): Promise<void> {
+  await bot.services.content.knowledge.refresh();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 describe('dashboard content routes for content editors', () => {
   const entra = new FakeEntraId();
   let bot: RunningBot;
@@ -44,7 +53,7 @@ describe('dashboard content routes for content editors', () => {
     const saved = await call(EDITOR_ONE, 'POST', '/entries/best', { version: opened.body.version, review_by: '2020-01-31' });
     expect((await call(EDITOR_TWO, 'POST', '/entries/best/approve', { version: saved.body.version })).status).to.equal(200);
     // The rebuild after a publish holds the event loop for a moment; waiting keeps this test about the filter.
-    await bot.services.content.knowledge.refresh();
+    await settled(bot);
     const all = await call(EDITOR_ONE, 'GET', '/entries');
     const overdue = await call(EDITOR_ONE, 'GET', '/entries?filter=overdue');
     expect(overdue.status).to.equal(200);
@@ -64,7 +73,7 @@ describe('dashboard content routes for content editors', () => {
     expect(self.body.error).to.equal('SecondEditorNeeded');
     const approved = await call(EDITOR_TWO, 'POST', '/entries/asye/approve', { version: saved.body.version });
     expect(approved.status).to.equal(200);
-    await bot.services.content.knowledge.refresh();
+    await settled(bot);
     const versions = await call(EDITOR_TWO, 'GET', '/entries/asye/versions');
     expect(versions.body.versions[0].author).to.contain(EDITOR_ONE);
     expect(versions.body.versions[0].approver).to.contain(EDITOR_TWO);
@@ -87,6 +96,13 @@ describe('dashboard content routes for content editors', () => {
     expect(form.status).to.equal(403);
     const crossSite = await call(EDITOR_ONE, 'POST', '/ask', { q: 'what is asye' }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).to.equal(403);
+  });
+
+  it('starts a new draft from a content gap with the question already in "ways staff ask it"', async () => {
+    const { status, body } = await call(EDITOR_ONE, 'GET', `/new?question=${encodeURIComponent('who pays for kinship care')}`);
+    expect(status).to.equal(200);
+    expect(body.draft.questions).to.deep.equal(['who pays for kinship care']);
+    expect(body.draft.review_by).to.equal(fixedClock().plus({ years: 1 }).toISODate());
   });
 
   it('keeps HTML and script in a field as text, in storage and in what the test pane returns', async () => {
