@@ -65,6 +65,7 @@ import { TrainingReminders } from './training/trainingReminders';
 import { LONDON_ZONE } from '../knowledge/londonZone';
 import { ContentEntries } from './content/contentEntries';
 import { LiveKnowledge } from './content/liveKnowledge';
+import { ContentEditing } from './content/contentEditing';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -255,7 +256,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     /** Idempotency-Key store for admin API creations (pulses; briefings may reuse it). */
     idempotencyKeys,
     /** Knowledge entries as content owners edit them, and the live index that follows them. */
-    content: { entries: contentEntries, knowledge },
+    content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now) },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();

@@ -46,6 +46,9 @@ export type WriteResult<T> = ({ ok: true } & T) | ({ ok: false } & WriteRefusal)
 
 type Row = { id: string; live: string | null; live_version: number; draft: string | null; draft_by: string | null; draft_at: string | null; revision: number; updated_at: string };
 
+/** Who an editor is for the review rule: the id in "Name [id]" when there is one, else the whole name. */
+export const editorKey = (editor: string): string => (/\[([^\]]+)\]$/.exec(editor)?.[1] ?? editor).trim().toLowerCase();
+
 const parse = (json: string | null): KnowledgeEntry | undefined => (json ? (JSON.parse(json) as KnowledgeEntry) : undefined);
 
 function recordOf(row: Row): ContentRecord {
@@ -157,7 +160,7 @@ export class ContentEntries {
       if (options.expectedRevision !== undefined && record.revision !== options.expectedRevision) return { ok: false, kind: 'conflict', revision: record.revision, by: record.draftBy, at: record.updatedAt } as const;
       if (!record.draft) return { ok: false, kind: 'no-draft' } as const;
       const author = record.draftBy ?? 'unknown';
-      if (options.secondPerson && author.toLowerCase() === approver.toLowerCase()) return { ok: false, kind: 'same-person', author } as const;
+      if (options.secondPerson && editorKey(author) === editorKey(approver)) return { ok: false, kind: 'same-person', author } as const;
       const version = record.liveVersion + 1;
       const at = stamp(this.now());
       const updated = await trx

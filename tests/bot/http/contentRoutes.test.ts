@@ -25,6 +25,15 @@ function newEntry(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
+ * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
+ */
+async function settled(bot: RunningBot): Promise<void> {
+  await bot.services.content.knowledge.refresh();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 describe('content admin API', () => {
   let bot: RunningBot;
   let keyCount = 0;
@@ -102,7 +111,7 @@ describe('content admin API', () => {
     const published = await call('POST', '/api/content/entries/kinship-carer-allowance/publish', {});
     expect(published.status).to.equal(200);
     expect(published.body).to.include({ live_version: 1, status: 'live' });
-    await bot.services.content.knowledge.refresh();
+    await settled(bot);
     const outcome = bot.services.search.search('what is the kinship allowance');
     expect(outcome.answer?.entry.id).to.equal('kinship-carer-allowance');
     const again = await call('POST', '/api/content/entries/kinship-carer-allowance/publish', {});
@@ -115,6 +124,7 @@ describe('content admin API', () => {
     const edited = await call('PATCH', '/api/content/entries/asye', { version: current.body.version, summary: 'A shorter summary of the assessed and supported year in employment.' });
     expect(edited.status).to.equal(200);
     expect((await call('POST', '/api/content/entries/asye/publish', { version: edited.body.version })).status).to.equal(200);
+    await settled(bot);
     const versions = await call('GET', '/api/content/entries/asye/versions');
     expect(versions.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([2, 1]);
     expect(versions.body.versions[0]).to.include({ author: 'admin-api', approver: 'admin-api' });

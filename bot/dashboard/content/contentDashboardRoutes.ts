@@ -1,0 +1,94 @@
+import { IncomingMessage } from 'node:http';
+import { Request, Response, Server } from 'restify';
+import { ContentAnswer, Editor, recordSummary } from '../../content/contentEditing';
+import { answerAsk } from '../../http/contentRoutes';
+import { RoleService } from '../../roles/roleService';
+import { roleSettingsOf } from '../../roles/roleSettings';
+import type { Services } from '../../services';
+import { requestOrigin } from '../../webchat/requestOrigin';
+import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
+import { JSON_HEADERS } from '../dashboardHeaders';
+import { DashboardSessions } from '../dashboardSession';
+import { SsoTokenVerifier } from '../ssoTokenVerifier';
+
+/** How far back "not helpful" votes count for the list's filter. */
+const UNHELPFUL_DAYS = 90;
+
+/** The dashboard editor a viewer is: named with their id, so the review rule compares people, not display names. */
+export function editorOf(viewer: DashboardViewer): Editor {
+  return { name: `${viewer.name} [${viewer.ids[0]}]`, secondPerson: true };
+}
+
+/**
+ * True when a state-changing request came from the dashboard's own page: JSON (which a form on
+ * another site cannot send without a preflight) and, when the browser says, same-origin.
+ */
+function fromOwnPage(req: IncomingMessage): boolean {
+  if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const origin = req.headers.origin;
+  return origin === undefined || origin === 'null' || origin === requestOrigin(req).http;
+}
+
+type Handler = (editor: Editor, req: Request) => Promise<ContentAnswer>;
+
+/**
+ * The dashboard's content routes for CONTENT_EDITORS (and admins): list entries with the
+ * overdue-review and "not helpful" filters, read, create and edit drafts, approve another
+ * editor's draft, see versions and restore one, and ask the draft or live knowledge base.
+ */
+export function registerContentDashboardRoutes(server: Server, services: Services, deps: { sso: SsoTokenVerifier; sessions: DashboardSessions }): void {
+  const { config } = services;
+  const { editing } = services.content;
+  // Content editors are configured like COMMS_USERS; admins may edit too.
+  const editors = new RoleService({ ...roleSettingsOf(config), commsUsers: config.contentEditors });
+  const access = new DashboardAccess({ sso: deps.sso, sessions: deps.sessions, roles: editors, browserSignIn: Boolean(config.adminApiToken) });
+
+  const handle = (method: 'get' | 'post', path: string, handler: Handler) =>
+    server[method](path, async (req: Request, res: Response) => {
+      for (const [name, value] of Object.entries(JSON_HEADERS)) res.header(name, value);
+      if (method === 'post' && !fromOwnPage(req)) {
+        res.send(403, { error: 'Forbidden', message: 'Changes are only accepted as JSON from the dashboard itself.' });
+        return;
+      }
+      const checked = await access.check(req);
+      if (!checked.ok) {
+        if (checked.refusal.status === 401) res.header('www-authenticate', 'Bearer realm="dashboard"');
+        const body = checked.refusal.status === 403 ? { error: 'Forbidden', message: 'Editing content is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.' } : checked.refusal.body;
+        res.send(checked.refusal.status, body);
+        return;
+      }
+      const answer = await handler(editorOf(checked.viewer), req);
+      res.send(answer.status, answer.body);
+    });
+  const bodyOf = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+  const id = (req: Request) => String(req.params.id);
+
+  handle('get', '/dashboard/api/content/entries', async (_editor, req) => {
+    const filter = new URL(req.url ?? '/', 'http://localhost').searchParams.get('filter') ?? 'all';
+    if (!['all', 'overdue', 'unhelpful', 'drafts'].includes(filter)) return { status: 400, body: { error: 'BadRequest', message: '"filter" is all, overdue, unhelpful or drafts' } };
+    const today = editing.today();
+    const report = await services.store.feedback.gapReport(services.now().minus({ days: UNHELPFUL_DAYS }), 1000);
+    const notHelpful = new Map(report.unhelpful.map((u) => [u.entryId, u.notHelpful]));
+    const rows = (await editing.list()).map((r) => ({ ...recordSummary(r, today), not_helpful: notHelpful.get(r.id) ?? 0 }));
+    const shown = rows.filter((r) => filter === 'all' || (filter === 'overdue' && r.overdue) || (filter === 'unhelpful' && r.not_helpful > 0) || (filter === 'drafts' && r.has_draft));
+    if (filter === 'unhelpful') shown.sort((a, b) => b.not_helpful - a.not_helpful);
+    return { status: 200, body: { filter, today, entries: shown } };
+  });
+
+  // "Write an answer for this question" on the gap report: a new draft's fields with the question already in "ways staff ask it".
+  handle('get', '/dashboard/api/content/new', async (_editor, req) => {
+    const question = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('question') ?? '').trim().slice(0, 500);
+    const reviewBy = services.now().plus({ years: 1 }).toISODate();
+    return { status: 200, body: { draft: { id: '', title: '', kind: 'glossary', acronyms: [], aliases: [], questions: question ? [question] : [], tags: [], summary: '', source: '', authority: 'national', owner: '', review_by: reviewBy, status: 'current', related: [], body: '' } } };
+  });
+
+  handle('get', '/dashboard/api/content/entries/:id', async (_editor, req) => editing.show(id(req)));
+  handle('post', '/dashboard/api/content/entries', async (editor, req) => editing.create(await editing.checkNew(bodyOf(req)), editor));
+  handle('post', '/dashboard/api/content/entries/:id', async (editor, req) => editing.edit(id(req), bodyOf(req), editor));
+  handle('post', '/dashboard/api/content/entries/:id/approve', async (editor, req) => editing.publish(id(req), bodyOf(req), editor));
+  handle('get', '/dashboard/api/content/entries/:id/versions', async (_editor, req) => editing.versions(id(req)));
+  handle('post', '/dashboard/api/content/entries/:id/versions/:version/restore', async (editor, req) => editing.restore(id(req), Number(req.params.version), bodyOf(req), editor));
+  handle('post', '/dashboard/api/content/ask', async (_editor, req) => answerAsk(services, bodyOf(req)));
+}
