@@ -135,7 +135,21 @@ const cases: DialogCase[] = [
     ],
     expectedStatus: DialogTurnStatus.complete,
   },
-  { name: 'has no reminders to list at first', steps: [['my reminders', /You have no training reminders/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'has no reminders to list at first, and web chat offers what it can do instead',
+    steps: [
+      [
+        'my reminders',
+        (reply, channel) => {
+          if (channel === 'msteams') expect(replyText(reply)).to.match(/You have no training reminders/);
+          // Web chat never shows "Remind me", so it must not point at it: it offers the calendar file.
+          else expect(replyText(reply)).to.match(/can't send reminders[\s\S]*session to calendar/).and.not.match(/^You have no training reminders/);
+        },
+      ],
+      ['remind me', (reply, channel) => expect(replyText(reply)).to.match(channel === 'msteams' ? /You have no training reminders/ : /session to calendar/)],
+    ],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'lists a reminder with a cancel button',
     setup: async ({ reminders }) => {
