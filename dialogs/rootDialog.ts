@@ -11,7 +11,7 @@ import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
 import { createGapReportCard } from './cards/createGapReportCard';
 import { createWelcomeCard } from './cards/createWelcomeCard';
-import { dataExportMessages } from './dataExportMessages';
+import { dataExportActivities } from './dataExportMessages';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
 import { GLOSSARY_DIALOG, GlossaryDialog, isGlossaryCommand } from './glossaryDialog';
@@ -84,7 +84,7 @@ export class RootDialog extends BaseDialog {
       case 'deleteData':
         return step.beginDialog(DELETE_DATA_DIALOG);
       case 'exportData':
-        for (const message of dataExportMessages(await this.services.userData.export(step.context.activity.from.id))) await step.context.sendActivity(message);
+        for (const message of dataExportActivities(await this.services.userData.export(step.context.activity.from.id), step.context.activity.channelId)) await step.context.sendActivity(message);
         return step.endDialog();
       case 'gapReport':
         await this.sendGapReport(step);
