@@ -4,13 +4,14 @@ import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from './askDialog';
 import { BaseDialog } from './baseDialog';
 import { interrupt } from './interruptions';
+import { answerBesideForm } from './questionBesideForm';
 import { replyToConcern } from './safeguardingReply';
 import { sendBriefingStatus, sendLatestBriefings } from './briefingCommands';
 import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
 import { createGapReportCard } from './cards/createGapReportCard';
 import { createWelcomeCard } from './cards/createWelcomeCard';
-import { dataExportMessages } from './dataExportMessages';
+import { dataExportActivities } from './dataExportMessages';
 import { DELETE_DATA_DIALOG, DeleteDataDialog } from './deleteDataDialog';
 import { DialogServices } from './dialogServices';
 import { GLOSSARY_DIALOG, GlossaryDialog, isGlossaryCommand } from './glossaryDialog';
@@ -46,8 +47,9 @@ export class RootDialog extends BaseDialog {
 
   /**
    * Safeguarding, "help" and "cancel" interrupt whichever dialog is under way, checked once here for
-   * all of them; and a privileged dialog checks its author's role again at every step, so someone
-   * whose role was removed cannot finish a briefing or pulse they started before.
+   * all of them; a privileged dialog checks its author's role again at every step, so someone whose
+   * role was removed cannot finish a briefing or pulse they started before; and a question typed
+   * beside an open form is answered without closing the form.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const interrupted = await interrupt(innerDc, this.services);
@@ -56,6 +58,8 @@ export class RootDialog extends BaseDialog {
       await innerDc.context.sendActivity('You no longer have the communications role, so I stopped that and nothing was sent. Ask an admin if you think this is wrong.');
       return innerDc.cancelAllDialogs();
     }
+    const answered = await answerBesideForm(innerDc, this.services);
+    if (answered) return answered;
     return super.onContinueDialog(innerDc);
   }
 
@@ -80,7 +84,7 @@ export class RootDialog extends BaseDialog {
       case 'deleteData':
         return step.beginDialog(DELETE_DATA_DIALOG);
       case 'exportData':
-        for (const message of dataExportMessages(await this.services.userData.export(step.context.activity.from.id))) await step.context.sendActivity(message);
+        for (const message of dataExportActivities(await this.services.userData.export(step.context.activity.from.id), step.context.activity.channelId)) await step.context.sendActivity(message);
         return step.endDialog();
       case 'gapReport':
         await this.sendGapReport(step);

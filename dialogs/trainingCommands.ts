@@ -8,6 +8,10 @@ import { createPathwayCard } from './cards/createPathwayCard';
 import { createRemindersCard } from './cards/createRemindersCard';
 import { DialogServices } from './dialogServices';
 
+/** What web chat can do instead of reminders: a calendar file, whose own alerts do the reminding. */
+export const WEB_CHAT_REMINDERS =
+  'Here in web chat I can only answer you, not message you later, so I can\'t send reminders. Ask me about a course (for example "CAF training") and press "Add … session to calendar" under a session: your calendar will remind you. In Microsoft Teams, "Remind me" under a session sends you a reminder a week and a day before.';
+
 const NOT_SET_UP = "Sorry, training isn't set up here yet. Ask your workforce development team about courses.";
 
 /** "What training do I need?": the pathway worked out from the person's saved profile. */
@@ -33,6 +37,13 @@ export async function sendMyReminders(context: TurnContext, services: DialogServ
     await context.sendActivity(NOT_SET_UP);
     return;
   }
+  const style = actionStyleFor(context.activity.channelId);
   const reminders = await services.training.reminders.list(context.activity.from.id);
-  await context.sendActivity(cardActivity(createRemindersCard(reminders, actionStyleFor(context.activity.channelId), services.settings.publicBaseUrl)));
+  // Reminders are messages the bot starts, which only Teams takes (the same rule the course card's "Remind me" follows).
+  if (style !== 'execute') {
+    if (reminders.length) await context.sendActivity(cardActivity(createRemindersCard(reminders, style, services.settings.publicBaseUrl)));
+    await context.sendActivity(WEB_CHAT_REMINDERS);
+    return;
+  }
+  await context.sendActivity(cardActivity(createRemindersCard(reminders, style, services.settings.publicBaseUrl)));
 }

@@ -11,7 +11,7 @@ const DELETE_DATA = /^(delete|erase|remove|forget|wipe) (all )?(my (personal )?(
 const GAP_REPORT = /^(content )?gaps?( report)?$|^(show|run)( me)? the (content )?gap report\b|^unanswered questions( report)?$/i;
 const TRAINING_NEEDS =
   /^(what|which) (training|courses?)( do| should| must| have)? i( need| have to| got to| must| should)?( to)?( do| take| complete| book| attend| go on)( next| now)?$|^(what|which) (training|courses?)( do| should| must| have)? i( need| have to| got to| must| should)( to)?( next| now)?$|^(what|which) (training|courses?) (is|are) (mandatory|required|compulsory|due) for me$|^(show |what is |whats )?my (training|training pathway|pathway|training plan|training needs|mandatory training|required training)$|^training needs$|^(what|which) (training|courses?) am i (due|overdue)( for)?$|^am i (due|overdue) (any|for any) training$/i;
-const MY_REMINDERS = /^((show|list|see|view|check|cancel|manage)( me)? )?(all )?my (training )?reminders$|^what reminders (do i have|have i (got|set))$/i;
+const MY_REMINDERS = /^((show|list|see|view|check|cancel|manage)( me)? )?(all )?my (training )?reminders$|^what reminders (do i have|have i (got|set))$|^(please )?remind me( please| (about|of) (a |my |the )?(training|course|session))?$|^(set|add)( up)? an? (training )?reminder$/i;
 const NEW_PULSE = /^(new|start|create|run|send|set up)( an?)?( new)? pulse( survey)?$/i;
 const PULSE = /^(pulses?|pulse surveys?|surveys?|my (pulses?|surveys?)|open (pulses?|surveys?)|(show|list|any)( me)?( my| open)? (pulses?|surveys?)( for me)?)$/i;
 const PULSE_RESULTS = /^(?:show(?: me)? )?(?:the )?(?:(?:pulse|survey) )?results(?: (?:of|for))?(?:\s+(.*))?$/i;

@@ -174,7 +174,10 @@ export function computeResults(input: ResultsInput): SurveyResults {
   const count = tally.overall.responses;
   const release = releaseInfo(input.release, status, t);
   if (count < t) {
-    const hidden = suppressed(`fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`);
+    // A pulse that has not opened yet says when it opens, rather than counting answers nobody could give.
+    const opens = wave.opensAt.setZone('Europe/London').setLocale('en-US');
+    const reason = status === 'scheduled' ? `the pulse opens on ${opens.toFormat('d LLL yyyy')} at ${opens.toFormat('HH:mm')}` : `fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`;
+    const hidden = suppressed(reason);
     return { survey, responses: hidden, questions: hidden, comments: hidden, segments: hidden, trend: hidden, release };
   }
   const questions = tally.overall.results();

@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { Session } from '../../knowledge/training/catalogue';
 
-const inZone = (moment: DateTime, session: Session): DateTime => moment.setZone(session.timezone).setLocale('en-GB');
+/**
+ * Dates are written "Tue 1 Sep 2026" by the formats below; the en-US locale only supplies the names,
+ * because newer ICU data abbreviates September as "Sept" in en-GB, unlike every other month.
+ */
+export const DATE_NAMES_LOCALE = 'en-US';
+
+const inZone = (moment: DateTime, session: Session): DateTime => moment.setZone(session.timezone).setLocale(DATE_NAMES_LOCALE);
 
 /** Where a session happens, as staff read it: "online" or the venue. */
 export function sessionPlace(session: Session): string {
@@ -29,5 +35,5 @@ export function describePlaces(session: Session): string {
 
 /** A date on its own, as cards show due dates: "1 Mar 2027". */
 export function describeDate(date: DateTime): string {
-  return date.setLocale('en-GB').toFormat('d LLL yyyy');
+  return date.setLocale(DATE_NAMES_LOCALE).toFormat('d LLL yyyy');
 }

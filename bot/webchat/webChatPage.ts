@@ -92,7 +92,7 @@ export function renderWebChatPage(o: WebChatPageOptions): string {
   <div class="govuk-width-container">
     <main class="govuk-main-wrapper" id="main-content">
       <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
+        <div class="govuk-grid-column-one-third">
           <h1 class="govuk-heading-l">${name}</h1>
           <p class="govuk-body-l">Ask about the words, frameworks and strategies of the children's workforce, and get a plain-English answer with its source.</p>
           <p class="govuk-body">Ask in your own words, for example:</p>
@@ -107,9 +107,11 @@ export function renderWebChatPage(o: WebChatPageOptions): string {
             </strong>
           </div>
         </div>
+        <div class="govuk-grid-column-two-thirds">
+          ${chatSection(o, '<h2 class="govuk-heading-m" id="chat-heading">Chat</h2>')}
+          <p class="govuk-body-s app-chat__privacy">Do not type names or other details that could identify a child or family. Unless your intranet signed you in, the chat does not know who you are.</p>
+        </div>
       </div>
-      ${chatSection(o, '<h2 class="govuk-heading-m" id="chat-heading">Chat</h2>')}
-      <p class="govuk-body-s app-chat__privacy">Do not type names or other details that could identify a child or family. Unless your intranet signed you in, the chat does not know who you are.</p>
     </main>
   </div>
   <footer class="govuk-footer">

@@ -15,7 +15,8 @@ export function createAboutYouCard(values: Record<string, unknown>, errors: stri
     paragraph(intro),
     ...errorSummary(errors),
     choiceInput('sector', 'Sector', SECTORS, values.sector, { isRequired: true, errorMessage: 'Choose a sector', style: 'compact', placeholder: 'Choose your sector' }),
-    choiceInput('role', 'Role', ROLES, values.role, { isRequired: true, errorMessage: 'Choose a role', style: 'filtered', placeholder: 'Choose or type your role' }),
+    // A list box, not a type-ahead: web chat's type-ahead shows a saved role as its code and loses its label.
+    choiceInput('role', 'Role', ROLES, values.role, { isRequired: true, errorMessage: 'Choose a role', style: 'compact', placeholder: 'Choose your role' }),
     choiceInput('authority', 'Council', COUNCIL_CHOICES, values.authority, { style: 'compact', placeholder: 'Choose your council' }),
     { type: 'Input.Text' as const, id: 'locality', label: 'Locality or area (optional)', maxLength: 80, ...(textValue(values.locality) ? { value: textValue(values.locality) } : {}) },
     { type: 'Input.Text' as const, id: 'team', label: 'Team (optional)', maxLength: 80, ...(textValue(values.team) ? { value: textValue(values.team) } : {}) },

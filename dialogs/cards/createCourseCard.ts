@@ -3,6 +3,7 @@ import { describeAudience, describeCommonCore, describeFormat, describeRule } fr
 import { CourseListing, describeFilter, SessionFilter } from '../../bot/training/upcomingSessions';
 import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardElement, Fact, heading, paragraph } from './adaptiveCard';
 import { SHOW_ENTRY_VERB } from './createAnswerCard';
+import { labelledLines } from './labelledLines';
 import { sessionBlock, sessionLine } from './trainingParts';
 
 export interface CourseCardOptions {
@@ -40,12 +41,12 @@ export function createCourseCard(listing: CourseListing, options: CourseCardOpti
   if (course.mandatory.length) facts.push({ title: 'Mandatory for', value: course.mandatory.map(describeRule).join('; ') });
 
   const noSessions = `No sessions scheduled \u2014 contact ${course.contact}.`;
-  const body: CardElement[] = [heading(course.title), paragraph(course.summary), { type: 'FactSet', facts }];
+  const body: CardElement[] = [heading(course.title), paragraph(course.summary), labelledLines(facts)];
   const lines: string[] = [];
   if (sessions.length) {
     const title = sessionsHeading(listing, options.filter);
     body.push(paragraph(title, { weight: 'bolder', spacing: 'medium' }));
-    body.push(...sessions.map((s) => sessionBlock(s, options.style, options.publicBaseUrl, options.reminders)));
+    body.push(...sessions.map((s) => sessionBlock(s, options.style, options.publicBaseUrl, options.reminders, sessions)));
     lines.push(title, ...sessions.map((s) => `- ${sessionLine(s)}`));
   } else {
     body.push(paragraph(noSessions, { weight: 'bolder', spacing: 'medium' }));

@@ -2,7 +2,7 @@ import { describeDate } from '../../bot/training/sessionText';
 import { ListedReminder } from '../../bot/training/trainingReminders';
 import { REMINDER_LEADS } from '../../bot/training/reminderPlan';
 import { ActionStyle, adaptiveCard, botAction, built, BuiltCard, CardElement, heading, paragraph } from './adaptiveCard';
-import { addToCalendarAction, sessionLine } from './trainingParts';
+import { addToCalendarAction, sessionLine, sessionShortName } from './trainingParts';
 import { CANCEL_REMINDER_VERB } from './trainingVerbs';
 
 const NONE = 'You have no training reminders. Press "Remind me" under a session on a course card to set one.';
@@ -19,7 +19,9 @@ export function createRemindersCard(reminders: ListedReminder[], style: ActionSt
   if (reminders.length === 0) return built(adaptiveCard([heading('Your training reminders'), paragraph(NONE)], NONE));
   const body: CardElement[] = [heading('Your training reminders')];
   const lines = ['Your training reminders'];
+  const sessions = reminders.map((r) => r.session);
   for (const reminder of reminders) {
+    const name = `${reminder.course.title}, ${sessionShortName(reminder.session, sessions)}`;
     const when = `Reminders: ${describeLeads(reminder)}`;
     body.push({
       type: 'Container',
@@ -32,8 +34,8 @@ export function createRemindersCard(reminders: ListedReminder[], style: ActionSt
           type: 'ActionSet',
           spacing: 'none',
           actions: [
-            botAction(style, 'Cancel reminder', CANCEL_REMINDER_VERB, { sessionId: reminder.session.id }, { style: 'destructive' }),
-            addToCalendarAction(publicBaseUrl, reminder.session),
+            botAction(style, `Cancel reminder: ${name}`, CANCEL_REMINDER_VERB, { sessionId: reminder.session.id }, { style: 'destructive' }),
+            addToCalendarAction(publicBaseUrl, reminder.session, sessions),
           ],
         },
       ],

@@ -34,8 +34,17 @@ for (const channel of ['msteams', 'webchat']) {
       const client = new DialogTestClient(channel, new RootDialog(services));
       const intro = await client.sendActivity('export my data');
       expect(replyText(intro)).to.match(/everything I hold about you/);
-      const json = replyText(client.getNextReply());
-      const data = JSON.parse(json.replace(/^```json\n/, '').replace(/\n```$/, '')) as { profile: { sector: string }; conversations: unknown[] };
+      let json: string;
+      if (channel === 'webchat') {
+        // Web chat gets one downloadable file rather than a code block cut off at the pane's edge.
+        const [file] = intro.attachments ?? [];
+        expect(file).to.include({ contentType: 'application/json', name: 'my-data.json' });
+        json = Buffer.from(String(file.contentUrl).replace(/^data:application\/json;base64,/, ''), 'base64').toString('utf8');
+        expect(client.getNextReply()).to.equal(undefined);
+      } else {
+        json = replyText(client.getNextReply()).replace(/^```json\n/, '').replace(/\n```$/, '');
+      }
+      const data = JSON.parse(json) as { profile: { sector: string }; conversations: unknown[] };
       expect(data.profile.sector).to.equal('health');
       expect(data.conversations).to.have.length(1);
     });

@@ -53,11 +53,25 @@ for (const channel of ['msteams', 'webchat']) {
       expect(replyText(await client.sendActivity(preferences({ topics: 'gardening' })))).to.match(/topics from the list/);
     });
 
-    it('asks for the form when the user types instead, and stops on cancel', async () => {
+    it('answers a question typed while the form is open, and the form still takes its submission', async () => {
       const { services, store } = await testDialogServices();
       const client = new DialogTestClient(channel, new RootDialog(services));
       await client.sendActivity('my settings');
-      expect(replyText(await client.sendActivity('health visitor'))).to.match(/fill in the form above/);
+      const answered = await client.sendActivity('what is TAC');
+      expect(JSON.stringify(replyCard(answered))).to.match(/Team Around the Child/i);
+      expect(client.getNextReply()?.text).to.match(/form above is still open/);
+      expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.waiting);
+      expect(replyText(await client.sendActivity(about()))).to.match(/Step 2 of 2/);
+      await client.sendActivity(preferences());
+      expect(await store.profiles.get('user1')).to.include({ sector: 'health' });
+    });
+
+    it('keeps the form open beside a question, and stops on cancel', async () => {
+      const { services, store } = await testDialogServices();
+      const client = new DialogTestClient(channel, new RootDialog(services));
+      await client.sendActivity('my settings');
+      await client.sendActivity('health visitor');
+      expect(client.getNextReply()?.text).to.match(/form above is still open/);
       expect(replyText(await client.sendActivity('cancel'))).to.match(/stopped that/);
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
       expect(await store.profiles.get('user1')).to.equal(undefined);

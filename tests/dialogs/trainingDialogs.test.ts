@@ -58,14 +58,18 @@ const cases: DialogCase[] = [
             /^CAF and the lead professional[\s\S]*Next sessions\n- Thu 26 Nov 2026, 13:30\u201316:30, online \(full[^\n]*\n- Tue 8 Dec 2026, 09:30\u201312:30, County Hall[^\n]*\n- Tue 19 Jan 2027, 09:30\u201312:30, online[\s\S]*Book: https:\/\/[\s\S]*About Common Assessment Framework \(CAF\)/,
           );
           const actions = actionsOf(reply);
-          expect(actions.filter((a) => a.title === 'Add to calendar').map((a) => a.url)).to.deep.equal([
+          // Each session's buttons name its date, so a screen reader's list of buttons tells them apart.
+          const calendar = actions.filter((a) => /^Add .* session to calendar$/.test(String(a.title)));
+          expect(calendar.map((a) => a.title)).to.deep.equal(['Add 26 Nov session to calendar', 'Add 8 Dec session to calendar', 'Add 19 Jan session to calendar']);
+          expect(calendar.map((a) => a.url)).to.deep.equal([
             'http://localhost:3978/training/sessions/caf-2026-11-26.ics',
             'http://localhost:3978/training/sessions/caf-2026-12-08.ics',
             'http://localhost:3978/training/sessions/caf-2027-01-19.ics',
           ]);
           // Reminders are proactive messages, which only Teams takes: web chat offers the calendar file alone.
-          const remind = actions.filter((a) => a.title === 'Remind me');
+          const remind = actions.filter((a) => /^Remind me/.test(String(a.title)));
           if (channel === 'msteams') {
+            expect(remind.map((a) => a.title)).to.deep.equal(['Remind me of 26 Nov session', 'Remind me of 8 Dec session', 'Remind me of 19 Jan session']);
             expect(remind.map((a) => (a.data as { sessionId: string }).sessionId)).to.deep.equal(['caf-2026-11-26', 'caf-2026-12-08', 'caf-2027-01-19']);
             expect(remind.every((a) => a.type === 'Action.Execute')).to.equal(true);
           } else expect(remind).to.deep.equal([]);
@@ -126,12 +130,26 @@ const cases: DialogCase[] = [
     steps: [
       [
         'what training do I need?',
-        /who started on 1 Jun 2026:\n- Common induction for the children's workforce: Overdue: it was due by 1 Sept? 2026\n- CAF and the lead professional: Due by 1 Dec 2026\n- Multi-agency safeguarding: level 3 \(advanced\): Due by 1 Dec 2026\n- Information sharing: when and how to share: Due by 1 Jun 2027[\s\S]*Recommended:\n- Key working/,
+        /who started on 1 Jun 2026:\n- Common induction for the children's workforce: Overdue: it was due by 1 Sep 2026\n- CAF and the lead professional: Due by 1 Dec 2026\n- Multi-agency safeguarding: level 3 \(advanced\): Due by 1 Dec 2026\n- Information sharing: when and how to share: Due by 1 Jun 2027[\s\S]*Recommended:\n- Key working/,
       ],
     ],
     expectedStatus: DialogTurnStatus.complete,
   },
-  { name: 'has no reminders to list at first', steps: [['my reminders', /You have no training reminders/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'has no reminders to list at first, and web chat offers what it can do instead',
+    steps: [
+      [
+        'my reminders',
+        (reply, channel) => {
+          if (channel === 'msteams') expect(replyText(reply)).to.match(/You have no training reminders/);
+          // Web chat never shows "Remind me", so it must not point at it: it offers the calendar file.
+          else expect(replyText(reply)).to.match(/can't send reminders[\s\S]*session to calendar/).and.not.match(/^You have no training reminders/);
+        },
+      ],
+      ['remind me', (reply, channel) => expect(replyText(reply)).to.match(channel === 'msteams' ? /You have no training reminders/ : /session to calendar/)],
+    ],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'lists a reminder with a cancel button',
     setup: async ({ reminders }) => {
@@ -142,7 +160,7 @@ const cases: DialogCase[] = [
         'my reminders',
         (reply) => {
           expect(replyText(reply)).to.match(/CAF and the lead professional: Tue 8 Dec 2026, 09:30\u201312:30[\s\S]*a week before \(1 Dec 2026\) and the day before \(7 Dec 2026\)/);
-          const cancel = actionsOf(reply).find((a) => a.title === 'Cancel reminder');
+          const cancel = actionsOf(reply).find((a) => a.title === 'Cancel reminder: CAF and the lead professional, 8 Dec');
           expect((cancel?.data as { verb: string; sessionId: string } | undefined)?.sessionId).to.equal('caf-2026-12-08');
         },
       ],

@@ -19,7 +19,10 @@ describe('classifyMessage: training commands', () => {
     ['where can I do CAF training', 'question'],
     ['what training do I need to be a lead professional', 'question'],
     ['safeguarding training next month', 'question'],
-    ['remind me', 'question'],
+    ['remind me', 'myReminders'],
+    ['remind me about a course', 'myReminders'],
+    ['set a reminder', 'myReminders'],
+    ['remind me what TAC stands for', 'question'],
   ];
   for (const [text, intent] of cases) it(`reads "${text}" as ${intent}`, () => expect(classifyMessage(text)).to.equal(intent));
 });

@@ -55,6 +55,13 @@ function figures(results: SurveyResults): number[] {
 }
 
 describe('computeResults', () => {
+  it('says when a pulse that has not opened yet opens, not that it has too few responses', () => {
+    const opensAt = DateTime.fromISO('2027-09-01T09:00', { zone: 'Europe/London' });
+    const results = computeResults(input(wave({ opensAt, closesAt: opensAt.plus({ days: 7 }) }), []));
+    expect(results.survey.status).to.equal('scheduled');
+    expect(results.responses).to.deep.equal({ suppressed: true, reason: 'the pulse opens on 1 Sep 2027 at 09:00' });
+  });
+
   it('hides everything at 4 responses, saying only "fewer than 5 responses so far"', () => {
     const results = computeResults(input(wave(), [1, 2, 3, 4].map((r) => answer(r, 9))));
     for (const section of [results.responses, results.questions, results.comments, results.segments, results.trend]) {

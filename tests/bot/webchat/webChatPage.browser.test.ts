@@ -125,6 +125,29 @@ describe('web chat page in a real browser (Chromium)', function () {
     expect(problems.errors, 'script and console errors').to.deep.equal([]);
   });
 
+  it('shows the message box without scrolling at 1280×900, and "export my data" downloads a JSON file', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${bot.url}/`);
+    await page.getByText(WELCOME).waitFor(WAIT);
+    const sendBox = page.getByRole('textbox', { name: 'Message input box' });
+    const box = await sendBox.boundingBox();
+    expect(box, 'the message box is laid out').not.to.equal(null);
+    expect(box!.y + box!.height, 'bottom of the message box').to.be.at.most(900);
+    expect(await page.evaluate(() => window.scrollY)).to.equal(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, '8-first-view.png') });
+
+    await sendBox.fill('export my data');
+    await sendBox.press('Enter');
+    const link = page.locator('#webchat a[download], #webchat a[href^="data:application/json"]').last();
+    await link.waitFor(WAIT);
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), link.click()]);
+    expect(download.suggestedFilename()).to.equal('my-data.json');
+    const file = await download.path();
+    const data = JSON.parse(require('node:fs').readFileSync(file, 'utf8')) as { note: string };
+    expect(data.note).to.be.a('string');
+    expect(problems.csp, 'CSP violations').to.deep.equal([]);
+  });
+
   it('shows the safeguarding contacts card for a concern, readable by everyone (axe finds nothing)', async () => {
     const { page } = await openPage(context);
     await page.goto(`${bot.url}/`);
