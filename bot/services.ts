@@ -57,6 +57,8 @@ import { loadCheckedCatalogue } from '../knowledge/training/checkedCatalogue';
 import { StateConversationMemory } from '../dialogs/conversationMemory';
 import { trainingReminderRenderer } from '../dialogs/trainingReminderRenderer';
 import { checkCardSubmission } from '../dialogs/safeguardingReply';
+import { isSafeguardingConcern } from './safeguarding/concernDetector';
+import { emptyConcernTexts } from './safeguarding/submittedTexts';
 import { registerTrainingCardActions } from './cardActions/trainingCardActions';
 import { TRAINING_REMINDER_KIND } from './training/reminderPlan';
 import { ReminderRequests } from './training/reminderRequests';
@@ -192,7 +194,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     botName: config.botName,
     logger,
     messageExtension: new GlossaryMessageExtension(search, (limit) => store.answerCounts.top(limit)),
-    checkSubmission: (context, verb, data) => checkCardSubmission(context, { settings: config, metrics }, verb, data),
+    checkSubmission: async (context, verb, data) => {
+      const concern = await checkCardSubmission(context, { settings: config, metrics }, verb, data);
+      // Whatever saves the submission next (a pulse comment, a settings or authoring field) finds the worrying words already gone.
+      if (concern) emptyConcernTexts(data, isSafeguardingConcern);
+      return concern;
+    },
     turnScope,
     taskModules: briefingTaskModules({ briefings, profiles: store.profiles, now, mayPreview: mayPreviewBriefings }),
     onActivity: async (context) => {

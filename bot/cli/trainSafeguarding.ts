@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { writeCompiledLexicon } from '../safeguarding/compiledLexicon';
 import path from 'node:path';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { loadLexiconOrThrow } from '../../knowledge/safeguarding/lexiconFile';
@@ -40,6 +41,8 @@ function main(argv: string[]): void {
   const lexicon = new Lexicon(loadLexiconOrThrow());
   const { model, outOfFold } = trainConcernModel(examples, { lexicon, knownWords: knowledgeWords(), recallTarget: RECALL_TARGET, folds: FOLDS });
   fs.writeFileSync(out, `${JSON.stringify(model)}\n`);
+  // The lexicon the model was trained with, compiled, so start-up need not parse the YAML.
+  if (outIndex < 0) writeCompiledLexicon();
 
   const cv = model.crossValidation;
   const lexiconOnly = summarise(outOfFold, 2, FOLDS);

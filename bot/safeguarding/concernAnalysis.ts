@@ -16,6 +16,7 @@ const NOT_A_REPORT = [
   'quiz', 'essay', 'assignment', 'made up', 'hypothetical*', 'signs (that|of)', 'indicators', '(might|may|could) have been', 'what happens if', 'is it (abuse|neglect|illegal|a safeguarding|safeguarding)',
   'can a (teacher|staff|member of staff|volunteer|coach|parent|carer|foster carer)', 'what (age|age can)', 'a case where', 'we discussed',
   'if a (child|pupil|young person|student|kid) (tells|says|discloses|told|said|is) (you|them|me|us|something|missing)', 'what should (a|the|i|we|you|staff) ... do if', 'when should (i|you|we|staff)',
+  'if (i|im|i am|you|youre|you are|we|staff) (am|are|is)? (ever )?(worried|concerned)', 'in general',
 ].map((p) => parsePhrase(p, plainWords));
 
 /** True when the words hold one of the NOT_A_REPORT frames. */

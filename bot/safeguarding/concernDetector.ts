@@ -6,8 +6,8 @@
  * trained in the project (`npm run train:safeguarding`) at an operating point chosen for recall.
  * It leans towards caution: a false alarm costs a card with phone numbers, a miss could cost far more.
  */
-import { loadLexiconOrThrow } from '../../knowledge/safeguarding/lexiconFile';
 import { assessConcern, ConcernAssessment, DetectorParts } from './concernAnalysis';
+import { loadShippedLexicon } from './compiledLexicon';
 import { ConcernClassifier, ConcernModelFile, readConcernModel } from './concernModel';
 import { Lexicon } from './lexicon';
 import { Speller } from './speller';
@@ -24,7 +24,7 @@ export class ConcernDetector {
 
   /** The shipped lexicon and model, read from disk. */
   static load(): ConcernDetector {
-    return new ConcernDetector(new Lexicon(loadLexiconOrThrow()), readConcernModel());
+    return new ConcernDetector(loadShippedLexicon().lexicon, readConcernModel());
   }
 
   /** The probability at or above which the classifier raises the flag. */

@@ -22,6 +22,30 @@ export interface LexiconMatch {
   immediate: Set<ConcernCategory>;
 }
 
+/** A lexicon phrase parsed into its pattern, as the compiled lexicon file stores it. */
+export interface ParsedPhrase {
+  category: ConcernCategory;
+  kind: PhraseKind;
+  nodes: PatternNode[];
+}
+
+/** Parses every phrase of every category, in order (terms, signals, then danger-now phrases). */
+export function compileLexicon(categories: readonly LexiconCategory[]): ParsedPhrase[] {
+  // Phrases share most of their words, and cleaning a word runs a dozen replacements: clean each once.
+  const cleaned = new Map<string, string[]>();
+  const clean = (word: string) => {
+    let words = cleaned.get(word);
+    if (!words) cleaned.set(word, (words = plainWords(word)));
+    return words;
+  };
+  const out: ParsedPhrase[] = [];
+  for (const category of categories) {
+    const lists: [PhraseKind, string[]][] = [['term', category.terms], ['signal', category.signals], ['immediate', category.immediate]];
+    for (const [kind, phrases] of lists) for (const text of phrases) out.push({ category: category.id, kind, nodes: parsePhrase(text, clean) });
+  }
+  return out;
+}
+
 /** Prefix phrases are indexed by this many leading letters. */
 const KEY_LENGTH = 3;
 
@@ -37,23 +61,11 @@ export class Lexicon {
   private readonly routes = new Map<ConcernCategory, CardRoute[]>();
   readonly categories: readonly LexiconCategory[];
 
-  constructor(categories: readonly LexiconCategory[]) {
+  /** Phrases already parsed (from `compileLexicon`, or the compiled file written at training) skip parsing at start-up. */
+  constructor(categories: readonly LexiconCategory[], phrases: readonly ParsedPhrase[] = compileLexicon(categories)) {
     this.categories = categories;
-    let id = 0;
-    // Phrases share most of their words, and cleaning a word runs a dozen replacements: clean each once.
-    const cleaned = new Map<string, string[]>();
-    const clean = (word: string) => {
-      let words = cleaned.get(word);
-      if (!words) cleaned.set(word, (words = plainWords(word)));
-      return words;
-    };
-    for (const category of categories) {
-      this.routes.set(category.id, category.routes);
-      const lists: [PhraseKind, string[]][] = [['term', category.terms], ['signal', category.signals], ['immediate', category.immediate]];
-      for (const [kind, phrases] of lists) {
-        for (const text of phrases) this.index({ id: id++, category: category.id, kind, nodes: parsePhrase(text, clean) });
-      }
-    }
+    for (const category of categories) this.routes.set(category.id, category.routes);
+    phrases.forEach((phrase, id) => this.index({ id, ...phrase }));
   }
 
   private index(phrase: CompiledPhrase): void {

@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import { isSafeguardingConcern } from '../safeguarding/concernDetector';
 import type { Logger } from 'pino';
 import { MAX_COMMENT_LENGTH, SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import { AudienceFilter, matchesAudience } from '../audience/audienceFilter';
@@ -208,7 +209,8 @@ export class SurveyService {
       sector: profile?.sector,
       locality: profile?.locality,
       answers: checked.answers,
-      comment: checked.comment ? scrubPersonalDetails(checked.comment).slice(0, MAX_COMMENT_LENGTH) : undefined,
+      // A comment reporting a safeguarding concern is never kept: the person was shown the contacts instead.
+      comment: checked.comment && !isSafeguardingConcern(checked.comment) ? scrubPersonalDetails(checked.comment).slice(0, MAX_COMMENT_LENGTH) : undefined,
     });
     if (outcome !== 'recorded') return { kind: 'duplicate', wave };
     // The answer is safe in the pool; a release that fails now is retried by the next answer or by housekeeping.

@@ -106,6 +106,28 @@ describe('ConcernDetector.assess', () => {
     expect(detector.assess('a boy in my class has bruises on his arms again').immediate).to.equal(false);
   });
 
+  it('leads with 999 for a weapon, an overdose, a jump, a child alone or a flight happening now, and not for harm in the past', () => {
+    const now = [
+      "he's got a knife and is threatening her right now",
+      "she's taken a load of pills",
+      'my pupil has just swallowed loads of tablets in the toilets',
+      'theres a man with a machete outside the house where the kids are',
+      'hes on the bridge railing and wont come away',
+      'the toddler has been left alone in the flat right now',
+      'she flies out tonight to be married off',
+      'a yp says she overdosed this morning and feels sick',
+    ];
+    for (const text of now) expect(detector.assess(text), text).to.include({ concern: true, immediate: true });
+    for (const text of ['his dad hit him last month and social care are involved', 'a girl in year 7 has been self harming for a while']) {
+      expect(detector.assess(text), text).to.include({ concern: true, immediate: false });
+    }
+  });
+
+  it('tells a child gone missing from a thing gone missing', () => {
+    for (const text of ['she went missing from care last night', 'our 15 year old foster son has gone missing again']) expect(detector.assess(text).concern, text).to.equal(true);
+    for (const text of ['the pens have gone missing from the stationery cupboard', 'my work phone went missing on the train', 'my keys went missing']) expect(detector.assess(text).concern, text).to.equal(false);
+  });
+
   it('adds the LADO route for an adult who works with children', () => {
     expect(detector.assess('a colleague keeps messaging a 15 year old girl and buying her presents').routes).to.include('lado');
   });
