@@ -14,9 +14,12 @@ import { projectRoot } from './projectRoot';
  * - questionSim: how close the question is to the nearest of its alternate questions (cosine);
  * - focus: the share of the entry's title (by rarity) the question uses;
  * - lunrRel: lunr's score relative to the best candidate's;
- * - authority: the lift (or cut) for a council the question names or implies.
+ * - authority: the lift (or cut) for a council the question names or implies;
+ * - profileWords, profileChars: how close the question is to the entry's profile (all its names,
+ *   questions and summary) by words and by spelling (cosines);
+ * - profileRel: its profile closeness relative to the closest entry's.
  */
-export const CANDIDATE_FEATURES = ['lexical', 'nameShare', 'acronymShare', 'phraseShare', 'textShare', 'questionShare', 'questionSim', 'focus', 'lunrRel', 'authority'] as const;
+export const CANDIDATE_FEATURES = ['lexical', 'nameShare', 'acronymShare', 'phraseShare', 'textShare', 'questionShare', 'questionSim', 'focus', 'lunrRel', 'authority', 'profileWords', 'profileChars', 'profileRel'] as const;
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
 
@@ -38,9 +41,11 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - none: the ranker's probability that no entry is meant, as log-odds;
  * - lexical, phraseShare, acronymShare, questionSim: as for candidates;
  * - lexicalMargin: its lexical score less the best lexical score among the other candidates;
- * - unknownShare, outOfDomain: as for the question.
+ * - unknownShare, outOfDomain: as for the question;
+ * - profileWords, profileChars: as for candidates;
+ * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates.
  */
-export const DECISION_FEATURES = ['probability', 'margin', 'none', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain'] as const;
+export const DECISION_FEATURES = ['probability', 'margin', 'none', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain', 'profileWords', 'profileChars', 'profileMargin'] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
 
@@ -140,6 +145,9 @@ export interface Ranking {
   features: DecisionFeatures;
 }
 
+/** A candidate's profile closeness, words and spelling together. */
+const profileOf = (f: CandidateFeatures) => (f.profileWords + f.profileChars) / 2;
+
 /** Ranks a question's (non-empty) candidates and gathers what the decision reads about the most likely one. */
 export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readonly { features: CandidateFeatures }[], query: QueryFeatures): Ranking {
   const { probabilities, none } = rankProbabilities(ranker, candidates.map((c) => candidateVector(c.features)), queryVector(query));
@@ -157,6 +165,9 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
     questionSim: best.questionSim,
     unknownShare: query.unknownShare,
     outOfDomain: query.outOfDomain,
+    profileWords: best.profileWords,
+    profileChars: best.profileChars,
+    profileMargin: profileOf(best) - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => profileOf(c.features))),
   };
   return { order, probabilities, features };
 }

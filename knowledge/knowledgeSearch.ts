@@ -1,6 +1,7 @@
 import { AlternateQuestions, WeightedTerm } from './alternateQuestions';
 import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, QueryFeatures } from './answerModel';
 import { Council, COUNCILS, KnowledgeEntry } from './entry';
+import { EntryProfiles } from './entryProfiles';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
 import { documentFrequencies, fieldsHolding, termsOnlyIn } from './lunrInternals';
@@ -87,6 +88,8 @@ export interface KnowledgeSearchOptions {
 /** Entries taken from lunr's ranking, and from the nearest alternate questions, before scoring. */
 const LUNR_CANDIDATES = 30;
 const QUESTION_CANDIDATES = 10;
+/** Entries taken from the closest profiles, so a question in other words than an entry's names still finds it. */
+const PROFILE_CANDIDATES = 10;
 /** A word in more than this share of the entries is too common to find candidates by. */
 const COMMON_SHARE = 0.1;
 const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
@@ -111,6 +114,7 @@ export class KnowledgeSearch {
   private readonly wordlikeAcronyms = new Map<string, string>();
   private readonly reader: QueryReader;
   private readonly alternates: AlternateQuestions;
+  private readonly profiles: EntryProfiles;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -133,6 +137,7 @@ export class KnowledgeSearch {
     }
     this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
+    this.profiles = new EntryProfiles(kb.entries, this.acronyms);
   }
 
   /** Number of entries searched. */
@@ -283,7 +288,11 @@ export class KnowledgeSearch {
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const similar = this.alternates.similarities(terms.map((t, i): WeightedTerm => ({ term: t.term, weight: idfs[i] * (t.corrected ? this.scoring.corrected : 1) })));
     const nearest = [...similar].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, QUESTION_CANDIDATES).map(([id]) => id);
-    const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest]);
+    const profiles = this.profiles.similarities(text);
+    const closeness = new Map([...profiles].map(([id, p]) => [id, (p.words + p.chars) / 2]));
+    const closest = [...closeness].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PROFILE_CANDIDATES).map(([id]) => id);
+    const topCloseness = Math.max(0, ...closeness.values());
+    const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest]);
     const termSet = new Set(terms.map((t) => t.term));
     const { fields, corrected } = this.scoring;
 
@@ -335,6 +344,9 @@ export class KnowledgeSearch {
           focus,
           lunrRel: topLunr > 0 ? lunrScore / topLunr : 0,
           authority: clamp(adjusted) - clamp(raw),
+          profileWords: profiles.get(id)?.words ?? 0,
+          profileChars: profiles.get(id)?.chars ?? 0,
+          profileRel: topCloseness > 0 ? (closeness.get(id) ?? 0) / topCloseness : 0,
         },
       });
     }

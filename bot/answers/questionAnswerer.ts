@@ -166,9 +166,9 @@ export class QuestionAnswerer {
       }
       case 'found': {
         if (finding.how === 'search') {
-          // A question naming the glossary's best guess, when that is what the course teaches, is about the subject ("can a TA be the lead professional").
-          const subject = outcome.answer?.entry ?? outcome.suggestions[0]?.entry;
-          const aboutSubject = subject !== undefined && namesEntry(question, subject) && finding.listings.some((l) => l.course.relatedEntries.includes(subject.id));
+          // A question naming one of the glossary's guesses, when that is what the course teaches, is about the subject ("can a TA be the lead professional").
+          const subjects = outcome.answer ? [outcome.answer.entry] : outcome.suggestions.map((s) => s.entry);
+          const aboutSubject = subjects.some((subject) => namesEntry(question, subject) && finding.listings.some((l) => l.course.relatedEntries.includes(subject.id)));
           const wins = finding.cue
             ? glossary === undefined || glossary < finding.coverage + GLOSSARY_MARGIN
             : finding.named && finding.coverage >= UNCUED_COVERAGE && !aboutSubject && (glossary === undefined || glossary + UNCUED_MARGIN <= finding.coverage);

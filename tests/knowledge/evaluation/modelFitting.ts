@@ -41,7 +41,13 @@ function minimise(size: number, gradient: (theta: number[]) => number[], options
   return theta;
 }
 
-const dot = (w: readonly number[], x: readonly number[], offset = 0) => x.reduce((sum, xi, i) => sum + w[offset + i] * xi, 0);
+/** One ranker example packed into flat arrays, so each gradient step reads memory in order. */
+interface PackedRankExample {
+  candidates: Float64Array;
+  count: number;
+  query: Float64Array;
+  label: number;
+}
 
 /**
  * Fits the ranker, a conditional logit: each candidate scores w·x, "none" scores b + v·z, and the
@@ -51,26 +57,37 @@ export function fitRanker(examples: readonly RankExample[], options: FitOptions 
   const nq = examples[0]?.query.length ?? 0;
   const width = examples.find((e) => e.candidates.length > 0)?.candidates[0].length ?? 0;
   const size = width + nq + 1;
+  const packed: PackedRankExample[] = examples.map((e) => ({ candidates: Float64Array.from(e.candidates.flat()), count: e.candidates.length, query: Float64Array.from(e.query), label: e.label }));
+  const n = Math.max(1, examples.length);
+  const scores = new Float64Array(Math.max(1, ...examples.map((e) => e.candidates.length)));
   const theta = minimise(
     size,
     (t) => {
       const g = new Array<number>(size).fill(0);
-      for (const ex of examples) {
-        const scores = ex.candidates.map((x) => dot(t, x));
-        const noneScore = t[size - 1] + dot(t, ex.query, width);
-        const top = Math.max(noneScore, ...scores);
-        const exps = scores.map((s) => Math.exp(s - top));
+      for (const ex of packed) {
+        let noneScore = t[size - 1];
+        for (let i = 0; i < nq; i++) noneScore += t[width + i] * ex.query[i];
+        let top = noneScore;
+        for (let c = 0; c < ex.count; c++) {
+          let s = 0;
+          for (let i = 0; i < width; i++) s += t[i] * ex.candidates[c * width + i];
+          scores[c] = s;
+          if (s > top) top = s;
+        }
         const noneExp = Math.exp(noneScore - top);
-        const total = noneExp + exps.reduce((a, b) => a + b, 0);
-        ex.candidates.forEach((x, c) => {
-          const p = exps[c] / total - (ex.label === c ? 1 : 0);
-          x.forEach((xi, i) => (g[i] += p * xi));
-        });
+        let total = noneExp;
+        for (let c = 0; c < ex.count; c++) {
+          scores[c] = Math.exp(scores[c] - top);
+          total += scores[c];
+        }
+        for (let c = 0; c < ex.count; c++) {
+          const p = scores[c] / total - (ex.label === c ? 1 : 0);
+          for (let i = 0; i < width; i++) g[i] += p * ex.candidates[c * width + i];
+        }
         const pNone = noneExp / total - (ex.label < 0 ? 1 : 0);
-        ex.query.forEach((zi, i) => (g[width + i] += pNone * zi));
+        for (let i = 0; i < nq; i++) g[width + i] += pNone * ex.query[i];
         g[size - 1] += pNone;
       }
-      const n = Math.max(1, examples.length);
       return g.map((gi, i) => gi / n + (i < size - 1 ? options.l2 * t[i] : 0));
     },
     options,
@@ -82,17 +99,18 @@ export function fitRanker(examples: readonly RankExample[], options: FitOptions 
 export function fitLogistic(examples: readonly BinaryExample[], options: FitOptions = DEFAULT_FIT): AnswerModel['decision'] {
   const width = examples[0]?.x.length ?? 0;
   const size = width + 1;
+  const n = Math.max(1, examples.length);
   const theta = minimise(
     size,
     (t) => {
       const g = new Array<number>(size).fill(0);
       for (const ex of examples) {
-        const p = 1 / (1 + Math.exp(-(t[width] + dot(t, ex.x))));
-        const err = p - ex.y;
-        ex.x.forEach((xi, i) => (g[i] += err * xi));
+        let z = t[width];
+        for (let i = 0; i < width; i++) z += t[i] * ex.x[i];
+        const err = 1 / (1 + Math.exp(-z)) - ex.y;
+        for (let i = 0; i < width; i++) g[i] += err * ex.x[i];
         g[width] += err;
       }
-      const n = Math.max(1, examples.length);
       return g.map((gi, i) => gi / n + (i < width ? options.l2 * t[i] : 0));
     },
     options,

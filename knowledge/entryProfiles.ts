@@ -1,0 +1,127 @@
+import { KnowledgeEntry } from './entry';
+import { keyWords, stem } from './normalise';
+
+/** Character n-grams of these lengths are read from each word (with its boundaries), so typos and word forms still meet. */
+const CHAR_GRAMS = [3, 4, 5];
+
+/** How close a question is to one entry's profile, by its words and by its spelling (cosines, 0–1). */
+export interface ProfileSimilarity {
+  words: number;
+  chars: number;
+}
+
+/** A sparse vector: feature → weight. */
+type Vector = Map<string, number>;
+
+/** The word features of a text's key words: their stems and each pair of neighbouring stems. */
+function wordFeatures(list: string[], stemOf: (word: string) => string): string[] {
+  const terms = list.map(stemOf);
+  const pairs = terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
+  return [...terms, ...pairs];
+}
+
+/** The spelling features of a text's key words: their character n-grams, each word marked at both ends. */
+function charFeatures(list: string[]): string[] {
+  const out: string[] = [];
+  for (const word of list) {
+    const marked = `<${word}>`;
+    for (const n of CHAR_GRAMS) for (let i = 0; i + n <= marked.length; i++) out.push(marked.slice(i, i + n));
+  }
+  return out;
+}
+
+/** Counts features with sublinear term frequency (1 + log tf), so a repeated word does not swamp the rest. */
+function counted(features: string[]): Vector {
+  const tf = new Map<string, number>();
+  for (const f of features) tf.set(f, (tf.get(f) ?? 0) + 1);
+  for (const [f, n] of tf) tf.set(f, 1 + Math.log(n));
+  return tf;
+}
+
+/** Scales a vector to unit length (an empty vector stays empty). */
+function unit(vector: Vector): Vector {
+  const norm = Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
+  if (norm > 0) for (const [f, w] of vector) vector.set(f, w / norm);
+  return vector;
+}
+
+/**
+ * One kind of feature (words or spelling) over every entry: each entry's profile is the mean of
+ * its examples' tf-idf vectors (a Rocchio centroid), kept as an inverted index for fast scoring.
+ */
+class ProfileSpace {
+  private readonly idf = new Map<string, number>();
+  /** feature → [entry position, weight in that entry's unit profile]. */
+  private readonly postings = new Map<string, [number, number][]>();
+
+  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[]) {
+    const counts = examplesByEntry.map((examples) => examples.map((e) => counted(featuresOf(e))).filter((v) => v.size > 0));
+    const df = new Map<string, number>();
+    for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
+    const n = examplesByEntry.length;
+    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    counts.forEach((vectors, entry) => {
+      const profile: Vector = new Map();
+      for (const v of vectors) for (const [f, w] of unit(this.weighted(v))) profile.set(f, (profile.get(f) ?? 0) + w);
+      for (const [f, w] of unit(profile)) {
+        const list = this.postings.get(f);
+        if (list) list.push([entry, w]);
+        else this.postings.set(f, [[entry, w]]);
+      }
+    });
+  }
+
+  private weighted(v: Vector): Vector {
+    const out: Vector = new Map();
+    for (const [f, w] of v) {
+      const idf = this.idf.get(f);
+      if (idf !== undefined) out.set(f, w * idf);
+    }
+    return out;
+  }
+
+  /** Cosine of the question to every entry profile it shares a feature with, by entry position. */
+  similarities(features: string[]): Map<number, number> {
+    const query = unit(this.weighted(counted(features)));
+    const out = new Map<number, number>();
+    for (const [f, w] of query) for (const [entry, pw] of this.postings.get(f) ?? []) out.set(entry, (out.get(entry) ?? 0) + w * pw);
+    return out;
+  }
+}
+
+/**
+ * A classifier learned from the content itself: every entry's title, acronyms, aliases, questions,
+ * tags and summary are labelled examples of that entry, and a question is compared with each
+ * entry's profile by words (stems and word pairs) and by spelling (character 3–5-grams). It finds
+ * entries a question describes in other words than their names, and it is rebuilt from whatever
+ * content exists, so it needs no trained file.
+ */
+export class EntryProfiles {
+  private readonly ids: string[];
+  private readonly wordSpace: ProfileSpace;
+  private readonly charSpace: ProfileSpace;
+  /** Stemming is slow and the content repeats its words, so each content word is stemmed once (question words are not kept). */
+  private readonly stems = new Map<string, string>();
+  private readonly stemOf: (word: string) => string;
+
+  constructor(
+    entries: readonly KnowledgeEntry[],
+    private readonly acronyms: ReadonlySet<string>,
+  ) {
+    this.ids = entries.map((e) => e.id);
+    this.stemOf = (w) => this.stems.get(w) ?? this.stems.set(w, stem(w, acronyms)).get(w)!;
+    const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary].map((text) => keyWords(text)));
+    this.wordSpace = new ProfileSpace(examples, (list) => wordFeatures(list, this.stemOf));
+    this.charSpace = new ProfileSpace(examples, charFeatures);
+  }
+
+  /** How close a question is to each entry that shares anything with it, by entry id. */
+  similarities(question: string): Map<string, ProfileSimilarity> {
+    const list = keyWords(question);
+    const byWords = this.wordSpace.similarities(wordFeatures(list, (w) => this.stems.get(w) ?? stem(w, this.acronyms)));
+    const byChars = this.charSpace.similarities(charFeatures(list));
+    const out = new Map<string, ProfileSimilarity>();
+    for (const at of new Set([...byWords.keys(), ...byChars.keys()])) out.set(this.ids[at], { words: byWords.get(at) ?? 0, chars: byChars.get(at) ?? 0 });
+    return out;
+  }
+}

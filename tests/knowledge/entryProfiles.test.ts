@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { KnowledgeEntry } from '../../knowledge/entry';
+import { EntryProfiles } from '../../knowledge/entryProfiles';
+
+function entry(id: string, title: string, questions: string[], summary: string, acronyms: string[] = []): KnowledgeEntry {
+  return {
+    id,
+    title,
+    kind: 'glossary',
+    acronyms,
+    aliases: [],
+    questions,
+    tags: ['test'],
+    summary,
+    body: 'Zanzibar quokka.',
+    source: 'test',
+    authority: 'national',
+    owner: 'test',
+    reviewBy: '2030-01-01',
+    status: 'current',
+    related: [],
+  };
+}
+
+const entries = [
+  entry('lead-professional', 'Lead professional', ['the person who pulls the services round a family together', 'who coordinates support for a child'], 'One practitioner who coordinates the support a child and family receive.'),
+  entry('pedagogue', 'Pedagogue', ['what is pedagogy', 'social pedagogy in children’s homes'], 'A practitioner trained in social pedagogy, common in Europe.'),
+  entry('caf', 'Common Assessment Framework', ['how do i do a common assessment'], 'A shared assessment of a child’s additional needs.', ['CAF']),
+];
+
+const closest = (profiles: EntryProfiles, question: string): string | undefined => {
+  const ranked = [...profiles.similarities(question)].sort((a, b) => b[1].words + b[1].chars - (a[1].words + a[1].chars));
+  return ranked[0]?.[0];
+};
+
+describe('EntryProfiles', () => {
+  const profiles = new EntryProfiles(entries, new Set(['caf']));
+
+  it('finds an entry from a description that does not use its name', () => {
+    expect(closest(profiles, 'someone who pulls all the services together for a family')).to.equal('lead-professional');
+  });
+
+  it('finds an entry from a misspelling by its spelling', () => {
+    const sims = profiles.similarities('pedagouge');
+    expect(sims.get('pedagogue')?.words ?? 0).to.equal(0);
+    expect(closest(profiles, 'pedagouge')).to.equal('pedagogue');
+  });
+
+  it('gives cosines between 0 and 1', () => {
+    for (const sim of profiles.similarities('common assessment for a child').values()) {
+      expect(sim.words).to.be.within(0, 1 + 1e-9);
+      expect(sim.chars).to.be.within(0, 1 + 1e-9);
+    }
+  });
+
+  it('finds nothing for a question that shares nothing with any entry', () => {
+    expect(profiles.similarities('xyzzy qwv').size).to.equal(0);
+  });
+
+  it('leaves the body out of the profile', () => {
+    expect(profiles.similarities('quokka').size).to.equal(0);
+  });
+});
