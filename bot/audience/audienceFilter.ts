@@ -55,6 +55,13 @@ export function channelRecipient(team: string, channel?: string): string {
   return `channel:${team}|${channel ?? team}`;
 }
 
+/** Whether an activity came from one of the audience's channels (a "Got it" pressed on a channel card). */
+export function fromAudienceChannel(filter: AudienceFilter, activity: { conversation?: { id?: string }; channelData?: unknown }): boolean {
+  const conversation = activity.conversation?.id?.split(';messageid=')[0];
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return !!conversation && (filter.channels ?? []).some((c) => c.team === team && (c.channel ?? c.team) === conversation);
+}
+
 /** The team and channel of a channel recipient, or undefined for a person. */
 export function channelOf(recipient: string): { team: string; channel: string } | undefined {
   if (!recipient.startsWith('channel:')) return undefined;
@@ -64,6 +71,8 @@ export function channelOf(recipient: string): { team: string; channel: string } 
 
 /** Whether one person is in the audience; a filtered audience needs a profile to match against. */
 export function matchesAudience(filter: AudienceFilter, profile: Profile | undefined): boolean {
+  // A briefing only for channels is read there, not by everyone from "latest briefings".
+  if (!reachesPeople(filter)) return false;
   if (isEveryone(filter)) return true;
   if (!profile) return false;
   return (

@@ -139,6 +139,15 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
         value: { action: { type: 'Action.Execute', verb: 'briefing.ack', data: { verb: 'briefing.ack', briefingId: briefing!.id } }, trigger: 'manual' },
       });
     }
+    // The same button pressed from a personal chat (not the channel) is refused: the briefing was not sent there.
+    await activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: { id: '29:cal' },
+      conversation: { id: 'a:29:cal', conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      value: { action: { type: 'Action.Execute', verb: 'briefing.ack', data: { verb: 'briefing.ack', briefingId: briefing!.id } }, trigger: 'manual' },
+    });
     const records = await bot.services.delivery.records(`briefing:${briefing!.id}`);
     expect(records.filter((r) => r.acknowledgedAt).map((r) => r.userId).sort()).to.deep.equal(['29:ann', '29:bea']);
     expect(records.find((r) => r.userId.startsWith('channel:'))).to.include({ status: 'sent' });
