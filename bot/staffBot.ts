@@ -34,6 +34,8 @@ export interface StaffBotDependencies {
   logger: Logger;
   /** Called for every activity before routing, e.g. to keep conversation references. */
   onActivity?: (context: TurnContext) => Promise<void>;
+  /** A line after the web chat welcome (e.g. unread briefings), or nothing. */
+  webChatGreeting?: (context: TurnContext) => Promise<string | undefined>;
   /** Called when the bot is removed from a conversation. */
   onRemoved?: (context: TurnContext) => Promise<void>;
   /** The compose-box glossary search; without it search invokes are declined. */
@@ -212,6 +214,10 @@ export class StaffBot extends TeamsActivityHandler {
     const inChannel = context.activity.conversation?.conversationType === 'channel';
     const card = createWelcomeCard(this.deps.botName, actionStyleFor(context.activity.channelId), inChannel);
     await context.sendActivity(cardActivity(card));
+    if (context.activity.channelId !== 'msteams') {
+      const greeting = await this.deps.webChatGreeting?.(context);
+      if (greeting) await context.sendActivity(greeting);
+    }
   }
 
   private mentionsBot(activity: Activity): boolean {

@@ -23,6 +23,12 @@ export const audienceFilterSchema = z
     localities: list(),
     teams: list(),
     authorities: list((v) => (COUNCILS as string[]).includes(v), 'unknown council'),
+    /** Team channels that get one card each: a team's id (its General channel), or a chosen channel's id with its team's. */
+    channels: z
+      .array(z.object({ team: z.string().trim().min(1).max(256), channel: z.string().trim().min(1).max(256).optional() }).strict())
+      .max(50)
+      .optional()
+      .transform((v) => (v && v.length ? v : undefined)),
   })
   .strict();
 
@@ -36,8 +42,37 @@ export function isEveryone(filter: AudienceFilter): boolean {
 const same = (a: string | undefined, values: string[] | undefined): boolean =>
   !values || (a !== undefined && values.some((v) => v.toLowerCase() === a.toLowerCase()));
 
+/**
+ * Whether personal copies go to people: yes unless the audience names only channels (then each
+ * channel gets one card, and people who press "Got it" there are counted one by one).
+ */
+export function reachesPeople(filter: AudienceFilter): boolean {
+  return !filter.channels?.length || filter.everyone === true || !isEveryone(filter);
+}
+
+/** The outbox recipient standing for one team channel ("channel:<team>|<channel>"). */
+export function channelRecipient(team: string, channel?: string): string {
+  return `channel:${team}|${channel ?? team}`;
+}
+
+/** Whether an activity came from one of the audience's channels (a "Got it" pressed on a channel card). */
+export function fromAudienceChannel(filter: AudienceFilter, activity: { conversation?: { id?: string }; channelData?: unknown }): boolean {
+  const conversation = activity.conversation?.id?.split(';messageid=')[0];
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return !!conversation && (filter.channels ?? []).some((c) => c.team === team && (c.channel ?? c.team) === conversation);
+}
+
+/** The team and channel of a channel recipient, or undefined for a person. */
+export function channelOf(recipient: string): { team: string; channel: string } | undefined {
+  if (!recipient.startsWith('channel:')) return undefined;
+  const [team, channel] = recipient.slice('channel:'.length).split('|');
+  return team && channel ? { team, channel } : undefined;
+}
+
 /** Whether one person is in the audience; a filtered audience needs a profile to match against. */
 export function matchesAudience(filter: AudienceFilter, profile: Profile | undefined): boolean {
+  // A briefing only for channels is read there, not by everyone from "latest briefings".
+  if (!reachesPeople(filter)) return false;
   if (isEveryone(filter)) return true;
   if (!profile) return false;
   return (
@@ -51,6 +86,13 @@ export function matchesAudience(filter: AudienceFilter, profile: Profile | undef
 
 /** The audience in words, for previews and status cards ("Health; health visitors; Leicestershire"). */
 export function describeAudience(filter: AudienceFilter): string {
+  const channels = filter.channels?.length ? `${filter.channels.length} team channel${filter.channels.length === 1 ? '' : 's'}` : undefined;
+  if (channels && !reachesPeople(filter)) return channels;
+  if (channels) return `${describePeople(filter)}; and ${channels}`;
+  return describePeople(filter);
+}
+
+function describePeople(filter: AudienceFilter): string {
   if (isEveryone(filter)) return 'Everyone';
   const parts = [
     filter.sectors?.map((s) => labelOf(SECTORS, s) ?? s).join(' or '),

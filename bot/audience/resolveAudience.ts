@@ -1,7 +1,7 @@
 import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
 import { Profile, Profiles } from '../store/profiles';
 import { RosterTarget, TeamRosters } from '../store/teamRosters';
-import { AudienceFilter, matchesAudience } from './audienceFilter';
+import { AudienceFilter, channelRecipient, matchesAudience, reachesPeople } from './audienceFilter';
 
 /** One person a message can reach: someone with an active personal chat with the bot, or on an installed team's roster. */
 export interface Recipient {
@@ -25,12 +25,18 @@ function chatToBe(member: RosterTarget): ConversationRecord {
  */
 export async function resolveAudience(
   filter: AudienceFilter,
-  store: { conversations: Pick<ConversationReferences, 'activePersonalChats'>; profiles: Pick<Profiles, 'all'>; rosters?: Pick<TeamRosters, 'reachableMembers'> },
+  store: { conversations: Pick<ConversationReferences, 'activePersonalChats'>; profiles: Pick<Profiles, 'all'>; rosters?: Pick<TeamRosters, 'reachableMembers' | 'activeTeams'> },
   options: AudienceOptions = {},
 ): Promise<Recipient[]> {
+  const recipients: Recipient[] = [];
+  // One card per channel of a team the app is still installed in; other channels are left out.
+  if (filter.channels && store.rosters) {
+    const installed = new Set((await store.rosters.activeTeams()).map((t) => t.teamId));
+    for (const c of filter.channels) if (installed.has(c.team)) recipients.push({ userId: channelRecipient(c.team, c.channel) });
+  }
+  if (!reachesPeople(filter)) return [...new Map(recipients.map((r) => [r.userId, r])).values()];
   const profiles = new Map((await store.profiles.all()).map((p) => [p.userId, p]));
   const seen = new Set<string>();
-  const recipients: Recipient[] = [];
   const consider = (chat: ConversationRecord) => {
     if (seen.has(chat.userId) || (options.only && !options.only(chat))) return;
     seen.add(chat.userId);

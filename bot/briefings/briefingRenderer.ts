@@ -1,6 +1,7 @@
 import { actionStyleFor } from '../../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../../dialogs/cards/cardActivity';
 import { createBriefingCard } from '../../dialogs/cards/createBriefingCard';
+import { channelOf } from '../audience/audienceFilter';
 import { RENDER_CACHE_GRACE_MS } from '../delivery/deliveryEngine';
 import { MessageRenderer } from '../delivery/messageRenderer';
 import { Briefing } from './briefings';
@@ -27,6 +28,8 @@ export function briefingRenderer(deps: {
     }
     const briefing = hit.briefing;
     if (!briefing || briefing.status === 'recalled') return undefined;
-    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt, readerId: userId }));
+    // A channel's card is everyone's: no single reader to refresh it for, and "Got it" is counted per person who presses it.
+    const channel = channelOf(userId) !== undefined;
+    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt: channel ? undefined : acknowledgedAt, readerId: channel ? undefined : userId }));
   };
 }

@@ -22,6 +22,7 @@ export interface BriefingDelivery {
   acknowledge(messageId: string, userId: string): Promise<boolean>;
   acknowledgeOpened(messageId: string, userId: string, kind: string): Promise<void>;
   wasSentTo(messageId: string, userId: string): Promise<boolean>;
+  acknowledgedAt(messageId: string, userId: string): Promise<string | undefined>;
 }
 
 export interface BriefingStatusReport {
@@ -158,6 +159,13 @@ export class BriefingService {
   async latestFor(profile: Profile | undefined, limit = 5): Promise<Briefing[]> {
     const now = this.deps.now();
     return (await this.deps.briefings.published()).filter((b) => isLive(b, now) && matchesAudience(b.audience, profile)).slice(0, limit);
+  }
+
+  /** Live briefings meant for a person that they have not yet acknowledged, newest first (the "new briefings" on opening web chat). */
+  async unreadFor(userId: string, profile: Profile | undefined): Promise<Briefing[]> {
+    const unread: Briefing[] = [];
+    for (const b of await this.latestFor(profile, 20)) if (!(await this.deps.delivery.acknowledgedAt(briefingMessageId(b.id), userId))) unread.push(b);
+    return unread;
   }
 
   /** The most recent briefing whose title matches the words given (case and punctuation ignored). */

@@ -1,4 +1,4 @@
-import { matchesAudience } from '../audience/audienceFilter';
+import { fromAudienceChannel, matchesAudience } from '../audience/audienceFilter';
 import { BriefingService } from '../briefings/briefingService';
 import { briefingMessageId, isLive } from '../briefings/briefings';
 import { DeliveryEngine } from '../delivery/deliveryEngine';
@@ -36,9 +36,10 @@ export function registerBriefingCardActions(
     const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
     if (!briefing) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
     // Someone sent a copy acknowledges it; someone in the live audience who opened it from "latest
-    // briefings" is recorded too. Anyone else (a tampered or stale button) is refused.
+    // briefings", or pressed it on the card in one of its channels, is recorded too. Anyone else (a tampered or stale button) is refused.
     let acknowledged = await deps.briefings.acknowledge(id, userId);
-    if (!acknowledged && isLive(briefing, deps.now()) && matchesAudience(briefing.audience, await deps.profiles.get(userId))) {
+    const inAudience = async () => fromAudienceChannel(briefing.audience, context.activity) || matchesAudience(briefing.audience, await deps.profiles.get(userId));
+    if (!acknowledged && isLive(briefing, deps.now()) && (await inAudience())) {
       await deps.briefings.acknowledgeOpened(id, userId);
       acknowledged = true;
     }

@@ -17,6 +17,7 @@ import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
 import { SlotReserver } from './slotReserver';
+import { channelOf } from '../audience/audienceFilter';
 import { fitActivity } from '../teams/messageSize';
 
 export interface DeliverySettings extends RetrySettings {
@@ -39,7 +40,7 @@ export interface DeliveryEngineDependencies {
   profiles: Pick<Profiles, 'many' | 'all'>;
   sender: ConnectorSender;
   /** Team rosters: people on them without a personal chat get one created on their first send. */
-  rosters?: Pick<TeamRosters, 'targetsOf' | 'reachableMembers'>;
+  rosters?: Pick<TeamRosters, 'targetsOf' | 'reachableMembers' | 'channelTargets'>;
   slots: SlotReserver;
   now: Clock;
   logger: Logger;
@@ -77,6 +78,11 @@ export class DeliveryEngine {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /**
+   * Copies this worker holds (queued or being sent): when a slow send outlives its lease and the
+   * next claim hands the same copy back, it is not sent a second time.
+   */
+  private readonly inHand = new Set<number>();
   /** Personal chats being opened in this process, so two copies for one person open it once. */
   private readonly opening = new Map<string, Promise<ConversationRecord | Extract<SendOutcome, { ok: false }>>>();
 
@@ -238,9 +244,14 @@ export class DeliveryEngine {
       exhausted = batch.length === 0;
       if (exhausted) return;
       const chats = await this.deps.conversations.personalChats(batch.map((c) => c.userId));
+      for (const [recipient, chat] of await this.channelChats(batch.map((c) => c.userId))) chats.set(recipient, chat);
       const withoutChat = batch.filter((c) => c.pendingOp === 'send' && !chats.has(c.userId)).map((c) => c.userId);
       const rosters = withoutChat.length && this.deps.rosters ? await this.deps.rosters.targetsOf(withoutChat) : new Map<string, RosterTarget>();
-      for (const copy of batch) queue.push({ copy, chat: chats.get(copy.userId), roster: rosters.get(copy.userId) });
+      for (const copy of batch) {
+        if (this.inHand.has(copy.id)) continue;
+        this.inHand.add(copy.id);
+        queue.push({ copy, chat: chats.get(copy.userId), roster: rosters.get(copy.userId) });
+      }
     };
     const topUp = () => {
       if (!claiming && !exhausted && queue.length < batchSize / 2) claiming = refill().finally(() => (claiming = undefined));
@@ -259,6 +270,8 @@ export class DeliveryEngine {
           await this.handle(item.copy, item.chat, item.roster);
         } catch (err) {
           this.deps.logger.error({ err, messageId: item.copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
+        } finally {
+          this.inHand.delete(item.copy.id);
         }
         handled++;
         this.progress.report((id) => this.deps.outbox.counts(id));
@@ -414,15 +427,29 @@ export class DeliveryEngine {
     return { target: { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl }, tenant: chat.tenantId ?? 'none' };
   }
 
+  /** Team channels among the recipients, as the conversation their card is posted to. */
+  private async channelChats(recipients: string[]): Promise<Map<string, ConversationRecord>> {
+    const channels = recipients.filter((r) => channelOf(r));
+    const out = new Map<string, ConversationRecord>();
+    if (!channels.length || !this.deps.rosters) return out;
+    for (const [recipient, t] of await this.deps.rosters.channelTargets(channels)) {
+      out.set(recipient, { userId: recipient, conversationId: t.conversationId, tenantId: t.tenantId, channelId: 'msteams', scope: 'channel', serviceUrl: t.serviceUrl, reference: {}, active: true, updatedAt: '' });
+    }
+    return out;
+  }
+
   /** Who can be sent to: people with a personal chat, and roster members whose chat is opened on first send. */
   private async reachable(userIds: string[]): Promise<Set<string>> {
     const { conversations, rosters } = this.deps;
+    const channels = await this.channelChats(userIds);
     if (userIds.length > BULK) {
       const out = new Set((await conversations.activePersonalChats()).map((c) => c.userId));
+      for (const c of channels.keys()) out.add(c);
       if (rosters) for (const m of await rosters.reachableMembers()) out.add(m.userId);
       return out;
     }
     const out = new Set((await conversations.personalChats(userIds)).keys());
+    for (const c of channels.keys()) out.add(c);
     const rest = userIds.filter((u) => !out.has(u));
     if (rosters && rest.length) for (const u of (await rosters.targetsOf(rest)).keys()) out.add(u);
     return out;

@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import { channelOf } from '../audience/audienceFilter';
 import { DatabaseSchema } from './schema';
 import { Clock, stamp } from './timestamps';
 
@@ -109,6 +110,23 @@ export class TeamRosters {
     for (let i = 0; i < unique.length; i += 500) {
       const rows = await this.memberQuery().where('roster_members.user_id', 'in', unique.slice(i, i + 500)).execute();
       for (const t of dedupe(rows)) out.set(t.userId, t);
+    }
+    return out;
+  }
+
+  /**
+   * Where channel recipients ("channel:<team>|<channel>") are posted: the channel, through its team's
+   * service URL, for teams the app is still installed in.
+   */
+  async channelTargets(recipients: string[]): Promise<Map<string, { conversationId: string; serviceUrl: string; tenantId?: string }>> {
+    const out = new Map<string, { conversationId: string; serviceUrl: string; tenantId?: string }>();
+    const wanted = recipients.map((r) => ({ r, ...channelOf(r) })).filter((c): c is { r: string; team: string; channel: string } => !!c.team);
+    if (!wanted.length) return out;
+    const teams = await this.db.selectFrom('teams').selectAll().where('active', '=', 1).where('team_id', 'in', [...new Set(wanted.map((w) => w.team))]).execute();
+    const byId = new Map(teams.map((t) => [t.team_id, t]));
+    for (const w of wanted) {
+      const team = byId.get(w.team);
+      if (team) out.set(w.r, { conversationId: w.channel, serviceUrl: team.service_url, tenantId: team.tenant_id ?? undefined });
     }
     return out;
   }

@@ -87,6 +87,7 @@ export function checkWaveRequest(input: unknown, context: WaveRequestContext): W
   const template = context.templates.find((t) => t.id === request.template);
   if (!template) problem('template', `there is no template "${request.template}"; choose one of ${context.templates.map((t) => t.id).join(', ')}`);
 
+  if (request.audience.channels) problem('audience.channels', 'pulses go to people one by one, never to a channel, so every answer stays private');
   if (isEveryone(request.audience) && request.audience.everyone !== true) {
     problem('audience', 'give at least one filter (sectors, roles, localities, teams, authorities), or {"everyone": true} to send it to everyone');
   }

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
+import { DateTime } from 'luxon';
 import { DeliveryEngine } from '../../../bot/delivery/deliveryEngine';
 import { Store } from '../../../bot/store/createStore';
 import { FakeConnector } from '../../helpers/fakeConnector';
-import { movableClock, testDeliveryEngine } from '../../helpers/testDelivery';
+import { movableClock, reachableUser, testDeliveryEngine } from '../../helpers/testDelivery';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 
 const TEAM = '19:team@thread.tacv2';
@@ -68,6 +69,20 @@ forEachEngine((dbEngine) => {
       await engine.drain();
       expect(await engine.counts('m1')).to.include({ sent: 1 });
       expect(opens()).to.have.length(2);
+    });
+
+    it('never sends a copy twice when its lease runs out while this worker still holds it', async () => {
+      let ms = clock.now().toMillis();
+      // Every reading of the clock moves it on, so each claim's zero-length lease has ended by the next claim.
+      const ticking = () => DateTime.fromMillis((ms += 10), { zone: 'Europe/London' });
+      const slow = testDeliveryEngine(test.opened, ticking, { leaseMs: 0, batchSize: 4, concurrency: 1 });
+      slow.engine.registerRenderer('note', async ({ messageId, userId }) => ({ type: 'message', text: `${messageId} for ${userId}` }));
+      const people = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
+      for (const u of people) await reachableUser(store, u, serviceUrl);
+      await slow.engine.enqueue(people.map((u) => ({ ...note('lease', u), notBefore: ticking() })));
+      await slow.engine.drain();
+      const texts = connector.messages().map((m) => String(m.text));
+      expect(texts.sort()).to.deep.equal(people.map((u) => `lease for ${u}`).sort());
     });
 
     it('does not reach members of a team the app was removed from', async () => {

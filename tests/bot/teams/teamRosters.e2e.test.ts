@@ -49,11 +49,11 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
     expect(res.status).to.be.lessThan(300);
     await bot.services.rosterSync.idle();
   }
-  const brief = (title: string) =>
+  const brief = (title: string, audience: Record<string, unknown> = { everyone: true }) =>
     fetch(`${bot.url}/api/briefings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': `key-${title.replace(/\W/g, '-')}` },
-      body: JSON.stringify({ title, summary: 'What changes this month.', body: 'More detail.', topics: ['training'], audience: { everyone: true }, urgent: true }),
+      body: JSON.stringify({ title, summary: 'What changes this month.', body: 'More detail.', topics: ['training'], audience, urgent: true }),
     });
   const created = () => connector.calls.filter((c) => c.method === 'POST' && /\/v3\/conversations\/?$/.test(new URL(c.url, 'http://x').pathname));
 
@@ -119,6 +119,48 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
     const members = (await bot.services.store.rosters.membersOf(TEAM)).map((m) => m.userId);
     expect(members).to.include('29:fay').and.not.include('29:eli');
     expect((await bot.services.store.rosters.membersOf(TEAM)).find((m) => m.userId === '29:fay')).to.include({ email: 'fay@council.example.gov.uk', aadObjectId: 'aad-fay' });
+  });
+
+  it('posts one card to the General channel of a chosen team, and counts "Got it" per person who presses it', async () => {
+    const before = connector.calls.length;
+    const res = await brief('Channel notice', { channels: [{ team: TEAM }, { team: '19:not-installed@thread.tacv2' }] });
+    expect(res.status).to.equal(201);
+    expect(await res.json()).to.include({ recipients: 1 });
+    await bot.services.delivery.drain();
+    const posts = connector.calls.slice(before).filter((c) => c.method === 'POST' && c.body?.type === 'message');
+    expect(posts.map((c) => c.conversationId)).to.deep.equal([TEAM]);
+    expect(JSON.stringify(posts[0].body)).to.match(/Channel notice/).and.not.match(/"refresh"/);
+    const briefing = await bot.services.briefings.findByTitle('Channel notice');
+    for (const person of ['29:ann', '29:bea', '29:ann']) {
+      await activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from: { id: person },
+        value: { action: { type: 'Action.Execute', verb: 'briefing.ack', data: { verb: 'briefing.ack', briefingId: briefing!.id } }, trigger: 'manual' },
+      });
+    }
+    // The same button pressed from a personal chat (not the channel) is refused: the briefing was not sent there.
+    await activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: { id: '29:cal' },
+      conversation: { id: 'a:29:cal', conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      value: { action: { type: 'Action.Execute', verb: 'briefing.ack', data: { verb: 'briefing.ack', briefingId: briefing!.id } }, trigger: 'manual' },
+    });
+    const records = await bot.services.delivery.records(`briefing:${briefing!.id}`);
+    expect(records.filter((r) => r.acknowledgedAt).map((r) => r.userId).sort()).to.deep.equal(['29:ann', '29:bea']);
+    expect(records.find((r) => r.userId.startsWith('channel:'))).to.include({ status: 'sent' });
+  });
+
+  it('refuses a channel audience for a pulse, so answers are never gathered in a channel', async () => {
+    const res = await fetch(`${bot.url}/api/surveys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': 'pulse-channel' },
+      body: JSON.stringify({ template: 'wellbeing-pulse', audience: { everyone: true, channels: [{ team: TEAM }] }, closes_at: '2026-11-30T17:00' }),
+    });
+    expect(res.status).to.equal(422);
+    expect(JSON.stringify(await res.json())).to.match(/audience.channels/);
   });
 
   it('takes the members out of every audience when the app is removed from the team (only their own chats remain)', async () => {
