@@ -1,5 +1,5 @@
 import { AlternateQuestions, WeightedTerm } from './alternateQuestions';
-import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, QueryFeatures } from './answerModel';
+import { AnswerModel, CandidateFeatures, decide, loadAnswerModel, ModelVerdict, QueryFeatures } from './answerModel';
 import { Council, COUNCILS, KnowledgeEntry } from './entry';
 import { EntryProfiles } from './entryProfiles';
 import { IndexField } from './indexBuilder';
@@ -115,6 +115,8 @@ export class KnowledgeSearch {
   private readonly reader: QueryReader;
   private readonly alternates: AlternateQuestions;
   private readonly profiles: EntryProfiles;
+  /** Each entry name (title, acronym, alias) as its key terms, with the entries that carry it. */
+  private readonly exactNames = new Map<string, Set<string>>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -131,6 +133,7 @@ export class KnowledgeSearch {
       const bareTitle = entry.title.replace(/\([^)]*\)/g, ' ');
       const names = [entry.title, bareTitle, ...entry.acronyms, ...entry.aliases];
       for (const name of names) this.addPhrase(name, entry.id);
+      for (const name of names) this.addExactName(name, entry.id);
       namesOf.set(entry.id, names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0));
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
       this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
@@ -138,6 +141,29 @@ export class KnowledgeSearch {
     this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
     this.profiles = new EntryProfiles(kb.entries, this.acronyms);
+  }
+
+  private addExactName(name: string, id: string): void {
+    const key = keyTerms(name, this.acronyms).join(' ');
+    if (key.length === 0) return;
+    const ids = this.exactNames.get(key) ?? new Set<string>();
+    ids.add(id);
+    this.exactNames.set(key, ids);
+  }
+
+  /**
+   * A question that is nothing but one entry's own name (its title, an acronym or an alias, which
+   * content owners give it precisely so it is found) is answered with that entry, whatever the model's
+   * confidence; a name two entries share is left to the model.
+   */
+  private answerByName(question: string, candidates: readonly { entry: KnowledgeEntry }[], verdict: ModelVerdict): ModelVerdict {
+    if (verdict.decision === 'answer') return verdict;
+    const ids = this.exactNames.get(keyTerms(question, this.acronyms).join(' '));
+    if (!ids || ids.size !== 1) return verdict;
+    const [id] = ids;
+    const named = candidates.findIndex((c) => c.entry.id === id);
+    if (named < 0) return verdict;
+    return { ...verdict, decision: 'answer', order: [named, ...verdict.order.filter((i) => i !== named)], suggestions: [] };
   }
 
   /** Number of entries searched. */
@@ -182,7 +208,7 @@ export class KnowledgeSearch {
     const { query, candidates } = this.explain(question);
     if (candidates.length === 0) return nothing;
 
-    const verdict = decide(this.model, candidates, query);
+    const verdict = this.answerByName(question, candidates, decide(this.model, candidates, query));
     const scored = (i: number): ScoredEntry => ({ entry: candidates[i].entry, confidence: round(candidates[i].confidence), probability: round(verdict.probabilities[i]) });
     const outcome = { truncated, topConfidence: round(candidates[verdict.order[0]].confidence), answerProbability: round(verdict.chance) };
     if (verdict.decision === 'answer') return { decision: 'answer', answer: scored(verdict.order[0]), suggestions: [], ...outcome };

@@ -239,6 +239,9 @@ export class DeliveryEngine {
     let claiming: Promise<void> | undefined;
     let exhausted = false;
     let handled = 0;
+    // A claim can read a copy this pump has just sent before its settlement commits: the same id, attempt and operation means it is that stale copy.
+    const handledHere = new Set<string>();
+    const handledKey = (copy: OutboxCopy) => `${copy.id}:${copy.attempts}:${copy.pendingOp}`;
     const refill = async () => {
       const batch = await this.deps.outbox.claimDue(this.workerId, batchSize, leaseMs);
       exhausted = batch.length === 0;
@@ -248,7 +251,7 @@ export class DeliveryEngine {
       const withoutChat = batch.filter((c) => c.pendingOp === 'send' && !chats.has(c.userId)).map((c) => c.userId);
       const rosters = withoutChat.length && this.deps.rosters ? await this.deps.rosters.targetsOf(withoutChat) : new Map<string, RosterTarget>();
       for (const copy of batch) {
-        if (this.inHand.has(copy.id)) continue;
+        if (this.inHand.has(copy.id) || handledHere.has(handledKey(copy))) continue;
         this.inHand.add(copy.id);
         queue.push({ copy, chat: chats.get(copy.userId), roster: rosters.get(copy.userId) });
       }
@@ -271,6 +274,7 @@ export class DeliveryEngine {
         } catch (err) {
           this.deps.logger.error({ err, messageId: item.copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
         } finally {
+          handledHere.add(handledKey(item.copy));
           this.inHand.delete(item.copy.id);
         }
         handled++;

@@ -13,14 +13,14 @@ import {
 
 /**
  * Issue #13 asks for top-1 ≥ 0.90 with at most 2% of answers wrong; the engine does not reach that yet
- * (measured 2026-11-30: held-back answered right 0.681, right entry shown first 0.890, wrong 0.6% of
+ * (measured 2026-11-30: held-back answered right 0.711, right entry shown first 0.886, wrong 1.1% of
  * answers), so #13 stays open and these tests hold the floor reached, to catch regressions, until it closes.
  */
 const MIN_TOP1 = 0.66;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
 const MIN_FIRST_SHOWN = 0.88;
 const MAX_OUT_OF_SCOPE_ANSWERED = 0.03;
-/** Issue #13's bar is 2%; the tuning split is at 2.8% (answers naming a broader or narrower entry than its label). */
+/** Issue #13's bar is 2%; the tuning split is at 2.9% (answers naming a broader or narrower entry than its label). */
 const MAX_WRONG_ANSWER_SHARE = 0.03;
 /** The held-back split meets issue #13's own wrong-answer bar, so it is held to it. */
 const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.02;
