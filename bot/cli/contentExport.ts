@@ -3,9 +3,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { ContentEntries } from '../content/contentEntries';
 import { entryToMarkdown } from '../content/entryMarkdown';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { openDatabase } from '../store/openDatabase';
+import { runCli, withConfiguredDatabase } from './cliRun';
 import { DEFAULT_CONTENT_DIR, parseEntryFile } from '../../knowledge/contentLoader';
 
 const USAGE = `Usage: npm run content:export [-- --out DIR]
@@ -20,10 +18,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const outAt = argv.indexOf('--out');
   const dir = path.resolve(outAt >= 0 ? (argv[outAt + 1] ?? '') : DEFAULT_CONTENT_DIR);
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
-  try {
+  return withConfiguredDatabase(async (database) => {
     const entries = await new ContentEntries(database.db, () => DateTime.now()).liveEntries();
     fs.mkdirSync(dir, { recursive: true });
     let written = 0;
@@ -36,14 +31,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`${entries.length} live entries; ${written} file(s) written to ${path.relative(process.cwd(), dir) || dir}`);
     return 0;
-  } finally {
-    await database.db.destroy();
-  }
+  });
 }
 
-main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exitCode = 1;
-  });
+runCli(main);

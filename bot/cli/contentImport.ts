@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { ContentEntries } from '../content/contentEntries';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { openDatabase } from '../store/openDatabase';
+import { runCli, withConfiguredDatabase } from './cliRun';
 import { DEFAULT_CONTENT_DIR, loadContent } from '../../knowledge/contentLoader';
 import { validateEntries } from '../../knowledge/contentValidator';
 
@@ -28,21 +26,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${errors.length} error(s): nothing was imported.`);
     return 1;
   }
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
-  try {
+  return withConfiguredDatabase(async (database) => {
     const result = await new ContentEntries(database.db, () => DateTime.now()).loadLive(entries, by);
     console.log(`${entries.length} entries in ${path.relative(process.cwd(), dir) || dir}: ${result.added} added, ${result.updated} updated, ${entries.length - result.added - result.updated} unchanged`);
     return 0;
-  } finally {
-    await database.db.destroy();
-  }
+  });
 }
 
-main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exitCode = 1;
-  });
+runCli(main);
