@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadOrBuildKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { ConfigError } from '../config';
 import { createStore } from '../store/createStore';
-import { openDatabase } from '../store/openDatabase';
-import { StoreStartupError } from '../store/storeStartupError';
+import { runCli, withConfiguredDatabase } from './cliRun';
 
 const USAGE = 'Usage: npm run report:gaps [-- --days 90] [--limit 20] [--json]';
 
@@ -22,13 +18,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (fs.existsSync(path.resolve('.env'))) process.loadEnvFile(path.resolve('.env'));
   const days = number('--days', 90);
   const limit = number('--limit', 20);
-  const config = loadConfig(process.env);
-  const logger = createLogger('error');
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
-  try {
+  return withConfiguredDatabase(async (database) => {
     const report = await createStore(database.db, () => DateTime.now()).feedback.gapReport(DateTime.now().minus({ days }), limit);
     if (argv.includes('--json')) {
       console.log(JSON.stringify(report));
@@ -43,14 +35,7 @@ async function main(argv: string[]): Promise<number> {
     if (report.unhelpful.length === 0) console.log('  none');
     for (const u of report.unhelpful) console.log(`  ${String(u.notHelpful).padStart(4)}  ${titles.get(u.entryId) ?? u.entryId}   (${u.helpful} helpful)`);
     return 0;
-  } finally {
-    await database.db.destroy();
-  }
+  }, 'error');
 }
 
-main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof StoreStartupError ? err.message : err);
-    process.exitCode = 1;
-  });
+runCli(main);
