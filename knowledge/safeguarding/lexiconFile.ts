@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../contentLoader';
 import { throwOnErrors } from '../contentLoader';
 import { projectRoot } from '../projectRoot';
+import { parseYamlSchemaFile } from '../yamlSchemaFile';
 import { parsePhrase, PhraseSyntaxError } from './phrasePattern';
 
 /** The kinds of concern the bot recognises, one lexicon file each (general-worry: a worry with no harm named). */
@@ -92,18 +92,9 @@ export interface LoadedLexicon {
 /** Parses one category file; a malformed file yields problems instead. */
 export function parseLexiconFile(file: string, raw: string): { category?: LexiconCategory; problems: ContentProblem[] } {
   const name = path.basename(file);
-  let data: unknown;
-  try {
-    data = yaml.load(raw);
-  } catch (err) {
-    return { problems: [{ level: 'error', file: name, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` }] };
-  }
-  const parsed = categorySchema.safeParse(data);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => ({ level: 'error' as const, file: name, message: `${issue.path.join('.') || 'file'}: ${issue.message}` })) };
-  }
-  const { id, title, owner, review_by: reviewBy, routes, terms, signals, immediate } = parsed.data;
-  if (name !== `${id}.yaml`) return { problems: [{ level: 'error', file: name, message: `id "${id}" does not match the file name (expected ${id}.yaml)` }] };
+  const loaded = parseYamlSchemaFile(file, raw, categorySchema, 'file');
+  if (!loaded.value) return { problems: loaded.problems };
+  const { id, title, owner, review_by: reviewBy, routes, terms, signals, immediate } = loaded.value;
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   for (const p of [...terms, ...signals, ...immediate]) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { ContentProblem } from '../contentLoader';
 import { throwOnErrors } from '../contentLoader';
 import { projectRoot } from '../projectRoot';
+import { parseYamlSchemaFile } from '../yamlSchemaFile';
 import { SurveyTemplate, templateSchema } from './surveyTemplate';
 
 /** The folder the shipped pulse templates live in; the content team edits the YAML files there. */
@@ -17,20 +17,8 @@ export interface LoadedTemplates {
 
 /** Parses one template file; a file that is not a valid template yields problems instead. */
 export function parseTemplateFile(file: string, raw: string): { template?: SurveyTemplate; problems: ContentProblem[] } {
-  const name = path.basename(file);
-  let data: unknown;
-  try {
-    data = yaml.load(raw);
-  } catch (err) {
-    return { problems: [{ level: 'error', file: name, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` }] };
-  }
-  const parsed = templateSchema.safeParse(data);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => ({ level: 'error' as const, file: name, message: `${issue.path.join('.') || 'template'}: ${issue.message}` })) };
-  }
-  const expected = `${parsed.data.id}.yaml`;
-  if (name !== expected) return { problems: [{ level: 'error', file: name, message: `id "${parsed.data.id}" does not match the file name (expected ${expected})` }] };
-  return { template: parsed.data, problems: [] };
+  const { value, problems } = parseYamlSchemaFile(file, raw, templateSchema, 'template');
+  return { template: value, problems };
 }
 
 /**
