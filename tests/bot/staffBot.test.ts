@@ -1,16 +1,10 @@
 import { expect } from 'chai';
-import { Activity, TestAdapter } from 'botbuilder';
+import { Activity } from 'botbuilder';
 import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
 import { Services } from '../../bot/services';
 import { channelMention, testAdapter, testBotServices } from '../helpers/testBot';
 import { replyCard, replyText } from '../helpers/testServices';
-
-/** Sends one activity and collects every reply the bot makes to it. */
-async function exchange(adapter: TestAdapter, activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(before);
-}
+import { exchange } from '../helpers/adapterExchange';
 
 describe('StaffBot', () => {
   let services: Services;

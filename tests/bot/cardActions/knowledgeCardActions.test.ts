@@ -1,25 +1,12 @@
 import { expect } from 'chai';
-import { Activity, TestAdapter } from 'botbuilder';
+import { Activity } from 'botbuilder';
 import { InMemoryFeedbackLog } from '../../../bot/answers/feedbackLog';
 import { Services } from '../../../bot/services';
 import { NONE_OF_THESE_VERB } from '../../../dialogs/cards/createSuggestionsCard';
 import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { replyCard, replyText } from '../../helpers/testServices';
+import { exchange, submitAction as submit, executeAction as execute, invokeBody } from '../../helpers/adapterExchange';
 
-/** Sends one activity and collects every reply the bot makes to it. */
-async function exchange(adapter: TestAdapter, activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(before);
-}
-
-const submit = (verb: string, data: Record<string, unknown>): Partial<Activity> => ({ type: 'message', value: { ...data, verb } });
-const execute = (verb: string, data: Record<string, unknown>): Partial<Activity> => ({
-  type: 'invoke',
-  name: 'adaptiveCard/action',
-  value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
-});
-const invokeBody = (replies: Partial<Activity>[]) => (replies.find((r) => r.type === 'invokeResponse')?.value as { body: { statusCode: number; type: string; value: unknown } }).body;
 
 /** The data of a card's "None of these" button, as the bot sent it. */
 function noneOfTheseData(reply: Partial<Activity>): Record<string, unknown> | undefined {

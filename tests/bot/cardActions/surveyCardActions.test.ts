@@ -1,18 +1,12 @@
 import { expect } from 'chai';
-import { Activity, TestAdapter } from 'botbuilder';
+import { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { Services } from '../../../bot/services';
 import { Wave } from '../../../bot/surveys/wave';
 import { notIdentifiedMessage } from '../../../bot/cardActions/surveyCardActions';
 import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { FIXED_NOW, replyCard, replyText } from '../../helpers/testServices';
-
-/** Sends one activity and collects every reply the bot makes to it. */
-async function exchange(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(before);
-}
+import { exchange } from '../../helpers/adapterExchange';
 
 const STAFF = { id: '29:staff-1', name: 'Sam Staff', aadObjectId: 'aad-staff-1' };
 /** The same kind of person in web chat, signed in through the intranet. */

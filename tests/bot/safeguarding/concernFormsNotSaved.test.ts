@@ -7,16 +7,11 @@ import { stamp } from '../../../bot/store/timestamps';
 import { Wave } from '../../../bot/surveys/wave';
 import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { FIXED_NOW, replyText } from '../../helpers/testServices';
+import { exchange } from '../../helpers/adapterExchange';
 
 /** A word found nowhere else, so finding it anywhere in the database means the concern was saved. */
 const MARKER = `quibbix${crypto.randomBytes(4).toString('hex')}`;
 const isUrgent = (a: Partial<Activity> | undefined) => /^(Worried about a child\u2019s safety\?|A child in danger now\? Call 999\.)/.test(replyText(a));
-
-async function exchange(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(before);
-}
 
 /** Releases the wave's sealed answers (as closing it does), so their comments can be read in the clear. */
 async function released(services: Services, wave: Wave): Promise<string[]> {

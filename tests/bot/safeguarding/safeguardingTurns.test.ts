@@ -5,13 +5,7 @@ import { InMemoryFeedbackLog } from '../../../bot/answers/feedbackLog';
 import { Services } from '../../../bot/services';
 import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { replyText } from '../../helpers/testServices';
-
-/** Sends one activity and collects every reply the bot makes to it. */
-async function exchange(adapter: TestAdapter, activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(before);
-}
+import { exchange } from '../../helpers/adapterExchange';
 
 const isUrgent = (a: Partial<Activity> | undefined) => /^(Worried about a child\u2019s safety\?|A child in danger now\? Call 999\.)/.test(replyText(a));
 
