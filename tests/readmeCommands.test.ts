@@ -1,10 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { projectRoot } from '../knowledge/projectRoot';
+import { freePort } from './helpers/freePort';
 
 /**
  * The README's own commands, taken from the README itself: the bot is started with the block that
@@ -35,17 +35,6 @@ function curlCommands(blocks: string[]): string[] {
 
 const startBlock = shellBlocks.find((block) => /export ADMIN_API_TOKEN=/.test(block) && /^npm start$/m.test(block));
 const exportLines = (startBlock ?? '').split('\n').filter((line) => line.startsWith('export '));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment of a newcomer's shell: nothing of this machine's bot settings or CI databases. */
 function freshEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,10 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { round } from './benchUtil';
+import { freePort } from '../helpers/freePort';
 
 /**
  * `npm run bench:first-start`: what a newcomer sees after `npm ci && npm start`. Copies the
@@ -23,17 +23,6 @@ function copyCheckout(from: string, to: string): void {
     fs.copyFileSync(source, path.join(to, file));
   }
   fs.symlinkSync(path.join(from, 'node_modules'), path.join(to, 'node_modules'), 'dir');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function healthy(url: string): Promise<boolean> {
