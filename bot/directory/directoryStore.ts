@@ -149,6 +149,16 @@ export class DirectoryStore {
     return changed;
   }
 
+  /** Which of these people the directory already holds; `db` may be a transaction. */
+  async existing(personIds: string[], db: Kysely<DatabaseSchema> = this.db): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < personIds.length; i += 500) {
+      const rows = await db.selectFrom('directory_people').select('person_id').where('person_id', 'in', personIds.slice(i, i + 500)).execute();
+      for (const r of rows) out.add(r.person_id);
+    }
+    return out;
+  }
+
   /** Everyone enabled in the directory. */
   async enabledPeople(): Promise<DirectoryPerson[]> {
     const rows = await this.db.selectFrom('directory_people').selectAll().where('enabled', '=', 1).orderBy('person_id').execute();
