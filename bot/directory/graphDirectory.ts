@@ -10,6 +10,7 @@ interface GraphUser {
   jobTitle?: string | null;
   officeLocation?: string | null;
   companyName?: string | null;
+  accountEnabled?: boolean | null;
 }
 
 /** The user fields read from Graph: enough to reach and target people, nothing more. */
@@ -24,7 +25,8 @@ function toPerson(u: GraphUser): DirectoryPersonInput {
     email: u.mail ?? undefined,
     displayName: u.displayName ?? undefined,
     attributes: { department: u.department, jobTitle: u.jobTitle, officeLocation: u.officeLocation, companyName: u.companyName },
-    enabled: true,
+    // Only group reads ask for accountEnabled (the users list is filtered on it already).
+    enabled: u.accountEnabled !== false,
   };
 }
 
@@ -39,7 +41,8 @@ export async function* enabledUsers(client: GraphClient, pageSize = PAGE): Async
  * devices, contacts and the groups themselves are left out), a page at a time.
  */
 export async function* groupUsers(client: GraphClient, groupId: string, pageSize = PAGE): AsyncGenerator<DirectoryPersonInput[]> {
-  const query = new URLSearchParams({ $select: USER_FIELDS, $top: String(pageSize) });
+  // Groups list disabled accounts too: accountEnabled is read so they stay out of audiences.
+  const query = new URLSearchParams({ $select: `${USER_FIELDS},accountEnabled`, $top: String(pageSize) });
   // The OData cast is an advanced query: Graph wants ConsistencyLevel: eventual for it.
   const pages = client.pages<GraphUser>(`groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?${query.toString()}`, { consistencylevel: 'eventual' });
   for await (const page of pages) yield page.filter((u) => u.id).map(toPerson);
