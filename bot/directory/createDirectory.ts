@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { projectRoot } from '../../knowledge/projectRoot';
 import type { AudienceDirectory } from '../audience/resolveAudience';
@@ -19,6 +20,15 @@ export interface DirectoryDependencies {
   /** Waits for a turn under the shared connector rate limit (Graph calls and installs count like sends). */
   pace: (tenant: string, key: string) => Promise<void>;
   fetch?: typeof fetch;
+}
+
+/**
+ * Whether a scheduled sync is due: none has started yet, or the last (by any replica) started at
+ * least most of an interval ago (timers drift, so a tenth of the interval is allowed for).
+ */
+export function dueForScheduledSync(lastStartedAt: string | undefined, now: DateTime, hours: number): boolean {
+  if (!lastStartedAt) return true;
+  return now.diff(DateTime.fromISO(lastStartedAt), 'hours').hours >= hours * 0.9;
 }
 
 /** Everything the organisation's directory needs, built from the settings (Graph optional). */
@@ -58,7 +68,13 @@ export function createDirectory(deps: DirectoryDependencies) {
     logger,
   });
   // Scheduled syncs only with Graph; the first waits one interval so a restart does not re-read the tenant.
-  const timer = graph && settings.syncHours > 0 ? setInterval(() => void sync.start('schedule').catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000) : undefined;
+  const scheduled = async () => {
+    const [last] = await people.recentSyncs(1);
+    // Replicas share the database: a sync another replica started within the interval counts.
+    if (!dueForScheduledSync(last?.startedAt, now(), settings.syncHours)) return;
+    await sync.start('schedule');
+  };
+  const timer = graph && settings.syncHours > 0 ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000) : undefined;
   timer?.unref();
   const audience: AudienceDirectory = { people, canInstall: !!installer };
   return {

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { dueForScheduledSync } from '../../../bot/directory/createDirectory';
 import { ConfigError, loadConfig } from '../../../bot/config';
 
 describe('directory settings', () => {
@@ -19,5 +21,14 @@ describe('directory settings', () => {
     expect(() => loadConfig({ GRAPH_CLIENT_ID: 'id', GRAPH_CLIENT_SECRET: 's' })).to.throw(ConfigError, /GRAPH_TENANT_ID/);
     expect(() => loadConfig({ GRAPH_TEAMS_APP_ID: 'app' })).to.throw(ConfigError, /installing the app needs Microsoft Graph/);
     expect(() => loadConfig({ GRAPH_BASE_URL: 'graph.microsoft.com' })).to.throw(ConfigError, /GRAPH_BASE_URL/);
+  });
+});
+
+describe('scheduled directory syncs', () => {
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+  it('run when none has started, or the last (by any replica) started most of an interval ago', () => {
+    expect(dueForScheduledSync(undefined, at('2026-11-30T10:00:00'), 24)).to.equal(true);
+    expect(dueForScheduledSync('2026-11-29T10:00:00.000Z', at('2026-11-30T10:00:00'), 24)).to.equal(true);
+    expect(dueForScheduledSync('2026-11-30T01:00:00.000Z', at('2026-11-30T10:00:00'), 24)).to.equal(false);
   });
 });
