@@ -106,6 +106,22 @@ const schema = z.object({
   WEBCHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
   WEBCHAT_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   WEBCHAT_KEEPALIVE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address of Microsoft Graph with its version, such as https://graph.microsoft.com/v1.0' })
+    .default('https://graph.microsoft.com/v1.0')
+    .transform((v) => v.replace(/\/+$/, '')),
+  GRAPH_LOGIN_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address of Entra ID sign-in, such as https://login.microsoftonline.com' })
+    .default('https://login.microsoftonline.com')
+    .transform((v) => v.replace(/\/+$/, '')),
+  GRAPH_TEAMS_APP_ID: optionalText,
+  GRAPH_GROUPS: list,
+  DIRECTORY_SYNC_HOURS: z.coerce.number().min(0).max(168).default(24),
+  DIRECTORY_MAPPING_FILE: z.string().default('knowledge/directory/attribute-mapping.yaml'),
+  TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be the Bot Connector address for your tenant, such as https://smba.trafficmanager.net/uk/' }).default('https://smba.trafficmanager.net/teams/'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -209,6 +225,21 @@ export interface Config {
     /** How often open WebSocket streams get a keep-alive (and their token's expiry is checked). */
     keepAliveSeconds: number;
   };
+  /** The organisation's directory: Microsoft Graph (optional), the attribute mapping, and the sync. */
+  directory: {
+    /** App-only access to Graph (client credentials); absent means no Graph sync, HR imports only. */
+    graph?: { tenantId: string; clientId: string; clientSecret: string; baseUrl: string; loginBaseUrl: string };
+    /** The app's id in the Teams app catalogue; with it, the sync installs the personal app for people who lack it. */
+    teamsAppId?: string;
+    /** Entra groups read at every sync. */
+    groups: string[];
+    /** Hours between scheduled syncs; 0 means on demand only. */
+    syncHours: number;
+    /** The comms team's mapping from directory attributes to targeting. */
+    mappingFile: string;
+    /** Where sends to chats opened by installing the app go (the Bot Connector for the tenant's region). */
+    teamsServiceUrl: string;
+  };
 }
 
 /** What /privacy says until a council sets PRIVACY_NOTICE: what the bot keeps, for how long, and how to have it erased. */
@@ -257,6 +288,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  const graphTenant = e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId;
+  if ((e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET) && !(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && graphTenant)) {
+    throw new ConfigError('Invalid configuration:\n  GRAPH_CLIENT_ID: Microsoft Graph needs GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID (or MicrosoftAppTenantId) together');
+  }
+  if (e.GRAPH_TEAMS_APP_ID && !e.GRAPH_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration:\n  GRAPH_TEAMS_APP_ID: installing the app needs Microsoft Graph: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID');
   }
   return {
     port: e.PORT,
@@ -323,6 +361,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
       startsPerMinute: e.WEBCHAT_STARTS_PER_MINUTE,
       proxyHops: e.WEBCHAT_PROXY_HOPS,
       keepAliveSeconds: e.WEBCHAT_KEEPALIVE_SECONDS,
+    },
+    directory: {
+      graph:
+        e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && graphTenant
+          ? { tenantId: graphTenant, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.GRAPH_CLIENT_SECRET, baseUrl: e.GRAPH_BASE_URL, loginBaseUrl: e.GRAPH_LOGIN_BASE_URL }
+          : undefined,
+      teamsAppId: e.GRAPH_TEAMS_APP_ID,
+      groups: e.GRAPH_GROUPS,
+      syncHours: e.DIRECTORY_SYNC_HOURS,
+      mappingFile: e.DIRECTORY_MAPPING_FILE,
+      teamsServiceUrl: e.TEAMS_SERVICE_URL,
     },
   };
 }

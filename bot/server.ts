@@ -1,4 +1,4 @@
-import restify, { Request, Response, Server } from 'restify';
+import restify, { Request, RequestHandler, Response, Server } from 'restify';
 import { isLocalMode } from './adapter';
 import { activityBodyProblem, isAllowedLocalServiceUrl } from './http/activityBody';
 import { processBotRequest } from './http/botEndpoint';
@@ -8,6 +8,8 @@ import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerContentRoutes } from './http/contentRoutes';
+import { keepCsvAsText } from './http/csvBody';
+import { registerDirectoryRoutes } from './http/directoryRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
 import { registerTrainingRoutes } from './http/trainingRoutes';
 import { registerPolicyRoutes } from './pages/policyRoutes';
@@ -22,7 +24,7 @@ const MAX_ACTIVITY_BYTES = 256 * 1024;
 export function createServer(services: Services): Server {
   const { adapter, bot, logger, metrics, config, search } = services;
   const server = restify.createServer({ name: config.botName, handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }));
+  server.use(keepCsvAsText(restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false }) as RequestHandler[]));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityBodyProblem(req.body);
@@ -63,6 +65,7 @@ export function createServer(services: Services): Server {
   registerAdminRoutes(server, services);
   registerBriefingRoutes(server, services);
   registerContentRoutes(server, services);
+  registerDirectoryRoutes(server, services);
 
   registerSurveyRoutes(server, services);
 

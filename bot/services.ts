@@ -14,6 +14,7 @@ import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
 import { resolveAudience } from './audience/resolveAudience';
+import { createDirectory } from './directory/createDirectory';
 import { Config } from './config';
 import { createLogger } from './logger';
 import { BotMetrics } from './metrics';
@@ -139,7 +140,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     templates: loadTemplatesOrThrow(),
     profiles: store.profiles,
     // Pulses reach identified people only: a Teams user with an AAD object id (in the configured tenant).
-    audience: (filter) => resolveAudience(filter, store, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
+    audience: (filter) => resolveAudience(filter, { ...store, directory: directory.audience }, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
     settings: { defaultThreshold: config.pulses.defaultThreshold, reminderTime: config.pulses.reminderTime },
     // The delivery engine is built below; pulses only reach it once start-up has finished.
     queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },
@@ -165,7 +166,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
       acknowledgedAt: (messageId, userId) => delivery.acknowledgedAt(messageId, userId),
     },
-    audience: (briefing) => resolveAudience(briefing.audience, store),
+    audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }),
     now,
   });
   const rootDialog = new RootDialog({
@@ -239,6 +240,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
+  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key) });
   const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
@@ -266,6 +268,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     delivery,
     /** Installed teams and their rosters, read from the Bot Connector. */
     rosterSync,
+    /** The organisation's directory (Microsoft Graph, HR imports), its mapping and its sync. */
+    directory,
     briefings,
     surveys,
     /** The training catalogue (search, sessions) and "remind me" reminders. */
@@ -280,6 +284,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       knowledge.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();
+      await directory.close();
       await delivery.stop();
       await webChat.close();
       await redis?.quit().catch(() => undefined);

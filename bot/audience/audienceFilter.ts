@@ -3,6 +3,9 @@ import { COUNCILS } from '../../knowledge/entry';
 import { COUNCIL_OPTIONS, isRole, isSector, labelOf, ROLES, SECTORS } from '../../knowledge/workforce';
 import { Profile } from '../store/profiles';
 
+/** An Entra object id (a GUID). */
+const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const list = (check?: (v: string) => boolean, message?: string) =>
   z
     .array(z.string().trim().min(1).max(80))
@@ -23,6 +26,8 @@ export const audienceFilterSchema = z
     localities: list(),
     teams: list(),
     authorities: list((v) => (COUNCILS as string[]).includes(v), 'unknown council'),
+    /** Entra groups (object ids): their transitive members, as last read from Microsoft Graph. */
+    groups: list((v) => ENTRA_ID.test(v), 'not an Entra group id (a GUID such as 0b4f3a4e-…)').transform((v) => (v ? [...new Set(v.map((g) => g.toLowerCase()))] : undefined)),
     /** Team channels that get one card each: a team's id (its General channel), or a chosen channel's id with its team's. */
     channels: z
       .array(z.object({ team: z.string().trim().min(1).max(256), channel: z.string().trim().min(1).max(256).optional() }).strict())
@@ -36,7 +41,7 @@ export type AudienceFilter = Partial<z.infer<typeof audienceFilterSchema>>;
 
 /** True when the filter names nobody in particular, i.e. everyone who can be reached. */
 export function isEveryone(filter: AudienceFilter): boolean {
-  return !filter.sectors && !filter.roles && !filter.localities && !filter.teams && !filter.authorities;
+  return !filter.sectors && !filter.roles && !filter.localities && !filter.teams && !filter.authorities && !filter.groups;
 }
 
 const same = (a: string | undefined, values: string[] | undefined): boolean =>
@@ -69,11 +74,19 @@ export function channelOf(recipient: string): { team: string; channel: string } 
   return team && channel ? { team, channel } : undefined;
 }
 
-/** Whether one person is in the audience; a filtered audience needs a profile to match against. */
-export function matchesAudience(filter: AudienceFilter, profile: Profile | undefined): boolean {
+/** The targeting a profile is matched on (a self-declared profile, or one merged with the directory's). */
+export type Targeted = Pick<Profile, 'sector' | 'role' | 'locality' | 'team' | 'authority'>;
+
+/**
+ * Whether one person is in the audience; a filtered audience needs a profile to match against, and
+ * an audience of Entra groups needs the groups (of those named) the person is in.
+ */
+export function matchesAudience(filter: AudienceFilter, profile: Targeted | undefined, groups?: readonly string[]): boolean {
   // A briefing only for channels is read there, not by everyone from "latest briefings".
   if (!reachesPeople(filter)) return false;
+  if (filter.groups && !filter.groups.some((g) => groups?.includes(g))) return false;
   if (isEveryone(filter)) return true;
+  if (!profile && !filter.sectors && !filter.roles && !filter.localities && !filter.teams && !filter.authorities) return true;
   if (!profile) return false;
   return (
     same(profile.sector, filter.sectors) &&
@@ -94,7 +107,9 @@ export function describeAudience(filter: AudienceFilter): string {
 
 function describePeople(filter: AudienceFilter): string {
   if (isEveryone(filter)) return 'Everyone';
+  const groups = filter.groups?.length ? `members of ${filter.groups.length} Entra group${filter.groups.length === 1 ? '' : 's'}` : undefined;
   const parts = [
+    groups,
     filter.sectors?.map((s) => labelOf(SECTORS, s) ?? s).join(' or '),
     filter.roles?.map((r) => labelOf(ROLES, r) ?? r).join(' or '),
     filter.localities?.join(' or '),

@@ -34,6 +34,11 @@ export interface DatabaseSchema {
   content_versions: ContentVersionTable;
   content_revisions: ContentRevisionTable;
   catalogue_sessions: CatalogueSessionTable;
+  directory_people: DirectoryPersonTable;
+  directory_groups: DirectoryGroupTable;
+  directory_group_members: DirectoryGroupMemberTable;
+  app_installs: AppInstallTable;
+  directory_syncs: DirectorySyncTable;
 }
 
 /** Bot Framework state documents (dialog stacks, user state), with an eTag for optimistic writes. */
@@ -377,4 +382,65 @@ export interface CatalogueSessionTable {
   session: string;
   updated_by: string;
   updated_at: string;
+}
+
+/** A person in the organisation's directory (Microsoft Graph, or a partner's HR import), with mapped targeting attributes. */
+export interface DirectoryPersonTable {
+  /** "aad:<object id>" for Graph users, "hr:<email>" for people imported from an HR file. */
+  person_id: string;
+  source: string;
+  aad_object_id: string | null;
+  email: string | null;
+  display_name: string | null;
+  department: string | null;
+  job_title: string | null;
+  office_location: string | null;
+  company_name: string | null;
+  sector: string | null;
+  role: string | null;
+  locality: string | null;
+  team: string | null;
+  authority: string | null;
+  enabled: number;
+  seen_at: string;
+  updated_at: string;
+}
+
+/** An Entra group whose transitive members were read, with how many and any problem reading it. */
+export interface DirectoryGroupTable {
+  group_id: string;
+  members: number;
+  problem: string | null;
+  synced_at: string | null;
+}
+
+/** One transitive member of an Entra group. */
+export interface DirectoryGroupMemberTable {
+  group_id: string;
+  aad_object_id: string;
+}
+
+/** The personal app installed proactively for a user through Graph, and the chat read back. */
+export interface AppInstallTable {
+  aad_object_id: string;
+  /** installed (chat known), no-chat (installed, chat not readable yet) or failed. */
+  status: string;
+  chat_id: string | null;
+  problem: string | null;
+  updated_at: string;
+}
+
+/** One run of the directory sync, with its progress. */
+export interface DirectorySyncTable {
+  sync_id: string;
+  trigger: string;
+  status: string;
+  phase: string;
+  users: number;
+  groups: number;
+  installed: number;
+  install_problems: number;
+  problem: string | null;
+  started_at: string;
+  finished_at: string | null;
 }

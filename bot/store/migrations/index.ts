@@ -11,6 +11,7 @@ import { hardening } from './008_hardening';
 import { webChat } from './009_webchat';
 import { rosters } from './010_rosters';
 import { content } from './011_content';
+import { directory } from './012_directory';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -29,6 +30,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '009_webchat': { up: webChat },
     '010_rosters': { up: rosters },
     '011_content': { up: content },
+    '012_directory': { up: directory },
   };
   return { getMigrations: async () => migrations };
 }

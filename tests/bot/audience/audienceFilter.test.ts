@@ -25,4 +25,27 @@ describe('audience filters', () => {
     expect(audienceFilterSchema.safeParse({ authorities: ['narnia'] }).success).to.equal(false);
     expect(audienceFilterSchema.safeParse({ sectors: ['health'], localities: ['Anywhere'] }).success).to.equal(true);
   });
+
+  describe('Entra groups', () => {
+    const G = '0b4f3a4e-1111-4222-8333-444455556666';
+    const H = '0b4f3a4e-aaaa-4bbb-8ccc-ddddeeeeffff';
+
+    it('needs the person to be in one of the groups, and the other filters still apply', () => {
+      expect(matchesAudience({ groups: [G] }, undefined, [G])).to.equal(true);
+      expect(matchesAudience({ groups: [G, H] }, hv, [H])).to.equal(true);
+      expect(matchesAudience({ groups: [G] }, hv, [])).to.equal(false);
+      expect(matchesAudience({ groups: [G] }, hv)).to.equal(false);
+      expect(matchesAudience({ groups: [G], roles: ['teacher'] }, hv, [G])).to.equal(false);
+      expect(matchesAudience({ groups: [G], roles: ['health-visitor'] }, hv, [G])).to.equal(true);
+    });
+
+    it('takes only group object ids (GUIDs), whatever their case, once each', () => {
+      expect(audienceFilterSchema.safeParse({ groups: ['All staff'] }).success).to.equal(false);
+      expect(audienceFilterSchema.parse({ groups: [G.toUpperCase(), G] }).groups).to.deep.equal([G]);
+    });
+
+    it('is described by how many groups it names', () => {
+      expect(describeAudience({ groups: [G, H], sectors: ['health'] })).to.equal('members of 2 Entra groups; Health');
+    });
+  });
 });

@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { FakeConnector } from '../../helpers/fakeConnector';
+import { FakeGraph } from '../../helpers/fakeGraph';
+import { RunningBot, startBot } from '../../helpers/runningBot';
+import { movableClock } from '../../helpers/testDelivery';
+
+const TOKEN = 'directory-e2e-admin-token';
+const GROUP = '55555555-5555-5555-5555-555555555555';
+const oid = (i: number) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`;
+
+describe('a briefing to an Entra group reaches people who never chatted with the bot (Graph stand-in, end to end)', function () {
+  this.timeout(60000);
+  const graph = new FakeGraph();
+  const connector = new FakeConnector();
+  const clock = movableClock('2026-11-24T10:00:00');
+  let bot: RunningBot;
+  const api = (path: string, body?: unknown, key?: string) =>
+    fetch(`${bot.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...(key ? { 'idempotency-key': key } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  before(async () => {
+    const urls = await graph.start();
+    const serviceUrl = await connector.start();
+    graph.pageSize = 3;
+    for (let i = 1; i <= 8; i++) graph.users.push({ id: oid(i), displayName: `Worker ${i}`, jobTitle: i % 2 ? 'Youth Worker' : 'Teacher', companyName: 'Newcastle City Council', accountEnabled: true });
+    graph.groups.set(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5)]);
+    bot = await startBot(
+      {
+        ADMIN_API_TOKEN: TOKEN,
+        GRAPH_TENANT_ID: graph.tenantId,
+        GRAPH_CLIENT_ID: graph.clientId,
+        GRAPH_CLIENT_SECRET: graph.clientSecret,
+        GRAPH_BASE_URL: urls.baseUrl,
+        GRAPH_LOGIN_BASE_URL: urls.loginBaseUrl,
+        GRAPH_TEAMS_APP_ID: 'catalog-app-e2e',
+        TEAMS_SERVICE_URL: serviceUrl,
+        DIRECTORY_SYNC_HOURS: '0',
+      },
+      { now: clock.now },
+    );
+  });
+  after(async () => {
+    await bot.stop();
+    await graph.stop();
+    await connector.stop();
+  });
+
+  it('syncs the directory, installs the app, and sends one card to each group member in the chat read back', async () => {
+    const before = await api('/api/directory/audience-count', { groups: [GROUP] });
+    expect(((await before.json()) as { in_audience: number }).in_audience).to.equal(0); // the group is not read yet
+
+    const started = (await (await api('/api/directory/sync', { groups: [GROUP] })).json()) as { sync_id: string; graph: boolean; installs: boolean };
+    expect(started).to.include({ graph: true, installs: true });
+    await bot.services.directory.sync.finished();
+    const progress = (await (await api(`/api/directory/syncs/${started.sync_id}`)).json()) as Record<string, unknown>;
+    expect(progress).to.include({ status: 'done', users: 8, groups: 1, installed: 8, install_problems: 0 });
+
+    const count = (await (await api('/api/directory/audience-count', { groups: [GROUP], roles: ['youth-worker'] })).json()) as Record<string, unknown>;
+    expect(count).to.include({ in_audience: 3, reachable_now: 3, needs_install: 0, not_reachable: 0 });
+
+    const created = await api('/api/briefings', { title: 'Youth service changes', summary: 'What changes in January.', audience: { groups: [GROUP] }, topics: ['youth'] }, 'group-briefing-1');
+    expect(created.status).to.equal(201);
+    expect(((await created.json()) as { recipients: number }).recipients).to.equal(5);
+    await bot.services.delivery.drain();
+    const chats = connector.calls.filter((c) => c.method === 'POST' && /\/activities$/.test(c.url)).map((c) => c.conversationId);
+    expect(chats.sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => `19:${oid(i)}_app@unq.gbl.spaces`).sort());
+  });
+});
