@@ -224,7 +224,8 @@
       result.didProcess = true;
     };
     const card = new AC.AdaptiveCard();
-    card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Helvetica Neue, Arial, sans-serif', supportsInteractivity: true });
+    // Headings in the card sit under the pane's own h4.
+    card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Helvetica Neue, Arial, sans-serif', supportsInteractivity: true, textBlock: { headingLevel: 5 } });
     card.onExecuteAction = () => undefined;
     card.parse(json);
     return card.render();
@@ -262,7 +263,7 @@
     $('versions-body').replaceChildren(
       table({
         caption: 'Every published version, newest first',
-        head: ['Version', 'Published', 'Written by', 'Approved by', 'What changed', ''],
+        head: ['Version', 'Published', 'Written by', 'Approved by', 'What changed', 'Restore'],
         rows: answer.versions.map((v) => [
           String(v.version) + (v.version === answer.live_version ? ' (live)' : ''),
           dateTime(v.published_at),
