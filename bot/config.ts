@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OwnerContacts, parseOwnerContacts } from './content/ownerContacts';
 import { COUNCILS } from '../knowledge/entry';
 import { parseWorkingDays, WorkingHours } from './delivery/deliveryWindow';
 
@@ -64,6 +65,14 @@ const schema = z.object({
   ADMIN_API_TOKEN: optionalText,
   CONTENT_EDITORS: list,
   CONTENT_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
+  CONTENT_OWNERS: optionalText.transform((v, ctx) => {
+    try {
+      return parseOwnerContacts(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
   BOT_DOMAIN: optionalText.pipe(
     z
       .string()
@@ -179,6 +188,8 @@ export interface Config {
   contentEditors: string[];
   /** How often each replica checks the database for newly published content. */
   contentPollMs: number;
+  /** Who to tell in Teams when an entry passes its review date: owner name → Entra ID object ids or emails (CONTENT_OWNERS). */
+  contentOwners: OwnerContacts;
   /** The host name the bot is served from in production (BOT_DOMAIN, as in the Teams package); names the dashboard's single sign-on audience. */
   botDomain?: string;
   /** The dashboard (the Teams tab and /dashboard): where Entra ID's signing keys are (browser sessions live in the database). */
@@ -332,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     adminApiToken: e.ADMIN_API_TOKEN,
     contentEditors: e.CONTENT_EDITORS,
     contentPollMs: e.CONTENT_POLL_MS,
+    contentOwners: e.CONTENT_OWNERS,
     botDomain: e.BOT_DOMAIN,
     dashboard: { jwksUrl: e.AAD_JWKS_URL },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,

@@ -68,6 +68,10 @@ import { TrainingFinder } from './training/trainingFinder';
 import { TrainingReminders } from './training/trainingReminders';
 import { LONDON_ZONE } from '../knowledge/londonZone';
 import { ContentEntries } from './content/contentEntries';
+import { startPeriodicTask } from './store/periodicTask';
+import { ownerRecipients } from './content/ownerRecipients';
+import { CONTENT_REVIEW_KIND, ReviewReminders } from './content/reviewReminders';
+import { contentReviewRenderer } from '../dialogs/contentReviewRenderer';
 import { LiveKnowledge } from './content/liveKnowledge';
 import { ContentEditing } from './content/contentEditing';
 
@@ -247,6 +251,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
   delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), nowMs: () => now().toMillis() }));
   delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
+  const reviewReminders = new ReviewReminders({ liveEntries: () => contentEntries.liveEntries(), contacts: config.contentOwners, recipients: (people) => ownerRecipients(database.db, people), enqueue: (m) => delivery.enqueue(m), now, logger });
+  delivery.registerRenderer(CONTENT_REVIEW_KIND, contentReviewRenderer(reviewReminders, config.publicBaseUrl));
+  // Hourly rather than daily: the outbox keeps one copy per entry, review date and owner, so reruns queue nothing twice.
+  const reviewReminderTask = startPeriodicTask({ name: 'content review reminders', intervalMs: 60 * 60 * 1000, logger, work: () => reviewReminders.run() });
   const surveyHousekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys, now, logger });
   const housekeeping = startHousekeeping({ feedback: store.feedback, retentionDays: config.retentionDays, now, logger });
   return {
@@ -277,10 +285,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     /** Idempotency-Key store for admin API creations (pulses; briefings may reuse it). */
     idempotencyKeys,
     /** Knowledge entries as content owners edit them, and the live index that follows them. */
-    content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now) },
+    content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now), reviewReminders: { reminders: reviewReminders, task: reviewReminderTask } },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();
+      reviewReminderTask.stop();
       knowledge.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();

@@ -91,6 +91,11 @@ export class ContentEditing {
     return this.entries.list();
   }
 
+  /** The entries staff are answered from now. */
+  async liveEntries() {
+    return this.entries.liveEntries();
+  }
+
   async show(id: string): Promise<ContentAnswer> {
     const record = await this.entries.get(id);
     if (!record) return refusalAnswer({ kind: 'missing' }, id);
@@ -100,6 +105,15 @@ export class ContentEditing {
   /** Checks a new entry; run before the idempotency transaction, which on SQLite must not wait on other queries. */
   async checkNew(body: Record<string, unknown>) {
     return checkEntryInput(body, await this.entries.liveEntries());
+  }
+
+  /**
+   * Checks fields as a save would (over the entry's draft or live text when `id` names one), without
+   * saving anything: for the dashboard's preview and its kb:check messages while an editor types.
+   */
+  async check(body: Record<string, unknown>): Promise<ReturnType<typeof checkEntryInput>> {
+    const record = typeof body.id === 'string' ? await this.entries.get(body.id) : undefined;
+    return checkEntryInput(body, await this.entries.liveEntries(), record ? (record.draft ?? record.live) : undefined);
   }
 
   /** Creates a checked entry as a draft, inside the caller's transaction. */

@@ -57,6 +57,7 @@ export function renderDashboardPage(o: DashboardPageOptions): string {
   const main = `      <div id="dashboard" data-auth="${o.inTeams ? 'teams' : 'browser'}" data-api="/dashboard/api" data-sign-in="/dashboard/sign-in"
            data-briefing-refresh="${BRIEFING_REFRESH_SECONDS}" data-pulse-refresh="${PULSE_REFRESH_SECONDS}" data-gap-days="${GAP_DAYS}">
         <h1 class="govuk-heading-xl app-title">Dashboard</h1>
+        <p class="govuk-body"><a class="govuk-link" id="content-link" href="/dashboard/content${o.inTeams ? '?inTeams=1' : ''}">Content</a>: content editors keep the knowledge entries correct and current.</p>
         <div class="app-toolbar">
           <p class="govuk-body app-toolbar__viewer" id="dashboard-viewer">Signing in&hellip;</p>
           ${o.inTeams ? '' : browserControls(o.theme)}

@@ -4,6 +4,7 @@ import { DashboardAccess } from './dashboardAccess';
 import { dashboardAssets } from './dashboardAssets';
 import { registerDashboardApiRoutes } from './dashboardApiRoutes';
 import { registerContentDashboardRoutes } from './content/contentDashboardRoutes';
+import { registerContentPageRoutes } from './content/contentPageRoutes';
 import { DashboardData } from './dashboardData';
 import { registerDashboardPageRoutes } from './dashboardPageRoutes';
 import { DashboardSessions } from './dashboardSession';
@@ -31,4 +32,5 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
   registerDashboardPageRoutes(server, { config, sessions, assets: dashboardAssets(), now });
   registerDashboardApiRoutes(server, { access, data });
   registerContentDashboardRoutes(server, services, { sso, sessions });
+  registerContentPageRoutes(server, { config, sessions });
 }

@@ -10,6 +10,7 @@ import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { JSON_HEADERS } from '../dashboardHeaders';
 import { DashboardSessions } from '../dashboardSession';
 import { SsoTokenVerifier } from '../ssoTokenVerifier';
+import { entryPreview } from './entryPreview';
 
 /** How far back "not helpful" votes count for the list's filter. */
 const UNHELPFUL_DAYS = 90;
@@ -31,7 +32,7 @@ function fromOwnPage(req: IncomingMessage): boolean {
   return origin === undefined || origin === 'null' || origin === requestOrigin(req).http;
 }
 
-type Handler = (editor: Editor, req: Request) => Promise<ContentAnswer>;
+type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promise<ContentAnswer>;
 
 /**
  * The dashboard's content routes for CONTENT_EDITORS (and admins): list entries with the
@@ -59,11 +60,19 @@ export function registerContentDashboardRoutes(server: Server, services: Service
         res.send(checked.refusal.status, body);
         return;
       }
-      const answer = await handler(editorOf(checked.viewer), req);
+      const answer = await handler(editorOf(checked.viewer), req, checked.viewer);
       res.send(answer.status, answer.body);
     });
   const bodyOf = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
   const id = (req: Request) => String(req.params.id);
+
+  handle('get', '/dashboard/api/content/me', async (editor, _req, viewer) => ({ status: 200, body: { name: viewer.name, via: viewer.via, admin: viewer.admin, editor: editor.name } }));
+
+  // The card as Teams and web chat will show it, and the kb:check messages, for fields not yet saved.
+  handle('post', '/dashboard/api/content/preview', async (_editor, req) => {
+    const preview = entryPreview(await editing.check(bodyOf(req)), await editing.liveEntries());
+    return { status: 200, body: { ...preview } };
+  });
 
   handle('get', '/dashboard/api/content/entries', async (_editor, req) => {
     const filter = new URL(req.url ?? '/', 'http://localhost').searchParams.get('filter') ?? 'all';

@@ -49,12 +49,14 @@
 
   /**
    * Starts signing in the way the page was opened (`teams` or `browser`) and returns
-   * `getJson(path)`, which rejects with an ApiError on any refusal.
+   * `getJson(path)` and `postJson(path, body)`, which reject with an ApiError (carrying the answer's body) on any refusal.
    */
   async function start(mode, apiBase) {
     const teams = mode === 'teams' ? await connectToTeams() : undefined;
-    async function getJson(path) {
+    /** Sends a request with the sign-in; a JSON body (POST) is sent as application/json, which the server requires for changes. */
+    async function request(path, body) {
       const headers = { accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       if (teams) {
         try {
           headers.authorization = await teams.authorization();
@@ -64,15 +66,23 @@
       }
       let response;
       try {
-        response = await fetch(`${apiBase}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+        const init = { headers, credentials: 'same-origin', cache: 'no-store' };
+        if (body !== undefined) Object.assign(init, { method: 'POST', body: JSON.stringify(body) });
+        response = await fetch(`${apiBase}${path}`, init);
       } catch {
         throw new ApiError(0, 'Offline', 'The dashboard could not reach the server. Check your connection; it will try again.');
       }
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new ApiError(response.status, body.error || 'Error', body.message || `The server answered ${response.status}.`);
-      return body;
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        const error = new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`);
+        error.body = answer;
+        throw error;
+      }
+      return answer;
     }
-    return { getJson };
+    const getJson = (path) => request(path);
+    const postJson = (path, body) => request(path, body || {});
+    return { getJson, postJson };
   }
 
   Dashboard.auth = { start, ApiError };

@@ -8,15 +8,22 @@
   const Dashboard = (window.Dashboard = window.Dashboard || {});
   const { el, table, dateTime, replaceKeepingFocus } = Dashboard.dom;
 
+  /** "Write an answer for this question": the Content page with a new draft that already has the question in "ways staff ask it". */
+  function writeLink(question) {
+    const inTeams = document.getElementById('dashboard').getAttribute('data-auth') === 'teams';
+    const query = new URLSearchParams({ ...(inTeams ? { inTeams: '1' } : {}), question }).toString();
+    return el('a', { className: 'govuk-link', href: `/dashboard/content?${query}` }, ['Write an answer', el('span', { className: 'govuk-visually-hidden', text: ` for "${question}"` })]);
+  }
+
   function unansweredBlock(report) {
     const caption = `Questions the bot could not answer, most asked first (last ${report.days} days)`;
     if (!report.unanswered.length) return el('p', { className: 'govuk-body', text: `No unanswered questions in the last ${report.days} days.` });
     return table({
       caption,
       captionClass: 'govuk-table__caption--m',
-      head: ['Question', 'Times asked', 'Last asked'],
-      numeric: [false, true, false],
-      rows: report.unanswered.map((u) => [u.question, String(u.times), dateTime(u.lastAsked)]),
+      head: ['Question', 'Times asked', 'Last asked', 'Act on it'],
+      numeric: [false, true, false, false],
+      rows: report.unanswered.map((u) => [u.question, String(u.times), dateTime(u.lastAsked), writeLink(u.question)]),
     });
   }
 

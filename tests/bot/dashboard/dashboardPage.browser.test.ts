@@ -124,10 +124,12 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(await page.getByRole('img', { name: /^Stacked bar chart of delivery for the 2 latest briefings/ }).count()).to.equal(1);
 
       expect(await tableRows(page, 'Questions the bot could not answer')).to.deep.equal([
-        ['how do I claim mileage for home visits', '3', '23 Nov 2026 at 09:30'],
-        ['what is the pedagogue allowance', '2', '23 Nov 2026 at 09:30'],
-        ['who runs the youth club rota', '1', '23 Nov 2026 at 09:30'],
+        ['how do I claim mileage for home visits', '3', '23 Nov 2026 at 09:30', 'Write an answer for "how do I claim mileage for home visits"'],
+        ['what is the pedagogue allowance', '2', '23 Nov 2026 at 09:30', 'Write an answer for "what is the pedagogue allowance"'],
+        ['who runs the youth club rota', '1', '23 Nov 2026 at 09:30', 'Write an answer for "who runs the youth club rota"'],
       ]);
+      // Each unanswered question opens the Content page with a new draft that already has the question.
+      expect(await page.locator('#gaps-body a', { hasText: 'Write an answer' }).first().getAttribute('href')).to.equal('/dashboard/content?question=how+do+I+claim+mileage+for+home+visits');
       expect(await tableRows(page, 'Least helpful entries')).to.deep.equal([
         ['Common Assessment Framework (CAF)', '2', '1'],
         ['Child and Adolescent Mental Health Services (CAMHS)', '1', '0'],

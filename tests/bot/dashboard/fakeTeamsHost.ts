@@ -47,12 +47,15 @@ function hostPage(options: TeamsHostOptions, tabUrl: string): string {
  * Makes a browser context behave as if the dashboard were a tab in the Teams web client: the Teams
  * page is served locally at https://teams.microsoft.com, the tab's https address is routed to the
  * local bot, and Microsoft's CDN (where the Teams library refreshes its list of hosts) is unreachable.
+ * `tabPath` is the tab's page (the dashboard unless a test opens another, such as Content).
  */
-export async function routeTeamsHost(context: BrowserContext, botUrl: string, options: TeamsHostOptions): Promise<string> {
-  await context.route(`${TEAMS_HOST}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(options, `${TAB_ORIGIN}/dashboard?inTeams=1`) }));
+export async function routeTeamsHost(context: BrowserContext, botUrl: string, options: TeamsHostOptions, tabPath = '/dashboard?inTeams=1'): Promise<string> {
+  await context.route(`${TEAMS_HOST}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(options, `${TAB_ORIGIN}${tabPath}`) }));
   await context.route(`${TAB_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${botUrl}${url.pathname}${url.search}` });
+    // As the council's TLS proxy would: the bot learns the address the browser used.
+    const headers = { ...route.request().headers(), host: url.host, 'x-forwarded-proto': 'https' };
+    const response = await route.fetch({ url: `${botUrl}${url.pathname}${url.search}`, headers });
     await route.fulfill({ response });
   });
   await context.route('https://res.cdn.office.net/**', (route) => route.abort());
