@@ -80,4 +80,23 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     const rows = await bot.services.store.db.selectFrom('outbox').select('user_id').execute();
     expect(rows.map((r) => r.user_id).sort()).to.deep.equal(['29:teams-01', '29:teams-02', '29:teams-03', '29:teams-04', `aad:${oid(5)}`]);
   });
+
+  it('installs the app at once for the people of an audience who still need it, then they are reachable', async () => {
+    const newcomer = oid(9);
+    graph.users.push({ id: newcomer, displayName: 'New starter', jobTitle: 'Youth Worker', companyName: 'Newcastle City Council', accountEnabled: true });
+    const { people } = bot.services.directory;
+    await people.upsertPeople([{ source: 'graph', aadObjectId: newcomer, displayName: 'New starter', attributes: { jobTitle: 'Youth Worker' }, enabled: true }], bot.services.directory.mapping());
+    await people.replaceGroup(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5), newcomer]);
+    const before = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
+    expect(before).to.include({ in_audience: 6, reachable_now: 5, needs_install: 1 });
+    const started = await api('/api/directory/install', { groups: [GROUP] });
+    expect(started.status).to.equal(202);
+    const body = (await started.json()) as { installing: number; sync_id: string };
+    expect(body.installing).to.equal(1);
+    await bot.services.directory.sync.finished();
+    expect((await (await api(`/api/directory/syncs/${body.sync_id}`)).json()) as Record<string, unknown>).to.include({ trigger: 'install', status: 'done', installed: 1 });
+    const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
+    expect(after).to.include({ in_audience: 6, reachable_now: 6, needs_install: 0 });
+    expect([...(graph.installed.get(newcomer)?.keys() ?? [])]).to.deep.equal(['catalog-app-e2e']);
+  });
 });
