@@ -90,6 +90,16 @@ describe('directory admin API', () => {
     expect(person.attributes.jobTitle).to.equal('@SUM(1+1)');
   });
 
+  it('refuses a file over the row limit, and a body over the size limit, importing nothing', async () => {
+    const many = ['email', ...Array.from({ length: 20001 }, (_, i) => `${i}@p.co`)].join('\n');
+    const res = await importCsv(bot, many, { 'idempotency-key': 'too-many' });
+    expect(res.status).to.equal(422);
+    expect(JSON.stringify(await res.json())).to.match(/at most 20000/);
+    const huge = await importCsv(bot, `email,name\n${'x'.repeat(300 * 1024)}@p.co,A`, { 'idempotency-key': 'too-big' });
+    expect(huge.status).to.equal(413);
+    expect(await bot.services.directory.people.person('hr:1@p.co')).to.equal(undefined);
+  });
+
   it('refuses a body that is not CSV', async () => {
     const res = await fetch(`${bot.url}/api/directory/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'json-1', ...auth }, body: JSON.stringify({ email: 'x@y.z' }) });
     expect(res.status).to.equal(415);
