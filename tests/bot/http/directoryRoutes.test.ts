@@ -13,7 +13,8 @@ const GOOD = [
   '"bo@partner.example","Bo, Brown",Schools,Teaching Assistant,Hinckley,Leicestershire County Council',
 ].join('\r\n');
 
-forEachEngine((engine) => describe(`directory admin API (${engine})`, () => {
+forEachEngine((engine) =>
+  describe(`directory admin API (${engine})`, () => {
     let bot: RunningBot;
     let test: TestDatabase;
     before(async () => {
@@ -133,5 +134,5 @@ forEachEngine((engine) => describe(`directory admin API (${engine})`, () => {
       expect(count.reachable_now).to.equal(0);
       expect(count.reasons).to.deep.equal({ 'partner staff (HR import) who have not opened a chat with the bot': 2 });
     });
-}),
+  }),
 );
