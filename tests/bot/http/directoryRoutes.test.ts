@@ -126,6 +126,12 @@ forEachEngine((engine) =>
       expect(bad.status).to.equal(422);
     });
 
+    it('says installing the app is off without Graph and a catalogue app id, rather than pretending', async () => {
+      const res = await fetch(`${bot.url}/api/directory/install`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ everyone: true }) });
+      expect(res.status).to.equal(409);
+      expect(((await res.json()) as { message: string }).message).to.match(/GRAPH_TEAMS_APP_ID/);
+    });
+
     it('counts an audience by how its people can be reached: partners from HR files are in it but not reachable', async () => {
       const res = await fetch(`${bot.url}/api/directory/audience-count`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ authorities: ['leicestershire'] }) });
       expect(res.status).to.equal(200);
