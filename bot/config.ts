@@ -258,6 +258,7 @@ function defaultPrivacyNotice(botName: string, helpContact: string, retentionDay
   return [
     `${botName} is run by your organisation for its children's workforce. It keeps only what it needs to answer you and to send you briefings, pulse surveys and training reminders.`,
     'It keeps: the settings you choose (sector, role, council, locality, team, start date, topics and quiet hours); where it can reach you in Teams or web chat; the state of your current conversation; which messages it sent you and whether you confirmed reading a briefing; training sessions you asked to be reminded about.',
+    'If your organisation connects its staff directory (or imports a partner organisation\'s staff list), it also keeps your name, email, department, job title, office and employer from it, and the Entra groups you are in, so briefings and pulses reach the right people; where the directory says nothing, your own settings are used.',
     `Pulse survey answers are anonymous: they are stored without your id, and results are only shown for groups large enough that nobody can be picked out. Questions the assistant could not answer are kept without your id, with personal details removed, for ${retentionDays} days so the content team can fill the gaps.`,
     'Say "export my data" in the chat to get a copy of everything held about you, and "delete my data" to erase it.',
     `Questions about this notice: ${helpContact}.`,

@@ -244,7 +244,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
-  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key) });
+  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
   const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);

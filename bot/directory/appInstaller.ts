@@ -1,8 +1,9 @@
+import { ReadOutcome } from '../delivery/connectorSender';
 import { ConversationUpsert } from '../store/conversationReferences';
 import { AppInstall } from './directoryStore';
 import { errorOf, GraphClient } from './graphClient';
 
-/** The recipient id of someone reached through a chat opened by installing the app (no Teams user id known). */
+/** The recipient id of someone reached through a chat opened by installing the app, while their Teams user id is unknown. */
 export const directoryRecipient = (aadObjectId: string): string => `aad:${aadObjectId}`;
 
 export interface AppInstallerSettings {
@@ -24,13 +25,27 @@ export class AppInstaller {
     private readonly client: GraphClient,
     private readonly settings: AppInstallerSettings,
     private readonly save: { install(install: AppInstall): Promise<void>; conversation(record: ConversationUpsert): Promise<void> },
+    /** Reads a chat's members from the Bot Connector (paced), to learn the person's Teams user id. */
+    private readonly members?: (serviceUrl: string, chatId: string) => Promise<ReadOutcome>,
   ) {}
 
   async install(aadObjectId: string): Promise<AppInstall> {
     const outcome = await this.attempt(aadObjectId);
     await this.save.install(outcome);
-    if (outcome.status === 'installed' && outcome.chatId) await this.save.conversation(this.conversationOf(aadObjectId, outcome.chatId));
+    if (outcome.status === 'installed' && outcome.chatId) await this.save.conversation(this.conversationOf(aadObjectId, outcome.chatId, await this.teamsUserId(aadObjectId, outcome.chatId)));
     return outcome;
+  }
+
+  /**
+   * The person's Teams user id (29:…) from the new chat's members, so their cards, "Got it" and pulse
+   * answers all carry the id Teams uses when they reply; undefined when the connector cannot say.
+   */
+  private async teamsUserId(aadObjectId: string, chatId: string): Promise<string | undefined> {
+    if (!this.members) return undefined;
+    const read = await this.members(this.settings.serviceUrl, chatId).catch(() => undefined);
+    if (!read?.ok || !Array.isArray(read.body)) return undefined;
+    const member = (read.body as { id?: unknown; aadObjectId?: unknown; objectId?: unknown }[]).find((m) => m.aadObjectId === aadObjectId || m.objectId === aadObjectId);
+    return typeof member?.id === 'string' && member.id ? member.id : undefined;
   }
 
   private async attempt(aadObjectId: string): Promise<AppInstall> {
@@ -52,9 +67,9 @@ export class AppInstaller {
     return { aadObjectId, status: 'installed', chatId };
   }
 
-  private conversationOf(aadObjectId: string, chatId: string): ConversationUpsert {
+  private conversationOf(aadObjectId: string, chatId: string, teamsUserId: string | undefined): ConversationUpsert {
     const { tenantId, serviceUrl, botId } = this.settings;
-    const userId = directoryRecipient(aadObjectId);
+    const userId = teamsUserId ?? directoryRecipient(aadObjectId);
     return {
       userId,
       conversationId: chatId,

@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 import { projectRoot } from '../../knowledge/projectRoot';
 import type { AudienceDirectory } from '../audience/resolveAudience';
 import { Config } from '../config';
+import { ReadOutcome } from '../delivery/connectorSender';
 import { Store } from '../store/createStore';
 import { Clock } from '../store/timestamps';
 import { AppInstaller } from './appInstaller';
@@ -20,6 +21,8 @@ export interface DirectoryDependencies {
   /** Waits for a turn under the shared connector rate limit (Graph calls and installs count like sends). */
   pace: (tenant: string, key: string) => Promise<void>;
   fetch?: typeof fetch;
+  /** GETs on the Bot Connector with the bot's token (reads a new chat's members). */
+  connector?: { read(url: string): Promise<ReadOutcome> };
 }
 
 /**
@@ -50,6 +53,12 @@ export function createDirectory(deps: DirectoryDependencies) {
           graph,
           { catalogAppId: settings.teamsAppId, tenantId: settings.graph!.tenantId, serviceUrl: settings.teamsServiceUrl, botId: config.microsoftApp.appId ?? 'bot' },
           { install: (i) => people.saveInstall(i), conversation: (r) => store.conversations.upsert(r) },
+          deps.connector
+            ? async (serviceUrl, chatId) => {
+                await deps.pace(settings.graph!.tenantId, chatId);
+                return deps.connector!.read(`${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(chatId)}/members`);
+              }
+            : undefined,
         )
       : undefined;
   const sync = new DirectorySyncJob({

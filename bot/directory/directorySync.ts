@@ -48,6 +48,30 @@ export class DirectorySyncJob {
     return syncId;
   }
 
+  /**
+   * Installs the app now for some people (an audience's "needs the app"), as a run with progress
+   * like a sync; joins the run under way if there is one. Returns its id at once.
+   */
+  async startInstalls(aadObjectIds: string[]): Promise<string> {
+    if (this.running) return this.running.syncId;
+    if (!this.deps.installer) throw new Error('proactive installation is off: set GRAPH_TEAMS_APP_ID (and the GRAPH_ settings)');
+    const syncId = await this.deps.store.startSync('install');
+    const done = this.installAll(syncId, aadObjectIds)
+      .then(() => this.deps.store.finishSync(syncId))
+      .catch(async (err: unknown) => {
+        this.deps.logger.error({ err, syncId }, 'installing the app failed');
+        await this.deps.store.finishSync(syncId, (err as Error).message).catch(() => undefined);
+      })
+      .finally(() => (this.running = undefined));
+    this.running = { syncId, done };
+    return syncId;
+  }
+
+  /** The id of the run under way, if any. */
+  get underWay(): string | undefined {
+    return this.running?.syncId;
+  }
+
   /** Waits for the sync under way, if any. */
   async finished(): Promise<void> {
     await this.running?.done;
@@ -108,6 +132,13 @@ export class DirectorySyncJob {
     const todo = (await store.enabledPeople())
       .filter((p) => p.source === 'graph' && p.aadObjectId && !reachable.has(p.aadObjectId) && installs.get(p.aadObjectId)?.status !== 'installed')
       .map((p) => p.aadObjectId!);
+    await this.installAll(syncId, todo);
+  }
+
+  /** Installs for each person, a few at a time, recording progress as it goes. */
+  private async installAll(syncId: string, todo: string[]): Promise<void> {
+    const { store } = this.deps;
+    await store.updateSync(syncId, { phase: 'installing' });
     let installed = 0;
     let problems = 0;
     let next = 0;

@@ -126,6 +126,29 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
     res.send(200, { groups: groups.map((g) => ({ group_id: g.groupId, members: g.members, problem: g.problem ?? null, synced_at: g.syncedAt ?? null })) });
   });
 
+  server.post('/api/directory/install', async (req: Request, res: Response) => {
+    if (!adminAllowed(services, req, res)) return;
+    const parsed = audienceFilterSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const failure = validationFailure('audience', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'audience', message: i.message })));
+      res.send(failure.status, failure.body);
+      return;
+    }
+    if (!directory.installer) {
+      res.send(409, { error: 'Conflict', message: 'Proactive installation is off: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID and GRAPH_TEAMS_APP_ID.' });
+      return;
+    }
+    const busy = directory.sync.underWay;
+    if (busy) {
+      res.send(409, { error: 'Conflict', message: 'A directory sync or install is under way; try again when it has finished.', progress: `/api/directory/syncs/${busy}` });
+      return;
+    }
+    const recipients = await resolveAudience(parsed.data, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
+    const todo = recipients.filter((r) => r.reach?.via === 'install' && r.userId.startsWith('aad:')).map((r) => r.userId.slice('aad:'.length));
+    const syncId = await directory.sync.startInstalls(todo);
+    res.send(202, { sync_id: syncId, installing: todo.length, progress: `/api/directory/syncs/${syncId}` });
+  });
+
   server.post('/api/directory/audience-count', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
     const parsed = audienceFilterSchema.safeParse(req.body ?? {});

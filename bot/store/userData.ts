@@ -18,6 +18,8 @@ export interface UserDataExport {
   trainingReminders: { sessionId: string; courseId: string; status: string; createdAt: string }[];
   /** Messages the bot queued or sent them (briefings, pulse invitations, reminders) and what became of each. */
   deliveries: { messageId: string; kind: string; status: string; sentAt?: string; acknowledgedAt?: string }[];
+  /** What the organisation's directory (Microsoft Graph or an HR import) says about them, and the targeting it maps to. */
+  directory?: Record<string, string | number | null>[];
   note: string;
 }
 
@@ -55,6 +57,8 @@ export class UserData {
     const documents = await new StateDocuments(this.db, this.now).read(stateKeysOf(userId, conversations));
     const reminders = await this.db.selectFrom('training_reminders').selectAll().where('user_id', '=', userId).orderBy('id').execute();
     const deliveries = await this.db.selectFrom('outbox').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+    const objectIds = [...new Set([profile?.aadObjectId, ...conversations.map((c) => c.aadObjectId)].filter((id): id is string => !!id))];
+    const directory = objectIds.length ? await this.db.selectFrom('directory_people').selectAll().where('aad_object_id', 'in', objectIds).execute() : [];
     return {
       userId,
       exportedAt: this.now().toUTC().toISO() ?? '',
@@ -63,6 +67,7 @@ export class UserData {
       state: Object.fromEntries([...documents].map(([key, { document }]) => [key, document])),
       trainingReminders: reminders.map((r) => ({ sessionId: r.session_id, courseId: r.course_id, status: r.status, createdAt: r.created_at })),
       deliveries: deliveries.map((d) => ({ messageId: d.message_id, kind: d.kind, status: d.status, sentAt: d.sent_at ?? undefined, acknowledgedAt: d.acknowledged_at ?? undefined })),
+      directory: directory.map(({ person_id: _id, seen_at: _seen, ...rest }) => rest),
       note: NOTE,
     };
   }
