@@ -264,6 +264,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     cardActions,
     webChat,
     delivery,
+    /** The Bot Connector client the delivery engine sends with, for one-off sends such as an author's test copy. */
+    connector: overrides.sender ?? connectorHttp,
     /** Installed teams and their rosters, read from the Bot Connector. */
     rosterSync,
     briefings,

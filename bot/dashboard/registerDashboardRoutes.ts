@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { DashboardAccess } from './dashboardAccess';
 import { dashboardAssets } from './dashboardAssets';
 import { registerDashboardApiRoutes } from './dashboardApiRoutes';
+import { registerAuthoringRoutes } from './authoring/authoringRoutes';
 import { registerContentDashboardRoutes } from './content/contentDashboardRoutes';
 import { DashboardData } from './dashboardData';
 import { registerDashboardPageRoutes } from './dashboardPageRoutes';
@@ -31,4 +32,5 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
   registerDashboardPageRoutes(server, { config, sessions, assets: dashboardAssets(), now });
   registerDashboardApiRoutes(server, { access, data });
   registerContentDashboardRoutes(server, services, { sso, sessions });
+  registerAuthoringRoutes(server, services, access);
 }
