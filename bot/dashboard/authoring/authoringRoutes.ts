@@ -126,12 +126,13 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const keyProblem = idempotencyKeyProblem(key);
     if (keyProblem) return { status: 400, body: { error: 'BadRequest', message: keyProblem } };
     const body = bodyOf(req);
+    // Checked and counted before the transaction, which on SQLite must not wait on other queries.
+    const checked = checkDraft(body, checks);
+    const size = checked.ok && checked.kind === 'briefing' ? (await count('briefing', checked.draft.audience)).inAudience : 0;
     const result = await services.idempotencyKeys.once({ key: key!, route: `POST /dashboard/api/authoring/${kind}s`, body }, async (trx) => {
-      const checked = checkDraft(body, checks);
       if (!checked.ok) return failed(kind, checked.problems);
       if (checked.kind !== kind) return failed(kind, [{ field: 'kind', message: `This address creates a ${kind}.` }]);
       if (checked.kind === 'briefing') {
-        const size = (await count('briefing', checked.draft.audience)).inAudience;
         if (size === 0) return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet. Nothing was created.' } };
         const id = await briefings.create(checked.draft, `dashboard:${viewer.ids[0]}`, trx);
         return { status: 201, body: { id, recipients: size, sendsAt: formatLondonDateTime(checked.draft.publishAt), notes: checked.notes } };

@@ -53,8 +53,9 @@
    */
   async function start(mode, apiBase) {
     const teams = mode === 'teams' ? await connectToTeams() : undefined;
-    async function getJson(path) {
-      const headers = { accept: 'application/json' };
+    /** Reads (GET) or, with a body, sends JSON (POST) to a dashboard route. */
+    async function requestJson(path, body, extraHeaders) {
+      const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(extraHeaders || {}) };
       if (teams) {
         try {
           headers.authorization = await teams.authorization();
@@ -64,15 +65,18 @@
       }
       let response;
       try {
-        response = await fetch(`${apiBase}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+        const send = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) };
+        response = await fetch(`${apiBase}${path}`, { headers, credentials: 'same-origin', cache: 'no-store', ...send });
       } catch {
         throw new ApiError(0, 'Offline', 'The dashboard could not reach the server. Check your connection; it will try again.');
       }
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new ApiError(response.status, body.error || 'Error', body.message || `The server answered ${response.status}.`);
-      return body;
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) throw Object.assign(new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`), { body: answer });
+      return answer;
     }
-    return { getJson };
+    const getJson = (path) => requestJson(path);
+    const postJson = (path, body, headers) => requestJson(path, body, headers);
+    return { getJson, postJson };
   }
 
   Dashboard.auth = { start, ApiError };
