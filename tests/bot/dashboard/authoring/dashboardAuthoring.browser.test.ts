@@ -107,7 +107,8 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       expect(stored?.audience).to.deep.equal({ sectors: ['health'] });
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).to.equal(undefined);
       expect(problems.csp, 'CSP violations').to.deep.equal([]);
-      expect(problems.errors, 'page errors').to.deep.equal([]);
+      // The browser logs the deliberate 422 of the first preview as a failed load; nothing else may go wrong.
+      expect(problems.errors.filter((e) => !/status of 422/.test(e)), 'page errors').to.deep.equal([]);
     } finally {
       await context.close();
     }
