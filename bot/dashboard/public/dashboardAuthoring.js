@@ -208,7 +208,11 @@
     // Preview only: the buttons do nothing here.
     adaptive.onExecuteAction = () => undefined;
     adaptive.parse(card);
-    return adaptive.render() || el('p', { className: 'govuk-body', text: 'The card could not be drawn.' });
+    const rendered = adaptive.render();
+    if (!rendered) return el('p', { className: 'govuk-body', text: 'The card could not be drawn.' });
+    // The renderer marks heading text blocks role="heading" without a level; under the preview's h3 they are level 4.
+    for (const heading of rendered.querySelectorAll('[role="heading"]:not([aria-level])')) heading.setAttribute('aria-level', '4');
+    return rendered;
   }
 
   function start(connection, me) {

@@ -4,7 +4,7 @@ import { Browser } from 'playwright-core';
 import { HttpConnectorSender } from '../../../../bot/delivery/connectorSender';
 import { launchChromium, requireChromium } from '../../../helpers/chromium';
 import { FakeConnector } from '../../../helpers/fakeConnector';
-import { openPage } from '../../../helpers/pageProbes';
+import { axeViolations, openPage } from '../../../helpers/pageProbes';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { movableClock, reachableUser } from '../../../helpers/testDelivery';
 
@@ -67,6 +67,7 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       await summary.waitFor(WAIT);
       const listed = await summary.innerText();
       expect(listed).to.contain('title').and.contain('summary').and.contain('link');
+      expect(await axeViolations(page), 'the form with its error summary').to.deep.equal([]);
 
       await page.getByLabel('Title').fill(HOSTILE_TITLE);
       await page.getByLabel('Summary').fill('Cover for the <script>window.__pwned=2</script> winter rota starts Monday.');
@@ -78,6 +79,7 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       expect(await card.innerText()).to.contain(HOSTILE_TITLE).and.contain('<script>window.__pwned=2</script>');
       expect(await page.locator('#authoring-card img, #authoring-card b, #authoring-card script').count()).to.equal(0);
       expect(await page.locator('#authoring-fallback').textContent()).to.contain(HOSTILE_TITLE);
+      expect(await axeViolations(page), 'the form with its preview').to.deep.equal([]);
 
       // A test copy, to the author's own chat only.
       const before = connector.calls.length;
@@ -109,6 +111,41 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       expect(problems.csp, 'CSP violations').to.deep.equal([]);
       // The browser logs the deliberate 422 of the first preview as a failed load; nothing else may go wrong.
       expect(problems.errors.filter((e) => !/status of 422/.test(e)), 'page errors').to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts a pulse from an approved question set: questions listed, count of identified people, card previewed, confirmed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const { page, problems } = await openPage(context);
+      await page.goto(`${bot.url}/dashboard?theme=dark`);
+      await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#authoring-form').waitFor(WAIT);
+      await page.getByLabel('A pulse survey').check();
+      await page.getByLabel('Questions').selectOption('wellbeing-pulse');
+      expect(await page.locator('#authoring-questions li').count()).to.be.greaterThan(2);
+      expect(await page.locator('#authoring-channels').isHidden(), 'pulses never go to channels').to.equal(true);
+      await page.getByLabel('Everyone the bot can reach').check();
+      // Pulses reach identified people only: everyone here has an Entra object id, so all six.
+      await page.locator('#authoring-count', { hasText: 'In the audience: 6.' }).waitFor(WAIT);
+      await page.locator('#authoring-closes-date').fill('2026-11-30');
+      await page.locator('#authoring-closes-time').fill('17:00');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.locator('#authoring-card .ac-adaptiveCard').waitFor(WAIT);
+      expect(await page.locator('#authoring-card').innerText()).to.contain('anonymous');
+      expect(await axeViolations(page), 'the pulse form in the dark theme').to.deep.equal([]);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Confirm and send the pulse' }).click();
+      await page.locator('#authoring-done', { hasText: 'The pulse is on its way' }).waitFor(WAIT);
+      const waves = await bot.services.surveys.waves.list();
+      const wave = waves.find((w) => w.templateId === 'wellbeing-pulse');
+      expect(wave?.closesAt.toISO()).to.equal('2026-11-30T17:00:00.000+00:00');
+      expect(wave?.invited).to.equal(6);
+      expect(problems.csp, 'CSP violations').to.deep.equal([]);
+      expect(problems.errors, 'page errors').to.deep.equal([]);
     } finally {
       await context.close();
     }
