@@ -48,7 +48,7 @@ forEachEngine((engine) =>
       const serviceUrl = await connector.start();
       test = await openTestDatabase(engine);
       bot = await startBot(
-        { ...test.env, ...ssoEnv(jwksUrl), ADMIN_API_TOKEN: ADMIN_TOKEN, COMMS_USERS: COMMS.oid },
+        { ...test.env, ...ssoEnv(jwksUrl), ADMIN_API_TOKEN: ADMIN_TOKEN, COMMS_USERS: `${COMMS.oid},aad-author-comms-2` },
         // Teams SSO needs an app id, whose connector token Entra ID would issue; the stand-in connector needs none.
         { now: clock.now, database: test.opened, sender: new HttpConnectorSender(async () => undefined) },
       );
@@ -178,6 +178,23 @@ forEachEngine((engine) =>
         const missing = await post('/dashboard/api/authoring/test', briefing());
         expect(missing.status).to.equal(409);
         expect(missing.body.message).to.match(/Entra object id/);
+      });
+
+      it('sends a Teams-signed-in comms user their test in their own chat, whoever else they name', async () => {
+        const authorization = `Bearer ${await entra.token(clock.now(), COMMS)}`;
+        const calls = connector.calls.length;
+        const res = await post('/dashboard/api/authoring/test', { ...briefing(), to: 'aad-author-chat-0' }, { cookie: '', authorization });
+        expect(res.status).to.equal(200);
+        expect(connector.calls.slice(calls).map((c) => c.conversationId)).to.deep.equal(['a:29:author-comms']);
+      });
+
+      it('says how to get a test when the signed-in comms user has no chat with the bot yet, sending nothing', async () => {
+        const authorization = `Bearer ${await entra.token(clock.now(), { oid: 'aad-author-comms-2', name: 'New Comms' })}`;
+        const calls = connector.calls.length;
+        const res = await post('/dashboard/api/authoring/test', briefing(), { cookie: '', authorization });
+        expect(res.status).to.equal(409);
+        expect(res.body.message).to.match(/Open the bot in Teams/);
+        expect(connector.calls.length).to.equal(calls);
       });
 
       it('creates a scheduled briefing once however often "Confirm" is pressed, queued for its publish time', async () => {
