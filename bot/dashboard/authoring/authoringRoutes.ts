@@ -16,7 +16,7 @@ import { JSON_HEADERS } from '../dashboardHeaders';
 import { AudienceCount, countAudience } from './audienceCount';
 import { audienceWords, checkAudience, checkDraft, CheckedDraft, draftAsBriefing } from './authoringDrafts';
 import { jsonFromOwnPage } from './ownPageRequest';
-import { findTestTarget, sendTestCopy } from './testCopy';
+import { findTestTarget, openRosterChat, sendTestCopy } from './testCopy';
 
 /** A JSON answer: status and body. */
 interface Answer {
@@ -115,9 +115,14 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const body = bodyOf(req) as Record<string, unknown> | undefined;
     const checked = checkDraft(body, checks);
     if (!checked.ok) return failed('draft', checked.problems);
-    const target = await findTestTarget(viewer, body?.to, () => store.conversations.activePersonalChats());
+    const connector = { sender: services.connector, pace: (tenant: string, key: string) => services.delivery.paceConnectorCall(tenant, key) };
+    const target = await findTestTarget(viewer, body?.to, {
+      chats: () => store.conversations.activePersonalChats(),
+      rosterMembers: () => store.rosters.reachableMembers(),
+      openChat: (member) => openRosterChat({ ...connector, save: (record) => store.conversations.upsert(record) }, member),
+    });
     if (!target.ok) return { status: 409, body: { error: 'NoChat', message: target.message } };
-    const sent = await sendTestCopy({ sender: services.connector, pace: (tenant, key) => services.delivery.paceConnectorCall(tenant, key) }, target.chat, cardActivity(previewCard(checked, true, 'msteams')));
+    const sent = await sendTestCopy(connector, target.chat, cardActivity(previewCard(checked, true, 'msteams')));
     return sent.ok ? { status: 200, body: { sent: true, message: 'A test copy is in your personal chat with the bot.' } } : { status: 502, body: { error: 'NotSent', message: sent.message } };
   });
 

@@ -188,6 +188,17 @@ forEachEngine((engine) =>
         expect(connector.calls.slice(calls).map((c) => c.conversationId)).to.deep.equal(['a:29:author-comms']);
       });
 
+      it('opens the chat of a team member who never chatted with the bot (POST /v3/conversations) and sends the test there', async () => {
+        const calls = connector.calls.length;
+        const res = await post('/dashboard/api/authoring/test', { ...briefing(), to: 'aad-author-roster-2' });
+        expect(res.status).to.equal(200);
+        const made = connector.calls.slice(calls);
+        expect(made.map((c) => c.method)).to.deep.equal(['POST', 'POST']);
+        expect(made[0].url).to.match(/\/v3\/conversations\/?$/);
+        expect(JSON.stringify(made[0].body)).to.contain('29:author-roster-2');
+        expect(made[1].conversationId).to.equal(String((await bot.services.store.conversations.personalChat('29:author-roster-2'))?.conversationId));
+      });
+
       it('says how to get a test when the signed-in comms user has no chat with the bot yet, sending nothing', async () => {
         const authorization = `Bearer ${await entra.token(clock.now(), { oid: 'aad-author-comms-2', name: 'New Comms' })}`;
         const calls = connector.calls.length;
