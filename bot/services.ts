@@ -45,7 +45,7 @@ import { resolveLedgerSecret } from './surveys/ledgerSecret';
 import { PulseKeys } from './surveys/pulseKeys';
 import { respondentOfChat } from './surveys/respondent';
 import { TeamRosterSync } from './teams/teamRosterSync';
-import { VERIFIED_USER_PREFIX } from './webchat/webChatUser';
+import { webChatGreeting } from './webchat/webChatGreeting';
 import { checkLedgerSecret } from './surveys/secretCheck';
 import { IN_MEMORY } from './store/sqliteDatabase';
 import { stamp } from './store/timestamps';
@@ -208,14 +208,17 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       return concern;
     },
     turnScope,
-    // A verified web chat user opening the chat is told how many briefings meant for them are unread (web chat gets no proactive messages).
-    webChatGreeting: async (context) => {
-      const userId = context.activity.from?.id ?? '';
-      if (!userId.startsWith(VERIFIED_USER_PREFIX)) return undefined;
-      const unread = await briefings.unreadFor(userId, await store.profiles.get(userId));
-      if (!unread.length) return undefined;
-      return `You have ${unread.length} new briefing${unread.length === 1 ? '' : 's'}: ${unread.map((b) => `"${b.title}"`).join(', ')}. Say **latest briefings** to read them and press **Got it**.`;
-    },
+    // A verified web chat user opening the chat is told of unread briefings and open pulses meant for them (web chat gets no proactive messages).
+    webChatGreeting: (context) =>
+      webChatGreeting(
+        {
+          unreadBriefings: (userId, profile) => briefings.unreadFor(userId, profile),
+          profile: (userId) => store.profiles.get(userId),
+          identify: (activity) => surveys.identify(activity),
+          openPulses: (respondent) => surveys.openPulsesFor(respondent),
+        },
+        context.activity,
+      ),
     taskModules: briefingTaskModules({ briefings, profiles: store.profiles, now, mayPreview: mayPreviewBriefings }),
     onActivity: async (context) => {
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
@@ -274,6 +277,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     cardActions,
     webChat,
     delivery,
+    /** The Bot Connector client the delivery engine sends with, for one-off sends such as an author's test copy. */
+    connector: overrides.sender ?? connectorHttp,
     /** Installed teams and their rosters, read from the Bot Connector. */
     rosterSync,
     /** The organisation's directory (Microsoft Graph, HR imports), its mapping and its sync. */

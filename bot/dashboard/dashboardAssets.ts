@@ -5,7 +5,7 @@ import { StaticAssets } from '../webchat/staticAssets';
 import { ASSET_BASE } from './dashboardLayout';
 
 /** The page's own scripts in bot/dashboard/public, in the order the page loads them; each has one job (see the comment at its top). */
-export const OWN_SCRIPTS = ['dashboardDom.js', 'dashboardTheme.js', 'dashboardCharts.js', 'dashboardAuth.js', 'dashboardPulses.js', 'dashboardBriefings.js', 'dashboardGaps.js', 'dashboard.js'];
+export const OWN_SCRIPTS = ['dashboardDom.js', 'dashboardTheme.js', 'dashboardCharts.js', 'dashboardAuth.js', 'dashboardPulses.js', 'dashboardBriefings.js', 'dashboardGaps.js', 'dashboardAuthoring.js', 'dashboard.js'];
 
 /**
  * The files the dashboard loads, all from this server (intranets and Teams tabs often cannot reach a
@@ -23,6 +23,8 @@ export function dashboardAssets(): StaticAssets {
     [`${ASSET_BASE}/dashboard.css`]: { file: path.join(publicDir, 'dashboard.css'), contentType: css },
     [`${ASSET_BASE}/favicon.svg`]: { file: path.join(root, 'bot', 'webchat', 'public', 'favicon.svg'), contentType: 'image/svg+xml' },
     [`${ASSET_BASE}/chart.umd.js`]: { file: path.join(modules, 'chart.js', 'dist', 'chart.umd.js'), contentType: js },
+    // The same Adaptive Cards renderer Microsoft's clients use, so the authoring preview shows the card as staff will see it.
+    [`${ASSET_BASE}/adaptivecards.min.js`]: { file: path.join(modules, 'adaptivecards', 'dist', 'adaptivecards.min.js'), contentType: js },
     [`${ASSET_BASE}/teams-js.min.js`]: { file: path.join(modules, '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js'), contentType: js },
     ...Object.fromEntries(OWN_SCRIPTS.map((file) => [`${ASSET_BASE}/${file}`, { file: path.join(publicDir, file), contentType: js }])),
   });

@@ -21,7 +21,7 @@ export interface DashboardPageOptions {
 
 /** The scripts the page loads, in order: Teams' library (in Teams only), Chart.js, then the page's own files. */
 export function dashboardScripts(inTeams: boolean): string[] {
-  return [...(inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []), `${ASSET_BASE}/chart.umd.js`, ...OWN_SCRIPTS.map((f) => `${ASSET_BASE}/${f}`)];
+  return [...(inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []), `${ASSET_BASE}/chart.umd.js`, `${ASSET_BASE}/adaptivecards.min.js`, ...OWN_SCRIPTS.map((f) => `${ASSET_BASE}/${f}`)];
 }
 
 /** Light, dark and high-contrast links and the sign-out button, for the browser (Teams has its own theme and sign-in). */
@@ -70,6 +70,7 @@ export function renderDashboardPage(o: DashboardPageOptions): string {
               <li><a class="govuk-link" href="#pulses">Pulses</a></li>
               <li><a class="govuk-link" href="#briefings">Briefings</a></li>
               <li><a class="govuk-link" href="#gaps">Content gaps</a></li>
+              <li><a class="govuk-link" href="#authoring">Write a briefing or start a pulse</a></li>
             </ul>
           </nav>
           ${section(
@@ -89,6 +90,12 @@ export function renderDashboardPage(o: DashboardPageOptions): string {
             'Content gaps',
             `<p class="govuk-body">What staff asked that the bot could not answer, and the entries they marked "not helpful", in the last ${GAP_DAYS} days.</p>`,
             '<div id="gaps-body"><p class="govuk-body">Loading the content gap report&hellip;</p></div>',
+          )}
+          ${section(
+            'authoring',
+            'Write a briefing or start a pulse',
+            '<p class="govuk-body">Choose who it is for and see how many people it reaches, preview the card as staff will see it, send a test to yourself, then send now or schedule it (UK time). The same checks apply as in the chat and the admin API.</p>',
+            '<div id="authoring-body"><p class="govuk-body">Loading the form&hellip;</p></div>',
           )}
         </div>
         <noscript><p class="govuk-body">The dashboard needs JavaScript. Turn it on in your browser, or ask your IT team.</p></noscript>

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { DashboardAccess } from './dashboardAccess';
 import { dashboardAssets } from './dashboardAssets';
 import { registerDashboardApiRoutes } from './dashboardApiRoutes';
+import { registerAuthoringRoutes } from './authoring/authoringRoutes';
 import { registerContentDashboardRoutes } from './content/contentDashboardRoutes';
 import { registerContentPageRoutes } from './content/contentPageRoutes';
 import { DashboardData } from './dashboardData';
@@ -33,4 +34,5 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
   registerDashboardApiRoutes(server, { access, data });
   registerContentDashboardRoutes(server, services, { sso, sessions });
   registerContentPageRoutes(server, { config, sessions });
+  registerAuthoringRoutes(server, services, access);
 }

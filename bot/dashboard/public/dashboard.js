@@ -80,6 +80,7 @@
       Dashboard.pulses.start(get, Number(root.getAttribute('data-pulse-refresh')), onProblem),
       Dashboard.briefings.start(get, onProblem),
       Dashboard.gaps.start(get, Number(root.getAttribute('data-gap-days'))),
+      Dashboard.authoring.start(connection, me),
     ].map((p) => p.catch(onProblem)));
     if (content) root.setAttribute('data-state', 'loaded');
   }

@@ -53,10 +53,9 @@
    */
   async function start(mode, apiBase) {
     const teams = mode === 'teams' ? await connectToTeams() : undefined;
-    /** Sends a request with the sign-in; a JSON body (POST) is sent as application/json, which the server requires for changes. */
-    async function request(path, body) {
-      const headers = { accept: 'application/json' };
-      if (body !== undefined) headers['content-type'] = 'application/json';
+    /** Reads (GET) or, with a body, sends JSON (POST) to a dashboard route. */
+    async function requestJson(path, body, extraHeaders) {
+      const headers = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(extraHeaders || {}) };
       if (teams) {
         try {
           headers.authorization = await teams.authorization();
@@ -66,22 +65,17 @@
       }
       let response;
       try {
-        const init = { headers, credentials: 'same-origin', cache: 'no-store' };
-        if (body !== undefined) Object.assign(init, { method: 'POST', body: JSON.stringify(body) });
-        response = await fetch(`${apiBase}${path}`, init);
+        const send = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) };
+        response = await fetch(`${apiBase}${path}`, { headers, credentials: 'same-origin', cache: 'no-store', ...send });
       } catch {
         throw new ApiError(0, 'Offline', 'The dashboard could not reach the server. Check your connection; it will try again.');
       }
       const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        const error = new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`);
-        error.body = answer;
-        throw error;
-      }
+      if (!response.ok) throw Object.assign(new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`), { body: answer });
       return answer;
     }
-    const getJson = (path) => request(path);
-    const postJson = (path, body) => request(path, body || {});
+    const getJson = (path) => requestJson(path);
+    const postJson = (path, body, headers) => requestJson(path, body || {}, headers);
     return { getJson, postJson };
   }
 

@@ -37,6 +37,7 @@ describe('dashboard page and its files (HTTP)', () => {
     expect(html).to.contain('<title>Dashboard – Children&#39;s Workforce Assistant</title>').and.contain('<html lang="en-GB"');
     expect(scriptsOf(html, res)).to.deep.equal([
       '/dashboard/assets/chart.umd.js',
+      '/dashboard/assets/adaptivecards.min.js',
       '/dashboard/assets/dashboardDom.js',
       '/dashboard/assets/dashboardTheme.js',
       '/dashboard/assets/dashboardCharts.js',
@@ -44,6 +45,7 @@ describe('dashboard page and its files (HTTP)', () => {
       '/dashboard/assets/dashboardPulses.js',
       '/dashboard/assets/dashboardBriefings.js',
       '/dashboard/assets/dashboardGaps.js',
+      '/dashboard/assets/dashboardAuthoring.js',
       '/dashboard/assets/dashboard.js',
     ]);
     expect(html).to.contain('data-auth="browser"').and.contain('class="govuk-template__body app-theme-default"');
