@@ -6,14 +6,14 @@ import { createPulseCard } from '../../../dialogs/cards/createPulseCard';
 import { formatLondonDateTime } from '../../../dialogs/cards/londonTime';
 import { COUNCIL_OPTIONS, ROLES, SECTORS, TOPICS } from '../../../knowledge/workforce';
 import { AudienceFilter, describeAudience } from '../../audience/audienceFilter';
-import { resolveAudience } from '../../audience/resolveAudience';
+import { countAudience, resolveAudience } from '../../audience/resolveAudience';
 import { validationFailure } from '../../http/validationFailure';
 import type { Services } from '../../services';
 import { idempotencyKeyProblem } from '../../store/idempotencyKeys';
 import { respondentOfChat } from '../../surveys/respondent';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { JSON_HEADERS } from '../dashboardHeaders';
-import { AudienceCount, countAudience } from './audienceCount';
+import { AudienceCount, formCount } from './audienceCount';
 import { audienceWords, checkAudience, checkDraft, CheckedDraft, draftAsBriefing } from './authoringDrafts';
 import { jsonFromOwnPage } from './ownPageRequest';
 import { findTestTarget, openRosterChat, sendTestCopy } from './testCopy';
@@ -48,9 +48,12 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
   const tenantId = config.microsoftApp.tenantId;
   const checks = { now, checkPulse: (request: unknown) => surveys.check(request) };
   // The same resolution briefings and pulses are queued with; pulses reach identified people only.
-  const resolve = (kind: 'briefing' | 'pulse', audience: AudienceFilter) =>
-    kind === 'briefing' ? resolveAudience(audience, store) : resolveAudience(audience, store, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
-  const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> => countAudience(await resolve(kind, audience));
+  const audienceStore = { ...store, directory: services.directory.audience };
+  const resolve = (kind: 'briefing' | 'pulse', audience: AudienceFilter, includeUnreachable = false) =>
+    kind === 'briefing'
+      ? resolveAudience(audience, audienceStore, { includeUnreachable })
+      : resolveAudience(audience, audienceStore, { includeUnreachable, only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
+  const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> => formCount(countAudience(await resolve(kind, audience, true)));
 
   const handle = (method: 'get' | 'post', path: string, handler: Handler) =>
     server[method](path, async (req: Request, res: Response) => {
@@ -81,8 +84,8 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
         authorities: COUNCIL_OPTIONS,
         topics: TOPICS,
         teams,
-        // Entra groups join the picker once the directory is connected; the list is empty until then.
-        groups: [] as { id: string; name: string }[],
+        // Entra groups the directory sync has read (Graph gives no display name in the sync, so the id and size name them).
+        groups: (await services.directory.people.groups()).filter((g) => !g.problem).map((g) => ({ id: g.groupId, name: `${g.groupId} (${g.members} ${g.members === 1 ? 'member' : 'members'})` })),
         templates: surveys.templates.map((t) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => q.text) })),
         zone: 'Europe/London',
         now: now().toFormat("yyyy-LL-dd'T'HH:mm"),

@@ -11,13 +11,12 @@ import { themeFrom } from '../dashboardTheme';
 import { cookieValue, SESSION_COOKIE } from '../sessionCookie';
 import { renderContentPage } from './contentPage';
 
-/** The Content page's own files: Microsoft's Adaptive Cards renderer, markdown-it (what Web Chat renders card Markdown with) and the page script. */
+/** The Content page's own files: markdown-it (what Web Chat renders card Markdown with) and the page script; the Adaptive Cards renderer is one of the dashboard's assets. */
 export function contentAssets(): StaticAssets {
   const root = projectRoot();
   const js = 'text/javascript; charset=utf-8';
   const modules = path.join(root, 'node_modules');
   return new StaticAssets({
-    [`${ASSET_BASE}/adaptivecards.min.js`]: { file: path.join(modules, 'adaptivecards', 'dist', 'adaptivecards.min.js'), contentType: js },
     [`${ASSET_BASE}/markdown-it.min.js`]: { file: path.join(modules, 'markdown-it', 'dist', 'markdown-it.min.js'), contentType: js },
     [`${ASSET_BASE}/dashboardContent.js`]: { file: path.join(root, 'bot', 'dashboard', 'public', 'dashboardContent.js'), contentType: js },
   });
