@@ -41,7 +41,13 @@ export class LiveKnowledge {
 
   constructor(
     initial: KnowledgeBase,
-    private readonly options: { content: ContentEntries; authority?: Council; logger: Logger },
+    private readonly options: {
+      content: ContentEntries;
+      authority?: Council;
+      logger: Logger;
+      /** Tells the other replicas at once that content was published (PostgreSQL NOTIFY); without it they notice at their next poll. */
+      announce?: () => Promise<void>;
+    },
   ) {
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
@@ -84,8 +90,14 @@ export class LiveKnowledge {
     await this.rebuild();
   }
 
-  /** Starts a rebuild after the current request, without waiting for it. */
+  /** After a publish on this replica: tells the others and starts a rebuild after the current request, without waiting for either. */
   refreshSoon(): void {
+    this.options.announce?.().catch((err: unknown) => this.options.logger.warn({ err }, 'knowledge content: could not tell the other replicas; they will notice at their next poll'));
+    this.refreshFromSignal();
+  }
+
+  /** Another replica announced a publish: rebuild in the background if the revision moved. */
+  refreshFromSignal(): void {
     void nextTurn()
       .then(() => this.refresh())
       .catch((err: unknown) => this.options.logger.error({ err }, 'knowledge content: rebuilding the index failed; still answering from the previous one'));
