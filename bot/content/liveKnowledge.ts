@@ -6,6 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
+import { buildIndexOffThread } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -120,9 +121,11 @@ export class LiveKnowledge {
         const entries = await this.options.content.liveEntries();
         const hash = entriesHash(entries);
         if (hash !== this.currentHash) {
-          await nextTurn();
           const started = process.hrtime.bigint();
-          const next = new KnowledgeSearch(knowledgeBaseOf(entries), { authority: this.options.authority });
+          // The lunr index is built in a worker thread; the search's own tables are built here.
+          const index = await buildIndexOffThread(entries, (err) => this.options.logger.warn({ err }, 'knowledge content: index worker failed; building on the main thread'));
+          await nextTurn();
+          const next = new KnowledgeSearch({ entries, index, contentHash: hash }, { authority: this.options.authority });
           const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
           this.current = next;
           this.currentHash = hash;
