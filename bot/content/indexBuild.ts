@@ -11,24 +11,69 @@ function workerFile(): { file: string; execArgv: string[] } {
 }
 
 /**
- * Builds the lunr index of `entries` in a worker thread, so a rebuild of thousands of entries does
- * not hold up chat on this replica, and loads it here. If the worker cannot run, builds it here.
+ * Builds lunr indexes in one long-lived worker thread, so a rebuild of thousands of entries does not
+ * hold up chat on this replica (and the worker's start-up is paid once), one build at a time. If the
+ * worker fails, that build is done here and the next one starts a new worker.
  */
-export async function buildIndexOffThread(entries: KnowledgeEntry[], onFallback: (err: unknown) => void = () => undefined): Promise<lunr.Index> {
-  const { file, execArgv } = workerFile();
-  try {
-    const json = await new Promise<object>((resolve, reject) => {
-      const worker = new Worker(file, { workerData: entries, execArgv });
-      worker.once('message', (message: object) => {
-        resolve(message);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the index worker exited with ${code} before answering`)));
+export class OffThreadIndexer {
+  private worker?: Worker;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly onFallback: (err: unknown) => void = () => undefined) {}
+
+  build(entries: KnowledgeEntry[]): Promise<lunr.Index> {
+    const next = this.queue.then(() => this.buildNow(entries));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async buildNow(entries: KnowledgeEntry[]): Promise<lunr.Index> {
+    try {
+      return lunr.Index.load(await this.ask(entries));
+    } catch (err) {
+      this.onFallback(err);
+      await this.stop();
+      return buildIndex(entries);
+    }
+  }
+
+  private ask(entries: KnowledgeEntry[]): Promise<object> {
+    if (!this.worker) {
+      const { file, execArgv } = workerFile();
+      this.worker = new Worker(file, { execArgv });
+      // An idle worker must not keep the process alive.
+      this.worker.unref();
+    }
+    const worker = this.worker;
+    return new Promise<object>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (json: object) => {
+        done();
+        resolve(json);
+      };
+      const onError = (err: Error) => {
+        done();
+        reject(err);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`the index worker exited with ${code} before answering`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage(entries);
     });
-    return lunr.Index.load(json);
-  } catch (err) {
-    onFallback(err);
-    return buildIndex(entries);
+  }
+
+  /** Ends the worker (the services' close). */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 }

@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
-import { buildIndexOffThread } from './indexBuild';
+import { OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -37,6 +37,8 @@ export class LiveKnowledge {
   private rebuilding?: Promise<void>;
   private rebuildAgain = false;
   private draft?: { hash: string; search: KnowledgeSearch };
+  /** Builds each new lunr index in a worker thread, so chat is not held up for that part of a rebuild. */
+  private readonly indexer: OffThreadIndexer;
   /** When the index last changed (ms) and how long its build took, for the benchmark and health checks. */
   lastSwap?: { atMs: number; buildMs: number; entries: number; revision: number };
 
@@ -50,6 +52,7 @@ export class LiveKnowledge {
       announce?: () => Promise<void>;
     },
   ) {
+    this.indexer = new OffThreadIndexer((err) => options.logger.warn({ err }, 'knowledge content: index worker failed; building on the main thread'));
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
     const holder = this;
@@ -77,6 +80,7 @@ export class LiveKnowledge {
 
   stop(): void {
     this.poller?.stop();
+    void this.indexer.stop();
   }
 
   /** The database's content revision this replica answers from. */
@@ -123,7 +127,7 @@ export class LiveKnowledge {
         if (hash !== this.currentHash) {
           const started = process.hrtime.bigint();
           // The lunr index is built in a worker thread; the search's own tables are built here.
-          const index = await buildIndexOffThread(entries, (err) => this.options.logger.warn({ err }, 'knowledge content: index worker failed; building on the main thread'));
+          const index = await this.indexer.build(entries);
           await nextTurn();
           const next = new KnowledgeSearch({ entries, index, contentHash: hash }, { authority: this.options.authority });
           const buildMs = Number(process.hrtime.bigint() - started) / 1e6;

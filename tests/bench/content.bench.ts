@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import pino from 'pino';
 import { entriesHash } from '../../bot/content/liveKnowledge';
-import { buildIndexOffThread } from '../../bot/content/indexBuild';
+import { OffThreadIndexer } from '../../bot/content/indexBuild';
 import { openDatabase } from '../../bot/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
 import { loadContent } from '../../knowledge/contentLoader';
@@ -43,17 +43,19 @@ async function rebuildTimes(): Promise<{ total: number[]; mainThread: number[] }
   const entries = manyEntries(loadContent().entries, REBUILD_ENTRIES);
   const total: number[] = [];
   const mainThread: number[] = [];
+  const indexer = new OffThreadIndexer((err) => {
+    throw err;
+  });
   for (let run = 0; run < REBUILD_RUNS; run++) {
     const started = process.hrtime.bigint();
-    const index = await buildIndexOffThread(entries, (err) => {
-      throw err;
-    });
+    const index = await indexer.build(entries);
     const onMain = process.hrtime.bigint();
     const search = new KnowledgeSearch({ entries, index, contentHash: entriesHash(entries) });
     mainThread.push(msSince(onMain));
     total.push(msSince(started));
     if (search.size !== REBUILD_ENTRIES) throw new Error(`built ${search.size} entries`);
   }
+  await indexer.stop();
   return { total, mainThread };
 }
 
