@@ -68,6 +68,7 @@ import { TrainingFinder } from './training/trainingFinder';
 import { TrainingReminders } from './training/trainingReminders';
 import { LONDON_ZONE } from '../knowledge/londonZone';
 import { ContentEntries } from './content/contentEntries';
+import { announceContent, contentChannel, ContentListener } from './content/contentSignal';
 import { startPeriodicTask } from './store/periodicTask';
 import { ownerRecipients } from './content/ownerRecipients';
 import { CONTENT_REVIEW_KIND, ReviewReminders } from './content/reviewReminders';
@@ -106,8 +107,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     }));
   const contentEntries = new ContentEntries(database.db, now);
   // Content owners publish to the database; the shipped files seed it and every replica follows it.
-  const knowledge = new LiveKnowledge(kb, { content: contentEntries, authority: config.authority, logger });
+  // With PostgreSQL, replicas hear of a publish at once (LISTEN/NOTIFY); the poll stays as the safety net.
+  const channel = database.engine === 'postgres' && config.databaseUrl ? contentChannel(database.schema ?? config.databaseSchema) : undefined;
+  const knowledge = new LiveKnowledge(kb, { content: contentEntries, authority: config.authority, logger, announce: channel ? () => announceContent(database.db, channel) : undefined });
   await knowledge.start(kb.entries, config.contentPollMs);
+  const contentListener = channel && config.databaseUrl ? new ContentListener({ url: config.databaseUrl, channel, onChange: () => knowledge.refreshFromSignal(), logger }) : undefined;
+  await contentListener?.start();
   const search = knowledge.search;
   const turnScope = new TurnScope();
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
@@ -296,6 +301,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       housekeeping.stop();
       reviewReminderTask.stop();
       knowledge.stop();
+      await contentListener?.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();
       await directory.close();

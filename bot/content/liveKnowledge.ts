@@ -6,6 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
+import { OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -36,13 +37,22 @@ export class LiveKnowledge {
   private rebuilding?: Promise<void>;
   private rebuildAgain = false;
   private draft?: { hash: string; search: KnowledgeSearch };
+  /** Builds each new lunr index in a worker thread, so chat is not held up for that part of a rebuild. */
+  private readonly indexer: OffThreadIndexer;
   /** When the index last changed (ms) and how long its build took, for the benchmark and health checks. */
   lastSwap?: { atMs: number; buildMs: number; entries: number; revision: number };
 
   constructor(
     initial: KnowledgeBase,
-    private readonly options: { content: ContentEntries; authority?: Council; logger: Logger },
+    private readonly options: {
+      content: ContentEntries;
+      authority?: Council;
+      logger: Logger;
+      /** Tells the other replicas at once that content was published (PostgreSQL NOTIFY); without it they notice at their next poll. */
+      announce?: () => Promise<void>;
+    },
   ) {
+    this.indexer = new OffThreadIndexer((err) => options.logger.warn({ err }, 'knowledge content: index worker failed; building on the main thread'));
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
     const holder = this;
@@ -70,6 +80,7 @@ export class LiveKnowledge {
 
   stop(): void {
     this.poller?.stop();
+    void this.indexer.stop();
   }
 
   /** The database's content revision this replica answers from. */
@@ -84,8 +95,14 @@ export class LiveKnowledge {
     await this.rebuild();
   }
 
-  /** Starts a rebuild after the current request, without waiting for it. */
+  /** After a publish on this replica: tells the others and starts a rebuild after the current request, without waiting for either. */
   refreshSoon(): void {
+    this.options.announce?.().catch((err: unknown) => this.options.logger.warn({ err }, 'knowledge content: could not tell the other replicas; they will notice at their next poll'));
+    this.refreshFromSignal();
+  }
+
+  /** Another replica announced a publish: rebuild in the background if the revision moved. */
+  refreshFromSignal(): void {
     void nextTurn()
       .then(() => this.refresh())
       .catch((err: unknown) => this.options.logger.error({ err }, 'knowledge content: rebuilding the index failed; still answering from the previous one'));
@@ -108,9 +125,11 @@ export class LiveKnowledge {
         const entries = await this.options.content.liveEntries();
         const hash = entriesHash(entries);
         if (hash !== this.currentHash) {
-          await nextTurn();
           const started = process.hrtime.bigint();
-          const next = new KnowledgeSearch(knowledgeBaseOf(entries), { authority: this.options.authority });
+          // The lunr index is built in a worker thread; the search's own tables are built here.
+          const index = await this.indexer.build(entries);
+          await nextTurn();
+          const next = new KnowledgeSearch({ entries, index, contentHash: hash }, { authority: this.options.authority });
           const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
           this.current = next;
           this.currentHash = hash;

@@ -67,8 +67,14 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const token = await entra.token(fixedClock(), user);
     const url = await routeTeamsHost(context, bot.url, { theme: 'default', token, tenantId: TENANT, userObjectId: user.oid }, `/dashboard/content?inTeams=1${query}`);
-    const page = await context.newPage();
     const errors: string[] = [];
+    await context.exposeFunction('reportCspViolation', (text: string) => errors.push(`CSP: ${text}`));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
     page.on('pageerror', (err) => errors.push(err.message));
     await page.goto(url);
     return { page, frame: await contentFrame(page), errors, close: () => context.close() };
