@@ -12,6 +12,7 @@ export function demoPage(options: { dashboardToken: string; pulseThreshold: numb
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo: Teams stand-in — Children's Workforce Assistant</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo/assets/demo.css">
 <script src="/demo/assets/adaptivecards.min.js" defer></script>
 <script src="/demo/assets/demo.js" defer></script>
