@@ -189,6 +189,24 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
     await page.close();
   });
 
+  it('refuses what Teams would never send, with the problem named, and changes no chat', async () => {
+    const act = (userId: string, body: unknown) =>
+      fetch(`${url}/demo/api/people/${encodeURIComponent(userId)}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const before = JSON.stringify(await chat('29:demo-5'));
+    const unknownKind = await act('29:demo-5', { kind: 'teleport' });
+    expect(unknownKind.status).to.equal(422);
+    const empty = await act('29:demo-5', { kind: 'text', text: '   ' });
+    expect(empty.status).to.equal(422);
+    expect(((await empty.json()) as { message: string }).message).to.include('type a message first');
+    const noSuchCard = await act('29:demo-5', { kind: 'execute', verb: 'briefing.ack', data: {}, replyToId: 'demo-activity-999999' });
+    expect(noSuchCard.status).to.equal(404);
+    expect((await act('29:nobody', { kind: 'text', text: 'hello' })).status).to.equal(404);
+    expect(JSON.stringify(await chat('29:demo-5'))).to.equal(before);
+    // The stand-in connector only knows the demo's own conversations, as the real one refuses strangers'.
+    const stranger = await fetch(`${url}/demo/connector/v3/conversations/a%3Astranger/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","text":"hi"}' });
+    expect(stranger.status).to.equal(404);
+  });
+
   it('deletes its throwaway database when stopped', async () => {
     const exited = new Promise<number | null>((resolve) => demo!.once('exit', resolve));
     process.kill(-demo!.pid!, 'SIGTERM');
