@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
@@ -105,7 +106,7 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
   });
 
   it('starts on a throwaway database with about 30 staff across sectors and localities, each welcomed in their own chat', async () => {
-    expect(dataDir.startsWith(path.resolve(require('node:os').tmpdir()))).to.equal(true);
+    expect(dataDir.startsWith(path.resolve(os.tmpdir()))).to.equal(true);
     expect(fs.existsSync(path.join(dataDir))).to.equal(true);
     const people = (await (await fetch(`${url}/demo/api/people`)).json()) as { userId: string; sector: string; locality: string; comms: boolean; fromBot: number }[];
     expect(people.length).to.be.within(25, 35);
