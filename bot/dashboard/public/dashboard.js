@@ -76,13 +76,32 @@
     viewer.textContent = me.via === 'teams' ? `Signed in with Teams as ${me.name} (${role}).` : `Signed in as ${me.name}.`;
     content.hidden = false;
     const get = connection.getJson;
+    const hints = emptyHints(me);
     await Promise.all([
-      Dashboard.pulses.start(get, Number(root.getAttribute('data-pulse-refresh')), onProblem),
-      Dashboard.briefings.start(get, onProblem),
+      Dashboard.pulses.start(get, Number(root.getAttribute('data-pulse-refresh')), onProblem, hints.pulses),
+      Dashboard.briefings.start(get, onProblem, hints.briefings),
       Dashboard.gaps.start(get, Number(root.getAttribute('data-gap-days'))),
       Dashboard.authoring.start(connection, me),
     ].map((p) => p.catch(onProblem)));
     if (content) root.setAttribute('data-state', 'loaded');
+  }
+
+  /**
+   * What an empty section suggests, by what this viewer can do: in Teams a comms user or admin says
+   * "new briefing" or "new pulse" to the bot; someone signed in here with the admin token is not a
+   * Teams user, so they are pointed at the admin API or the communications team instead.
+   */
+  function emptyHints(me) {
+    if (me.via === 'teams') {
+      return {
+        briefings: 'No briefings yet. To send one, say "new briefing" in your personal chat with the bot in Teams.',
+        pulses: 'There are no pulses you can see yet. To start one, say "new pulse" in your personal chat with the bot in Teams.',
+      };
+    }
+    return {
+      briefings: 'No briefings yet. The communications team sends them by saying "new briefing" to the bot in Teams; with the admin token you can also send one through the admin API (POST /api/briefings, see the README).',
+      pulses: 'There are no pulses yet. The communications team starts them by saying "new pulse" to the bot in Teams; with the admin token you can also start one through the admin API (POST /api/surveys, see the README).',
+    };
   }
 
   start();

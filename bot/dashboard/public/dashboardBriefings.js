@@ -14,12 +14,13 @@
   const STATUS = { publishing: ['Queueing', 'yellow'], published: ['Published', 'green'], recalled: ['Recalled', 'red'] };
   const TABLE_CAPTION = 'Delivery of briefings, newest first';
 
-  /** Copies that were stopped rather than sent, in words ("3 recalled, 1 expired"), or nothing. */
+  /** Copies that were stopped rather than sent, in words ("3 recalled, 1 expired"), or 0 when none were (an empty cell reads as unknown). */
   function otherCounts(counts) {
-    return ['cancelled', 'expired', 'recalled']
+    const stopped = ['cancelled', 'expired', 'recalled']
       .filter((k) => counts[k] > 0)
       .map((k) => `${counts[k]} ${k}`)
       .join(', ');
+    return stopped || '0';
   }
 
   /** Chart labels are cut short; the table beside the chart has the full titles. */
@@ -67,10 +68,10 @@
   }
 
   /**
-   * Starts the section and keeps it live: it asks again after the interval the server gives, and
+   * Starts the section and keeps it live (`emptyHint` says what this viewer can do when there are no briefings): it asks again after the interval the server gives, and
    * stops asking once the server refuses (401 or 403), which `onProblem` shows.
    */
-  function start(getJson, onProblem) {
+  function start(getJson, onProblem, emptyHint) {
     const body = document.getElementById('briefings-body');
     const updated = document.getElementById('briefings-updated');
     let last = '';
@@ -83,7 +84,7 @@
         last = json;
         const content = data.briefings.length
           ? [el('div', { className: 'app-figure app-figure--stacked' }, [progressChart(data.briefings), progressTable(data.briefings)])]
-          : [el('p', { className: 'govuk-body', text: 'No briefings yet. Start one with "new briefing" in a chat with the bot.' })];
+          : [el('p', { className: 'govuk-body app-empty-hint', text: emptyHint })];
         replaceKeepingFocus(body, content);
         Dashboard.charts.prune();
       }

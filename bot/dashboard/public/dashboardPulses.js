@@ -193,7 +193,7 @@
    * Starts the section: loads the list, shows the first pulse with results (or the newest), and
    * refreshes both every `refreshSeconds`, only re-drawing what changed.
    */
-  function start(getJson, refreshSeconds, onProblem) {
+  function start(getJson, refreshSeconds, onProblem, emptyHint) {
     const list = document.getElementById('pulses-list');
     const details = document.getElementById('pulse-results');
     details.classList.add('app-pulse-results');
@@ -224,7 +224,7 @@
       if (json !== lastList) {
         lastList = json;
         if (!pulses.length) {
-          replaceKeepingFocus(list, el('p', { className: 'govuk-body', text: 'There are no pulses you can see yet. Start one with "new pulse" in a chat with the bot.' }));
+          replaceKeepingFocus(list, el('p', { className: 'govuk-body app-empty-hint', text: emptyHint }));
           details.replaceChildren();
           return;
         }

@@ -100,6 +100,130 @@
     schedule((tokenLifetime(directLine.token) || 1800) / 2);
   }
 
+  /** How long a message keeps being retried while the bot is away (a restart), before Web Chat may say it failed. */
+  var SEND_PATIENCE_MS = 110000;
+
+  /** The least of an Observable that Web Chat subscribes to: subscribe with an observer or callbacks, and unsubscribe. */
+  function observable(produce) {
+    return {
+      subscribe: function (next, error, complete) {
+        var observer = next && typeof next === 'object' ? next : { next: next, error: error, complete: complete };
+        var closed = false;
+        var teardown = produce({
+          next: function (value) {
+            if (!closed && observer.next) observer.next(value);
+          },
+          error: function (err) {
+            if (closed) return;
+            closed = true;
+            if (observer.error) observer.error(err);
+          },
+          complete: function () {
+            if (closed) return;
+            closed = true;
+            if (observer.complete) observer.complete();
+          }
+        });
+        return {
+          unsubscribe: function () {
+            closed = true;
+            if (teardown) teardown();
+          }
+        };
+      }
+    };
+  }
+
+  /** Says above the chat that the bot is away and the message waits; puts back whatever the notice said before. */
+  function reconnectingNotice() {
+    var before;
+    return function (on) {
+      if (on && !before) {
+        before = { text: notice.textContent, hidden: notice.hidden };
+        showNotice('Reconnecting\u2026 The chat lost touch with the bot (it may be restarting). Your message will be sent as soon as it is back.');
+      } else if (!on && before) {
+        notice.textContent = before.text;
+        notice.hidden = before.hidden;
+        before = undefined;
+      }
+    };
+  }
+
+  /**
+   * Wraps the Direct Line connection so a message sent while the bot restarts is not lost: a post the
+   * server cannot take (no connection, 5xx) is retried every second while the page says
+   * "Reconnecting…", and Web Chat shows it as sending rather than "Send failed". Direct Line itself
+   * answers such a post with "retry" and never sends it again.
+   */
+  function resilientDirectLine(directLine, interrupted) {
+    var waiting = 0;
+    function postActivity(activity) {
+      return observable(function (observer) {
+        var stopped = false;
+        var counted = false;
+        var started = Date.now();
+        var inner;
+        var timer;
+        function settle() {
+          if (counted) {
+            counted = false;
+            waiting -= 1;
+            if (!waiting) interrupted(false);
+          }
+        }
+        function retry() {
+          if (stopped) return;
+          if (!counted) {
+            counted = true;
+            waiting += 1;
+          }
+          interrupted(true);
+          if (Date.now() - started > SEND_PATIENCE_MS) {
+            settle();
+            observer.next('retry');
+            observer.complete();
+            return;
+          }
+          timer = setTimeout(attempt, 1000);
+        }
+        function attempt() {
+          inner = directLine.postActivity(activity).subscribe(
+            function (id) {
+              if (id === 'retry') return retry();
+              settle();
+              observer.next(id);
+              observer.complete();
+            },
+            function (err) {
+              // A refusal (4xx) is an answer, not an outage: pass it on at once.
+              if (err && err.status >= 400 && err.status < 500) {
+                settle();
+                observer.error(err);
+              } else retry();
+            }
+          );
+        }
+        attempt();
+        return function () {
+          stopped = true;
+          settle();
+          clearTimeout(timer);
+          if (inner) inner.unsubscribe();
+        };
+      });
+    }
+    return {
+      activity$: directLine.activity$,
+      connectionStatus$: directLine.connectionStatus$,
+      postActivity: postActivity,
+      end: function () {
+        directLine.end();
+      },
+      getSessionId: directLine.getSessionId ? directLine.getSessionId.bind(directLine) : undefined,
+      referenceGrammarId: directLine.referenceGrammarId
+    };
+  }
+
   var styleOptions = {
     accent: '#1d70b8',
     primaryFont: 'arial, sans-serif',
@@ -135,7 +259,9 @@
     transcriptVisualKeyboardIndicatorStyle: 'solid',
     transcriptVisualKeyboardIndicatorWidth: 3,
     rootHeight: '100%',
-    rootWidth: '100%'
+    rootWidth: '100%',
+    // Web Chat says "Send failed" when a message is not confirmed in time; allow for a restart (see resilientDirectLine).
+    sendTimeout: SEND_PATIENCE_MS + 10000
   };
 
   function start() {
@@ -157,7 +283,7 @@
         var domain = new URL(given.domain, location.href).href.replace(/\/$/, '');
         var directLine = window.WebChat.createDirectLine({ token: given.token, domain: domain, webSocket: true });
         var refreshing = false;
-        directLine.connectionStatus$.subscribe(function (status) {
+    directLine.connectionStatus$.subscribe(function (status) {
           // 2 is Online: the start has swapped the page's credential for the conversation's own token.
           if (status === 2 && !refreshing) {
             refreshing = true;
@@ -168,7 +294,7 @@
         window.WebChat.renderWebChat(
           {
             // No userID: Web Chat takes it from the token, where Direct Line binds it so it cannot be forged.
-            directLine: directLine,
+            directLine: resilientDirectLine(directLine, reconnectingNotice()),
             username: given.user.name,
             locale: 'en-GB',
             nonce: nonce,
