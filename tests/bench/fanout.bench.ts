@@ -97,9 +97,17 @@ async function main(argv: string[]): Promise<void> {
     DELIVERY_BATCH_SIZE: '100',
     DELIVERY_LEASE_SECONDS: '5',
     LOG_LEVEL: 'silent',
+    // A PostgreSQL deployment must have these secrets (the worker's config refuses to start without them).
+    ...(usePostgres ? { PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') } : {}),
   };
   let worker = startWorker(env, profileDir);
   let killed = false;
+  // A worker that stops by itself (a bad setting) ends the run, rather than leaving it waiting for ever.
+  const exitedEarly = (code: number | null) => {
+    console.error(`the delivery worker stopped by itself (exit ${code})`);
+    process.exit(1);
+  };
+  worker.once('exit', exitedEarly);
   // Watched through the connector and one cheap indexed count, so this process (which also plays the
   // connector) never stalls long enough to bunch up its requests.
   const pendingCount = async () =>
@@ -108,14 +116,17 @@ async function main(argv: string[]): Promise<void> {
     await sleep(500);
     const finished = [...connector.accepted.values()].length + connector.blockedSeen;
     if (killAt !== undefined && !killed && finished >= recipients * killAt) {
+      worker.off('exit', exitedEarly);
       worker.kill('SIGKILL');
       await new Promise((r) => worker.once('exit', r));
       killed = true;
       console.log(`killed the worker at ${finished} finished; restarting`);
       worker = startWorker(env, profileDir);
+      worker.once('exit', exitedEarly);
     }
     if ((await pendingCount()) === 0) break;
   }
+  worker.off('exit', exitedEarly);
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
 
