@@ -1,4 +1,5 @@
 import { Activity } from 'botbuilder';
+import { ConnectorHttp } from './connectorHttp';
 import { ConnectorTokenProvider } from './connectorTokens';
 
 /** Where a copy goes: the conversation's Bot Connector service and id. */
@@ -44,10 +45,14 @@ export function retryAfterMs(header: string | null, nowMs: number): number | und
  * Retry-After itself (the SDK's client would retry on its own and hide them).
  */
 export class HttpConnectorSender implements ConnectorSender {
+  private readonly http: ConnectorHttp;
+
   constructor(
     private readonly token: ConnectorTokenProvider,
-    private readonly timeoutMs = 15000,
-  ) {}
+    timeoutMs = 15000,
+  ) {
+    this.http = new ConnectorHttp(timeoutMs);
+  }
 
   send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome> {
     return this.call('POST', `${this.base(target)}/activities`, { ...activity, conversation: { id: target.conversationId } });
@@ -96,9 +101,9 @@ export class HttpConnectorSender implements ConnectorSender {
     try {
       const token = await this.token();
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
-      const text = await res.text();
-      if (res.ok) {
+      const res = await this.http.request(method, url, headers, body === undefined ? undefined : JSON.stringify(body));
+      const text = res.text;
+      if (res.status >= 200 && res.status < 300) {
         let parsed: unknown;
         try {
           parsed = JSON.parse(text);
@@ -107,7 +112,7 @@ export class HttpConnectorSender implements ConnectorSender {
         }
         return { ok: true, body: parsed };
       }
-      return { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), Date.now()), error: `HTTP ${res.status}: ${text.slice(0, 200)}` };
+      return { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.retryAfter, Date.now()), error: `HTTP ${res.status}: ${text.slice(0, 200)}` };
     } catch (err) {
       return { ok: false, status: 0, error: `network: ${(err as Error).message}` };
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DatabaseSchema } from './schema';
+import { withCachedStatements } from './cachedStatements';
 import { StoreStartupError } from './storeStartupError';
 
 /** The database file `npm start` creates in DATA_DIR. */
@@ -45,7 +46,7 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
       `The database file ${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Restore it from a backup or move it aside; the bot will not start on a damaged database.`,
     );
   }
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), file };
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) }), file };
 }
 
 /**

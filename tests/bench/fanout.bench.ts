@@ -13,7 +13,7 @@ import { stamp } from '../../bot/store/timestamps';
 import { report, round } from './benchUtil';
 import { RateLimitedConnector } from './rateLimitedConnector';
 
-const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster] [--kill-at 0.5] [--postgres]';
+const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster] [--kill-at 0.5] [--postgres] [--profile DIR]';
 const WORKER = path.join(__dirname, '..', 'bot', 'delivery', 'fixtures', 'deliveryWorker.ts');
 const MESSAGE_ID = 'fanout';
 
@@ -55,8 +55,10 @@ async function seed(opened: OpenDatabase, recipients: number, serviceUrl: string
   await outbox.insert(rows.map((r) => ({ messageId: MESSAGE_ID, userId: r.user_id, kind: 'note', urgent: true, notBefore: DateTime.now() })));
 }
 
-function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** Starts a delivery worker; with a profile directory it writes a V8 CPU profile there when it exits. */
+function startWorker(env: Record<string, string>, profileDir?: string): ChildProcess {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  return spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,9 +70,13 @@ async function main(argv: string[]): Promise<void> {
   const killAt = killAtIndex >= 0 ? option(argv, '--kill-at', 0.5) : undefined;
   const usePostgres = argv.includes('--postgres');
   const fromRoster = argv.includes('--roster');
+  const profileIndex = argv.indexOf('--profile');
+  const profileDir = profileIndex >= 0 ? path.resolve(argv[profileIndex + 1] ?? '.') : undefined;
   const logger = pino({ level: 'silent' });
 
-  const connector = new RateLimitedConnector({ ceiling, perConversation: 7, throttleShare: Number(process.env.T ?? 0.01), unavailableShare: Number(process.env.U ?? 0.005), blockedShare: Number(process.env.B ?? 0.005), seed: 42 });
+  // People known only from a roster never had a chat with the bot, so none of them can have blocked it (B= sets a share anyway).
+  const blockedShare = Number(process.env.B ?? (fromRoster ? 0 : 0.005));
+  const connector = new RateLimitedConnector({ ceiling, perConversation: 7, throttleShare: Number(process.env.T ?? 0.01), unavailableShare: Number(process.env.U ?? 0.005), blockedShare, seed: 42 });
   const serviceUrl = await connector.start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanout-'));
   const schema = `fanout_${crypto.randomBytes(4).toString('hex')}`;
@@ -91,9 +97,17 @@ async function main(argv: string[]): Promise<void> {
     DELIVERY_BATCH_SIZE: '100',
     DELIVERY_LEASE_SECONDS: '5',
     LOG_LEVEL: 'silent',
+    // A PostgreSQL deployment must have these secrets (the worker's config refuses to start without them).
+    ...(usePostgres ? { PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') } : {}),
   };
-  let worker = startWorker(env);
+  let worker = startWorker(env, profileDir);
   let killed = false;
+  // A worker that stops by itself (a bad setting) ends the run, rather than leaving it waiting for ever.
+  const exitedEarly = (code: number | null) => {
+    console.error(`the delivery worker stopped by itself (exit ${code})`);
+    process.exit(1);
+  };
+  worker.once('exit', exitedEarly);
   // Watched through the connector and one cheap indexed count, so this process (which also plays the
   // connector) never stalls long enough to bunch up its requests.
   const pendingCount = async () =>
@@ -102,14 +116,17 @@ async function main(argv: string[]): Promise<void> {
     await sleep(500);
     const finished = [...connector.accepted.values()].length + connector.blockedSeen;
     if (killAt !== undefined && !killed && finished >= recipients * killAt) {
+      worker.off('exit', exitedEarly);
       worker.kill('SIGKILL');
       await new Promise((r) => worker.once('exit', r));
       killed = true;
       console.log(`killed the worker at ${finished} finished; restarting`);
-      worker = startWorker(env);
+      worker = startWorker(env, profileDir);
+      worker.once('exit', exitedEarly);
     }
     if ((await pendingCount()) === 0) break;
   }
+  worker.off('exit', exitedEarly);
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
 
@@ -140,6 +157,7 @@ async function main(argv: string[]): Promise<void> {
     recipients,
     roster: fromRoster,
     reached,
+    blocked: connector.blockedSeen,
     created_conversations: createdConversations,
     sent: counts.sent,
     unreachable: counts.unreachable,

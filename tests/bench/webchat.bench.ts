@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { DirectLineClient, ReceivedActivity, StartedConversation } from '../helpers/directLineClient';
 import { loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
 import { msSince, percentile, report, round, rssMb, startBotProcess, stopProcess } from './benchUtil';
 import { BENCH_ENV, replicaBench } from './webchatReplicas';
+import { BenchDirectLineClient } from './webchatHttpClient';
 
 /** Conversations running at once. */
 const CONVERSATIONS = 50;
@@ -23,6 +25,10 @@ async function startConversation(client: DirectLineClient): Promise<StartedConve
   return conversation.body;
 }
 const startTimes: number[] = [];
+/** GETs made while polling for answers (one per question when the answer is there as the POST returns). */
+let polls = 0;
+/** How long each question's POST took (the turn runs inside it), beside the whole round trip. */
+const postTimes: number[] = [];
 
 /**
  * Polling, as Web Chat does without WebSockets: from POST of the question to a GET since the
@@ -36,7 +42,9 @@ async function pollingRoundTrips(client: DirectLineClient, questions: string[]):
     const started = process.hrtime.bigint();
     const posted = await client.post(conversation.conversationId, conversation.token, { type: 'message', text });
     if (posted.status !== 200) throw new Error(`post failed: ${posted.status} ${JSON.stringify(posted.body)}`);
+    postTimes.push(msSince(started));
     for (;;) {
+      polls++;
       const got = await client.activities(conversation.conversationId, conversation.token, watermark);
       watermark = got.body.watermark;
       if (got.body.activities.some((a) => a.replyToId === posted.body.id)) break;
@@ -90,22 +98,36 @@ async function main(): Promise<void> {
   // load (the same JavaScript as the build, compiled once at start-up) so no build step is needed.
   const root = projectRoot();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-bench-'));
-  const { child, url } = await startBotProcess(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], {
+  // `--profile DIR` writes the bot's V8 CPU profile there when it stops, to see where a turn's time goes.
+  const profileIndex = process.argv.indexOf('--profile');
+  const profile = profileIndex >= 0 ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.argv[profileIndex + 1] ?? '.')] : [];
+  const { child, url } = await startBotProcess([...profile, '--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], {
     DATA_DIR: dataDir,
     DATABASE_URL: '',
     REDIS_URL: '',
     ...BENCH_ENV,
   });
+  // WEBCHAT_BENCH_BOT_LOG=file keeps the bot's log (one line per turn with its duration).
+  if (process.env.WEBCHAT_BENCH_BOT_LOG) child.stdout!.pipe(fs.createWriteStream(process.env.WEBCHAT_BENCH_BOT_LOG));
   try {
-    const client = new DirectLineClient(url);
+    const client = new BenchDirectLineClient(url);
     await pollingRoundTrips(client, pick(0).slice(0, 5));
     // One conversation on its own first: the round trip without queueing behind 49 others.
     const alone = await pollingRoundTrips(client, pick(1));
     startTimes.length = 0;
+    polls = 0;
+    postTimes.length = 0;
 
+    // How late this process's own event loop runs: a busy client adds its lag to every round trip it times.
+    const clientLag = monitorEventLoopDelay({ resolution: 10 });
+    clientLag.enable();
     const started = process.hrtime.bigint();
-    const polling = (await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => pollingRoundTrips(client, pick(c))))).flat();
+    const pollingRuns = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => pollingRoundTrips(client, pick(c))));
+    const polling = pollingRuns.flat();
+    // WEBCHAT_BENCH_SAMPLES=file keeps every conversation's round trips, to see where the slow ones fall.
+    if (process.env.WEBCHAT_BENCH_SAMPLES) fs.writeFileSync(process.env.WEBCHAT_BENCH_SAMPLES, JSON.stringify(pollingRuns));
     const pollingSeconds = msSince(started) / 1000;
+    clientLag.disable();
     const stream = (await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => streamRoundTrips(client, pick(c + CONVERSATIONS))))).flat();
 
     console.log(`questions asked: ${polling.length} polling, ${stream.length} streamed`);
@@ -116,14 +138,22 @@ async function main(): Promise<void> {
       samples: polling.length,
       p50Ms: round(percentile(polling, 50)),
       p99Ms: round(percentile(polling, 99)),
+      // The first question of each conversation meets the other conversations' starts; the later ones show the steady state.
+      firstQuestionP99Ms: round(percentile(pollingRuns.map((r) => r[0]), 99)),
+      laterQuestionsP99Ms: round(percentile(pollingRuns.flatMap((r) => r.slice(1)), 99)),
       aloneP50Ms: round(percentile(alone, 50)),
       streamP50Ms: round(percentile(stream, 50)),
       streamP99Ms: round(percentile(stream, 99)),
       conversationStartP50Ms: round(percentile(startTimes, 50)),
       conversationStartP99Ms: round(percentile(startTimes, 99)),
+      pollsPerQuestion: round(polls / polling.length, 2),
+      postP50Ms: round(percentile(postTimes, 50)),
+      postP99Ms: round(percentile(postTimes, 99)),
+      clientLagP99Ms: round(clientLag.percentile(99) / 1e6),
       questionsPerSecond: round(polling.length / pollingSeconds, 1),
       botRssMb: round(rssMb(child.pid!), 1),
     });
+    client.close();
   } finally {
     await stopProcess(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
