@@ -246,7 +246,7 @@ forEachEngine((engine) =>
       it('counts partner staff from an HR import as not reachable, with why, and lists them nowhere as reachable', async () => {
         const csv = ['Email,Name,Department,Job title,Office location,Company name', 'pat@partner.example,Pat Poe,Early Help,Family Support Worker,Coalville,Leicestershire County Council', 'lee@partner.example,Lee Lu,Schools,Teaching Assistant,Hinckley,Leicestershire County Council'].join('\r\n');
         const imported = await fetch(`${bot.url}/api/directory/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': 'k-hr-count' }, body: csv });
-        expect(imported.status).to.equal(201);
+        expect(imported.status).to.equal(200);
         const res = await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { everyone: true } });
         expect(res.body).to.deep.include({ inAudience: 10, reachableNow: 8, needsInstall: 0 });
         expect(res.body.notReachable).to.deep.equal([{ reason: 'partner staff (HR import) who have not opened a chat with the bot', count: 2 }]);
