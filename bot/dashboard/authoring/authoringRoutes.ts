@@ -15,7 +15,7 @@ import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { JSON_HEADERS } from '../dashboardHeaders';
 import { AudienceCount, formCount } from './audienceCount';
 import { audienceWords, checkAudience, checkDraft, CheckedDraft, draftAsBriefing } from './authoringDrafts';
-import { jsonFromOwnPage } from './ownPageRequest';
+import { jsonFromOwnPage } from '../ownPageRequest';
 import { findTestTarget, openRosterChat, sendTestCopy } from './testCopy';
 
 /** A JSON answer: status and body. */

@@ -1,16 +1,15 @@
-import { IncomingMessage } from 'node:http';
 import { Request, Response, Server } from 'restify';
 import { ContentAnswer, Editor, recordSummary } from '../../content/contentEditing';
 import { answerAsk } from '../../http/contentRoutes';
 import { RoleService } from '../../roles/roleService';
 import { roleSettingsOf } from '../../roles/roleSettings';
 import type { Services } from '../../services';
-import { requestOrigin } from '../../webchat/requestOrigin';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { JSON_HEADERS } from '../dashboardHeaders';
 import { DashboardSessions } from '../dashboardSession';
 import { SsoTokenVerifier } from '../ssoTokenVerifier';
 import { entryPreview } from './entryPreview';
+import { jsonFromOwnPage } from '../ownPageRequest';
 
 /** How far back "not helpful" votes count for the list's filter. */
 const UNHELPFUL_DAYS = 90;
@@ -18,18 +17,6 @@ const UNHELPFUL_DAYS = 90;
 /** The dashboard editor a viewer is: named with their id, so the review rule compares people, not display names. */
 export function editorOf(viewer: DashboardViewer): Editor {
   return { name: `${viewer.name} [${viewer.ids[0]}]`, secondPerson: true };
-}
-
-/**
- * True when a state-changing request came from the dashboard's own page: JSON (which a form on
- * another site cannot send without a preflight) and, when the browser says, same-origin.
- */
-function fromOwnPage(req: IncomingMessage): boolean {
-  if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return false;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) return site === 'same-origin';
-  const origin = req.headers.origin;
-  return origin === undefined || origin === 'null' || origin === requestOrigin(req).http;
 }
 
 type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promise<ContentAnswer>;
@@ -49,7 +36,7 @@ export function registerContentDashboardRoutes(server: Server, services: Service
   const handle = (method: 'get' | 'post', path: string, handler: Handler) =>
     server[method](path, async (req: Request, res: Response) => {
       for (const [name, value] of Object.entries(JSON_HEADERS)) res.header(name, value);
-      if (method === 'post' && !fromOwnPage(req)) {
+      if (method === 'post' && !jsonFromOwnPage(req)) {
         res.send(403, { error: 'Forbidden', message: 'Changes are only accepted as JSON from the dashboard itself.' });
         return;
       }
