@@ -51,8 +51,11 @@ function unit(vector: Vector): Vector {
  */
 class ProfileSpace {
   private readonly idf = new Map<string, number>();
-  /** feature → [entry position, weight in that entry's unit profile]. */
-  private readonly postings = new Map<string, [number, number][]>();
+  /** feature → the entry positions holding it and its weight in each entry's unit profile. */
+  private readonly postings = new Map<string, { entries: Int32Array; weights: Float64Array }>();
+  /** Per-entry sums for one question, reused so scoring a question allocates nothing per entry. */
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
 
   constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[]) {
     const counts = examplesByEntry.map((examples) => examples.map((e) => counted(featuresOf(e))).filter((v) => v.size > 0));
@@ -60,15 +63,21 @@ class ProfileSpace {
     for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
     const n = examplesByEntry.length;
     for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    const lists = new Map<string, [number[], number[]]>();
     counts.forEach((vectors, entry) => {
       const profile: Vector = new Map();
       for (const v of vectors) for (const [f, w] of unit(this.weighted(v))) profile.set(f, (profile.get(f) ?? 0) + w);
       for (const [f, w] of unit(profile)) {
-        const list = this.postings.get(f);
-        if (list) list.push([entry, w]);
-        else this.postings.set(f, [[entry, w]]);
+        const list = lists.get(f);
+        if (list) {
+          list[0].push(entry);
+          list[1].push(w);
+        } else lists.set(f, [[entry], [w]]);
       }
     });
+    for (const [f, [entries, ws]] of lists) this.postings.set(f, { entries: Int32Array.from(entries), weights: Float64Array.from(ws) });
+    this.sums = new Float64Array(n);
+    this.seen = new Uint8Array(n);
   }
 
   private weighted(v: Vector): Vector {
@@ -83,8 +92,27 @@ class ProfileSpace {
   /** Cosine of the question to every entry profile it shares a feature with, by entry position. */
   similarities(features: string[]): Map<number, number> {
     const query = unit(this.weighted(counted(features)));
+    const touched: number[] = [];
+    const { sums, seen } = this;
+    for (const [f, w] of query) {
+      const posting = this.postings.get(f);
+      if (!posting) continue;
+      const { entries, weights } = posting;
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k];
+        if (seen[entry] === 0) {
+          seen[entry] = 1;
+          touched.push(entry);
+        }
+        sums[entry] += w * weights[k];
+      }
+    }
     const out = new Map<number, number>();
-    for (const [f, w] of query) for (const [entry, pw] of this.postings.get(f) ?? []) out.set(entry, (out.get(entry) ?? 0) + w * pw);
+    for (const entry of touched) {
+      out.set(entry, sums[entry]);
+      sums[entry] = 0;
+      seen[entry] = 0;
+    }
     return out;
   }
 }
