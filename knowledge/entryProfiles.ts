@@ -49,6 +49,14 @@ function unit(vector: Vector): Vector {
  * One kind of feature (words or spelling) over every entry: each entry's profile is the mean of
  * its examples' tf-idf vectors (a Rocchio centroid), kept as an inverted index for fast scoring.
  */
+/** A profile space as saved with the built knowledge base: each feature with its idf, entry positions and weights. */
+export interface SavedProfileSpace {
+  features: string[];
+  idf: number[];
+  entries: number[][];
+  weights: number[][];
+}
+
 class ProfileSpace {
   private readonly idf = new Map<string, number>();
   /** feature → the entry positions holding it and its weight in each entry's unit profile. */
@@ -57,7 +65,28 @@ class ProfileSpace {
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
 
-  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[]) {
+  /** Rebuilds a space from what `save` wrote, without reading any content. */
+  static load(saved: SavedProfileSpace, entryCount: number): ProfileSpace {
+    const space = new ProfileSpace([], () => [], entryCount);
+    saved.features.forEach((f, i) => {
+      space.idf.set(f, saved.idf[i]);
+      if (saved.entries[i].length > 0) space.postings.set(f, { entries: Int32Array.from(saved.entries[i]), weights: Float64Array.from(saved.weights[i]) });
+    });
+    return space;
+  }
+
+  /** What `load` needs, as plain JSON (numbers survive JSON exactly, so a loaded space scores exactly as a built one). */
+  save(): SavedProfileSpace {
+    const features = [...this.idf.keys()];
+    return {
+      features,
+      idf: features.map((f) => this.idf.get(f)!),
+      entries: features.map((f) => [...(this.postings.get(f)?.entries ?? [])]),
+      weights: features.map((f) => [...(this.postings.get(f)?.weights ?? [])]),
+    };
+  }
+
+  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[], entryCount = examplesByEntry.length) {
     const counts = examplesByEntry.map((examples) => examples.map((e) => counted(featuresOf(e))).filter((v) => v.size > 0));
     const df = new Map<string, number>();
     for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
@@ -76,8 +105,8 @@ class ProfileSpace {
       }
     });
     for (const [f, [entries, ws]] of lists) this.postings.set(f, { entries: Int32Array.from(entries), weights: Float64Array.from(ws) });
-    this.sums = new Float64Array(n);
-    this.seen = new Uint8Array(n);
+    this.sums = new Float64Array(entryCount);
+    this.seen = new Uint8Array(entryCount);
   }
 
   private weighted(v: Vector): Vector {
@@ -124,10 +153,18 @@ class ProfileSpace {
  * entries a question describes in other words than their names, and it is rebuilt from whatever
  * content exists, so it needs no trained file.
  */
+/** Entry profiles as saved with the built knowledge base, for the content they were built from. */
+export interface SavedEntryProfiles {
+  contentHash: string;
+  ids: string[];
+  words: SavedProfileSpace;
+  chars: SavedProfileSpace;
+}
+
 export class EntryProfiles {
-  private readonly ids: string[];
-  private readonly wordSpace: ProfileSpace;
-  private readonly charSpace: ProfileSpace;
+  private ids: string[];
+  private wordSpace: ProfileSpace;
+  private charSpace: ProfileSpace;
   /** Stemming is slow and the content repeats its words, so each content word is stemmed once (question words are not kept). */
   private readonly stems = new Map<string, string>();
   private readonly stemOf: (word: string) => string;
@@ -141,6 +178,24 @@ export class EntryProfiles {
     const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary].map((text) => keyWords(text)));
     this.wordSpace = new ProfileSpace(examples, (list) => wordFeatures(list, this.stemOf));
     this.charSpace = new ProfileSpace(examples, charFeatures);
+  }
+
+  /**
+   * Profiles saved by `save` for the same entries (checked by their ids), so start-up reads them
+   * instead of rebuilding them from the content; undefined when they are for other entries.
+   */
+  static load(saved: SavedEntryProfiles, entries: readonly KnowledgeEntry[], acronyms: ReadonlySet<string>): EntryProfiles | undefined {
+    if (saved.ids.length !== entries.length || saved.ids.some((id, i) => id !== entries[i].id)) return undefined;
+    const profiles = new EntryProfiles([], acronyms);
+    profiles.ids = [...saved.ids];
+    profiles.wordSpace = ProfileSpace.load(saved.words, entries.length);
+    profiles.charSpace = ProfileSpace.load(saved.chars, entries.length);
+    return profiles;
+  }
+
+  /** The profiles as plain JSON, tagged with the content they were built from. */
+  save(contentHash: string): SavedEntryProfiles {
+    return { contentHash, ids: [...this.ids], words: this.wordSpace.save(), chars: this.charSpace.save() };
   }
 
   /** How close a question is to each entry that shares anything with it, by entry id. */

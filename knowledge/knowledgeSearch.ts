@@ -140,7 +140,9 @@ export class KnowledgeSearch {
     }
     this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
-    this.profiles = new EntryProfiles(kb.entries, this.acronyms);
+    // Profiles saved with the build are used when they are for this very content; otherwise they are built here.
+    const saved = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : undefined;
+    this.profiles = (saved && EntryProfiles.load(saved, kb.entries, this.acronyms)) || new EntryProfiles(kb.entries, this.acronyms);
   }
 
   private addExactName(name: string, id: string): void {
