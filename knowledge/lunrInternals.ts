@@ -79,7 +79,9 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
   const { invertedIndex, fieldVectors, fields } = internals(index);
   // Each field's query vector: term index → how many times the query names the term.
   const queryVectors = new Map(fields.map((f) => [f, new Map<number, number>()]));
-  const matching = new Map<string, [string, string]>();
+  // Matching (field, entry) pairs in the order lunr first meets them, which decides the order of equal scores.
+  const matchedIn = new Map(fields.map((f) => [f, new Set<string>()]));
+  const matching: [string, string][] = [];
   const seen = new Set<string>();
   for (const term of terms) {
     if (!Object.prototype.hasOwnProperty.call(invertedIndex, term)) continue;
@@ -90,9 +92,15 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
       vector.set(termIndex, (vector.get(termIndex) ?? 0) + 1);
       const key = `${term}/${field}`;
       if (seen.has(key)) continue;
-      const refs = posting[field];
-      if (refs && typeof refs !== 'number') for (const ref of Object.keys(refs)) if (!matching.has(`${field}/${ref}`)) matching.set(`${field}/${ref}`, [field, ref]);
       seen.add(key);
+      const refs = posting[field];
+      if (!refs || typeof refs === 'number') continue;
+      const matched = matchedIn.get(field)!;
+      for (const ref in refs) {
+        if (matched.has(ref)) continue;
+        matched.add(ref);
+        matching.push([field, ref]);
+      }
     }
   }
   // Sorted by term index and with the magnitude summed in that order, as lunr's vectors do, so the scores match to the last bit.
@@ -100,8 +108,8 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
   const magnitudes = new Map([...sorted].map(([f, v]) => [f, Math.sqrt(v.reduce((sum, [, w]) => sum + w * w, 0))]));
   const results: TermScore[] = [];
   const byRef = new Map<string, TermScore>();
-  for (const [fieldRef, [field, ref]] of matching) {
-    const elements = fieldVectors[fieldRef]?.elements ?? [];
+  for (const [field, ref] of matching) {
+    const elements = fieldVectors[`${field}/${ref}`]?.elements ?? [];
     let dot = 0;
     for (const [termIndex, weight] of sorted.get(field)!) {
       const at = positionOf(elements, termIndex);
