@@ -49,26 +49,64 @@ function unit(vector: Vector): Vector {
  * One kind of feature (words or spelling) over every entry: each entry's profile is the mean of
  * its examples' tf-idf vectors (a Rocchio centroid), kept as an inverted index for fast scoring.
  */
+/** A profile space as saved with the built knowledge base: each feature with its idf, entry positions and weights. */
+export interface SavedProfileSpace {
+  features: string[];
+  idf: number[];
+  entries: number[][];
+  weights: number[][];
+}
+
 class ProfileSpace {
   private readonly idf = new Map<string, number>();
-  /** feature → [entry position, weight in that entry's unit profile]. */
-  private readonly postings = new Map<string, [number, number][]>();
+  /** feature → the entry positions holding it and its weight in each entry's unit profile. */
+  private readonly postings = new Map<string, { entries: Int32Array; weights: Float64Array }>();
+  /** Per-entry sums for one question, reused so scoring a question allocates nothing per entry. */
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
 
-  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[]) {
+  /** Rebuilds a space from what `save` wrote, without reading any content. */
+  static load(saved: SavedProfileSpace, entryCount: number): ProfileSpace {
+    const space = new ProfileSpace([], () => [], entryCount);
+    saved.features.forEach((f, i) => {
+      space.idf.set(f, saved.idf[i]);
+      if (saved.entries[i].length > 0) space.postings.set(f, { entries: Int32Array.from(saved.entries[i]), weights: Float64Array.from(saved.weights[i]) });
+    });
+    return space;
+  }
+
+  /** What `load` needs, as plain JSON (numbers survive JSON exactly, so a loaded space scores exactly as a built one). */
+  save(): SavedProfileSpace {
+    const features = [...this.idf.keys()];
+    return {
+      features,
+      idf: features.map((f) => this.idf.get(f)!),
+      entries: features.map((f) => [...(this.postings.get(f)?.entries ?? [])]),
+      weights: features.map((f) => [...(this.postings.get(f)?.weights ?? [])]),
+    };
+  }
+
+  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[], entryCount = examplesByEntry.length) {
     const counts = examplesByEntry.map((examples) => examples.map((e) => counted(featuresOf(e))).filter((v) => v.size > 0));
     const df = new Map<string, number>();
     for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
     const n = examplesByEntry.length;
     for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    const lists = new Map<string, [number[], number[]]>();
     counts.forEach((vectors, entry) => {
       const profile: Vector = new Map();
       for (const v of vectors) for (const [f, w] of unit(this.weighted(v))) profile.set(f, (profile.get(f) ?? 0) + w);
       for (const [f, w] of unit(profile)) {
-        const list = this.postings.get(f);
-        if (list) list.push([entry, w]);
-        else this.postings.set(f, [[entry, w]]);
+        const list = lists.get(f);
+        if (list) {
+          list[0].push(entry);
+          list[1].push(w);
+        } else lists.set(f, [[entry], [w]]);
       }
     });
+    for (const [f, [entries, ws]] of lists) this.postings.set(f, { entries: Int32Array.from(entries), weights: Float64Array.from(ws) });
+    this.sums = new Float64Array(entryCount);
+    this.seen = new Uint8Array(entryCount);
   }
 
   private weighted(v: Vector): Vector {
@@ -83,8 +121,27 @@ class ProfileSpace {
   /** Cosine of the question to every entry profile it shares a feature with, by entry position. */
   similarities(features: string[]): Map<number, number> {
     const query = unit(this.weighted(counted(features)));
+    const touched: number[] = [];
+    const { sums, seen } = this;
+    for (const [f, w] of query) {
+      const posting = this.postings.get(f);
+      if (!posting) continue;
+      const { entries, weights } = posting;
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k];
+        if (seen[entry] === 0) {
+          seen[entry] = 1;
+          touched.push(entry);
+        }
+        sums[entry] += w * weights[k];
+      }
+    }
     const out = new Map<number, number>();
-    for (const [f, w] of query) for (const [entry, pw] of this.postings.get(f) ?? []) out.set(entry, (out.get(entry) ?? 0) + w * pw);
+    for (const entry of touched) {
+      out.set(entry, sums[entry]);
+      sums[entry] = 0;
+      seen[entry] = 0;
+    }
     return out;
   }
 }
@@ -96,10 +153,18 @@ class ProfileSpace {
  * entries a question describes in other words than their names, and it is rebuilt from whatever
  * content exists, so it needs no trained file.
  */
+/** Entry profiles as saved with the built knowledge base, for the content they were built from. */
+export interface SavedEntryProfiles {
+  contentHash: string;
+  ids: string[];
+  words: SavedProfileSpace;
+  chars: SavedProfileSpace;
+}
+
 export class EntryProfiles {
-  private readonly ids: string[];
-  private readonly wordSpace: ProfileSpace;
-  private readonly charSpace: ProfileSpace;
+  private ids: string[];
+  private wordSpace: ProfileSpace;
+  private charSpace: ProfileSpace;
   /** Stemming is slow and the content repeats its words, so each content word is stemmed once (question words are not kept). */
   private readonly stems = new Map<string, string>();
   private readonly stemOf: (word: string) => string;
@@ -113,6 +178,24 @@ export class EntryProfiles {
     const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary].map((text) => keyWords(text)));
     this.wordSpace = new ProfileSpace(examples, (list) => wordFeatures(list, this.stemOf));
     this.charSpace = new ProfileSpace(examples, charFeatures);
+  }
+
+  /**
+   * Profiles saved by `save` for the same entries (checked by their ids), so start-up reads them
+   * instead of rebuilding them from the content; undefined when they are for other entries.
+   */
+  static load(saved: SavedEntryProfiles, entries: readonly KnowledgeEntry[], acronyms: ReadonlySet<string>): EntryProfiles | undefined {
+    if (saved.ids.length !== entries.length || saved.ids.some((id, i) => id !== entries[i].id)) return undefined;
+    const profiles = new EntryProfiles([], acronyms);
+    profiles.ids = [...saved.ids];
+    profiles.wordSpace = ProfileSpace.load(saved.words, entries.length);
+    profiles.charSpace = ProfileSpace.load(saved.chars, entries.length);
+    return profiles;
+  }
+
+  /** The profiles as plain JSON, tagged with the content they were built from. */
+  save(contentHash: string): SavedEntryProfiles {
+    return { contentHash, ids: [...this.ids], words: this.wordSpace.save(), chars: this.charSpace.save() };
   }
 
   /** How close a question is to each entry that shares anything with it, by entry id. */

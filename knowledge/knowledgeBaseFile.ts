@@ -5,12 +5,13 @@ import lunr from 'lunr';
 import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent, throwOnErrors } from './contentLoader';
 import { validateEntries } from './contentValidator';
 import { KnowledgeEntry } from './entry';
+import { EntryProfiles, SavedEntryProfiles } from './entryProfiles';
 import { buildIndex, FIELD_BOOSTS } from './indexBuilder';
-import { normalisationFingerprint } from './normalise';
+import { acronymWords, normalisationFingerprint } from './normalise';
 import { projectRoot } from './projectRoot';
 
 /** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
-export const KB_FORMAT = 4;
+export const KB_FORMAT = 5;
 
 /** Where `npm run build:kb` writes the built knowledge base. */
 export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');
@@ -21,6 +22,8 @@ export interface KnowledgeBaseFile {
   contentHash: string;
   entries: KnowledgeEntry[];
   index: object;
+  /** The entries' profiles, built once here so start-up does not rebuild them from the content. */
+  profiles: SavedEntryProfiles;
 }
 
 /** A loaded knowledge base, ready to search. */
@@ -28,6 +31,8 @@ export interface KnowledgeBase {
   entries: KnowledgeEntry[];
   index: lunr.Index;
   contentHash: string;
+  /** Profiles saved with the build (the search builds its own when these are absent or for other content). */
+  profiles?: SavedEntryProfiles;
 }
 
 /** Hashes the content files (names and bytes) and the indexing rules, so a stale build can be spotted cheaply. */
@@ -46,7 +51,8 @@ export function buildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): Knowledge
 
 /** Writes a built knowledge base to disk, atomically so a reader never sees half a file. */
 export function saveKnowledgeBase(kb: KnowledgeBase, file: string = DEFAULT_KB_FILE): void {
-  const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON() };
+  const profiles = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : new EntryProfiles(kb.entries, acronymWords(kb.entries)).save(kb.contentHash);
+  const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON(), profiles };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(data));
@@ -58,7 +64,7 @@ export function readKnowledgeBase(file: string = DEFAULT_KB_FILE): KnowledgeBase
   if (!fs.existsSync(file)) return undefined;
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as KnowledgeBaseFile;
   if (data.format !== KB_FORMAT) return undefined;
-  return { entries: data.entries, index: lunr.Index.load(data.index), contentHash: data.contentHash };
+  return { entries: data.entries, index: lunr.Index.load(data.index), contentHash: data.contentHash, profiles: data.profiles };
 }
 
 /**

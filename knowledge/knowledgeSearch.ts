@@ -4,7 +4,7 @@ import { Council, COUNCILS, KnowledgeEntry } from './entry';
 import { EntryProfiles } from './entryProfiles';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
-import { documentFrequencies, fieldsHolding, termsOnlyIn } from './lunrInternals';
+import { documentFrequencies, fieldsHolding, termScores, termsOnlyIn } from './lunrInternals';
 import { acronymWords, isStopWord, keyTerms, stem, words } from './normalise';
 import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
 import { QueryReader, QueryTerm } from './queryReader';
@@ -140,7 +140,9 @@ export class KnowledgeSearch {
     }
     this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
-    this.profiles = new EntryProfiles(kb.entries, this.acronyms);
+    // Profiles saved with the build are used when they are for this very content; otherwise they are built here.
+    const saved = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : undefined;
+    this.profiles = (saved && EntryProfiles.load(saved, kb.entries, this.acronyms)) || new EntryProfiles(kb.entries, this.acronyms);
   }
 
   private addExactName(name: string, id: string): void {
@@ -299,11 +301,7 @@ export class KnowledgeSearch {
     const known = terms.filter((t) => t.known);
     const common = COMMON_SHARE * this.kb.entries.length;
     const telling = known.filter((t) => (this.df.get(t.term) ?? 0) <= common);
-    const results = known.length
-      ? this.kb.index.query((q) => {
-          for (const t of telling.length ? telling : known) q.term(t.term, { usePipeline: false });
-        })
-      : [];
+    const results = known.length ? termScores(this.kb.index, (telling.length ? telling : known).map((t) => t.term)) : [];
     const topLunr = results[0]?.score ?? 0;
     const lunrById = new Map(results.map((r) => [r.ref, r]));
     const context = this.authorityContext(text);

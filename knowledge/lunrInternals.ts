@@ -17,6 +17,9 @@ type Postings = Record<string, Record<string, unknown> | number>;
 interface IndexInternals {
   invertedIndex: Record<string, Postings>;
   tokenSet: TokenSetLike;
+  /** "field/ref" → the field's term vector, as [term index, weight, …] sorted by term index. */
+  fieldVectors: Record<string, { elements: number[] }>;
+  fields: string[];
 }
 
 // lunr exposes these at run time (they are serialised with the index) but not in its typings.
@@ -59,4 +62,81 @@ export function fieldsHolding(index: lunr.Index, term: string, ref: string): str
   return Object.entries(postings)
     .filter(([field, refs]) => field !== '_index' && typeof refs !== 'number' && ref in refs)
     .map(([field]) => field);
+}
+
+/** One entry's score for a query, as lunr's own ranking gives it. */
+export interface TermScore {
+  ref: string;
+  score: number;
+}
+
+/**
+ * What `index.query` returns for a query of plain terms (each in every field, no wildcard, boost
+ * or presence), computed straight from the index: the same scores, in the same order, without
+ * the match metadata lunr builds for every matching field and which the search never reads.
+ */
+export function termScores(index: lunr.Index, terms: readonly string[]): TermScore[] {
+  const { invertedIndex, fieldVectors, fields } = internals(index);
+  // Each field's query vector: term index → how many times the query names the term.
+  const queryVectors = new Map(fields.map((f) => [f, new Map<number, number>()]));
+  // Matching (field, entry) pairs in the order lunr first meets them, which decides the order of equal scores.
+  const matchedIn = new Map(fields.map((f) => [f, new Set<string>()]));
+  const matching: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const term of terms) {
+    if (!Object.prototype.hasOwnProperty.call(invertedIndex, term)) continue;
+    const posting = invertedIndex[term];
+    const termIndex = posting._index as number;
+    for (const field of fields) {
+      const vector = queryVectors.get(field)!;
+      vector.set(termIndex, (vector.get(termIndex) ?? 0) + 1);
+      const key = `${term}/${field}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const refs = posting[field];
+      if (!refs || typeof refs === 'number') continue;
+      const matched = matchedIn.get(field)!;
+      for (const ref in refs) {
+        if (matched.has(ref)) continue;
+        matched.add(ref);
+        matching.push([field, ref]);
+      }
+    }
+  }
+  // Sorted by term index and with the magnitude summed in that order, as lunr's vectors do, so the scores match to the last bit.
+  const sorted = new Map([...queryVectors].map(([f, v]) => [f, [...v].sort((a, b) => a[0] - b[0])]));
+  const magnitudes = new Map([...sorted].map(([f, v]) => [f, Math.sqrt(v.reduce((sum, [, w]) => sum + w * w, 0))]));
+  const results: TermScore[] = [];
+  const byRef = new Map<string, TermScore>();
+  for (const [field, ref] of matching) {
+    const elements = fieldVectors[`${field}/${ref}`]?.elements ?? [];
+    let dot = 0;
+    for (const [termIndex, weight] of sorted.get(field)!) {
+      const at = positionOf(elements, termIndex);
+      if (at >= 0) dot += weight * elements[at + 1];
+    }
+    const score = dot / magnitudes.get(field)! || 0;
+    const match = byRef.get(ref);
+    if (match) match.score += score;
+    else {
+      const created = { ref, score };
+      byRef.set(ref, created);
+      results.push(created);
+    }
+  }
+  return results.sort((a, b) => b.score - a.score);
+}
+
+/** Where a term index sits in a vector's [index, weight, …] elements (-1 when absent), by binary search. */
+function positionOf(elements: number[], termIndex: number): number {
+  let low = 0;
+  let high = elements.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = elements[mid * 2];
+    if (value === termIndex) return mid * 2;
+    if (value < termIndex) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }

@@ -24,6 +24,9 @@ const AMERICAN_TO_BRITISH: Record<string, string> = {
   counseling: 'counselling',
   defense: 'defence',
   license: 'licence',
+  // The British verb and noun differ by one letter and staff mix them up ("excellent in their practise"); one spelling serves both.
+  practise: 'practice',
+  practises: 'practices',
   offense: 'offence',
   mom: 'mum',
   moms: 'mums',

@@ -60,4 +60,18 @@ describe('EntryProfiles', () => {
   it('leaves the body out of the profile', () => {
     expect(profiles.similarities('quokka').size).to.equal(0);
   });
+
+  it('scores exactly the same after being saved as JSON and loaded', () => {
+    const loaded = EntryProfiles.load(JSON.parse(JSON.stringify(profiles.save('hash'))), entries, new Set(['caf']));
+    expect(loaded).to.not.equal(undefined);
+    for (const q of ['someone who pulls all the services together for a family', 'pedagouge', 'whats a caf', 'zanzibar']) {
+      expect([...loaded!.similarities(q)]).to.deep.equal([...profiles.similarities(q)]);
+    }
+  });
+
+  it('refuses saved profiles made for other entries', () => {
+    const saved = profiles.save('hash');
+    expect(EntryProfiles.load(saved, entries.slice(1), new Set(['caf']))).to.equal(undefined);
+    expect(EntryProfiles.load(saved, [...entries].reverse(), new Set(['caf']))).to.equal(undefined);
+  });
 });

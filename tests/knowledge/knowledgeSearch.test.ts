@@ -99,4 +99,23 @@ describe('KnowledgeSearch', () => {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('saves the entry profiles with the index, and ignores saved profiles made for other content', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    const file = path.join(dir, 'kb.json');
+    saveKnowledgeBase(kb, file);
+    const reloaded = readKnowledgeBase(file)!;
+    expect(reloaded.profiles?.contentHash).to.equal(kb.contentHash);
+    // Profiles of other content (every weight zeroed) under another hash: the search must rebuild its own.
+    const zeroed = (s: NonNullable<typeof reloaded.profiles>['words']) => ({ ...s, weights: s.weights.map((w) => w.map(() => 0)) });
+    const stale = { ...reloaded, profiles: { ...reloaded.profiles!, contentHash: 'other', words: zeroed(reloaded.profiles!.words), chars: zeroed(reloaded.profiles!.chars) } };
+    const fromStale = new KnowledgeSearch(stale);
+    const trusted = new KnowledgeSearch({ ...stale, profiles: { ...stale.profiles, contentHash: kb.contentHash } });
+    for (const q of ['alpah suport plan', 'family coordinator']) {
+      expect(fromStale.explain(q)).to.deep.equal(search.explain(q));
+      // The same zeroed profiles, claimed for this content, are used: which shows the check is what kept them out.
+      expect(trusted.explain(q).candidates.every((c) => c.features.profileWords === 0)).to.equal(true);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -15,6 +15,7 @@ describe('normalise', () => {
     ['  lots   of\tspace ', 'lots of space'],
     ['<b>bold</b> *stars*', 'b bold b stars'],
     ['realize prize', 'realise prize'],
+    ['excellent in their practise', 'excellent in their practice'],
   ];
   for (const [input, expected] of cases) {
     it(`folds "${input}"`, () => expect(normaliseText(input)).to.equal(expected));

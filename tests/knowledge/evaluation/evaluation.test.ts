@@ -14,9 +14,10 @@ import {
 /**
  * Issue #13 asks for top-1 ≥ 0.90 with at most 2% of answers wrong; the engine does not reach that yet
  * (measured 2026-11-30: held-back answered right 0.711, right entry shown first 0.886, wrong 1.1% of
- * answers), so #13 stays open and these tests hold the floor reached, to catch regressions, until it closes.
+ * answers; tuning 0.732, 0.904, 2.9%), so #13's 0.90 bar is NOT met and #13 stays open; these tests
+ * hold the floor reached, less a small margin, to catch regressions, until it closes.
  */
-const MIN_TOP1 = 0.66;
+const MIN_TOP1 = 0.69;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
 const MIN_FIRST_SHOWN = 0.88;
 const MAX_OUT_OF_SCOPE_ANSWERED = 0.03;

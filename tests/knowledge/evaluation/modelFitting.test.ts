@@ -4,7 +4,7 @@ import { BinaryExample, chooseL2, fitLogistic, fitRanker, foldOf, RankExample } 
 describe('model fitting', () => {
   it('fits a logistic regression that separates a separable set', () => {
     const examples: BinaryExample[] = [0, 0.1, 0.2, 0.3, 0.7, 0.8, 0.9, 1].map((x) => ({ x: [x], y: x > 0.5 ? 1 : 0 }));
-    const model = fitLogistic(examples, { l2: 0.001, iterations: 2000, learningRate: 0.05 });
+    const model = fitLogistic(examples, { l2: 0.001 });
     const p = (x: number) => 1 / (1 + Math.exp(-(model.bias + model.weights[0] * x)));
     expect(p(0.05)).to.be.below(0.2);
     expect(p(0.95)).to.be.above(0.8);
@@ -17,7 +17,7 @@ describe('model fitting', () => {
       examples.push({ candidates: [[0.1, 0.9], [0.9, 0.1], [0.2, 0.5]], query: [0], label: 1 });
       examples.push({ candidates: [[0.1, 0.8], [0.2, 0.9]], query: [1], label: -1 });
     }
-    const ranker = fitRanker(examples, { l2: 0.001, iterations: 2000, learningRate: 0.05 });
+    const ranker = fitRanker(examples, { l2: 0.001 });
     expect(ranker.candidate[0]).to.be.greaterThan(ranker.candidate[1]);
     expect(ranker.none[0]).to.be.greaterThan(0);
   });

@@ -16,6 +16,7 @@ import {
   rankProbabilities,
 } from '../../../knowledge/answerModel';
 import { Council } from '../../../knowledge/entry';
+import { buildIndex } from '../../../knowledge/indexBuilder';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { Explanation, KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
 import { EvaluationQuestion, HELDBACK_FILE, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
@@ -40,6 +41,8 @@ export interface Example {
   label: number;
   inScope: boolean;
   fold: number;
+  /** `tuning`: a staff question from the tuning split; `entry`: one of an entry's own `questions:`, asked with it held out of the index. */
+  source: 'tuning' | 'entry';
 }
 
 /** A model with no weights, so the search can measure candidates before any model exists. */
@@ -68,8 +71,30 @@ export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): 
   return questions.filter(isGlossaryQuestion).map((question) => {
     const explanation = searchFor(question.authority).explain(question.q);
     const label = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
-    return { question, explanation, label, inScope: question.expect !== null, fold: foldOf(question.q, FOLDS) };
+    return { question, explanation, label, inScope: question.expect !== null, fold: foldOf(question.q, FOLDS), source: 'tuning' as const };
   });
+}
+
+/**
+ * Every entry's own `questions:` as training examples, each asked of a knowledge base built without
+ * it (the entries' questions are split into folds and each fold is left out of its own index,
+ * alternate questions and profiles), so the model learns how a question in new words finds its
+ * entry rather than how a question finds itself.
+ */
+export function entryQuestionExamples(kb: KnowledgeBase): Example[] {
+  const out: Example[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const entries = kb.entries.map((e) => ({ ...e, questions: e.questions.filter((q) => foldOf(q, FOLDS) !== fold) }));
+    const search = new KnowledgeSearch({ entries, index: buildIndex(entries), contentHash: kb.contentHash }, { model: blankModel() });
+    for (const entry of kb.entries) {
+      for (const q of entry.questions.filter((text) => foldOf(text, FOLDS) === fold)) {
+        const explanation = search.explain(q);
+        const label = explanation.candidates.findIndex((c) => c.entry.id === entry.id);
+        out.push({ question: { q, expect: entry.id }, explanation, label, inScope: true, fold, source: 'entry' });
+      }
+    }
+  }
+  return out;
 }
 
 export const rankExample = (e: Example): RankExample => ({
@@ -174,44 +199,60 @@ const rankLikelihood = (ranker: AnswerModel['ranker']) => (e: Example) => {
 
 const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: decisionVector(ranking.features), y: e.label >= 0 && ranking.order[0] === e.label ? 1 : 0 });
 
+/** L2 penalties tried for the decision; it has few, strongly correlated inputs and a few hundred examples. */
+const DECISION_L2_GRID = [1, 0.3, 0.1, 0.03, 0.01, 0.001];
+
+/**
+ * The decision's L2 penalty, its cross-validated predictions for the tuning questions (each from a
+ * decision model not trained on its fold) and the thresholds they give: the penalty whose
+ * predictions cost least at their best thresholds (ties: the stronger penalty). The cost, not the
+ * likelihood, decides, because the decision only matters where it crosses a threshold.
+ */
+export function chooseDecisionPenalty(
+  tuning: Example[],
+  stacked: { example: Example; ranking: Ranking }[],
+  rankings: Map<Example, Ranking | undefined>,
+): { l2: number; predictions: Prediction[]; thresholds: AnswerModel['thresholds'] } {
+  let best: { l2: number; predictions: Prediction[]; thresholds: AnswerModel['thresholds']; cost: number } | undefined;
+  for (const l2 of DECISION_L2_GRID) {
+    const predictions: Prediction[] = tuning.map((example) => ({ example, ranking: rankings.get(example), chance: 0 }));
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const decision = fitLogistic(stacked.filter((s) => s.example.fold !== fold).map((s) => decisionExample(s.example, s.ranking)), { ...DEFAULT_FIT, l2 });
+      for (const p of predictions) if (p.example.fold === fold && p.ranking) p.chance = answerProbability(decision, decisionVector(p.ranking.features));
+    }
+    const thresholds = chooseThresholds(predictions);
+    const cost = predictions.reduce((sum, p) => sum + costOf(p, thresholds), 0);
+    if (!best || cost < best.cost - 1e-9) best = { l2, predictions, thresholds, cost };
+  }
+  return best!;
+}
+
 /**
  * `npm run train:qa`: learns the answer model from the tuning split (never the held-back file) and
  * writes knowledge/answer-model.json. The ranker is a conditional logit over each question's
- * candidates plus "none"; the decision is a logistic regression on the ranker's view of the best
- * candidate, trained on cross-validated rankings; the thresholds minimise the costs over
- * cross-validated predictions.
+ * candidates plus "none", learned from the tuning questions and from every entry's own
+ * `questions:` (each held out of its own index); the decision is a logistic regression on the
+ * ranker's view of the best candidate, trained on cross-validated rankings of the tuning questions;
+ * its penalty and the thresholds minimise the costs over cross-validated predictions. Set
+ * TRAIN_NO_ENTRY=1 to learn from the tuning questions alone (for comparison).
  */
 function main(): void {
   const files = TUNING_FILES.filter((f) => fs.existsSync(f));
   if (files.some((f) => path.resolve(f) === path.resolve(HELDBACK_FILE))) throw new Error('the held-back file must never be used for training');
   const questions = loadEvaluationQuestions(files);
   const kb = buildKnowledgeBase();
-  const examples = examplesOf(kb, questions);
+  const tuning = examplesOf(kb, questions);
+  const examples = [...tuning, ...(process.env.TRAIN_NO_ENTRY ? [] : entryQuestionExamples(kb))];
 
   const rankerFit = { ...DEFAULT_FIT, l2: chooseL2(examples, (e) => e.fold, FOLDS, (train, l2) => rankLikelihood(fitRanker(train.map(rankExample), { ...DEFAULT_FIT, l2 }))) };
   const rankings = outOfFoldRankings(examples, rankerFit);
-  const stacked = examples.flatMap((e) => {
+  // The decision learns from the staff questions only: it must tell right from wrong, and out of scope, as staff ask.
+  const stacked = tuning.flatMap((e) => {
     const ranking = rankings.get(e);
     return ranking ? [{ example: e, ranking }] : [];
   });
-  const decisionFit = {
-    ...DEFAULT_FIT,
-    l2: chooseL2(stacked, (s) => s.example.fold, FOLDS, (train, l2) => {
-      const decision = fitLogistic(train.map((s) => decisionExample(s.example, s.ranking)), { ...DEFAULT_FIT, l2 });
-      return (s) => {
-        const { x, y } = decisionExample(s.example, s.ranking);
-        const p = answerProbability(decision, x);
-        return y ? p : 1 - p;
-      };
-    }),
-  };
-  // The decision's chances, each from a decision model not trained on its fold.
-  const predictions: Prediction[] = examples.map((example) => ({ example, ranking: rankings.get(example), chance: 0 }));
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const decision = fitLogistic(stacked.filter((s) => s.example.fold !== fold).map((s) => decisionExample(s.example, s.ranking)), decisionFit);
-    for (const p of predictions) if (p.example.fold === fold && p.ranking) p.chance = answerProbability(decision, decisionVector(p.ranking.features));
-  }
-  const thresholds = chooseThresholds(predictions);
+  const { l2, predictions, thresholds } = chooseDecisionPenalty(tuning, stacked, rankings);
+  const decisionFit = { ...DEFAULT_FIT, l2 };
   if (process.env.TRAIN_VERBOSE) {
     for (const p of predictions) {
       const top = p.ranking?.order[0];
@@ -230,10 +271,12 @@ function main(): void {
     thresholds,
     training: {
       files: files.map((f) => path.basename(f)),
-      questions: examples.length,
-      inScope: examples.filter((e) => e.inScope).length,
-      outOfScope: examples.filter((e) => !e.inScope).length,
-      expectedAmongCandidates: examples.filter((e) => e.label >= 0).length,
+      questions: tuning.length,
+      inScope: tuning.filter((e) => e.inScope).length,
+      outOfScope: tuning.filter((e) => !e.inScope).length,
+      expectedAmongCandidates: tuning.filter((e) => e.label >= 0).length,
+      entryQuestions: examples.length - tuning.length,
+      entryQuestionsAmongCandidates: examples.filter((e) => e.source === 'entry' && e.label >= 0).length,
       entries: kb.entries.length,
       fit: { ranker: rankerFit, decision: decisionFit },
       cost: COST,
@@ -241,7 +284,7 @@ function main(): void {
     },
   };
   fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
-  console.log(`Trained on ${examples.length} tuning questions (${model.training.inScope} in scope); ${model.training.expectedAmongCandidates} had the right entry among the candidates.`);
+  console.log(`Trained on ${tuning.length} tuning questions (${model.training.inScope} in scope; ${model.training.expectedAmongCandidates} had the right entry among the candidates) and ${examples.length - tuning.length} entry questions, each held out of its own entry.`);
   console.log(`Thresholds: answer ${thresholds.answer}, suggest ${thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(crossValidated)}`);
   console.log(`Wrote ${path.relative(process.cwd(), DEFAULT_ANSWER_MODEL_FILE)}`);
 }
