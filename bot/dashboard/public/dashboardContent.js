@@ -157,13 +157,12 @@
     $('edit-heading').focus();
   }
 
-  async function openEntry(id, keepMessages) {
+  /** Loads an entry into the form and its versions; callers show their notice only after this, so a notice means the form already shows the result. */
+  async function openEntry(id) {
     const record = await api.getJson(`/entries/${encodeURIComponent(id)}`);
-    const messages = keepMessages ? [...$('edit-messages').childNodes] : [];
     editing = { id: record.id, version: record.version, isNew: false, hasDraft: record.has_draft };
     const draftLine = record.has_draft ? ` A draft by ${record.draft_by} (${dateTime(record.draft_at)}) is waiting for another editor's approval.` : ' No draft: what you see is live.';
     openSection(`Edit: ${(record.draft || record.live).title}`, `${record.live_version ? `Live version ${record.live_version}.` : 'Not live yet.'}${draftLine}`);
-    if (messages.length) $('edit-messages').replaceChildren(...messages);
     fill(record.draft || record.live);
     $('f-id').readOnly = true;
     $('edit-approve').hidden = !record.has_draft;
@@ -190,8 +189,8 @@
         delete fields.id;
         answer = await api.postJson(`/entries/${encodeURIComponent(editing.id)}`, { ...fields, version: editing.version });
       }
+      await openEntry(answer.id || editing.id);
       showNotice('Saved as a draft. Another content editor must approve it before it goes live.', answer.warnings);
-      await openEntry(answer.id || editing.id, true);
       await Promise.all([loadList(), preview()]);
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);
@@ -202,8 +201,8 @@
   async function approve() {
     try {
       const answer = await api.postJson(`/entries/${encodeURIComponent(editing.id)}/approve`, { version: editing.version });
+      await openEntry(editing.id);
       showNotice(`Published as version ${answer.live_version}. Staff get the new answer in chat within seconds.`);
-      await openEntry(editing.id, true);
       await loadList();
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);
@@ -280,8 +279,8 @@
   async function restore(version) {
     try {
       const answer = await api.postJson(`/entries/${encodeURIComponent(editing.id)}/versions/${version}/restore`, { version: editing.version });
+      await openEntry(editing.id);
       showNotice(answer.message);
-      await openEntry(editing.id, true);
       await loadList();
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);
