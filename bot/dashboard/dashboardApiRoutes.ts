@@ -1,7 +1,7 @@
-import { Request, Response, Server } from 'restify';
+import { Request, Server } from 'restify';
 import { DashboardAccess, DashboardViewer } from './dashboardAccess';
 import { DashboardData } from './dashboardData';
-import { JSON_HEADERS } from './dashboardHeaders';
+import { dashboardJsonRoutes } from './dashboardJsonRoute';
 import { BRIEFING_REFRESH_SECONDS, GAP_DAYS } from './dashboardPage';
 
 /** A JSON answer: status and body. */
@@ -29,18 +29,8 @@ export function gapDaysFrom(value: string | null): number | undefined {
 export function registerDashboardApiRoutes(server: Server, deps: { access: DashboardAccess; data: DashboardData }): void {
   const { access, data } = deps;
 
-  const route = (path: string, handler: Handler) =>
-    server.get(path, async (req: Request, res: Response) => {
-      for (const [name, value] of Object.entries(JSON_HEADERS)) res.header(name, value);
-      const checked = await access.check(req);
-      if (!checked.ok) {
-        if (checked.refusal.status === 401) res.header('www-authenticate', 'Bearer realm="dashboard"');
-        res.send(checked.refusal.status, checked.refusal.body);
-        return;
-      }
-      const answer = await handler(checked.viewer, req);
-      res.send(answer.status, answer.body);
-    });
+  const json = dashboardJsonRoutes(server, access);
+  const route = (path: string, handler: Handler) => json('get', path, handler);
 
   route('/dashboard/api/me', async (viewer) => ({ status: 200, body: { name: viewer.name, via: viewer.via, admin: viewer.admin } }));
 

@@ -8,7 +8,7 @@ import { readHrFile } from '../directory/hrImport';
 import type { Services } from '../services';
 import { idempotencyKeyProblem } from '../store/idempotencyKeys';
 import { adminAllowed } from './adminRoutes';
-import { validationFailure } from './validationFailure';
+import { schemaProblems, validationFailure } from './validationFailure';
 
 /** The route idempotency keys of HR imports are stored under. */
 const IMPORT_ROUTE = 'POST /api/directory/import';
@@ -95,13 +95,9 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
 
   server.post('/api/directory/sync', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
-    const parsed = syncRequest.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const failure = validationFailure('sync request', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'request', message: i.message })));
-      res.send(failure.status, failure.body);
-      return;
-    }
-    const syncId = await directory.sync.start('admin-api', parsed.data.groups ?? []);
+    const parsed = parsedOr422(syncRequest, req, res, 'sync request', 'request');
+    if (!parsed) return;
+    const syncId = await directory.sync.start('admin-api', parsed.groups ?? []);
     res.send(202, { sync_id: syncId, progress: `/api/directory/syncs/${syncId}`, graph: !!directory.graph, installs: !!directory.installer });
   });
 
@@ -128,12 +124,8 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
 
   server.post('/api/directory/install', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
-    const parsed = audienceFilterSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const failure = validationFailure('audience', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'audience', message: i.message })));
-      res.send(failure.status, failure.body);
-      return;
-    }
+    const parsed = parsedOr422(audienceFilterSchema, req, res, 'audience', 'audience');
+    if (!parsed) return;
     if (!directory.installer) {
       res.send(409, { error: 'Conflict', message: 'Proactive installation is off: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID and GRAPH_TEAMS_APP_ID.' });
       return;
@@ -143,7 +135,7 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
       res.send(409, { error: 'Conflict', message: 'A directory sync or install is under way; try again when it has finished.', progress: `/api/directory/syncs/${busy}` });
       return;
     }
-    const recipients = await resolveAudience(parsed.data, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
+    const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
     const todo = recipients.filter((r) => r.reach?.via === 'install' && r.userId.startsWith('aad:')).map((r) => r.userId.slice('aad:'.length));
     const syncId = await directory.sync.startInstalls(todo);
     res.send(202, { sync_id: syncId, installing: todo.length, progress: `/api/directory/syncs/${syncId}` });
@@ -151,14 +143,19 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
 
   server.post('/api/directory/audience-count', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
-    const parsed = audienceFilterSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const failure = validationFailure('audience', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'audience', message: i.message })));
-      res.send(failure.status, failure.body);
-      return;
-    }
-    const recipients = await resolveAudience(parsed.data, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
+    const parsed = parsedOr422(audienceFilterSchema, req, res, 'audience', 'audience');
+    if (!parsed) return;
+    const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
     const count = countAudience(recipients);
     res.send(200, { in_audience: count.inAudience, reachable_now: count.reachableNow, needs_install: count.needsInstall, not_reachable: count.notReachable, reasons: count.reasons });
   });
+}
+
+/** The request body parsed by `schema`, or undefined after answering 422 with every problem. */
+function parsedOr422<T>(schema: z.ZodType<T>, req: Request, res: Response, what: string, whole: string): T | undefined {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  const failure = validationFailure(what, schemaProblems(parsed.error.issues, whole));
+  res.send(failure.status, failure.body);
+  return undefined;
 }

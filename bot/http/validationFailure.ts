@@ -11,3 +11,8 @@ export function validationFailure(what: string, problems: FieldProblem[]) {
     body: { error: 'ValidationError', message: `The ${what} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; see problems.`, problems, errors: problems.map((p) => p.message) },
   };
 }
+
+/** A schema's issues as field problems; an issue about the whole body is named `whole`. */
+export function schemaProblems(issues: readonly { path: PropertyKey[]; message: string }[], whole: string): FieldProblem[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || whole, message: i.message }));
+}

@@ -1,4 +1,4 @@
-import { Request, Response, Server } from 'restify';
+import { Request, Server } from 'restify';
 import { actionStyleFor } from '../../../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../../../dialogs/cards/cardActivity';
 import { createBriefingCard } from '../../../dialogs/cards/createBriefingCard';
@@ -12,10 +12,9 @@ import type { Services } from '../../services';
 import { idempotencyKeyProblem } from '../../store/idempotencyKeys';
 import { respondentOfChat } from '../../surveys/respondent';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
-import { JSON_HEADERS } from '../dashboardHeaders';
 import { AudienceCount, formCount } from './audienceCount';
 import { audienceWords, checkAudience, checkDraft, CheckedDraft, draftAsBriefing } from './authoringDrafts';
-import { jsonFromOwnPage } from '../ownPageRequest';
+import { dashboardJsonRoutes } from '../dashboardJsonRoute';
 import { findTestTarget, openRosterChat, sendTestCopy } from './testCopy';
 
 /** A JSON answer: status and body. */
@@ -23,8 +22,6 @@ interface Answer {
   status: number;
   body: unknown;
 }
-
-type Handler = (viewer: DashboardViewer, req: Request) => Promise<Answer>;
 
 const bodyOf = (req: Request): unknown => req.body;
 
@@ -55,22 +52,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
       : resolveAudience(audience, audienceStore, { includeUnreachable, only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
   const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> => formCount(countAudience(await resolve(kind, audience, true)));
 
-  const handle = (method: 'get' | 'post', path: string, handler: Handler) =>
-    server[method](path, async (req: Request, res: Response) => {
-      for (const [name, value] of Object.entries(JSON_HEADERS)) res.header(name, value);
-      if (method === 'post' && !jsonFromOwnPage(req)) {
-        res.send(403, { error: 'Forbidden', message: 'Changes are only accepted as JSON from the dashboard itself.' });
-        return;
-      }
-      const checked = await access.check(req);
-      if (!checked.ok) {
-        if (checked.refusal.status === 401) res.header('www-authenticate', 'Bearer realm="dashboard"');
-        res.send(checked.refusal.status, checked.refusal.body);
-        return;
-      }
-      const answer = await handler(checked.viewer, req);
-      res.send(answer.status, answer.body);
-    });
+  const handle = dashboardJsonRoutes(server, access);
 
   const failed = (what: string, problems: { field: string; message: string }[]): Answer => validationFailure(what, problems);
 

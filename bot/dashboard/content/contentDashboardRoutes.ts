@@ -1,15 +1,14 @@
-import { Request, Response, Server } from 'restify';
+import { Request, Server } from 'restify';
 import { ContentAnswer, Editor, recordSummary } from '../../content/contentEditing';
 import { answerAsk } from '../../http/contentRoutes';
 import { RoleService } from '../../roles/roleService';
 import { roleSettingsOf } from '../../roles/roleSettings';
 import type { Services } from '../../services';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
-import { JSON_HEADERS } from '../dashboardHeaders';
 import { DashboardSessions } from '../dashboardSession';
 import { SsoTokenVerifier } from '../ssoTokenVerifier';
 import { entryPreview } from './entryPreview';
-import { jsonFromOwnPage } from '../ownPageRequest';
+import { dashboardJsonRoutes } from '../dashboardJsonRoute';
 
 /** How far back "not helpful" votes count for the list's filter. */
 const UNHELPFUL_DAYS = 90;
@@ -33,23 +32,8 @@ export function registerContentDashboardRoutes(server: Server, services: Service
   const editors = new RoleService({ ...roleSettingsOf(config), commsUsers: config.contentEditors });
   const access = new DashboardAccess({ sso: deps.sso, sessions: deps.sessions, roles: editors, browserSignIn: Boolean(config.adminApiToken) });
 
-  const handle = (method: 'get' | 'post', path: string, handler: Handler) =>
-    server[method](path, async (req: Request, res: Response) => {
-      for (const [name, value] of Object.entries(JSON_HEADERS)) res.header(name, value);
-      if (method === 'post' && !jsonFromOwnPage(req)) {
-        res.send(403, { error: 'Forbidden', message: 'Changes are only accepted as JSON from the dashboard itself.' });
-        return;
-      }
-      const checked = await access.check(req);
-      if (!checked.ok) {
-        if (checked.refusal.status === 401) res.header('www-authenticate', 'Bearer realm="dashboard"');
-        const body = checked.refusal.status === 403 ? { error: 'Forbidden', message: 'Editing content is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.' } : checked.refusal.body;
-        res.send(checked.refusal.status, body);
-        return;
-      }
-      const answer = await handler(editorOf(checked.viewer), req, checked.viewer);
-      res.send(answer.status, answer.body);
-    });
+  const route = dashboardJsonRoutes(server, access, { error: 'Forbidden', message: 'Editing content is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.' });
+  const handle = (method: 'get' | 'post', path: string, handler: Handler) => route(method, path, (viewer, req) => handler(editorOf(viewer), req, viewer));
   const bodyOf = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
   const id = (req: Request) => String(req.params.id);
 

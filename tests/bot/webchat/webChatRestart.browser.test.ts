@@ -1,25 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Browser } from 'playwright-core';
 import { projectRoot } from '../../../knowledge/projectRoot';
 import { launchChromium, requireChromium } from '../../helpers/chromium';
+import { freePort } from '../../helpers/freePort';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'webchat');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` on a fixed port and data folder, in its own process group so stopping it stops the bot too. */
 function npmStart(port: number, dataDir: string): ChildProcess {
