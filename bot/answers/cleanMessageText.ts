@@ -15,6 +15,8 @@ export function cleanMessageText(raw: string | undefined): string {
       .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
       .replace(/<[^>]+>/g, ' '),
   )
+    // Control characters are exactly what this strips.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F\u200B-\u200D\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

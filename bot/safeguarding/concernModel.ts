@@ -43,7 +43,7 @@ export function readConcernModel(file: string = DEFAULT_MODEL_PATH): ConcernMode
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`The safeguarding model ${file} could not be read (${(err as Error).message}); run npm run train:safeguarding to rebuild it.`);
+    throw new Error(`The safeguarding model ${file} could not be read (${(err as Error).message}); run npm run train:safeguarding to rebuild it.`, { cause: err });
   }
   const parsed = modelSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`The safeguarding model ${file} is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); run npm run train:safeguarding to rebuild it.`);

@@ -17,7 +17,6 @@ export function serialisedBytes(value: unknown): number {
 /** Cuts text to at most `maxBytes` of UTF-8 at a word boundary where one is near, with an ellipsis. */
 export function truncateToBytes(text: string, maxBytes: number): string {
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
-  let cut = text;
   // Binary search on characters, since multi-byte characters make bytes and characters differ.
   let low = 0;
   let high = text.length;
@@ -26,10 +25,9 @@ export function truncateToBytes(text: string, maxBytes: number): string {
     if (Buffer.byteLength(`${text.slice(0, mid)}\u2026`, 'utf8') <= maxBytes) low = mid;
     else high = mid - 1;
   }
-  cut = text.slice(0, low);
+  const cut = text.slice(0, low);
   const space = cut.lastIndexOf(' ');
-  if (space > low - 200 && space > 0) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}\u2026`;
+  return `${(space > low - 200 && space > 0 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
 }
 
 /** The plain text a card stands for: its fallback, or the activity's own text. */

@@ -5,6 +5,7 @@ import { ReceivedActivity } from './directLineClient';
 // DirectLineJS is a browser library: Node gets the XMLHttpRequest and WebSocket it expects.
 const globals = globalThis as unknown as { XMLHttpRequest?: unknown; WebSocket?: unknown };
 // `require`: xhr2 ships no types; it is the XMLHttpRequest DirectLineJS's own tests use in Node.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 globals.XMLHttpRequest ??= require('xhr2');
 globals.WebSocket ??= WebSocket;
 

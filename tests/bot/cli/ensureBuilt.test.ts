@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 
 // The launcher is plain JavaScript (it runs before anything is compiled), so it is loaded with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { firstChangedSource } = require('../../../bot/cli/ensureBuilt.cjs') as { firstChangedSource: (root: string) => string | null };
 
 describe('ensureBuilt (npm start compiles only when the sources changed)', () => {

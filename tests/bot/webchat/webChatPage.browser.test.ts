@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -143,7 +144,7 @@ describe('web chat page in a real browser (Chromium)', function () {
     const [download] = await Promise.all([page.waitForEvent('download', WAIT), link.click()]);
     expect(download.suggestedFilename()).to.equal('my-data.json');
     const file = await download.path();
-    const data = JSON.parse(require('node:fs').readFileSync(file, 'utf8')) as { note: string };
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { note: string };
     expect(data.note).to.be.a('string');
     expect(problems.csp, 'CSP violations').to.deep.equal([]);
   });

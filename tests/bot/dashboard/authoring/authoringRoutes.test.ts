@@ -40,7 +40,7 @@ forEachEngine((engine) =>
 
     const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
       const res = await fetch(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads JSON bodies of several shapes
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
 
     before(async () => {
