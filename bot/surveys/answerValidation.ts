@@ -1,5 +1,5 @@
 import { allowedValues, SurveyQuestion, SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
-import type { AnswerValue } from './surveyResponses';
+import type { AnswerValue } from './answerValue';
 
 /** Card inputs for a question are named with this prefix, so answers never clash with action data. */
 export const ANSWER_PREFIX = 'q.';

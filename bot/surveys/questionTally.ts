@@ -1,5 +1,5 @@
 import { allowedValues, QuestionType, SurveyQuestion, SurveyTemplate, valueLabel } from '../../knowledge/surveys/surveyTemplate';
-import type { AnswerValue } from './surveyResponses';
+import type { AnswerValue } from './answerValue';
 
 /** How many chose one answer, and what share of those who answered the question that is. */
 export interface OptionCount {

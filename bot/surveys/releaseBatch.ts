@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { segmentsToGeneralise } from './segmentGeneralisation';
-import type { AnswerValue } from './surveyResponses';
+import type { AnswerValue } from './answerValue';
 import { segmentKey, TallyCount, tallyCountsOf } from './waveTally';
 
 /** One answer as it waits for release (sealed in the pending pool): the person's segments as they stood, their answers and comment. */

@@ -5,9 +5,7 @@ import { DatabaseSchema } from '../store/schema';
 import { PulseKeys } from './pulseKeys';
 import { releaseBatch, WaitingAnswer } from './releaseBatch';
 import { TallyCount, TallyDimension } from './waveTally';
-
-/** An answer as stored: a number for ratings and scales, an option id or yes/no otherwise. */
-export type AnswerValue = string | number;
+import type { AnswerValue } from './answerValue';
 
 /** One released response as stored: answers and comment, and nothing that identifies anyone or says when. */
 export interface StoredResponse {

@@ -1,7 +1,7 @@
 import type { SurveyTemplate } from '../../knowledge/surveys/surveyTemplate';
 import { labelOf, SECTORS } from '../../knowledge/workforce';
 import { QuestionTally } from './questionTally';
-import type { AnswerValue } from './surveyResponses';
+import type { AnswerValue } from './answerValue';
 
 /** The dimensions results are broken down by; "all" is everyone. */
 export type TallyDimension = 'all' | 'sector' | 'locality';
