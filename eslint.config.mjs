@@ -1,6 +1,8 @@
 // Lint rules for the whole project: typescript-eslint's recommended set, plus the globals each kind of file really has.
 import js from '@eslint/js';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +22,13 @@ export default tseslint.config(
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Chai's property assertions (`.to.be.empty`) are expressions by design, and tests read JSON bodies loosely.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  // No module may depend on itself through others: a cycle hides which layer owns what (issue 20).
+  {
+    files: ['bot/**/*.ts', 'dialogs/**/*.ts', 'knowledge/**/*.ts', 'manifest/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   // Kysely's migrations are written against an untyped database on purpose: they must not change when today's schema does.
   { files: ['bot/store/migrations/*.ts', 'tests/bot/store/migrations/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );
