@@ -44,6 +44,8 @@ export interface AppInstall {
   status: 'installed' | 'no-chat' | 'failed';
   chatId?: string;
   problem?: string;
+  /** Graph's HTTP status when the install or the chat read failed (not stored), so a sender can tell consent from an outage. */
+  httpStatus?: number;
 }
 
 type PersonRow = DatabaseSchema['directory_people'];
@@ -163,6 +165,23 @@ export class DirectoryStore {
   async enabledPeople(): Promise<DirectoryPerson[]> {
     const rows = await this.db.selectFrom('directory_people').selectAll().where('enabled', '=', 1).orderBy('person_id').execute();
     return rows.map(toPerson);
+  }
+
+  /** Which of these object ids are enabled Graph users, the people the app can be installed for. */
+  async installablePeople(aadObjectIds: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const unique = [...new Set(aadObjectIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('directory_people')
+        .select('aad_object_id')
+        .where('source', '=', 'graph')
+        .where('enabled', '=', 1)
+        .where('aad_object_id', 'in', unique.slice(i, i + 500))
+        .execute();
+      for (const r of rows) if (r.aad_object_id) out.add(r.aad_object_id);
+    }
+    return out;
   }
 
   async person(personId: string): Promise<DirectoryPerson | undefined> {
