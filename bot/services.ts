@@ -13,6 +13,7 @@ import { CardActionRouter } from './cardActions/cardActionRouter';
 import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
+import { readerResolver } from './audience/readerTargeting';
 import { resolveAudience } from './audience/resolveAudience';
 import { createDirectory } from './directory/createDirectory';
 import { Config } from './config';
@@ -177,6 +178,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     },
     audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }, { installAtSend: true }),
     now,
+    // "Latest briefings" and card buttons judge a reader as fan-out does: directory attributes and Entra groups first.
+    reader: readerResolver({ profiles: store.profiles, conversations: store.conversations, rosters: store.rosters, directory: { person: (id) => directory.people.person(id), groupsOfPerson: (aad) => directory.people.groupsOfPerson(aad) }, webObjectId: (userId) => webChat.users.get(userId)?.oid }),
   });
   const rootDialog = new RootDialog({
     answerer,

@@ -218,6 +218,12 @@ export class DirectoryStore {
     return new Set(rows.map((r) => r.aad_object_id));
   }
 
+  /** Every group (as last synced) one person is in. */
+  async groupsOfPerson(aadObjectId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('directory_group_members').select('group_id').where('aad_object_id', '=', aadObjectId).execute();
+    return rows.map((r) => r.group_id);
+  }
+
   /** The groups (of those asked about) one person is in. */
   async groupsOf(aadObjectId: string, groupIds: string[]): Promise<string[]> {
     if (!groupIds.length) return [];
