@@ -41,7 +41,7 @@ export interface AudienceDirectory {
 export interface AudienceStore {
   conversations: Pick<ConversationReferences, 'activePersonalChats'>;
   profiles: Pick<Profiles, 'all'>;
-  rosters?: Pick<TeamRosters, 'reachableMembers' | 'activeTeams'>;
+  rosters?: Pick<TeamRosters, 'reachableMembers' | 'channels'>;
   directory?: AudienceDirectory;
 }
 
@@ -68,10 +68,10 @@ function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, i
  */
 export async function resolveAudience(filter: AudienceFilter, store: AudienceStore, options: AudienceOptions = {}): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
-  // One card per channel of a team the app is still installed in; other channels are left out.
+  // One card per known channel (General, or one read from the team) of a team the app is still installed in; other channels are left out.
   if (filter.channels && store.rosters) {
-    const installed = new Set((await store.rosters.activeTeams()).map((t) => t.teamId));
-    for (const c of filter.channels) if (installed.has(c.team)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
+    const known = new Set((await store.rosters.channels()).map((c) => `${c.teamId}|${c.channelId}`));
+    for (const c of filter.channels) if (known.has(`${c.team}|${c.channel ?? c.team}`)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
   }
   if (!reachesPeople(filter)) return [...new Map(recipients.map((r) => [r.userId, r])).values()];
   const profiles = new Map((await store.profiles.all()).map((p) => [p.userId, p]));

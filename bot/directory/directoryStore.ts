@@ -189,8 +189,8 @@ export class DirectoryStore {
     return row ? toPerson(row) : undefined;
   }
 
-  /** Replaces the members of one group with a fresh transitive read. */
-  async replaceGroup(groupId: string, members: string[], problem?: string): Promise<void> {
+  /** Replaces the members of one group with a fresh transitive read (and its display name, when read). */
+  async replaceGroup(groupId: string, members: string[], problem?: string, displayName?: string): Promise<void> {
     const at = stamp(this.now());
     await this.db.transaction().execute(async (trx) => {
       if (!problem) {
@@ -200,15 +200,21 @@ export class DirectoryStore {
           await trx.insertInto('directory_group_members').values(unique.slice(i, i + 400).map((aad) => ({ group_id: groupId, aad_object_id: aad }))).execute();
         }
       }
-      const values = { members: problem ? 0 : new Set(members).size, problem: problem ?? null, synced_at: at };
+      const named = displayName ? { display_name: displayName.slice(0, 300) } : {};
+      const values = { members: problem ? 0 : new Set(members).size, problem: problem ?? null, synced_at: at, ...named };
       await trx.insertInto('directory_groups').values({ group_id: groupId, ...values }).onConflict((oc) => oc.column('group_id').doUpdateSet(problem ? { problem: values.problem, synced_at: at } : values)).execute();
     });
   }
 
   /** The groups read so far, with their member counts and any problem reading them. */
-  async groups(): Promise<{ groupId: string; members: number; problem?: string; syncedAt?: string }[]> {
+  async groups(): Promise<{ groupId: string; displayName?: string; members: number; problem?: string; syncedAt?: string }[]> {
     const rows = await this.db.selectFrom('directory_groups').selectAll().orderBy('group_id').execute();
-    return rows.map((r) => ({ groupId: r.group_id, members: r.members, problem: r.problem ?? undefined, syncedAt: r.synced_at ?? undefined }));
+    return rows.map((r) => ({ groupId: r.group_id, displayName: r.display_name ?? undefined, members: r.members, problem: r.problem ?? undefined, syncedAt: r.synced_at ?? undefined }));
+  }
+
+  /** Display names of the groups that have one, by group id (for pickers and audience descriptions). */
+  async groupNames(): Promise<Map<string, string>> {
+    return new Map((await this.groups()).filter((g) => g.displayName).map((g) => [g.groupId, g.displayName!]));
   }
 
   /** The object ids of everyone in any of the groups. */
