@@ -12,7 +12,7 @@ export type InstallAtSend = { ok: true; chat: ConversationRecord } | { ok: false
 function reasonOf(install: AppInstall): string {
   const problem = install.problem ?? 'no reason given';
   if (install.status === 'no-chat') return `app installed but its chat could not be read yet (${problem})`;
-  if (install.httpStatus === 403) return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteForUser.All and allow the app (${problem})`;
+  if (install.httpStatus === 403) return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent) and allow the app in Teams (${problem})`;
   if (install.httpStatus === 404) return `not found in Microsoft Graph, or the app is not in the catalogue (${problem})`;
   return problem;
 }
