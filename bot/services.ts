@@ -13,6 +13,7 @@ import { CardActionRouter } from './cardActions/cardActionRouter';
 import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
+import { readerResolver } from './audience/readerTargeting';
 import { resolveAudience } from './audience/resolveAudience';
 import { createDirectory } from './directory/createDirectory';
 import { Config } from './config';
@@ -175,8 +176,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
       acknowledgedAt: (messageId, userId) => delivery.acknowledgedAt(messageId, userId),
     },
-    audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }),
+    audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }, { installAtSend: true }),
     now,
+    // "Latest briefings" and card buttons judge a reader as fan-out does: directory attributes and Entra groups first.
+    reader: readerResolver({ profiles: store.profiles, conversations: store.conversations, rosters: store.rosters, directory: { person: (id) => directory.people.person(id), groupsOfPerson: (aad) => directory.people.groupsOfPerson(aad) }, webObjectId: (userId) => webChat.users.get(userId)?.oid }),
   });
   const rootDialog = new RootDialog({
     answerer,
@@ -240,19 +243,21 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
   const connectorHttp = new HttpConnectorSender(createConnectorTokenProvider(config));
+  // Built before the delivery engine, which installs the app through it; its Graph calls wait for the engine's pacer.
+  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
   const delivery = new DeliveryEngine({
     outbox: new Outbox(database.db, now, database.engine),
     conversations: store.conversations,
     profiles: store.profiles,
     sender: overrides.sender ?? connectorHttp,
     rosters: store.rosters,
+    installs: directory.installsAtSend,
     slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
     now,
     logger,
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
-  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
   const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);

@@ -29,6 +29,7 @@ export interface DatabaseSchema {
   directline_activities: DirectLineActivityTable;
   directline_limits: DirectLineLimitTable;
   teams: TeamTable;
+  team_channels: TeamChannelTable;
   roster_members: RosterMemberTable;
   content_entries: ContentEntryTable;
   content_versions: ContentVersionTable;
@@ -319,6 +320,15 @@ export interface DirectLineLimitTable {
 }
 
 /** A team the app is installed in; proactive messages to its members go through its service URL. */
+/** One channel of an installed team, as the Bot Connector lists them (the General channel's id is the team id). */
+export interface TeamChannelTable {
+  team_id: string;
+  channel_id: string;
+  /** The channel's name; the General channel has none in the connector's list. */
+  name: string | null;
+  updated_at: string;
+}
+
 export interface TeamTable {
   team_id: string;
   tenant_id: string | null;
@@ -409,6 +419,8 @@ export interface DirectoryPersonTable {
 /** An Entra group whose transitive members were read, with how many and any problem reading it. */
 export interface DirectoryGroupTable {
   group_id: string;
+  /** The group's display name in Entra ID, as last read (migration 014). */
+  display_name: string | null;
   members: number;
   problem: string | null;
   synced_at: string | null;
