@@ -21,14 +21,21 @@ export function checkRecord(kind: CatalogueKind, fields: Record<string, unknown>
     return parsed.success ? { ok: true, item: { kind, record: parsed.data } } : { ok: false, problems: schemaProblems(parsed.error.issues, 'course') };
   }
   const parsed = sessionSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues, 'session') };
-  const { timezone, start, end } = parsed.data;
-  if (!IANAZone.isValidZone(timezone)) return { ok: false, problems: [{ field: 'timezone', message: `"${timezone}" is not a time zone (write Europe/London)` }] };
-  const problems = (['start', 'end'] as const).flatMap((field) => {
-    const problem = localTimeProblem(field === 'start' ? start : end, timezone);
+  // Times are checked even when other fields are wrong, so one answer lists every problem.
+  const problems = [...(parsed.success ? [] : schemaProblems(parsed.error.issues, 'session')), ...timeProblems(fields)];
+  return parsed.success && problems.length === 0 ? { ok: true, item: { kind, record: parsed.data } } : { ok: false, problems };
+}
+
+/** A session's zone must be real and its local times must exist in it. */
+function timeProblems(fields: Record<string, unknown>): FieldProblem[] {
+  const { timezone, start, end } = fields;
+  if (typeof timezone !== 'string' || !timezone.trim()) return [];
+  if (!IANAZone.isValidZone(timezone)) return [{ field: 'timezone', message: `"${timezone}" is not a time zone (write Europe/London)` }];
+  return (['start', 'end'] as const).flatMap((field) => {
+    const value = field === 'start' ? start : end;
+    const problem = typeof value === 'string' && value.trim() ? localTimeProblem(value, timezone) : undefined;
     return problem ? [{ field, message: problem }] : [];
   });
-  return problems.length ? { ok: false, problems } : { ok: true, item: { kind, record: parsed.data } };
 }
 
 /** The field a catalogue validator message is about ("session x.course: …" → course), else the record's kind. */
