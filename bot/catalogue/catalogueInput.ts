@@ -63,7 +63,12 @@ export function newCatalogueErrors(live: readonly CatalogueItem[], changed: read
  */
 export function checkItem(kind: CatalogueKind, body: Record<string, unknown>, live: readonly CatalogueItem[], options: { base?: CatalogueItem; entryIds?: ReadonlySet<string> } = {}): CatalogueCheck {
   const fields: Record<string, unknown> = { ...(options.base?.record ?? {}) };
-  for (const [name, value] of Object.entries(body)) if (!NOT_FIELDS.has(name)) fields[name] = value;
+  for (const [name, value] of Object.entries(body)) {
+    if (NOT_FIELDS.has(name)) continue;
+    // null clears an optional field (a session's venue once it moves online).
+    if (value === null) delete fields[name];
+    else fields[name] = value;
+  }
   if (options.base && fields.id !== options.base.record.id) return { ok: false, problems: [{ field: 'id', message: `id: a ${kind}'s id cannot change; create a new ${kind} instead` }] };
   const checked = checkRecord(kind, fields);
   if (!checked.ok) return checked;
