@@ -157,4 +157,30 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
     }
     expect(await chatReply(bot, 'caf training in june 2027')).to.contain('Westgate Library');
   });
+
+  it('a new course with markup in every field: the problems and the list show it as text, and nothing runs', async () => {
+    const erin = await openCatalogue(ERIN);
+    try {
+      const { frame } = erin;
+      await frame.locator('#new-course').click();
+      await frame.locator('#course-id').fill('hostile-course');
+      for (const name of ['title', 'summary', 'provider', 'contact', 'duration', 'roles', 'tags', 'aliases', 'acronyms']) await frame.locator(`#course-${name}`).fill(HOSTILE);
+      await frame.locator('#course-booking_url').fill(`https://learning.example/${HOSTILE}`);
+      await frame.locator('#course-sectors').fill('all');
+      await frame.locator('#edit-save').click();
+      await frame.locator('#edit-messages [data-kind="problems"]').waitFor(WAIT);
+      expect(await frame.locator('#edit-messages').innerText()).to.contain('is not a known role').and.to.contain('<script>');
+      await frame.locator('#course-roles').fill('');
+      await frame.locator('#edit-save').click();
+      await frame.locator('#edit-messages [data-kind="notice"]').waitFor(WAIT);
+      await frame.locator('#catalogue-filter').selectOption('drafts');
+      await frame.locator('#items-body a[data-id="hostile-course"]').waitFor(WAIT);
+      expect(await frame.locator('#items-body a[data-id="hostile-course"]').innerText()).to.equal(HOSTILE);
+      expect(await frame.locator('#items-body img, #items-body script, #edit-messages img').count()).to.equal(0);
+      expect(await hacked(frame)).to.equal(undefined);
+      expect(erin.errors).to.deep.equal([]);
+    } finally {
+      await erin.close();
+    }
+  });
 });
