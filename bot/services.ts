@@ -76,6 +76,9 @@ import { CONTENT_REVIEW_KIND, ReviewReminders } from './content/reviewReminders'
 import { contentReviewRenderer } from '../dialogs/contentReviewRenderer';
 import { LiveKnowledge } from './content/liveKnowledge';
 import { ContentEditing } from './content/contentEditing';
+import { CatalogueStore } from './catalogue/catalogueItems';
+import { LiveCatalogue } from './catalogue/liveCatalogue';
+import { CatalogueEditing } from './catalogue/catalogueEditing';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -119,6 +122,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
+  // The training catalogue is edited in the database too; the shipped YAML (or the override) seeds it.
+  const catalogueStore = new CatalogueStore(database.db, now);
+  const liveCatalogue = new LiveCatalogue(catalogueStore, trainingFinder, logger);
+  await liveCatalogue.start(trainingFinder.index.catalogue, config.contentPollMs);
+  const catalogueEditing = new CatalogueEditing(catalogueStore, liveCatalogue, async () => new Set((await contentEntries.liveEntries()).map((e) => e.id)));
   const briefingRecords = new Briefings(database.db, now);
   const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));
   const metrics = new BotMetrics();
@@ -301,11 +309,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     idempotencyKeys,
     /** Knowledge entries as content owners edit them, and the live index that follows them. */
     content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now), reviewReminders: { reminders: reviewReminders, task: reviewReminderTask } },
+    /** The training catalogue as editors change it (courses, sessions, LMS imports), and the live copy chat answers from. */
+    catalogue: { store: catalogueStore, live: liveCatalogue, editing: catalogueEditing },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();
       reviewReminderTask.stop();
       knowledge.stop();
+      liveCatalogue.stop();
       await contentListener?.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();

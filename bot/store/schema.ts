@@ -35,6 +35,9 @@ export interface DatabaseSchema {
   content_versions: ContentVersionTable;
   content_revisions: ContentRevisionTable;
   catalogue_sessions: CatalogueSessionTable;
+  /** Training courses and sessions as editors change them (keys "course:<id>", "session:<id>"), shaped like content_entries. */
+  catalogue_items: ContentEntryTable;
+  catalogue_versions: ContentVersionTable;
   directory_people: DirectoryPersonTable;
   directory_groups: DirectoryGroupTable;
   directory_group_members: DirectoryGroupMemberTable;
