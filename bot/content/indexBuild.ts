@@ -14,6 +14,8 @@ export interface BuiltKnowledge {
 /** Builds a knowledge base (index and profiles) for a set of entries, as `npm run build:kb` does for the files. */
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
+  /** Gets ready for the first build ahead of time (starts the worker), so the first publish does not wait for it. */
+  warm?(): void;
   stop(): Promise<void>;
 }
 
@@ -66,15 +68,29 @@ export class OffThreadIndexer implements KnowledgeBuilder {
     return { kb, mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading) };
   }
 
-  private ask(request: BuildRequest): Promise<Received> {
-    if (this.stopped) return Promise.reject(new Error('the index worker has been stopped'));
+  warm(): void {
+    if (!this.stopped) this.startedWorker();
+  }
+
+  private startedWorker(): Worker {
     if (!this.worker) {
       const { file, execArgv } = workerFile();
-      this.worker = new Worker(file, { execArgv });
+      const worker = new Worker(file, { execArgv });
       // An idle worker must not keep the process alive.
-      this.worker.unref();
+      worker.unref();
+      // A worker that fails while idle is dropped (the next build starts a new one); one that fails mid-build is reported to that build.
+      worker.on('error', () => undefined);
+      worker.once('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
     }
-    const worker = this.worker;
+    return this.worker;
+  }
+
+  private ask(request: BuildRequest): Promise<Received> {
+    if (this.stopped) return Promise.reject(new Error('the index worker has been stopped'));
+    const worker = this.startedWorker();
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.off('message', onMessage);

@@ -99,6 +99,7 @@ export class LiveKnowledge {
     if (synced.added + synced.updated > 0) this.options.logger.info({ added: synced.added, updated: synced.updated }, 'knowledge content: loaded the shipped files into the database');
     if (synced.kept.length) this.options.logger.info({ entries: synced.kept.slice(0, 20), count: synced.kept.length }, 'knowledge content: kept content owners\' edits over changed shipped files');
     await this.rebuild();
+    this.builder.warm?.();
     this.poller = startPeriodicTask({ name: 'knowledge content poll', intervalMs: pollMs, logger: this.options.logger, work: () => this.refresh() });
   }
 

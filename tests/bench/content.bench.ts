@@ -38,7 +38,7 @@ const PUBLISHES = option('publishes', 10);
 /** Entries the replicas answer from (padded from the shipped ones); 0 means the shipped content only. */
 const LIVE_ENTRIES = option('live-entries', 0);
 /** Questions asked at once on each replica while publishing (`--load`, 4 unless a number is given); 0 means a quiet run. */
-const LOAD = process.argv.includes('--load') ? 4 : option('load', 0);
+const LOAD = process.argv.includes('--load') && !/^\d+$/.test(process.argv[process.argv.indexOf('--load') + 1] ?? '') ? 4 : option('load', 0);
 const REBUILD_ENTRIES = option('rebuild-entries', 2000);
 const REBUILD_RUNS = option('rebuild-runs', 3);
 
