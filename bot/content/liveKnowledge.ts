@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
-import { BuiltKnowledge, KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
+import { KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -176,19 +176,20 @@ export class LiveKnowledge {
     const hash = entriesHash(entries);
     if (hash !== this.currentHash) {
       const started = process.hrtime.bigint();
-      let built: BuiltKnowledge;
+      let next: KnowledgeSearch;
+      let mainThreadMs: number;
       try {
-        built = await this.builder.build(entries, hash);
+        const built = await this.builder.build(entries, hash);
+        await nextTurn();
+        const onThisThread = process.hrtime.bigint();
+        next = new KnowledgeSearch(built.kb, { authority: this.options.authority });
+        mainThreadMs = built.mainThreadMs + msSince(onThisThread);
       } catch (err) {
         // Handled here: the old index keeps serving, the reason is logged once, and the poll tries this revision again later.
         this.failed = { revision, retryAtMs: this.nowMs() + RETRY_FAILED_BUILD_MS };
         this.options.logger.error({ err, revision, entries: entries.length, answeringFromRevision: this.seenRevision }, 'knowledge content: the new index could not be built; still answering from the previous one');
         return;
       }
-      await nextTurn();
-      const onThisThread = process.hrtime.bigint();
-      const next = new KnowledgeSearch(built.kb, { authority: this.options.authority });
-      const mainThreadMs = built.mainThreadMs + msSince(onThisThread);
       this.current = next;
       this.currentHash = hash;
       this.lastSwap = { atMs: this.nowMs(), buildMs: msSince(started), mainThreadMs, entries: entries.length, revision };
