@@ -51,10 +51,13 @@ function chatToBe(member: RosterTarget): ConversationRecord {
 }
 
 /** Why a directory person with no chat and no roster entry cannot be reached yet. */
-function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, install: { status: string; problem?: string } | undefined): Reach {
+function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, install: { status: string; problem?: string; httpStatus?: number } | undefined): Reach {
   if (person.source === 'hr') return { via: 'none', reason: 'partner staff (HR import) who have not opened a chat with the bot' };
   if (!directory.canInstall) return { via: 'none', reason: 'no personal app, and proactive installation is off (GRAPH_TEAMS_APP_ID)' };
-  if (install?.status === 'failed') return { via: 'none', reason: 'installing the app failed' };
+  if (install?.status === 'failed' && install.httpStatus === 403) return { via: 'none', reason: 'installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked' };
+  // An outage or throttling (no status, 429, 5xx) is tried again on the next send; other refusals wait for the next sync.
+  const transient = install?.httpStatus === undefined || install.httpStatus === 429 || install.httpStatus >= 500;
+  if (install?.status === 'failed' && !transient) return { via: 'none', reason: 'installing the app failed' };
   if (install?.status === 'no-chat') return { via: 'none', reason: 'app installed but its chat could not be read yet' };
   return { via: 'install' };
 }

@@ -238,14 +238,14 @@ export class DirectoryStore {
   }
 
   async saveInstall(install: AppInstall): Promise<void> {
-    const values = { status: install.status, chat_id: install.chatId ?? null, problem: install.problem ? install.problem.slice(0, 500) : null, updated_at: stamp(this.now()) };
+    const values = { status: install.status, chat_id: install.chatId ?? null, problem: install.problem ? install.problem.slice(0, 500) : null, http_status: install.httpStatus ?? null, updated_at: stamp(this.now()) };
     await this.db.insertInto('app_installs').values({ aad_object_id: install.aadObjectId, ...values }).onConflict((oc) => oc.column('aad_object_id').doUpdateSet(values)).execute();
   }
 
   /** Installation outcomes by object id. */
   async installs(): Promise<Map<string, AppInstall>> {
     const rows = await this.db.selectFrom('app_installs').selectAll().execute();
-    return new Map(rows.map((r) => [r.aad_object_id, { aadObjectId: r.aad_object_id, status: r.status as AppInstall['status'], chatId: r.chat_id ?? undefined, problem: r.problem ?? undefined }]));
+    return new Map(rows.map((r) => [r.aad_object_id, { aadObjectId: r.aad_object_id, status: r.status as AppInstall['status'], chatId: r.chat_id ?? undefined, problem: r.problem ?? undefined, httpStatus: r.http_status ?? undefined }]));
   }
 
   /** Records that a sync started and returns its id. */

@@ -442,6 +442,8 @@ export interface AppInstallTable {
   status: string;
   chat_id: string | null;
   problem: string | null;
+  /** Graph's HTTP status when the install failed (migration 014), telling consent (403) from an outage. */
+  http_status: number | null;
   updated_at: string;
 }
 

@@ -74,13 +74,32 @@ describe('a briefing to directory people without the app installs it at send tim
     expect(csv).to.match(/29:teams-01,sent/).and.match(/29:teams-02,sent/);
     expect(csv).to.match(new RegExp(`aad:${oid(3)},unreachable,1,,,.*consent missing`));
     // The two who got it now count as reachable; the refused install is reported as not reachable, with why.
-    const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as { reachable_now: number; not_reachable: number };
+    const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as { reachable_now: number; not_reachable: number; reasons: Record<string, number> };
     expect(after).to.include({ reachable_now: 2, not_reachable: 1 });
+    expect(Object.keys(after.reasons)).to.have.length(1);
+    expect(Object.keys(after.reasons)[0]).to.match(/consent missing/);
+  });
+
+  it('tries an install that failed in an outage again on the next briefing, but not one refused for consent', async () => {
+    const outage = oid(4);
+    graph.users.push({ id: outage, displayName: 'Worker 4', accountEnabled: true });
+    const { people, mapping } = bot.services.directory;
+    await people.upsertPeople([{ source: 'graph', aadObjectId: outage, attributes: {}, enabled: true }], mapping());
+    await people.saveInstall({ aadObjectId: outage, status: 'failed', problem: 'installing the app failed with 503', httpStatus: 503 });
+    const count = (await (await api('/api/directory/audience-count', { everyone: true })).json()) as Record<string, unknown>;
+    expect(count).to.include({ needs_install: 1, not_reachable: 1 });
+    const created = await api('/api/briefings', { title: 'Outage retry', summary: 'Everyone.', audience: { everyone: true }, topics: ['youth'], urgent: true }, 'install-at-send-outage');
+    expect(((await created.json()) as { recipients: number }).recipients).to.equal(3);
+    await bot.services.delivery.drain();
+    const id = (await bot.services.briefings.findByTitle('Outage retry'))!.id;
+    expect((await bot.services.briefings.status(id))!.counts).to.include({ sent: 3 });
+    expect(graph.installed.get(outage)?.has('catalog-app-at-send')).to.equal(true);
   });
 
   it('sends the next briefing to the same people without installing again', async () => {
     const before = graph.graphCalls().filter((c) => c.method === 'POST').length;
     const created = await api('/api/briefings', { title: 'Second notice', summary: 'A follow-up.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true }, 'install-at-send-2');
+    // Person 3's refused install is not tried again: only a sync (after consent is granted) retries it.
     expect(created.status).to.equal(201);
     await bot.services.delivery.drain();
     expect(graph.graphCalls().filter((c) => c.method === 'POST').length).to.equal(before);
