@@ -8,6 +8,7 @@ import { registerDashboardRoutes } from './dashboard/registerDashboardRoutes';
 import { registerAdminRoutes } from './http/adminRoutes';
 import { registerBriefingRoutes } from './http/briefingRoutes';
 import { registerContentRoutes } from './http/contentRoutes';
+import { registerCatalogueApiRoutes } from './catalogue/catalogueApiRoutes';
 import { keepCsvAsText } from './http/csvBody';
 import { registerDirectoryRoutes } from './http/directoryRoutes';
 import { registerSurveyRoutes } from './http/surveyRoutes';
@@ -65,6 +66,7 @@ export function createServer(services: Services): Server {
   registerAdminRoutes(server, services);
   registerBriefingRoutes(server, services);
   registerContentRoutes(server, services);
+  registerCatalogueApiRoutes(server, services);
   registerDirectoryRoutes(server, services);
 
   registerSurveyRoutes(server, services);

@@ -13,6 +13,7 @@ import { CardActionRouter } from './cardActions/cardActionRouter';
 import { StateFeedbackGiven } from './cardActions/feedbackGiven';
 import { registerKnowledgeCardActions } from './cardActions/knowledgeCardActions';
 import { registerSurveyCardActions } from './cardActions/surveyCardActions';
+import { readerResolver } from './audience/readerTargeting';
 import { resolveAudience } from './audience/resolveAudience';
 import { createDirectory } from './directory/createDirectory';
 import { Config } from './config';
@@ -75,6 +76,9 @@ import { CONTENT_REVIEW_KIND, ReviewReminders } from './content/reviewReminders'
 import { contentReviewRenderer } from '../dialogs/contentReviewRenderer';
 import { LiveKnowledge } from './content/liveKnowledge';
 import { ContentEditing } from './content/contentEditing';
+import { CatalogueStore } from './catalogue/catalogueItems';
+import { LiveCatalogue } from './catalogue/liveCatalogue';
+import { CatalogueEditing } from './catalogue/catalogueEditing';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -118,6 +122,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
   const feedbackLog = overrides.feedbackLog ?? store.feedback;
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
+  // The training catalogue is edited in the database too; the shipped YAML (or the override) seeds it.
+  const catalogueStore = new CatalogueStore(database.db, now);
+  const liveCatalogue = new LiveCatalogue(catalogueStore, trainingFinder, logger);
+  await liveCatalogue.start(trainingFinder.index.catalogue, config.contentPollMs);
+  const catalogueEditing = new CatalogueEditing(catalogueStore, liveCatalogue, async () => new Set((await contentEntries.liveEntries()).map((e) => e.id)));
   const briefingRecords = new Briefings(database.db, now);
   const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));
   const metrics = new BotMetrics();
@@ -175,8 +184,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
       acknowledgedAt: (messageId, userId) => delivery.acknowledgedAt(messageId, userId),
     },
-    audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }),
+    audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }, { installAtSend: true }),
     now,
+    // "Latest briefings" and card buttons judge a reader as fan-out does: directory attributes and Entra groups first.
+    reader: readerResolver({ profiles: store.profiles, conversations: store.conversations, rosters: store.rosters, directory: { person: (id) => directory.people.person(id), groupsOfPerson: (aad) => directory.people.groupsOfPerson(aad) }, webObjectId: (userId) => webChat.users.get(userId)?.oid }),
   });
   const rootDialog = new RootDialog({
     answerer,
@@ -240,19 +251,21 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
   const connectorHttp = new HttpConnectorSender(createConnectorTokenProvider(config));
+  // Built before the delivery engine, which installs the app through it; its Graph calls wait for the engine's pacer.
+  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
   const delivery = new DeliveryEngine({
     outbox: new Outbox(database.db, now, database.engine),
     conversations: store.conversations,
     profiles: store.profiles,
     sender: overrides.sender ?? connectorHttp,
     rosters: store.rosters,
+    installs: directory.installsAtSend,
     slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
     now,
     logger,
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
-  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
   const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
@@ -296,11 +309,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     idempotencyKeys,
     /** Knowledge entries as content owners edit them, and the live index that follows them. */
     content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now), reviewReminders: { reminders: reviewReminders, task: reviewReminderTask } },
+    /** The training catalogue as editors change it (courses, sessions, LMS imports), and the live copy chat answers from. */
+    catalogue: { store: catalogueStore, live: liveCatalogue, editing: catalogueEditing },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
       housekeeping.stop();
       reviewReminderTask.stop();
       knowledge.stop();
+      liveCatalogue.stop();
       await contentListener?.stop();
       surveyHousekeeping.stop();
       await rosterSync.idle();

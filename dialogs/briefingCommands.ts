@@ -9,7 +9,7 @@ import { DialogServices } from './dialogServices';
 export async function sendLatestBriefings(context: TurnContext, services: DialogServices): Promise<void> {
   if (!services.briefings) return;
   const profile = await services.profiles.get(context.activity.from.id);
-  const latest = await services.briefings.latestFor(profile);
+  const latest = await services.briefings.latestFor(context.activity.from.id, profile);
   await context.sendActivity(cardActivity(createBriefingListCard(latest, actionStyleFor(context.activity.channelId))));
 }
 

@@ -97,17 +97,35 @@ export function matchesAudience(filter: AudienceFilter, profile: Targeted | unde
   );
 }
 
-/** The audience in words, for previews and status cards ("Health; health visitors; Leicestershire"). */
-export function describeAudience(filter: AudienceFilter): string {
-  const channels = filter.channels?.length ? `${filter.channels.length} team channel${filter.channels.length === 1 ? '' : 's'}` : undefined;
-  if (channels && !reachesPeople(filter)) return channels;
-  if (channels) return `${describePeople(filter)}; and ${channels}`;
-  return describePeople(filter);
+/** Names to describe an audience with: Entra groups by id, and channels by "<team>|<channel>" (as channelRecipient without its prefix). */
+export interface AudienceNames {
+  groups?: ReadonlyMap<string, string>;
+  channels?: ReadonlyMap<string, string>;
 }
 
-function describePeople(filter: AudienceFilter): string {
+/** The audience in words, for previews and status cards ("Health; health visitors; Leicestershire"); with names, groups and channels are named. */
+export function describeAudience(filter: AudienceFilter, names: AudienceNames = {}): string {
+  const channelNames = filter.channels?.map((c) => names.channels?.get(`${c.team}|${c.channel ?? c.team}`));
+  const channels = !filter.channels?.length
+    ? undefined
+    : channelNames?.every((n) => n)
+      ? `the channel${channelNames.length === 1 ? '' : 's'} ${channelNames.join(' and ')}`
+      : `${filter.channels.length} team channel${filter.channels.length === 1 ? '' : 's'}`;
+  if (channels && !reachesPeople(filter)) return channels;
+  if (channels) return `${describePeople(filter, names)}; and ${channels}`;
+  return describePeople(filter, names);
+}
+
+function describeGroups(groups: string[] | undefined, names: AudienceNames): string | undefined {
+  if (!groups?.length) return undefined;
+  const named = groups.map((g) => names.groups?.get(g));
+  if (named.every((n) => n)) return `members of ${named.join(' or ')}`;
+  return `members of ${groups.length} Entra group${groups.length === 1 ? '' : 's'}`;
+}
+
+function describePeople(filter: AudienceFilter, names: AudienceNames): string {
   if (isEveryone(filter)) return 'Everyone';
-  const groups = filter.groups?.length ? `members of ${filter.groups.length} Entra group${filter.groups.length === 1 ? '' : 's'}` : undefined;
+  const groups = describeGroups(filter.groups, names);
   const parts = [
     groups,
     filter.sectors?.map((s) => labelOf(SECTORS, s) ?? s).join(' or '),

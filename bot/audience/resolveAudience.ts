@@ -27,6 +27,8 @@ export interface AudienceOptions {
   only?: (chat: ConversationRecord) => boolean;
   /** Also return the people who cannot be reached now (needing the app, or not reachable), for counts. */
   includeUnreachable?: boolean;
+  /** Also return directory people the delivery engine installs the personal app for on their first send. */
+  installAtSend?: boolean;
 }
 
 /** Where the directory comes in: people and group members from Graph or HR imports, and installs. */
@@ -39,7 +41,7 @@ export interface AudienceDirectory {
 export interface AudienceStore {
   conversations: Pick<ConversationReferences, 'activePersonalChats'>;
   profiles: Pick<Profiles, 'all'>;
-  rosters?: Pick<TeamRosters, 'reachableMembers' | 'activeTeams'>;
+  rosters?: Pick<TeamRosters, 'reachableMembers' | 'channels'>;
   directory?: AudienceDirectory;
 }
 
@@ -49,10 +51,13 @@ function chatToBe(member: RosterTarget): ConversationRecord {
 }
 
 /** Why a directory person with no chat and no roster entry cannot be reached yet. */
-function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, install: { status: string; problem?: string } | undefined): Reach {
+function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, install: { status: string; problem?: string; httpStatus?: number } | undefined): Reach {
   if (person.source === 'hr') return { via: 'none', reason: 'partner staff (HR import) who have not opened a chat with the bot' };
   if (!directory.canInstall) return { via: 'none', reason: 'no personal app, and proactive installation is off (GRAPH_TEAMS_APP_ID)' };
-  if (install?.status === 'failed') return { via: 'none', reason: 'installing the app failed' };
+  if (install?.status === 'failed' && install.httpStatus === 403) return { via: 'none', reason: 'installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked' };
+  // An outage or throttling (no status, 429, 5xx) is tried again on the next send; other refusals wait for the next sync.
+  const transient = install?.httpStatus === undefined || install.httpStatus === 429 || install.httpStatus >= 500;
+  if (install?.status === 'failed' && !transient) return { via: 'none', reason: 'installing the app failed' };
   if (install?.status === 'no-chat') return { via: 'none', reason: 'app installed but its chat could not be read yet' };
   return { via: 'install' };
 }
@@ -60,16 +65,16 @@ function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, i
 /**
  * Everyone the filter matches among the people the bot can reach: those with a personal chat and
  * the members of installed teams, whose chat is opened on first send (and, with `only`, whose chat
- * passes it). With a directory, people are matched on their directory targeting (their own settings
+ * passes it); with `installAtSend`, also directory people the app is installed for on first send. With a directory, people are matched on their directory targeting (their own settings
  * fill what it leaves out), Entra groups narrow the audience, and with `includeUnreachable` the
  * directory's people who cannot be reached yet come back too, each saying why.
  */
 export async function resolveAudience(filter: AudienceFilter, store: AudienceStore, options: AudienceOptions = {}): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
-  // One card per channel of a team the app is still installed in; other channels are left out.
+  // One card per known channel (General, or one read from the team) of a team the app is still installed in; other channels are left out.
   if (filter.channels && store.rosters) {
-    const installed = new Set((await store.rosters.activeTeams()).map((t) => t.teamId));
-    for (const c of filter.channels) if (installed.has(c.team)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
+    const known = new Set((await store.rosters.channels()).map((c) => `${c.teamId}|${c.channelId}`));
+    for (const c of filter.channels) if (known.has(`${c.team}|${c.channel ?? c.team}`)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
   }
   if (!reachesPeople(filter)) return [...new Map(recipients.map((r) => [r.userId, r])).values()];
   const profiles = new Map((await store.profiles.all()).map((p) => [p.userId, p]));
@@ -95,13 +100,14 @@ export async function resolveAudience(filter: AudienceFilter, store: AudienceSto
   for (const chat of chats.filter((c) => !c.userId.startsWith('aad:'))) consider(chat, { via: 'chat' });
   for (const chat of chats.filter((c) => c.userId.startsWith('aad:'))) consider(chat, { via: 'chat' });
   if (store.rosters) for (const member of await store.rosters.reachableMembers()) consider(chatToBe(member), { via: 'roster' });
-  if (directory && options.includeUnreachable && !options.only) {
+  if (directory && (options.includeUnreachable || (options.installAtSend && directory.canInstall)) && !options.only) {
     const installs = await directory.people.installs();
     for (const person of people) {
       if (seenPeople.has(person.personId) || seenUsers.has(person.personId)) continue;
       seenPeople.add(person.personId);
       const targeting = effectiveTargeting(person, undefined);
       const reach = directoryReach(person, directory, person.aadObjectId ? installs.get(person.aadObjectId) : undefined);
+      if (!options.includeUnreachable && reach.via !== 'install') continue;
       if (matchesAudience(filter, targeting, groupsOf(person.aadObjectId))) recipients.push({ userId: person.personId, reach, targeting });
     }
   }
@@ -135,5 +141,5 @@ export function countAudience(recipients: Recipient[]): AudienceCount {
   return count;
 }
 
-/** Only the recipients who can be sent to now (what delivery queues). */
+/** Only the recipients who can be sent to now, without installing the app first. */
 export const reachableNow = (recipients: Recipient[]): Recipient[] => recipients.filter((r) => !r.reach || r.reach.via === 'chat' || r.reach.via === 'roster');

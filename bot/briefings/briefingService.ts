@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { Kysely } from 'kysely';
-import { matchesAudience } from '../audience/audienceFilter';
+import { Reader, readerMatches } from '../audience/readerTargeting';
 import { Recipient } from '../audience/resolveAudience';
 import { DeliveryCounts, DeliveryRecord, EnqueueResult, OutboundMessage } from '../delivery/deliveryTypes';
 import { Profile } from '../store/profiles';
@@ -42,8 +42,19 @@ export class BriefingService {
       delivery: BriefingDelivery;
       audience: (briefing: Pick<Briefing, 'audience'>) => Promise<Recipient[]>;
       now: () => DateTime;
+      /** How a reader is targeted (directory attributes and Entra groups, as fan-out resolves them); their own settings alone without it. */
+      reader?: (userId: string, profile?: Profile) => Promise<Reader>;
     },
   ) {}
+
+  private async readerOf(userId: string, profile: Profile | undefined): Promise<Reader> {
+    return this.deps.reader ? this.deps.reader(userId, profile) : { targeting: profile, groups: [] };
+  }
+
+  /** Whether a briefing's audience includes this person, judged as fan-out judges them (directory first, then their settings). */
+  async isMeantFor(briefing: Pick<Briefing, 'audience'>, userId: string, profile?: Profile): Promise<boolean> {
+    return readerMatches(briefing.audience, await this.readerOf(userId, profile));
+  }
 
   /** How many people a draft would reach now. */
   async audienceSize(draft: Pick<BriefingDraft, 'audience'>): Promise<number> {
@@ -155,16 +166,17 @@ export class BriefingService {
     return this.deps.delivery.wasSentTo(briefingMessageId(id), userId);
   }
 
-  /** Live briefings meant for a person, newest first. */
-  async latestFor(profile: Profile | undefined, limit = 5): Promise<Briefing[]> {
+  /** Live briefings meant for a person (by their directory targeting and groups, then their settings), newest first. */
+  async latestFor(userId: string, profile: Profile | undefined, limit = 5): Promise<Briefing[]> {
     const now = this.deps.now();
-    return (await this.deps.briefings.published()).filter((b) => isLive(b, now) && matchesAudience(b.audience, profile)).slice(0, limit);
+    const reader = await this.readerOf(userId, profile);
+    return (await this.deps.briefings.published()).filter((b) => isLive(b, now) && readerMatches(b.audience, reader)).slice(0, limit);
   }
 
   /** Live briefings meant for a person that they have not yet acknowledged, newest first (the "new briefings" on opening web chat). */
   async unreadFor(userId: string, profile: Profile | undefined): Promise<Briefing[]> {
     const unread: Briefing[] = [];
-    for (const b of await this.latestFor(profile, 20)) if (!(await this.deps.delivery.acknowledgedAt(briefingMessageId(b.id), userId))) unread.push(b);
+    for (const b of await this.latestFor(userId, profile, 20)) if (!(await this.deps.delivery.acknowledgedAt(briefingMessageId(b.id), userId))) unread.push(b);
     return unread;
   }
 

@@ -1,4 +1,4 @@
-import { fromAudienceChannel, matchesAudience } from '../audience/audienceFilter';
+import { fromAudienceChannel } from '../audience/audienceFilter';
 import { BriefingService } from '../briefings/briefingService';
 import { briefingMessageId, isLive } from '../briefings/briefings';
 import { DeliveryEngine } from '../delivery/deliveryEngine';
@@ -38,7 +38,7 @@ export function registerBriefingCardActions(
     // Someone sent a copy acknowledges it; someone in the live audience who opened it from "latest
     // briefings", or pressed it on the card in one of its channels, is recorded too. Anyone else (a tampered or stale button) is refused.
     let acknowledged = await deps.briefings.acknowledge(id, userId);
-    const inAudience = async () => fromAudienceChannel(briefing.audience, context.activity) || matchesAudience(briefing.audience, await deps.profiles.get(userId));
+    const inAudience = async () => fromAudienceChannel(briefing.audience, context.activity) || deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId));
     if (!acknowledged && isLive(briefing, deps.now()) && (await inAudience())) {
       await deps.briefings.acknowledgeOpened(id, userId);
       acknowledged = true;
@@ -65,7 +65,7 @@ export function registerBriefingCardActions(
     const id = Number(data.briefingId);
     const userId = context.activity.from.id;
     const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
-    const meantForYou = briefing && isLive(briefing, deps.now()) && (matchesAudience(briefing.audience, await deps.profiles.get(userId)) || (await deps.briefings.wasSentTo(id, userId)));
+    const meantForYou = briefing && isLive(briefing, deps.now()) && ((await deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId))) || (await deps.briefings.wasSentTo(id, userId)));
     if (!briefing || !meantForYou) return { kind: 'refused', text: 'That briefing is no longer available.', statusCode: 404 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
     return { kind: 'post', card: createBriefingCard(briefing, { style, acknowledgedAt }), note: briefing.title };

@@ -1,6 +1,5 @@
 import { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { matchesAudience } from '../audience/audienceFilter';
 import { BriefingService } from '../briefings/briefingService';
 import { Briefing, isLive } from '../briefings/briefings';
 import { Profiles } from '../store/profiles';
@@ -8,7 +7,7 @@ import { BriefingPage, createBriefingReaderCard } from '../../dialogs/cards/crea
 
 /** What reading a briefing's full text needs: the briefings, profiles (for audiences), the clock and who may preview. */
 export interface BriefingReadingDependencies {
-  briefings: Pick<BriefingService, 'get' | 'wasSentTo'>;
+  briefings: Pick<BriefingService, 'get' | 'wasSentTo' | 'isMeantFor'>;
   profiles: Pick<Profiles, 'get'>;
   now: () => DateTime;
   /** Authors see their drafts' test copies, so comms users and admins may read any briefing. */
@@ -31,7 +30,7 @@ export async function readBriefingPage(deps: BriefingReadingDependencies, contex
   const userId = context.activity.from?.id ?? '';
   const allowed =
     (await deps.briefings.wasSentTo(id, userId)) ||
-    (isLive(briefing, deps.now()) && matchesAudience(briefing.audience, await deps.profiles.get(userId))) ||
+    (isLive(briefing, deps.now()) && (await deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId)))) ||
     (await deps.mayPreview(context));
   if (!allowed) return { ok: false, text: GONE };
   return { ok: true, briefing, page: createBriefingReaderCard(briefing, Number(data.page) || 1) };

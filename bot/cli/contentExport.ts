@@ -4,11 +4,15 @@ import { DateTime } from 'luxon';
 import { ContentEntries } from '../content/contentEntries';
 import { entryToMarkdown } from '../content/entryMarkdown';
 import { runCli, withConfiguredDatabase } from './cliRun';
+import { CatalogueStore } from '../catalogue/catalogueItems';
+import { writeCatalogueYaml } from '../catalogue/catalogueYaml';
+import { DEFAULT_TRAINING_DIR, loadCatalogue } from '../../knowledge/training/catalogueLoader';
 import { DEFAULT_CONTENT_DIR, parseEntryFile } from '../../knowledge/contentLoader';
 
-const USAGE = `Usage: npm run content:export [-- --out DIR]
+const USAGE = `Usage: npm run content:export [-- --out DIR] [--training DIR]
 Writes every live entry in the database (DATABASE_URL or DATA_DIR) as Markdown, one file per entry,
-to DIR (knowledge/content by default), so councils who keep content in git can commit it.`;
+to DIR (knowledge/content by default), so councils who keep content in git can commit it. With
+--training, also writes the live training catalogue there as courses.yaml and sessions.yaml.`;
 
 /** `npm run content:export`: the database's live entries back to Markdown files. */
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +34,15 @@ async function main(argv: string[]): Promise<number> {
       written++;
     }
     console.log(`${entries.length} live entries; ${written} file(s) written to ${path.relative(process.cwd(), dir) || dir}`);
+    const trainingAt = argv.indexOf('--training');
+    if (trainingAt >= 0) {
+      const trainingDir = path.resolve(argv[trainingAt + 1] ?? '');
+      const items = await new CatalogueStore(database.db, () => DateTime.now()).liveRecords();
+      // Courses keep the shipped YAML's order, which the "all courses" list follows.
+      const order = loadCatalogue(DEFAULT_TRAINING_DIR).catalogue.courses.map((c) => c.id);
+      const files = items.length ? writeCatalogueYaml(trainingDir, items, order) : [];
+      console.log(`${items.length} live courses and sessions; ${files.length} file(s) written to ${path.relative(process.cwd(), trainingDir) || trainingDir}`);
+    }
     return 0;
   });
 }

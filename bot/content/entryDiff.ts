@@ -23,12 +23,9 @@ export function lineDiff(before: string, after: string): string[] {
 
 const show = (value: unknown): string => (value === undefined ? '(none)' : JSON.stringify(value));
 
-/** What changed between two versions of an entry, one line per change, for the version history. */
-export function describeChanges(before: KnowledgeEntry | undefined, after: KnowledgeEntry): string {
-  if (!before) return 'created';
+/** One line per field that differs between two records (lists as +added -removed), for a version history. */
+export function describeFieldChanges(was: Record<string, unknown>, now: Record<string, unknown>): string[] {
   const lines: string[] = [];
-  const was = frontMatterOf(before) as unknown as Record<string, unknown>;
-  const now = frontMatterOf(after) as unknown as Record<string, unknown>;
   for (const field of new Set([...Object.keys(was), ...Object.keys(now)])) {
     const old = was[field];
     const next = now[field];
@@ -40,6 +37,13 @@ export function describeChanges(before: KnowledgeEntry | undefined, after: Knowl
       lines.push(`${field}: ${parts.length ? parts.join(' ') : 'reordered'}`);
     } else lines.push(`${field}: ${show(old)} → ${show(next)}`);
   }
+  return lines;
+}
+
+/** What changed between two versions of an entry, one line per change, for the version history. */
+export function describeChanges(before: KnowledgeEntry | undefined, after: KnowledgeEntry): string {
+  if (!before) return 'created';
+  const lines = describeFieldChanges(frontMatterOf(before) as unknown as Record<string, unknown>, frontMatterOf(after) as unknown as Record<string, unknown>);
   if (before.body !== after.body) lines.push('body:', ...lineDiff(before.body, after.body).map((l) => `  ${l}`));
   return lines.length ? lines.join('\n') : 'no change';
 }

@@ -58,6 +58,7 @@ export function renderDashboardPage(o: DashboardPageOptions): string {
            data-briefing-refresh="${BRIEFING_REFRESH_SECONDS}" data-pulse-refresh="${PULSE_REFRESH_SECONDS}" data-gap-days="${GAP_DAYS}">
         <h1 class="govuk-heading-xl app-title">Dashboard</h1>
         <p class="govuk-body"><a class="govuk-link" id="content-link" href="/dashboard/content${o.inTeams ? '?inTeams=1' : ''}">Content</a>: content editors keep the knowledge entries correct and current.</p>
+        <p class="govuk-body"><a class="govuk-link" id="catalogue-link" href="/dashboard/catalogue${o.inTeams ? '?inTeams=1' : ''}">Training catalogue</a>: content editors keep courses and sessions up to date, and import sessions from the learning system.</p>
         <div class="app-toolbar">
           <p class="govuk-body app-toolbar__viewer" id="dashboard-viewer">Signing in&hellip;</p>
           ${o.inTeams ? '' : browserControls(o.theme)}

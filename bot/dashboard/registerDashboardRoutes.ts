@@ -6,6 +6,8 @@ import { registerDashboardApiRoutes } from './dashboardApiRoutes';
 import { registerAuthoringRoutes } from './authoring/authoringRoutes';
 import { registerContentDashboardRoutes } from './content/contentDashboardRoutes';
 import { registerContentPageRoutes } from './content/contentPageRoutes';
+import { registerCatalogueDashboardRoutes } from './catalogueDashboardRoutes';
+import { registerCataloguePageRoutes } from './cataloguePageRoutes';
 import { DashboardData } from './dashboardData';
 import { registerDashboardPageRoutes } from './dashboardPageRoutes';
 import { DashboardSessions } from './dashboardSession';
@@ -34,5 +36,7 @@ export function registerDashboardRoutes(server: Server, services: Services): voi
   registerDashboardApiRoutes(server, { access, data });
   registerContentDashboardRoutes(server, services, { sso, sessions });
   registerContentPageRoutes(server, { config, sessions });
+  registerCatalogueDashboardRoutes(server, services, { sso, sessions });
+  registerCataloguePageRoutes(server, { config, sessions });
   registerAuthoringRoutes(server, services, access);
 }

@@ -41,6 +41,11 @@ export interface DeliveryEngineDependencies {
   sender: ConnectorSender;
   /** Team rosters: people on them without a personal chat get one created on their first send. */
   rosters?: Pick<TeamRosters, 'targetsOf' | 'reachableMembers' | 'channelTargets'>;
+  /**
+   * Directory people (queued as "aad:<object id>") with no chat and no roster entry: the personal
+   * app is installed for them on first send (Graph calls paced like sends) and the chat read back.
+   */
+  installs?: InstallAtSendTarget;
   slots: SlotReserver;
   now: Clock;
   logger: Logger;
@@ -51,10 +56,19 @@ export interface DeliveryEngineDependencies {
   random?: () => number;
 }
 
+/** What the engine needs to install the personal app at send time (bot/directory/sendTimeInstaller.ts). */
+export interface InstallAtSendTarget {
+  installable(recipients: string[]): Promise<Set<string>>;
+  chatsOf(recipients: string[]): Promise<Map<string, ConversationRecord>>;
+  install(recipient: string): Promise<{ ok: true; chat: ConversationRecord } | { ok: false; status: number; error: string }>;
+}
+
 /** How long renderers may cache what they render; updates wait this long. */
 export const RENDER_CACHE_GRACE_MS = 2000;
 /** The pacing key of opening someone's personal chat (the new conversation has no id yet). */
 const openingKey = (userId: string): string => `open:${userId}`;
+/** Where a failed install at send time is recorded against (no conversation exists yet). */
+const installKey = (userId: string): string => `install:${userId}`;
 /** Above this many recipients, reachability and quiet hours are read from whole tables in one query each. */
 const BULK = 20;
 
@@ -85,6 +99,8 @@ export class DeliveryEngine {
   private readonly inHand = new Set<number>();
   /** Personal chats being opened in this process, so two copies for one person open it once. */
   private readonly opening = new Map<string, Promise<ConversationRecord | Extract<SendOutcome, { ok: false }>>>();
+  /** Installs of the personal app under way in this process, so two copies for one person install it once. */
+  private readonly installing = new Map<string, ReturnType<InstallAtSendTarget['install']>>();
 
   constructor(private readonly deps: DeliveryEngineDependencies) {
     this.paceNow = deps.paceNow ?? Date.now;
@@ -235,7 +251,7 @@ export class DeliveryEngine {
    */
   private async pump(): Promise<number> {
     const { batchSize, leaseMs, concurrency } = this.deps.settings;
-    const queue: { copy: OutboxCopy; chat?: ConversationRecord; roster?: RosterTarget }[] = [];
+    const queue: { copy: OutboxCopy; chat?: ConversationRecord; roster?: RosterTarget; install?: boolean }[] = [];
     let claiming: Promise<void> | undefined;
     let exhausted = false;
     let handled = 0;
@@ -250,10 +266,15 @@ export class DeliveryEngine {
       for (const [recipient, chat] of await this.channelChats(batch.map((c) => c.userId))) chats.set(recipient, chat);
       const withoutChat = batch.filter((c) => c.pendingOp === 'send' && !chats.has(c.userId)).map((c) => c.userId);
       const rosters = withoutChat.length && this.deps.rosters ? await this.deps.rosters.targetsOf(withoutChat) : new Map<string, RosterTarget>();
+      const toInstall = withoutChat.filter((u) => !rosters.has(u));
+      // A chat an earlier install opened (before a crash or a failed send) is used, so nothing is installed twice.
+      if (toInstall.length && this.deps.installs) for (const [recipient, chat] of await this.deps.installs.chatsOf(toInstall)) chats.set(recipient, chat);
       for (const copy of batch) {
         if (this.inHand.has(copy.id) || handledHere.has(handledKey(copy))) continue;
         this.inHand.add(copy.id);
-        queue.push({ copy, chat: chats.get(copy.userId), roster: rosters.get(copy.userId) });
+        const chat = chats.get(copy.userId);
+        const roster = rosters.get(copy.userId);
+        queue.push({ copy, chat, roster, install: !!this.deps.installs && copy.pendingOp === 'send' && !chat && !roster });
       }
     };
     const topUp = () => {
@@ -270,7 +291,7 @@ export class DeliveryEngine {
           continue;
         }
         try {
-          await this.handle(item.copy, item.chat, item.roster);
+          await this.handle(item.copy, item.chat, item.roster, item.install);
         } catch (err) {
           this.deps.logger.error({ err, messageId: item.copy.messageId }, 'could not handle an outbox copy; it will be retried when its lease ends');
         } finally {
@@ -290,7 +311,7 @@ export class DeliveryEngine {
     return handled;
   }
 
-  private async handle(copy: OutboxCopy, known: ConversationRecord | undefined, roster?: RosterTarget): Promise<void> {
+  private async handle(copy: OutboxCopy, known: ConversationRecord | undefined, roster?: RosterTarget, install = false): Promise<void> {
     const { outbox } = this.deps;
     const now = this.deps.now();
     if (copy.pendingOp === 'send' && copy.expiresAt && DateTime.fromISO(copy.expiresAt) <= now) {
@@ -305,6 +326,22 @@ export class DeliveryEngine {
         return;
       }
       chat = opened;
+    }
+    if (!chat && install) {
+      const installed = await this.installChat(copy.userId);
+      if (!installed.ok) {
+        await this.handleFailure(copy, { target: { serviceUrl: '', conversationId: installKey(copy.userId) }, tenant: 'none' }, { ok: false, status: installed.status, error: installed.error });
+        return;
+      }
+      chat = installed.chat;
+    }
+    if (chat && copy.pendingOp === 'send' && chat.scope === 'personal' && chat.userId !== copy.userId) {
+      // Installing the app revealed the person's Teams id: the copy moves to it, so their "Got it" matches.
+      if (!(await this.deps.outbox.readdress(copy, this.workerId, chat.userId))) {
+        await this.settle(copy, 'cancelled', 'already queued for this person under their Teams id');
+        return;
+      }
+      copy = { ...copy, userId: chat.userId };
     }
     const target = this.targetOf(copy, chat);
     if (!target) {
@@ -378,6 +415,19 @@ export class DeliveryEngine {
     return opening;
   }
 
+  /**
+   * Installs the personal app for a directory person on their first send (Graph paced like sends)
+   * and returns the chat it opened; two copies for one person in this process install once.
+   */
+  private installChat(recipient: string): Promise<{ ok: true; chat: ConversationRecord } | { ok: false; status: number; error: string }> {
+    const key = installKey(recipient);
+    const pending = this.installing.get(key);
+    if (pending) return pending;
+    const installing = this.deps.installs!.install(recipient).finally(() => this.installing.delete(key));
+    this.installing.set(key, installing);
+    return installing;
+  }
+
   /** Closes a copy for good; a copy of a forgetful kind is deleted instead, so nothing records who got it. */
   private async settle(copy: OutboxCopy, status: CopyStatus, error?: string): Promise<void> {
     if (this.forgetful.has(copy.kind)) await this.deps.outbox.forget(copy, this.workerId);
@@ -446,16 +496,20 @@ export class DeliveryEngine {
   private async reachable(userIds: string[]): Promise<Set<string>> {
     const { conversations, rosters } = this.deps;
     const channels = await this.channelChats(userIds);
+    let out: Set<string>;
     if (userIds.length > BULK) {
-      const out = new Set((await conversations.activePersonalChats()).map((c) => c.userId));
+      out = new Set((await conversations.activePersonalChats()).map((c) => c.userId));
       for (const c of channels.keys()) out.add(c);
       if (rosters) for (const m of await rosters.reachableMembers()) out.add(m.userId);
-      return out;
+    } else {
+      out = new Set((await conversations.personalChats(userIds)).keys());
+      for (const c of channels.keys()) out.add(c);
+      const rest = userIds.filter((u) => !out.has(u));
+      if (rosters && rest.length) for (const u of (await rosters.targetsOf(rest)).keys()) out.add(u);
     }
-    const out = new Set((await conversations.personalChats(userIds)).keys());
-    for (const c of channels.keys()) out.add(c);
+    // Directory people left over get the personal app installed on their first send.
     const rest = userIds.filter((u) => !out.has(u));
-    if (rosters && rest.length) for (const u of (await rosters.targetsOf(rest)).keys()) out.add(u);
+    if (this.deps.installs && rest.length) for (const u of await this.deps.installs.installable(rest)) out.add(u);
     return out;
   }
 

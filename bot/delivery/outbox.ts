@@ -173,6 +173,23 @@ export class Outbox {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /**
+   * Moves a claimed copy to the id the person is now known by (their Teams id, once installing the
+   * app has revealed it), so their "Got it" matches it; false when they already have a copy of that
+   * message under that id, or the claim was lost.
+   */
+  async readdress(copy: OutboxCopy, workerId: string, userId: string): Promise<boolean> {
+    const taken = await this.db.selectFrom('outbox').select('id').where('message_id', '=', copy.messageId).where('user_id', '=', userId).executeTakeFirst();
+    if (taken) return false;
+    try {
+      const result = await this.db.updateTable('outbox').set({ user_id: userId, updated_at: stamp(this.now()) }).where('id', '=', copy.id).where('claimed_by', '=', workerId).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    } catch {
+      // Another replica queued a copy under that id in between: the unique key refused the move.
+      return false;
+    }
+  }
+
   /** Removes a finished copy altogether, so no record says whom it went to (the copy's claim must still be ours). */
   async forget(copy: OutboxCopy, workerId: string): Promise<boolean> {
     const result = await this.db.deleteFrom('outbox').where('id', '=', copy.id).where('claimed_by', '=', workerId).executeTakeFirst();

@@ -53,17 +53,17 @@ export class AppInstaller {
     const { catalogAppId } = this.settings;
     const installed = await this.client.request('POST', user, { 'teamsApp@odata.bind': `${this.client.baseUrl}/appCatalogs/teamsApps/${catalogAppId}` });
     if (installed.status !== 201 && installed.status !== 409 && installed.status >= 300) {
-      return { aadObjectId, status: 'failed', problem: errorOf(installed, 'installing the app').message };
+      return { aadObjectId, status: 'failed', problem: errorOf(installed, 'installing the app').message, httpStatus: installed.status };
     }
     const filter = new URLSearchParams({ $expand: 'teamsApp', $filter: `teamsApp/id eq '${catalogAppId}'` });
     const listed = await this.client.request('GET', `${user}?${filter.toString()}`);
     const installId = (listed.body as { value?: { id?: string }[] } | undefined)?.value?.[0]?.id;
     if (listed.status >= 300 || !installId) {
-      return { aadObjectId, status: 'no-chat', problem: listed.status >= 300 ? errorOf(listed, 'finding the installation').message : 'the installation was not listed yet' };
+      return { aadObjectId, status: 'no-chat', problem: listed.status >= 300 ? errorOf(listed, 'finding the installation').message : 'the installation was not listed yet', httpStatus: listed.status >= 300 ? listed.status : undefined };
     }
     const chat = await this.client.request('GET', `${user}/${encodeURIComponent(installId)}/chat`);
     const chatId = (chat.body as { id?: string } | undefined)?.id;
-    if (chat.status >= 300 || !chatId) return { aadObjectId, status: 'no-chat', problem: chat.status >= 300 ? errorOf(chat, 'reading the chat').message : 'Graph gave no chat id' };
+    if (chat.status >= 300 || !chatId) return { aadObjectId, status: 'no-chat', problem: chat.status >= 300 ? errorOf(chat, 'reading the chat').message : 'Graph gave no chat id', httpStatus: chat.status >= 300 ? chat.status : undefined };
     return { aadObjectId, status: 'installed', chatId };
   }
 

@@ -12,6 +12,7 @@ import { AttributeMapping } from './attributeMapping';
 import { DirectoryStore } from './directoryStore';
 import { DirectorySyncJob } from './directorySync';
 import { GraphClient } from './graphClient';
+import { SendTimeInstaller } from './sendTimeInstaller';
 
 export interface DirectoryDependencies {
   config: Config;
@@ -86,11 +87,14 @@ export function createDirectory(deps: DirectoryDependencies) {
   const timer = graph && settings.syncHours > 0 ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000) : undefined;
   timer?.unref();
   const audience: AudienceDirectory = { people, canInstall: !!installer };
+  // The delivery engine installs the app for directory people on their first send, through the same installer.
+  const installsAtSend = installer ? new SendTimeInstaller({ installer, people, conversations: store.conversations }) : undefined;
   return {
     people,
     mapping,
     graph,
     installer,
+    installsAtSend,
     sync,
     /** What resolveAudience needs to reach and target the directory's people. */
     audience,

@@ -44,6 +44,8 @@ export interface AppInstall {
   status: 'installed' | 'no-chat' | 'failed';
   chatId?: string;
   problem?: string;
+  /** Graph's HTTP status when the install or the chat read failed (not stored), so a sender can tell consent from an outage. */
+  httpStatus?: number;
 }
 
 type PersonRow = DatabaseSchema['directory_people'];
@@ -165,13 +167,30 @@ export class DirectoryStore {
     return rows.map(toPerson);
   }
 
+  /** Which of these object ids are enabled Graph users, the people the app can be installed for. */
+  async installablePeople(aadObjectIds: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const unique = [...new Set(aadObjectIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('directory_people')
+        .select('aad_object_id')
+        .where('source', '=', 'graph')
+        .where('enabled', '=', 1)
+        .where('aad_object_id', 'in', unique.slice(i, i + 500))
+        .execute();
+      for (const r of rows) if (r.aad_object_id) out.add(r.aad_object_id);
+    }
+    return out;
+  }
+
   async person(personId: string): Promise<DirectoryPerson | undefined> {
     const row = await this.db.selectFrom('directory_people').selectAll().where('person_id', '=', personId).executeTakeFirst();
     return row ? toPerson(row) : undefined;
   }
 
-  /** Replaces the members of one group with a fresh transitive read. */
-  async replaceGroup(groupId: string, members: string[], problem?: string): Promise<void> {
+  /** Replaces the members of one group with a fresh transitive read (and its display name, when read). */
+  async replaceGroup(groupId: string, members: string[], problem?: string, displayName?: string): Promise<void> {
     const at = stamp(this.now());
     await this.db.transaction().execute(async (trx) => {
       if (!problem) {
@@ -181,15 +200,21 @@ export class DirectoryStore {
           await trx.insertInto('directory_group_members').values(unique.slice(i, i + 400).map((aad) => ({ group_id: groupId, aad_object_id: aad }))).execute();
         }
       }
-      const values = { members: problem ? 0 : new Set(members).size, problem: problem ?? null, synced_at: at };
+      const named = displayName ? { display_name: displayName.slice(0, 300) } : {};
+      const values = { members: problem ? 0 : new Set(members).size, problem: problem ?? null, synced_at: at, ...named };
       await trx.insertInto('directory_groups').values({ group_id: groupId, ...values }).onConflict((oc) => oc.column('group_id').doUpdateSet(problem ? { problem: values.problem, synced_at: at } : values)).execute();
     });
   }
 
   /** The groups read so far, with their member counts and any problem reading them. */
-  async groups(): Promise<{ groupId: string; members: number; problem?: string; syncedAt?: string }[]> {
+  async groups(): Promise<{ groupId: string; displayName?: string; members: number; problem?: string; syncedAt?: string }[]> {
     const rows = await this.db.selectFrom('directory_groups').selectAll().orderBy('group_id').execute();
-    return rows.map((r) => ({ groupId: r.group_id, members: r.members, problem: r.problem ?? undefined, syncedAt: r.synced_at ?? undefined }));
+    return rows.map((r) => ({ groupId: r.group_id, displayName: r.display_name ?? undefined, members: r.members, problem: r.problem ?? undefined, syncedAt: r.synced_at ?? undefined }));
+  }
+
+  /** Display names of the groups that have one, by group id (for pickers and audience descriptions). */
+  async groupNames(): Promise<Map<string, string>> {
+    return new Map((await this.groups()).filter((g) => g.displayName).map((g) => [g.groupId, g.displayName!]));
   }
 
   /** The object ids of everyone in any of the groups. */
@@ -197,6 +222,12 @@ export class DirectoryStore {
     if (!groupIds.length) return new Set();
     const rows = await this.db.selectFrom('directory_group_members').select('aad_object_id').where('group_id', 'in', groupIds).execute();
     return new Set(rows.map((r) => r.aad_object_id));
+  }
+
+  /** Every group (as last synced) one person is in. */
+  async groupsOfPerson(aadObjectId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('directory_group_members').select('group_id').where('aad_object_id', '=', aadObjectId).execute();
+    return rows.map((r) => r.group_id);
   }
 
   /** The groups (of those asked about) one person is in. */
@@ -207,14 +238,14 @@ export class DirectoryStore {
   }
 
   async saveInstall(install: AppInstall): Promise<void> {
-    const values = { status: install.status, chat_id: install.chatId ?? null, problem: install.problem ? install.problem.slice(0, 500) : null, updated_at: stamp(this.now()) };
+    const values = { status: install.status, chat_id: install.chatId ?? null, problem: install.problem ? install.problem.slice(0, 500) : null, http_status: install.httpStatus ?? null, updated_at: stamp(this.now()) };
     await this.db.insertInto('app_installs').values({ aad_object_id: install.aadObjectId, ...values }).onConflict((oc) => oc.column('aad_object_id').doUpdateSet(values)).execute();
   }
 
   /** Installation outcomes by object id. */
   async installs(): Promise<Map<string, AppInstall>> {
     const rows = await this.db.selectFrom('app_installs').selectAll().execute();
-    return new Map(rows.map((r) => [r.aad_object_id, { aadObjectId: r.aad_object_id, status: r.status as AppInstall['status'], chatId: r.chat_id ?? undefined, problem: r.problem ?? undefined }]));
+    return new Map(rows.map((r) => [r.aad_object_id, { aadObjectId: r.aad_object_id, status: r.status as AppInstall['status'], chatId: r.chat_id ?? undefined, problem: r.problem ?? undefined, httpStatus: r.http_status ?? undefined }]));
   }
 
   /** Records that a sync started and returns its id. */

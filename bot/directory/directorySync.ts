@@ -4,7 +4,7 @@ import { AppInstaller } from './appInstaller';
 import { AttributeMapping } from './attributeMapping';
 import { DirectoryStore } from './directoryStore';
 import { GraphClient } from './graphClient';
-import { enabledUsers, groupUsers } from './graphDirectory';
+import { enabledUsers, groupName, groupUsers } from './graphDirectory';
 
 export interface DirectorySyncDependencies {
   store: DirectoryStore;
@@ -109,7 +109,10 @@ export class DirectorySyncJob {
   /** Reads one group's users; a group that cannot be read keeps its last members and records why. */
   private async readGroup(groupId: string, mapping: AttributeMapping): Promise<void> {
     const members: string[] = [];
+    let name: string | undefined;
     try {
+      // The name is read first, so comms staff pick the group by name in the audience picker.
+      name = await groupName(this.deps.graph!, groupId).catch(() => undefined);
       for await (const page of groupUsers(this.deps.graph!, groupId)) {
         // Members are also directory people (a guest in a group is not in the enabled-users list otherwise).
         await this.deps.store.upsertPeople(page, mapping);
@@ -120,7 +123,7 @@ export class DirectorySyncJob {
       await this.deps.store.replaceGroup(groupId, [], (err as Error).message);
       return;
     }
-    await this.deps.store.replaceGroup(groupId, members);
+    await this.deps.store.replaceGroup(groupId, members, undefined, name);
   }
 
   /** Installs the app for enabled directory people who have no chat and no roster entry yet. */

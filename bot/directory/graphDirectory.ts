@@ -30,6 +30,12 @@ function toPerson(u: GraphUser): DirectoryPersonInput {
   };
 }
 
+/** A group's display name (GET /groups/{id}?$select=id,displayName), or undefined when Graph gives none. */
+export async function groupName(client: GraphClient, groupId: string): Promise<string | undefined> {
+  const group = await client.call<{ displayName?: string | null }>('GET', `groups/${encodeURIComponent(groupId)}?$select=id,displayName`);
+  return typeof group?.displayName === 'string' && group.displayName.trim() ? group.displayName.trim() : undefined;
+}
+
 /** Every enabled user in the tenant, a page at a time. */
 export async function* enabledUsers(client: GraphClient, pageSize = PAGE): AsyncGenerator<DirectoryPersonInput[]> {
   const query = new URLSearchParams({ $filter: 'accountEnabled eq true', $select: USER_FIELDS, $top: String(pageSize) });

@@ -119,7 +119,7 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   server.get('/api/directory/groups', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
     const groups = await directory.people.groups();
-    res.send(200, { groups: groups.map((g) => ({ group_id: g.groupId, members: g.members, problem: g.problem ?? null, synced_at: g.syncedAt ?? null })) });
+    res.send(200, { groups: groups.map((g) => ({ group_id: g.groupId, display_name: g.displayName ?? null, members: g.members, problem: g.problem ?? null, synced_at: g.syncedAt ?? null })) });
   });
 
   server.post('/api/directory/install', async (req: Request, res: Response) => {

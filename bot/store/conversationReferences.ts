@@ -115,6 +115,24 @@ export class ConversationReferences {
     return out;
   }
 
+  /** The active personal chats of people known by their directory object id, the newest for each (a chat opened by installing the app may be stored under their Teams id). */
+  async personalChatsByAad(aadObjectIds: string[]): Promise<Map<string, ConversationRecord>> {
+    const out = new Map<string, ConversationRecord>();
+    const unique = [...new Set(aadObjectIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('conversation_refs')
+        .selectAll()
+        .where('aad_object_id', 'in', unique.slice(i, i + 500))
+        .where('scope', '=', 'personal')
+        .where('active', '=', 1)
+        .orderBy('updated_at')
+        .execute();
+      for (const row of rows) out.set(row.aad_object_id!, toRecord(row));
+    }
+    return out;
+  }
+
   /** Every reference held for a user, active or not. */
   async forUser(userId: string): Promise<ConversationRecord[]> {
     const rows = await this.db.selectFrom('conversation_refs').selectAll().where('user_id', '=', userId).orderBy('id').execute();

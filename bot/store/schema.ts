@@ -29,11 +29,15 @@ export interface DatabaseSchema {
   directline_activities: DirectLineActivityTable;
   directline_limits: DirectLineLimitTable;
   teams: TeamTable;
+  team_channels: TeamChannelTable;
   roster_members: RosterMemberTable;
   content_entries: ContentEntryTable;
   content_versions: ContentVersionTable;
   content_revisions: ContentRevisionTable;
   catalogue_sessions: CatalogueSessionTable;
+  /** Training courses and sessions as editors change them (keys "course:<id>", "session:<id>"), shaped like content_entries. */
+  catalogue_items: ContentEntryTable;
+  catalogue_versions: ContentVersionTable;
   directory_people: DirectoryPersonTable;
   directory_groups: DirectoryGroupTable;
   directory_group_members: DirectoryGroupMemberTable;
@@ -319,6 +323,15 @@ export interface DirectLineLimitTable {
 }
 
 /** A team the app is installed in; proactive messages to its members go through its service URL. */
+/** One channel of an installed team, as the Bot Connector lists them (the General channel's id is the team id). */
+export interface TeamChannelTable {
+  team_id: string;
+  channel_id: string;
+  /** The channel's name; the General channel has none in the connector's list. */
+  name: string | null;
+  updated_at: string;
+}
+
 export interface TeamTable {
   team_id: string;
   tenant_id: string | null;
@@ -409,6 +422,8 @@ export interface DirectoryPersonTable {
 /** An Entra group whose transitive members were read, with how many and any problem reading it. */
 export interface DirectoryGroupTable {
   group_id: string;
+  /** The group's display name in Entra ID, as last read (migration 014). */
+  display_name: string | null;
   members: number;
   problem: string | null;
   synced_at: string | null;
@@ -427,6 +442,8 @@ export interface AppInstallTable {
   status: string;
   chat_id: string | null;
   problem: string | null;
+  /** Graph's HTTP status when the install failed (migration 014), telling consent (403) from an outage. */
+  http_status: number | null;
   updated_at: string;
 }
 

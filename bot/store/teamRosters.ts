@@ -23,6 +23,14 @@ export interface RosterMember {
   email?: string;
 }
 
+/** One channel of an installed team; the General channel's id is the team's id. */
+export interface TeamChannel {
+  teamId: string;
+  channelId: string;
+  /** The channel's name ("General" for the team's General channel). */
+  name: string;
+}
+
 /** How to open a personal chat with a roster member who has none yet. */
 export interface RosterTarget {
   userId: string;
@@ -65,6 +73,34 @@ export class TeamRosters {
   async activeTeams(): Promise<TeamRecord[]> {
     const rows = await this.db.selectFrom('teams').selectAll().where('active', '=', 1).orderBy('name').execute();
     return rows.map(toTeam);
+  }
+
+  /** Replaces the channels stored for a team with a fresh read from the Bot Connector; the General channel is always among them. */
+  async replaceChannels(teamId: string, channels: { channelId: string; name?: string }[]): Promise<void> {
+    const at = stamp(this.now());
+    const byId = new Map<string, string | null>([[teamId, 'General']]);
+    for (const c of channels) if (c.channelId && c.channelId !== teamId) byId.set(c.channelId, c.name?.trim() ? c.name.trim().slice(0, 300) : null);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('team_channels').where('team_id', '=', teamId).execute();
+      const rows = [...byId].map(([channel_id, name]) => ({ team_id: teamId, channel_id, name, updated_at: at }));
+      for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('team_channels').values(rows.slice(i, i + CHUNK)).execute();
+    });
+  }
+
+  /**
+   * The channels of the teams the app is installed in, General first then by name; a team whose
+   * channels were never read still offers its General channel.
+   */
+  async channels(): Promise<TeamChannel[]> {
+    const teams = await this.activeTeams();
+    const rows = teams.length ? await this.db.selectFrom('team_channels').selectAll().where('team_id', 'in', teams.map((t) => t.teamId)).execute() : [];
+    const out: TeamChannel[] = [];
+    for (const team of teams) {
+      const mine = rows.filter((r) => r.team_id === team.teamId && r.channel_id !== team.teamId);
+      out.push({ teamId: team.teamId, channelId: team.teamId, name: 'General' });
+      for (const r of mine.sort((a, b) => (a.name ?? a.channel_id).localeCompare(b.name ?? b.channel_id))) out.push({ teamId: team.teamId, channelId: r.channel_id, name: r.name ?? r.channel_id });
+    }
+    return out;
   }
 
   /** Adds or refreshes members (a page of the roster, or people who just joined). */

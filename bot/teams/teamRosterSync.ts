@@ -17,7 +17,12 @@ export interface TeamActivity {
 interface TeamChannelData {
   team?: { id?: string; name?: string };
   tenant?: { id?: string };
+  /** Teams' event on a team conversation update, e.g. "channelCreated", "channelRenamed", "channelDeleted". */
+  eventType?: string;
 }
+
+/** Team events after which its channel list is read again. */
+const CHANNEL_EVENTS = new Set(['channelCreated', 'channelRenamed', 'channelDeleted', 'channelRestored']);
 
 /** One member as the connector's roster lists them. */
 interface ConnectorMember {
@@ -86,9 +91,11 @@ export class TeamRosterSync {
       // A team seen for the first time (or the app added back) is read in full.
       await this.deps.rosters.saveTeam({ teamId, tenantId: activity.conversation?.tenantId ?? data.tenant?.id, serviceUrl: activity.serviceUrl, botId, name: data.team?.name ?? known?.name, generalChannelId: teamId });
       await this.readRoster(teamId);
+      await this.readChannels(teamId);
       return;
     }
     if (activity.type !== 'conversationUpdate') return;
+    if (data.eventType && CHANNEL_EVENTS.has(data.eventType)) await this.readChannels(teamId);
     if (removed.length) await this.deps.rosters.removeMembers(teamId, removed);
     const joined = added.filter((m) => m.id !== botId);
     if (joined.length) await this.readMembers(teamId, joined.map((m) => m.id!));
@@ -127,6 +134,23 @@ export class TeamRosterSync {
     const left = await this.deps.rosters.finishRead(teamId, listed);
     this.deps.logger.info({ teamId, members: count, left }, 'read a team roster');
     return count;
+  }
+
+  /**
+   * Reads a team's channels (GET /v3/teams/{teamId}/conversations, paced like a send) and stores
+   * them, so a briefing can go to a chosen channel and not only General. Returns how many were read.
+   */
+  async readChannels(teamId: string): Promise<number> {
+    const team = await this.deps.rosters.team(teamId);
+    if (!team) return 0;
+    const url = `${team.serviceUrl.replace(/\/+$/, '')}/v3/teams/${encodeURIComponent(teamId)}/conversations`;
+    const body = (await this.get(team.tenantId, teamId, url)) as { conversations?: { id?: unknown; name?: unknown }[] };
+    const channels = (Array.isArray(body.conversations) ? body.conversations : [])
+      .filter((c): c is { id: string; name?: unknown } => typeof c.id === 'string' && c.id.length > 0 && c.id.length <= 256)
+      .map((c) => ({ channelId: c.id, name: typeof c.name === 'string' ? c.name : undefined }));
+    await this.deps.rosters.replaceChannels(teamId, channels);
+    this.deps.logger.info({ teamId, channels: channels.length }, "read a team's channels");
+    return channels.length;
   }
 
   /** Reads people who just joined one at a time (GET …/members/{id}), with their directory ids and email. */

@@ -57,12 +57,30 @@ export type TrainingFinding =
  * its topic, or the last topic when it says "that"; then finds the courses and their sessions.
  */
 export class TrainingFinder {
+  /** Stable for the life of the process (reminders hold it); it always reads the current catalogue. */
   readonly index: CatalogueIndex;
-  private readonly search: TrainingSearch;
+  private current: CatalogueIndex;
+  private search: TrainingSearch;
 
   constructor(catalogue: TrainingCatalogue) {
-    this.index = new CatalogueIndex(catalogue);
+    this.current = new CatalogueIndex(catalogue);
     this.search = new TrainingSearch(catalogue.courses);
+    const holder = this;
+    // A view that forwards every call to whichever catalogue is current.
+    this.index = new Proxy(this.current, {
+      get(_target, prop) {
+        const target = holder.current;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /** Answers from a new catalogue from now on (an edit published in the dashboard), without a restart. */
+  replace(catalogue: TrainingCatalogue): void {
+    const search = new TrainingSearch(catalogue.courses);
+    this.current = new CatalogueIndex(catalogue);
+    this.search = search;
   }
 
   find(question: string, now: DateTime, context?: TrainingContext): TrainingFinding {
@@ -82,7 +100,7 @@ export class TrainingFinder {
     }
     if (!intent) return { kind: 'none' };
     if (query.role) {
-      const courses = this.index.allCourses.filter((c) => isForRole(c, query.role!));
+      const courses = this.current.allCourses.filter((c) => isForRole(c, query.role!));
       if (courses.length === 0) return { kind: 'noCourse', filter, about: `for a ${roleLabel}` };
       return this.found('all', courses.map((course) => ({ course, coverage: 1, named: false })), now, filter, true, `for a ${roleLabel}`);
     }
@@ -92,27 +110,27 @@ export class TrainingFinder {
       if (courses.length === 0) return { kind: 'noCourse', filter, fromContext: true };
       return this.found('context', courses.map((course) => ({ course, coverage: 1, named: false })), now, filter, true);
     }
-    const all = this.index.allCourses.map((course) => ({ course, coverage: 1, named: false }));
+    const all = this.current.allCourses.map((course) => ({ course, coverage: 1, named: false }));
     return this.found('all', all, now, filter, true);
   }
 
   /** One course and its next sessions, for a "show course" button. */
   listing(courseId: string, now: DateTime, filter: SessionFilter = {}): CourseListing | undefined {
-    const course = this.index.course(courseId);
-    return course ? listCourse(this.index, course, now, filter) : undefined;
+    const course = this.current.course(courseId);
+    return course ? listCourse(this.current, course, now, filter) : undefined;
   }
 
   /** The courses about the first entry that has any (the entry itself, then those it links to). */
   private coursesAbout(entryIds: string[]): Course[] {
     for (const id of entryIds) {
-      const courses = this.index.coursesAbout(id);
+      const courses = this.current.coursesAbout(id);
       if (courses.length) return courses;
     }
     return [];
   }
 
   private found(how: 'search' | 'all' | 'context', scored: CourseScore[], now: DateTime, filter: SessionFilter, cue: boolean, about?: string): TrainingFinding {
-    let listings = scored.map((s) => listCourse(this.index, s.course, now, filter));
+    let listings = scored.map((s) => listCourse(this.current, s.course, now, filter));
     const filtered = filter.window !== undefined || filter.mode !== undefined;
     // A list narrowed by date or mode keeps only courses with sessions that fit, unless none has any.
     if (listings.length > 1 && filtered) {

@@ -44,7 +44,7 @@ function readYaml(file: string, problems: ContentProblem[]): unknown {
 }
 
 /** Checks one local date-time exists in its zone: written to the minute, and not lost to the clocks going forward. */
-function localTimeProblem(value: string, zone: string): string | undefined {
+export function localTimeProblem(value: string, zone: string): string | undefined {
   if (!LOCAL_DATE_TIME.test(value)) return `"${value}" must be a local date and time written YYYY-MM-DDTHH:mm`;
   const parsed = DateTime.fromISO(value, { zone });
   if (!parsed.isValid) return `"${value}" is not a real date and time`;

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+import { DateTime } from 'luxon';
 import pino from 'pino';
+import { ContentEntries } from '../../bot/content/contentEntries';
 import { entriesHash } from '../../bot/content/liveKnowledge';
 import { OffThreadIndexer } from '../../bot/content/indexBuild';
 import { openDatabase } from '../../bot/store/openDatabase';
@@ -16,14 +19,32 @@ import { msSince, percentile, report, round, startBotProcess, stopProcess } from
 
 const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'index.ts')];
 const TOKEN = crypto.randomBytes(24).toString('hex');
-/** Publishes timed on the two replicas. */
-const PUBLISHES = 10;
 /** How often each replica checks for published content (the default setting). */
 const POLL_MS = 1000;
-const REBUILD_ENTRIES = 2000;
-const REBUILD_RUNS = 3;
 
-/** 2,000 entries made from the shipped ones with new ids and names, so the index is the size a large council's would be. */
+/** A whole-number option `--name N` (or `--name=N`), else the default. */
+function option(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return fallback;
+  const value = args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number, not ${value}`);
+  return n;
+}
+
+/** Publishes timed on the two replicas. */
+const PUBLISHES = option('publishes', 10);
+/** Entries the replicas answer from (padded from the shipped ones); 0 means the shipped content only. */
+const LIVE_ENTRIES = option('live-entries', 0);
+/** Questions asked at once on each replica while publishing (`--load`, 4 unless a number is given); 0 means a quiet run. */
+const LOAD = process.argv.includes('--load') && !/^\d+$/.test(process.argv[process.argv.indexOf('--load') + 1] ?? '') ? 4 : option('load', 0);
+const REBUILD_ENTRIES = option('rebuild-entries', 2000);
+const REBUILD_RUNS = option('rebuild-runs', 3);
+/** A publish not live on replica B after this long ends the run (`--give-up-s`, longer on a busy shared machine). */
+const GIVE_UP_MS = option('give-up-s', 30) * 1000;
+
+/** Entries made from the shipped ones with new ids and names, so the index is the size a large council's would be. */
 function manyEntries(shipped: KnowledgeEntry[], count: number): KnowledgeEntry[] {
   const out: KnowledgeEntry[] = [];
   for (let i = 0; out.length < count; i++) {
@@ -35,28 +56,57 @@ function manyEntries(shipped: KnowledgeEntry[], count: number): KnowledgeEntry[]
 }
 
 /**
- * Index rebuild as a replica does it after a publish, on 2,000 entries: the lunr index in a worker
- * thread, then the search's own tables on the main thread. `total` is the whole rebuild; `mainThread`
- * the part that holds up chat on that replica.
+ * Index rebuild as a replica does it after a publish: the lunr index and the entries' profiles in
+ * a worker thread, then on the main thread the reply's delivery, loading the index, and the search's
+ * own tables. `total` is the whole rebuild; `mainThread` the part that holds up chat on that replica.
  */
-async function rebuildTimes(): Promise<{ total: number[]; mainThread: number[] }> {
+async function rebuildTimes(): Promise<{ total: number[]; mainThread: number[]; mainThreadLoad: number[]; mainThreadSearch: number[] }> {
   const entries = manyEntries(loadContent().entries, REBUILD_ENTRIES);
-  const total: number[] = [];
-  const mainThread: number[] = [];
+  const times = { total: [] as number[], mainThread: [] as number[], mainThreadLoad: [] as number[], mainThreadSearch: [] as number[] };
   const indexer = new OffThreadIndexer((err) => {
     throw err;
   });
   for (let run = 0; run < REBUILD_RUNS; run++) {
     const started = process.hrtime.bigint();
-    const index = await indexer.build(entries);
+    const built = await indexer.build(entries, entriesHash(entries));
     const onMain = process.hrtime.bigint();
-    const search = new KnowledgeSearch({ entries, index, contentHash: entriesHash(entries) });
-    mainThread.push(msSince(onMain));
-    total.push(msSince(started));
+    const search = new KnowledgeSearch(built.kb);
+    const searchMs = msSince(onMain);
+    times.total.push(msSince(started));
+    times.mainThreadLoad.push(built.mainThreadMs);
+    times.mainThreadSearch.push(searchMs);
+    times.mainThread.push(built.mainThreadMs + searchMs);
     if (search.size !== REBUILD_ENTRIES) throw new Error(`built ${search.size} entries`);
   }
   await indexer.stop();
-  return { total, mainThread };
+  return times;
+}
+
+/**
+ * Chat-like load while the publishes run: `perReplica` askers on each replica, each asking the
+ * next question as soon as the last is answered, through the same search chat answers from.
+ */
+function startChatLoad(urls: string[], perReplica: number, questions: string[]): { stop: () => Promise<{ asked: number; failed: number; latencies: number[] }> } {
+  let running = true;
+  const latencies: number[] = [];
+  let failed = 0;
+  const askers = urls.flatMap((url) =>
+    Array.from({ length: perReplica }, async (_, k) => {
+      for (let i = k; running; i += perReplica) {
+        const started = process.hrtime.bigint();
+        const answered = await api(url, 'POST', '/api/content/ask', { q: questions[i % questions.length], draft: false }).catch(() => undefined);
+        if (answered?.status === 200) latencies.push(msSince(started));
+        else failed++;
+      }
+    }),
+  );
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(askers);
+      return { asked: latencies.length, failed, latencies };
+    },
+  };
 }
 
 const api = (url: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -86,7 +136,10 @@ async function apiRetrying(url: string, method: string, route: string, body?: un
  * `npm run bench:content`: publish-to-live latency across two bot processes sharing one database
  * (PostgreSQL when DATABASE_URL is set, else one SQLite file): each publish goes to replica A and the
  * clock stops when replica B answers the new name from its live index. Then the index rebuild
- * time for 2,000 entries.
+ * time for 2,000 entries. Options: `--load [N]` asks N questions at once on each replica throughout
+ * (4 by default); `--live-entries N` pads the live content to N entries; `--publishes N`,
+ * `--rebuild-entries N` and `--rebuild-runs N` size the run (smaller while others share the machine);
+ * `--give-up-s N` is how long one publish may take to go live before the run fails (30 s).
  */
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -96,23 +149,33 @@ async function main(): Promise<void> {
     ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: crypto.randomBytes(24).toString('hex'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') }
     : { DATA_DIR: dataDir, DATABASE_URL: '' };
   Object.assign(env, { ADMIN_API_TOKEN: TOKEN, CONTENT_POLL_MS: String(POLL_MS), DELIVERY_WORKER: 'off' });
-  if (databaseUrl) {
-    // Migrated once here, so the replicas start on a ready schema as they would in production.
-    const prepared = await openDatabase({ dataDir: '', databaseUrl, databaseSchema: schema, connectTimeoutMs: 10000, logger: pino({ level: 'silent' }) });
-    await prepared.db.destroy();
-  }
+  // Migrated once here, so the replicas start on a ready schema as they would in production, with the padded content live.
+  const prepared = await openDatabase({ dataDir: databaseUrl ? '' : dataDir, databaseUrl, databaseSchema: schema, connectTimeoutMs: 10000, logger: pino({ level: 'silent' }) });
+  const shipped = loadContent().entries;
+  if (LIVE_ENTRIES > shipped.length) await new ContentEntries(prepared.db, () => DateTime.utc()).loadLive(manyEntries(shipped, LIVE_ENTRIES).slice(shipped.length), 'Benchmark');
+  await prepared.db.destroy();
   const children: ChildProcess[] = [];
   try {
     const a = await startBotProcess(BOT, env);
     children.push(a.child);
     const b = await startBotProcess(BOT, env);
     children.push(b.child);
+    // Each index swap the replicas log after start-up, with how long it held up their main thread.
+    const swaps: { buildMs: number; mainThreadMs: number }[] = [];
     for (const [name, child] of [['A', a.child], ['B', b.child]] as const) {
       let tail = '';
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (!line.includes('new index live')) return;
+        const logged = JSON.parse(line) as { buildMs: number; mainThreadMs: number };
+        swaps.push({ buildMs: logged.buildMs, mainThreadMs: logged.mainThreadMs });
+      });
       child.stdout!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
       child.stderr!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
       child.on('exit', (code) => console.error(`replica ${name} exited with ${code}:\n${tail}`));
     }
+    swaps.length = 0;
+    const questions = shipped.flatMap((e) => [`what is ${e.title}`, ...e.questions.slice(0, 2)]);
+    const load = startChatLoad(LOAD > 0 ? [a.url, b.url] : [], LOAD, questions);
     const latencies: number[] = [];
     for (let i = 0; i < PUBLISHES; i++) {
       const name = `bench zebra term ${crypto.randomBytes(3).toString('hex').replace(/\d/g, '')} ${i}`;
@@ -138,13 +201,14 @@ async function main(): Promise<void> {
       for (;;) {
         const answer = await apiRetrying(b.url, 'POST', '/api/content/ask', { q: `what is ${name}`, draft: false });
         if (answer.body.id === id) break;
-        if (msSince(started) > 30000) throw new Error(`replica B did not answer ${id} within 30 s`);
+        if (msSince(started) > GIVE_UP_MS) throw new Error(`replica B did not answer ${id} within ${GIVE_UP_MS / 1000} s`);
         await new Promise((r) => setTimeout(r, 25));
       }
       latencies.push(msSince(started));
       // Spread the publishes over the poll, so the figures are not all one phase of it.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * POLL_MS)));
     }
+    const chat = await load.stop();
     const liveEntries = (await apiRetrying(b.url, 'GET', '/api/content/entries')).body.entries.length as number;
     const rebuilds = await rebuildTimes();
     report({
@@ -160,11 +224,24 @@ async function main(): Promise<void> {
       publishToLiveMaxMs: round(Math.max(...latencies)),
       publishToLiveUnder5s: Math.max(...latencies) < 5000,
       liveEntries,
+      chatLoadPerReplica: LOAD,
+      chatAsked: chat.asked,
+      chatFailed: chat.failed,
+      chatAskP50Ms: round(percentile(chat.latencies, 50)),
+      chatAskP99Ms: round(percentile(chat.latencies, 99)),
+      chatAskMaxMs: round(Math.max(0, ...chat.latencies)),
+      replicaSwaps: swaps.length,
+      replicaSwapBuildMaxMs: round(Math.max(0, ...swaps.map((w) => w.buildMs))),
+      replicaSwapMainThreadP50Ms: round(percentile(swaps.map((w) => w.mainThreadMs), 50)),
+      replicaSwapMainThreadMaxMs: round(Math.max(0, ...swaps.map((w) => w.mainThreadMs))),
       rebuildEntries: REBUILD_ENTRIES,
       rebuildP50Ms: round(percentile(rebuilds.total, 50)),
       rebuildMaxMs: round(Math.max(...rebuilds.total)),
       rebuildMainThreadP50Ms: round(percentile(rebuilds.mainThread, 50)),
       rebuildMainThreadMaxMs: round(Math.max(...rebuilds.mainThread)),
+      // The main thread's share split: receiving and loading the worker's index and profiles, then the search's own tables.
+      rebuildMainThreadLoadP50Ms: round(percentile(rebuilds.mainThreadLoad, 50)),
+      rebuildMainThreadSearchP50Ms: round(percentile(rebuilds.mainThreadSearch, 50)),
     });
   } finally {
     for (const child of children) await stopProcess(child);

@@ -39,6 +39,10 @@ export class FakeGraph {
   readonly installed = new Map<string, Map<string, string>>();
   /** Users whose chat with the app cannot be read (404), as when Teams has not made it yet. */
   readonly noChat = new Set<string>();
+  /** Users for whom installing the app is refused with 403, as when admin consent is missing. */
+  readonly forbidInstall = new Set<string>();
+  /** Group id → display name, answered by GET /groups/{id}. */
+  readonly groupNames = new Map<string, string>();
   readonly clientId = 'graph-client-id';
   readonly clientSecret = 'graph-client-secret';
   readonly tenantId = 'tenant-1';
@@ -113,6 +117,12 @@ export class FakeGraph {
       const users = members.map((id) => this.users.find((u) => u.id === id)).filter((u): u is GraphUser => !!u);
       return this.page(users.map((u) => select(u, call.query.get('$select'))), call, root);
     }
+    const groupOnly = /^\/groups\/([^/]+)$/.exec(path);
+    if (call.method === 'GET' && groupOnly) {
+      const id = decodeURIComponent(groupOnly[1]);
+      if (!this.groups.has(id)) return notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+      return { status: 200, body: select({ id, displayName: this.groupNames.get(id) ?? null } as unknown as GraphUser, call.query.get('$select')) };
+    }
     const apps = /^\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path);
     if (apps) {
       const userId = decodeURIComponent(apps[1]);
@@ -120,6 +130,7 @@ export class FakeGraph {
       const mine = this.installed.get(userId) ?? new Map<string, string>();
       this.installed.set(userId, mine);
       if (call.method === 'POST') {
+        if (this.forbidInstall.has(userId)) return { status: 403, body: { error: { code: 'Forbidden', message: 'Missing role permissions on the request. API requires one of TeamsAppInstallation.ReadWriteForUser.All.' } } };
         const bind = (call.body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
         const appId = typeof bind === 'string' ? /appCatalogs\/teamsApps\/([^/']+)$/.exec(bind)?.[1] : undefined;
         if (!appId) return { status: 400, body: { error: { code: 'BadRequest', message: 'teamsApp@odata.bind is required' } } };

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { HttpConnectorSender } from '../../bot/delivery/connectorSender';
-import { DeliveryEngine, DeliverySettings } from '../../bot/delivery/deliveryEngine';
+import { DeliveryEngine, DeliveryEngineDependencies, DeliverySettings } from '../../bot/delivery/deliveryEngine';
 import { DEFAULT_WORKING_HOURS } from '../../bot/delivery/deliveryWindow';
 import { Outbox } from '../../bot/delivery/outbox';
 import { DatabaseSlotReserver } from '../../bot/delivery/slotReserver';
@@ -33,7 +33,7 @@ export const TEST_DELIVERY_SETTINGS: DeliverySettings = {
 };
 
 /** A delivery engine over a test database, sending over HTTP (local mode) with a movable clock. */
-export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, settings: Partial<DeliverySettings> = {}): { engine: DeliveryEngine; store: Store } {
+export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, settings: Partial<DeliverySettings> = {}, extra: Partial<DeliveryEngineDependencies> = {}): { engine: DeliveryEngine; store: Store } {
   const store = createStore(opened.db, now);
   const engine = new DeliveryEngine({
     outbox: new Outbox(opened.db, now, opened.engine),
@@ -49,6 +49,7 @@ export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, se
     // Pacing follows the test's clock, so a Retry-After hold ends when the test moves time on.
     paceNow: () => now().toMillis(),
     random: () => 0.5,
+    ...extra,
   });
   return { engine, store };
 }

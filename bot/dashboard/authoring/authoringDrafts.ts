@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AudienceFilter, audienceFilterSchema, describeAudience } from '../../audience/audienceFilter';
+import { AudienceFilter, audienceFilterSchema, AudienceNames, describeAudience } from '../../audience/audienceFilter';
 import { BriefingDraft, checkBriefing } from '../../briefings/briefingInput';
 import { Briefing } from '../../briefings/briefings';
 import { FieldProblem } from '../../http/validationFailure';
@@ -57,6 +57,6 @@ export function draftAsBriefing(draft: BriefingDraft): Briefing {
 }
 
 /** The audience of a checked draft in words, for the confirm step. */
-export function audienceWords(checked: Extract<CheckedDraft, { ok: true }>): string {
-  return describeAudience(checked.kind === 'briefing' ? checked.draft.audience : checked.wave.audience);
+export function audienceWords(checked: Extract<CheckedDraft, { ok: true }>, names: AudienceNames = {}): string {
+  return describeAudience(checked.kind === 'briefing' ? checked.draft.audience : checked.wave.audience, names);
 }

@@ -5,7 +5,7 @@ import { createBriefingCard } from '../../../dialogs/cards/createBriefingCard';
 import { createPulseCard } from '../../../dialogs/cards/createPulseCard';
 import { formatLondonDateTime } from '../../../dialogs/cards/londonTime';
 import { COUNCIL_OPTIONS, ROLES, SECTORS, TOPICS } from '../../../knowledge/workforce';
-import { AudienceFilter, describeAudience } from '../../audience/audienceFilter';
+import { AudienceFilter, AudienceNames, describeAudience } from '../../audience/audienceFilter';
 import { countAudience, resolveAudience } from '../../audience/resolveAudience';
 import { validationFailure } from '../../http/validationFailure';
 import type { Services } from '../../services';
@@ -51,13 +51,27 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
       ? resolveAudience(audience, audienceStore, { includeUnreachable })
       : resolveAudience(audience, audienceStore, { includeUnreachable, only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
   const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> => formCount(countAudience(await resolve(kind, audience, true)));
+  // Groups and channels are described by name wherever the form shows an audience in words.
+  const names = async (): Promise<AudienceNames> => {
+    const channels = new Map<string, string>();
+    const teams = new Map((await store.rosters.activeTeams()).map((t) => [t.teamId, t.name ?? t.teamId]));
+    for (const c of await store.rosters.channels()) channels.set(`${c.teamId}|${c.channelId}`, `${teams.get(c.teamId) ?? c.teamId}: ${c.name}`);
+    return { groups: await services.directory.people.groupNames(), channels };
+  };
 
   const handle = dashboardJsonRoutes(server, access);
 
   const failed = (what: string, problems: { field: string; message: string }[]): Answer => validationFailure(what, problems);
 
   handle('get', '/dashboard/api/authoring/options', async () => {
-    const teams = (await store.rosters.activeTeams()).map((t) => ({ id: t.teamId, name: t.name ?? t.teamId, generalChannelId: t.generalChannelId }));
+    const channels = await store.rosters.channels();
+    const teams = (await store.rosters.activeTeams()).map((t) => ({
+      id: t.teamId,
+      name: t.name ?? t.teamId,
+      generalChannelId: t.generalChannelId,
+      // Every channel read from the team (General first), so a briefing can go to a chosen one.
+      channels: channels.filter((c) => c.teamId === t.teamId).map((c) => ({ id: c.channelId, name: c.name })),
+    }));
     return {
       status: 200,
       body: {
@@ -66,8 +80,8 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
         authorities: COUNCIL_OPTIONS,
         topics: TOPICS,
         teams,
-        // Entra groups the directory sync has read (Graph gives no display name in the sync, so the id and size name them).
-        groups: (await services.directory.people.groups()).filter((g) => !g.problem).map((g) => ({ id: g.groupId, name: `${g.groupId} (${g.members} ${g.members === 1 ? 'member' : 'members'})` })),
+        // Entra groups the directory sync has read, by their display name (the id where Graph gave none) and size.
+        groups: (await services.directory.people.groups()).filter((g) => !g.problem).map((g) => ({ id: g.groupId, name: `${g.displayName ?? g.groupId} (${g.members} ${g.members === 1 ? 'member' : 'members'})` })),
         templates: surveys.templates.map((t) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => q.text) })),
         zone: 'Europe/London',
         now: now().toFormat("yyyy-LL-dd'T'HH:mm"),
@@ -81,7 +95,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const kind = body.kind === 'pulse' ? 'pulse' : 'briefing';
     const audience = checkAudience(body.audience);
     if (!audience.ok) return failed('audience', audience.problems);
-    return { status: 200, body: { ...(await count(kind, audience.audience)), audience: describeAudience(audience.audience) } };
+    return { status: 200, body: { ...(await count(kind, audience.audience)), audience: describeAudience(audience.audience, await names()) } };
   });
 
   handle('post', '/dashboard/api/authoring/preview', async (_viewer, req) => {
@@ -92,7 +106,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const when = checked.kind === 'briefing' ? checked.draft.publishAt : checked.wave.opensAt;
     return {
       status: 200,
-      body: { kind: checked.kind, card: card.card, text: card.text, audience: audienceWords(checked), count: await count(checked.kind, audience), sendsAt: formatLondonDateTime(when), sendsNow: when <= now().plus({ minutes: 1 }), notes: checked.notes },
+      body: { kind: checked.kind, card: card.card, text: card.text, audience: audienceWords(checked, await names()), count: await count(checked.kind, audience), sendsAt: formatLondonDateTime(when), sendsNow: when <= now().plus({ minutes: 1 }), notes: checked.notes },
     };
   });
 

@@ -18,6 +18,12 @@ export function editorOf(viewer: DashboardViewer): Editor {
   return { name: `${viewer.name} [${viewer.ids[0]}]`, secondPerson: true };
 }
 
+/** Dashboard access for CONTENT_EDITORS, configured like COMMS_USERS; admins may edit too. */
+export function contentEditorAccess(services: Services, deps: { sso: SsoTokenVerifier; sessions: DashboardSessions }): DashboardAccess {
+  const editors = new RoleService({ ...roleSettingsOf(services.config), commsUsers: services.config.contentEditors });
+  return new DashboardAccess({ sso: deps.sso, sessions: deps.sessions, roles: editors, browserSignIn: Boolean(services.config.adminApiToken) });
+}
+
 type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promise<ContentAnswer>;
 
 /**
@@ -26,11 +32,8 @@ type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promis
  * editor's draft, see versions and restore one, and ask the draft or live knowledge base.
  */
 export function registerContentDashboardRoutes(server: Server, services: Services, deps: { sso: SsoTokenVerifier; sessions: DashboardSessions }): void {
-  const { config } = services;
   const { editing } = services.content;
-  // Content editors are configured like COMMS_USERS; admins may edit too.
-  const editors = new RoleService({ ...roleSettingsOf(config), commsUsers: config.contentEditors });
-  const access = new DashboardAccess({ sso: deps.sso, sessions: deps.sessions, roles: editors, browserSignIn: Boolean(config.adminApiToken) });
+  const access = contentEditorAccess(services, deps);
 
   const route = dashboardJsonRoutes(server, access, { error: 'Forbidden', message: 'Editing content is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.' });
   const handle = (method: 'get' | 'post', path: string, handler: Handler) => route(method, path, (viewer, req) => handler(editorOf(viewer), req, viewer));

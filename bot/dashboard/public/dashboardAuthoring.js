@@ -70,7 +70,8 @@
   };
 
   function buildForm(options, me) {
-    const teamChannels = options.teams.map((t) => ({ id: t.id, label: `${t.name}: General channel` }));
+    // One box per channel read from each team (General first); the value carries the team and the channel.
+    const teamChannels = options.teams.flatMap((t) => (t.channels && t.channels.length ? t.channels : [{ id: t.id, name: 'General' }]).map((c) => ({ id: `${t.id}|${c.id}`, label: `${t.name}: ${c.name} channel` })));
     const form = el('form', { id: 'authoring-form', novalidate: true }, [
       el('div', { id: 'authoring-errors' }),
       el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-6' }, [
@@ -135,7 +136,10 @@
     const teams = listOf(form.querySelector('#authoring-teams').value);
     if (teams.length) audience.teams = teams;
     const channels = kind === 'briefing' ? checked(form, 'channels') : [];
-    if (channels.length) audience.channels = channels.map((team) => ({ team }));
+    if (channels.length) audience.channels = channels.map((value) => {
+      const [team, channel] = value.split('|');
+      return channel && channel !== team ? { team, channel } : { team };
+    });
     return audience;
   }
 

@@ -12,6 +12,8 @@ import { webChat } from './009_webchat';
 import { rosters } from './010_rosters';
 import { content } from './011_content';
 import { directory } from './012_directory';
+import { catalogue } from './013_catalogue';
+import { groupNames } from './014_group_names';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -31,6 +33,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '010_rosters': { up: rosters },
     '011_content': { up: content },
     '012_directory': { up: directory },
+    '013_catalogue': { up: catalogue },
+    '014_group_names': { up: groupNames },
   };
   return { getMigrations: async () => migrations };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { projectRoot } from '../../../knowledge/projectRoot';
+import { loadCatalogue } from '../../../knowledge/training/catalogueLoader';
 
 const run = promisify(execFile);
 
@@ -54,5 +55,45 @@ describe('npm run content:import and content:export', function () {
     expect(failure!.code).to.equal(1);
     expect(failure!.stderr).to.not.match(/\n\s+at /);
     expect(failure!.stderr.trim()).to.not.equal('');
+  });
+});
+
+describe('npm run content:import and content:export with --training', function () {
+  this.timeout(120000);
+  let work: string;
+  const shippedTraining = path.join(projectRoot(), 'knowledge', 'training');
+
+  beforeEach(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-catalogue-cli-'));
+  });
+  afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('load the catalogue YAML into the database and write it back so it reads as the same catalogue', async () => {
+    const env = { DATA_DIR: path.join(work, 'data') };
+    const imported = await command('contentImport.ts', ['--training', shippedTraining], work, env);
+    expect(imported.stdout).to.match(/courses and sessions in .*: \d+ added, 0 updated, 0 unchanged/);
+    const exported = await command('contentExport.ts', ['--out', 'out', '--training', 'training'], work, env);
+    expect(exported.stdout).to.match(/live courses and sessions; 2 file\(s\) written to training/);
+    const back = loadCatalogue(path.join(work, 'training'));
+    const shipped = loadCatalogue(shippedTraining);
+    expect(back.problems).to.deep.equal([]);
+    expect(back.catalogue.courses).to.deep.equal(shipped.catalogue.courses);
+    // Sessions come back by id; their order never mattered (each course lists its own by date).
+    const sessions = (c: typeof shipped.catalogue) => c.sessions.map((s) => [s.id, s.start.toISO(), s.end.toISO(), s.venue ?? null, s.placesLeft, s.cancelled]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(sessions(back.catalogue)).to.deep.equal(sessions(shipped.catalogue));
+    const again = await command('contentExport.ts', ['--out', 'out', '--training', 'training'], work, env);
+    expect(again.stdout).to.match(/0 file\(s\) written to training/);
+  });
+
+  it('import nothing when the catalogue has an error', async () => {
+    fs.mkdirSync(path.join(work, 'bad'));
+    fs.copyFileSync(path.join(shippedTraining, 'courses.yaml'), path.join(work, 'bad', 'courses.yaml'));
+    fs.writeFileSync(path.join(work, 'bad', 'sessions.yaml'), 'sessions:\n  - id: s-1\n    course: no-such-course\n    start: 2027-01-01T09:00\n    end: 2027-01-01T10:00\n    timezone: Europe/London\n    online: true\n    places_left: 3\n');
+    const failure = await command('contentImport.ts', ['--training', 'bad'], work, { DATA_DIR: path.join(work, 'data') }).then(
+      () => undefined,
+      (err: { code: number; stdout: string }) => err,
+    );
+    expect(failure?.code).to.equal(1);
+    expect(failure?.stdout).to.contain('no-such-course').and.to.contain('nothing was imported');
   });
 });

@@ -49,6 +49,7 @@ forEachEngine((engine) => {
       graph.groups.clear();
       graph.installed.clear();
       graph.noChat.clear();
+      graph.groupNames.clear();
       graph.calls.length = 0;
       graph.pageSize = 4;
       for (let i = 1; i <= 10; i++) {
@@ -100,6 +101,16 @@ forEachEngine((engine) => {
       expect(bind['teamsApp@odata.bind']).to.equal(`${urls.baseUrl}/appCatalogs/teamsApps/${APP}`);
       // Every Graph call waited for its turn under the shared rate limit.
       expect(paced.length).to.equal(graph.graphCalls().length);
+    });
+
+    it("stores each group's display name from Graph, so the picker and count name it", async () => {
+      graph.groupNames.set(GROUP, 'Leicestershire social workers');
+      await syncNow([NESTED_ONLY]);
+      const groups = await people.groups();
+      expect(groups.find((g) => g.groupId === GROUP)).to.include({ displayName: 'Leicestershire social workers', members: 4 });
+      // A group Graph gives no name for keeps none, and is shown by its id.
+      expect(groups.find((g) => g.groupId === NESTED_ONLY)!.displayName).to.equal(undefined);
+      expect([...(await people.groupNames())]).to.deep.equal([[GROUP, 'Leicestershire social workers']]);
     });
 
     it('treats 409 (already installed) as installed and still reads the chat back', async () => {

@@ -21,12 +21,15 @@ async function populatedDatabase(dir: string): Promise<string> {
   return path.join(dir, SQLITE_FILE_NAME);
 }
 
-/** Overwrites one page in the middle of the file with garbage, as a bad disk sector would. */
+/**
+ * Overwrites one page of the conversation state (written last, so near the end of the file, past
+ * the schema pages that grow with each migration) with garbage, as a bad disk sector would.
+ */
 function corruptMiddlePage(file: string): void {
   const bytes = fs.readFileSync(file);
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
   const pages = Math.floor(bytes.length / pageSize);
-  const page = Math.floor(pages / 2);
+  const page = pages - 5;
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, page * pageSize);
   fs.closeSync(fd);

@@ -252,5 +252,25 @@ forEachEngine((engine) =>
         expect(res.body.notReachable).to.deep.equal([{ reason: 'partner staff (HR import) who have not opened a chat with the bot', count: 2 }]);
       });
     });
+
+    describe('groups and channels by name', () => {
+      const GROUP = '77777777-7777-7777-7777-777777777777';
+      const ANNOUNCEMENTS = '19:announcements@thread.tacv2';
+
+      it('offers Entra groups by display name and each team channel read from the team, and names them in the count', async () => {
+        await bot.services.directory.people.replaceGroup(GROUP, ['aad-author-chat-0', 'aad-author-chat-1'], undefined, 'Early Help Practitioners');
+        await bot.services.store.rosters.replaceChannels(TEAM, [{ channelId: TEAM }, { channelId: ANNOUNCEMENTS, name: 'Announcements' }]);
+        const options = (await (await fetch(`${bot.url}/dashboard/api/authoring/options`, { headers: { cookie } })).json()) as { groups: { id: string; name: string }[]; teams: { id: string; channels: { id: string; name: string }[] }[] };
+        expect(options.groups).to.deep.include({ id: GROUP, name: 'Early Help Practitioners (2 members)' });
+        expect(options.teams.find((t) => t.id === TEAM)!.channels).to.deep.equal([
+          { id: TEAM, name: 'General' },
+          { id: ANNOUNCEMENTS, name: 'Announcements' },
+        ]);
+        const byGroup = (await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { groups: [GROUP] } })).body;
+        expect(byGroup).to.deep.include({ inAudience: 2, reachableNow: 2, audience: 'members of Early Help Practitioners' });
+        const byChannel = (await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { channels: [{ team: TEAM, channel: ANNOUNCEMENTS }] } })).body;
+        expect(byChannel).to.deep.include({ inAudience: 1, audience: 'the channel Children’s services: Announcements' });
+      });
+    });
   }),
 );

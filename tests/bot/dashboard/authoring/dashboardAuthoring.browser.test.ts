@@ -150,4 +150,29 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       await context.close();
     }
   });
+
+  it('picks an Entra group by its name and a chosen team channel, and the live count names what was picked', async () => {
+    const GROUP = '88888888-8888-8888-8888-888888888888';
+    const ANNOUNCEMENTS = '19:browser-announcements@thread.tacv2';
+    await bot.services.directory.people.replaceGroup(GROUP, ['aad-browser-staff-0'], undefined, 'Nursery leads');
+    await bot.services.store.rosters.replaceChannels(TEAM, [{ channelId: ANNOUNCEMENTS, name: 'Announcements' }]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const { page, problems } = await openPage(context);
+      await page.goto(`${bot.url}/dashboard`);
+      await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#authoring-form').waitFor(WAIT);
+      await page.getByLabel('Nursery leads (1 member)').check();
+      await page.locator('#authoring-count', { hasText: 'Audience: members of Nursery leads' }).waitFor(WAIT);
+      await page.getByLabel('Nursery leads (1 member)').uncheck();
+      // The count can only name the channel if the form sent the team with the chosen channel's id.
+      await page.getByLabel('Early years: Announcements channel').check();
+      await page.locator('#authoring-count', { hasText: 'Audience: the channel Early years: Announcements' }).waitFor(WAIT);
+      expect(await axeViolations(page), 'the picker with groups and channels by name').to.deep.equal([]);
+      expect(problems.csp, 'CSP violations').to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
