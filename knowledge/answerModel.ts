@@ -39,13 +39,15 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - probability: the ranker's probability that it is the entry asked about, as log-odds;
  * - margin: how many times likelier it is than the runner-up, as a log;
  * - none: the ranker's probability that no entry is meant, as log-odds;
+ * - clearLead: the smaller of probability and margin, high only when the best candidate is both
+ *   likely and well ahead of the runner-up (a linear decision cannot ask for both at once);
  * - lexical, phraseShare, acronymShare, questionSim: as for candidates;
  * - lexicalMargin: its lexical score less the best lexical score among the other candidates;
  * - unknownShare, outOfDomain: as for the question;
  * - profileWords, profileChars: as for candidates;
  * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates.
  */
-export const DECISION_FEATURES = ['probability', 'margin', 'none', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain', 'profileWords', 'profileChars', 'profileMargin'] as const;
+export const DECISION_FEATURES = ['probability', 'margin', 'none', 'clearLead', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain', 'profileWords', 'profileChars', 'profileMargin'] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
 
@@ -154,10 +156,13 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
   const order = probabilities.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || a - b);
   const [top, second] = order;
   const best = candidates[top].features;
+  const probability = logOdds(probabilities[top]);
+  const margin = clampLog(Math.log(probabilities[top] / Math.max(LOG_FLOOR, second === undefined ? 0 : probabilities[second])));
   const features: DecisionFeatures = {
-    probability: logOdds(probabilities[top]),
-    margin: clampLog(Math.log(probabilities[top] / Math.max(LOG_FLOOR, second === undefined ? 0 : probabilities[second]))),
+    probability,
+    margin,
     none: logOdds(none),
+    clearLead: Math.min(probability, margin),
     lexical: best.lexical,
     lexicalMargin: best.lexical - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => c.features.lexical)),
     phraseShare: best.phraseShare,

@@ -74,6 +74,12 @@ export class QueryReader {
         }
         continue;
       }
+      // A near spelling of a long acronym beats fragments ("cafcas" is Cafcass, not CAF and "ca").
+      const acronym = this.nearLongAcronym(word, stemmed);
+      if (acronym) {
+        add({ term: acronym, corrected: true, known: true });
+        continue;
+      }
       const parts = this.split(word);
       if (parts) {
         parts.forEach((term) => add({ term, corrected: false, known: true, rejoined: true }));
@@ -120,6 +126,13 @@ export class QueryReader {
   /** True for a word the index holds (or a framing word, which a joined question may include: "whatisacaf"). */
   private isKnownWord(word: string): boolean {
     return this.df.has(stem(word, this.acronyms)) || (isFiller(word) && word.length >= MIN_PART);
+  }
+
+  /** The long acronym (more than five letters) an unknown word is a near spelling of, if any. */
+  private nearLongAcronym(word: string, stemmed: string): string | undefined {
+    if (word.length <= MAX_STRICT_ACRONYM) return undefined;
+    const best = this.nearest(word, stemmed);
+    return best !== undefined && this.acronyms.has(best) && best.length > MAX_STRICT_ACRONYM ? best : undefined;
   }
 
   /** Finds the nearest index term to a misspelt word, trying both the word and its stem. */

@@ -11,6 +11,8 @@ import { FakeConnector } from '../helpers/fakeConnector';
 import { startBot } from '../helpers/runningBot';
 import { fixedClock } from '../helpers/testServices';
 import { evaluate, evaluateHeldBack, figuresOf, loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
+import { answerModelText, trainAnswerModel, tuningInput } from '../knowledge/evaluation/trainAnswerModel';
+import { DEFAULT_ANSWER_MODEL_FILE } from '../../knowledge/answerModel';
 import { msSince, percentile, report, round, rssMb, startBotProcess, stopProcess } from './benchUtil';
 import { startEchoServer } from './echoServer';
 
@@ -77,6 +79,13 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => echo.server.close(() => resolve()));
   await connector.stop();
 
+  // The shipped model must be exactly what `npm run train:qa` writes today (about a minute to retrain).
+  const modelMatchesTrainQa = answerModelText(trainAnswerModel(tuningInput(kb)).model) === fs.readFileSync(DEFAULT_ANSWER_MODEL_FILE, 'utf8');
+  if (!modelMatchesTrainQa) {
+    console.error(`${path.relative(process.cwd(), DEFAULT_ANSWER_MODEL_FILE)} differs from what npm run train:qa writes now: retrain and commit it`);
+    process.exitCode = 1;
+  }
+
   // npm start runs the compiled build; the ts-node figure is for comparison.
   const root = projectRoot();
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')]);
@@ -114,6 +123,7 @@ async function main(): Promise<void> {
     benchmark: 'qa',
     tuning: split(tuning),
     heldBack: split(heldBack),
+    modelMatchesTrainQa,
     answerP50Ms: round(percentile(latencies, 50), 3),
     answerP99Ms: round(percentile(latencies, 99), 3),
     indexLoadMs: round(percentile(loads, 50)),

@@ -10,13 +10,13 @@ describe('QueryReader', () => {
     'The key worker and the keyworker role',
     'Common Assessment Framework (CAF) for early help',
   ];
-  const acronyms = new Set(['caf', 'glf', 'bvpi']);
+  const acronyms = new Set(['caf', 'glf', 'bvpi', 'cafcass']);
   const index = lunr(function build() {
     this.pipeline.reset();
     this.searchPipeline.reset();
     this.ref('id');
     this.field('body');
-    texts.forEach((t, i) => this.add({ id: String(i), body: [...indexTerms(t, acronyms), 'glf', 'bvpi'].join(' ') }));
+    texts.forEach((t, i) => this.add({ id: String(i), body: [...indexTerms(t, acronyms), 'glf', 'bvpi', 'cafcass', 'ca'].join(' ') }));
   });
   const df = documentFrequencies(index);
   const pairs = new Set(
@@ -56,6 +56,10 @@ describe('QueryReader', () => {
     expect(reader.read('golf')).to.deep.equal([{ term: 'golf', corrected: false, known: false }]);
     expect(reader.read('bvip')[0]).to.deep.include({ term: 'bvpi', corrected: true });
     expect(reader.read('bvpu')[0]).to.deep.include({ term: 'bvpu', known: false });
+  });
+
+  it('reads a near spelling of a long acronym as that acronym rather than splitting it ("cafcas" is not CAF + "ca")', () => {
+    expect(reader.read('cafcas')).to.deep.equal([{ term: 'cafcass', corrected: true, known: true }]);
   });
 
   it('marks words the knowledge base has never seen', () => {

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
+import { loadAnswerModel } from '../../../knowledge/answerModel';
 import { buildIndex } from '../../../knowledge/indexBuilder';
-import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
+import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { fixtureKnowledgeBase } from '../../helpers/fixtureKnowledge';
-import { entryQuestionExamples } from './trainAnswerModel';
+import { EvaluationQuestion } from './evaluate';
+import { answerModelText, entryQuestionExamples, examplesOf, isAcceptable, trainAnswerModel, trainingInputsHash, tuningInput } from './trainAnswerModel';
 
 /** The fixture corpus with alternate questions, each carrying a word found nowhere else. */
 function withQuestions(): KnowledgeBase {
@@ -13,6 +15,17 @@ function withQuestions(): KnowledgeBase {
   };
   const entries = base.entries.map((e) => ({ ...e, questions: questions[e.id] ?? [] }));
   return { entries, index: buildIndex(entries), contentHash: base.contentHash };
+}
+
+/** A small tuning set over the fixture corpus: each entry asked by its title and acronym, and a few questions it should decline. */
+function fixtureQuestions(kb: KnowledgeBase): EvaluationQuestion[] {
+  const asked = kb.entries.flatMap((e) => [
+    { q: `what is ${e.title.toLowerCase()}`, expect: e.id },
+    { q: `tell me about the ${e.title.replace(/\([^)]*\)/g, '').toLowerCase()}`, expect: e.id },
+    ...e.acronyms.map((a) => ({ q: `${a.toLowerCase()} meaning`, expect: e.id })),
+  ]);
+  const declined = ['how do i book annual leave', 'where can i park', 'what is the weather tomorrow', 'my laptop will not start', 'when is payday'].map((q) => ({ q, expect: null }));
+  return [...asked, ...declined];
 }
 
 describe('training examples from the entries\u2019 own questions', () => {
@@ -33,5 +46,42 @@ describe('training examples from the entries\u2019 own questions', () => {
       expect(own, example.question.q).to.have.length.greaterThan(0);
       expect(own.every((t) => !t.known), `${example.question.q} was found in its own index`).to.equal(true);
     }
+  });
+});
+
+describe('training the answer model', function () {
+  this.timeout(120000);
+
+  it('counts an entry that answers the concept equally well (also) as right, as the evaluation does', () => {
+    const kb = fixtureKnowledgeBase();
+    const [example] = examplesOf(kb, [{ q: 'alpha support plan', expect: 'missing:something', also: ['alpha-plan'] }]);
+    const alpha = example.explanation.candidates.findIndex((c) => c.entry.id === 'alpha-plan');
+    const other = example.explanation.candidates.findIndex((c) => c.entry.id !== 'alpha-plan');
+    expect(alpha).to.be.at.least(0);
+    expect(example.label).to.equal(alpha);
+    expect(isAcceptable(example, alpha)).to.equal(true);
+    if (other >= 0) expect(isAcceptable(example, other)).to.equal(false);
+  });
+
+  it('gives byte-identical model text for the same input, run after run', () => {
+    const kb = withQuestions();
+    const input = { kb, questions: fixtureQuestions(kb), files: ['fixture'] };
+    const first = answerModelText(trainAnswerModel(input).model);
+    const second = answerModelText(trainAnswerModel({ ...input, kb: withQuestions() }).model);
+    expect(second).to.equal(first);
+  });
+
+  it('records what it was trained on, so a stale model can be spotted', () => {
+    const kb = withQuestions();
+    const questions = fixtureQuestions(kb);
+    const { model } = trainAnswerModel({ kb, questions, files: ['fixture'] });
+    expect(model.training.inputs).to.equal(trainingInputsHash(kb, questions));
+    expect(trainingInputsHash(kb, questions.slice(1))).to.not.equal(model.training.inputs);
+  });
+
+  // `npm run train:qa` retrains in about a minute; this checks its inputs in a second.
+  it('ships a model trained on the current content and tuning questions (run npm run train:qa after changing either)', () => {
+    const { kb, questions } = tuningInput(buildKnowledgeBase());
+    expect(loadAnswerModel().training.inputs, 'knowledge/answer-model.json is stale: run npm run train:qa').to.equal(trainingInputsHash(kb, questions));
   });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -16,7 +17,9 @@ import {
   rankProbabilities,
 } from '../../../knowledge/answerModel';
 import { Council } from '../../../knowledge/entry';
+import { EntryProfiles } from '../../../knowledge/entryProfiles';
 import { buildIndex } from '../../../knowledge/indexBuilder';
+import { acronymWords } from '../../../knowledge/normalise';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { Explanation, KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
 import { EvaluationQuestion, HELDBACK_FILE, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
@@ -70,7 +73,8 @@ export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): 
   };
   return questions.filter(isGlossaryQuestion).map((question) => {
     const explanation = searchFor(question.authority).explain(question.q);
-    const label = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
+    const main = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
+    const label = main >= 0 ? main : explanation.candidates.findIndex((c) => (question.also ?? []).includes(c.entry.id));
     return { question, explanation, label, inScope: question.expect !== null, fold: foldOf(question.q, FOLDS), source: 'tuning' as const };
   });
 }
@@ -97,6 +101,16 @@ export function entryQuestionExamples(kb: KnowledgeBase): Example[] {
   return out;
 }
 
+/**
+ * Whether a candidate answers the example as the evaluation counts it: its expected entry, or one of
+ * the entries that answer its concept equally well (`also`), so training and scoring agree.
+ */
+export function isAcceptable(example: Example, candidate: number): boolean {
+  if (!example.inScope || candidate < 0) return false;
+  const id = example.explanation.candidates[candidate]?.entry.id;
+  return id !== undefined && (candidate === example.label || id === example.question.expect || (example.question.also ?? []).includes(id));
+}
+
 export const rankExample = (e: Example): RankExample => ({
   candidates: e.explanation.candidates.map((c) => candidateVector(c.features)),
   query: queryVector(e.explanation.query),
@@ -114,7 +128,7 @@ export function costOf(p: Prediction, thresholds: AnswerModel['thresholds']): nu
   const { example } = p;
   if (!p.ranking) return example.inScope ? COST.refusal : 0;
   const { decision, suggestions } = decideOn(thresholds, p.ranking, p.chance);
-  const right = (i: number) => example.label >= 0 && i === example.label;
+  const right = (i: number) => isAcceptable(example, i);
   if (decision === 'answer') return right(p.ranking.order[0]) ? 0 : COST.wrongAnswer;
   if (decision === 'suggest') return !example.inScope ? COST.outOfScopeSuggestion : suggestions.some(right) ? COST.rightSuggestion : COST.wrongSuggestion;
   return example.inScope ? COST.refusal : 0;
@@ -157,7 +171,7 @@ export function figures(predictions: Prediction[], thresholds: AnswerModel['thre
     const { example } = p;
     const verdict = p.ranking ? decideOn(thresholds, p.ranking, p.chance) : { decision: 'unknown' as const, suggestions: [] };
     const top = p.ranking?.order[0];
-    const isRight = top !== undefined && example.label >= 0 && top === example.label;
+    const isRight = top !== undefined && isAcceptable(example, top);
     if (example.inScope) inScope++;
     else outOfScope++;
     if (verdict.decision === 'answer') {
@@ -197,9 +211,13 @@ const rankLikelihood = (ranker: AnswerModel['ranker']) => (e: Example) => {
   return e.label < 0 ? none : probabilities[e.label];
 };
 
-const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: decisionVector(ranking.features), y: e.label >= 0 && ranking.order[0] === e.label ? 1 : 0 });
+const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: decisionVector(ranking.features), y: isAcceptable(e, ranking.order[0]) ? 1 : 0 });
 
-/** L2 penalties tried for the decision; it has few, strongly correlated inputs and a few hundred examples. */
+/**
+ * L2 penalties tried for the decision; it has few, strongly correlated inputs and a few hundred
+ * examples. Stronger penalties were tried: they squeeze every chance into a few hundredths, so the
+ * answer threshold (in steps of 0.01) becomes a knife edge that a small content change tips over.
+ */
 const DECISION_L2_GRID = [1, 0.3, 0.1, 0.03, 0.01, 0.001];
 
 /**
@@ -227,22 +245,28 @@ export function chooseDecisionPenalty(
   return best!;
 }
 
+/** What the trainer reads: the content and the tuning questions (never the held-back file). */
+export interface TrainingInput {
+  kb: KnowledgeBase;
+  questions: EvaluationQuestion[];
+  /** The question files' names, recorded in the model for people reading it. */
+  files: string[];
+  /** Learn the ranker from the tuning questions alone (for comparison). */
+  noEntryQuestions?: boolean;
+}
+
 /**
- * `npm run train:qa`: learns the answer model from the tuning split (never the held-back file) and
- * writes knowledge/answer-model.json. The ranker is a conditional logit over each question's
- * candidates plus "none", learned from the tuning questions and from every entry's own
+ * Learns the answer model from the tuning split. The ranker is a conditional logit over each
+ * question's candidates plus "none", learned from the tuning questions and from every entry's own
  * `questions:` (each held out of its own index); the decision is a logistic regression on the
  * ranker's view of the best candidate, trained on cross-validated rankings of the tuning questions;
- * its penalty and the thresholds minimise the costs over cross-validated predictions. Set
- * TRAIN_NO_ENTRY=1 to learn from the tuning questions alone (for comparison).
+ * its penalty and the thresholds minimise the costs over cross-validated predictions. Everything is
+ * fitted from zeros with folds fixed by each question's text, so the same input gives the same model.
  */
-function main(): void {
-  const files = TUNING_FILES.filter((f) => fs.existsSync(f));
-  if (files.some((f) => path.resolve(f) === path.resolve(HELDBACK_FILE))) throw new Error('the held-back file must never be used for training');
-  const questions = loadEvaluationQuestions(files);
-  const kb = buildKnowledgeBase();
-  const tuning = examplesOf(kb, questions);
-  const examples = [...tuning, ...(process.env.TRAIN_NO_ENTRY ? [] : entryQuestionExamples(kb))];
+export function trainAnswerModel(input: TrainingInput): { model: AnswerModel; predictions: Prediction[] } {
+  const kb = withProfiles(input.kb);
+  const tuning = examplesOf(kb, input.questions);
+  const examples = [...tuning, ...(input.noEntryQuestions ? [] : entryQuestionExamples(kb))];
 
   const rankerFit = { ...DEFAULT_FIT, l2: chooseL2(examples, (e) => e.fold, FOLDS, (train, l2) => rankLikelihood(fitRanker(train.map(rankExample), { ...DEFAULT_FIT, l2 }))) };
   const rankings = outOfFoldRankings(examples, rankerFit);
@@ -253,15 +277,6 @@ function main(): void {
   });
   const { l2, predictions, thresholds } = chooseDecisionPenalty(tuning, stacked, rankings);
   const decisionFit = { ...DEFAULT_FIT, l2 };
-  if (process.env.TRAIN_VERBOSE) {
-    for (const p of predictions) {
-      const top = p.ranking?.order[0];
-      const right = top !== undefined && top === p.example.label;
-      console.log(`${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`);
-    }
-  }
-  const crossValidated = figures(predictions, thresholds);
-
   const model: AnswerModel = {
     candidateFeatures: [...CANDIDATE_FEATURES],
     queryFeatures: [...QUERY_FEATURES],
@@ -270,7 +285,8 @@ function main(): void {
     decision: roundAll(fitLogistic(stacked.map((s) => decisionExample(s.example, s.ranking)), decisionFit)),
     thresholds,
     training: {
-      files: files.map((f) => path.basename(f)),
+      files: input.files,
+      inputs: trainingInputsHash(kb, input.questions),
       questions: tuning.length,
       inScope: tuning.filter((e) => e.inScope).length,
       outOfScope: tuning.filter((e) => !e.inScope).length,
@@ -280,12 +296,55 @@ function main(): void {
       entries: kb.entries.length,
       fit: { ranker: rankerFit, decision: decisionFit },
       cost: COST,
-      crossValidated,
+      crossValidated: figures(predictions, thresholds),
     },
   };
-  fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
-  console.log(`Trained on ${tuning.length} tuning questions (${model.training.inScope} in scope; ${model.training.expectedAmongCandidates} had the right entry among the candidates) and ${examples.length - tuning.length} entry questions, each held out of its own entry.`);
-  console.log(`Thresholds: answer ${thresholds.answer}, suggest ${thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(crossValidated)}`);
+  return { model, predictions };
+}
+
+/** The model file's text, exactly as `npm run train:qa` writes it (so a retrained model can be compared byte for byte). */
+export const answerModelText = (model: AnswerModel): string => `${JSON.stringify(model, null, 2)}\n`;
+
+/**
+ * A fingerprint of what the model was trained on (the content's hash and the tuning questions with
+ * their labels), so a test can tell cheaply that the shipped model is stale without retraining it.
+ */
+export function trainingInputsHash(kb: KnowledgeBase, questions: readonly EvaluationQuestion[]): string {
+  return crypto.createHash('sha256').update(kb.contentHash).update('\0').update(JSON.stringify(questions)).digest('hex').slice(0, 16);
+}
+
+/** The knowledge base with its entries' profiles built once, so each search the trainer makes does not rebuild them. */
+function withProfiles(kb: KnowledgeBase): KnowledgeBase {
+  if (kb.profiles?.contentHash === kb.contentHash) return kb;
+  return { ...kb, profiles: new EntryProfiles(kb.entries, acronymWords(kb.entries)).save(kb.contentHash) };
+}
+
+/** The tuning question files that exist (refusing the held-back file) and their questions. */
+export function tuningInput(kb: KnowledgeBase = buildKnowledgeBase()): TrainingInput {
+  const files = TUNING_FILES.filter((f) => fs.existsSync(f));
+  if (files.some((f) => path.resolve(f) === path.resolve(HELDBACK_FILE))) throw new Error('the held-back file must never be used for training');
+  return { kb, questions: loadEvaluationQuestions(files), files: files.map((f) => path.basename(f)) };
+}
+
+/**
+ * `npm run train:qa`: learns the answer model from the tuning split (never the held-back file) and
+ * writes knowledge/answer-model.json. Set TRAIN_NO_ENTRY=1 to learn from the tuning questions alone
+ * (for comparison), TRAIN_VERBOSE=1 to print each tuning question's cross-validated chance.
+ */
+function main(): void {
+  const input = { ...tuningInput(), noEntryQuestions: Boolean(process.env.TRAIN_NO_ENTRY) };
+  const { model, predictions } = trainAnswerModel(input);
+  if (process.env.TRAIN_VERBOSE) {
+    for (const p of predictions) {
+      const top = p.ranking?.order[0];
+      const right = top !== undefined && isAcceptable(p.example, top);
+      console.log(`${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`);
+    }
+  }
+  fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, answerModelText(model));
+  const t = model.training;
+  console.log(`Trained on ${String(t.questions)} tuning questions (${String(t.inScope)} in scope; ${String(t.expectedAmongCandidates)} had the right entry among the candidates) and ${String(t.entryQuestions)} entry questions, each held out of its own entry.`);
+  console.log(`Thresholds: answer ${model.thresholds.answer}, suggest ${model.thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(t.crossValidated)}`);
   console.log(`Wrote ${path.relative(process.cwd(), DEFAULT_ANSWER_MODEL_FILE)}`);
 }
 
