@@ -17,7 +17,10 @@ export default tseslint.config(
   // TypeScript itself reports undefined names, with the real types.
   { files: ['**/*.ts'], rules: { 'no-undef': 'off' } },
   // Pages' scripts run in the browser as plain scripts.
-  { files: ['bot/**/public/**/*.js'], languageOptions: { sourceType: 'script', globals: { ...globals.browser, AdaptiveCards: 'readonly', markdownit: 'readonly' } } },
+  {
+    files: ['bot/**/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, AdaptiveCards: 'readonly', markdownit: 'readonly' } },
+  },
   // The start-up guard runs before anything is compiled, as CommonJS.
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Chai's property assertions (`.to.be.empty`) are expressions by design, and tests read JSON bodies loosely.

@@ -57,7 +57,10 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const settings = authenticationSettings(config);
   const credentials = new ConfigurationServiceClientCredentialFactory(botFrameworkSettings(config));
   if (!isLocalMode(config)) {
-    installResilientSigningKeys([config.botOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl], logger);
+    installResilientSigningKeys(
+      [config.botOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl],
+      logger,
+    );
   }
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.use(messageSizeGuard((bytes) => logger.warn({ bytes }, 'shortened a reply that was over the Teams message limit')));

@@ -77,7 +77,10 @@ const schema = z.object({
     z
       .string()
       .toLowerCase()
-      .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name only, such as bot.council.gov.uk (no https://, path or port)')
+      .regex(
+        /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'must be a host name only, such as bot.council.gov.uk (no https://, path or port)',
+      )
       .optional(),
   ),
   AAD_JWKS_URL: z
@@ -86,9 +89,17 @@ const schema = z.object({
     .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   PULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(3).max(25).default(5),
-  PULSE_REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00').default('10:00'),
+  PULSE_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:00')
+    .default('10:00'),
   PULSE_LEDGER_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret kept out of the database)').optional()),
-  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
   DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(10000).default(50),
   DELIVERY_CONVERSATION_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(7),
@@ -96,8 +107,14 @@ const schema = z.object({
   DELIVERY_CONCURRENCY: positiveInt(32),
   DELIVERY_BATCH_SIZE: positiveInt(200),
   DELIVERY_LEASE_SECONDS: positiveInt(30),
-  DELIVERY_WORKING_DAYS: z.string().default('1-5').refine((v) => parseWorkingDays(v) !== undefined, 'must be weekday numbers like 1-5 (Monday to Friday)'),
-  DELIVERY_WORKING_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-18:00').default('08:00-18:00'),
+  DELIVERY_WORKING_DAYS: z
+    .string()
+    .default('1-5')
+    .refine((v) => parseWorkingDays(v) !== undefined, 'must be weekday numbers like 1-5 (Monday to Friday)'),
+  DELIVERY_WORKING_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-18:00')
+    .default('08:00-18:00'),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://directline.botframework.com' })
@@ -109,8 +126,17 @@ const schema = z.object({
   TERMS_OF_USE: z.string().optional(),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an OpenID metadata document' }).optional()),
-  LOCAL_SERVICE_URL_HOSTS: list.pipe(z.array(z.string().toLowerCase().regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'))),
-  WEBCHAT_EMBED_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk'))),
+  LOCAL_SERVICE_URL_HOSTS: list.pipe(
+    z.array(
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z0-9.-]+$/, 'each must be a host name such as emulator.internal (no scheme or port)'),
+    ),
+  ),
+  WEBCHAT_EMBED_ORIGINS: list.pipe(
+    z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/, 'each must be an origin such as https://intranet.example.gov.uk')),
+  ),
   DIRECT_LINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (a random secret shared by every replica)').optional()),
   WEBCHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
   WEBCHAT_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -130,7 +156,9 @@ const schema = z.object({
   GRAPH_GROUPS: list,
   DIRECTORY_SYNC_HOURS: z.coerce.number().min(0).max(168).default(24),
   DIRECTORY_MAPPING_FILE: z.string().default('knowledge/directory/attribute-mapping.yaml'),
-  TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be the Bot Connector address for your tenant, such as https://smba.trafficmanager.net/uk/' }).default('https://smba.trafficmanager.net/teams/'),
+  TEAMS_SERVICE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the Bot Connector address for your tenant, such as https://smba.trafficmanager.net/uk/' })
+    .default('https://smba.trafficmanager.net/teams/'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -258,7 +286,7 @@ function defaultPrivacyNotice(botName: string, helpContact: string, retentionDay
   return [
     `${botName} is run by your organisation for its children's workforce. It keeps only what it needs to answer you and to send you briefings, pulse surveys and training reminders.`,
     'It keeps: the settings you choose (sector, role, council, locality, team, start date, topics and quiet hours); where it can reach you in Teams or web chat; the state of your current conversation; which messages it sent you and whether you confirmed reading a briefing; training sessions you asked to be reminded about.',
-    'If your organisation connects its staff directory (or imports a partner organisation\'s staff list), it also keeps your name, email, department, job title, office and employer from it, and the Entra groups you are in, so briefings and pulses reach the right people; where the directory says nothing, your own settings are used.',
+    "If your organisation connects its staff directory (or imports a partner organisation's staff list), it also keeps your name, email, department, job title, office and employer from it, and the Entra groups you are in, so briefings and pulses reach the right people; where the directory says nothing, your own settings are used.",
     `Pulse survey answers are anonymous: they are stored without your id, and results are only shown for groups large enough that nobody can be picked out. Questions the assistant could not answer are kept without your id, with personal details removed, for ${retentionDays} days so the content team can fill the gaps.`,
     'Say "export my data" in the chat to get a copy of everything held about you, and "delete my data" to erase it.',
     `Questions about this notice: ${helpContact}.`,
@@ -269,7 +297,7 @@ function defaultPrivacyNotice(botName: string, helpContact: string, retentionDay
 function defaultTermsOfUse(botName: string, helpContact: string): string {
   return [
     `${botName} gives general information about workforce terms, training and strategy for staff and partners of your organisation. It is not professional advice.`,
-    'If you are worried about a child, follow your local safeguarding procedures and contact your designated safeguarding lead or the children\'s social care front door straight away; do not wait for the assistant.',
+    "If you are worried about a child, follow your local safeguarding procedures and contact your designated safeguarding lead or the children's social care front door straight away; do not wait for the assistant.",
     `Use it for work only, and do not type personal details about children or families into it. Questions: ${helpContact}.`,
   ].join('\n\n');
 }
@@ -303,10 +331,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   }
   const graphTenant = e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId;
   if ((e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET) && !(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && graphTenant)) {
-    throw new ConfigError('Invalid configuration:\n  GRAPH_CLIENT_ID: Microsoft Graph needs GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID (or MicrosoftAppTenantId) together');
+    throw new ConfigError(
+      'Invalid configuration:\n  GRAPH_CLIENT_ID: Microsoft Graph needs GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID (or MicrosoftAppTenantId) together',
+    );
   }
   if (e.GRAPH_TEAMS_APP_ID && !e.GRAPH_CLIENT_ID) {
-    throw new ConfigError('Invalid configuration:\n  GRAPH_TEAMS_APP_ID: installing the app needs Microsoft Graph: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID');
+    throw new ConfigError(
+      'Invalid configuration:\n  GRAPH_TEAMS_APP_ID: installing the app needs Microsoft Graph: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID',
+    );
   }
   return {
     port: e.PORT,
@@ -378,7 +410,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     directory: {
       graph:
         e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && graphTenant
-          ? { tenantId: graphTenant, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.GRAPH_CLIENT_SECRET, baseUrl: e.GRAPH_BASE_URL, loginBaseUrl: e.GRAPH_LOGIN_BASE_URL }
+          ? {
+              tenantId: graphTenant,
+              clientId: e.GRAPH_CLIENT_ID,
+              clientSecret: e.GRAPH_CLIENT_SECRET,
+              baseUrl: e.GRAPH_BASE_URL,
+              loginBaseUrl: e.GRAPH_LOGIN_BASE_URL,
+            }
           : undefined,
       teamsAppId: e.GRAPH_TEAMS_APP_ID,
       groups: e.GRAPH_GROUPS,

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
   if (config.delivery.worker) await services.delivery.start();
   for (const warning of services.roles.warnings()) logger.warn(warning);
-  if (isLocalMode(config)) logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');
+  if (isLocalMode(config))
+    logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');
 
   let stopping = false;
   const stop = (signal: string) => {

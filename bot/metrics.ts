@@ -11,9 +11,24 @@ export class BotMetrics implements DialogMetrics {
 
   constructor(collectProcessMetrics = true) {
     if (collectProcessMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'staffbot_' });
-    this.turns = new Counter({ name: 'staffbot_turns_total', help: 'Activities processed, by channel and type', labelNames: ['channel', 'type'], registers: [this.registry] });
-    this.answers = new Counter({ name: 'staffbot_answers_total', help: 'Questions answered, by decision', labelNames: ['decision'], registers: [this.registry] });
-    this.urgentCards = new Counter({ name: 'staffbot_safeguarding_cards_total', help: 'Urgent safeguarding cards shown, by the kind of concern (no text is kept)', labelNames: ['category'], registers: [this.registry] });
+    this.turns = new Counter({
+      name: 'staffbot_turns_total',
+      help: 'Activities processed, by channel and type',
+      labelNames: ['channel', 'type'],
+      registers: [this.registry],
+    });
+    this.answers = new Counter({
+      name: 'staffbot_answers_total',
+      help: 'Questions answered, by decision',
+      labelNames: ['decision'],
+      registers: [this.registry],
+    });
+    this.urgentCards = new Counter({
+      name: 'staffbot_safeguarding_cards_total',
+      help: 'Urgent safeguarding cards shown, by the kind of concern (no text is kept)',
+      labelNames: ['category'],
+      registers: [this.registry],
+    });
     this.latency = new Histogram({
       name: 'staffbot_turn_duration_seconds',
       help: 'Time to process one activity through /api/messages',

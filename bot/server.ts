@@ -38,7 +38,12 @@ export function createServer(services: Services): Server {
       return;
     }
     const activity = req.body as { type: string; channelId?: string; text?: string };
-    await runLoggedTurn({ bot, logger, metrics }, activity, (logic) => processBotRequest(adapter, req, res, logic, { logger, authenticated: !isLocalMode(config) }), () => ({ status: res.statusCode }));
+    await runLoggedTurn(
+      { bot, logger, metrics },
+      activity,
+      (logic) => processBotRequest(adapter, req, res, logic, { logger, authenticated: !isLocalMode(config) }),
+      () => ({ status: res.statusCode }),
+    );
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

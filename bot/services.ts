@@ -113,9 +113,17 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   // Content owners publish to the database; the shipped files seed it and every replica follows it.
   // With PostgreSQL, replicas hear of a publish at once (LISTEN/NOTIFY); the poll stays as the safety net.
   const channel = database.engine === 'postgres' && config.databaseUrl ? contentChannel(database.schema ?? config.databaseSchema) : undefined;
-  const knowledge = new LiveKnowledge(kb, { content: contentEntries, authority: config.authority, logger, announce: channel ? () => announceContent(database.db, channel) : undefined });
+  const knowledge = new LiveKnowledge(kb, {
+    content: contentEntries,
+    authority: config.authority,
+    logger,
+    announce: channel ? () => announceContent(database.db, channel) : undefined,
+  });
   await knowledge.start(kb.entries, config.contentPollMs);
-  const contentListener = channel && config.databaseUrl ? new ContentListener({ url: config.databaseUrl, channel, onChange: () => knowledge.refreshFromSignal(), logger }) : undefined;
+  const contentListener =
+    channel && config.databaseUrl
+      ? new ContentListener({ url: config.databaseUrl, channel, onChange: () => knowledge.refreshFromSignal(), logger })
+      : undefined;
   await contentListener?.start();
   const search = knowledge.search;
   const turnScope = new TurnScope();
@@ -138,8 +146,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
   // The pulse secret keys ledgers and seals waiting answers; it never goes into the database.
   // Configuration requires the variable with DATABASE_URL; a database handed in by a test without one gets a secret for the process.
-  const ledgerSecret = resolveLedgerSecret({ configured: config.pulses.ledgerSecret, dataDir: config.dataDir, inMemory: config.dataDir === IN_MEMORY || database.engine === 'postgres' });
-  if (ledgerSecret.source === 'generated-file') logger.warn({ dataDir: config.dataDir }, 'generated a pulse secret in the data folder (pulse-ledger.secret); set PULSE_LEDGER_SECRET from your secret store in production');
+  const ledgerSecret = resolveLedgerSecret({
+    configured: config.pulses.ledgerSecret,
+    dataDir: config.dataDir,
+    inMemory: config.dataDir === IN_MEMORY || database.engine === 'postgres',
+  });
+  if (ledgerSecret.source === 'generated-file')
+    logger.warn(
+      { dataDir: config.dataDir },
+      'generated a pulse secret in the data folder (pulse-ledger.secret); set PULSE_LEDGER_SECRET from your secret store in production',
+    );
   const pulseKeys = new PulseKeys(ledgerSecret.secret);
   await checkLedgerSecret(database.db, pulseKeys, stamp(now()));
   const tenantId = config.microsoftApp.tenantId;
@@ -158,7 +174,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     templates: loadTemplatesOrThrow(),
     profiles: store.profiles,
     // Pulses reach identified people only: a Teams user with an AAD object id (in the configured tenant).
-    audience: (filter) => resolveAudience(filter, { ...store, directory: directory.audience }, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
+    audience: (filter) =>
+      resolveAudience(filter, { ...store, directory: directory.audience }, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
     settings: { defaultThreshold: config.pulses.defaultThreshold, reminderTime: config.pulses.reminderTime },
     // The delivery engine is built below; pulses only reach it once start-up has finished.
     queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },
@@ -187,7 +204,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }, { installAtSend: true }),
     now,
     // "Latest briefings" and card buttons judge a reader as fan-out does: directory attributes and Entra groups first.
-    reader: readerResolver({ profiles: store.profiles, conversations: store.conversations, rosters: store.rosters, directory: { person: (id) => directory.people.person(id), groupsOfPerson: (aad) => directory.people.groupsOfPerson(aad) }, webObjectId: (userId) => webChat.users.get(userId)?.oid }),
+    reader: readerResolver({
+      profiles: store.profiles,
+      conversations: store.conversations,
+      rosters: store.rosters,
+      directory: { person: (id) => directory.people.person(id), groupsOfPerson: (aad) => directory.people.groupsOfPerson(aad) },
+      webObjectId: (userId) => webChat.users.get(userId)?.oid,
+    }),
   });
   const rootDialog = new RootDialog({
     answerer,
@@ -208,7 +231,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   registerKnowledgeCardActions(cardActions, answerer, new StateFeedbackGiven(conversationState, now));
   registerSurveyCardActions(cardActions, surveys);
   const mayPreviewBriefings = (context: TurnContext) => access.hasRole(context, 'comms');
-  registerBriefingCardActions(cardActions, { briefings, delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) }, profiles: store.profiles, now, mayPreview: mayPreviewBriefings });
+  registerBriefingCardActions(cardActions, {
+    briefings,
+    delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) },
+    profiles: store.profiles,
+    now,
+    mayPreview: mayPreviewBriefings,
+  });
   registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
@@ -240,7 +269,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       const record = keepsReference(context.activity) ? conversationRecordOf(context.activity) : undefined;
       if (record) await store.conversations.upsert(record);
       // A roster read can take many paced requests, longer than a turn may last: it carries on in the background.
-      if (context.activity.channelId === 'msteams') rosterSync.onActivity(context.activity).catch((err: unknown) => logger.error({ err }, 'could not update a team roster'));
+      if (context.activity.channelId === 'msteams')
+        rosterSync.onActivity(context.activity).catch((err: unknown) => logger.error({ err }, 'could not update a team roster'));
     },
     onRemoved: async (context) => {
       const conversationId = context.activity.conversation?.id;
@@ -266,13 +296,25 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
     engine: database.engine,
   });
-  const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), logger });
+  const rosterSync = new TeamRosterSync({
+    rosters: store.rosters,
+    connector: connectorHttp,
+    pace: (tenant, key) => delivery.paceConnectorCall(tenant, key),
+    logger,
+  });
   const pulseRenderers = createPulseRenderers(surveys, now);
   delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
   delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
   delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), nowMs: () => now().toMillis() }));
   delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
-  const reviewReminders = new ReviewReminders({ liveEntries: () => contentEntries.liveEntries(), contacts: config.contentOwners, recipients: (people) => ownerRecipients(database.db, people), enqueue: (m) => delivery.enqueue(m), now, logger });
+  const reviewReminders = new ReviewReminders({
+    liveEntries: () => contentEntries.liveEntries(),
+    contacts: config.contentOwners,
+    recipients: (people) => ownerRecipients(database.db, people),
+    enqueue: (m) => delivery.enqueue(m),
+    now,
+    logger,
+  });
   delivery.registerRenderer(CONTENT_REVIEW_KIND, contentReviewRenderer(reviewReminders, config.publicBaseUrl));
   // Hourly rather than daily: the outbox keeps one copy per entry, review date and owner, so reruns queue nothing twice.
   const reviewReminderTask = startPeriodicTask({ name: 'content review reminders', intervalMs: 60 * 60 * 1000, logger, work: () => reviewReminders.run() });
@@ -308,7 +350,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     /** Idempotency-Key store for admin API creations (pulses; briefings may reuse it). */
     idempotencyKeys,
     /** Knowledge entries as content owners edit them, and the live index that follows them. */
-    content: { entries: contentEntries, knowledge, editing: new ContentEditing(contentEntries, knowledge, now), reviewReminders: { reminders: reviewReminders, task: reviewReminderTask } },
+    content: {
+      entries: contentEntries,
+      knowledge,
+      editing: new ContentEditing(contentEntries, knowledge, now),
+      reviewReminders: { reminders: reviewReminders, task: reviewReminderTask },
+    },
     /** The training catalogue as editors change it (courses, sessions, LMS imports), and the live copy chat answers from. */
     catalogue: { store: catalogueStore, live: liveCatalogue, editing: catalogueEditing },
     /** Releases what the services hold open (database connections, timers). */

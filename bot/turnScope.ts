@@ -15,7 +15,8 @@ export const ANONYMOUS_ASKER = 'webchat:anonymous';
 export function askerOf(context: TurnContext): string {
   const { channelId, from } = context.activity;
   const id = from?.id ?? '';
-  if ((channelId === 'webchat' || channelId === 'directline') && (!id.startsWith(VERIFIED_USER_PREFIX) || id.startsWith(ANONYMOUS_USER_PREFIX))) return ANONYMOUS_ASKER;
+  if ((channelId === 'webchat' || channelId === 'directline') && (!id.startsWith(VERIFIED_USER_PREFIX) || id.startsWith(ANONYMOUS_USER_PREFIX)))
+    return ANONYMOUS_ASKER;
   return `${channelId}:${id}`;
 }
 

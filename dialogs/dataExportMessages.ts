@@ -30,7 +30,9 @@ export function dataExportActivities(data: UserDataExport, channelId: string | u
       {
         type: 'message',
         text: `Here is everything I hold about you, as a JSON file (${EXPORT_FILE_NAME}). ${data.note}`,
-        attachments: [{ contentType: 'application/json', name: EXPORT_FILE_NAME, contentUrl: `data:application/json;base64,${Buffer.from(json).toString('base64')}` }],
+        attachments: [
+          { contentType: 'application/json', name: EXPORT_FILE_NAME, contentUrl: `data:application/json;base64,${Buffer.from(json).toString('base64')}` },
+        ],
       },
     ];
   }

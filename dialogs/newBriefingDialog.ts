@@ -10,7 +10,13 @@ import { actionStyleFor } from './cards/adaptiveCard';
 import { cardActivity } from './cards/cardActivity';
 import { createBriefingCard } from './cards/createBriefingCard';
 import { BRIEFING_FORM_VERB, createBriefingFormCard } from './cards/createBriefingFormCard';
-import { createBriefingPreviewCard, PREVIEW_CANCEL_VERB, PREVIEW_CHANGE_VERB, PREVIEW_CONFIRM_VERB, PREVIEW_TEST_VERB } from './cards/createBriefingPreviewCard';
+import {
+  createBriefingPreviewCard,
+  PREVIEW_CANCEL_VERB,
+  PREVIEW_CHANGE_VERB,
+  PREVIEW_CONFIRM_VERB,
+  PREVIEW_TEST_VERB,
+} from './cards/createBriefingPreviewCard';
 import { formatLondonDateTime } from './cards/londonTime';
 import { DialogServices } from './dialogServices';
 import { LONDON_ZONE } from '../knowledge/londonZone';
@@ -45,7 +51,18 @@ interface ValidForm {
 
 /** The draft a briefing stands for, shaped as a stored briefing so the recipients' card can be previewed. */
 function previewBriefing(draft: BriefingDraft): Briefing {
-  return { ...draft, id: 0, publishAt: draft.publishAt.toISO() ?? '', expiresAt: draft.expiresAt?.toISO() ?? undefined, status: 'published', recipients: 0, createdBy: '', version: 1, createdAt: '', updatedAt: '' };
+  return {
+    ...draft,
+    id: 0,
+    publishAt: draft.publishAt.toISO() ?? '',
+    expiresAt: draft.expiresAt?.toISO() ?? undefined,
+    status: 'published',
+    recipients: 0,
+    createdBy: '',
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+  };
 }
 
 /**
@@ -57,11 +74,11 @@ export class NewBriefingDialog extends BaseDialog {
     super(NEW_BRIEFING_DIALOG, services);
     const validate = (values: Record<string, unknown>) => this.validate(values);
     this.addDialog(new CardFormDialog(FORM, { verb: BRIEFING_FORM_VERB, card: ({ values, errors }) => createBriefingFormCard(values, errors), validate }));
-    this.addDialog(new CardFormDialog(EDIT_FORM, { verb: BRIEFING_FORM_VERB, card: ({ values, errors }) => createBriefingFormCard(values, errors, true), validate }));
-    this.addDialog(new CardChoiceDialog(CHOICE));
     this.addDialog(
-      new WaterfallDialog(`${NEW_BRIEFING_DIALOG}.steps`, [this.formStep.bind(this), this.previewStep.bind(this), this.choiceStep.bind(this)]),
+      new CardFormDialog(EDIT_FORM, { verb: BRIEFING_FORM_VERB, card: ({ values, errors }) => createBriefingFormCard(values, errors, true), validate }),
     );
+    this.addDialog(new CardChoiceDialog(CHOICE));
+    this.addDialog(new WaterfallDialog(`${NEW_BRIEFING_DIALOG}.steps`, [this.formStep.bind(this), this.previewStep.bind(this), this.choiceStep.bind(this)]));
     this.initialDialogId = `${NEW_BRIEFING_DIALOG}.steps`;
   }
 
@@ -78,7 +95,9 @@ export class NewBriefingDialog extends BaseDialog {
     steps.options = options;
     const briefings = this.services.briefings;
     if (!briefings || !(await this.services.access.hasRole(step.context, 'comms'))) {
-      await step.context.sendActivity('Sorry, only the communications team can send strategy briefings. Type "latest briefings" to read the ones meant for you.');
+      await step.context.sendActivity(
+        'Sorry, only the communications team can send strategy briefings. Type "latest briefings" to read the ones meant for you.',
+      );
       return step.endDialog();
     }
     if (options.previewAgain && options.values) {
@@ -91,7 +110,13 @@ export class NewBriefingDialog extends BaseDialog {
         await step.context.sendActivity('That briefing does not exist or was recalled, so it cannot be edited.');
         return step.endDialog();
       }
-      const values = options.values ?? { title: briefing.title, summary: briefing.summary, body: briefing.body, link: briefing.link, topics: briefing.topics.join(',') };
+      const values = options.values ?? {
+        title: briefing.title,
+        summary: briefing.summary,
+        body: briefing.body,
+        link: briefing.link,
+        topics: briefing.topics.join(','),
+      };
       return step.beginDialog(EDIT_FORM, values);
     }
     return step.beginDialog(FORM, options.values ?? {});
@@ -142,7 +167,11 @@ export class NewBriefingDialog extends BaseDialog {
     const briefings = this.services.briefings!;
     if (steps.options.editId !== undefined) {
       const result = await briefings.edit(steps.options.editId, draft);
-      await step.context.sendActivity(result.updated ? `Saved. Updating ${result.cardsUpdating} card(s) already sent; copies not yet sent will carry the new words.` : 'That briefing can no longer be edited.');
+      await step.context.sendActivity(
+        result.updated
+          ? `Saved. Updating ${result.cardsUpdating} card(s) already sent; copies not yet sent will carry the new words.`
+          : 'That briefing can no longer be edited.',
+      );
       return;
     }
     const id = await briefings.create(draft, step.context.activity.from.id);

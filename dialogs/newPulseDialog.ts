@@ -38,10 +38,13 @@ const FIELD_LABELS: Record<string, string> = {
   anonymity_threshold: 'Minimum group size',
 };
 
-
 /** The form's values as the same request the admin API takes, so both are checked by one function. */
 export function requestFromForm(values: Record<string, unknown>, from: Partial<Activity['from']>): Record<string, unknown> {
-  const filters: Record<string, string[] | undefined> = { sectors: formList(values.sectors), roles: formList(values.roles), localities: formList(values.localities) };
+  const filters: Record<string, string[] | undefined> = {
+    sectors: formList(values.sectors),
+    roles: formList(values.roles),
+    localities: formList(values.localities),
+  };
   const audience = filters.sectors || filters.roles || filters.localities ? filters : { everyone: true };
   const opensDate = formText(values.opensDate);
   const reminders = [formText(values.reminder1), formText(values.reminder2)].filter(Boolean);
@@ -139,7 +142,11 @@ export class NewPulseDialog extends BaseDialog {
     }
     const options = step.options as { values?: Record<string, unknown> } | undefined;
     const now = this.services.now();
-    const initial = options?.values ?? { closesDate: now.plus({ days: 7 }).toISODate(), closesTime: '17:00', threshold: String(this.services.surveys.settings.defaultThreshold) };
+    const initial = options?.values ?? {
+      closesDate: now.plus({ days: 7 }).toISODate(),
+      closesTime: '17:00',
+      threshold: String(this.services.surveys.settings.defaultThreshold),
+    };
     return step.beginDialog(FORM, initial);
   }
 

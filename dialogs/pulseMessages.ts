@@ -15,12 +15,14 @@ import { createPulseCard } from './cards/createPulseCard';
  * says who was reminded. Nothing goes out for a wave that is not open.
  */
 export function createPulseRenderers(surveys: SurveyService, now: () => DateTime): { pulse: MessageRenderer; reminder: MessageRenderer } {
-  const render = (reminder: boolean): MessageRenderer => async ({ messageId, userId, channelId }) => {
-    const id = surveyIdOfMessage(messageId);
-    const wave = id === undefined ? undefined : await surveys.waves.get(id);
-    if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
-    if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
-    return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
-  };
+  const render =
+    (reminder: boolean): MessageRenderer =>
+    async ({ messageId, userId, channelId }) => {
+      const id = surveyIdOfMessage(messageId);
+      const wave = id === undefined ? undefined : await surveys.waves.get(id);
+      if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
+      if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
+      return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
+    };
   return { pulse: render(false), reminder: render(true) };
 }

@@ -40,7 +40,9 @@ export class RecallBriefingDialog extends BaseDialog {
     const { briefingId } = step.options as RecallBriefingOptions;
     const result = await this.services.briefings!.recall(briefingId);
     await step.context.sendActivity(
-      result.recalled ? `Recalled. ${result.cancelled} pending copies stopped; deleting ${result.deleting} sent card(s).` : 'That briefing was already recalled.',
+      result.recalled
+        ? `Recalled. ${result.cancelled} pending copies stopped; deleting ${result.deleting} sent card(s).`
+        : 'That briefing was already recalled.',
     );
     return step.endDialog();
   }

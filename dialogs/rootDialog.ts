@@ -55,7 +55,9 @@ export class RootDialog extends BaseDialog {
     const interrupted = await interrupt(innerDc, this.services);
     if (interrupted) return interrupted;
     if (PRIVILEGED_DIALOGS.has(innerDc.activeDialog?.id ?? '') && !(await this.services.access.hasRole(innerDc.context, 'comms'))) {
-      await innerDc.context.sendActivity('You no longer have the communications role, so I stopped that and nothing was sent. Ask an admin if you think this is wrong.');
+      await innerDc.context.sendActivity(
+        'You no longer have the communications role, so I stopped that and nothing was sent. Ask an admin if you think this is wrong.',
+      );
       return innerDc.cancelAllDialogs();
     }
     const answered = await answerBesideForm(innerDc, this.services);
@@ -84,7 +86,8 @@ export class RootDialog extends BaseDialog {
       case 'deleteData':
         return step.beginDialog(DELETE_DATA_DIALOG);
       case 'exportData':
-        for (const message of dataExportActivities(await this.services.userData.export(step.context.activity.from.id), step.context.activity.channelId)) await step.context.sendActivity(message);
+        for (const message of dataExportActivities(await this.services.userData.export(step.context.activity.from.id), step.context.activity.channelId))
+          await step.context.sendActivity(message);
         return step.endDialog();
       case 'gapReport':
         await this.sendGapReport(step);
@@ -118,7 +121,11 @@ export class RootDialog extends BaseDialog {
   }
 
   /** Status, edit and recall of a named briefing, for the comms team; anyone else's words are a question. */
-  private async briefingCommand(step: WaterfallStepContext, intent: 'briefingStatus' | 'editBriefing' | 'recallBriefing', text: string): Promise<DialogTurnResult> {
+  private async briefingCommand(
+    step: WaterfallStepContext,
+    intent: 'briefingStatus' | 'editBriefing' | 'recallBriefing',
+    text: string,
+  ): Promise<DialogTurnResult> {
     if (!this.services.briefings || !(await this.services.access.hasRole(step.context, 'comms'))) {
       return step.beginDialog(ASK_DIALOG, { question: text } satisfies AskOptions);
     }

@@ -39,8 +39,15 @@ export function questionBesideConcern(text: string, detector: ConcernDetector): 
 }
 
 /** Sends the urgent card that fits the concern and counts it (by category, never the text). */
-export async function sendUrgentCard(context: TurnContext, services: SafeguardingReplyServices, assessment: ConcernAssessment, source: ConcernSource): Promise<void> {
-  await context.sendActivity(cardActivity(createUrgentCard(services.settings.safeguarding, { immediate: assessment.immediate, routes: assessment.routes, source })));
+export async function sendUrgentCard(
+  context: TurnContext,
+  services: SafeguardingReplyServices,
+  assessment: ConcernAssessment,
+  source: ConcernSource,
+): Promise<void> {
+  await context.sendActivity(
+    cardActivity(createUrgentCard(services.settings.safeguarding, { immediate: assessment.immediate, routes: assessment.routes, source })),
+  );
   services.metrics.answered('urgent');
   services.metrics.urgentCard?.(assessment.categories[0]);
 }
@@ -51,7 +58,11 @@ export async function sendUrgentCard(context: TurnContext, services: Safeguardin
  * the message is recorded: the answer is worked out without the gap log or conversation memory.
  * Returns true when the message was a concern.
  */
-export async function replyToConcern(context: TurnContext, services: SafeguardingReplyServices & { answerer: QuestionAnswerer }, text: string): Promise<boolean> {
+export async function replyToConcern(
+  context: TurnContext,
+  services: SafeguardingReplyServices & { answerer: QuestionAnswerer },
+  text: string,
+): Promise<boolean> {
   const detector = services.detector ?? defaultConcernDetector();
   const assessment = detector.assess(text);
   if (!assessment.concern) return false;
@@ -71,7 +82,12 @@ export async function replyToConcern(context: TurnContext, services: Safeguardin
  * Action.Execute) and shows the urgent card at once when it reports a concern; the submission then
  * carries on as usual. Pulse comments get a note that they stay anonymous and reach nobody quickly.
  */
-export async function checkCardSubmission(context: TurnContext, services: SafeguardingReplyServices, verb: unknown, data: unknown): Promise<ConcernAssessment | undefined> {
+export async function checkCardSubmission(
+  context: TurnContext,
+  services: SafeguardingReplyServices,
+  verb: unknown,
+  data: unknown,
+): Promise<ConcernAssessment | undefined> {
   const detector = services.detector ?? defaultConcernDetector();
   for (const text of submittedTexts(data)) {
     const assessment = detector.assess(text);

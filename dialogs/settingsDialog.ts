@@ -40,9 +40,7 @@ export class SettingsDialog extends BaseDialog {
         validate: checkPreferences,
       }),
     );
-    this.addDialog(
-      new WaterfallDialog(`${SETTINGS_DIALOG}.steps`, [this.aboutStep.bind(this), this.preferencesStep.bind(this), this.saveStep.bind(this)]),
-    );
+    this.addDialog(new WaterfallDialog(`${SETTINGS_DIALOG}.steps`, [this.aboutStep.bind(this), this.preferencesStep.bind(this), this.saveStep.bind(this)]));
     this.initialDialogId = `${SETTINGS_DIALOG}.steps`;
   }
 

@@ -19,7 +19,21 @@ import { projectRoot } from './projectRoot';
  *   questions and summary) by words and by spelling (cosines);
  * - profileRel: its profile closeness relative to the closest entry's.
  */
-export const CANDIDATE_FEATURES = ['lexical', 'nameShare', 'acronymShare', 'phraseShare', 'textShare', 'questionShare', 'questionSim', 'focus', 'lunrRel', 'authority', 'profileWords', 'profileChars', 'profileRel'] as const;
+export const CANDIDATE_FEATURES = [
+  'lexical',
+  'nameShare',
+  'acronymShare',
+  'phraseShare',
+  'textShare',
+  'questionShare',
+  'questionSim',
+  'focus',
+  'lunrRel',
+  'authority',
+  'profileWords',
+  'profileChars',
+  'profileRel',
+] as const;
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
 
@@ -47,7 +61,22 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - profileWords, profileChars: as for candidates;
  * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates.
  */
-export const DECISION_FEATURES = ['probability', 'margin', 'none', 'clearLead', 'lexical', 'lexicalMargin', 'phraseShare', 'acronymShare', 'questionSim', 'unknownShare', 'outOfDomain', 'profileWords', 'profileChars', 'profileMargin'] as const;
+export const DECISION_FEATURES = [
+  'probability',
+  'margin',
+  'none',
+  'clearLead',
+  'lexical',
+  'lexicalMargin',
+  'phraseShare',
+  'acronymShare',
+  'questionSim',
+  'unknownShare',
+  'outOfDomain',
+  'profileWords',
+  'profileChars',
+  'profileMargin',
+] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
 
@@ -75,7 +104,8 @@ export const DEFAULT_ANSWER_MODEL_FILE = path.join(projectRoot(), 'knowledge', '
 /** Reads and checks a trained model; throws a message naming the file when it is missing, malformed or for other features. */
 export function loadAnswerModel(file: string = DEFAULT_ANSWER_MODEL_FILE): AnswerModel {
   const parsed = answerModelSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a valid answer model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a valid answer model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const model = parsed.data;
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!same(model.candidateFeatures, CANDIDATE_FEATURES) || !same(model.queryFeatures, QUERY_FEATURES) || !same(model.decisionFeatures, DECISION_FEATURES)) {
@@ -152,7 +182,11 @@ const profileOf = (f: CandidateFeatures) => (f.profileWords + f.profileChars) / 
 
 /** Ranks a question's (non-empty) candidates and gathers what the decision reads about the most likely one. */
 export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readonly { features: CandidateFeatures }[], query: QueryFeatures): Ranking {
-  const { probabilities, none } = rankProbabilities(ranker, candidates.map((c) => candidateVector(c.features)), queryVector(query));
+  const { probabilities, none } = rankProbabilities(
+    ranker,
+    candidates.map((c) => candidateVector(c.features)),
+    queryVector(query),
+  );
   const order = probabilities.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || a - b);
   const [top, second] = order;
   const best = candidates[top].features;

@@ -18,7 +18,10 @@ export interface ContentProblem {
 export function throwOnErrors(problems: readonly ContentProblem[], what: string, dir: string): void {
   const errors = problems.filter((p) => p.level === 'error');
   if (errors.length === 0) return;
-  const list = errors.slice(0, 10).map((e) => `  ${e.file}: ${e.message}`).join('\n');
+  const list = errors
+    .slice(0, 10)
+    .map((e) => `  ${e.file}: ${e.message}`)
+    .join('\n');
   throw new Error(`${what} in ${dir}: ${errors.length} error(s); run npm run kb:check to see them all.\n${list}`);
 }
 

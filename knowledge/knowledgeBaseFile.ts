@@ -71,10 +71,7 @@ export function readKnowledgeBase(file: string = DEFAULT_KB_FILE): KnowledgeBase
  * Loads the saved knowledge base, rebuilding it first when the content has changed since it was
  * built (this is what `npm start` relies on after a content edit).
  */
-export function loadOrBuildKnowledgeBase(
-  dir: string = DEFAULT_CONTENT_DIR,
-  file: string = DEFAULT_KB_FILE,
-): { kb: KnowledgeBase; rebuilt: boolean } {
+export function loadOrBuildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR, file: string = DEFAULT_KB_FILE): { kb: KnowledgeBase; rebuilt: boolean } {
   const saved = readKnowledgeBase(file);
   if (saved && saved.contentHash === hashContent(dir)) return { kb: saved, rebuilt: false };
   const kb = buildKnowledgeBase(dir);

@@ -134,7 +134,10 @@ export class KnowledgeSearch {
       const names = [entry.title, bareTitle, ...entry.acronyms, ...entry.aliases];
       for (const name of names) this.addPhrase(name, entry.id);
       for (const name of names) this.addExactName(name, entry.id);
-      namesOf.set(entry.id, names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0));
+      namesOf.set(
+        entry.id,
+        names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0),
+      );
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
       this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
     }
@@ -211,7 +214,11 @@ export class KnowledgeSearch {
     if (candidates.length === 0) return nothing;
 
     const verdict = this.answerByName(question, candidates, decide(this.model, candidates, query));
-    const scored = (i: number): ScoredEntry => ({ entry: candidates[i].entry, confidence: round(candidates[i].confidence), probability: round(verdict.probabilities[i]) });
+    const scored = (i: number): ScoredEntry => ({
+      entry: candidates[i].entry,
+      confidence: round(candidates[i].confidence),
+      probability: round(verdict.probabilities[i]),
+    });
     const outcome = { truncated, topConfidence: round(candidates[verdict.order[0]].confidence), answerProbability: round(verdict.chance) };
     if (verdict.decision === 'answer') return { decision: 'answer', answer: scored(verdict.order[0]), suggestions: [], ...outcome };
     return { decision: verdict.decision, suggestions: verdict.suggestions.map(scored), ...outcome };
@@ -276,7 +283,9 @@ export class KnowledgeSearch {
     for (const entry of this.kb.entries) {
       const texts = [entry.title, ...entry.aliases, ...entry.questions, ...entry.tags, entry.summary, entry.body];
       for (const text of texts) {
-        const terms = words(text).filter((w) => !isStopWord(w)).map(stemOf);
+        const terms = words(text)
+          .filter((w) => !isStopWord(w))
+          .map(stemOf);
         for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
       }
     }
@@ -301,7 +310,12 @@ export class KnowledgeSearch {
     const known = terms.filter((t) => t.known);
     const common = COMMON_SHARE * this.kb.entries.length;
     const telling = known.filter((t) => (this.df.get(t.term) ?? 0) <= common);
-    const results = known.length ? termScores(this.kb.index, (telling.length ? telling : known).map((t) => t.term)) : [];
+    const results = known.length
+      ? termScores(
+          this.kb.index,
+          (telling.length ? telling : known).map((t) => t.term),
+        )
+      : [];
     const topLunr = results[0]?.score ?? 0;
     const lunrById = new Map(results.map((r) => [r.ref, r]));
     const context = this.authorityContext(text);
@@ -310,11 +324,19 @@ export class KnowledgeSearch {
     const phraseCover = this.phraseCoverage(terms, text, implied);
     const idfs = terms.map((t) => this.idf(t));
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
-    const similar = this.alternates.similarities(terms.map((t, i): WeightedTerm => ({ term: t.term, weight: idfs[i] * (t.corrected ? this.scoring.corrected : 1) })));
-    const nearest = [...similar].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, QUESTION_CANDIDATES).map(([id]) => id);
+    const similar = this.alternates.similarities(
+      terms.map((t, i): WeightedTerm => ({ term: t.term, weight: idfs[i] * (t.corrected ? this.scoring.corrected : 1) })),
+    );
+    const nearest = [...similar]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, QUESTION_CANDIDATES)
+      .map(([id]) => id);
     const profiles = this.profiles.similarities(text);
     const closeness = new Map([...profiles].map(([id, p]) => [id, (p.words + p.chars) / 2]));
-    const closest = [...closeness].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PROFILE_CANDIDATES).map(([id]) => id);
+    const closest = [...closeness]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, PROFILE_CANDIDATES)
+      .map(([id]) => id);
     const topCloseness = Math.max(0, ...closeness.values());
     const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest]);
     const termSet = new Set(terms.map((t) => t.term));

@@ -8,7 +8,6 @@ export interface TokenSetLike {
 
 interface TokenSetStatics {
   fromFuzzyString(text: string, editDistance: number): TokenSetLike;
-  
 }
 
 /** Postings per term: the documents each field holds it in. */

@@ -75,18 +75,137 @@ const MIN_IZE_WORD = 6;
  * (lunr's own English stop words are dropped as well).
  */
 export const QUESTION_FILLER = new Set([
-  'whats', 'wat', 'wot', 'wht', 'whta', 'waht', 'wats', 'whatis', 'whos', 'hows', 'wheres',
-  'meaning', 'mean', 'means', 'meant', 'definition', 'define', 'defined', 'definitions', 'explain',
-  'explanation', 'stand', 'stands', 'tell', 'know', 'please', 'pls', 'plz', 'thanks', 'thank',
-  'hi', 'hello', 'hey', 'acronym', 'abbreviation', 'describe', 'anyone', 'someone',
-  'exactly', 'actually', 'basically', 'quick', 'question', 'q', 'eh', 'ok', 'okay', 'um', 'erm',
-  'im', 'ive', 'id', 'dont', 'doesnt', 'isnt', 'arent', 'sure', 'wondering', 'wonder', 'heard',
-  'hear', 'seeing', 'seen', 'thing', 'things', 'stuff', 'mentioned', 'something', 'does',
-  'still', 'exist', 'exists', 'existing', 'around', 'anymore', 'nowadays', 'now', 'currently', 'going', 'running',
-  'used', 'use', 'need', 'needs', 'want', 'wants', 'get', 'gets', 'got', 'bit', 'say', 'says', 'said', 'stands',
-  'really', 'lot', 'lots', 'kind', 'sort', 'whole', 'exactly', 'happened', 'happen', 'find', 'out', 'like',
-  'being', 'having', 'make', 'makes', 'made', 'doing', 'done', 'go', 'goes', 'anything', 'everything',
-  'a', 'an', 'the', 'is', 'are', 'u', 'ur', 'r', 'whatre', 'thats', 'aka', 'abt', 'etc', 'vs',
+  'whats',
+  'wat',
+  'wot',
+  'wht',
+  'whta',
+  'waht',
+  'wats',
+  'whatis',
+  'whos',
+  'hows',
+  'wheres',
+  'meaning',
+  'mean',
+  'means',
+  'meant',
+  'definition',
+  'define',
+  'defined',
+  'definitions',
+  'explain',
+  'explanation',
+  'stand',
+  'stands',
+  'tell',
+  'know',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'thank',
+  'hi',
+  'hello',
+  'hey',
+  'acronym',
+  'abbreviation',
+  'describe',
+  'anyone',
+  'someone',
+  'exactly',
+  'actually',
+  'basically',
+  'quick',
+  'question',
+  'q',
+  'eh',
+  'ok',
+  'okay',
+  'um',
+  'erm',
+  'im',
+  'ive',
+  'id',
+  'dont',
+  'doesnt',
+  'isnt',
+  'arent',
+  'sure',
+  'wondering',
+  'wonder',
+  'heard',
+  'hear',
+  'seeing',
+  'seen',
+  'thing',
+  'things',
+  'stuff',
+  'mentioned',
+  'something',
+  'does',
+  'still',
+  'exist',
+  'exists',
+  'existing',
+  'around',
+  'anymore',
+  'nowadays',
+  'now',
+  'currently',
+  'going',
+  'running',
+  'used',
+  'use',
+  'need',
+  'needs',
+  'want',
+  'wants',
+  'get',
+  'gets',
+  'got',
+  'bit',
+  'say',
+  'says',
+  'said',
+  'stands',
+  'really',
+  'lot',
+  'lots',
+  'kind',
+  'sort',
+  'whole',
+  'exactly',
+  'happened',
+  'happen',
+  'find',
+  'out',
+  'like',
+  'being',
+  'having',
+  'make',
+  'makes',
+  'made',
+  'doing',
+  'done',
+  'go',
+  'goes',
+  'anything',
+  'everything',
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'u',
+  'ur',
+  'r',
+  'whatre',
+  'thats',
+  'aka',
+  'abt',
+  'etc',
+  'vs',
 ]);
 
 /**
@@ -101,7 +220,10 @@ export function normaliseText(raw: string): string {
   text = text.replace(/\bco-(?=ordinat|operat)/g, 'co');
   // Acronyms typed with dots ("t.a.c", "y.o.t.") are the acronym.
   text = text.replace(/\b[a-z](?:\.[a-z])+\b\.?/g, (m) => m.replace(/\./g, ''));
-  text = text.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's').replace(/'/g, '');
+  text = text
+    .replace(/'s\b/g, '')
+    .replace(/s'(?=\s|$)/g, 's')
+    .replace(/'/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (!text) return text;
   const plain = text.split(' ').flatMap((w) => (CHAT_SHORTHAND[w] ?? COUNCIL_NICKNAMES[w] ?? toBritish(w)).split(' '));
@@ -127,7 +249,7 @@ export const MULTI_WORD_TOKENS: ReadonlySet<string> = new Set(MULTI_WORD_FORMS.m
 function joinMultiWordTerms(list: string[]): string[] {
   const forms = list.map(phraseForm);
   const out: string[] = [];
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     const term = MULTI_WORD_FORMS.find((t) => t.forms.every((f, k) => forms[i + k] === f));
     if (!term) {
       out.push(list[i++]);
@@ -142,8 +264,23 @@ function joinMultiWordTerms(list: string[]): string[] {
 
 /** Number words and ordinals written as digits, so "six areas", "6 areas" and "area 6" meet. */
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  first: '1', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  first: '1',
+  third: '3',
+  fourth: '4',
+  fifth: '5',
+  sixth: '6',
+  seventh: '7',
+  eighth: '8',
 };
 
 function toBritish(word: string): string {
@@ -172,7 +309,6 @@ const isLunrStopWord = isStopWord;
 export function isFiller(word: string): boolean {
   return QUESTION_FILLER.has(word) || isLunrStopWord(word);
 }
-
 
 /**
  * Reduces a word to its stem. Words in `keep` (the knowledge base's acronyms) stay whole, since

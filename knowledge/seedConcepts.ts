@@ -18,28 +18,134 @@ const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', '&', 'a
  * 2004", "In Westminster", "Implement the Common Assessment Framework").
  */
 const LEADING_DROPS = new Set([
-  'the', 'a', 'an', 'our', 'this', 'these', 'their', 'its', 'in', 'by', 'for', 'to', 'with', 'from', 'at', 'on', 'of', 'and',
-  'implement', 'implementation', 'embed', 'embedding', 'promote', 'establish', 'explore', 'employing', 'having', 'incorporate',
-  'contribute', 'support', 'respond', 'ensure', 'use', 'develop', 'improve', 'undertake', 'map', 'identify', 'build', 'publish',
-  'provide', 'deliver', 'create', 'agree', 'produce', 'inform', 'engage', 'all', 'phased', 'increase', 'review', 'consult',
+  'the',
+  'a',
+  'an',
+  'our',
+  'this',
+  'these',
+  'their',
+  'its',
+  'in',
+  'by',
+  'for',
+  'to',
+  'with',
+  'from',
+  'at',
+  'on',
+  'of',
+  'and',
+  'implement',
+  'implementation',
+  'embed',
+  'embedding',
+  'promote',
+  'establish',
+  'explore',
+  'employing',
+  'having',
+  'incorporate',
+  'contribute',
+  'support',
+  'respond',
+  'ensure',
+  'use',
+  'develop',
+  'improve',
+  'undertake',
+  'map',
+  'identify',
+  'build',
+  'publish',
+  'provide',
+  'deliver',
+  'create',
+  'agree',
+  'produce',
+  'inform',
+  'engage',
+  'all',
+  'phased',
+  'increase',
+  'review',
+  'consult',
 ]);
 
 /** The nouns that make a lower-case "the … scheme" phrase name a concept. */
 export const PHRASE_HEADS = [
-  'report', 'reports', 'strategy', 'strategies', 'programme', 'programmes', 'framework', 'frameworks', 'plan', 'plans',
-  'board', 'boards', 'scheme', 'schemes', 'standards', 'fund', 'index', 'agenda', 'review', 'initiative',
+  'report',
+  'reports',
+  'strategy',
+  'strategies',
+  'programme',
+  'programmes',
+  'framework',
+  'frameworks',
+  'plan',
+  'plans',
+  'board',
+  'boards',
+  'scheme',
+  'schemes',
+  'standards',
+  'fund',
+  'index',
+  'agenda',
+  'review',
+  'initiative',
 ];
 
 /** Words that make a "the … plan" phrase a reference back to the document itself, not a name. */
-const PHRASE_STARTS_TO_SKIP = new Set(['this', 'that', 'these', 'those', 'our', 'their', 'its', 'each', 'every', 'any', 'same', 'new', 'next', 'above', 'following']);
+const PHRASE_STARTS_TO_SKIP = new Set([
+  'this',
+  'that',
+  'these',
+  'those',
+  'our',
+  'their',
+  'its',
+  'each',
+  'every',
+  'any',
+  'same',
+  'new',
+  'next',
+  'above',
+  'following',
+]);
 
 /** Words that cannot sit inside a named "the … plan" ("the actions in this strategy", "the number of plans"). */
-const PHRASE_BREAKS = new Set(['this', 'that', 'these', 'those', 'our', 'their', 'its', 'the', 'a', 'an', 'in', 'within', 'for', 'to', 'on', 'by', 'with', 'from', 'into', 'of', 'putting', 'as', 'is', 'are', 'was', 'will']);
+const PHRASE_BREAKS = new Set([
+  'this',
+  'that',
+  'these',
+  'those',
+  'our',
+  'their',
+  'its',
+  'the',
+  'a',
+  'an',
+  'in',
+  'within',
+  'for',
+  'to',
+  'on',
+  'by',
+  'with',
+  'from',
+  'into',
+  'of',
+  'putting',
+  'as',
+  'is',
+  'are',
+  'was',
+  'will',
+]);
 
-const PHRASE = new RegExp(
-  `\\bthe\\s+((?:[A-Za-z][A-Za-z'’\\-]*\\s+){1,4}?)(${PHRASE_HEADS.join('|')})\\b`,
-  'gi',
-);
+const PHRASE = new RegExp(`\\bthe\\s+((?:[A-Za-z][A-Za-z'’\\-]*\\s+){1,4}?)(${PHRASE_HEADS.join('|')})\\b`, 'gi');
 
 /** A word of a line, and whether a comma or a break (other punctuation, a tab, a wide gap) comes before it. */
 interface Token {
@@ -49,7 +155,7 @@ interface Token {
 
 function tokens(line: string): Token[] {
   const out: Token[] = [];
-  const re = /[A-Za-z0-9]+(?:['’&\-][A-Za-z0-9]+)*['’]?|\t| {3,}|\S/g;
+  const re = /[A-Za-z0-9]+(?:['’&-][A-Za-z0-9]+)*['’]?|\t| {3,}|\S/g;
   let before = 'break' as Token['before'];
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (/^[A-Za-z0-9&]/.test(m[0])) {
@@ -83,7 +189,7 @@ export function singularAcronym(word: string): string {
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const isCapitalised = (w: string): boolean => /^[A-Z]/.test(w) && !isAcronym(w) && !MONTHS.has(w.toLowerCase());
-const isNumber = (w: string): boolean => /^\d[\d/\-]*$/.test(w);
+const isNumber = (w: string): boolean => /^\d[\d/-]*$/.test(w);
 
 /** True for a line written in capitals, such as a heading ("INTERIM CHILDREN'S WORKFORCE STRATEGY"). */
 function isShoutedLine(line: string): boolean {
@@ -128,7 +234,9 @@ function splitAtCommas(run: string[]): string[][] {
   if (lastComma < 0) return [run];
   if (run.slice(lastComma).some((w) => w === 'and' || w === '&')) return [run];
   const parts: string[][] = [[]];
-  for (const w of run) if (w === ',') parts.push([]); else parts[parts.length - 1].push(w);
+  for (const w of run)
+    if (w === ',') parts.push([]);
+    else parts[parts.length - 1].push(w);
   return parts;
 }
 

@@ -10,7 +10,18 @@ import { extractSeedConcepts, SeedConcept } from './seedConcepts';
 export const DEFAULT_IGNORE_FILE = path.join(projectRoot(), 'knowledge', 'inventory', 'seed-coverage-ignore.tsv');
 
 /** Council and place names that may prefix a concept ("Westminster Primary Care Trust" is a primary care trust). */
-const PLACE_PREFIXES = ['city of westminster', 'westminster', 'leicestershire', 'newcastle upon tyne', 'newcastle', 'oxfordshire', 'oxford', 'north east', 'regional', 'local'];
+const PLACE_PREFIXES = [
+  'city of westminster',
+  'westminster',
+  'leicestershire',
+  'newcastle upon tyne',
+  'newcastle',
+  'oxfordshire',
+  'oxford',
+  'north east',
+  'regional',
+  'local',
+];
 
 /** Plurals the "-s" rule would get wrong. */
 const IRREGULAR: Record<string, string> = { children: 'child', childrens: 'child', people: 'person', peoples: 'person', women: 'woman', men: 'man' };
@@ -133,10 +144,11 @@ export function checkSeedCoverage(
   ignoreList: readonly IgnoredString[],
 ): SeedCoverage {
   const owners = new Map<string, string>();
-  for (const entry of entries) for (const name of entryNames(entry)) {
-    const key = conceptKey(name);
-    if (key && !owners.has(key)) owners.set(key, entry.id);
-  }
+  for (const entry of entries)
+    for (const name of entryNames(entry)) {
+      const key = conceptKey(name);
+      if (key && !owners.has(key)) owners.set(key, entry.id);
+    }
   const ignoredByKey = new Map(ignoreList.map((item) => [conceptKey(item.name), item]));
 
   const concepts = new Map<string, FoundConcept>();

@@ -17,7 +17,6 @@ export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as cons
 /** GOV.UK Frontend's brand blue: the colour icon's background and Teams' tile colour. */
 export const ACCENT_COLOR = '#1d70b8';
 
-
 type CommandList = NonNullable<NonNullable<TeamsManifest['bots']>[number]['commandLists']>[number];
 type Command = CommandList['commands'][number];
 
@@ -37,10 +36,8 @@ function fullDescription(appName: string): string {
     `${appName} helps everyone in the children's workforce - social workers, family support workers, ` +
       'teaching assistants, health visitors, school nurses, youth workers, early-years practitioners, ' +
       'volunteers and more - share a common language and keep up to date.',
-    '- Ask what a term or acronym means ("what is CAF?", "who can be a lead professional?") and get a ' +
-      'plain-English answer with its source.',
-    '- Answer short pulse surveys in under a minute. Answers are anonymous: results are only shown for ' +
-      'groups large enough that nobody can be identified.',
+    '- Ask what a term or acronym means ("what is CAF?", "who can be a lead professional?") and get a ' + 'plain-English answer with its source.',
+    '- Answer short pulse surveys in under a minute. Answers are anonymous: results are only shown for ' + 'groups large enough that nobody can be identified.',
     '- Find training: induction, CAF and lead professional, multi-agency safeguarding and more.',
     '- Read strategy briefings from your workforce development and communications team.',
     "If you are worried about a child's safety, say so: you will be given your local safeguarding " +

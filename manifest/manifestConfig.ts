@@ -57,10 +57,7 @@ const schema = z.object({
   TEAMS_APP_ID: guid('the Teams app id').optional(),
   TEAMS_APP_NAME: text(30, "an app's short name").optional(),
   TEAMS_APP_FULL_NAME: text(100, "an app's full name").optional(),
-  TEAMS_APP_VERSION: z
-    .string()
-    .trim()
-    .regex(SEMVER, { error: 'must be a version MAJOR.MINOR.PATCH such as 1.2.0 (no "v", no suffix)' }),
+  TEAMS_APP_VERSION: z.string().trim().regex(SEMVER, { error: 'must be a version MAJOR.MINOR.PATCH such as 1.2.0 (no "v", no suffix)' }),
   TEAMS_DEVELOPER_NAME: text(32, "a developer's name").optional(),
   TEAMS_DEVELOPER_URL: httpsUrl.optional(),
   TEAMS_PRIVACY_URL: httpsUrl.optional(),

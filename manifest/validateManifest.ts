@@ -68,6 +68,7 @@ export function validateManifest(manifest: unknown): string[] {
   const errors = valid ? [] : (validate.errors ?? []).map(describe);
   // The schema itself cannot check that $schema names the same version that manifestVersion does.
   const declared = (manifest as { $schema?: unknown }).$schema;
-  if (declared !== undefined && declared !== schemaUrlFor(version)) errors.push(`/$schema must be ${schemaUrlFor(version)} to match manifestVersion ${version}`);
+  if (declared !== undefined && declared !== schemaUrlFor(version))
+    errors.push(`/$schema must be ${schemaUrlFor(version)} to match manifestVersion ${version}`);
   return errors;
 }

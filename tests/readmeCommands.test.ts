@@ -40,7 +40,8 @@ const exportLines = (startBlock ?? '').split('\n').filter((line) => line.startsW
 function freshEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra };
   for (const name of Object.keys(env)) {
-    if (/^(DATABASE_URL|REDIS_URL|ADMIN_API_TOKEN|COMMS_USERS|ADMINS|Microsoft|DIRECT_LINE|WEBCHAT_|PULSE_|PUBLIC_BASE_URL|AUTHORITY|TS_NODE)/.test(name)) delete env[name];
+    if (/^(DATABASE_URL|REDIS_URL|ADMIN_API_TOKEN|COMMS_USERS|ADMINS|Microsoft|DIRECT_LINE|WEBCHAT_|PULSE_|PUBLIC_BASE_URL|AUTHORITY|TS_NODE)/.test(name))
+      delete env[name];
   }
   return { ...env, ...extra };
 }
@@ -65,11 +66,19 @@ describe('README commands on a fresh start', function () {
     port = await freePort();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
     // Its own process group, so stopping it stops npm, the shell and the bot together.
-    bot = spawn('bash', ['-c', startBlock!], { cwd: projectRoot(), detached: true, stdio: 'ignore', env: freshEnvironment({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' }) });
+    bot = spawn('bash', ['-c', startBlock!], {
+      cwd: projectRoot(),
+      detached: true,
+      stdio: 'ignore',
+      env: freshEnvironment({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    });
     const deadline = Date.now() + 280000;
     for (;;) {
       if (bot.exitCode !== null) throw new Error(`the README's start command exited with ${bot.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error('/healthz never answered');
       await new Promise((resolve) => setTimeout(resolve, 250));

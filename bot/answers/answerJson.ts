@@ -28,7 +28,16 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
   const text = createReplyCard(reply, 'submit', settings).text;
   switch (reply.kind) {
     case 'answer':
-      return { answered: true, id: reply.entry.id, title: reply.entry.title, text: reply.entry.summary, source: reply.entry.source, score: reply.confidence, suggestions: [], urgent: false };
+      return {
+        answered: true,
+        id: reply.entry.id,
+        title: reply.entry.title,
+        text: reply.entry.summary,
+        source: reply.entry.source,
+        score: reply.confidence,
+        suggestions: [],
+        urgent: false,
+      };
     case 'suggest':
       return {
         answered: false,
@@ -48,7 +57,17 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
       return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };
     case 'course': {
       const { course } = reply.listing;
-      return { answered: true, id: `course:${course.id}`, title: course.title, text, source: course.provider, score: reply.confidence, suggestions: [], urgent: false, courses: [courseJson(reply.listing)] };
+      return {
+        answered: true,
+        id: `course:${course.id}`,
+        title: course.title,
+        text,
+        source: course.provider,
+        score: reply.confidence,
+        suggestions: [],
+        urgent: false,
+        courses: [courseJson(reply.listing)],
+      };
     }
     case 'courses': {
       const first = reply.listings[0]?.course;
@@ -68,6 +87,15 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
     case 'trainingDate':
       return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };
     case 'briefing':
-      return { answered: true, id: `briefing:${reply.briefing.id}`, title: reply.briefing.title, text: reply.briefing.summary, source: `Strategy briefing, ${reply.briefing.publishAt.slice(0, 10)}`, score: 1, suggestions: [], urgent: false };
+      return {
+        answered: true,
+        id: `briefing:${reply.briefing.id}`,
+        title: reply.briefing.title,
+        text: reply.briefing.summary,
+        source: `Strategy briefing, ${reply.briefing.publishAt.slice(0, 10)}`,
+        score: 1,
+        suggestions: [],
+        urgent: false,
+      };
   }
 }

@@ -9,15 +9,17 @@ export const MAX_MESSAGE_CHARS = 10000;
  */
 export function cleanMessageText(raw: string | undefined): string {
   if (!raw) return '';
-  return decodeHTML(
-    raw
-      .slice(0, MAX_MESSAGE_CHARS * 2)
-      .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
-      .replace(/<[^>]+>/g, ' '),
-  )
-    // Control characters are exactly what this strips.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001F\u007F\u200B-\u200D\uFEFF]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    decodeHTML(
+      raw
+        .slice(0, MAX_MESSAGE_CHARS * 2)
+        .replace(/<at[^>]*>[\s\S]*?<\/at>/gi, ' ')
+        .replace(/<[^>]+>/g, ' '),
+    )
+      // Control characters are exactly what this strips.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F\u007F\u200B-\u200D\uFEFF]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

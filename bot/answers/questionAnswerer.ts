@@ -119,7 +119,9 @@ export class QuestionAnswerer {
     const truncated = question.length > MAX_QUESTION_CHARS;
     const briefing = this.briefings?.find(question.slice(0, MAX_QUESTION_CHARS), context.profile);
     if (briefing) return { kind: 'briefing', briefing, truncated };
-    const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone(LONDON_ZONE), this.trainingContext(context)) ?? { kind: 'none' };
+    const finding = this.training?.find(question.slice(0, MAX_QUESTION_CHARS), this.now().setZone(LONDON_ZONE), this.trainingContext(context)) ?? {
+      kind: 'none',
+    };
     if (finding.kind === 'dateProblem') return { kind: 'trainingDate', phrase: finding.phrase, truncated };
     const outcome = this.search.search(question);
     return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome, question);
@@ -148,7 +150,13 @@ export class QuestionAnswerer {
    * integrated induction course" is a strategy entry); one that does not ask ("apprenticeships")
    * gets a course only when it names one and the glossary has no good answer.
    */
-  private trainingReply(question: string, finding: TrainingFinding, outcome: SearchOutcome, context: AnswerContext, truncated: boolean): AnswerReply | undefined {
+  private trainingReply(
+    question: string,
+    finding: TrainingFinding,
+    outcome: SearchOutcome,
+    context: AnswerContext,
+    truncated: boolean,
+  ): AnswerReply | undefined {
     const glossary = outcome.decision === 'answer' ? (outcome.answer?.confidence ?? 0) : undefined;
     const heading = 'Training courses';
     switch (finding.kind) {
@@ -162,13 +170,24 @@ export class QuestionAnswerer {
         if (!finding.fromContext && outcome.decision !== 'unknown') return undefined;
         const last = finding.fromContext && context.lastEntryId ? this.search.getEntry(context.lastEntryId) : undefined;
         const note = last ? `I couldn't find a course about ${last.title} in the training catalogue.` : NO_COURSE_NOTE;
-        return { kind: 'courses', listings: [], more: 0, filter: finding.filter, heading: finding.about ? `Training ${finding.about}` : heading, note, confidence: 0, truncated };
+        return {
+          kind: 'courses',
+          listings: [],
+          more: 0,
+          filter: finding.filter,
+          heading: finding.about ? `Training ${finding.about}` : heading,
+          note,
+          confidence: 0,
+          truncated,
+        };
       }
       case 'found': {
         if (finding.how === 'search') {
           // A question naming one of the glossary's guesses, when that is what the course teaches, is about the subject ("can a TA be the lead professional").
           const subjects = outcome.answer ? [outcome.answer.entry] : outcome.suggestions.map((s) => s.entry);
-          const aboutSubject = subjects.some((subject) => namesEntry(question, subject) && finding.listings.some((l) => l.course.relatedEntries.includes(subject.id)));
+          const aboutSubject = subjects.some(
+            (subject) => namesEntry(question, subject) && finding.listings.some((l) => l.course.relatedEntries.includes(subject.id)),
+          );
           const wins = finding.cue
             ? glossary === undefined || glossary < finding.coverage + GLOSSARY_MARGIN
             : finding.named && finding.coverage >= UNCUED_COVERAGE && !aboutSubject && (glossary === undefined || glossary + UNCUED_MARGIN <= finding.coverage);

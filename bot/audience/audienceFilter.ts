@@ -27,7 +27,9 @@ export const audienceFilterSchema = z
     teams: list(),
     authorities: list((v) => (COUNCILS as string[]).includes(v), 'unknown council'),
     /** Entra groups (object ids): their transitive members, as last read from Microsoft Graph. */
-    groups: list((v) => ENTRA_ID.test(v), 'not an Entra group id (a GUID such as 0b4f3a4e-…)').transform((v) => (v ? [...new Set(v.map((g) => g.toLowerCase()))] : undefined)),
+    groups: list((v) => ENTRA_ID.test(v), 'not an Entra group id (a GUID such as 0b4f3a4e-…)').transform((v) =>
+      v ? [...new Set(v.map((g) => g.toLowerCase()))] : undefined,
+    ),
     /** Team channels that get one card each: a team's id (its General channel), or a chosen channel's id with its team's. */
     channels: z
       .array(z.object({ team: z.string().trim().min(1).max(256), channel: z.string().trim().min(1).max(256).optional() }).strict())

@@ -47,14 +47,33 @@ export interface AudienceStore {
 
 /** A roster member as the personal chat they will have once the first message opens it. */
 function chatToBe(member: RosterTarget): ConversationRecord {
-  return { userId: member.userId, aadObjectId: member.aadObjectId, tenantId: member.tenantId, channelId: 'msteams', scope: 'personal', serviceUrl: member.serviceUrl, conversationId: '', reference: {}, active: true, updatedAt: '' };
+  return {
+    userId: member.userId,
+    aadObjectId: member.aadObjectId,
+    tenantId: member.tenantId,
+    channelId: 'msteams',
+    scope: 'personal',
+    serviceUrl: member.serviceUrl,
+    conversationId: '',
+    reference: {},
+    active: true,
+    updatedAt: '',
+  };
 }
 
 /** Why a directory person with no chat and no roster entry cannot be reached yet. */
-function directoryReach(person: DirectoryPerson, directory: AudienceDirectory, install: { status: string; problem?: string; httpStatus?: number } | undefined): Reach {
+function directoryReach(
+  person: DirectoryPerson,
+  directory: AudienceDirectory,
+  install: { status: string; problem?: string; httpStatus?: number } | undefined,
+): Reach {
   if (person.source === 'hr') return { via: 'none', reason: 'partner staff (HR import) who have not opened a chat with the bot' };
   if (!directory.canInstall) return { via: 'none', reason: 'no personal app, and proactive installation is off (GRAPH_TEAMS_APP_ID)' };
-  if (install?.status === 'failed' && install.httpStatus === 403) return { via: 'none', reason: 'installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked' };
+  if (install?.status === 'failed' && install.httpStatus === 403)
+    return {
+      via: 'none',
+      reason: 'installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked',
+    };
   // An outage or throttling (no status, 429, 5xx) is tried again on the next send; other refusals wait for the next sync.
   const transient = install?.httpStatus === undefined || install.httpStatus === 429 || install.httpStatus >= 500;
   if (install?.status === 'failed' && !transient) return { via: 'none', reason: 'installing the app failed' };
@@ -74,7 +93,8 @@ export async function resolveAudience(filter: AudienceFilter, store: AudienceSto
   // One card per known channel (General, or one read from the team) of a team the app is still installed in; other channels are left out.
   if (filter.channels && store.rosters) {
     const known = new Set((await store.rosters.channels()).map((c) => `${c.teamId}|${c.channelId}`));
-    for (const c of filter.channels) if (known.has(`${c.team}|${c.channel ?? c.team}`)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
+    for (const c of filter.channels)
+      if (known.has(`${c.team}|${c.channel ?? c.team}`)) recipients.push({ userId: channelRecipient(c.team, c.channel), reach: { via: 'chat' } });
   }
   if (!reachesPeople(filter)) return [...new Map(recipients.map((r) => [r.userId, r])).values()];
   const profiles = new Map((await store.profiles.all()).map((p) => [p.userId, p]));

@@ -1,7 +1,6 @@
 import { formList, formText } from '../forms/formValues';
 import { BriefingInput } from './briefingInput';
 
-
 /** Turns the chat form's answers into the same briefing input the admin API takes. */
 export function briefingInputFromForm(values: Record<string, unknown>, today: string): BriefingInput {
   const publishDate = formText(values.publishDate);

@@ -57,7 +57,8 @@ export interface BriefingProblem {
   message: string;
 }
 
-export type CheckedBriefing = { ok: true; draft: BriefingDraft; notes: string[]; owner?: string } | { ok: false; errors: string[]; problems: BriefingProblem[] };
+export type CheckedBriefing =
+  { ok: true; draft: BriefingDraft; notes: string[]; owner?: string } | { ok: false; errors: string[]; problems: BriefingProblem[] };
 
 /** How checking treats what only some callers accept. */
 export interface BriefingCheckOptions {
@@ -76,9 +77,11 @@ const SAFE_LINK = /^https?:\/\//i;
 /** Links written in Markdown (`[text](url)`, `<scheme:…>`) whose scheme is not http(s). */
 export function unsafeLinksIn(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)/g)) if (!SAFE_LINK.test(match[1]) && !/^#/.test(match[1]) && /^[a-z][a-z0-9+.-]*:/i.test(match[1])) found.push(match[1]);
+  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)/g))
+    if (!SAFE_LINK.test(match[1]) && !/^#/.test(match[1]) && /^[a-z][a-z0-9+.-]*:/i.test(match[1])) found.push(match[1]);
   for (const match of text.matchAll(/<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi)) if (!SAFE_LINK.test(match[1])) found.push(match[1]);
-  for (const match of text.matchAll(/\b(javascript|vbscript|data):[^\s)]*/gi)) if (!found.some((f) => f.toLowerCase().startsWith(match[1].toLowerCase()))) found.push(match[0]);
+  for (const match of text.matchAll(/\b(javascript|vbscript|data):[^\s)]*/gi))
+    if (!found.some((f) => f.toLowerCase().startsWith(match[1].toLowerCase()))) found.push(match[0]);
   return found;
 }
 
@@ -99,7 +102,14 @@ export function contentProblems(content: { summary?: string; body?: string }): B
   const problems: BriefingProblem[] = [];
   for (const field of ['summary', 'body'] as const) {
     const unsafe = unsafeLinksIn(content[field] ?? '');
-    if (unsafe.length) problems.push({ field, message: `Links must start with http:// or https:// (found ${unsafe.slice(0, 3).map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}).` });
+    if (unsafe.length)
+      problems.push({
+        field,
+        message: `Links must start with http:// or https:// (found ${unsafe
+          .slice(0, 3)
+          .map((u) => JSON.stringify(u.slice(0, 40)))
+          .join(', ')}).`,
+      });
   }
   return problems;
 }
@@ -176,6 +186,16 @@ export function checkBriefing(input: unknown, now: DateTime, zone: string, optio
     ok: true,
     notes,
     owner,
-    draft: { title: v.title, summary: v.summary, body: v.body, link: v.link, topics: v.topics, audience: v.audience ?? { everyone: true }, publishAt, expiresAt, urgent: v.urgent },
+    draft: {
+      title: v.title,
+      summary: v.summary,
+      body: v.body,
+      link: v.link,
+      topics: v.topics,
+      audience: v.audience ?? { everyone: true },
+      publishAt,
+      expiresAt,
+      urgent: v.urgent,
+    },
   };
 }

@@ -13,10 +13,7 @@ const CACHE_MS = RENDER_CACHE_GRACE_MS / 2;
  * Builds each recipient's briefing card at send time (so edits reach copies not yet sent), with
  * "Got it" done if they already acknowledged; a recalled briefing renders nothing.
  */
-export function briefingRenderer(deps: {
-  get(id: number): Promise<Briefing | undefined>;
-  nowMs?: () => number;
-}): MessageRenderer {
+export function briefingRenderer(deps: { get(id: number): Promise<Briefing | undefined>; nowMs?: () => number }): MessageRenderer {
   const cache = new Map<number, { briefing?: Briefing; at: number }>();
   const nowMs = deps.nowMs ?? Date.now;
   return async ({ messageId, userId, channelId, acknowledgedAt }) => {
@@ -30,6 +27,12 @@ export function briefingRenderer(deps: {
     if (!briefing || briefing.status === 'recalled') return undefined;
     // A channel's card is everyone's: no single reader to refresh it for, and "Got it" is counted per person who presses it.
     const channel = channelOf(userId) !== undefined;
-    return cardActivity(createBriefingCard(briefing, { style: actionStyleFor(channelId), acknowledgedAt: channel ? undefined : acknowledgedAt, readerId: channel ? undefined : userId }));
+    return cardActivity(
+      createBriefingCard(briefing, {
+        style: actionStyleFor(channelId),
+        acknowledgedAt: channel ? undefined : acknowledgedAt,
+        readerId: channel ? undefined : userId,
+      }),
+    );
   };
 }

@@ -54,7 +54,13 @@ export class BriefingSearch {
       this.field('body');
       for (const b of briefings) {
         const terms = (text: string) => indexTerms(text).join(' ');
-        this.add({ id: String(b.id), title: terms(b.title), topics: terms(b.topics.map((t) => labelOf(TOPICS, t) ?? t).join(' ')), summary: terms(b.summary), body: terms(b.body) });
+        this.add({
+          id: String(b.id),
+          title: terms(b.title),
+          topics: terms(b.topics.map((t) => labelOf(TOPICS, t) ?? t).join(' ')),
+          summary: terms(b.summary),
+          body: terms(b.body),
+        });
       }
     });
     this.fingerprint = fingerprint;

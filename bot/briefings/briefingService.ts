@@ -182,12 +182,20 @@ export class BriefingService {
 
   /** The most recent briefing whose title matches the words given (case and punctuation ignored). */
   async findByTitle(words: string): Promise<Briefing | undefined> {
-    const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const fold = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
     const wanted = fold(words);
     if (!wanted) return undefined;
     const idMatch = /^#?(\d+)$/.exec(wanted.replace(/^briefing\s+/, ''));
     const recent = await this.deps.briefings.recent();
     if (idMatch) return recent.find((b) => b.id === Number(idMatch[1]));
-    return recent.find((b) => fold(b.title) === wanted) ?? recent.find((b) => fold(b.title).includes(wanted)) ?? recent.find((b) => wanted.split(' ').every((w) => fold(b.title).includes(w)));
+    return (
+      recent.find((b) => fold(b.title) === wanted) ??
+      recent.find((b) => fold(b.title).includes(wanted)) ??
+      recent.find((b) => wanted.split(' ').every((w) => fold(b.title).includes(w)))
+    );
   }
 }

@@ -84,7 +84,15 @@ export class Briefings {
     // The version is raised in the same statement, so two edits at once cannot both claim one number.
     const result = await this.db
       .updateTable('briefings')
-      .set((eb) => ({ title: draft.title, summary: draft.summary, body: draft.body, link: draft.link ?? null, topics: JSON.stringify(draft.topics), version: eb('version', '+', 1), updated_at: stamp(this.now()) }))
+      .set((eb) => ({
+        title: draft.title,
+        summary: draft.summary,
+        body: draft.body,
+        link: draft.link ?? null,
+        topics: JSON.stringify(draft.topics),
+        version: eb('version', '+', 1),
+        updated_at: stamp(this.now()),
+      }))
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
@@ -106,7 +114,14 @@ export class Briefings {
 
   /** Published briefings, newest first. */
   async published(limit = 200): Promise<Briefing[]> {
-    const rows = await this.db.selectFrom('briefings').selectAll().where('status', '=', 'published').orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('briefings')
+      .selectAll()
+      .where('status', '=', 'published')
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toBriefing);
   }
 

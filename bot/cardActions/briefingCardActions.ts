@@ -38,14 +38,19 @@ export function registerBriefingCardActions(
     // Someone sent a copy acknowledges it; someone in the live audience who opened it from "latest
     // briefings", or pressed it on the card in one of its channels, is recorded too. Anyone else (a tampered or stale button) is refused.
     let acknowledged = await deps.briefings.acknowledge(id, userId);
-    const inAudience = async () => fromAudienceChannel(briefing.audience, context.activity) || deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId));
+    const inAudience = async () =>
+      fromAudienceChannel(briefing.audience, context.activity) || deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId));
     if (!acknowledged && isLive(briefing, deps.now()) && (await inAudience())) {
       await deps.briefings.acknowledgeOpened(id, userId);
       acknowledged = true;
     }
     if (!acknowledged) return { kind: 'refused', text: NOT_YOURS, statusCode: 403 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
-    return { kind: 'refresh', card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }), note: `Thanks, I've recorded that you have read "${briefing.title}".` };
+    return {
+      kind: 'refresh',
+      card: createBriefingCard(briefing, { style, acknowledgedAt, readerId: userId }),
+      note: `Thanks, I've recorded that you have read "${briefing.title}".`,
+    };
   });
 
   router.register(REFRESH_BRIEFING_VERB, async ({ data, style, context }) => {
@@ -65,7 +70,10 @@ export function registerBriefingCardActions(
     const id = Number(data.briefingId);
     const userId = context.activity.from.id;
     const briefing = Number.isInteger(id) ? await deps.briefings.get(id) : undefined;
-    const meantForYou = briefing && isLive(briefing, deps.now()) && ((await deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId))) || (await deps.briefings.wasSentTo(id, userId)));
+    const meantForYou =
+      briefing &&
+      isLive(briefing, deps.now()) &&
+      ((await deps.briefings.isMeantFor(briefing, userId, await deps.profiles.get(userId))) || (await deps.briefings.wasSentTo(id, userId)));
     if (!briefing || !meantForYou) return { kind: 'refused', text: 'That briefing is no longer available.', statusCode: 404 };
     const acknowledgedAt = await deps.delivery.acknowledgedAt(briefingMessageId(id), userId);
     return { kind: 'post', card: createBriefingCard(briefing, { style, acknowledgedAt }), note: briefing.title };

@@ -12,7 +12,8 @@ export const PULSE_MESSAGES = {
   notYetOpen: (date: string) => `This pulse opens on ${date}. Please answer it then; nothing was recorded.`,
   notInAudience: "Sorry, this pulse isn't open to you, so your answers were not recorded. Type pulse to see the ones that are.",
   unknown: "Sorry, I can't find that pulse, so nothing was recorded. Type pulse to see the ones open to you.",
-  tampered: "Sorry, those answers don't match this pulse's questions, so nothing was recorded. Please use the card you were sent, or type pulse to get it again.",
+  tampered:
+    "Sorry, those answers don't match this pulse's questions, so nothing was recorded. Please use the card you were sent, or type pulse to get it again.",
   invalid: 'Some answers need another look; nothing was recorded yet.',
 };
 

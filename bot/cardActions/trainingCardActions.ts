@@ -25,18 +25,27 @@ export function reminderMessage(outcome: ReminderOutcome): CardActionResult {
     case 'unknownSession':
       return { kind: 'refused', statusCode: 404, text: 'That session is no longer in the training catalogue, so I can\u2019t set a reminder for it.' };
     case 'cancelledSession':
-      return { kind: 'message', text: `That session of ${outcome.course.title} has been cancelled, so there is nothing to remind you about. Ask me about the course to see its other sessions.` };
+      return {
+        kind: 'message',
+        text: `That session of ${outcome.course.title} has been cancelled, so there is nothing to remind you about. Ask me about the course to see its other sessions.`,
+      };
     case 'pastSession':
       return { kind: 'message', text: `That session of ${outcome.course.title} has already started or finished, so I can't remind you about it.` };
     case 'tooSoon':
-      return { kind: 'message', text: `That session of ${outcome.course.title} is less than a day away (${describeSession(outcome.session)}), too soon for a reminder.` };
+      return {
+        kind: 'message',
+        text: `That session of ${outcome.course.title} is less than a day away (${describeSession(outcome.session)}), too soon for a reminder.`,
+      };
     case 'unreachable':
       return {
         kind: 'message',
         text: 'I can only send reminders to a one-to-one chat with me in Microsoft Teams. Press "Add to calendar" instead, or ask me about the course in Teams and press "Remind me" there.',
       };
     case 'already':
-      return { kind: 'message', text: `You already have a reminder for ${outcome.course.title} on ${describeSession(outcome.session)}. Type "my reminders" to see or cancel it.` };
+      return {
+        kind: 'message',
+        text: `You already have a reminder for ${outcome.course.title} on ${describeSession(outcome.session)}. Type "my reminders" to see or cancel it.`,
+      };
     case 'set':
       return {
         kind: 'message',
@@ -50,7 +59,13 @@ export function registerTrainingCardActions(router: CardActionRouter, deps: Trai
   router.register(SHOW_COURSE_VERB, async ({ data, style }) => {
     const reply = typeof data.courseId === 'string' ? deps.answerer.showCourse(data.courseId) : undefined;
     if (!reply || reply.kind !== 'course') return { kind: 'refused', text: GONE_COURSE, statusCode: 404 };
-    const card = createCourseCard(reply.listing, { style, related: reply.related, filter: reply.filter, publicBaseUrl: deps.publicBaseUrl, reminders: style === 'execute' });
+    const card = createCourseCard(reply.listing, {
+      style,
+      related: reply.related,
+      filter: reply.filter,
+      publicBaseUrl: deps.publicBaseUrl,
+      reminders: style === 'execute',
+    });
     return { kind: 'post', card, note: `Here is ${reply.listing.course.title}.` };
   });
 

@@ -19,13 +19,17 @@ function kindOf(req: Request, res: Response): CatalogueKind | undefined {
   return undefined;
 }
 
-const bodyOf = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+const bodyOf = (req: Request): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 const send = (res: Response, answer: ContentAnswer) => res.send(answer.status, answer.body);
 
 /** The CSV text of a request, or undefined when it is not CSV (415 already sent). */
 function csvOf(req: Request, res: Response): string | undefined {
   if (!/^text\/csv\b/i.test(req.header('content-type') ?? '')) {
-    res.send(415, { error: 'UnsupportedMediaType', message: 'Send the LMS export as CSV with "Content-Type: text/csv" and a header row (id, course, start, end, places_left, and venue or online).' });
+    res.send(415, {
+      error: 'UnsupportedMediaType',
+      message: 'Send the LMS export as CSV with "Content-Type: text/csv" and a header row (id, course, start, end, places_left, and venue or online).',
+    });
     return undefined;
   }
   const body: unknown = req.body;
@@ -62,7 +66,9 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
       return;
     }
     // One transaction: the sessions and the kept response are written together, or nothing is.
-    const result = await services.idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, (trx) => editing.importSessions(plan, API_EDITOR, trx));
+    const result = await services.idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, (trx) =>
+      editing.importSessions(plan, API_EDITOR, trx),
+    );
     if (result.status === 200) await editing.imported();
     res.send(result.status, result.body);
   });
@@ -79,7 +85,9 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
     const kind = kindOf(req, res);
     if (!kind) return;
     const checked = await editing.checkNew(kind, request.body);
-    const result = await services.idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, (trx) => editing.create(checked, API_EDITOR, trx));
+    const result = await services.idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, (trx) =>
+      editing.create(checked, API_EDITOR, trx),
+    );
     res.send(result.status, result.body);
   });
 

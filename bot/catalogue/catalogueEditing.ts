@@ -11,7 +11,8 @@ import { planSessionImport, SessionImportPlan } from './sessionCsv';
 const VERSION_PROBLEM = { field: 'version', message: "version: send the version you read (GET the course or session), so nobody else's change is overwritten" };
 
 /** The concurrency token an edit must name: the `version` it started from. */
-const versionOf = (body: Record<string, unknown>): number | undefined => (Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined);
+const versionOf = (body: Record<string, unknown>): number | undefined =>
+  Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined;
 
 /** How a course or session is named in messages: "course caf-lead-professional". */
 const nameOf = (kind: CatalogueKind, id: string) => `${kind} ${id}`;
@@ -23,8 +24,23 @@ export function itemSummary(record: ReviewedRecord<CatalogueItem>, courseTitles:
   const detail =
     shown.kind === 'course'
       ? { title: shown.record.title, provider: shown.record.provider }
-      : { title: courseTitles.get(shown.record.course) ?? shown.record.course, course: shown.record.course, start: shown.record.start, places_left: shown.record.places_left, status: shown.record.status };
-  return { ...base, ...detail, live_version: record.liveVersion, has_draft: record.draft !== undefined, draft_by: record.draftBy ?? null, draft_at: record.draftAt ?? null, version: record.revision, updated_at: record.updatedAt };
+      : {
+          title: courseTitles.get(shown.record.course) ?? shown.record.course,
+          course: shown.record.course,
+          start: shown.record.start,
+          places_left: shown.record.places_left,
+          status: shown.record.status,
+        };
+  return {
+    ...base,
+    ...detail,
+    live_version: record.liveVersion,
+    has_draft: record.draft !== undefined,
+    draft_by: record.draftBy ?? null,
+    draft_at: record.draftAt ?? null,
+    version: record.revision,
+    updated_at: record.updatedAt,
+  };
 }
 
 /** An import plan as the API and the dashboard show it. */
@@ -52,7 +68,12 @@ export class CatalogueEditing {
 
   async list(): Promise<ReturnType<typeof itemSummary>[]> {
     const records = await this.store.list();
-    const titles = new Map(records.flatMap((r) => { const item = r.draft ?? r.live; return item?.kind === 'course' ? [[item.record.id, item.record.title] as const] : []; }));
+    const titles = new Map(
+      records.flatMap((r) => {
+        const item = r.draft ?? r.live;
+        return item?.kind === 'course' ? [[item.record.id, item.record.title] as const] : [];
+      }),
+    );
     return records.map((r) => itemSummary(r, titles));
   }
 
@@ -111,7 +132,22 @@ export class CatalogueEditing {
     const record = await this.store.get(key);
     if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
     const versions = await this.store.versions(key);
-    return { status: 200, body: { kind, id, live_version: record.liveVersion, versions: versions.map((v) => ({ version: v.version, author: v.author, approver: v.approver, published_at: v.publishedAt, diff: v.diff, record: v.entry.record })) } };
+    return {
+      status: 200,
+      body: {
+        kind,
+        id,
+        live_version: record.liveVersion,
+        versions: versions.map((v) => ({
+          version: v.version,
+          author: v.author,
+          approver: v.approver,
+          published_at: v.publishedAt,
+          diff: v.diff,
+          record: v.entry.record,
+        })),
+      },
+    };
   }
 
   /** Makes an old version the draft again (it needs publishing, and review, like any draft). */
@@ -124,7 +160,17 @@ export class CatalogueEditing {
     if (expected === undefined) return validationFailure('restore', [VERSION_PROBLEM]);
     const saved = await this.store.saveDraft(old.entry, editor.name, expected);
     if (!saved.ok) return refusalAnswer(saved, nameOf(kind, id));
-    return { status: 200, body: { kind, id, version: saved.revision, status: 'draft', restored_from: old.version, message: `Version ${old.version} is now the draft; publish it to make it live.` } };
+    return {
+      status: 200,
+      body: {
+        kind,
+        id,
+        version: saved.revision,
+        status: 'draft',
+        restored_from: old.version,
+        message: `Version ${old.version} is now the draft; publish it to make it live.`,
+      },
+    };
   }
 
   /** Reads an LMS export against the live catalogue; run before the import's transaction, which on SQLite must not wait on other queries. */

@@ -49,7 +49,10 @@ function fieldOf(message: string, kind: CatalogueKind): string {
  * that the live catalogue does not already have, so an old problem never blocks a new edit.
  */
 export function newCatalogueErrors(live: readonly CatalogueItem[], changed: readonly CatalogueItem[], entryIds?: ReadonlySet<string>): string[] {
-  const errors = (items: readonly CatalogueItem[]) => validateCatalogue(catalogueOf(items), { entryIds }).filter((p) => p.level === 'error').map((p) => p.message);
+  const errors = (items: readonly CatalogueItem[]) =>
+    validateCatalogue(catalogueOf(items), { entryIds })
+      .filter((p) => p.level === 'error')
+      .map((p) => p.message);
   const keyOf = (i: CatalogueItem) => itemKey(i.kind, i.record.id);
   const replaced = new Map(changed.map((i) => [keyOf(i), i]));
   const after = [...live.filter((i) => !replaced.has(keyOf(i))), ...changed];
@@ -61,7 +64,12 @@ export function newCatalogueErrors(live: readonly CatalogueItem[], changed: read
  * Checks a course or session as a save would: the request's fields over `base` (the draft or live
  * record being edited), its own fields, then the whole catalogue with it in place.
  */
-export function checkItem(kind: CatalogueKind, body: Record<string, unknown>, live: readonly CatalogueItem[], options: { base?: CatalogueItem; entryIds?: ReadonlySet<string> } = {}): CatalogueCheck {
+export function checkItem(
+  kind: CatalogueKind,
+  body: Record<string, unknown>,
+  live: readonly CatalogueItem[],
+  options: { base?: CatalogueItem; entryIds?: ReadonlySet<string> } = {},
+): CatalogueCheck {
   const fields: Record<string, unknown> = { ...(options.base?.record ?? {}) };
   for (const [name, value] of Object.entries(body)) {
     if (NOT_FIELDS.has(name)) continue;
@@ -69,7 +77,8 @@ export function checkItem(kind: CatalogueKind, body: Record<string, unknown>, li
     if (value === null) delete fields[name];
     else fields[name] = value;
   }
-  if (options.base && fields.id !== options.base.record.id) return { ok: false, problems: [{ field: 'id', message: `id: a ${kind}'s id cannot change; create a new ${kind} instead` }] };
+  if (options.base && fields.id !== options.base.record.id)
+    return { ok: false, problems: [{ field: 'id', message: `id: a ${kind}'s id cannot change; create a new ${kind} instead` }] };
   const checked = checkRecord(kind, fields);
   if (!checked.ok) return checked;
   const errors = newCatalogueErrors(live, [checked.item], options.entryIds);

@@ -78,7 +78,9 @@ export function itemsOf(catalogue: TrainingCatalogue): CatalogueItem[] {
 export function catalogueOf(items: readonly CatalogueItem[], order: readonly string[] = []): TrainingCatalogue {
   const position = new Map(order.map((id, i) => [id, i]));
   const rank = (id: string) => position.get(id) ?? order.length;
-  const courses = items.flatMap((i) => (i.kind === 'course' ? [toCourse(i.record)] : [])).sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const courses = items
+    .flatMap((i) => (i.kind === 'course' ? [toCourse(i.record)] : []))
+    .sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sessions = items.flatMap((i) => (i.kind === 'session' ? [toSession(i.record)] : []));
   return { courses, sessions };
 }

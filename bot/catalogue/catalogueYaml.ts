@@ -4,7 +4,8 @@ import yaml from 'js-yaml';
 import { COURSES_FILE, loadCatalogue, SESSIONS_FILE } from '../../knowledge/training/catalogueLoader';
 import { CatalogueItem, catalogueOf, itemsOf } from './catalogueItems';
 
-const HEADER = '# Written by npm run content:export from the training catalogue in the database; edit it in the\n# dashboard (Training catalogue), or here and load it back with npm run content:import -- --training DIR.\n';
+const HEADER =
+  '# Written by npm run content:export from the training catalogue in the database; edit it in the\n# dashboard (Training catalogue), or here and load it back with npm run content:import -- --training DIR.\n';
 
 /** One catalogue file's text: the records under `key`, in the YAML the loader reads. */
 const fileText = (key: string, records: unknown[]) => HEADER + yaml.dump({ [key]: records }, { lineWidth: 120, noRefs: true });
@@ -22,7 +23,19 @@ export function writeCatalogueYaml(dir: string, items: readonly CatalogueItem[],
   const catalogue = catalogueOf(items, order);
   const records = itemsOf(catalogue);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, COURSES_FILE), fileText('courses', records.filter((i) => i.kind === 'course').map((i) => i.record)));
-  fs.writeFileSync(path.join(dir, SESSIONS_FILE), fileText('sessions', records.filter((i) => i.kind === 'session').map((i) => i.record)));
+  fs.writeFileSync(
+    path.join(dir, COURSES_FILE),
+    fileText(
+      'courses',
+      records.filter((i) => i.kind === 'course').map((i) => i.record),
+    ),
+  );
+  fs.writeFileSync(
+    path.join(dir, SESSIONS_FILE),
+    fileText(
+      'sessions',
+      records.filter((i) => i.kind === 'session').map((i) => i.record),
+    ),
+  );
   return [COURSES_FILE, SESSIONS_FILE];
 }

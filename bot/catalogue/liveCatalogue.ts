@@ -25,8 +25,10 @@ export class LiveCatalogue {
   async start(shipped: TrainingCatalogue, pollMs: number): Promise<void> {
     this.order = shipped.courses.map((c) => c.id);
     const synced = await this.store.loadLive(itemsOf(shipped), SHIPPED_YAML, { onlyIfUnedited: true });
-    if (synced.added + synced.updated > 0) this.logger.info({ added: synced.added, updated: synced.updated }, 'training catalogue: loaded the shipped YAML into the database');
-    if (synced.kept.length) this.logger.info({ items: synced.kept.slice(0, 20), count: synced.kept.length }, "training catalogue: kept editors' changes over changed shipped YAML");
+    if (synced.added + synced.updated > 0)
+      this.logger.info({ added: synced.added, updated: synced.updated }, 'training catalogue: loaded the shipped YAML into the database');
+    if (synced.kept.length)
+      this.logger.info({ items: synced.kept.slice(0, 20), count: synced.kept.length }, "training catalogue: kept editors' changes over changed shipped YAML");
     await this.reload();
     this.poller = startPeriodicTask({ name: 'training catalogue poll', intervalMs: pollMs, logger: this.logger, work: () => this.refresh() });
   }

@@ -49,7 +49,13 @@ export interface SessionImportPlan {
   problems: FieldProblem[];
 }
 
-const normalise = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const normalise = (header: string) =>
+  header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 /** A row's cells as session fields: numbers, yes/no and "2027-01-14 09:30" read as the YAML would have them. */
 function fieldsOf(cells: Partial<Record<keyof SessionRecord, string>>): Record<string, unknown> {
@@ -57,7 +63,8 @@ function fieldsOf(cells: Partial<Record<keyof SessionRecord, string>>): Record<s
   for (const [name, value] of Object.entries(cells) as [keyof SessionRecord, string][]) {
     if (value === '') continue;
     if (name === 'places_left') fields[name] = /^\d+$/.test(value) ? Number(value) : value;
-    else if (name === 'online') fields[name] = ['yes', 'true', '1', 'y'].includes(value.toLowerCase()) ? true : ['no', 'false', '0', 'n'].includes(value.toLowerCase()) ? false : value;
+    else if (name === 'online')
+      fields[name] = ['yes', 'true', '1', 'y'].includes(value.toLowerCase()) ? true : ['no', 'false', '0', 'n'].includes(value.toLowerCase()) ? false : value;
     else if (name === 'start' || name === 'end') fields[name] = value.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/, '$1T$2');
     else if (name === 'status') fields[name] = value.toLowerCase();
     else fields[name] = value;
@@ -73,21 +80,33 @@ function fieldsOf(cells: Partial<Record<keyof SessionRecord, string>>): Record<s
 export function readSessionCsv(csv: string): { rows: SessionRow[]; problems: FieldProblem[] } {
   let records: { record: string[]; line: number }[];
   try {
-    records = (parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({ record: r.record, line: r.info.lines }));
+    records = (
+      parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[]
+    ).map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     return { rows: [], problems: [{ field: line ? `line ${line}` : 'file', message: `This is not readable CSV: ${(err as Error).message}` }] };
   }
-  if (records.length === 0) return { rows: [], problems: [{ field: 'file', message: `The file is empty: send a header row (${REQUIRED.join(', ')}, venue or online) and one row per session.` }] };
+  if (records.length === 0)
+    return {
+      rows: [],
+      problems: [{ field: 'file', message: `The file is empty: send a header row (${REQUIRED.join(', ')}, venue or online) and one row per session.` }],
+    };
   const [header, ...body] = records;
   const columns = header.record.map((h) => COLUMNS[normalise(h)]);
   const problems: FieldProblem[] = [];
   header.record.forEach((h, i) => {
     if (!columns[i]) problems.push({ field: `line ${header.line}`, message: `Unknown column "${h}": use ${[...new Set(Object.values(COLUMNS))].join(', ')}.` });
   });
-  for (const needed of REQUIRED) if (!columns.includes(needed)) problems.push({ field: `line ${header.line}`, message: `The header has no "${needed}" column.` });
-  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length) problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
-  if (body.length > MAX_SESSION_ROWS) problems.push({ field: 'file', message: `The file has ${body.length} rows; send at most ${MAX_SESSION_ROWS} at a time.` });
+  for (const needed of REQUIRED)
+    if (!columns.includes(needed)) problems.push({ field: `line ${header.line}`, message: `The header has no "${needed}" column.` });
+  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length)
+    problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
+  if (body.length > MAX_SESSION_ROWS)
+    problems.push({ field: 'file', message: `The file has ${body.length} rows; send at most ${MAX_SESSION_ROWS} at a time.` });
   if (body.length === 0) problems.push({ field: 'file', message: 'The file has a header but no sessions.' });
   if (problems.length) return { rows: [], problems };
 
@@ -125,7 +144,11 @@ export function planSessionImport(csv: string, live: readonly CatalogueItem[], e
   const { rows, problems } = readSessionCsv(csv);
   const lineOf = new Map(rows.map((r) => [r.item.record.id, r.line]));
   const refused = new Set<number>();
-  for (const message of newCatalogueErrors(live, rows.map((r) => r.item), entryIds)) {
+  for (const message of newCatalogueErrors(
+    live,
+    rows.map((r) => r.item),
+    entryIds,
+  )) {
     const line = lineOf.get(/^session ([^\s.:]+)/.exec(message)?.[1] ?? '');
     problems.push({ field: line ? `line ${line}` : 'file', message });
     if (line) refused.add(line);

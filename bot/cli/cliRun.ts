@@ -21,7 +21,13 @@ export async function withConfiguredDatabase<T>(use: (database: OpenDatabase, co
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfig(process.env);
   const logger = createLogger(logLevel ?? config.logLevel);
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    logger,
+  });
   try {
     return await use(database, config);
   } finally {

@@ -46,11 +46,15 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     const result = await contentEntries.loadLive(entries, by);
-    console.log(`${entries.length} entries in ${path.relative(process.cwd(), dir) || dir}: ${result.added} added, ${result.updated} updated, ${entries.length - result.added - result.updated} unchanged`);
+    console.log(
+      `${entries.length} entries in ${path.relative(process.cwd(), dir) || dir}: ${result.added} added, ${result.updated} updated, ${entries.length - result.added - result.updated} unchanged`,
+    );
     if (training && trainingDir) {
       const items = itemsOf(training.catalogue);
       const loaded = await new CatalogueStore(database.db, () => DateTime.now()).loadLive(items, by);
-      console.log(`${items.length} courses and sessions in ${path.relative(process.cwd(), trainingDir) || trainingDir}: ${loaded.added} added, ${loaded.updated} updated, ${items.length - loaded.added - loaded.updated} unchanged`);
+      console.log(
+        `${items.length} courses and sessions in ${path.relative(process.cwd(), trainingDir) || trainingDir}: ${loaded.added} added, ${loaded.updated} updated, ${items.length - loaded.added - loaded.updated} unchanged`,
+      );
     }
     return 0;
   });

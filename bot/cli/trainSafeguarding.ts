@@ -47,11 +47,27 @@ function main(argv: string[]): void {
   const cv = model.crossValidation;
   const lexiconOnly = summarise(outOfFold, 2, FOLDS);
   console.log(`training set: ${cv.concerns} concerns, ${cv.lookalikes} look-alikes (${path.relative(process.cwd(), TRAINING_SET_PATH)})`);
-  console.log(`${FOLDS}-fold cross-validation at threshold ${model.threshold}: recall ${(cv.recall * 100).toFixed(1)}%, false alarms ${(cv.falseAlarmRate * 100).toFixed(1)}%`);
+  console.log(
+    `${FOLDS}-fold cross-validation at threshold ${model.threshold}: recall ${(cv.recall * 100).toFixed(1)}%, false alarms ${(cv.falseAlarmRate * 100).toFixed(1)}%`,
+  );
   console.log(`  lexicon alone: recall ${(lexiconOnly.recall * 100).toFixed(1)}%, false alarms ${(lexiconOnly.falseAlarmRate * 100).toFixed(1)}%`);
   for (const [category, recall] of Object.entries(cv.recallByCategory)) console.log(`  ${category.padEnd(26)} recall ${(recall * 100).toFixed(1)}%`);
-  console.log(`model: ${Object.keys(model.weights).length} weights, ${model.targets.length} spelling targets, written to ${path.relative(process.cwd(), out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(JSON.stringify({ threshold: model.threshold, cvRecall: cv.recall, cvFalseAlarmRate: cv.falseAlarmRate, lexiconOnlyRecall: lexiconOnly.recall, lexiconOnlyFalseAlarmRate: lexiconOnly.falseAlarmRate, folds: FOLDS, concerns: cv.concerns, lookalikes: cv.lookalikes, weights: Object.keys(model.weights).length }));
+  console.log(
+    `model: ${Object.keys(model.weights).length} weights, ${model.targets.length} spelling targets, written to ${path.relative(process.cwd(), out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    JSON.stringify({
+      threshold: model.threshold,
+      cvRecall: cv.recall,
+      cvFalseAlarmRate: cv.falseAlarmRate,
+      lexiconOnlyRecall: lexiconOnly.recall,
+      lexiconOnlyFalseAlarmRate: lexiconOnly.falseAlarmRate,
+      folds: FOLDS,
+      concerns: cv.concerns,
+      lookalikes: cv.lookalikes,
+      weights: Object.keys(model.weights).length,
+    }),
+  );
 }
 
 main(process.argv.slice(2));

@@ -16,7 +16,12 @@ export interface ContentAskAnswer extends AnswerJson {
  * Answers a question the way the bot would, from the live or the draft knowledge base, without
  * recording it as asked (a content owner's test is not a gap in the content).
  */
-export function askContent(question: string, search: KnowledgeSearch, knowledge: 'draft' | 'live', deps: { now: () => DateTime; training: TrainingFinder; settings: ReplySettings }): ContentAskAnswer {
+export function askContent(
+  question: string,
+  search: KnowledgeSearch,
+  knowledge: 'draft' | 'live',
+  deps: { now: () => DateTime; training: TrainingFinder; settings: ReplySettings },
+): ContentAskAnswer {
   const answerer = new QuestionAnswerer(search, new InMemoryFeedbackLog(), deps.now, deps.training);
   const reply = answerer.reply(question);
   const candidates = search

@@ -21,7 +21,15 @@ export interface Editor {
 
 /** The one answer to every validation failure: 422 with each problem and the field it belongs to. */
 function invalid(what: string, problems: { field: string; message: string }[]): ContentAnswer {
-  return { status: 422, body: { error: 'ValidationError', message: `The ${what} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; see problems.`, problems, errors: problems.map((p) => p.message) } };
+  return {
+    status: 422,
+    body: {
+      error: 'ValidationError',
+      message: `The ${what} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; see problems.`,
+      problems,
+      errors: problems.map((p) => p.message),
+    },
+  };
 }
 
 /** The HTTP answer to a refused write, with a message an editor can act on. */
@@ -73,7 +81,8 @@ export function recordSummary(record: ContentRecord, today?: string) {
 const VERSION_PROBLEM = { field: 'version', message: "version: send the version you read (GET the entry), so nobody else's change is overwritten" };
 
 /** The concurrency token an edit must name: the `version` it started from. */
-const versionOf = (body: Record<string, unknown>): number | undefined => (Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined);
+const versionOf = (body: Record<string, unknown>): number | undefined =>
+  Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined;
 
 /**
  * Editing knowledge entries, shared by the admin API and the dashboard: the same checks as
@@ -158,7 +167,18 @@ export class ContentEditing {
     const versions = await this.entries.versions(id);
     return {
       status: 200,
-      body: { id, live_version: record.liveVersion, versions: versions.map((v) => ({ version: v.version, author: v.author, approver: v.approver, published_at: v.publishedAt, diff: v.diff, entry: entryJson(v.entry) })) },
+      body: {
+        id,
+        live_version: record.liveVersion,
+        versions: versions.map((v) => ({
+          version: v.version,
+          author: v.author,
+          approver: v.approver,
+          published_at: v.publishedAt,
+          diff: v.diff,
+          entry: entryJson(v.entry),
+        })),
+      },
     };
   }
 
@@ -172,7 +192,16 @@ export class ContentEditing {
     if (expected === undefined) return invalid('restore', [VERSION_PROBLEM]);
     const saved = await this.entries.saveDraft(old.entry, editor.name, expected);
     if (!saved.ok) return refusalAnswer(saved, id);
-    return { status: 200, body: { id, version: saved.revision, status: 'draft', restored_from: old.version, message: `Version ${old.version} is now the draft; publish it to make it live.` } };
+    return {
+      status: 200,
+      body: {
+        id,
+        version: saved.revision,
+        status: 'draft',
+        restored_from: old.version,
+        message: `Version ${old.version} is now the draft; publish it to make it live.`,
+      },
+    };
   }
 
   /** Today in London, for "review overdue". */

@@ -23,7 +23,13 @@ export type ContentVersion = PublishedVersion<KnowledgeEntry>;
  */
 export class ContentEntries extends ReviewedRecords<KnowledgeEntry> {
   constructor(db: Kysely<DatabaseSchema>, now: Clock) {
-    super(db, now, { records: 'content_entries', versions: 'content_versions', revisionName: 'knowledge', keyOf: (entry) => entry.id, describe: describeChanges });
+    super(db, now, {
+      records: 'content_entries',
+      versions: 'content_versions',
+      revisionName: 'knowledge',
+      keyOf: (entry) => entry.id,
+      describe: describeChanges,
+    });
   }
 
   /** Every live entry, by id: what staff are answered from. */

@@ -12,7 +12,11 @@ const RECONNECT_MS = 5000;
  * sharing a server never wake each other. Channel names are identifiers, so it is a short hash.
  */
 export function contentChannel(schema: string | undefined): string {
-  return `staffbot_content_${crypto.createHash('sha256').update(schema ?? '').digest('hex').slice(0, 16)}`;
+  return `staffbot_content_${crypto
+    .createHash('sha256')
+    .update(schema ?? '')
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /** Tells every replica's listener that content was published (sent when the caller's transaction, if any, commits). */

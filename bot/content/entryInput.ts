@@ -26,7 +26,10 @@ function fieldOfMessage(message: string): string {
 
 const problemOfIssue = (issue: z.core.$ZodIssue): EntryProblem =>
   issue.code === 'unrecognized_keys'
-    ? { field: 'request', message: `${issue.message}; an entry has id, title, kind, acronyms, aliases, questions, tags, summary, source, authority, owner, review_by, status, status_note, related and body` }
+    ? {
+        field: 'request',
+        message: `${issue.message}; an entry has id, title, kind, acronyms, aliases, questions, tags, summary, source, authority, owner, review_by, status, status_note, related and body`,
+      }
     : { field: issue.path.join('.') || 'entry', message: `${issue.path.join('.') || 'entry'}: ${issue.message}` };
 
 /**
@@ -37,7 +40,8 @@ const problemOfIssue = (issue: z.core.$ZodIssue): EntryProblem =>
 export function checkEntryInput(input: Record<string, unknown>, others: readonly KnowledgeEntry[], base?: KnowledgeEntry): CheckedEntry {
   const fields: Record<string, unknown> = { ...(base ? frontMatterOf(base) : {}), body: base?.body };
   for (const [key, value] of Object.entries(input)) if (!REQUEST_FIELDS.has(key)) fields[key] = value;
-  if (base && fields.id !== base.id) return { ok: false, problems: [{ field: 'id', message: `id: an entry's id cannot change (this is "${base.id}"); create a new entry instead` }] };
+  if (base && fields.id !== base.id)
+    return { ok: false, problems: [{ field: 'id', message: `id: an entry's id cannot change (this is "${base.id}"); create a new entry instead` }] };
   // null clears an optional field such as status_note.
   for (const key of Object.keys(fields)) if (fields[key] === null) delete fields[key];
   const { body, ...front } = fields;

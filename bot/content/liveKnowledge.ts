@@ -4,13 +4,17 @@ import { Council, KnowledgeEntry } from '../../knowledge/entry';
 import { buildIndex } from '../../knowledge/indexBuilder';
 import { KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
+import { liveView } from '../liveView';
 import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
 import { KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
-  return crypto.createHash('sha256').update(JSON.stringify([...entries].sort((a, b) => (a.id < b.id ? -1 : 1)))).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([...entries].sort((a, b) => (a.id < b.id ? -1 : 1))))
+    .digest('hex');
 }
 
 /** Indexes entries into a knowledge base in memory, on this thread (what `npm run build:kb` does for files). */
@@ -75,19 +79,14 @@ export class LiveKnowledge {
       nowMs?: () => number;
     },
   ) {
-    this.builder = options.builder ?? new OffThreadIndexer((err) => options.logger.warn({ err }, 'knowledge content: the index worker stopped; building again in a new one'));
+    this.builder =
+      options.builder ??
+      new OffThreadIndexer((err) => options.logger.warn({ err }, 'knowledge content: the index worker stopped; building again in a new one'));
     this.nowMs = options.nowMs ?? Date.now;
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
-    const holder = this;
-    // A view that forwards every call to whichever index is current.
-    this.search = new Proxy(this.current, {
-      get(_target, prop) {
-        const target = holder.current;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    // Holders of the search keep answering from whichever index is current.
+    this.search = liveView(() => this.current);
   }
 
   /**
@@ -96,8 +95,13 @@ export class LiveKnowledge {
    */
   async start(shipped: readonly KnowledgeEntry[], pollMs: number): Promise<void> {
     const synced = await this.options.content.loadLive(shipped, SHIPPED_FILES, { onlyIfUnedited: true });
-    if (synced.added + synced.updated > 0) this.options.logger.info({ added: synced.added, updated: synced.updated }, 'knowledge content: loaded the shipped files into the database');
-    if (synced.kept.length) this.options.logger.info({ entries: synced.kept.slice(0, 20), count: synced.kept.length }, 'knowledge content: kept content owners\' edits over changed shipped files');
+    if (synced.added + synced.updated > 0)
+      this.options.logger.info({ added: synced.added, updated: synced.updated }, 'knowledge content: loaded the shipped files into the database');
+    if (synced.kept.length)
+      this.options.logger.info(
+        { entries: synced.kept.slice(0, 20), count: synced.kept.length },
+        "knowledge content: kept content owners' edits over changed shipped files",
+      );
     await this.rebuild();
     this.builder.warm?.();
     this.poller = startPeriodicTask({ name: 'knowledge content poll', intervalMs: pollMs, logger: this.options.logger, work: () => this.refresh() });
@@ -128,7 +132,9 @@ export class LiveKnowledge {
 
   /** After a publish on this replica: tells the others and starts a rebuild after the current request, without waiting for either. */
   refreshSoon(): void {
-    this.options.announce?.().catch((err: unknown) => this.options.logger.warn({ err }, 'knowledge content: could not tell the other replicas; they will notice at their next poll'));
+    this.options
+      .announce?.()
+      .catch((err: unknown) => this.options.logger.warn({ err }, 'knowledge content: could not tell the other replicas; they will notice at their next poll'));
     this.refreshFromSignal();
   }
 
@@ -136,7 +142,9 @@ export class LiveKnowledge {
   refreshFromSignal(): void {
     void nextTurn()
       .then(() => this.refreshNow())
-      .catch((err: unknown) => this.options.logger.error({ err }, 'knowledge content: could not read the content to rebuild the index; still answering from the previous one'));
+      .catch((err: unknown) =>
+        this.options.logger.error({ err }, 'knowledge content: could not read the content to rebuild the index; still answering from the previous one'),
+      );
   }
 
   /**
@@ -187,13 +195,19 @@ export class LiveKnowledge {
       } catch (err) {
         // Handled here: the old index keeps serving, the reason is logged once, and the poll tries this revision again later.
         this.failed = { revision, retryAtMs: this.nowMs() + RETRY_FAILED_BUILD_MS };
-        this.options.logger.error({ err, revision, entries: entries.length, answeringFromRevision: this.seenRevision }, 'knowledge content: the new index could not be built; still answering from the previous one');
+        this.options.logger.error(
+          { err, revision, entries: entries.length, answeringFromRevision: this.seenRevision },
+          'knowledge content: the new index could not be built; still answering from the previous one',
+        );
         return;
       }
       this.current = next;
       this.currentHash = hash;
       this.lastSwap = { atMs: this.nowMs(), buildMs: msSince(started), mainThreadMs, entries: entries.length, revision };
-      this.options.logger.info({ entries: entries.length, revision, buildMs: Math.round(this.lastSwap.buildMs), mainThreadMs: Math.round(mainThreadMs) }, 'knowledge content: new index live');
+      this.options.logger.info(
+        { entries: entries.length, revision, buildMs: Math.round(this.lastSwap.buildMs), mainThreadMs: Math.round(mainThreadMs) },
+        'knowledge content: new index live',
+      );
     }
     this.failed = undefined;
     this.seenRevision = revision;

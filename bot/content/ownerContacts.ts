@@ -11,10 +11,20 @@ export const ownerKey = (owner: string): string => owner.trim().replace(/\s+/g, 
 /** Parses CONTENT_OWNERS; throws with the part that is wrong, so start-up fails on a bad value. */
 export function parseOwnerContacts(value: string | undefined): OwnerContacts {
   const out = new Map<string, string[]>();
-  for (const part of (value ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (value ?? '')
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const equals = part.indexOf('=');
     const owner = equals > 0 ? ownerKey(part.slice(0, equals)) : '';
-    const people = equals > 0 ? part.slice(equals + 1).split(',').map((p) => p.trim().toLowerCase()).filter(Boolean) : [];
+    const people =
+      equals > 0
+        ? part
+            .slice(equals + 1)
+            .split(',')
+            .map((p) => p.trim().toLowerCase())
+            .filter(Boolean)
+        : [];
     if (!owner || !people.length) throw new Error(`CONTENT_OWNERS: "${part}" must be "Owner name=object-id-or-email,…"`);
     const bad = people.find((p) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(p) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p));
     if (bad) throw new Error(`CONTENT_OWNERS: "${bad}" (for ${owner}) is neither an Entra ID object id nor an email address`);

@@ -11,7 +11,12 @@ export async function ownerRecipients(db: Kysely<DatabaseSchema>, people: readon
   const emails = people.filter((p) => p.includes('@'));
   const found = new Set<string>();
   if (ids.length) {
-    const chats = await db.selectFrom('conversation_refs').select('user_id').where((eb) => eb(eb.fn('lower', ['aad_object_id']), 'in', ids)).where('active', '=', 1).execute();
+    const chats = await db
+      .selectFrom('conversation_refs')
+      .select('user_id')
+      .where((eb) => eb(eb.fn('lower', ['aad_object_id']), 'in', ids))
+      .where('active', '=', 1)
+      .execute();
     for (const row of chats) found.add(row.user_id);
   }
   if (ids.length || emails.length) {
@@ -19,7 +24,12 @@ export async function ownerRecipients(db: Kysely<DatabaseSchema>, people: readon
       .selectFrom('roster_members')
       .select('user_id')
       .where('active', '=', 1)
-      .where((eb) => eb.or([...(ids.length ? [eb(eb.fn('lower', ['aad_object_id']), 'in', ids)] : []), ...(emails.length ? [eb(eb.fn('lower', ['email']), 'in', emails)] : [])]))
+      .where((eb) =>
+        eb.or([
+          ...(ids.length ? [eb(eb.fn('lower', ['aad_object_id']), 'in', ids)] : []),
+          ...(emails.length ? [eb(eb.fn('lower', ['email']), 'in', emails)] : []),
+        ]),
+      )
       .execute();
     for (const row of members) found.add(row.user_id);
   }

@@ -63,10 +63,12 @@ export class ReviewReminders {
       const people = this.deps.contacts.get(ownerKey(entry.owner)) ?? [];
       const userIds = people.length ? await this.deps.recipients(people) : [];
       if (!userIds.length) noRecipient.push(entry.id);
-      for (const userId of userIds) messages.push({ kind: CONTENT_REVIEW_KIND, messageId: reviewMessageId(entry.id, entry.reviewBy), userId, notBefore: this.deps.now(), urgent: false });
+      for (const userId of userIds)
+        messages.push({ kind: CONTENT_REVIEW_KIND, messageId: reviewMessageId(entry.id, entry.reviewBy), userId, notBefore: this.deps.now(), urgent: false });
     }
     const result = messages.length ? await this.deps.enqueue(messages) : { queued: 0, duplicates: 0, unreachable: 0 };
-    if (result.queued || noRecipient.length) this.deps.logger.info({ overdue: overdue.length, queued: result.queued, noRecipient: noRecipient.slice(0, 20) }, 'content review reminders');
+    if (result.queued || noRecipient.length)
+      this.deps.logger.info({ overdue: overdue.length, queued: result.queued, noRecipient: noRecipient.slice(0, 20) }, 'content review reminders');
     return { overdue: overdue.length, noRecipient, queued: result.queued, duplicates: result.duplicates };
   }
 

@@ -40,7 +40,14 @@ export function conversationRecordOf(activity: Partial<Activity>): ConversationU
   if (activity.channelId === 'webchat') {
     // Web chat cannot take proactive messages, so it is kept (for "export/delete my data") but out of every audience,
     // and without the built-in Direct Line's private connector address.
-    return { userId: activity.from.id, conversationId, channelId: 'webchat', scope: 'webchat', serviceUrl: 'webchat', reference: { channelId: 'webchat', conversation: { id: conversationId }, user: { id: activity.from.id } } };
+    return {
+      userId: activity.from.id,
+      conversationId,
+      channelId: 'webchat',
+      scope: 'webchat',
+      serviceUrl: 'webchat',
+      reference: { channelId: 'webchat', conversation: { id: conversationId }, user: { id: activity.from.id } },
+    };
   }
   return {
     userId: activity.from.id,

@@ -13,12 +13,20 @@ const FILTERS = ['all', 'courses', 'sessions', 'drafts'] as const;
 
 type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promise<ContentAnswer>;
 
-const bodyOf = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+const bodyOf = (req: Request): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 const kindOf = (req: Request): CatalogueKind | undefined => ({ courses: 'course', sessions: 'session' })[String(req.params.kind)] as CatalogueKind | undefined;
 const NO_KIND: ContentAnswer = { status: 404, body: { error: 'NotFound', message: 'The catalogue has courses and sessions.' } };
 /** The LMS export as the page sends it: the file's text in JSON, since the dashboard takes only JSON from its own page. */
 const csvOf = (req: Request): string | undefined => (typeof bodyOf(req).csv === 'string' ? (bodyOf(req).csv as string) : undefined);
-const NO_CSV: ContentAnswer = { status: 422, body: { error: 'ValidationError', message: 'Choose the LMS export (a CSV file) first.', problems: [{ field: 'csv', message: 'Choose the LMS export (a CSV file) first.' }] } };
+const NO_CSV: ContentAnswer = {
+  status: 422,
+  body: {
+    error: 'ValidationError',
+    message: 'Choose the LMS export (a CSV file) first.',
+    problems: [{ field: 'csv', message: 'Choose the LMS export (a CSV file) first.' }],
+  },
+};
 
 /**
  * The dashboard's Training catalogue routes for CONTENT_EDITORS (and admins): list courses and
@@ -27,7 +35,10 @@ const NO_CSV: ContentAnswer = { status: 422, body: { error: 'ValidationError', m
  */
 export function registerCatalogueDashboardRoutes(server: Server, services: Services, deps: { sso: SsoTokenVerifier; sessions: DashboardSessions }): void {
   const { editing } = services.catalogue;
-  const route = dashboardJsonRoutes(server, contentEditorAccess(services, deps), { error: 'Forbidden', message: 'Editing the training catalogue is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.' });
+  const route = dashboardJsonRoutes(server, contentEditorAccess(services, deps), {
+    error: 'Forbidden',
+    message: 'Editing the training catalogue is for content editors and admins. If you need it, ask an admin to add you to CONTENT_EDITORS.',
+  });
   const handle = (method: 'get' | 'post', path: string, handler: Handler) => route(method, path, (viewer, req) => handler(editorOf(viewer), req, viewer));
   const withKind = (method: 'get' | 'post', path: string, handler: (kind: CatalogueKind, editor: Editor, req: Request) => Promise<ContentAnswer>) =>
     handle(method, path, async (editor, req) => {
@@ -36,12 +47,21 @@ export function registerCatalogueDashboardRoutes(server: Server, services: Servi
     });
   const id = (req: Request) => String(req.params.id);
 
-  handle('get', '/dashboard/api/catalogue/me', async (editor, _req, viewer) => ({ status: 200, body: { name: viewer.name, via: viewer.via, admin: viewer.admin, editor: editor.name } }));
+  handle('get', '/dashboard/api/catalogue/me', async (editor, _req, viewer) => ({
+    status: 200,
+    body: { name: viewer.name, via: viewer.via, admin: viewer.admin, editor: editor.name },
+  }));
 
   handle('get', '/dashboard/api/catalogue/items', async (_editor, req) => {
     const filter = new URL(req.url ?? '/', 'http://localhost').searchParams.get('filter') ?? 'all';
     if (!(FILTERS as readonly string[]).includes(filter)) return { status: 400, body: { error: 'BadRequest', message: `"filter" is ${FILTERS.join(', ')}` } };
-    const items = (await editing.list()).filter((i) => filter === 'all' || (filter === 'courses' && i.kind === 'course') || (filter === 'sessions' && i.kind === 'session') || (filter === 'drafts' && i.has_draft));
+    const items = (await editing.list()).filter(
+      (i) =>
+        filter === 'all' ||
+        (filter === 'courses' && i.kind === 'course') ||
+        (filter === 'sessions' && i.kind === 'session') ||
+        (filter === 'drafts' && i.has_draft),
+    );
     return { status: 200, body: { filter, items } };
   });
 
@@ -64,5 +84,7 @@ export function registerCatalogueDashboardRoutes(server: Server, services: Servi
   withKind('post', '/dashboard/api/catalogue/:kind/:id', (kind, editor, req) => editing.edit(kind, id(req), bodyOf(req), editor));
   withKind('post', '/dashboard/api/catalogue/:kind/:id/approve', (kind, editor, req) => editing.publish(kind, id(req), bodyOf(req), editor));
   withKind('get', '/dashboard/api/catalogue/:kind/:id/versions', (kind, _editor, req) => editing.versions(kind, id(req)));
-  withKind('post', '/dashboard/api/catalogue/:kind/:id/versions/:version/restore', (kind, editor, req) => editing.restore(kind, id(req), Number(req.params.version), bodyOf(req), editor));
+  withKind('post', '/dashboard/api/catalogue/:kind/:id/versions/:version/restore', (kind, editor, req) =>
+    editing.restore(kind, id(req), Number(req.params.version), bodyOf(req), editor),
+  );
 }

@@ -115,6 +115,18 @@ export function renderCataloguePage(o: CataloguePageOptions): string {
         </div>
         <noscript><p class="govuk-body">The Training catalogue page needs JavaScript. Turn it on in your browser, or ask your IT team.</p></noscript>
       </div>`;
-  const scripts = [...(o.inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []), ...['dashboardDom.js', 'dashboardTheme.js', 'dashboardAuth.js', 'dashboardCatalogue.js'].map((f) => `${ASSET_BASE}/${f}`)];
-  return renderDashboardLayout({ botName: o.botName, title: 'Training catalogue', nonce: o.nonce, theme: o.theme, inTeams: o.inTeams, version: o.version, main, scripts });
+  const scripts = [
+    ...(o.inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []),
+    ...['dashboardDom.js', 'dashboardTheme.js', 'dashboardAuth.js', 'dashboardCatalogue.js'].map((f) => `${ASSET_BASE}/${f}`),
+  ];
+  return renderDashboardLayout({
+    botName: o.botName,
+    title: 'Training catalogue',
+    nonce: o.nonce,
+    theme: o.theme,
+    inTeams: o.inTeams,
+    version: o.version,
+    main,
+    scripts,
+  });
 }

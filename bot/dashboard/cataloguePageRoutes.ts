@@ -16,10 +16,15 @@ import { cookieValue, SESSION_COOKIE } from './sessionCookie';
  * off to the sign-in page) or as a Teams tab with `?inTeams=1`. Who may edit is decided by the
  * catalogue routes on every request, not by this page.
  */
-export function registerCataloguePageRoutes(server: Server, deps: { config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>; sessions: DashboardSessions }): void {
+export function registerCataloguePageRoutes(
+  server: Server,
+  deps: { config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>; sessions: DashboardSessions },
+): void {
   const { config, sessions } = deps;
   const script = `${ASSET_BASE}/dashboardCatalogue.js`;
-  const assets = new StaticAssets({ [script]: { file: path.join(projectRoot(), 'bot', 'dashboard', 'public', 'dashboardCatalogue.js'), contentType: 'text/javascript; charset=utf-8' } });
+  const assets = new StaticAssets({
+    [script]: { file: path.join(projectRoot(), 'bot', 'dashboard', 'public', 'dashboardCatalogue.js'), contentType: 'text/javascript; charset=utf-8' },
+  });
   server.get('/dashboard/catalogue', async (req: Request, res: Response) => {
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const inTeams = query.get('inTeams') === '1';

@@ -38,7 +38,10 @@ const ERROR_OF: Record<SsoRefusalReason, string> = {
   unavailable: 'SsoUnavailable',
 };
 
-const refused = (status: DashboardRefusal['status'], error: string, message: string): DashboardAccessCheck => ({ ok: false, refusal: { status, body: { error, message } } });
+const refused = (status: DashboardRefusal['status'], error: string, message: string): DashboardAccessCheck => ({
+  ok: false,
+  refusal: { status, body: { error, message } },
+});
 
 /**
  * Decides, on the server and for every dashboard request, who is asking and whether they may see
@@ -61,10 +64,13 @@ export class DashboardAccess {
     if (authorization !== undefined) return this.checkBearer(authorization);
     const session = cookieValue(req, SESSION_COOKIE);
     if (session !== undefined && this.deps.browserSignIn) {
-      if (await this.deps.sessions.isValid(session)) return { ok: true, viewer: { via: 'browser', name: 'Admin (signed in with the admin token)', ids: [BROWSER_ADMIN_ID], admin: true } };
+      if (await this.deps.sessions.isValid(session))
+        return { ok: true, viewer: { via: 'browser', name: 'Admin (signed in with the admin token)', ids: [BROWSER_ADMIN_ID], admin: true } };
       return refused(401, 'SessionExpired', 'Your sign-in has expired. Sign in again.');
     }
-    const how = this.deps.browserSignIn ? 'open the Dashboard tab in Microsoft Teams, or sign in at /dashboard/sign-in' : 'open the Dashboard tab in Microsoft Teams (browser sign-in is off because ADMIN_API_TOKEN is not set)';
+    const how = this.deps.browserSignIn
+      ? 'open the Dashboard tab in Microsoft Teams, or sign in at /dashboard/sign-in'
+      : 'open the Dashboard tab in Microsoft Teams (browser sign-in is off because ADMIN_API_TOKEN is not set)';
     return refused(401, 'Unauthorized', `Sign in first: ${how}.`);
   }
 
@@ -80,6 +86,9 @@ export class DashboardAccess {
       return refused(403, 'Forbidden', 'The dashboard is for the communications team and admins. If you need it, ask an admin to add you to COMMS_USERS.');
     }
     const ids = [user.aadObjectId];
-    return { ok: true, viewer: { via: 'teams', name: user.name ?? user.userPrincipalName ?? 'Signed in with Teams', ids, admin: this.deps.roles.has(identity, 'admin') } };
+    return {
+      ok: true,
+      viewer: { via: 'teams', name: user.name ?? user.userPrincipalName ?? 'Signed in with Teams', ids, admin: this.deps.roles.has(identity, 'admin') },
+    };
   }
 }

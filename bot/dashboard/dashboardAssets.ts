@@ -5,7 +5,17 @@ import { StaticAssets } from '../webchat/staticAssets';
 import { ASSET_BASE } from './dashboardLayout';
 
 /** The page's own scripts in bot/dashboard/public, in the order the page loads them; each has one job (see the comment at its top). */
-export const OWN_SCRIPTS = ['dashboardDom.js', 'dashboardTheme.js', 'dashboardCharts.js', 'dashboardAuth.js', 'dashboardPulses.js', 'dashboardBriefings.js', 'dashboardGaps.js', 'dashboardAuthoring.js', 'dashboard.js'];
+export const OWN_SCRIPTS = [
+  'dashboardDom.js',
+  'dashboardTheme.js',
+  'dashboardCharts.js',
+  'dashboardAuth.js',
+  'dashboardPulses.js',
+  'dashboardBriefings.js',
+  'dashboardGaps.js',
+  'dashboardAuthoring.js',
+  'dashboard.js',
+];
 
 /**
  * The files the dashboard loads, all from this server (intranets and Teams tabs often cannot reach a
@@ -19,7 +29,11 @@ export function dashboardAssets(): StaticAssets {
   const js = 'text/javascript; charset=utf-8';
   const css = 'text/css; charset=utf-8';
   return new StaticAssets({
-    [`${ASSET_BASE}/govuk-frontend.min.css`]: { file: path.join(modules, 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.css'), contentType: css, transform: withoutGdsTransport },
+    [`${ASSET_BASE}/govuk-frontend.min.css`]: {
+      file: path.join(modules, 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.css'),
+      contentType: css,
+      transform: withoutGdsTransport,
+    },
     [`${ASSET_BASE}/dashboard.css`]: { file: path.join(publicDir, 'dashboard.css'), contentType: css },
     [`${ASSET_BASE}/favicon.svg`]: { file: path.join(root, 'bot', 'webchat', 'public', 'favicon.svg'), contentType: 'image/svg+xml' },
     [`${ASSET_BASE}/chart.umd.js`]: { file: path.join(modules, 'chart.js', 'dist', 'chart.umd.js'), contentType: js },

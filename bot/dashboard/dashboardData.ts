@@ -91,7 +91,16 @@ export class DashboardData {
     const progress: BriefingProgress[] = [];
     for (const b of await this.sources.briefings.recent(LIST_LIMIT)) {
       const { counts } = await this.sources.briefings.statusOf(b);
-      progress.push({ id: b.id, title: b.title, status: b.status, publishAt: b.publishAt, expiresAt: b.expiresAt ?? null, urgent: b.urgent, recipients: b.recipients, counts });
+      progress.push({
+        id: b.id,
+        title: b.title,
+        status: b.status,
+        publishAt: b.publishAt,
+        expiresAt: b.expiresAt ?? null,
+        urgent: b.urgent,
+        recipients: b.recipients,
+        counts,
+      });
     }
     return progress;
   }

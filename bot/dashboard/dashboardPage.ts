@@ -21,7 +21,12 @@ export interface DashboardPageOptions {
 
 /** The scripts the page loads, in order: Teams' library (in Teams only), Chart.js, then the page's own files. */
 export function dashboardScripts(inTeams: boolean): string[] {
-  return [...(inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []), `${ASSET_BASE}/chart.umd.js`, `${ASSET_BASE}/adaptivecards.min.js`, ...OWN_SCRIPTS.map((f) => `${ASSET_BASE}/${f}`)];
+  return [
+    ...(inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []),
+    `${ASSET_BASE}/chart.umd.js`,
+    `${ASSET_BASE}/adaptivecards.min.js`,
+    ...OWN_SCRIPTS.map((f) => `${ASSET_BASE}/${f}`),
+  ];
 }
 
 /** Light, dark and high-contrast links and the sign-out button, for the browser (Teams has its own theme and sign-in). */
@@ -101,5 +106,14 @@ export function renderDashboardPage(o: DashboardPageOptions): string {
         </div>
         <noscript><p class="govuk-body">The dashboard needs JavaScript. Turn it on in your browser, or ask your IT team.</p></noscript>
       </div>`;
-  return renderDashboardLayout({ botName: o.botName, title: 'Dashboard', nonce: o.nonce, theme: o.theme, inTeams: o.inTeams, version: o.version, main, scripts: dashboardScripts(o.inTeams) });
+  return renderDashboardLayout({
+    botName: o.botName,
+    title: 'Dashboard',
+    nonce: o.nonce,
+    theme: o.theme,
+    inTeams: o.inTeams,
+    version: o.version,
+    main,
+    scripts: dashboardScripts(o.inTeams),
+  });
 }

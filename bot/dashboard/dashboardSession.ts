@@ -27,7 +27,10 @@ export class DashboardSessions {
     const expiresAt = issuedAt.plus({ minutes: SESSION_MINUTES });
     const token = crypto.randomBytes(32).toString('base64url');
     await this.db.deleteFrom('dashboard_sessions').where('expires_at', '<=', stamp(issuedAt)).execute();
-    await this.db.insertInto('dashboard_sessions').values({ token_hash: hashOf(token), created_at: stamp(issuedAt), expires_at: stamp(expiresAt) }).execute();
+    await this.db
+      .insertInto('dashboard_sessions')
+      .values({ token_hash: hashOf(token), created_at: stamp(issuedAt), expires_at: stamp(expiresAt) })
+      .execute();
     return { token, expiresAt };
   }
 

@@ -6,7 +6,12 @@ import { requestOrigin } from '../webchat/requestOrigin';
  * another site cannot send without a preflight) and, when the browser says, same-origin.
  */
 export function jsonFromOwnPage(req: IncomingMessage): boolean {
-  if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return false;
+  if (
+    !String(req.headers['content-type'] ?? '')
+      .toLowerCase()
+      .startsWith('application/json')
+  )
+    return false;
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin';
   const origin = req.headers.origin;

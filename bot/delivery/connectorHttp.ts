@@ -27,13 +27,22 @@ export class ConnectorHttp {
     return new Promise<HttpReply>((resolve, reject) => {
       const req = send(
         target,
-        { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers, agent: secure ? this.httpsAgent : this.httpAgent, timeout: this.timeoutMs },
+        {
+          method,
+          headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers,
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          timeout: this.timeoutMs,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const retryAfter = res.headers['retry-after'];
-            resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text: Buffer.concat(chunks).toString('utf8') });
+            resolve({
+              status: res.statusCode ?? 0,
+              retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+              text: Buffer.concat(chunks).toString('utf8'),
+            });
           });
           res.on('error', reject);
         },

@@ -59,7 +59,11 @@ export class HttpConnectorSender implements ConnectorSender {
   }
 
   update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome> {
-    return this.call('PUT', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`, { ...activity, id: activityId, conversation: { id: target.conversationId } });
+    return this.call('PUT', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`, {
+      ...activity,
+      id: activityId,
+      conversation: { id: target.conversationId },
+    });
   }
 
   delete(target: SendTarget, activityId: string): Promise<SendOutcome> {
@@ -77,7 +81,9 @@ export class HttpConnectorSender implements ConnectorSender {
     const outcome = await this.request('POST', `${c.serviceUrl.replace(/\/+$/, '')}/v3/conversations`, body);
     if (!outcome.ok) return outcome;
     const id = (outcome.body as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' && id ? { ok: true, conversationId: id } : { ok: false, status: 502, error: 'the connector created a conversation without an id' };
+    return typeof id === 'string' && id
+      ? { ok: true, conversationId: id }
+      : { ok: false, status: 502, error: 'the connector created a conversation without an id' };
   }
 
   /** A GET on the connector (the paged roster), with the same token and error handling as sends. */

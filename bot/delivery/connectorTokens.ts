@@ -15,7 +15,12 @@ export function createConnectorTokenProvider(config: Config): ConnectorTokenProv
   if (!app.appId) return async () => undefined;
   const factory = new ConfigurationServiceClientCredentialFactory(botFrameworkSettings(config));
   const tenant = app.appType === 'SingleTenant' && app.tenantId ? app.tenantId : AuthenticationConstants.DefaultChannelAuthTenant;
-  const credentials = factory.createCredentials(app.appId, AuthenticationConstants.ToChannelFromBotOAuthScope, `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenant}`, true);
+  const credentials = factory.createCredentials(
+    app.appId,
+    AuthenticationConstants.ToChannelFromBotOAuthScope,
+    `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenant}`,
+    true,
+  );
   return async () => {
     const resolved = (await credentials) as unknown as { getToken(): Promise<string> };
     return resolved.getToken();

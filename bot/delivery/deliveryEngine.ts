@@ -322,7 +322,11 @@ export class DeliveryEngine {
     if (!chat && roster && copy.pendingOp === 'send') {
       const opened = await this.openChat(roster);
       if ('ok' in opened) {
-        await this.handleFailure(copy, { target: { serviceUrl: roster.serviceUrl, conversationId: openingKey(roster.userId) }, tenant: roster.tenantId ?? 'none' }, opened);
+        await this.handleFailure(
+          copy,
+          { target: { serviceUrl: roster.serviceUrl, conversationId: openingKey(roster.userId) }, tenant: roster.tenantId ?? 'none' },
+          opened,
+        );
         return;
       }
       chat = opened;
@@ -330,7 +334,11 @@ export class DeliveryEngine {
     if (!chat && install) {
       const installed = await this.installChat(copy.userId);
       if (!installed.ok) {
-        await this.handleFailure(copy, { target: { serviceUrl: '', conversationId: installKey(copy.userId) }, tenant: 'none' }, { ok: false, status: installed.status, error: installed.error });
+        await this.handleFailure(
+          copy,
+          { target: { serviceUrl: '', conversationId: installKey(copy.userId) }, tenant: 'none' },
+          { ok: false, status: installed.status, error: installed.error },
+        );
         return;
       }
       chat = installed.chat;
@@ -355,7 +363,13 @@ export class DeliveryEngine {
         await outbox.finish(copy, this.workerId, 'failed', `no renderer for "${copy.kind}"`);
         return;
       }
-      activity = await renderer({ kind: copy.kind, messageId: copy.messageId, userId: copy.userId, channelId: chat?.channelId ?? 'msteams', acknowledgedAt: copy.acknowledgedAt });
+      activity = await renderer({
+        kind: copy.kind,
+        messageId: copy.messageId,
+        userId: copy.userId,
+        channelId: chat?.channelId ?? 'msteams',
+        acknowledgedAt: copy.acknowledgedAt,
+      });
       if (!activity) {
         await (copy.pendingOp === 'send' ? this.settle(copy, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;
@@ -388,7 +402,12 @@ export class DeliveryEngine {
     const opening = (async () => {
       const tenant = roster.tenantId ?? 'none';
       await this.pacer.waitTurn(tenant, openingKey(roster.userId));
-      const created = await this.deps.sender.createConversation({ serviceUrl: roster.serviceUrl, tenantId: roster.tenantId, botId: roster.botId, memberId: roster.userId });
+      const created = await this.deps.sender.createConversation({
+        serviceUrl: roster.serviceUrl,
+        tenantId: roster.tenantId,
+        botId: roster.botId,
+        memberId: roster.userId,
+      });
       this.adaptive.record(!created.ok && created.status === 429);
       if (!created.ok) return created;
       const conversationId = created.conversationId!;
@@ -487,7 +506,17 @@ export class DeliveryEngine {
     const out = new Map<string, ConversationRecord>();
     if (!channels.length || !this.deps.rosters) return out;
     for (const [recipient, t] of await this.deps.rosters.channelTargets(channels)) {
-      out.set(recipient, { userId: recipient, conversationId: t.conversationId, tenantId: t.tenantId, channelId: 'msteams', scope: 'channel', serviceUrl: t.serviceUrl, reference: {}, active: true, updatedAt: '' });
+      out.set(recipient, {
+        userId: recipient,
+        conversationId: t.conversationId,
+        tenantId: t.tenantId,
+        channelId: 'msteams',
+        scope: 'channel',
+        serviceUrl: t.serviceUrl,
+        reference: {},
+        active: true,
+        updatedAt: '',
+      });
     }
     return out;
   }

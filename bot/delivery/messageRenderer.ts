@@ -4,4 +4,10 @@ import type { Activity } from 'botbuilder';
  * Builds the activity for one queued copy at send time (channelId says how its buttons must work;
  * acknowledgedAt is set once the person acknowledged it); undefined means it is no longer wanted.
  */
-export type MessageRenderer = (copy: { kind: string; messageId: string; userId: string; channelId: string; acknowledgedAt?: string }) => Promise<Partial<Activity> | undefined>;
+export type MessageRenderer = (copy: {
+  kind: string;
+  messageId: string;
+  userId: string;
+  channelId: string;
+  acknowledgedAt?: string;
+}) => Promise<Partial<Activity> | undefined>;

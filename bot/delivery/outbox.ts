@@ -182,7 +182,12 @@ export class Outbox {
     const taken = await this.db.selectFrom('outbox').select('id').where('message_id', '=', copy.messageId).where('user_id', '=', userId).executeTakeFirst();
     if (taken) return false;
     try {
-      const result = await this.db.updateTable('outbox').set({ user_id: userId, updated_at: stamp(this.now()) }).where('id', '=', copy.id).where('claimed_by', '=', workerId).executeTakeFirst();
+      const result = await this.db
+        .updateTable('outbox')
+        .set({ user_id: userId, updated_at: stamp(this.now()) })
+        .where('id', '=', copy.id)
+        .where('claimed_by', '=', workerId)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     } catch {
       // Another replica queued a copy under that id in between: the unique key refused the move.
@@ -229,7 +234,12 @@ export class Outbox {
       .where('status', '=', 'sent')
       .executeTakeFirst();
     if (!copy) return false;
-    if (!copy.acknowledged_at) await this.db.updateTable('outbox').set({ acknowledged_at: stamp(this.now()) }).where('id', '=', copy.id).execute();
+    if (!copy.acknowledged_at)
+      await this.db
+        .updateTable('outbox')
+        .set({ acknowledged_at: stamp(this.now()) })
+        .where('id', '=', copy.id)
+        .execute();
     return true;
   }
 
@@ -242,19 +252,49 @@ export class Outbox {
     const at = stamp(this.now());
     await this.db
       .insertInto('outbox')
-      .values({ message_id: messageId, user_id: userId, kind, status: 'opened', pending_op: null, urgent: 0, not_before: at, next_attempt_at: at, attempts: 0, acknowledged_at: at, created_at: at, updated_at: at })
+      .values({
+        message_id: messageId,
+        user_id: userId,
+        kind,
+        status: 'opened',
+        pending_op: null,
+        urgent: 0,
+        not_before: at,
+        next_attempt_at: at,
+        attempts: 0,
+        acknowledged_at: at,
+        created_at: at,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.columns(['message_id', 'user_id']).doNothing())
       .execute();
-    await this.db.updateTable('outbox').set({ acknowledged_at: at }).where('message_id', '=', messageId).where('user_id', '=', userId).where('acknowledged_at', 'is', null).execute();
+    await this.db
+      .updateTable('outbox')
+      .set({ acknowledged_at: at })
+      .where('message_id', '=', messageId)
+      .where('user_id', '=', userId)
+      .where('acknowledged_at', 'is', null)
+      .execute();
   }
 
   async wasSentTo(messageId: string, userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('outbox').select('id').where('message_id', '=', messageId).where('user_id', '=', userId).where('status', 'in', ['sent', 'recalled']).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('message_id', '=', messageId)
+      .where('user_id', '=', userId)
+      .where('status', 'in', ['sent', 'recalled'])
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   async acknowledgedAt(messageId: string, userId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('outbox').select('acknowledged_at').where('message_id', '=', messageId).where('user_id', '=', userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('outbox')
+      .select('acknowledged_at')
+      .where('message_id', '=', messageId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row?.acknowledged_at ?? undefined;
   }
 

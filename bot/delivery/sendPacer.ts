@@ -76,7 +76,6 @@ export class SendPacer {
     }
   }
 
-
   /** Keeps a conversation quiet until a moment (Teams sent 429 with Retry-After for it). */
   holdConversation(conversationId: string, untilMs: number): void {
     this.conversations.set(conversationId, Math.max(untilMs, this.conversations.get(conversationId) ?? 0));

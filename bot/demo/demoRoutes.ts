@@ -29,7 +29,8 @@ function assets(): Record<string, { file: string; contentType: string }> {
 
 /** Headers for the demo's own pages: its scripts only, nothing framed, nothing cached. */
 const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
 };
@@ -38,7 +39,10 @@ const PAGE_HEADERS = {
  * The stand-in for the Teams client at /demo: a page listing the simulated staff and showing each
  * one's personal chat, and the small JSON API behind it. Registered only by `npm run demo`.
  */
-export function registerDemoRoutes(server: Server, deps: { people: DemoPerson[]; chats: DemoChats; teams: DemoTeamsClient; dashboardToken: string; pulseThreshold: number }): void {
+export function registerDemoRoutes(
+  server: Server,
+  deps: { people: DemoPerson[]; chats: DemoChats; teams: DemoTeamsClient; dashboardToken: string; pulseThreshold: number },
+): void {
   const { people, chats, teams } = deps;
   const files = assets();
   const personOf = (req: Request) => people.find((p) => p.userId === String((req.params as Record<string, string>).userId ?? ''));

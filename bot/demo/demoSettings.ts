@@ -9,7 +9,10 @@ export const DEMO_PULSE_THRESHOLD = 3;
  * settings (Bot Framework credentials, a production database, Redis, .env) is used: local mode, a
  * throwaway SQLite folder, the demo's comms officer, and delivery at any hour so nothing waits for Monday.
  */
-export function demoEnvironment(options: { dataDir: string; people: DemoPerson[]; outer: NodeJS.ProcessEnv }): { env: Record<string, string>; dashboardToken: string } {
+export function demoEnvironment(options: { dataDir: string; people: DemoPerson[]; outer: NodeJS.ProcessEnv }): {
+  env: Record<string, string>;
+  dashboardToken: string;
+} {
   const dashboardToken = `demo-${randomBytes(12).toString('hex')}`;
   const env: Record<string, string> = {
     PORT: options.outer.PORT ?? '3978',
@@ -18,7 +21,10 @@ export function demoEnvironment(options: { dataDir: string; people: DemoPerson[]
     DATA_DIR: options.dataDir,
     AUTHORITY: 'leicestershire',
     ADMIN_API_TOKEN: dashboardToken,
-    COMMS_USERS: options.people.filter((p) => p.comms).map((p) => p.aadObjectId).join(','),
+    COMMS_USERS: options.people
+      .filter((p) => p.comms)
+      .map((p) => p.aadObjectId)
+      .join(','),
     DELIVERY_WORKING_DAYS: '1-7',
     DELIVERY_WORKING_HOURS: '00:00-23:59',
     PULSE_MIN_GROUP_SIZE: String(DEMO_PULSE_THRESHOLD),

@@ -23,8 +23,68 @@ export const DEMO_TENANT_ID = 'demo-tenant';
 /** Districts of one county, so targeting by locality has something to pick from. */
 const LOCALITIES = ['Charnwood', 'Melton', 'Blaby', 'Harborough', 'Hinckley and Bosworth', 'North West Leicestershire'];
 
-const FIRST_NAMES = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ellie', 'Farah', 'George', 'Hana', 'Isaac', 'Jas', 'Kemi', 'Liam', 'Maya', 'Nathan', 'Olu', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tom', 'Uma', 'Vic', 'Wes', 'Xena', 'Yusuf', 'Zoe', 'Arlo', 'Bea', 'Cal'];
-const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fisher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Singh', 'Taylor', 'Usman', 'Vaughan', 'Walker', 'Young', 'Yilmaz', 'Zielinski', 'Allen', 'Baker', 'Cox'];
+const FIRST_NAMES = [
+  'Amira',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ellie',
+  'Farah',
+  'George',
+  'Hana',
+  'Isaac',
+  'Jas',
+  'Kemi',
+  'Liam',
+  'Maya',
+  'Nathan',
+  'Olu',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tom',
+  'Uma',
+  'Vic',
+  'Wes',
+  'Xena',
+  'Yusuf',
+  'Zoe',
+  'Arlo',
+  'Bea',
+  'Cal',
+];
+const LAST_NAMES = [
+  'Ahmed',
+  'Brown',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fisher',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morgan',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Usman',
+  'Vaughan',
+  'Walker',
+  'Young',
+  'Yilmaz',
+  'Zielinski',
+  'Allen',
+  'Baker',
+  'Cox',
+];
 
 /** A stable, valid-looking object id for the n-th person, so reruns of the demo name the same people. */
 function objectIdOf(n: number): string {
@@ -37,7 +97,16 @@ function objectIdOf(n: number): string {
  */
 export function demoStaff(count = 30): DemoPerson[] {
   const people: DemoPerson[] = [
-    { userId: '29:demo-comms', aadObjectId: objectIdOf(0xc0de), conversationId: 'a:demo-chat-comms', name: 'Casey Comms (communications team)', role: 'other', locality: LOCALITIES[0], authority: 'leicestershire', comms: true },
+    {
+      userId: '29:demo-comms',
+      aadObjectId: objectIdOf(0xc0de),
+      conversationId: 'a:demo-chat-comms',
+      name: 'Casey Comms (communications team)',
+      role: 'other',
+      locality: LOCALITIES[0],
+      authority: 'leicestershire',
+      comms: true,
+    },
   ];
   for (let n = 1; n < count; n += 1) {
     const sector = SECTORS[(n - 1) % SECTORS.length];

@@ -4,9 +4,7 @@ import { DEMO_TENANT_ID, DemoPerson } from './demoStaff';
 
 /** What a simulated person did in their chat: typed a message, or pressed a card button. */
 export type DemoAction =
-  | { kind: 'text'; text: string }
-  | { kind: 'execute'; verb: string; data?: unknown; replyToId: string }
-  | { kind: 'submit'; data?: unknown; replyToId: string };
+  { kind: 'text'; text: string } | { kind: 'execute'; verb: string; data?: unknown; replyToId: string } | { kind: 'submit'; data?: unknown; replyToId: string };
 
 /** What became of an action: the bot's HTTP status and, for refusals, why. */
 export interface DemoActionOutcome {
@@ -29,9 +27,7 @@ interface TeamsSubmitData {
  * Teams does (an updated card replaces the one pressed; a dialog opens).
  */
 export class DemoTeamsClient {
-  constructor(
-    private readonly options: { botUrl: () => string; serviceUrl: () => string; chats: DemoChats; botId: string; botName: string },
-  ) {}
+  constructor(private readonly options: { botUrl: () => string; serviceUrl: () => string; chats: DemoChats; botId: string; botName: string }) {}
 
   /** Tells the bot the app was installed in this person's personal scope: Teams says the bot was added to their chat. */
   async install(person: DemoPerson): Promise<DemoActionOutcome> {
@@ -48,7 +44,13 @@ export class DemoTeamsClient {
     const pressed = chats.get(person.conversationId, action.replyToId);
     if (!pressed || pressed.deleted) return { status: 404, problem: 'That card is no longer in the chat.' };
     if (action.kind === 'execute') {
-      const activity = { ...this.envelope(person), type: 'invoke', name: 'adaptiveCard/action', replyToId: action.replyToId, value: { action: { type: 'Action.Execute', id: randomUUID(), verb: action.verb, data: action.data ?? {} }, trigger: 'manual' } };
+      const activity = {
+        ...this.envelope(person),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: action.replyToId,
+        value: { action: { type: 'Action.Execute', id: randomUUID(), verb: action.verb, data: action.data ?? {} }, trigger: 'manual' },
+      };
       return this.invoke(person, activity, action.replyToId);
     }
     const data = (action.data ?? {}) as TeamsSubmitData;
@@ -58,8 +60,24 @@ export class DemoTeamsClient {
       if (teams.displayText) chats.add(person.conversationId, 'person', { text: teams.displayText });
       return this.post({ ...this.envelope(person), type: 'message', text: teams.text, value: withoutTeams(data), replyToId: action.replyToId });
     }
-    if (teams?.type === 'task/fetch') return this.invoke(person, { ...this.envelope(person), type: 'invoke', name: 'task/fetch', replyToId: action.replyToId, value: { data: withoutTeams(data), context: { theme: 'default' } } }, undefined);
-    if (pressed.from === 'dialog') return this.invoke(person, { ...this.envelope(person), type: 'invoke', name: 'task/submit', value: { data, context: { theme: 'default' } } }, action.replyToId);
+    if (teams?.type === 'task/fetch')
+      return this.invoke(
+        person,
+        {
+          ...this.envelope(person),
+          type: 'invoke',
+          name: 'task/fetch',
+          replyToId: action.replyToId,
+          value: { data: withoutTeams(data), context: { theme: 'default' } },
+        },
+        undefined,
+      );
+    if (pressed.from === 'dialog')
+      return this.invoke(
+        person,
+        { ...this.envelope(person), type: 'invoke', name: 'task/submit', value: { data, context: { theme: 'default' } } },
+        action.replyToId,
+      );
     return this.post({ ...this.envelope(person), type: 'message', value: data, replyToId: action.replyToId });
   }
 
@@ -70,13 +88,15 @@ export class DemoTeamsClient {
     if (res.status >= 400) return { status: res.status, problem: describe(res.body) };
     const body = (res.body ?? {}) as { type?: string; value?: unknown; task?: { type?: string; value?: unknown } };
     if (body.type === CARD && pressedId) chats.update(person.conversationId, pressedId, { attachments: [{ contentType: CARD, content: body.value }] });
-    else if (body.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string') chats.add(person.conversationId, 'dialog', { text: body.value, title: 'Message from the bot' });
+    else if (body.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string')
+      chats.add(person.conversationId, 'dialog', { text: body.value, title: 'Message from the bot' });
     else if (body.task?.type === 'continue') {
       const task = (body.task.value ?? {}) as { title?: string; card?: { contentType?: string; content?: unknown } };
       const dialog = { title: task.title ?? 'Dialog', attachments: task.card ? [task.card] : undefined };
       if (pressedId && chats.get(person.conversationId, pressedId)?.from === 'dialog') chats.update(person.conversationId, pressedId, dialog);
       else chats.add(person.conversationId, 'dialog', dialog);
-    } else if (body.task?.type === 'message' && typeof body.task.value === 'string') chats.add(person.conversationId, 'dialog', { title: 'Message from the bot', text: body.task.value });
+    } else if (body.task?.type === 'message' && typeof body.task.value === 'string')
+      chats.add(person.conversationId, 'dialog', { title: 'Message from the bot', text: body.task.value });
     return { status: res.status };
   }
 
@@ -86,7 +106,11 @@ export class DemoTeamsClient {
   }
 
   private async send(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.options.botUrl()}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.options.botUrl()}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     let body: unknown;
     try {

@@ -28,7 +28,13 @@ async function main(): Promise<void> {
   const server = createServer(services);
   const chats = new DemoChats();
   let botUrl = '';
-  const teams = new DemoTeamsClient({ botUrl: () => botUrl, serviceUrl: () => `${botUrl}${DEMO_CONNECTOR_PATH}/`, chats, botId: '28:demo-bot', botName: config.botName });
+  const teams = new DemoTeamsClient({
+    botUrl: () => botUrl,
+    serviceUrl: () => `${botUrl}${DEMO_CONNECTOR_PATH}/`,
+    chats,
+    botId: '28:demo-bot',
+    botName: config.botName,
+  });
   registerDemoConnectorRoutes(server, chats, people);
   registerDemoRoutes(server, { people, chats, teams, dashboardToken, pulseThreshold: DEMO_PULSE_THRESHOLD });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

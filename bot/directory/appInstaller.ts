@@ -32,7 +32,8 @@ export class AppInstaller {
   async install(aadObjectId: string): Promise<AppInstall> {
     const outcome = await this.attempt(aadObjectId);
     await this.save.install(outcome);
-    if (outcome.status === 'installed' && outcome.chatId) await this.save.conversation(this.conversationOf(aadObjectId, outcome.chatId, await this.teamsUserId(aadObjectId, outcome.chatId)));
+    if (outcome.status === 'installed' && outcome.chatId)
+      await this.save.conversation(this.conversationOf(aadObjectId, outcome.chatId, await this.teamsUserId(aadObjectId, outcome.chatId)));
     return outcome;
   }
 
@@ -44,7 +45,9 @@ export class AppInstaller {
     if (!this.members) return undefined;
     const read = await this.members(this.settings.serviceUrl, chatId).catch(() => undefined);
     if (!read?.ok || !Array.isArray(read.body)) return undefined;
-    const member = (read.body as { id?: unknown; aadObjectId?: unknown; objectId?: unknown }[]).find((m) => m.aadObjectId === aadObjectId || m.objectId === aadObjectId);
+    const member = (read.body as { id?: unknown; aadObjectId?: unknown; objectId?: unknown }[]).find(
+      (m) => m.aadObjectId === aadObjectId || m.objectId === aadObjectId,
+    );
     return typeof member?.id === 'string' && member.id ? member.id : undefined;
   }
 
@@ -59,11 +62,22 @@ export class AppInstaller {
     const listed = await this.client.request('GET', `${user}?${filter.toString()}`);
     const installId = (listed.body as { value?: { id?: string }[] } | undefined)?.value?.[0]?.id;
     if (listed.status >= 300 || !installId) {
-      return { aadObjectId, status: 'no-chat', problem: listed.status >= 300 ? errorOf(listed, 'finding the installation').message : 'the installation was not listed yet', httpStatus: listed.status >= 300 ? listed.status : undefined };
+      return {
+        aadObjectId,
+        status: 'no-chat',
+        problem: listed.status >= 300 ? errorOf(listed, 'finding the installation').message : 'the installation was not listed yet',
+        httpStatus: listed.status >= 300 ? listed.status : undefined,
+      };
     }
     const chat = await this.client.request('GET', `${user}/${encodeURIComponent(installId)}/chat`);
     const chatId = (chat.body as { id?: string } | undefined)?.id;
-    if (chat.status >= 300 || !chatId) return { aadObjectId, status: 'no-chat', problem: chat.status >= 300 ? errorOf(chat, 'reading the chat').message : 'Graph gave no chat id', httpStatus: chat.status >= 300 ? chat.status : undefined };
+    if (chat.status >= 300 || !chatId)
+      return {
+        aadObjectId,
+        status: 'no-chat',
+        problem: chat.status >= 300 ? errorOf(chat, 'reading the chat').message : 'Graph gave no chat id',
+        httpStatus: chat.status >= 300 ? chat.status : undefined,
+      };
     return { aadObjectId, status: 'installed', chatId };
   }
 

@@ -18,7 +18,9 @@ const pattern = z.string().trim().min(1).max(300);
 const ruleSchema = z
   .object({
     /** Every attribute named must match: exact text (any case), or /a regular expression/flags; a list means any of them. */
-    match: z.partialRecord(z.enum(DIRECTORY_ATTRIBUTES), z.union([pattern, z.array(pattern).min(1)])).refine((m) => Object.keys(m).length > 0, 'name at least one attribute to match'),
+    match: z
+      .partialRecord(z.enum(DIRECTORY_ATTRIBUTES), z.union([pattern, z.array(pattern).min(1)]))
+      .refine((m) => Object.keys(m).length > 0, 'name at least one attribute to match'),
     /** The targeting it gives; {{attribute}} copies the attribute's text (e.g. locality: "{{officeLocation}}"). */
     set: z.partialRecord(z.enum(TARGET_FIELDS), z.string().trim().min(1).max(80)).refine((s) => Object.keys(s).length > 0, 'set at least one field'),
   })
@@ -27,7 +29,10 @@ const ruleSchema = z
 const fileSchema = z
   .object({
     owner: z.string().trim().min(1, 'name who keeps this file'),
-    review_by: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-06-30')),
+    review_by: z
+      .union([z.string(), z.date()])
+      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-06-30')),
     rules: z.array(ruleSchema).max(2000),
   })
   .strict();
@@ -84,7 +89,7 @@ export class AttributeMapping {
     try {
       raw = yaml.load(text);
     } catch (err) {
-      throw new Error(`${source} is not valid YAML: ${(err as Error).message}`);
+      throw new Error(`${source} is not valid YAML: ${(err as Error).message}`, { cause: err });
     }
     const parsed = fileSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`${source} has problems:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);

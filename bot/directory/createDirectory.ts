@@ -52,7 +52,12 @@ export function createDirectory(deps: DirectoryDependencies) {
     graph && settings.teamsAppId
       ? new AppInstaller(
           graph,
-          { catalogAppId: settings.teamsAppId, tenantId: settings.graph!.tenantId, serviceUrl: settings.teamsServiceUrl, botId: config.microsoftApp.appId ?? 'bot' },
+          {
+            catalogAppId: settings.teamsAppId,
+            tenantId: settings.graph!.tenantId,
+            serviceUrl: settings.teamsServiceUrl,
+            botId: config.microsoftApp.appId ?? 'bot',
+          },
           { install: (i) => people.saveInstall(i), conversation: (r) => store.conversations.upsert(r) },
           deps.connector
             ? async (serviceUrl, chatId) => {
@@ -84,7 +89,10 @@ export function createDirectory(deps: DirectoryDependencies) {
     if (!dueForScheduledSync(last?.startedAt, now(), settings.syncHours)) return;
     await sync.start('schedule');
   };
-  const timer = graph && settings.syncHours > 0 ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000) : undefined;
+  const timer =
+    graph && settings.syncHours > 0
+      ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000)
+      : undefined;
   timer?.unref();
   const audience: AudienceDirectory = { people, canInstall: !!installer };
   // The delivery engine installs the app for directory people on their first send, through the same installer.

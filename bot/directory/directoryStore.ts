@@ -133,7 +133,13 @@ export class DirectoryStore {
 
   /** Graph users a full read did not list (deleted or disabled since) are no longer in the audience. */
   async disableUnseen(source: DirectorySource, seenBefore: string): Promise<number> {
-    const result = await this.db.updateTable('directory_people').set({ enabled: 0, updated_at: stamp(this.now()) }).where('source', '=', source).where('seen_at', '<', seenBefore).where('enabled', '=', 1).executeTakeFirst();
+    const result = await this.db
+      .updateTable('directory_people')
+      .set({ enabled: 0, updated_at: stamp(this.now()) })
+      .where('source', '=', source)
+      .where('seen_at', '<', seenBefore)
+      .where('enabled', '=', 1)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 
@@ -146,7 +152,11 @@ export class DirectoryStore {
       const next = { sector: t.sector ?? null, role: t.role ?? null, locality: t.locality ?? null, team: t.team ?? null, authority: t.authority ?? null };
       if (TARGET_FIELDS.every((f) => next[f] === row[f])) continue;
       changed++;
-      await this.db.updateTable('directory_people').set({ ...next, updated_at: stamp(this.now()) }).where('person_id', '=', row.person_id).execute();
+      await this.db
+        .updateTable('directory_people')
+        .set({ ...next, updated_at: stamp(this.now()) })
+        .where('person_id', '=', row.person_id)
+        .execute();
     }
     return changed;
   }
@@ -155,7 +165,11 @@ export class DirectoryStore {
   async existing(personIds: string[], db: Kysely<DatabaseSchema> = this.db): Promise<Set<string>> {
     const out = new Set<string>();
     for (let i = 0; i < personIds.length; i += 500) {
-      const rows = await db.selectFrom('directory_people').select('person_id').where('person_id', 'in', personIds.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('directory_people')
+        .select('person_id')
+        .where('person_id', 'in', personIds.slice(i, i + 500))
+        .execute();
       for (const r of rows) out.add(r.person_id);
     }
     return out;
@@ -197,19 +211,32 @@ export class DirectoryStore {
         await trx.deleteFrom('directory_group_members').where('group_id', '=', groupId).execute();
         const unique = [...new Set(members)];
         for (let i = 0; i < unique.length; i += 400) {
-          await trx.insertInto('directory_group_members').values(unique.slice(i, i + 400).map((aad) => ({ group_id: groupId, aad_object_id: aad }))).execute();
+          await trx
+            .insertInto('directory_group_members')
+            .values(unique.slice(i, i + 400).map((aad) => ({ group_id: groupId, aad_object_id: aad })))
+            .execute();
         }
       }
       const named = displayName ? { display_name: displayName.slice(0, 300) } : {};
       const values = { members: problem ? 0 : new Set(members).size, problem: problem ?? null, synced_at: at, ...named };
-      await trx.insertInto('directory_groups').values({ group_id: groupId, ...values }).onConflict((oc) => oc.column('group_id').doUpdateSet(problem ? { problem: values.problem, synced_at: at } : values)).execute();
+      await trx
+        .insertInto('directory_groups')
+        .values({ group_id: groupId, ...values })
+        .onConflict((oc) => oc.column('group_id').doUpdateSet(problem ? { problem: values.problem, synced_at: at } : values))
+        .execute();
     });
   }
 
   /** The groups read so far, with their member counts and any problem reading them. */
   async groups(): Promise<{ groupId: string; displayName?: string; members: number; problem?: string; syncedAt?: string }[]> {
     const rows = await this.db.selectFrom('directory_groups').selectAll().orderBy('group_id').execute();
-    return rows.map((r) => ({ groupId: r.group_id, displayName: r.display_name ?? undefined, members: r.members, problem: r.problem ?? undefined, syncedAt: r.synced_at ?? undefined }));
+    return rows.map((r) => ({
+      groupId: r.group_id,
+      displayName: r.display_name ?? undefined,
+      members: r.members,
+      problem: r.problem ?? undefined,
+      syncedAt: r.synced_at ?? undefined,
+    }));
   }
 
   /** Display names of the groups that have one, by group id (for pickers and audience descriptions). */
@@ -233,25 +260,66 @@ export class DirectoryStore {
   /** The groups (of those asked about) one person is in. */
   async groupsOf(aadObjectId: string, groupIds: string[]): Promise<string[]> {
     if (!groupIds.length) return [];
-    const rows = await this.db.selectFrom('directory_group_members').select('group_id').where('aad_object_id', '=', aadObjectId).where('group_id', 'in', groupIds).execute();
+    const rows = await this.db
+      .selectFrom('directory_group_members')
+      .select('group_id')
+      .where('aad_object_id', '=', aadObjectId)
+      .where('group_id', 'in', groupIds)
+      .execute();
     return rows.map((r) => r.group_id);
   }
 
   async saveInstall(install: AppInstall): Promise<void> {
-    const values = { status: install.status, chat_id: install.chatId ?? null, problem: install.problem ? install.problem.slice(0, 500) : null, http_status: install.httpStatus ?? null, updated_at: stamp(this.now()) };
-    await this.db.insertInto('app_installs').values({ aad_object_id: install.aadObjectId, ...values }).onConflict((oc) => oc.column('aad_object_id').doUpdateSet(values)).execute();
+    const values = {
+      status: install.status,
+      chat_id: install.chatId ?? null,
+      problem: install.problem ? install.problem.slice(0, 500) : null,
+      http_status: install.httpStatus ?? null,
+      updated_at: stamp(this.now()),
+    };
+    await this.db
+      .insertInto('app_installs')
+      .values({ aad_object_id: install.aadObjectId, ...values })
+      .onConflict((oc) => oc.column('aad_object_id').doUpdateSet(values))
+      .execute();
   }
 
   /** Installation outcomes by object id. */
   async installs(): Promise<Map<string, AppInstall>> {
     const rows = await this.db.selectFrom('app_installs').selectAll().execute();
-    return new Map(rows.map((r) => [r.aad_object_id, { aadObjectId: r.aad_object_id, status: r.status as AppInstall['status'], chatId: r.chat_id ?? undefined, problem: r.problem ?? undefined, httpStatus: r.http_status ?? undefined }]));
+    return new Map(
+      rows.map((r) => [
+        r.aad_object_id,
+        {
+          aadObjectId: r.aad_object_id,
+          status: r.status as AppInstall['status'],
+          chatId: r.chat_id ?? undefined,
+          problem: r.problem ?? undefined,
+          httpStatus: r.http_status ?? undefined,
+        },
+      ]),
+    );
   }
 
   /** Records that a sync started and returns its id. */
   async startSync(trigger: string): Promise<string> {
     const syncId = crypto.randomUUID();
-    await this.db.insertInto('directory_syncs').values({ sync_id: syncId, trigger, status: 'running', phase: 'starting', users: 0, groups: 0, installed: 0, install_problems: 0, problem: null, started_at: stamp(this.now()), finished_at: null }).execute();
+    await this.db
+      .insertInto('directory_syncs')
+      .values({
+        sync_id: syncId,
+        trigger,
+        status: 'running',
+        phase: 'starting',
+        users: 0,
+        groups: 0,
+        installed: 0,
+        install_problems: 0,
+        problem: null,
+        started_at: stamp(this.now()),
+        finished_at: null,
+      })
+      .execute();
     return syncId;
   }
 
@@ -266,7 +334,12 @@ export class DirectoryStore {
   async finishSync(syncId: string, problem?: string): Promise<void> {
     await this.db
       .updateTable('directory_syncs')
-      .set({ status: problem ? 'failed' : 'done', phase: problem ? 'failed' : 'done', problem: problem ? problem.slice(0, 1000) : null, finished_at: stamp(this.now()) })
+      .set({
+        status: problem ? 'failed' : 'done',
+        phase: problem ? 'failed' : 'done',
+        problem: problem ? problem.slice(0, 1000) : null,
+        finished_at: stamp(this.now()),
+      })
       .where('sync_id', '=', syncId)
       .execute();
   }

@@ -99,7 +99,11 @@ export class GraphClient {
     const res = await this.fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
     if (!res.ok || !body.access_token) {
-      throw new GraphError(res.status, body.error ?? 'token_error', `Entra ID refused the Graph sign-in (${res.status} ${body.error ?? ''}): check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET.`);
+      throw new GraphError(
+        res.status,
+        body.error ?? 'token_error',
+        `Entra ID refused the Graph sign-in (${res.status} ${body.error ?? ''}): check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET.`,
+      );
     }
     this.tokensFetched++;
     this.token = { value: body.access_token, expiresAtMs: this.nowMs() + Number(body.expires_in ?? 3599) * 1000 };
@@ -110,7 +114,8 @@ export class GraphClient {
   private urlOf(pathOrUrl: string): string {
     if (/^https?:\/\//i.test(pathOrUrl)) {
       const url = new URL(pathOrUrl);
-      if (url.origin !== this.base.origin) throw new GraphError(0, 'foreignLink', `Graph returned a link to another host (${url.origin}); it was not followed.`);
+      if (url.origin !== this.base.origin)
+        throw new GraphError(0, 'foreignLink', `Graph returned a link to another host (${url.origin}); it was not followed.`);
       return url.toString();
     }
     return new URL(pathOrUrl.replace(/^\/+/, ''), this.base).toString();
@@ -129,7 +134,12 @@ export class GraphClient {
       const token = await this.accessToken();
       const res = await this.fetch(url, {
         method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

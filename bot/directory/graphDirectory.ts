@@ -50,6 +50,8 @@ export async function* groupUsers(client: GraphClient, groupId: string, pageSize
   // Groups list disabled accounts too: accountEnabled is read so they stay out of audiences.
   const query = new URLSearchParams({ $select: `${USER_FIELDS},accountEnabled`, $top: String(pageSize) });
   // The OData cast is an advanced query: Graph wants ConsistencyLevel: eventual for it.
-  const pages = client.pages<GraphUser>(`groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?${query.toString()}`, { consistencylevel: 'eventual' });
+  const pages = client.pages<GraphUser>(`groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?${query.toString()}`, {
+    consistencylevel: 'eventual',
+  });
   for await (const page of pages) yield page.filter((u) => u.id).map(toPerson);
 }

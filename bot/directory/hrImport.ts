@@ -45,6 +45,8 @@ interface Row {
 const text = z
   .string()
   .max(300, 'is longer than 300 characters')
+  // Control characters are exactly what this refuses.
+  // eslint-disable-next-line no-control-regex
   .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), 'contains control characters')
   .optional();
 const rowSchema = z.object({
@@ -65,7 +67,13 @@ const rowSchema = z.object({
 /** A checked HR file: the people in it, or every problem with the line it is on. */
 export type HrFile = { ok: true; people: DirectoryPersonInput[] } | { ok: false; problems: FieldProblem[] };
 
-const normalise = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const normalise = (header: string) =>
+  header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 /**
  * Reads a partner organisation's HR export (CSV with a header row). Every bad row is reported with
@@ -75,7 +83,12 @@ const normalise = (header: string) => header.replace(/^\uFEFF/, '').trim().toLow
 export function readHrFile(csv: string): HrFile {
   let records: { record: string[]; line: number }[];
   try {
-    records = (parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
+    records = (
+      parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[]
+    ).map((r) => ({
       record: r.record,
       line: r.info.lines,
     }));
@@ -83,15 +96,30 @@ export function readHrFile(csv: string): HrFile {
     const line = (err as { lines?: number }).lines;
     return { ok: false, problems: [{ field: line ? `line ${line}` : 'file', message: `This is not readable CSV: ${(err as Error).message}` }] };
   }
-  if (records.length === 0) return { ok: false, problems: [{ field: 'file', message: 'The file is empty: send a header row (email, name, department, job_title, office_location, company_name) and one row per person.' }] };
+  if (records.length === 0)
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'file',
+          message: 'The file is empty: send a header row (email, name, department, job_title, office_location, company_name) and one row per person.',
+        },
+      ],
+    };
   const [header, ...rows] = records;
   const problems: FieldProblem[] = [];
   const columns = header.record.map((h) => COLUMNS[normalise(h)]);
   header.record.forEach((h, i) => {
-    if (!columns[i]) problems.push({ field: `line ${header.line}`, message: `Unknown column "${h}": use email, name, department, job_title, office_location, company_name or active.` });
+    if (!columns[i])
+      problems.push({
+        field: `line ${header.line}`,
+        message: `Unknown column "${h}": use email, name, department, job_title, office_location, company_name or active.`,
+      });
   });
-  if (!columns.includes('email')) problems.push({ field: `line ${header.line}`, message: 'The header has no "email" column; every person needs an email address.' });
-  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length) problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
+  if (!columns.includes('email'))
+    problems.push({ field: `line ${header.line}`, message: 'The header has no "email" column; every person needs an email address.' });
+  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length)
+    problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
   if (rows.length > MAX_IMPORT_ROWS) problems.push({ field: 'file', message: `The file has ${rows.length} rows; send at most ${MAX_IMPORT_ROWS} at a time.` });
   if (problems.length) return { ok: false, problems };
   if (rows.length === 0) return { ok: false, problems: [{ field: 'file', message: 'The file has a header but no people.' }] };
@@ -121,7 +149,12 @@ export function readHrFile(csv: string): HrFile {
       source: 'hr',
       email: row.email,
       displayName: row.name || undefined,
-      attributes: { department: row.department || undefined, jobTitle: row.jobTitle || undefined, officeLocation: row.officeLocation || undefined, companyName: row.companyName || undefined },
+      attributes: {
+        department: row.department || undefined,
+        jobTitle: row.jobTitle || undefined,
+        officeLocation: row.officeLocation || undefined,
+        companyName: row.companyName || undefined,
+      },
       enabled: !['no', 'false', '0', 'n'].includes(row.active ?? ''),
     });
   }

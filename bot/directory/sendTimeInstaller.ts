@@ -3,7 +3,8 @@ import { AppInstaller } from './appInstaller';
 import { AppInstall, DirectoryStore } from './directoryStore';
 
 /** The directory object id of a recipient queued by their directory id ("aad:<object id>"), or undefined. */
-export const aadOfRecipient = (recipient: string): string | undefined => (recipient.startsWith('aad:') && recipient.length > 4 ? recipient.slice(4) : undefined);
+export const aadOfRecipient = (recipient: string): string | undefined =>
+  recipient.startsWith('aad:') && recipient.length > 4 ? recipient.slice(4) : undefined;
 
 /** What installing the app at send time gave: the chat to send to, or why not, as an HTTP-like status the retry policy judges. */
 export type InstallAtSend = { ok: true; chat: ConversationRecord } | { ok: false; status: number; error: string };
@@ -12,7 +13,8 @@ export type InstallAtSend = { ok: true; chat: ConversationRecord } | { ok: false
 function reasonOf(install: AppInstall): string {
   const problem = install.problem ?? 'no reason given';
   if (install.status === 'no-chat') return `app installed but its chat could not be read yet (${problem})`;
-  if (install.httpStatus === 403) return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent) and allow the app in Teams (${problem})`;
+  if (install.httpStatus === 403)
+    return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent) and allow the app in Teams (${problem})`;
   if (install.httpStatus === 404) return `not found in Microsoft Graph, or the app is not in the catalogue (${problem})`;
   return problem;
 }

@@ -49,7 +49,10 @@ export async function processBotRequest(
     await logic(context);
   });
   if (answer.status >= 400 && !turnStarted && options.authenticated) {
-    options.logger.warn({ status: answer.status, reason: typeof answer.body === 'string' ? answer.body.slice(0, 200) : undefined }, 'refused a request whose token could not be verified');
+    options.logger.warn(
+      { status: answer.status, reason: typeof answer.body === 'string' ? answer.body.slice(0, 200) : undefined },
+      'refused a request whose token could not be verified',
+    );
     res.send(401, UNAUTHORISED_BODY);
     return;
   }

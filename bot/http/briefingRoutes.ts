@@ -58,7 +58,14 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
       if (!checked.ok) return validationFailure('briefing', checked.problems);
       if (audienceSize === 0) {
-        return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet (no member of a team the app is installed in, and no one with a chat with the bot, with a matching profile). Nothing was created.' } };
+        return {
+          status: 422,
+          body: {
+            error: 'EmptyAudience',
+            message:
+              'Nobody matches this audience yet (no member of a team the app is installed in, and no one with a chat with the bot, with a matching profile). Nothing was created.',
+          },
+        };
       }
       const id = await briefings.create(checked.draft, checked.owner ?? 'admin-api', trx);
       return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
@@ -98,7 +105,13 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     }
     // A partial update: only the fields sent change; null clears the link.
     const words = briefingPatchSchema.safeParse(body);
-    const problems = words.success ? [] : words.error.issues.map((i) => (i.code === 'unrecognized_keys' ? { field: 'request', message: `${i.message}. Only title, summary, body, link and topics can change after sending.` } : problemOf(i)));
+    const problems = words.success
+      ? []
+      : words.error.issues.map((i) =>
+          i.code === 'unrecognized_keys'
+            ? { field: 'request', message: `${i.message}. Only title, summary, body, link and topics can change after sending.` }
+            : problemOf(i),
+        );
     problems.push(...contentProblems(body as { summary?: string; body?: string }));
     if (!words.success || problems.length) {
       const failure = validationFailure('change', problems);

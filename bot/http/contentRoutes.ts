@@ -18,7 +18,8 @@ const send = (res: Response, answer: ContentAnswer) => res.send(answer.status, a
 export function askProblems(body: unknown): { field: string; message: string }[] {
   const problems = [];
   if (!isObject(body) || typeof body.q !== 'string' || !body.q.trim()) problems.push({ field: 'q', message: 'q: send the question to ask' });
-  if (isObject(body) && body.draft !== undefined && typeof body.draft !== 'boolean') problems.push({ field: 'draft', message: 'draft: must be true (ask the drafts) or false (ask what is live)' });
+  if (isObject(body) && body.draft !== undefined && typeof body.draft !== 'boolean')
+    problems.push({ field: 'draft', message: 'draft: must be true (ask the drafts) or false (ask what is live)' });
   return problems;
 }
 
@@ -29,7 +30,10 @@ export async function answerAsk(services: Services, body: Record<string, unknown
   const { q, draft } = body as { q: string; draft?: boolean };
   const { knowledge } = services.content;
   const search = draft ? await knowledge.draftSearch() : knowledge.search;
-  return { status: 200, body: { ...askContent(q, search, draft ? 'draft' : 'live', { now: services.now, training: services.training.finder, settings: services.config }) } };
+  return {
+    status: 200,
+    body: { ...askContent(q, search, draft ? 'draft' : 'live', { now: services.now, training: services.training.finder, settings: services.config }) },
+  };
 }
 
 /**
@@ -55,7 +59,9 @@ export function registerContentRoutes(server: Server, services: Services): void 
     const request = keyedAdminRequest(services, req, res, 'entry');
     if (!request) return;
     const checked = await editing.checkNew(request.body);
-    const result = await services.idempotencyKeys.once({ key: request.key, route: CREATE_ROUTE, body: request.body }, (trx) => editing.create(checked, API_EDITOR, trx));
+    const result = await services.idempotencyKeys.once({ key: request.key, route: CREATE_ROUTE, body: request.body }, (trx) =>
+      editing.create(checked, API_EDITOR, trx),
+    );
     res.send(result.status, result.body);
   });
 

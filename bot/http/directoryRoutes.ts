@@ -36,7 +36,11 @@ function syncJson(s: DirectorySync) {
 /** The CSV text of a request, or undefined when it is not CSV (415 already sent). */
 function csvOf(req: Request, res: Response): string | undefined {
   if (!/^text\/csv\b/i.test(req.header('content-type') ?? '')) {
-    res.send(415, { error: 'UnsupportedMediaType', message: 'Send the HR file as CSV with "Content-Type: text/csv" and a header row (email, name, department, job_title, office_location, company_name, active).' });
+    res.send(415, {
+      error: 'UnsupportedMediaType',
+      message:
+        'Send the HR file as CSV with "Content-Type: text/csv" and a header row (email, name, department, job_title, office_location, company_name, active).',
+    });
     return undefined;
   }
   const body: unknown = req.body;
@@ -78,7 +82,9 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
         updated: file.people.filter((p) => known.has(personIdOf(p))).length,
         inactive: file.people.filter((p) => !p.enabled).length,
         mapping: { owner: mapping.owner, review_by: mapping.reviewBy, rules: mapping.size },
-        people: file.people.slice(0, PREVIEW_PEOPLE).map((p) => ({ email: p.email, name: p.displayName ?? null, ...p.attributes, active: p.enabled, targeting: mapping.apply(p.attributes) })),
+        people: file.people
+          .slice(0, PREVIEW_PEOPLE)
+          .map((p) => ({ email: p.email, name: p.displayName ?? null, ...p.attributes, active: p.enabled, targeting: mapping.apply(p.attributes) })),
       });
       return;
     }
@@ -88,7 +94,16 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
       const known = await directory.people.existing(file.people.map(personIdOf), trx);
       await directory.people.upsertPeople(file.people, mapping, trx);
       const added = file.people.filter((p) => !known.has(personIdOf(p))).length;
-      return { status: 200, body: { mode: 'import', imported: file.people.length, new: added, updated: file.people.length - added, inactive: file.people.filter((p) => !p.enabled).length } };
+      return {
+        status: 200,
+        body: {
+          mode: 'import',
+          imported: file.people.length,
+          new: added,
+          updated: file.people.length - added,
+          inactive: file.people.filter((p) => !p.enabled).length,
+        },
+      };
     });
     res.send(result.status, result.body);
   });
@@ -119,7 +134,15 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   server.get('/api/directory/groups', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
     const groups = await directory.people.groups();
-    res.send(200, { groups: groups.map((g) => ({ group_id: g.groupId, display_name: g.displayName ?? null, members: g.members, problem: g.problem ?? null, synced_at: g.syncedAt ?? null })) });
+    res.send(200, {
+      groups: groups.map((g) => ({
+        group_id: g.groupId,
+        display_name: g.displayName ?? null,
+        members: g.members,
+        problem: g.problem ?? null,
+        synced_at: g.syncedAt ?? null,
+      })),
+    });
   });
 
   server.post('/api/directory/install', async (req: Request, res: Response) => {
@@ -127,12 +150,19 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
     const parsed = parsedOr422(audienceFilterSchema, req, res, 'audience', 'audience');
     if (!parsed) return;
     if (!directory.installer) {
-      res.send(409, { error: 'Conflict', message: 'Proactive installation is off: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID and GRAPH_TEAMS_APP_ID.' });
+      res.send(409, {
+        error: 'Conflict',
+        message: 'Proactive installation is off: set GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID and GRAPH_TEAMS_APP_ID.',
+      });
       return;
     }
     const busy = directory.sync.underWay;
     if (busy) {
-      res.send(409, { error: 'Conflict', message: 'A directory sync or install is under way; try again when it has finished.', progress: `/api/directory/syncs/${busy}` });
+      res.send(409, {
+        error: 'Conflict',
+        message: 'A directory sync or install is under way; try again when it has finished.',
+        progress: `/api/directory/syncs/${busy}`,
+      });
       return;
     }
     const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
@@ -147,7 +177,13 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
     if (!parsed) return;
     const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
     const count = countAudience(recipients);
-    res.send(200, { in_audience: count.inAudience, reachable_now: count.reachableNow, needs_install: count.needsInstall, not_reachable: count.notReachable, reasons: count.reasons });
+    res.send(200, {
+      in_audience: count.inAudience,
+      reachable_now: count.reachableNow,
+      needs_install: count.needsInstall,
+      not_reachable: count.notReachable,
+      reasons: count.reasons,
+    });
   });
 }
 

@@ -77,7 +77,10 @@ export class ResilientSigningKeys {
       const next = new Map<string, SigningKey>();
       for (const jwk of keys) {
         if (!jwk.kid || jwk.kty !== 'RSA' || !jwk.n || !jwk.e) continue;
-        const key = crypto.createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+        const key = crypto
+          .createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' })
+          .export({ type: 'spki', format: 'pem' })
+          .toString();
         next.set(jwk.kid, { key, endorsements: jwk.endorsements });
       }
       this.keys = next;

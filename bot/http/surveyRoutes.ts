@@ -63,7 +63,10 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
     if (result.status === 201) {
       const wave = await surveys.waves.get((result.body as { id: number }).id);
       // The wave is saved either way; if queueing fails now, pulse housekeeping queues it within the hour.
-      if (wave) await surveys.schedule(wave).catch((err: unknown) => services.logger.warn({ err, surveyId: wave.id }, 'could not queue a pulse yet; housekeeping will retry'));
+      if (wave)
+        await surveys
+          .schedule(wave)
+          .catch((err: unknown) => services.logger.warn({ err, surveyId: wave.id }, 'could not queue a pulse yet; housekeeping will retry'));
     }
     if (result.replayed) res.header('Idempotent-Replayed', 'true');
     res.send(result.status, result.body);

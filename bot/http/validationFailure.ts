@@ -8,7 +8,12 @@ export interface FieldProblem {
 export function validationFailure(what: string, problems: FieldProblem[]) {
   return {
     status: 422,
-    body: { error: 'ValidationError', message: `The ${what} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; see problems.`, problems, errors: problems.map((p) => p.message) },
+    body: {
+      error: 'ValidationError',
+      message: `The ${what} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; see problems.`,
+      problems,
+      errors: problems.map((p) => p.message),
+    },
   };
 }
 

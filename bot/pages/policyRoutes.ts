@@ -4,7 +4,8 @@ import { renderPolicyPage } from './policyPage';
 
 /** Strict headers for a page with no scripts: only the bot's own stylesheet may load. */
 const HEADERS = {
-  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'content-type': 'text/html; charset=utf-8',

@@ -23,8 +23,14 @@ interface CompiledLexiconFile {
 /** A digest of the lexicon's YAML files, names and contents, in name order. */
 export function lexiconDigest(dir: string = DEFAULT_LEXICON_DIR): string {
   const hash = crypto.createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(dir, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

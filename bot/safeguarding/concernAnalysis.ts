@@ -12,11 +12,30 @@ import { Lexicon, LexiconMatch } from './lexicon';
  * on their own, and the classifier decides.
  */
 const NOT_A_REPORT = [
-  'scenario', 'case (study|example|studies)', 'role play', 'training (notes|slide|slides|exercise)', 'for (a|the|my) (quiz|course|essay|assignment|presentation|dissertation)',
-  'quiz', 'essay', 'assignment', 'made up', 'hypothetical*', 'signs (that|of)', 'indicators', '(might|may|could) have been', 'what happens if', 'is it (abuse|neglect|illegal|a safeguarding|safeguarding)',
-  'can a (teacher|staff|member of staff|volunteer|coach|parent|carer|foster carer)', 'what (age|age can)', 'a case where', 'we discussed',
-  'if a (child|pupil|young person|student|kid) (tells|says|discloses|told|said|is) (you|them|me|us|something|missing)', 'what should (a|the|i|we|you|staff) ... do if', 'when should (i|you|we|staff)',
-  'if (i|im|i am|you|youre|you are|we|staff) (am|are|is)? (ever )?(worried|concerned)', 'in general',
+  'scenario',
+  'case (study|example|studies)',
+  'role play',
+  'training (notes|slide|slides|exercise)',
+  'for (a|the|my) (quiz|course|essay|assignment|presentation|dissertation)',
+  'quiz',
+  'essay',
+  'assignment',
+  'made up',
+  'hypothetical*',
+  'signs (that|of)',
+  'indicators',
+  '(might|may|could) have been',
+  'what happens if',
+  'is it (abuse|neglect|illegal|a safeguarding|safeguarding)',
+  'can a (teacher|staff|member of staff|volunteer|coach|parent|carer|foster carer)',
+  'what (age|age can)',
+  'a case where',
+  'we discussed',
+  'if a (child|pupil|young person|student|kid) (tells|says|discloses|told|said|is) (you|them|me|us|something|missing)',
+  'what should (a|the|i|we|you|staff) ... do if',
+  'when should (i|you|we|staff)',
+  'if (i|im|i am|you|youre|you are|we|staff) (am|are|is)? (ever )?(worried|concerned)',
+  'in general',
 ].map((p) => parsePhrase(p, plainWords));
 
 /** True when the words hold one of the NOT_A_REPORT frames. */
@@ -37,7 +56,10 @@ export function analyse(text: string, lexicon: Lexicon, corrector?: WordCorrecto
 
 /** The message's sentences (and windows of long ones), each read on its own as well as the whole. */
 export function pieces(text: string): string[] {
-  const sentences = text.split(/[.!?\n;:]+|\s[-\u2013\u2014]\s/).map((s) => s.trim()).filter((s) => /[a-z0-9]/i.test(s));
+  const sentences = text
+    .split(/[.!?\n;:]+|\s[-\u2013\u2014]\s/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z0-9]/i.test(s));
   if (sentences.length <= 1 && text.split(/\s+/).length <= WINDOW_WORDS) return [];
   const out: string[] = [];
   for (const sentence of sentences) {

@@ -19,7 +19,12 @@ export class ConcernDetector {
   private readonly parts: DetectorParts;
 
   constructor(lexicon: Lexicon, model: ConcernModelFile) {
-    this.parts = { lexicon, classifier: new ConcernClassifier(model.bias, model.weights), threshold: model.threshold, corrector: new Speller(model.known, model.targets) };
+    this.parts = {
+      lexicon,
+      classifier: new ConcernClassifier(model.bias, model.weights),
+      threshold: model.threshold,
+      corrector: new Speller(model.known, model.targets),
+    };
   }
 
   /** The shipped lexicon and model, read from disk. */

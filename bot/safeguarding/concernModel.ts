@@ -26,7 +26,9 @@ const modelSchema = z.object({
   threshold: z.number().min(0).max(1),
   bias: z.number(),
   // Checked as a whole, not entry by entry: the file holds tens of thousands and start-up must stay quick.
-  weights: z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'number')),
+  weights: z.custom<Record<string, number>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'number'),
+  ),
   /** Correctly spelt words the speller never changes. */
   known: z.custom<string[]>((v) => Array.isArray(v) && v.every((w) => typeof w === 'string')),
   /** Words a misspelling may be corrected to, best first. */
@@ -43,10 +45,15 @@ export function readConcernModel(file: string = DEFAULT_MODEL_PATH): ConcernMode
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`The safeguarding model ${file} could not be read (${(err as Error).message}); run npm run train:safeguarding to rebuild it.`, { cause: err });
+    throw new Error(`The safeguarding model ${file} could not be read (${(err as Error).message}); run npm run train:safeguarding to rebuild it.`, {
+      cause: err,
+    });
   }
   const parsed = modelSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`The safeguarding model ${file} is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); run npm run train:safeguarding to rebuild it.`);
+  if (!parsed.success)
+    throw new Error(
+      `The safeguarding model ${file} is not valid (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); run npm run train:safeguarding to rebuild it.`,
+    );
   return parsed.data;
 }
 

@@ -40,7 +40,11 @@ export function compileLexicon(categories: readonly LexiconCategory[]): ParsedPh
   };
   const out: ParsedPhrase[] = [];
   for (const category of categories) {
-    const lists: [PhraseKind, string[]][] = [['term', category.terms], ['signal', category.signals], ['immediate', category.immediate]];
+    const lists: [PhraseKind, string[]][] = [
+      ['term', category.terms],
+      ['signal', category.signals],
+      ['immediate', category.immediate],
+    ];
     for (const [kind, phrases] of lists) for (const text of phrases) out.push({ category: category.id, kind, nodes: parsePhrase(text, clean) });
   }
   return out;

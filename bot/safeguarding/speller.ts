@@ -60,7 +60,9 @@ export class Speller implements WordCorrector {
     if (extra) return extra;
     // A swapped or changed letter: the word and a target share a deletion.
     const changed = this.best(
-      dropped.flatMap((d) => this.byDeletion.get(d) ?? []).filter((t) => t.length === word.length && sameEnding(word, t) && (t.length >= MIN_SUBSTITUTION_LENGTH || isSwap(word, t))),
+      dropped
+        .flatMap((d) => this.byDeletion.get(d) ?? [])
+        .filter((t) => t.length === word.length && sameEnding(word, t) && (t.length >= MIN_SUBSTITUTION_LENGTH || isSwap(word, t))),
     );
     return changed ?? word;
   }

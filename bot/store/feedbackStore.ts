@@ -33,7 +33,8 @@ export interface GapReport {
 const MAX_STORED_QUESTION = 500;
 
 /** A one-way marker of (asker, question, day): enough to see a repeat, useless for telling who asked. */
-const askerMarker = (asker: string, normalised: string, day: string): string => crypto.createHash('sha256').update(`${day}\u0000${asker}\u0000${normalised}`).digest('hex');
+const askerMarker = (asker: string, normalised: string, day: string): string =>
+  crypto.createHash('sha256').update(`${day}\u0000${asker}\u0000${normalised}`).digest('hex');
 
 /** Feedback and unanswered questions in the database, and the gap report built from them. */
 export class FeedbackStore implements FeedbackLog {
@@ -77,7 +78,10 @@ export class FeedbackStore implements FeedbackLog {
   }
 
   async recordFeedback(f: AnswerFeedback): Promise<void> {
-    await this.db.insertInto('answer_feedback').values({ entry_id: f.entryId, helpful: f.helpful ? 1 : 0, channel: f.channel, created_at: stamp(f.at) }).execute();
+    await this.db
+      .insertInto('answer_feedback')
+      .values({ entry_id: f.entryId, helpful: f.helpful ? 1 : 0, channel: f.channel, created_at: stamp(f.at) })
+      .execute();
   }
 
   /** The most-asked unanswered questions and the least helpful entries since a moment. */
@@ -94,11 +98,7 @@ export class FeedbackStore implements FeedbackLog {
       .execute();
     const unhelpful = await this.db
       .selectFrom('answer_feedback')
-      .select([
-        'entry_id',
-        sql<number>`sum(case when helpful = 0 then 1 else 0 end)`.as('not_helpful'),
-        sql<number>`sum(helpful)`.as('helpful'),
-      ])
+      .select(['entry_id', sql<number>`sum(case when helpful = 0 then 1 else 0 end)`.as('not_helpful'), sql<number>`sum(helpful)`.as('helpful')])
       .where('created_at', '>=', from)
       .groupBy('entry_id')
       .having(sql`sum(case when helpful = 0 then 1 else 0 end)`, '>', 0)

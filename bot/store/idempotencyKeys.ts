@@ -98,12 +98,20 @@ export class IdempotencyKeys {
 
   /** The kept response for a key that was used before, or 409 when the body differs. */
   private async replay(trx: Kysely<DatabaseSchema>, request: KeyedRequest, hash: string): Promise<IdempotentResult> {
-    const row = await trx.selectFrom('idempotency_keys').selectAll().where('route', '=', request.route).where('key', '=', request.key).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('route', '=', request.route)
+      .where('key', '=', request.key)
+      .executeTakeFirstOrThrow();
     if (row.request_hash !== hash) {
       return {
         status: 409,
         replayed: false,
-        body: { error: 'IdempotencyKeyReused', message: 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.' },
+        body: {
+          error: 'IdempotencyKeyReused',
+          message: 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
+        },
       };
     }
     return { status: row.status, body: JSON.parse(row.response) as unknown, replayed: true };

@@ -29,7 +29,12 @@ export interface OpenDatabase {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const opened: OpenDatabase = options.databaseUrl
     ? {
-        db: await openPostgres({ url: options.databaseUrl, schema: options.databaseSchema, connectTimeoutMs: options.connectTimeoutMs, logger: options.logger }),
+        db: await openPostgres({
+          url: options.databaseUrl,
+          schema: options.databaseSchema,
+          connectTimeoutMs: options.connectTimeoutMs,
+          logger: options.logger,
+        }),
         engine: 'postgres',
         location: describePostgresUrl(options.databaseUrl),
         schema: options.databaseSchema,
@@ -45,7 +50,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 /** Runs pending migrations; a failure stops start-up with the migration's name and cause. */
 export async function migrate(opened: OpenDatabase): Promise<string[]> {
   // Naming the schema keeps Kysely from mistaking another schema's migration table for ours.
-  const migrator = new Migrator({ db: opened.db, provider: migrationProvider(opened.engine), ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) });
+  const migrator = new Migrator({
+    db: opened.db,
+    provider: migrationProvider(opened.engine),
+    ...(opened.schema ? { migrationTableSchema: opened.schema } : {}),
+  });
   let { error, results } = await migrator.migrateToLatest();
   for (let attempt = 1; error && attempt <= 3 && droppedElsewhere(error, opened.schema); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));

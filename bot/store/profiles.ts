@@ -87,7 +87,11 @@ export class Profiles {
     const out = new Map<string, Profile>();
     const unique = [...new Set(userIds)];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db.selectFrom('profiles').selectAll().where('user_id', 'in', unique.slice(i, i + 500)).execute();
+      const rows = await this.db
+        .selectFrom('profiles')
+        .selectAll()
+        .where('user_id', 'in', unique.slice(i, i + 500))
+        .execute();
       for (const row of rows) out.set(row.user_id, toProfile(row));
     }
     return out;

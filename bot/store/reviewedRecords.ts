@@ -53,7 +53,16 @@ export interface ReviewedTables<T> {
   describe: (before: T | undefined, after: T) => string;
 }
 
-type Row = { id: string; live: string | null; live_version: number; draft: string | null; draft_by: string | null; draft_at: string | null; revision: number; updated_at: string };
+type Row = {
+  id: string;
+  live: string | null;
+  live_version: number;
+  draft: string | null;
+  draft_by: string | null;
+  draft_at: string | null;
+  revision: number;
+  updated_at: string;
+};
 
 /**
  * Content that editors change through review, in the database: a draft sits beside the live text
@@ -125,7 +134,16 @@ export class ReviewedRecords<T> {
     const at = stamp(this.now());
     const inserted = await trx
       .insertInto(this.records)
-      .values({ id: this.tables.keyOf(record), live: null, draft: JSON.stringify(record), draft_by: by, draft_at: at, revision: 1, created_at: at, updated_at: at })
+      .values({
+        id: this.tables.keyOf(record),
+        live: null,
+        draft: JSON.stringify(record),
+        draft_by: by,
+        draft_at: at,
+        revision: 1,
+        created_at: at,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { ok: false, kind: 'exists' };
@@ -165,12 +183,17 @@ export class ReviewedRecords<T> {
    * must not be the draft's author (the dashboard's review rule; the admin API token is an approver
    * of its own).
    */
-  async publish(id: string, approver: string, options: { expectedRevision?: number; secondPerson?: boolean } = {}): Promise<WriteResult<{ version: number; revision: number; entry: T }>> {
+  async publish(
+    id: string,
+    approver: string,
+    options: { expectedRevision?: number; secondPerson?: boolean } = {},
+  ): Promise<WriteResult<{ version: number; revision: number; entry: T }>> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom(this.records).selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return { ok: false, kind: 'missing' } as const;
       const record = this.recordOf(row);
-      if (options.expectedRevision !== undefined && record.revision !== options.expectedRevision) return { ok: false, kind: 'conflict', revision: record.revision, by: record.draftBy, at: record.updatedAt } as const;
+      if (options.expectedRevision !== undefined && record.revision !== options.expectedRevision)
+        return { ok: false, kind: 'conflict', revision: record.revision, by: record.draftBy, at: record.updatedAt } as const;
       if (!record.draft) return { ok: false, kind: 'no-draft' } as const;
       const author = record.draftBy ?? 'unknown';
       if (options.secondPerson && editorKey(author) === editorKey(approver)) return { ok: false, kind: 'same-person', author } as const;
@@ -195,7 +218,15 @@ export class ReviewedRecords<T> {
   /** Every published version of a record, newest first. */
   async versions(id: string): Promise<PublishedVersion<T>[]> {
     const rows = await this.db.selectFrom(this.versionTable).selectAll().where('entry_id', '=', id).orderBy('version', 'desc').execute();
-    return rows.map((r) => ({ entryId: r.entry_id, version: r.version, entry: JSON.parse(r.entry) as T, author: r.author, approver: r.approver, publishedAt: r.published_at, diff: r.diff }));
+    return rows.map((r) => ({
+      entryId: r.entry_id,
+      version: r.version,
+      entry: JSON.parse(r.entry) as T,
+      author: r.author,
+      approver: r.approver,
+      publishedAt: r.published_at,
+      diff: r.diff,
+    }));
   }
 
   async version(id: string, version: number): Promise<PublishedVersion<T> | undefined> {
@@ -230,7 +261,11 @@ export class ReviewedRecords<T> {
         const row = rows.get(id);
         if (!row) {
           // Replicas starting together on a fresh database both seed; the second one's rows are dropped.
-          await trx.insertInto(this.records).values({ id, live: json, live_version: 1, revision: 1, created_at: at, updated_at: at }).onConflict((oc) => oc.column('id').doNothing()).execute();
+          await trx
+            .insertInto(this.records)
+            .values({ id, live: json, live_version: 1, revision: 1, created_at: at, updated_at: at })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
           versions.push({ entry_id: id, version: 1, entry: json, author: by, approver: by, published_at: at, diff: 'created' });
           result.added++;
           continue;
@@ -241,12 +276,29 @@ export class ReviewedRecords<T> {
           continue;
         }
         const version = row.live_version + 1;
-        await trx.updateTable(this.records).set({ live: json, live_version: version, revision: row.revision + 1, updated_at: at }).where('id', '=', id).execute();
-        versions.push({ entry_id: id, version, entry: json, author: by, approver: by, published_at: at, diff: this.tables.describe(this.parse(row.live), record) });
+        await trx
+          .updateTable(this.records)
+          .set({ live: json, live_version: version, revision: row.revision + 1, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+        versions.push({
+          entry_id: id,
+          version,
+          entry: json,
+          author: by,
+          approver: by,
+          published_at: at,
+          diff: this.tables.describe(this.parse(row.live), record),
+        });
         result.updated++;
       }
       // Batched so a first start seeds a few hundred records in a handful of statements.
-      for (let i = 0; i < versions.length; i += 200) await trx.insertInto(this.versionTable).values(versions.slice(i, i + 200)).onConflict((oc) => oc.columns(['entry_id', 'version']).doNothing()).execute();
+      for (let i = 0; i < versions.length; i += 200)
+        await trx
+          .insertInto(this.versionTable)
+          .values(versions.slice(i, i + 200))
+          .onConflict((oc) => oc.columns(['entry_id', 'version']).doNothing())
+          .execute();
       if (result.added + result.updated > 0) await this.bumpRevision(trx, at);
     };
     if (options.trx) await load(options.trx);

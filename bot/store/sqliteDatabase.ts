@@ -25,7 +25,9 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
     fs.accessSync(dir, fs.constants.W_OK);
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
   } catch (err) {
-    throw new StoreStartupError(`The data folder ${dir} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Set DATA_DIR to a writable folder.`);
+    throw new StoreStartupError(
+      `The data folder ${dir} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Set DATA_DIR to a writable folder.`,
+    );
   }
   let sqlite: Database.Database;
   try {
@@ -37,7 +39,9 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
     sqlite.pragma('secure_delete = ON');
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (err) {
-    throw new StoreStartupError(`The database file ${file} cannot be opened: ${(err as Error).message}. If it is corrupt, restore it from a backup or move it aside.`);
+    throw new StoreStartupError(
+      `The database file ${file} cannot be opened: ${(err as Error).message}. If it is corrupt, restore it from a backup or move it aside.`,
+    );
   }
   const problems = integrityProblems(sqlite);
   if (problems.length) {

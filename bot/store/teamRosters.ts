@@ -52,7 +52,15 @@ export class TeamRosters {
   /** Records (or re-activates) a team the app was installed in. */
   async saveTeam(team: Omit<TeamRecord, 'active' | 'membersReadAt'>): Promise<void> {
     const at = stamp(this.now());
-    const values = { tenant_id: team.tenantId ?? null, service_url: team.serviceUrl, bot_id: team.botId, name: team.name ?? null, general_channel_id: team.generalChannelId, active: 1, updated_at: at };
+    const values = {
+      tenant_id: team.tenantId ?? null,
+      service_url: team.serviceUrl,
+      bot_id: team.botId,
+      name: team.name ?? null,
+      general_channel_id: team.generalChannelId,
+      active: 1,
+      updated_at: at,
+    };
     await this.db
       .insertInto('teams')
       .values({ team_id: team.teamId, created_at: at, ...values })
@@ -62,7 +70,11 @@ export class TeamRosters {
 
   /** The app was removed from a team: its members are no longer reachable through it. */
   async deactivateTeam(teamId: string): Promise<void> {
-    await this.db.updateTable('teams').set({ active: 0, updated_at: stamp(this.now()) }).where('team_id', '=', teamId).execute();
+    await this.db
+      .updateTable('teams')
+      .set({ active: 0, updated_at: stamp(this.now()) })
+      .where('team_id', '=', teamId)
+      .execute();
   }
 
   async team(teamId: string): Promise<TeamRecord | undefined> {
@@ -83,7 +95,11 @@ export class TeamRosters {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('team_channels').where('team_id', '=', teamId).execute();
       const rows = [...byId].map(([channel_id, name]) => ({ team_id: teamId, channel_id, name, updated_at: at }));
-      for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('team_channels').values(rows.slice(i, i + CHUNK)).execute();
+      for (let i = 0; i < rows.length; i += CHUNK)
+        await trx
+          .insertInto('team_channels')
+          .values(rows.slice(i, i + CHUNK))
+          .execute();
     });
   }
 
@@ -93,12 +109,23 @@ export class TeamRosters {
    */
   async channels(): Promise<TeamChannel[]> {
     const teams = await this.activeTeams();
-    const rows = teams.length ? await this.db.selectFrom('team_channels').selectAll().where('team_id', 'in', teams.map((t) => t.teamId)).execute() : [];
+    const rows = teams.length
+      ? await this.db
+          .selectFrom('team_channels')
+          .selectAll()
+          .where(
+            'team_id',
+            'in',
+            teams.map((t) => t.teamId),
+          )
+          .execute()
+      : [];
     const out: TeamChannel[] = [];
     for (const team of teams) {
       const mine = rows.filter((r) => r.team_id === team.teamId && r.channel_id !== team.teamId);
       out.push({ teamId: team.teamId, channelId: team.teamId, name: 'General' });
-      for (const r of mine.sort((a, b) => (a.name ?? a.channel_id).localeCompare(b.name ?? b.channel_id))) out.push({ teamId: team.teamId, channelId: r.channel_id, name: r.name ?? r.channel_id });
+      for (const r of mine.sort((a, b) => (a.name ?? a.channel_id).localeCompare(b.name ?? b.channel_id)))
+        out.push({ teamId: team.teamId, channelId: r.channel_id, name: r.name ?? r.channel_id });
     }
     return out;
   }
@@ -107,11 +134,27 @@ export class TeamRosters {
   async addMembers(teamId: string, members: RosterMember[]): Promise<void> {
     const at = stamp(this.now());
     for (let i = 0; i < members.length; i += CHUNK) {
-      const rows = members.slice(i, i + CHUNK).map((m) => ({ team_id: teamId, user_id: m.userId, aad_object_id: m.aadObjectId ?? null, name: m.name ?? null, email: m.email ?? null, active: 1, updated_at: at }));
+      const rows = members.slice(i, i + CHUNK).map((m) => ({
+        team_id: teamId,
+        user_id: m.userId,
+        aad_object_id: m.aadObjectId ?? null,
+        name: m.name ?? null,
+        email: m.email ?? null,
+        active: 1,
+        updated_at: at,
+      }));
       await this.db
         .insertInto('roster_members')
         .values(rows)
-        .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ aad_object_id: eb.ref('excluded.aad_object_id'), name: eb.ref('excluded.name'), email: eb.ref('excluded.email'), active: 1, updated_at: at })))
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({
+            aad_object_id: eb.ref('excluded.aad_object_id'),
+            name: eb.ref('excluded.name'),
+            email: eb.ref('excluded.email'),
+            active: 1,
+            updated_at: at,
+          })),
+        )
         .execute();
     }
   }
@@ -120,7 +163,12 @@ export class TeamRosters {
   async removeMembers(teamId: string, userIds: string[]): Promise<void> {
     const at = stamp(this.now());
     for (let i = 0; i < userIds.length; i += CHUNK) {
-      await this.db.updateTable('roster_members').set({ active: 0, updated_at: at }).where('team_id', '=', teamId).where('user_id', 'in', userIds.slice(i, i + CHUNK)).execute();
+      await this.db
+        .updateTable('roster_members')
+        .set({ active: 0, updated_at: at })
+        .where('team_id', '=', teamId)
+        .where('user_id', 'in', userIds.slice(i, i + CHUNK))
+        .execute();
     }
   }
 
@@ -129,7 +177,11 @@ export class TeamRosters {
     const rows = await this.db.selectFrom('roster_members').select('user_id').where('team_id', '=', teamId).where('active', '=', 1).execute();
     const gone = rows.map((r) => r.user_id).filter((u) => !listed.has(u));
     await this.removeMembers(teamId, gone);
-    await this.db.updateTable('teams').set({ members_read_at: stamp(this.now()) }).where('team_id', '=', teamId).execute();
+    await this.db
+      .updateTable('teams')
+      .set({ members_read_at: stamp(this.now()) })
+      .where('team_id', '=', teamId)
+      .execute();
     return gone.length;
   }
 
@@ -144,7 +196,9 @@ export class TeamRosters {
     const out = new Map<string, RosterTarget>();
     const unique = [...new Set(userIds)];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.memberQuery().where('roster_members.user_id', 'in', unique.slice(i, i + 500)).execute();
+      const rows = await this.memberQuery()
+        .where('roster_members.user_id', 'in', unique.slice(i, i + 500))
+        .execute();
       for (const t of dedupe(rows)) out.set(t.userId, t);
     }
     return out;
@@ -158,7 +212,12 @@ export class TeamRosters {
     const out = new Map<string, { conversationId: string; serviceUrl: string; tenantId?: string }>();
     const wanted = recipients.map((r) => ({ r, ...channelOf(r) })).filter((c): c is { r: string; team: string; channel: string } => !!c.team);
     if (!wanted.length) return out;
-    const teams = await this.db.selectFrom('teams').selectAll().where('active', '=', 1).where('team_id', 'in', [...new Set(wanted.map((w) => w.team))]).execute();
+    const teams = await this.db
+      .selectFrom('teams')
+      .selectAll()
+      .where('active', '=', 1)
+      .where('team_id', 'in', [...new Set(wanted.map((w) => w.team))])
+      .execute();
     const byId = new Map(teams.map((t) => [t.team_id, t]));
     for (const w of wanted) {
       const team = byId.get(w.team);
@@ -192,7 +251,14 @@ export class TeamRosters {
 function dedupe(rows: { user_id: string; aad_object_id: string | null; tenant_id: string | null; service_url: string; bot_id: string }[]): RosterTarget[] {
   const seen = new Map<string, RosterTarget>();
   for (const r of rows) {
-    if (!seen.has(r.user_id)) seen.set(r.user_id, { userId: r.user_id, aadObjectId: r.aad_object_id ?? undefined, tenantId: r.tenant_id ?? undefined, serviceUrl: r.service_url, botId: r.bot_id });
+    if (!seen.has(r.user_id))
+      seen.set(r.user_id, {
+        userId: r.user_id,
+        aadObjectId: r.aad_object_id ?? undefined,
+        tenantId: r.tenant_id ?? undefined,
+        serviceUrl: r.service_url,
+        botId: r.bot_id,
+      });
   }
   return [...seen.values()];
 }

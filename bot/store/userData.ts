@@ -66,7 +66,13 @@ export class UserData {
       conversations: conversations.map(({ reference: _reference, ...rest }) => rest),
       state: Object.fromEntries([...documents].map(([key, { document }]) => [key, document])),
       trainingReminders: reminders.map((r) => ({ sessionId: r.session_id, courseId: r.course_id, status: r.status, createdAt: r.created_at })),
-      deliveries: deliveries.map((d) => ({ messageId: d.message_id, kind: d.kind, status: d.status, sentAt: d.sent_at ?? undefined, acknowledgedAt: d.acknowledged_at ?? undefined })),
+      deliveries: deliveries.map((d) => ({
+        messageId: d.message_id,
+        kind: d.kind,
+        status: d.status,
+        sentAt: d.sent_at ?? undefined,
+        acknowledgedAt: d.acknowledged_at ?? undefined,
+      })),
       directory: directory.map(({ person_id: _id, seen_at: _seen, ...rest }) => rest),
       note: NOTE,
     };
@@ -87,7 +93,13 @@ export class UserData {
       const deliveries = await trx.deleteFrom('outbox').where('user_id', '=', userId).executeTakeFirst();
       // Their place on team rosters goes too; the next full read of a team they are still in lists them again.
       await trx.deleteFrom('roster_members').where('user_id', '=', userId).execute();
-      return { profile, conversations: removed, stateDocuments, trainingReminders: Number(reminders.numDeletedRows), deliveries: Number(deliveries.numDeletedRows) };
+      return {
+        profile,
+        conversations: removed,
+        stateDocuments,
+        trainingReminders: Number(reminders.numDeletedRows),
+        deliveries: Number(deliveries.numDeletedRows),
+      };
     });
     await flushErasureToDisk(this.db);
     return result;

@@ -26,7 +26,8 @@ function asText(value: unknown): string | undefined {
 /** Reads one answer against its question: undefined when left blank, or the stored value, or an error. */
 function readAnswer(question: SurveyQuestion, raw: unknown): { value?: AnswerValue; error?: string } {
   const text = asText(raw);
-  if (raw !== undefined && raw !== null && text === undefined) return { error: `The answer to ${quoted(question)} could not be read. Choose one of the answers shown.` };
+  if (raw !== undefined && raw !== null && text === undefined)
+    return { error: `The answer to ${quoted(question)} could not be read. Choose one of the answers shown.` };
   if (!text) return question.optional ? {} : { error: `Answer ${quoted(question)}.` };
   if (question.type === 'text') {
     if (text.length > question.maxLength) return { error: `Your comment is ${text.length} characters long; please keep it to ${question.maxLength}.` };

@@ -116,7 +116,10 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
 /** One dimension's segments, hiding small ones and, when needed, the next smallest. */
 function breakdown(dimension: 'sector' | 'locality', segments: Map<string, SegmentTally>, threshold: number): SegmentBreakdown {
   const all = [...segments.values()].filter((s) => s.tally.responses > 0);
-  const hide = segmentsToHide(all.map((s) => ({ key: s.key, responses: s.tally.responses })), threshold);
+  const hide = segmentsToHide(
+    all.map((s) => ({ key: s.key, responses: s.tally.responses })),
+    threshold,
+  );
   const shown = all
     .filter((s) => !hide.has(s.key))
     .map((s) => ({ key: s.key, label: s.label, responses: s.tally.responses, questions: s.tally.results() }))
@@ -176,7 +179,10 @@ export function computeResults(input: ResultsInput): SurveyResults {
   if (count < t) {
     // A pulse that has not opened yet says when it opens, rather than counting answers nobody could give.
     const opens = wave.opensAt.setZone('Europe/London').setLocale('en-US');
-    const reason = status === 'scheduled' ? `the pulse opens on ${opens.toFormat('d LLL yyyy')} at ${opens.toFormat('HH:mm')}` : `fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`;
+    const reason =
+      status === 'scheduled'
+        ? `the pulse opens on ${opens.toFormat('d LLL yyyy')} at ${opens.toFormat('HH:mm')}`
+        : `fewer than ${t} responses${status === 'closed' ? '' : ' so far'}`;
     const hidden = suppressed(reason);
     return { survey, responses: hidden, questions: hidden, comments: hidden, segments: hidden, trend: hidden, release };
   }

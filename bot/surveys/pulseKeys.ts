@@ -7,7 +7,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** A key for one purpose, derived from the server secret (HKDF-SHA256), so no derived key reveals another. */
-const derive = (secret: Buffer, purpose: string): Buffer => Buffer.from(crypto.hkdfSync('sha256', secret, Buffer.from('staffbot-pulses'), Buffer.from(purpose), 32));
+const derive = (secret: Buffer, purpose: string): Buffer =>
+  Buffer.from(crypto.hkdfSync('sha256', secret, Buffer.from('staffbot-pulses'), Buffer.from(purpose), 32));
 
 /**
  * The keys pulses use, all derived from the server secret (PULSE_LEDGER_SECRET), which is never

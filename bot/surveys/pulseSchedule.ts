@@ -31,7 +31,11 @@ export function surveyIdOfMessage(messageId: string): number | undefined {
  * and dropped at send time for those who have answered by then, so only non-respondents get one.
  * Nothing is sent after the wave closes.
  */
-export function pulseCopies(wave: Pick<Wave, 'id' | 'opensAt' | 'closesAt' | 'reminderDays'>, userIds: readonly string[], reminderTime: string): OutboundMessage[] {
+export function pulseCopies(
+  wave: Pick<Wave, 'id' | 'opensAt' | 'closesAt' | 'reminderDays'>,
+  userIds: readonly string[],
+  reminderTime: string,
+): OutboundMessage[] {
   const copies: OutboundMessage[] = [];
   const opening = { kind: PULSE_KIND, messageId: pulseMessageId(wave.id), notBefore: wave.opensAt, urgent: false, expiresAt: wave.closesAt };
   for (const userId of userIds) copies.push({ ...opening, userId });

@@ -91,9 +91,18 @@ export class QuestionTally {
       const countWhere = (test: (v: number) => boolean) => values.reduce<number>((n, v, i) => (test(Number(v)) ? n + counts[i] : n), 0);
       if (question.type === 'rating') {
         result.favourability = {
-          favourable: percent(countWhere((v) => v >= 4), answered),
-          neutral: percent(countWhere((v) => v === 3), answered),
-          unfavourable: percent(countWhere((v) => v <= 2), answered),
+          favourable: percent(
+            countWhere((v) => v >= 4),
+            answered,
+          ),
+          neutral: percent(
+            countWhere((v) => v === 3),
+            answered,
+          ),
+          unfavourable: percent(
+            countWhere((v) => v <= 2),
+            answered,
+          ),
         };
       }
       if (question.type === 'scale') {

@@ -22,7 +22,10 @@ export interface ReleasedBatch {
 function generaliseDimension(batch: WaitingAnswer[], field: 'sector' | 'locality', threshold: number): WaitingAnswer[] {
   const counts = new Map<string, number>();
   for (const answer of batch) counts.set(segmentKey(answer[field]), (counts.get(segmentKey(answer[field])) ?? 0) + 1);
-  const folded = segmentsToGeneralise([...counts].map(([key, responses]) => ({ key, responses })), threshold);
+  const folded = segmentsToGeneralise(
+    [...counts].map(([key, responses]) => ({ key, responses })),
+    threshold,
+  );
   return batch.map((answer) => (folded.has(segmentKey(answer[field])) ? { ...answer, [field]: undefined } : answer));
 }
 

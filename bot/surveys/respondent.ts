@@ -69,7 +69,10 @@ export function identifyRespondent(activity: ActivityIdentity, context: Identity
  * The identity of someone the bot reaches in a personal chat, from what its conversation record
  * holds, so reminders can skip those who answered; undefined for anyone not identified.
  */
-export function respondentOfChat(chat: { userId: string; channelId: string; aadObjectId?: string; tenantId?: string }, tenantId?: string): Respondent | undefined {
+export function respondentOfChat(
+  chat: { userId: string; channelId: string; aadObjectId?: string; tenantId?: string },
+  tenantId?: string,
+): Respondent | undefined {
   const check = identifyRespondent(
     { channelId: chat.channelId, from: { id: chat.userId, aadObjectId: chat.aadObjectId }, channelData: { tenant: { id: chat.tenantId } } },
     { tenantId },

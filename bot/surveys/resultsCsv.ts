@@ -18,8 +18,19 @@ function questionRows(scope: string, segment: string, questions: QuestionResult[
     rows.push(row('answered', q.answered));
     for (const d of q.distribution) rows.push(row('count', d.count, d.label), row('percent', d.percent, d.label));
     if (q.mean !== undefined) rows.push(row('mean', q.mean));
-    if (q.favourability) rows.push(row('favourable_percent', q.favourability.favourable), row('neutral_percent', q.favourability.neutral), row('unfavourable_percent', q.favourability.unfavourable));
-    if (q.enps) rows.push(row('enps', q.enps.score), row('promoters_percent', q.enps.promoters), row('passives_percent', q.enps.passives), row('detractors_percent', q.enps.detractors));
+    if (q.favourability)
+      rows.push(
+        row('favourable_percent', q.favourability.favourable),
+        row('neutral_percent', q.favourability.neutral),
+        row('unfavourable_percent', q.favourability.unfavourable),
+      );
+    if (q.enps)
+      rows.push(
+        row('enps', q.enps.score),
+        row('promoters_percent', q.enps.promoters),
+        row('passives_percent', q.enps.passives),
+        row('detractors_percent', q.enps.detractors),
+      );
   }
   return rows;
 }
@@ -52,7 +63,10 @@ export function resultsCsv(results: SurveyResults): string {
   if (!results.segments.suppressed) {
     for (const breakdown of [results.segments.sector, results.segments.locality]) {
       for (const segment of breakdown.shown) {
-        rows.push([breakdown.dimension, segment.label, '', '', 'responses', '', segment.responses], ...questionRows(breakdown.dimension, segment.label, segment.questions));
+        rows.push(
+          [breakdown.dimension, segment.label, '', '', 'responses', '', segment.responses],
+          ...questionRows(breakdown.dimension, segment.label, segment.questions),
+        );
       }
       if (breakdown.hidden) rows.push([breakdown.dimension, '', '', '', 'suppressed_segments', '', breakdown.hidden.segments]);
     }

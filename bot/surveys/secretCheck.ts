@@ -16,11 +16,17 @@ export async function checkLedgerSecret(db: Kysely<DatabaseSchema>, keys: PulseK
   const fingerprint = keys.fingerprint();
   const row = await db.selectFrom('survey_secret_check').select('fingerprint').where('id', '=', ROW).executeTakeFirst();
   if (!row) {
-    await db.insertInto('survey_secret_check').values({ id: ROW, fingerprint, updated_at: at }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await db
+      .insertInto('survey_secret_check')
+      .values({ id: ROW, fingerprint, updated_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     return 'recorded';
   }
   if (row.fingerprint === fingerprint) return 'same';
-  const inUse = (await db.selectFrom('survey_participation').select('survey_id').limit(1).executeTakeFirst()) ?? (await db.selectFrom('survey_pending').select('survey_id').limit(1).executeTakeFirst());
+  const inUse =
+    (await db.selectFrom('survey_participation').select('survey_id').limit(1).executeTakeFirst()) ??
+    (await db.selectFrom('survey_pending').select('survey_id').limit(1).executeTakeFirst());
   if (inUse) {
     throw new LedgerSecretChanged(
       'PULSE_LEDGER_SECRET is not the secret the open pulses were recorded with, so their answers could not be matched or released. Start with the previous secret (or restore data/pulse-ledger.secret), and change it only when no pulse is open.',

@@ -15,7 +15,9 @@ export interface SegmentCount {
 export function segmentsToGeneralise(counts: readonly SegmentCount[], threshold: number): Set<string> {
   const folded = new Set(counts.filter((c) => c.key !== '' && c.responses > 0 && c.responses < threshold).map((c) => c.key));
   let pool = counts.filter((c) => c.key === '' || folded.has(c.key)).reduce((n, c) => n + c.responses, 0);
-  const rest = counts.filter((c) => c.key !== '' && !folded.has(c.key) && c.responses > 0).sort((a, b) => a.responses - b.responses || (a.key < b.key ? -1 : 1));
+  const rest = counts
+    .filter((c) => c.key !== '' && !folded.has(c.key) && c.responses > 0)
+    .sort((a, b) => a.responses - b.responses || (a.key < b.key ? -1 : 1));
   for (const next of rest) {
     if (pool === 0 || pool >= threshold) break;
     folded.add(next.key);

@@ -56,7 +56,10 @@ export class SurveyResponses {
           .onConflict((oc) => oc.columns(['survey_id', 'participant']).doNothing())
           .executeTakeFirst();
         if (Number(ledger.numInsertedOrUpdatedRows ?? 0) < participants.length) throw new AlreadyAnswered();
-        await trx.insertInto('survey_pending').values({ survey_id: surveyId, id: crypto.randomUUID(), sealed: this.keys.seal(surveyId, answer) }).execute();
+        await trx
+          .insertInto('survey_pending')
+          .values({ survey_id: surveyId, id: crypto.randomUUID(), sealed: this.keys.seal(surveyId, answer) })
+          .execute();
       });
       return 'recorded';
     } catch (err) {
@@ -68,13 +71,22 @@ export class SurveyResponses {
   /** Whether the ledger holds any of these keys for the wave (the person has answered). */
   async hasAnswered(surveyId: number, participants: readonly string[]): Promise<boolean> {
     if (!participants.length) return false;
-    const row = await this.db.selectFrom('survey_participation').select('participant').where('survey_id', '=', surveyId).where('participant', 'in', [...participants]).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('survey_participation')
+      .select('participant')
+      .where('survey_id', '=', surveyId)
+      .where('participant', 'in', [...participants])
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   /** How many answers wait for the next release. */
   async waiting(surveyId: number): Promise<number> {
-    const row = await this.db.selectFrom('survey_pending').select(({ fn }) => fn.countAll<number | string>().as('n')).where('survey_id', '=', surveyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('survey_pending')
+      .select(({ fn }) => fn.countAll<number | string>().as('n'))
+      .where('survey_id', '=', surveyId)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
@@ -82,7 +94,13 @@ export class SurveyResponses {
   async release(surveyId: number): Promise<ReleaseState> {
     const row = await this.db.selectFrom('survey_releases').selectAll().where('survey_id', '=', surveyId).executeTakeFirst();
     return row
-      ? { number: Number(row.number), responses: Number(row.responses), releasedAt: row.released_at ?? undefined, finalAt: row.final_at ?? undefined, notIncluded: Number(row.not_included) }
+      ? {
+          number: Number(row.number),
+          responses: Number(row.responses),
+          releasedAt: row.released_at ?? undefined,
+          finalAt: row.final_at ?? undefined,
+          notIncluded: Number(row.not_included),
+        }
       : { number: 0, responses: 0, notIncluded: 0 };
   }
 
@@ -159,28 +177,60 @@ export class SurveyResponses {
         .values(batch.rows.slice(i, i + 200).map((r) => ({ survey_id: surveyId, ...r })))
         .execute();
     }
-    const counts = batch.counts.map((c) => ({ survey_id: surveyId, dimension: c.dimension, segment: c.segment, label: c.label, question_id: c.questionId, answer: c.answer, responses: c.responses }));
+    const counts = batch.counts.map((c) => ({
+      survey_id: surveyId,
+      dimension: c.dimension,
+      segment: c.segment,
+      label: c.label,
+      question_id: c.questionId,
+      answer: c.answer,
+      responses: c.responses,
+    }));
     for (let i = 0; i < counts.length; i += 200) {
       await trx
         .insertInto('survey_tallies')
         .values(counts.slice(i, i + 200))
-        .onConflict((oc) => oc.columns(['survey_id', 'dimension', 'segment', 'question_id', 'answer']).doUpdateSet({ responses: sql`survey_tallies.responses + excluded.responses` }))
+        .onConflict((oc) =>
+          oc
+            .columns(['survey_id', 'dimension', 'segment', 'question_id', 'answer'])
+            .doUpdateSet({ responses: sql`survey_tallies.responses + excluded.responses` }),
+        )
         .execute();
     }
     const ids = pending.map((p) => p.id);
-    for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('survey_pending').where('survey_id', '=', surveyId).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (let i = 0; i < ids.length; i += 500)
+      await trx
+        .deleteFrom('survey_pending')
+        .where('survey_id', '=', surveyId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
   }
 
   /** How many released responses a wave has. */
   async count(surveyId: number): Promise<number> {
-    const row = await this.db.selectFrom('survey_responses').select(({ fn }) => fn.countAll<number | string>().as('n')).where('survey_id', '=', surveyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('survey_responses')
+      .select(({ fn }) => fn.countAll<number | string>().as('n'))
+      .where('survey_id', '=', surveyId)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
   /** The released tallies of a wave, which results are computed from. */
   async tallies(surveyId: number): Promise<TallyCount[]> {
-    const rows = await this.db.selectFrom('survey_tallies').select(['dimension', 'segment', 'label', 'question_id', 'answer', 'responses']).where('survey_id', '=', surveyId).execute();
-    return rows.map((r) => ({ dimension: r.dimension as TallyDimension, segment: r.segment, label: r.label, questionId: r.question_id, answer: r.answer, responses: Number(r.responses) }));
+    const rows = await this.db
+      .selectFrom('survey_tallies')
+      .select(['dimension', 'segment', 'label', 'question_id', 'answer', 'responses'])
+      .where('survey_id', '=', surveyId)
+      .execute();
+    return rows.map((r) => ({
+      dimension: r.dimension as TallyDimension,
+      segment: r.segment,
+      label: r.label,
+      questionId: r.question_id,
+      answer: r.answer,
+      responses: Number(r.responses),
+    }));
   }
 
   /** The released comments of a wave (stored scrubbed), in no particular order. */

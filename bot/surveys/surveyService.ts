@@ -126,7 +126,11 @@ export class SurveyService {
     const queue = this.deps.queue;
     if (!queue || wave.queuedAt) return Boolean(wave.queuedAt);
     const recipients = await this.deps.audience(wave.audience);
-    const copies = pulseCopies(wave, recipients.map((r) => r.userId), this.deps.settings.reminderTime);
+    const copies = pulseCopies(
+      wave,
+      recipients.map((r) => r.userId),
+      this.deps.settings.reminderTime,
+    );
     const result = await queue.enqueue(copies);
     // Every person gets the same number of copies, and the reachable ones were queued (or were already).
     const perPerson = recipients.length ? copies.length / recipients.length : 1;
@@ -214,7 +218,9 @@ export class SurveyService {
     });
     if (outcome !== 'recorded') return { kind: 'duplicate', wave };
     // The answer is safe in the pool; a release that fails now is retried by the next answer or by housekeeping.
-    await this.responses.releaseIfDue(wave.id, wave.threshold, stamp(now)).catch((err: unknown) => this.deps.logger?.warn({ err, surveyId: wave.id }, 'could not release a batch of pulse answers yet'));
+    await this.responses
+      .releaseIfDue(wave.id, wave.threshold, stamp(now))
+      .catch((err: unknown) => this.deps.logger?.warn({ err, surveyId: wave.id }, 'could not release a batch of pulse answers yet'));
     return { kind: 'recorded', wave };
   }
 
@@ -259,7 +265,9 @@ export class SurveyService {
       tally: waveTallyFromCounts(wave.template, await this.responses.tallies(wave.id)),
       comments: await this.responses.comments(wave.id),
       release: { ...(await this.responses.release(wave.id)), waiting: await this.responses.waiting(wave.id) },
-      previous: previousWave ? { wave: previousWave, tally: waveTallyFromCounts(previousWave.template, await this.responses.tallies(previousWave.id)) } : undefined,
+      previous: previousWave
+        ? { wave: previousWave, tally: waveTallyFromCounts(previousWave.template, await this.responses.tallies(previousWave.id)) }
+        : undefined,
       now,
     });
   }
@@ -284,7 +292,11 @@ export class SurveyService {
    */
   async findForViewer(name: string, viewer: ResultsViewer): Promise<{ match?: Wave; visible: Wave[] }> {
     const visible = (await this.waves.list()).filter((w) => this.canSeeResults(w, viewer));
-    const wanted = name.trim().toLowerCase().replace(/^(the|my|our)\s+/, '').replace(/\s+(pulse|survey)$/, '');
+    const wanted = name
+      .trim()
+      .toLowerCase()
+      .replace(/^(the|my|our)\s+/, '')
+      .replace(/\s+(pulse|survey)$/, '');
     const byId = /^(?:#|pulse\s*#?|survey\s*#?)?(\d{1,12})$/.exec(wanted);
     if (byId) return { match: visible.find((w) => w.id === Number(byId[1])), visible };
     const words = wanted.split(/\s+/).filter(Boolean);

@@ -46,4 +46,3 @@ export function londonDateTime(moment: DateTime): string {
   const local = moment.setZone(LONDON_ZONE);
   return `${local.toFormat('cccc d LLLL yyyy')} at ${local.toFormat('HH:mm')}`;
 }
-

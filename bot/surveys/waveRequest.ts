@@ -115,7 +115,8 @@ export function checkWaveRequest(input: unknown, context: WaveRequestContext): W
   }
 
   const threshold = request.anonymity_threshold ?? context.defaultThreshold;
-  if (threshold < MIN_THRESHOLD || threshold > MAX_THRESHOLD) problem('anonymity_threshold', `must be a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}`);
+  if (threshold < MIN_THRESHOLD || threshold > MAX_THRESHOLD)
+    problem('anonymity_threshold', `must be a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}`);
 
   if (problems.length || !template || !opensAt || !closesAt) return { ok: false, problems };
   return {

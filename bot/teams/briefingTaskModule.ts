@@ -14,6 +14,8 @@ export function briefingTaskModules(deps: BriefingReadingDependencies): TaskModu
     if (data.verb !== READ_BRIEFING_VERB) return undefined;
     const reading = await readBriefingPage(deps, context, data);
     if (!reading.ok) return { task: { type: 'message', value: reading.text } };
-    return { task: { type: 'continue', value: { title: reading.briefing.title.slice(0, 80), width: 'large', height: 'large', card: reading.page.card.attachment } } };
+    return {
+      task: { type: 'continue', value: { title: reading.briefing.title.slice(0, 80), width: 'large', height: 'large', card: reading.page.card.attachment } },
+    };
   };
 }

@@ -32,7 +32,8 @@ export function truncateToBytes(text: string, maxBytes: number): string {
 
 /** The plain text a card stands for: its fallback, or the activity's own text. */
 function plainTextOf(activity: Partial<Activity>): string {
-  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as { fallbackText?: unknown } | undefined;
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+    { fallbackText?: unknown } | undefined;
   const fallback = typeof card?.fallbackText === 'string' ? card.fallbackText : '';
   return [activity.text ?? '', fallback].filter(Boolean).join('\n\n');
 }

@@ -51,7 +51,9 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 const toMember = (m: ConnectorMember): RosterMember | undefined =>
   // Bots (28:…) are on rosters too; only people can be briefed.
-  m.id && !m.id.startsWith('28:') && m.userRole !== 'bot' ? { userId: m.id, aadObjectId: m.aadObjectId ?? m.objectId, name: m.name, email: m.email } : undefined;
+  m.id && !m.id.startsWith('28:') && m.userRole !== 'bot'
+    ? { userId: m.id, aadObjectId: m.aadObjectId ?? m.objectId, name: m.name, email: m.email }
+    : undefined;
 
 /**
  * Keeps installed teams and their members: an install in a team records it and reads its whole
@@ -89,7 +91,14 @@ export class TeamRosterSync {
     const known = await this.deps.rosters.team(teamId);
     if (installed || (!known?.active && (added.length || removed.length))) {
       // A team seen for the first time (or the app added back) is read in full.
-      await this.deps.rosters.saveTeam({ teamId, tenantId: activity.conversation?.tenantId ?? data.tenant?.id, serviceUrl: activity.serviceUrl, botId, name: data.team?.name ?? known?.name, generalChannelId: teamId });
+      await this.deps.rosters.saveTeam({
+        teamId,
+        tenantId: activity.conversation?.tenantId ?? data.tenant?.id,
+        serviceUrl: activity.serviceUrl,
+        botId,
+        name: data.team?.name ?? known?.name,
+        generalChannelId: teamId,
+      });
       await this.readRoster(teamId);
       await this.readChannels(teamId);
       return;
@@ -98,7 +107,11 @@ export class TeamRosterSync {
     if (data.eventType && CHANNEL_EVENTS.has(data.eventType)) await this.readChannels(teamId);
     if (removed.length) await this.deps.rosters.removeMembers(teamId, removed);
     const joined = added.filter((m) => m.id !== botId);
-    if (joined.length) await this.readMembers(teamId, joined.map((m) => m.id!));
+    if (joined.length)
+      await this.readMembers(
+        teamId,
+        joined.map((m) => m.id!),
+      );
   }
 
   /** Reads a team's whole roster page by page; members no longer listed leave it. Returns how many were read. */

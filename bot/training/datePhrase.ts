@@ -10,23 +10,59 @@ export interface DateWindow {
 }
 
 /** What a question says about dates: nothing, a window, or something that is not a real date. */
-export type DatePhrase =
-  | { kind: 'none' }
-  | { kind: 'window'; window: DateWindow; matched: string }
-  | { kind: 'invalid'; matched: string };
+export type DatePhrase = { kind: 'none' } | { kind: 'window'; window: DateWindow; matched: string } | { kind: 'invalid'; matched: string };
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7,
 };
 /** Month words that are also everyday words ("may I book…") or too short to trust alone. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'mar', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const ORDINAL = '(?:st|nd|rd|th)';
 const LEAD_IN = '(?:in|during|for|from|on|by|this|next|of|before|after)';
 
@@ -35,7 +71,11 @@ const MONTH_DAY = new RegExp(`\\b(?:(?:on|for|from) )?(${MONTH}) (?:the )?(\\d{1
 const NUMERIC = /\b(?:(?:on|for|from) )?(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\b/;
 const BARE_ORDINAL = new RegExp(`\\b(?:on|for|from) (?:the )?(\\d{1,3})${ORDINAL}\\b`);
 const RELATIVE = /\b(today|tonight|tomorrow|this week|next week|this month|next month|this year|next year)\b/;
-const WEEKDAY = new RegExp(`\\b(?:(on|next|this) )?(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})\\b`);
+const WEEKDAY = new RegExp(
+  `\\b(?:(on|next|this) )?(${Object.keys(WEEKDAYS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+);
 const MONTH_ONLY = new RegExp(`\\b(?:(${LEAD_IN}) )?(${MONTH})\\b(?: (\\d{4}))?`);
 const YEAR_ONLY = /\b(?:in|during|for) (20\d\d)\b/;
 
@@ -113,7 +153,10 @@ function relative(text: string, today: DateTime): Found {
     case 'tonight':
       return { window: { from: start, to: start.plus({ days: 1 }), label: 'today' }, matched: m[0] };
     case 'tomorrow':
-      return { window: { from: start.plus({ days: 1 }), to: start.plus({ days: 2 }), label: `tomorrow (${start.plus({ days: 1 }).toFormat('ccc d LLLL')})` }, matched: m[0] };
+      return {
+        window: { from: start.plus({ days: 1 }), to: start.plus({ days: 2 }), label: `tomorrow (${start.plus({ days: 1 }).toFormat('ccc d LLLL')})` },
+        matched: m[0],
+      };
     case 'this week':
       return { window: { from: start, to: today.startOf('week').plus({ weeks: 1 }), label: 'this week' }, matched: m[0] };
     case 'next week': {
@@ -173,7 +216,11 @@ function yearOnly(text: string, today: DateTime): Found {
 
 /** A question as the date readers see it (lower case, plain spaces); `matched` is a piece of this text. */
 export function dateText(question: string): string {
-  return question.toLowerCase().replace(/[\u2019']/g, '').replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ');
+  return question
+    .toLowerCase()
+    .replace(/[\u2019']/g, '')
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 /**

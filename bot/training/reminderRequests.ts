@@ -62,7 +62,13 @@ export class ReminderRequests {
 
   /** A person's active requests, oldest first. */
   async active(userId: string): Promise<ReminderRequest[]> {
-    const rows = await this.db.selectFrom('training_reminders').selectAll().where('user_id', '=', userId).where('status', '=', 'active').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('training_reminders')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
     return rows.map(toRequest);
   }
 

@@ -4,6 +4,7 @@ import { CatalogueIndex } from '../../knowledge/training/catalogueIndex';
 import { readTrainingQuery } from '../../knowledge/training/trainingQuery';
 import { CourseScore, TrainingSearch } from '../../knowledge/training/trainingSearch';
 import { labelOf, ROLES } from '../../knowledge/workforce';
+import { liveView } from '../liveView';
 import { dateText, parseDatePhrase } from './datePhrase';
 import { CourseListing, listCourse, SessionFilter } from './upcomingSessions';
 
@@ -65,15 +66,8 @@ export class TrainingFinder {
   constructor(catalogue: TrainingCatalogue) {
     this.current = new CatalogueIndex(catalogue);
     this.search = new TrainingSearch(catalogue.courses);
-    const holder = this;
-    // A view that forwards every call to whichever catalogue is current.
-    this.index = new Proxy(this.current, {
-      get(_target, prop) {
-        const target = holder.current;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    // Holders of the index keep reading whichever catalogue is current.
+    this.index = liveView(() => this.current);
   }
 
   /** Answers from a new catalogue from now on (an edit published in the dashboard), without a restart. */
@@ -102,13 +96,26 @@ export class TrainingFinder {
     if (query.role) {
       const courses = this.current.allCourses.filter((c) => isForRole(c, query.role!));
       if (courses.length === 0) return { kind: 'noCourse', filter, about: `for a ${roleLabel}` };
-      return this.found('all', courses.map((course) => ({ course, coverage: 1, named: false })), now, filter, true, `for a ${roleLabel}`);
+      return this.found(
+        'all',
+        courses.map((course) => ({ course, coverage: 1, named: false })),
+        now,
+        filter,
+        true,
+        `for a ${roleLabel}`,
+      );
     }
     if (query.backReference) {
       if (!context || context.entryIds.length === 0) return { kind: 'needsTopic' };
       const courses = this.coursesAbout(context.entryIds);
       if (courses.length === 0) return { kind: 'noCourse', filter, fromContext: true };
-      return this.found('context', courses.map((course) => ({ course, coverage: 1, named: false })), now, filter, true);
+      return this.found(
+        'context',
+        courses.map((course) => ({ course, coverage: 1, named: false })),
+        now,
+        filter,
+        true,
+      );
     }
     const all = this.current.allCourses.map((course) => ({ course, coverage: 1, named: false }));
     return this.found('all', all, now, filter, true);

@@ -22,9 +22,7 @@ export type Pathway =
 
 /** The rule that makes a course mandatory for a role (the tightest, when several apply). */
 export function mandatoryRuleFor(course: Course, role: string): MandatoryRule | undefined {
-  return course.mandatory
-    .filter((rule) => rule.roles.includes(role) || rule.roles.includes(EVERYONE))
-    .sort((a, b) => a.withinMonths - b.withinMonths)[0];
+  return course.mandatory.filter((rule) => rule.roles.includes(role) || rule.roles.includes(EVERYONE)).sort((a, b) => a.withinMonths - b.withinMonths)[0];
 }
 
 /** How closely a course is meant for someone: named for their role, for their sector, or for everyone. */

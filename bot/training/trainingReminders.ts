@@ -68,7 +68,8 @@ export class TrainingReminders {
     const now = this.now();
     if (session.start <= now) return { kind: 'pastSession', course, session };
     const existing = await this.requests.get(userId, sessionId);
-    if (existing?.status === 'active') return { kind: 'already', course, session, leads: planReminders(session, userId, now, existing.round).map((p) => p.lead) };
+    if (existing?.status === 'active')
+      return { kind: 'already', course, session, leads: planReminders(session, userId, now, existing.round).map((p) => p.lead) };
     const round = existing ? existing.round + 1 : 1;
     const plan = planReminders(session, userId, now, round);
     if (plan.length === 0) return { kind: 'tooSoon', course, session };

@@ -37,8 +37,12 @@ function transitions(zone: string, from: DateTime, to: DateTime): DateTime[] {
  */
 export function vtimezone(zone: string, moments: DateTime[]): string {
   const millis = moments.map((m) => m.toMillis());
-  const from = DateTime.fromMillis(Math.min(...millis), { zone }).minus({ years: 1 }).startOf('year');
-  const to = DateTime.fromMillis(Math.max(...millis), { zone }).plus({ years: 1 }).endOf('year');
+  const from = DateTime.fromMillis(Math.min(...millis), { zone })
+    .minus({ years: 1 })
+    .startOf('year');
+  const to = DateTime.fromMillis(Math.max(...millis), { zone })
+    .plus({ years: 1 })
+    .endOf('year');
   const standardOffset = Math.min(from.offset, from.set({ month: 7 }).offset);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const changes = transitions(zone, from, to);

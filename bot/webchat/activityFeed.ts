@@ -32,7 +32,10 @@ export interface ActivityFeed {
 export class LocalListeners {
   private readonly byConversation = new Map<string, Set<FeedListener>>();
 
-  constructor(private readonly onFirst?: (conversationId: string) => void, private readonly onLast?: (conversationId: string) => void) {}
+  constructor(
+    private readonly onFirst?: (conversationId: string) => void,
+    private readonly onLast?: (conversationId: string) => void,
+  ) {}
 
   add(conversationId: string, listener: FeedListener): () => void {
     let listeners = this.byConversation.get(conversationId);

@@ -56,7 +56,9 @@ export function registerConnectorRoutes(server: Server, key: string, deps: Conne
     const body = req.body as unknown;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse(res, 400, 'BadArgument', 'The body must be an activity.');
     const replyToId = typeof req.params.activityId === 'string' ? req.params.activityId : undefined;
-    const stored = await conversations.appendFromBot(conversationId, [botActivity(body as Record<string, unknown>, conversationId, bot, now().toUTC().toISO()!, replyToId)]);
+    const stored = await conversations.appendFromBot(conversationId, [
+      botActivity(body as Record<string, unknown>, conversationId, bot, now().toUTC().toISO()!, replyToId),
+    ]);
     if (!stored) return refuse(res, 404, 'ConversationNotFound', 'The conversation has ended.');
     res.send(200, { id: stored[0]?.id ?? `${conversationId}|typing` });
   };

@@ -9,7 +9,11 @@ export interface DirectLineError {
 }
 
 const TOKEN_ERRORS: Record<TokenProblem, DirectLineError> = {
-  missing: { status: 403, code: 'MissingToken', message: "This request needs a Direct Line token (Authorization: Bearer <token>). Start the chat from the bot's page." },
+  missing: {
+    status: 403,
+    code: 'MissingToken',
+    message: "This request needs a Direct Line token (Authorization: Bearer <token>). Start the chat from the bot's page.",
+  },
   expired: { status: 403, code: 'TokenExpired', message: 'The Direct Line token has expired. Get a new one and reconnect.' },
   invalid: { status: 403, code: 'BadToken', message: 'The Direct Line token is not valid.' },
   scope: { status: 403, code: 'BadToken', message: 'This token can only start a conversation; use the token the start returned.' },

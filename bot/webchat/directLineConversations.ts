@@ -166,7 +166,9 @@ export class DirectLineConversations {
 
   /** Tells the streams; a failure only delays them (they read again at their next keep-alive), so it never fails the append. */
   private async publish(event: Exclude<FeedEvent, { kind: 'resync' }>): Promise<void> {
-    await this.deps.feed.publish(event).catch((err: unknown) => this.deps.logger.warn({ err }, 'web chat could not tell the other replicas about new activity'));
+    await this.deps.feed
+      .publish(event)
+      .catch((err: unknown) => this.deps.logger.warn({ err }, 'web chat could not tell the other replicas about new activity'));
   }
 
   private remember(conversation: StoredConversation): void {

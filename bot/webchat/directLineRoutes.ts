@@ -89,7 +89,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     const auth = await authorize(tokens, bearerToken(req.headers.authorization), undefined, ['start', 'conversation']);
     if (!auth.ok) return sendDirectLineError(res, auth.error);
     const { claims } = auth;
-    const user = { id: claims.userId, ...(claims.userName ? { name: claims.userName } : {}), ...(claims.userEmail ? { email: claims.userEmail } : {}), ...(claims.userOid ? { oid: claims.userOid } : {}) };
+    const user = {
+      id: claims.userId,
+      ...(claims.userName ? { name: claims.userName } : {}),
+      ...(claims.userEmail ? { email: claims.userEmail } : {}),
+      ...(claims.userOid ? { oid: claims.userOid } : {}),
+    };
     const { conversation, created } = await conversations.start(claims.conversationId, user);
     if (created) {
       const start = conversationStartActivity(conversation.id, { id: user.id, name: user.name }, deps.bot, deps.serviceUrl(), timestamp());
@@ -139,16 +144,21 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       });
     }
     // Nothing a concern says is kept (the client already shows its own copy): redacted before the turn, so a crash mid-turn keeps nothing either.
-    if (appended.outcome === 'appended' && deps.reportsConcern({ text: appended.activity.text, value: appended.activity.value })) await conversations.redact(conversation.id, appended.activity.id!);
+    if (appended.outcome === 'appended' && deps.reportsConcern({ text: appended.activity.text, value: appended.activity.value }))
+      await conversations.redact(conversation.id, appended.activity.id!);
     // A resend whose first attempt never finished its turn (its process stopped, or the bot failed) is answered now, from the words posted again if the kept copy was redacted.
-    const toRun = appended.outcome === 'resent' && appended.activity.text === REDACTED_TEXT ? { ...userActivity(body, conversation.id, user, timestamp()), id: appended.id } : appended.activity;
+    const toRun =
+      appended.outcome === 'resent' && appended.activity.text === REDACTED_TEXT
+        ? { ...userActivity(body, conversation.id, user, timestamp()), id: appended.id }
+        : appended.activity;
     try {
       await deps.runTurn(activityForBot(toRun, deps.bot, deps.serviceUrl()));
     } catch (err) {
       logger.error({ err }, 'web chat turn failed');
       return sendDirectLineError(res, { status: 502, code: 'BotError', message: 'The bot could not process the activity.' });
     }
-    if (clientId) await conversations.markHandled(conversation.id, clientId).catch((err: unknown) => logger.warn({ err }, 'web chat could not mark an activity handled'));
+    if (clientId)
+      await conversations.markHandled(conversation.id, clientId).catch((err: unknown) => logger.warn({ err }, 'web chat could not mark an activity handled'));
     res.send(200, { id: appended.activity.id });
   });
 

@@ -74,7 +74,12 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (outcome === 'resent') {
       const seq = Number(a.split(':')[0]);
       const [entry] = (await this.redis.xrange(this.keys(id)[1], `0-${seq}`, `0-${seq}`)) as [string, string[]][];
-      return { outcome: 'resent', id: activityId(id, seq), handled: a.endsWith(':h') || !entry, activity: withId(id, seq, entry ? field(entry[1], 'j') : form.json) };
+      return {
+        outcome: 'resent',
+        id: activityId(id, seq),
+        handled: a.endsWith(':h') || !entry,
+        activity: withId(id, seq, entry ? field(entry[1], 'j') : form.json),
+      };
     }
     if (outcome === 'throttled') return { outcome: 'throttled', retryAfterSeconds: Number(a) };
     return { outcome: 'appended', activity: withId(id, Number(a), form.json) };
@@ -87,7 +92,12 @@ export class RedisDirectLineStore implements DirectLineStore {
   async appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined> {
     if (!activities.length) return (await this.touch(id)) ? [] : undefined;
     const forms = activities.map(storedForm);
-    const [outcome, first] = (await APPEND.run(this.redis, this.keys(id), [...this.appendArgs('bot', ''), 0, 0, ...forms.flatMap((f) => [f.json, f.bytes])])) as string[];
+    const [outcome, first] = (await APPEND.run(this.redis, this.keys(id), [
+      ...this.appendArgs('bot', ''),
+      0,
+      0,
+      ...forms.flatMap((f) => [f.json, f.bytes]),
+    ])) as string[];
     if (outcome === 'gone') return undefined;
     return forms.map((f, i) => withId(id, Number(first) + i, f.json));
   }

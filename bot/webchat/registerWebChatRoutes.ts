@@ -19,14 +19,17 @@ const BOT_ID = 'staffbot';
  * not JSON or too big) Direct Line's shape, `{ error: { code, message } }`, as every other error there has.
  */
 function directLineErrorShape(server: Server): void {
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { body?: { code?: string; message?: string }; toJSON?: () => unknown }, callback: () => void) => {
-    if ((req.url ?? '').startsWith(`${DIRECT_LINE_PATH}/`)) {
-      const code = err.body?.code ?? err.name ?? 'Error';
-      const message = err.body?.message ?? err.message;
-      err.toJSON = () => ({ error: { code, message } });
-    }
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { body?: { code?: string; message?: string }; toJSON?: () => unknown }, callback: () => void) => {
+      if ((req.url ?? '').startsWith(`${DIRECT_LINE_PATH}/`)) {
+        const code = err.body?.code ?? err.name ?? 'Error';
+        const message = err.body?.message ?? err.message;
+        err.toJSON = () => ({ error: { code, message } });
+      }
+      return callback();
+    },
+  );
 }
 
 /**
@@ -37,7 +40,15 @@ function directLineErrorShape(server: Server): void {
 export function registerWebChatRoutes(server: Server, services: Services): void {
   const { config, webChat, logger, now } = services;
   registerPageRoutes(server, config, webChat.mode);
-  registerTokenRoute(server, { mode: webChat.mode, config: config.webChat, tokens: webChat.tokens, conversations: webChat.conversations, users: webChat.users, now, logger });
+  registerTokenRoute(server, {
+    mode: webChat.mode,
+    config: config.webChat,
+    tokens: webChat.tokens,
+    conversations: webChat.conversations,
+    users: webChat.users,
+    now,
+    logger,
+  });
   if (webChat.mode === 'off') logger.warn('web chat is off: the bot has Bot Framework credentials but no DIRECT_LINE_SECRET');
   if (webChat.mode !== 'builtin') return;
 
@@ -53,7 +64,10 @@ export function registerWebChatRoutes(server: Server, services: Services): void 
     metrics: services.metrics,
     deliver: async (conversationId, replies) => {
       const at = now().toUTC().toISO()!;
-      const stored = await conversations.appendFromBot(conversationId, replies.map((reply) => botActivity(reply, conversationId, bot, at)));
+      const stored = await conversations.appendFromBot(
+        conversationId,
+        replies.map((reply) => botActivity(reply, conversationId, bot, at)),
+      );
       if (!stored) logger.warn({ replies: replies.length }, 'web chat conversation ended before its replies could be kept');
     },
   });
@@ -69,7 +83,13 @@ export function registerWebChatRoutes(server: Server, services: Services): void 
     now,
     logger,
   });
-  const stream = attachDirectLineStream(server.server, { conversations, tokens: webChat.tokens, logger, now, keepAliveMs: config.webChat.keepAliveSeconds * 1000 });
+  const stream = attachDirectLineStream(server.server, {
+    conversations,
+    tokens: webChat.tokens,
+    logger,
+    now,
+    keepAliveMs: config.webChat.keepAliveSeconds * 1000,
+  });
 
   // Node's close() waits for every open socket, and a browser keeps its Web Chat stream open for
   // as long as the page is, so closing the server first ends the streams. Turns under way finish

@@ -18,7 +18,10 @@ const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
  * copied into a URL or a security policy.
  */
 export function requestOrigin(req: IncomingMessage): RequestOrigin {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    .trim()
+    .toLowerCase();
   const tls = forwarded ? forwarded === 'https' : Boolean((req.socket as { encrypted?: boolean }).encrypted);
   const given = req.headers.host ?? '';
   const host = SAFE_HOST.test(given) ? given : 'localhost';

@@ -47,7 +47,15 @@ export class SqlDirectLineStore implements DirectLineStore {
       if (Number(stale.numDeletedRows) > 0) await trx.deleteFrom('directline_activities').where('conversation_id', '=', id).execute();
       const inserted = await trx
         .insertInto('directline_conversations')
-        .values({ id, user_id: user.id, user_name: user.name ?? null, user_email: user.email ?? null, user_oid: user.oid ?? null, created_at: at, last_active_at: at })
+        .values({
+          id,
+          user_id: user.id,
+          user_name: user.name ?? null,
+          user_email: user.email ?? null,
+          user_oid: user.oid ?? null,
+          created_at: at,
+          last_active_at: at,
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -58,7 +66,12 @@ export class SqlDirectLineStore implements DirectLineStore {
   }
 
   async find(id: string): Promise<StoredConversation | undefined> {
-    const row = await this.db.selectFrom('directline_conversations').selectAll().where('id', '=', id).where('last_active_at', '>=', this.idleCutoff()).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('directline_conversations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('last_active_at', '>=', this.idleCutoff())
+      .executeTakeFirst();
     if (!row) return undefined;
     const conversation = toConversation(row);
     if (this.now().toMillis() - conversation.lastActiveAt.toMillis() >= this.limits.touchEveryMs) await this.touch(id);
@@ -76,7 +89,14 @@ export class SqlDirectLineStore implements DirectLineStore {
   }
 
   async exists(id: string): Promise<boolean> {
-    return Boolean(await this.db.selectFrom('directline_conversations').select('id').where('id', '=', id).where('last_active_at', '>=', this.idleCutoff()).executeTakeFirst());
+    return Boolean(
+      await this.db
+        .selectFrom('directline_conversations')
+        .select('id')
+        .where('id', '=', id)
+        .where('last_active_at', '>=', this.idleCutoff())
+        .executeTakeFirst(),
+    );
   }
 
   appendFromClient(id: string, activity: DirectLineActivity, clientActivityId: string | undefined): Promise<ClientAppend> {
@@ -90,7 +110,8 @@ export class SqlDirectLineStore implements DirectLineStore {
           .where('conversation_id', '=', id)
           .where('client_activity_id', '=', clientActivityId)
           .executeTakeFirst();
-        if (earlier) return { outcome: 'resent', id: activityId(id, earlier.seq), handled: earlier.handled === 1, activity: withId(id, earlier.seq, earlier.activity) };
+        if (earlier)
+          return { outcome: 'resent', id: activityId(id, earlier.seq), handled: earlier.handled === 1, activity: withId(id, earlier.seq, earlier.activity) };
       }
       const { hits, verdict } = slideWindow(parseHits(row.recent_posts), this.limits.flood, this.now().toMillis());
       if (!verdict.accepted) return { outcome: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
@@ -100,7 +121,12 @@ export class SqlDirectLineStore implements DirectLineStore {
   }
 
   async markHandled(id: string, clientActivityId: string): Promise<void> {
-    await this.db.updateTable('directline_activities').set({ handled: 1 }).where('conversation_id', '=', id).where('client_activity_id', '=', clientActivityId).execute();
+    await this.db
+      .updateTable('directline_activities')
+      .set({ handled: 1 })
+      .where('conversation_id', '=', id)
+      .where('client_activity_id', '=', clientActivityId)
+      .execute();
   }
 
   appendFromBot(id: string, activities: DirectLineActivity[]): Promise<DirectLineActivity[] | undefined> {
@@ -112,7 +138,12 @@ export class SqlDirectLineStore implements DirectLineStore {
   }
 
   async since(id: string, watermark: number): Promise<ActivitySet | undefined> {
-    const row = await this.db.selectFrom('directline_conversations').select('last_seq').where('id', '=', id).where('last_active_at', '>=', this.idleCutoff()).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('directline_conversations')
+      .select('last_seq')
+      .where('id', '=', id)
+      .where('last_active_at', '>=', this.idleCutoff())
+      .executeTakeFirst();
     if (!row) return undefined;
     const rows = await this.db
       .selectFrom('directline_activities')
@@ -137,7 +168,12 @@ export class SqlDirectLineStore implements DirectLineStore {
         .returning('hits')
         .executeTakeFirstOrThrow();
       const { hits, verdict } = slideWindow(parseHits(row.hits), limit, this.now().toMillis());
-      if (verdict.accepted) await trx.updateTable('directline_limits').set({ hits: JSON.stringify(hits) }).where('key', '=', key).execute();
+      if (verdict.accepted)
+        await trx
+          .updateTable('directline_limits')
+          .set({ hits: JSON.stringify(hits) })
+          .where('key', '=', key)
+          .execute();
       return verdict;
     });
   }
@@ -152,30 +188,59 @@ export class SqlDirectLineStore implements DirectLineStore {
         // Deleting re-checks the time, so a conversation used since the select stays.
         const gone = await trx
           .deleteFrom('directline_conversations')
-          .where('id', 'in', batch.map((r) => r.id))
+          .where(
+            'id',
+            'in',
+            batch.map((r) => r.id),
+          )
           .where('last_active_at', '<', before)
           .returning('id')
           .execute();
-        if (gone.length) await trx.deleteFrom('directline_activities').where('conversation_id', 'in', gone.map((r) => r.id)).execute();
+        if (gone.length)
+          await trx
+            .deleteFrom('directline_activities')
+            .where(
+              'conversation_id',
+              'in',
+              gone.map((r) => r.id),
+            )
+            .execute();
         return gone.map((r) => r.id);
       });
       purged += ids.length;
       if (ids.length < PURGE_BATCH) break;
     }
     // Limit windows untouched for an hour have nothing left in them.
-    await this.db.deleteFrom('directline_limits').where('updated_at', '<', stamp(this.now().minus({ hours: 1 }))).execute();
+    await this.db
+      .deleteFrom('directline_limits')
+      .where('updated_at', '<', stamp(this.now().minus({ hours: 1 })))
+      .execute();
     return purged;
   }
 
   redact(conversationId: string, activityId: string): Promise<boolean> {
     const seq = seqOfActivityId(activityId);
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('directline_activities').select(['activity', 'bytes']).where('conversation_id', '=', conversationId).where('seq', '=', seq).executeTakeFirst();
+      const row = await trx
+        .selectFrom('directline_activities')
+        .select(['activity', 'bytes'])
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '=', seq)
+        .executeTakeFirst();
       if (!row) return false;
       const form = storedForm(redactedActivity(JSON.parse(row.activity) as DirectLineActivity));
-      await trx.updateTable('directline_activities').set({ activity: form.json, bytes: form.bytes }).where('conversation_id', '=', conversationId).where('seq', '=', seq).execute();
+      await trx
+        .updateTable('directline_activities')
+        .set({ activity: form.json, bytes: form.bytes })
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '=', seq)
+        .execute();
       // The conversation's byte count follows, so trimming stays exact.
-      await trx.updateTable('directline_conversations').set((eb) => ({ bytes: eb('bytes', '-', row.bytes - form.bytes) })).where('id', '=', conversationId).execute();
+      await trx
+        .updateTable('directline_conversations')
+        .set((eb) => ({ bytes: eb('bytes', '-', row.bytes - form.bytes) }))
+        .where('id', '=', conversationId)
+        .execute();
       return true;
     });
   }
@@ -201,7 +266,13 @@ export class SqlDirectLineStore implements DirectLineStore {
   }
 
   /** Inserts activities after the row's last watermark, then trims the conversation to its limits. */
-  private async insert(trx: Transaction<DatabaseSchema>, row: ConversationRow, activities: DirectLineActivity[], clientActivityId: string | undefined, recentPosts: string): Promise<DirectLineActivity[]> {
+  private async insert(
+    trx: Transaction<DatabaseSchema>,
+    row: ConversationRow,
+    activities: DirectLineActivity[],
+    clientActivityId: string | undefined,
+    recentPosts: string,
+  ): Promise<DirectLineActivity[]> {
     const forms = activities.map(storedForm);
     const values = forms.map((form, i) => ({
       conversation_id: row.id,
@@ -213,12 +284,22 @@ export class SqlDirectLineStore implements DirectLineStore {
     await trx.insertInto('directline_activities').values(values).execute();
     const lastSeq = row.last_seq + activities.length;
     const { firstSeq, bytes } = await this.trim(trx, row.id, row.first_seq, lastSeq, row.bytes + forms.reduce((n, f) => n + f.bytes, 0));
-    await trx.updateTable('directline_conversations').set({ first_seq: firstSeq, last_seq: lastSeq, bytes, recent_posts: recentPosts }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('directline_conversations')
+      .set({ first_seq: firstSeq, last_seq: lastSeq, bytes, recent_posts: recentPosts })
+      .where('id', '=', row.id)
+      .execute();
     return values.map((v) => withId(row.id, v.seq, v.activity));
   }
 
   /** Drops the oldest activities while the conversation is over its count or byte limit (always keeping the newest). */
-  private async trim(trx: Transaction<DatabaseSchema>, id: string, firstSeq: number, lastSeq: number, bytes: number): Promise<{ firstSeq: number; bytes: number }> {
+  private async trim(
+    trx: Transaction<DatabaseSchema>,
+    id: string,
+    firstSeq: number,
+    lastSeq: number,
+    bytes: number,
+  ): Promise<{ firstSeq: number; bytes: number }> {
     const { maxActivities, maxBytes } = this.limits;
     if (lastSeq - firstSeq + 1 <= maxActivities && bytes <= maxBytes) return { firstSeq, bytes };
     const rows = await trx.selectFrom('directline_activities').select(['seq', 'bytes']).where('conversation_id', '=', id).orderBy('seq').execute();
@@ -239,7 +320,12 @@ export class SqlDirectLineStore implements DirectLineStore {
 function toConversation(row: ConversationRow): StoredConversation {
   return {
     id: row.id,
-    user: { id: row.user_id, ...(row.user_name ? { name: row.user_name } : {}), ...(row.user_email ? { email: row.user_email } : {}), ...(row.user_oid ? { oid: row.user_oid } : {}) },
+    user: {
+      id: row.user_id,
+      ...(row.user_name ? { name: row.user_name } : {}),
+      ...(row.user_email ? { email: row.user_email } : {}),
+      ...(row.user_oid ? { oid: row.user_oid } : {}),
+    },
     lastSeq: row.last_seq,
     lastActiveAt: DateTime.fromISO(row.last_active_at, { zone: 'utc' }),
   };

@@ -37,7 +37,9 @@ export function directLineTokenKey(options: { secret?: string; dataDir: string }
   if (!fs.existsSync(file)) createKeyFile(file);
   const text = fs.readFileSync(file, 'utf8').trim();
   if (!KEY_TEXT.test(text)) {
-    throw new StoreStartupError(`The web chat key file ${file} is damaged. Delete it to make a new one (open chat pages will then need a reload), or set DIRECT_LINE_TOKEN_SECRET.`);
+    throw new StoreStartupError(
+      `The web chat key file ${file} is damaged. Delete it to make a new one (open chat pages will then need a reload), or set DIRECT_LINE_TOKEN_SECRET.`,
+    );
   }
   return Buffer.from(text, 'hex');
 }

@@ -62,7 +62,12 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDependencies)
     const verdict = await conversations.take(`start:${clientAddress(req, config.proxyHops)}`, { max: config.startsPerMinute, windowMs: 60_000 });
     if (!verdict.accepted) {
       res.setHeader('retry-after', String(verdict.retryAfterSeconds));
-      return refuse(res, 429, 'TooManyChats', `Too many chats have been started from your network just now. Please try again in ${verdict.retryAfterSeconds} seconds.`);
+      return refuse(
+        res,
+        429,
+        'TooManyChats',
+        `Too many chats have been started from your network just now. Please try again in ${verdict.retryAfterSeconds} seconds.`,
+      );
     }
     const body = (req.body ?? {}) as { userToken?: unknown; userId?: unknown };
     let user: WebChatUser;
@@ -81,7 +86,10 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDependencies)
         const exchanged = await exchangeDirectLineSecret(config.directLineEndpoint, config.directLineSecret!, user);
         reply = { ...exchanged, domain: `${config.directLineEndpoint}${DIRECT_LINE_PATH}`, user: publicUser(user) };
       } catch (err) {
-        logger.error({ status: err instanceof TokenExchangeError ? err.status : undefined, message: (err as Error).message }, 'Direct Line token exchange failed');
+        logger.error(
+          { status: err instanceof TokenExchangeError ? err.status : undefined, message: (err as Error).message },
+          'Direct Line token exchange failed',
+        );
         return refuse(res, 502, 'DirectLineUnavailable', 'Web chat is not available right now. Please try again in a few minutes.');
       }
     } else {

@@ -9,4 +9,8 @@ export function parseWatermark(value: string | null | undefined): { ok: true; wa
 }
 
 /** The 400 a bad watermark gets, in Direct Line's error shape. */
-export const BAD_WATERMARK = { status: 400, code: 'BadArgument', message: 'The watermark must be a whole number of zero or more, as returned by this service.' };
+export const BAD_WATERMARK = {
+  status: 400,
+  code: 'BadArgument',
+  message: 'The watermark must be a whole number of zero or more, as returned by this service.',
+};

@@ -27,7 +27,13 @@ export async function webChatGreeting(deps: WebChatGreetingDependencies, activit
   const identified = deps.identify(activity);
   const pulses = identified.ok ? (await deps.openPulses(identified.respondent)).open : [];
   const parts: string[] = [];
-  if (unread.length) parts.push(`You have ${plural(unread.length, 'new briefing', 'new briefings')}: ${titles(unread.map((b) => b.title))}. Say **latest briefings** to read them and press **Got it**.`);
-  if (pulses.length) parts.push(`${unread.length ? 'There is also' : 'You have'} ${plural(pulses.length, 'pulse', 'pulses')} open to you: ${titles(pulses.map((w) => w.name))}. Say **pulse** to answer; your answers are anonymous.`);
+  if (unread.length)
+    parts.push(
+      `You have ${plural(unread.length, 'new briefing', 'new briefings')}: ${titles(unread.map((b) => b.title))}. Say **latest briefings** to read them and press **Got it**.`,
+    );
+  if (pulses.length)
+    parts.push(
+      `${unread.length ? 'There is also' : 'You have'} ${plural(pulses.length, 'pulse', 'pulses')} open to you: ${titles(pulses.map((w) => w.name))}. Say **pulse** to answer; your answers are anonymous.`,
+    );
   return parts.length ? parts.join('\n\n') : undefined;
 }

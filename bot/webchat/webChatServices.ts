@@ -67,7 +67,14 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
     key: builtin ? directLineTokenKey({ secret: config.webChat.tokenSecret, dataDir: config.dataDir }) : crypto.randomBytes(32),
   });
   const housekeeping = builtin
-    ? startWebChatHousekeeping({ store, db: options.database.db, eraseUser: options.eraseUser, idleMinutes: DEFAULT_CONVERSATION_LIMITS.idleMinutes, now, logger })
+    ? startWebChatHousekeeping({
+        store,
+        db: options.database.db,
+        eraseUser: options.eraseUser,
+        idleMinutes: DEFAULT_CONVERSATION_LIMITS.idleMinutes,
+        now,
+        logger,
+      })
     : undefined;
   return {
     mode,

@@ -172,9 +172,7 @@ export function botAction(
   extra: { style?: ExecuteAction['style']; associatedInputs?: 'auto' | 'none' } = {},
 ): CardAction {
   const payload: ActionData = { ...data, verb };
-  return style === 'execute'
-    ? { type: 'Action.Execute', title, verb, data: payload, ...extra }
-    : { type: 'Action.Submit', title, data: payload, ...extra };
+  return style === 'execute' ? { type: 'Action.Execute', title, verb, data: payload, ...extra } : { type: 'Action.Submit', title, data: payload, ...extra };
 }
 
 /** A button that sends its title as if the user had typed it, in Teams and in Web Chat alike. */

@@ -14,14 +14,39 @@ export function createAboutYouCard(values: Record<string, unknown>, errors: stri
     heading('Your settings'),
     paragraph(intro),
     ...errorSummary(errors),
-    choiceInput('sector', 'Sector', SECTORS, values.sector, { isRequired: true, errorMessage: 'Choose a sector', style: 'compact', placeholder: 'Choose your sector' }),
+    choiceInput('sector', 'Sector', SECTORS, values.sector, {
+      isRequired: true,
+      errorMessage: 'Choose a sector',
+      style: 'compact',
+      placeholder: 'Choose your sector',
+    }),
     // A list box, not a type-ahead: web chat's type-ahead shows a saved role as its code and loses its label.
     choiceInput('role', 'Role', ROLES, values.role, { isRequired: true, errorMessage: 'Choose a role', style: 'compact', placeholder: 'Choose your role' }),
     choiceInput('authority', 'Council', COUNCIL_CHOICES, values.authority, { style: 'compact', placeholder: 'Choose your council' }),
     // Each box also has a placeholder naming it: Web Chat's screen-reader copy of a card labels text, date and time boxes only by their placeholder.
-    { type: 'Input.Text' as const, id: 'locality', label: 'Locality or area (optional)', placeholder: 'Locality or area', maxLength: 80, ...(textValue(values.locality) ? { value: textValue(values.locality) } : {}) },
-    { type: 'Input.Text' as const, id: 'team', label: 'Team (optional)', placeholder: 'Team', maxLength: 80, ...(textValue(values.team) ? { value: textValue(values.team) } : {}) },
-    { type: 'Input.Date' as const, id: 'startDate', label: 'When did you start in this role? (optional)', placeholder: 'Start date in this role', ...(textValue(values.startDate) ? { value: textValue(values.startDate) } : {}) },
+    {
+      type: 'Input.Text' as const,
+      id: 'locality',
+      label: 'Locality or area (optional)',
+      placeholder: 'Locality or area',
+      maxLength: 80,
+      ...(textValue(values.locality) ? { value: textValue(values.locality) } : {}),
+    },
+    {
+      type: 'Input.Text' as const,
+      id: 'team',
+      label: 'Team (optional)',
+      placeholder: 'Team',
+      maxLength: 80,
+      ...(textValue(values.team) ? { value: textValue(values.team) } : {}),
+    },
+    {
+      type: 'Input.Date' as const,
+      id: 'startDate',
+      label: 'When did you start in this role? (optional)',
+      placeholder: 'Start date in this role',
+      ...(textValue(values.startDate) ? { value: textValue(values.startDate) } : {}),
+    },
   ];
   // Forms submit as messages on every channel, so the dialog waiting for them receives the answers.
   const actions = [botAction('submit', 'Next', ABOUT_YOU_VERB)];

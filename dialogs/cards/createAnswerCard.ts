@@ -48,7 +48,11 @@ export function entryBlocks(entry: KnowledgeEntry): CardElement[] {
 export const entryFallbackLines = (entry: KnowledgeEntry): string[] => [entry.title, statusLine(entry) ?? '', entry.summary, `Source: ${entry.source}`];
 
 /** The button that opens an entry's full text. */
-export const moreDetailAction = (entry: KnowledgeEntry): CardAction => ({ type: 'Action.ShowCard', title: 'More detail', card: adaptiveCard([paragraph(entry.body)], entry.body) });
+export const moreDetailAction = (entry: KnowledgeEntry): CardAction => ({
+  type: 'Action.ShowCard',
+  title: 'More detail',
+  card: adaptiveCard([paragraph(entry.body)], entry.body),
+});
 
 /** The answer to a question: title, plain-English answer, where it comes from, related entries, and feedback. */
 export function createAnswerCard(entry: KnowledgeEntry, options: AnswerCardOptions): BuiltCard {

@@ -37,7 +37,13 @@ export function createBriefingCard(briefing: Briefing, options: BriefingCardOpti
     paragraph(briefing.summary),
   ];
   if (options.acknowledgedAt) {
-    body.push(paragraph(`\u2713 You confirmed you had read this on ${formatLondonDateTime(options.acknowledgedAt)}.`, { color: 'good', size: 'small', spacing: 'medium' }));
+    body.push(
+      paragraph(`\u2713 You confirmed you had read this on ${formatLondonDateTime(options.acknowledgedAt)}.`, {
+        color: 'good',
+        size: 'small',
+        spacing: 'medium',
+      }),
+    );
   }
   const actions: CardAction[] = [];
   // A long body would take the card past Teams' message limit: the card shows its opening and the
@@ -49,14 +55,24 @@ export function createBriefingCard(briefing: Briefing, options: BriefingCardOpti
     actions.push({ type: 'Action.ShowCard', title: 'Read more', card: adaptiveCard([paragraph(headingsAsBold(briefing.body))], 'The full briefing.') });
   }
   if (briefing.link) actions.push({ type: 'Action.OpenUrl', title: 'Open link', url: briefing.link });
-  if (!options.acknowledgedAt && !options.test && !options.readOnly) actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
+  if (!options.acknowledgedAt && !options.test && !options.readOnly)
+    actions.push(botAction(options.style, 'Got it', ACKNOWLEDGE_BRIEFING_VERB, { briefingId: briefing.id }, { style: 'positive' }));
   actions.push(typedAction(options.style, 'Ask about this', askAboutText(briefing)));
-  const fallback = [label, briefing.title, briefing.summary, briefing.link ? `Link: ${briefing.link}` : '', options.acknowledgedAt ? 'You confirmed you had read this.' : '']
+  const fallback = [
+    label,
+    briefing.title,
+    briefing.summary,
+    briefing.link ? `Link: ${briefing.link}` : '',
+    options.acknowledgedAt ? 'You confirmed you had read this.' : '',
+  ]
     .filter(Boolean)
     .join('\n\n');
   const card = adaptiveCard(body, fallback, actions);
   if (options.style === 'execute' && options.readerId && !options.test) {
-    card.refresh = { action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_BRIEFING_VERB, data: { verb: REFRESH_BRIEFING_VERB, briefingId: briefing.id } }, userIds: [options.readerId] };
+    card.refresh = {
+      action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_BRIEFING_VERB, data: { verb: REFRESH_BRIEFING_VERB, briefingId: briefing.id } },
+      userIds: [options.readerId],
+    };
   }
   return built(card);
 }

@@ -17,7 +17,9 @@ const text = (id: string, label: string, values: Record<string, unknown>, extra:
  * since the audience and timing of a sent briefing cannot change.
  */
 export function createBriefingFormCard(values: Record<string, unknown>, errors: string[], editing = false): BuiltCard {
-  const intro = editing ? 'Change the words; cards already sent are updated in place.' : 'Write the briefing, then choose who gets it. You will see a preview before anything is sent.';
+  const intro = editing
+    ? 'Change the words; cards already sent are updated in place.'
+    : 'Write the briefing, then choose who gets it. You will see a preview before anything is sent.';
   const body: CardElement[] = [
     heading(editing ? 'Edit briefing' : 'New briefing'),
     paragraph(intro),
@@ -39,8 +41,20 @@ export function createBriefingFormCard(values: Record<string, unknown>, errors: 
       paragraph('When (UK time): leave empty to send now.', { weight: 'bolder', spacing: 'medium' }),
       { type: 'Input.Date', id: 'publishDate', label: 'Publish on', ...(textValue(values.publishDate) ? { value: textValue(values.publishDate) } : {}) },
       { type: 'Input.Time', id: 'publishTime', label: 'at', ...(textValue(values.publishTime) ? { value: textValue(values.publishTime) } : {}) },
-      { type: 'Input.Date', id: 'expiryDate', label: 'Expires on (optional)', ...(textValue(values.expiryDate) ? { value: textValue(values.expiryDate) } : {}) },
-      { type: 'Input.Toggle', id: 'urgent', title: 'Urgent: ignore quiet hours and working hours', valueOn: 'true', valueOff: 'false', value: values.urgent === 'true' ? 'true' : 'false' },
+      {
+        type: 'Input.Date',
+        id: 'expiryDate',
+        label: 'Expires on (optional)',
+        ...(textValue(values.expiryDate) ? { value: textValue(values.expiryDate) } : {}),
+      },
+      {
+        type: 'Input.Toggle',
+        id: 'urgent',
+        title: 'Urgent: ignore quiet hours and working hours',
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values.urgent === 'true' ? 'true' : 'false',
+      },
     );
   }
   const actions = [botAction('submit', editing ? 'Preview changes' : 'Preview', BRIEFING_FORM_VERB)];

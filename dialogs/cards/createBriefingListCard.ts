@@ -12,11 +12,10 @@ export function createBriefingListCard(briefings: Briefing[], style: ActionStyle
   }
   const body: CardElement[] = [heading('Latest briefings for you')];
   for (const b of briefings) {
-    body.push(
-      paragraph(`**${b.title}**`, { spacing: 'medium' }),
-      paragraph(`${formatLondonDateTime(b.publishAt)}. ${b.summary}`, { size: 'small' }),
-      { type: 'ActionSet', actions: [botAction(style, 'Read', SHOW_BRIEFING_VERB, { briefingId: b.id })] },
-    );
+    body.push(paragraph(`**${b.title}**`, { spacing: 'medium' }), paragraph(`${formatLondonDateTime(b.publishAt)}. ${b.summary}`, { size: 'small' }), {
+      type: 'ActionSet',
+      actions: [botAction(style, 'Read', SHOW_BRIEFING_VERB, { briefingId: b.id })],
+    });
   }
   const fallback = ['Latest briefings for you:', ...briefings.map((b) => `- ${b.title} (${formatLondonDateTime(b.publishAt)}): ${b.summary}`)].join('\n');
   return built(adaptiveCard(body, fallback));

@@ -32,7 +32,14 @@ export function createBriefingPreviewCard(preview: BriefingPreview): BuiltCard {
     paragraph('Above is the card as staff will see it.'),
     { type: 'FactSet' as const, facts },
     ...preview.notes.map((n) => paragraph(n, { weight: 'bolder' as const })),
-    ...(nobody ? [paragraph('Nobody matches this audience yet, so there is no one to send it to. Change the audience, or cancel.', { color: 'attention' as const, weight: 'bolder' as const })] : []),
+    ...(nobody
+      ? [
+          paragraph('Nobody matches this audience yet, so there is no one to send it to. Change the audience, or cancel.', {
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+          }),
+        ]
+      : []),
   ];
   const actions = [
     botAction('submit', 'Send a test to me', PREVIEW_TEST_VERB),

@@ -22,7 +22,11 @@ export function createBriefingReaderCard(briefing: Pick<Briefing, 'id' | 'title'
   if (texts.length > 1) body.push(paragraph(`Page ${page} of ${texts.length}`, { size: 'small', isSubtle: true, spacing: 'none' }));
   for (const block of texts[page - 1].split(/\n{2,}/)) if (block.trim()) body.push(paragraph(block));
   const actions: CardAction[] = [];
-  const turn = (title: string, to: number): CardAction => ({ type: 'Action.Submit', title, data: { verb: READ_BRIEFING_VERB, briefingId: briefing.id, page: to } });
+  const turn = (title: string, to: number): CardAction => ({
+    type: 'Action.Submit',
+    title,
+    data: { verb: READ_BRIEFING_VERB, briefingId: briefing.id, page: to },
+  });
   if (page > 1) actions.push(turn('Previous page', page - 1));
   if (page < texts.length) actions.push(turn('Next page', page + 1));
   if (briefing.link) actions.push({ type: 'Action.OpenUrl', title: 'Open link', url: briefing.link });

@@ -24,7 +24,10 @@ export function createBriefingStatusCard(report: BriefingStatusReport, style: Ac
     { type: 'FactSet' as const, facts },
     paragraph(`Per-person status: GET /api/briefings/${briefing.id}/deliveries.csv on the admin API.`, { size: 'small', isSubtle: true }),
   ];
-  const actions = briefing.status === 'recalled' ? [] : [typedAction(style, 'Edit', `edit briefing #${briefing.id}`), typedAction(style, 'Recall', `recall briefing #${briefing.id}`)];
+  const actions =
+    briefing.status === 'recalled'
+      ? []
+      : [typedAction(style, 'Edit', `edit briefing #${briefing.id}`), typedAction(style, 'Recall', `recall briefing #${briefing.id}`)];
   const fallback = [`Briefing #${briefing.id}: ${briefing.title}`, ...facts.map((f) => `${f.title}: ${f.value}`)].join('\n');
   return built(adaptiveCard(body, fallback, actions));
 }

@@ -9,7 +9,12 @@ export function createContentReviewCard(entry: KnowledgeEntry, publicBaseUrl: st
   const title = `Review due: ${entry.title}`;
   const when = `Its review date was ${entry.reviewBy}. Staff are still being answered with it, so check it is correct and current.`;
   const how = 'Open Content in the Dashboard tab, change what needs changing and set a new review date; another content editor approves it.';
-  const body = [heading(title), paragraph(when), paragraph(`You get this because you are listed for "${entry.owner}".`, { size: 'small', isSubtle: true }), paragraph(how, { size: 'small' })];
+  const body = [
+    heading(title),
+    paragraph(when),
+    paragraph(`You get this because you are listed for "${entry.owner}".`, { size: 'small', isSubtle: true }),
+    paragraph(how, { size: 'small' }),
+  ];
   const url = `${publicBaseUrl.replace(/\/$/, '')}/dashboard/content`;
   return built(adaptiveCard(body, `${title}\n${when}\n${how}`, [{ type: 'Action.OpenUrl', title: 'Open Content', url }]));
 }

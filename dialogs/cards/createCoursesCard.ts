@@ -32,7 +32,10 @@ export function createCoursesCard(content: CoursesCardContent, style: ActionStyl
   }
   for (const { course, sessions, outsideWindow } of content.listings) {
     const shown = sessions.slice(0, SESSIONS_IN_LIST).map(describeSession);
-    const when = shown.length === 0 ? `No sessions scheduled \u2014 contact ${course.contact}.` : `${outsideWindow ? 'Next (none in the dates you asked for): ' : 'Next: '}${shown.join('; ')}`;
+    const when =
+      shown.length === 0
+        ? `No sessions scheduled \u2014 contact ${course.contact}.`
+        : `${outsideWindow ? 'Next (none in the dates you asked for): ' : 'Next: '}${shown.join('; ')}`;
     body.push({
       type: 'Container',
       spacing: 'medium',

@@ -27,14 +27,25 @@ export function createNewPulseConfirmCard(summary: PulseSummary): BuiltCard {
   const facts: Fact[] = [
     { title: 'Pulse', value: summary.name },
     { title: 'Template', value: `${summary.templateTitle} (${summary.questions} questions)` },
-    { title: 'Audience', value: `${describeAudience(summary.audience)}: ${summary.reach} ${summary.reach === 1 ? 'person' : 'people'} the bot can reach today` },
+    {
+      title: 'Audience',
+      value: `${describeAudience(summary.audience)}: ${summary.reach} ${summary.reach === 1 ? 'person' : 'people'} the bot can reach today`,
+    },
     { title: 'Opens', value: at(summary.opensAt) },
     { title: 'Closes', value: at(summary.closesAt) },
-    { title: 'Reminders', value: summary.reminderDays.length ? summary.reminderDays.map((d) => londonDate(DateTime.fromISO(d, { zone: LONDON_ZONE }))).join('; ') : 'none' },
+    {
+      title: 'Reminders',
+      value: summary.reminderDays.length ? summary.reminderDays.map((d) => londonDate(DateTime.fromISO(d, { zone: LONDON_ZONE }))).join('; ') : 'none',
+    },
     { title: 'Minimum group size', value: `${summary.threshold}: no result about fewer people is ever shown` },
   ];
   const note = 'Cards go out in working hours and outside each person\u2019s quiet hours. Reminders go only to people who have not answered.';
-  const body = [heading('New pulse: check and start'), paragraph('Step 2 of 2.'), { type: 'FactSet' as const, facts }, paragraph(note, { size: 'small', isSubtle: true })];
+  const body = [
+    heading('New pulse: check and start'),
+    paragraph('Step 2 of 2.'),
+    { type: 'FactSet' as const, facts },
+    paragraph(note, { size: 'small', isSubtle: true }),
+  ];
   // Forms submit as messages on every channel, so the dialog waiting for them receives the choice.
   const actions = [
     botAction('submit', 'Start this pulse', NEW_PULSE_CONFIRM_VERB, { confirm: 'start' }, { style: 'positive' }),

@@ -15,8 +15,20 @@ export function createPreferencesCard(values: Record<string, unknown>, errors: s
     choiceInput('topics', 'Topics for briefings (choose any)', TOPICS, topics, { isMultiSelect: true, style: 'expanded' }),
     paragraph('Quiet hours: I will hold non-urgent messages until they end (UK time).', { size: 'small', isSubtle: true }),
     // The placeholders name the boxes in Web Chat's screen-reader copy of the card, which ignores labels on time boxes.
-    { type: 'Input.Time' as const, id: 'quietStart', label: 'Quiet from (optional)', placeholder: 'Quiet from', ...(textValue(values.quietStart) ? { value: textValue(values.quietStart) } : {}) },
-    { type: 'Input.Time' as const, id: 'quietEnd', label: 'Quiet until (optional)', placeholder: 'Quiet until', ...(textValue(values.quietEnd) ? { value: textValue(values.quietEnd) } : {}) },
+    {
+      type: 'Input.Time' as const,
+      id: 'quietStart',
+      label: 'Quiet from (optional)',
+      placeholder: 'Quiet from',
+      ...(textValue(values.quietStart) ? { value: textValue(values.quietStart) } : {}),
+    },
+    {
+      type: 'Input.Time' as const,
+      id: 'quietEnd',
+      label: 'Quiet until (optional)',
+      placeholder: 'Quiet until',
+      ...(textValue(values.quietEnd) ? { value: textValue(values.quietEnd) } : {}),
+    },
   ];
   const actions = [botAction('submit', 'Save settings', PREFERENCES_VERB)];
   const fallback = [intro, ...errors, 'Please open this message in Teams or the web chat to fill in the form.'].join('\n\n');

@@ -33,17 +33,32 @@ function questionInput(question: SurveyQuestion, number: number, value: unknown)
   });
   switch (question.type) {
     case 'rating':
-      return choice(question.labels.map((l, i) => ({ title: `${i + 1} – ${l}`, value: String(i + 1) })), 'expanded');
+      return choice(
+        question.labels.map((l, i) => ({ title: `${i + 1} – ${l}`, value: String(i + 1) })),
+        'expanded',
+      );
     case 'scale':
       return choice(
-        Array.from({ length: 11 }, (_, n) => ({ title: n === 0 ? `0 – ${question.lowLabel}` : n === 10 ? `10 – ${question.highLabel}` : String(n), value: String(n) })),
+        Array.from({ length: 11 }, (_, n) => ({
+          title: n === 0 ? `0 – ${question.lowLabel}` : n === 10 ? `10 – ${question.highLabel}` : String(n),
+          value: String(n),
+        })),
         'compact',
         'Choose from 0 to 10',
       );
     case 'choice':
-      return choice(question.options.map((o) => ({ title: o.label, value: o.id })), 'expanded');
+      return choice(
+        question.options.map((o) => ({ title: o.label, value: o.id })),
+        'expanded',
+      );
     case 'yesno':
-      return choice([{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }], 'expanded');
+      return choice(
+        [
+          { title: 'Yes', value: 'yes' },
+          { title: 'No', value: 'no' },
+        ],
+        'expanded',
+      );
     case 'text':
       return {
         type: 'Input.Text',

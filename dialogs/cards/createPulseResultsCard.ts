@@ -8,14 +8,20 @@ import { adaptiveCard, built, BuiltCard, CardElement, Fact, heading, paragraph }
 const CARD_COMMENTS = 10;
 
 /** A comment as plain text on one line: Markdown that could make a link, a heading or emphasis is removed. */
-const plain = (comment: string): string => comment.replace(/[[\]<>*_`~#|\\]/g, '').replace(/\s+/g, ' ').trim();
+const plain = (comment: string): string =>
+  comment
+    .replace(/[[\]<>*_`~#|\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const signed = (n: number, places = 0): string => `${n > 0 ? '+' : n < 0 ? '\u2212' : ''}${Math.abs(n).toFixed(places)}`;
 
 /** One question's figures in a sentence. */
 function headline(q: QuestionResult): string {
-  if (q.favourability) return `mean ${q.mean?.toFixed(2) ?? '\u2013'} \u00B7 ${q.favourability.favourable}% favourable, ${q.favourability.neutral}% neutral, ${q.favourability.unfavourable}% unfavourable`;
-  if (q.enps) return `eNPS ${signed(q.enps.score)} (${q.enps.promoters}% promoters, ${q.enps.passives}% passives, ${q.enps.detractors}% detractors) \u00B7 mean ${q.mean?.toFixed(2) ?? '\u2013'}`;
+  if (q.favourability)
+    return `mean ${q.mean?.toFixed(2) ?? '\u2013'} \u00B7 ${q.favourability.favourable}% favourable, ${q.favourability.neutral}% neutral, ${q.favourability.unfavourable}% unfavourable`;
+  if (q.enps)
+    return `eNPS ${signed(q.enps.score)} (${q.enps.promoters}% promoters, ${q.enps.passives}% passives, ${q.enps.detractors}% detractors) \u00B7 mean ${q.mean?.toFixed(2) ?? '\u2013'}`;
   return q.distribution.map((d) => `${d.label} ${d.percent}%`).join(', ');
 }
 
@@ -48,7 +54,12 @@ function trendLine(item: TrendItem, n: number): string {
  */
 export function createPulseResultsCard(results: SurveyResults): BuiltCard {
   const { survey } = results;
-  const status = survey.status === 'closed' ? `closed ${londonDateTime(DateTime.fromISO(survey.closesAt))}` : survey.status === 'open' ? `open until ${londonDateTime(DateTime.fromISO(survey.closesAt))}` : `opens ${londonDateTime(DateTime.fromISO(survey.opensAt))}`;
+  const status =
+    survey.status === 'closed'
+      ? `closed ${londonDateTime(DateTime.fromISO(survey.closesAt))}`
+      : survey.status === 'open'
+        ? `open until ${londonDateTime(DateTime.fromISO(survey.closesAt))}`
+        : `opens ${londonDateTime(DateTime.fromISO(survey.opensAt))}`;
   const facts: Fact[] = [{ title: 'Status', value: status }];
   const lines: string[] = [`Results: ${survey.name}`, `Status: ${status}`];
   const body: CardElement[] = [heading(`Results: ${survey.name}`)];
@@ -72,8 +83,15 @@ export function createPulseResultsCard(results: SurveyResults): BuiltCard {
   const items = results.questions.suppressed ? [] : results.questions.items;
   const numbers = new Map(items.map((q, i) => [q.id, i + 1]));
   const numberOf = (id: string) => numbers.get(id) ?? 0;
-  section('Questions', items.map((q, i) => `- Q${i + 1} ${q.text}: ${headline(q)}`));
-  if (!results.trend.suppressed) section(`Compared with ${results.trend.previous.name} (${results.trend.previous.responses} responses)`, results.trend.items.map((t) => trendLine(t, numberOf(t.questionId))));
+  section(
+    'Questions',
+    items.map((q, i) => `- Q${i + 1} ${q.text}: ${headline(q)}`),
+  );
+  if (!results.trend.suppressed)
+    section(
+      `Compared with ${results.trend.previous.name} (${results.trend.previous.responses} responses)`,
+      results.trend.items.map((t) => trendLine(t, numberOf(t.questionId))),
+    );
   else lines.push(`Trend: ${results.trend.reason}`);
   if (!results.segments.suppressed) {
     section('By sector', segmentLines(results.segments.sector, numberOf));
@@ -83,7 +101,10 @@ export function createPulseResultsCard(results: SurveyResults): BuiltCard {
   else {
     const shown = results.comments.items.slice(0, CARD_COMMENTS).map((c) => `- \u201C${plain(c)}\u201D`);
     const more = results.comments.items.length - shown.length;
-    section('Comments (personal details removed)', more > 0 ? [...shown, `Showing ${shown.length} of ${results.comments.items.length}; the admin API has them all.`] : shown);
+    section(
+      'Comments (personal details removed)',
+      more > 0 ? [...shown, `Showing ${shown.length} of ${results.comments.items.length}; the admin API has them all.`] : shown,
+    );
   }
   body.push(paragraph(`Figures about fewer than ${survey.threshold} people are never shown.`, { size: 'small', isSubtle: true }));
   return built(adaptiveCard(body, lines.join('\n')));

@@ -43,7 +43,13 @@ function cardFor(reply: AnswerReply, style: ActionStyle, settings: ReplySettings
       return createNoQuestionCard(style);
     case 'course':
       // Reminders arrive as proactive messages, which only Teams takes (it is also the only channel sent Universal Actions).
-      return createCourseCard(reply.listing, { style, related: reply.related, filter: reply.filter, publicBaseUrl: settings.publicBaseUrl, reminders: style === 'execute' });
+      return createCourseCard(reply.listing, {
+        style,
+        related: reply.related,
+        filter: reply.filter,
+        publicBaseUrl: settings.publicBaseUrl,
+        reminders: style === 'execute',
+      });
     case 'courses':
       return createCoursesCard(reply, style);
     case 'trainingDate':

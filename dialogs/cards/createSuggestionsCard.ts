@@ -21,7 +21,8 @@ export interface SuggestionsCardOptions {
 
 const INTRO = "I'm not sure which of these you mean. Did you mean:";
 /** What the bot says once "None of these" is pressed. */
-export const NONE_OF_THESE_THANKS = "Thanks. I've noted that none of these answered your question, so the content team can add what's missing. You can also try asking in other words.";
+export const NONE_OF_THESE_THANKS =
+  "Thanks. I've noted that none of these answered your question, so the content team can add what's missing. You can also try asking in other words.";
 const TRY_AGAIN = 'If none of these is right, press None of these or try asking in other words.';
 
 /** The first sentence of an entry's summary, cut at a word to fit one line. */
@@ -45,14 +46,10 @@ export function createSuggestionsCard(entries: KnowledgeEntry[], options: Sugges
     items: [paragraph(e.title, { weight: 'bolder' }), paragraph(summaryLine(e), { isSubtle: true, spacing: 'none' })],
   }));
   const buttons = entries.map((e) => botAction(style, e.title, SHOW_ENTRY_VERB, { id: e.id }));
-  if (!noted) buttons.push(botAction(style, 'None of these', NONE_OF_THESE_VERB, { question: question.slice(0, MAX_GAP_QUESTION_CHARS), ids: entries.map((e) => e.id) }));
+  if (!noted)
+    buttons.push(botAction(style, 'None of these', NONE_OF_THESE_VERB, { question: question.slice(0, MAX_GAP_QUESTION_CHARS), ids: entries.map((e) => e.id) }));
   const closing = noted ? NONE_OF_THESE_THANKS : TRY_AGAIN;
-  const body: CardElement[] = [
-    paragraph(INTRO),
-    ...choices,
-    { type: 'ActionSet', actions: buttons },
-    paragraph(closing, { isSubtle: !noted, size: 'small' }),
-  ];
+  const body: CardElement[] = [paragraph(INTRO), ...choices, { type: 'ActionSet', actions: buttons }, paragraph(closing, { isSubtle: !noted, size: 'small' })];
   const fallback = [INTRO, ...entries.map((e) => `- ${e.title}: ${summaryLine(e)}`), closing].join('\n');
   return built(adaptiveCard(body, fallback));
 }

@@ -10,7 +10,10 @@ export function createTrainingDateCard(phrase: string, style: ActionStyle): Buil
   const body = [
     paragraph(problem),
     paragraph(hint),
-    { type: 'ActionSet' as const, actions: [typedAction(style, 'Training next month', 'training next month'), typedAction(style, 'All training courses', 'training courses')] },
+    {
+      type: 'ActionSet' as const,
+      actions: [typedAction(style, 'Training next month', 'training next month'), typedAction(style, 'All training courses', 'training courses')],
+    },
   ];
   return built(adaptiveCard(body, `${problem}\n${hint}`));
 }

@@ -12,7 +12,15 @@ export function createTrainingReminderCard(reminder: DueReminder, publicBaseUrl:
   const title = reminder.lead === '1d' ? `Reminder: ${course.title} is tomorrow` : `Reminder: ${course.title} is in a week`;
   const when = describeSession(session);
   const manage = 'Type "my reminders" to see or cancel your reminders.';
-  const body = [heading(title), paragraph(when, { weight: 'bolder' }), paragraph(`Questions about the session: ${course.contact}`, { size: 'small' }), paragraph(manage, { size: 'small', isSubtle: true })];
-  const actions = [addToCalendarAction(publicBaseUrl, session), { type: 'Action.OpenUrl' as const, title: 'Booking details', url: session.bookingUrl ?? course.bookingUrl }];
+  const body = [
+    heading(title),
+    paragraph(when, { weight: 'bolder' }),
+    paragraph(`Questions about the session: ${course.contact}`, { size: 'small' }),
+    paragraph(manage, { size: 'small', isSubtle: true }),
+  ];
+  const actions = [
+    addToCalendarAction(publicBaseUrl, session),
+    { type: 'Action.OpenUrl' as const, title: 'Booking details', url: session.bookingUrl ?? course.bookingUrl },
+  ];
   return built(adaptiveCard(body, `${title}\n${when}\n${manage}`, actions));
 }

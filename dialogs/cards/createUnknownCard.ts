@@ -1,7 +1,12 @@
 import { ActionStyle, adaptiveCard, built, BuiltCard, heading, paragraph, typedAction } from './adaptiveCard';
 
 /** Example questions shown when the bot cannot help, so people see what it can do. */
-export const EXAMPLE_QUESTIONS = ['What is a CAF?', 'Who can be a lead professional?', 'What are the six areas of the Common Core?', 'What are the ECM outcomes?'];
+export const EXAMPLE_QUESTIONS = [
+  'What is a CAF?',
+  'Who can be a lead professional?',
+  'What are the six areas of the Common Core?',
+  'What are the ECM outcomes?',
+];
 
 /** An honest "I don't know that one", with what the bot can help with and who to ask instead. */
 export function createUnknownCard(helpContact: string, style: ActionStyle): BuiltCard {

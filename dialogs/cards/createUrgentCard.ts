@@ -34,7 +34,8 @@ function healthText(contacts: Config['safeguarding']): string {
 
 const SOURCE_NOTES: Record<Exclude<ConcernSource, 'message'>, string> = {
   form: 'You typed this into a form. Forms are not watched, so nobody will see it quickly: please use the contacts above.',
-  pulse: 'Your pulse comment stays anonymous, so nobody can reply to it, and it will not reach anyone quickly: please use the contacts above if you are worried about a child.',
+  pulse:
+    'Your pulse comment stays anonymous, so nobody can reply to it, and it will not reach anyone quickly: please use the contacts above if you are worried about a child.',
 };
 
 /**
@@ -75,7 +76,16 @@ export function createUrgentCard(contacts: Config['safeguarding'], options: Urge
     ...(note ? [paragraph(note, { isSubtle: true })] : []),
   ];
   const actions: CardAction[] = contacts.proceduresUrl ? [{ type: 'Action.OpenUrl', title: 'Local safeguarding procedures', url: contacts.proceduresUrl }] : [];
-  const fallback = [heading, danger, frontDoor, contacts.dslText, ...extras, `What to do now:\n${steps}`, note, contacts.proceduresUrl ? `Procedures: ${contacts.proceduresUrl}` : '']
+  const fallback = [
+    heading,
+    danger,
+    frontDoor,
+    contacts.dslText,
+    ...extras,
+    `What to do now:\n${steps}`,
+    note,
+    contacts.proceduresUrl ? `Procedures: ${contacts.proceduresUrl}` : '',
+  ]
     .filter(Boolean)
     .join('\n\n');
   return built(adaptiveCard(body, fallback, actions));

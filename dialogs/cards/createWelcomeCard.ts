@@ -5,7 +5,8 @@ import { EXAMPLE_QUESTIONS } from './createUnknownCard';
 export function createWelcomeCard(botName: string, style: ActionStyle, inChannel = false): BuiltCard {
   const intro = `Hello, I'm ${botName}. I answer questions about the words, frameworks, strategies and training of the children's workforce, and point you to the source.`;
   const how = inChannel ? `In this channel, mention me (@${botName}) with your question, for example:` : 'Ask me in your own words, for example:';
-  const more = 'You can also say: "what training do I need?", "pulse" (open surveys for you), "latest briefings", "my settings", "export my data" or "delete my data".';
+  const more =
+    'You can also say: "what training do I need?", "pulse" (open surveys for you), "latest briefings", "my settings", "export my data" or "delete my data".';
   const safety = 'If you are worried about a child\u2019s safety, tell me and I will give you the safeguarding contacts straight away.';
   const body = [
     heading(`Welcome to ${botName}`),

@@ -55,7 +55,9 @@ function main(argv: string[]): number {
   const templateNote = `, ${templates.length} pulse templates in ${path.relative(process.cwd(), templatesDir)}`;
   const trainingNote = `, ${catalogue.courses.length} courses and ${catalogue.sessions.length} sessions in ${path.relative(process.cwd(), trainingDir)}, ${lexicon.categories.length} safeguarding lexicon categories in ${path.relative(process.cwd(), lexiconDir)}`;
   console.log(coverage.line);
-  console.log(`${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`);
+  console.log(
+    `${entries.length} entries in ${path.relative(process.cwd(), contentDir)}${templateNote}${trainingNote}${seedNote}: ${errors.length} error(s), ${warnings.length} warning(s)`,
+  );
   return errors.length > 0 ? 1 : 0;
 }
 

@@ -60,7 +60,10 @@ const categorySchema = z
     id: z.enum(CONCERN_CATEGORIES, { error: `must be one of ${CONCERN_CATEGORIES.join(', ')}` }),
     title: z.string().trim().min(1, 'must not be empty').max(80),
     owner: z.string().trim().min(1, 'must name who keeps this list correct'),
-    review_by: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')),
+    review_by: z
+      .union([z.string(), z.date()])
+      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')),
     routes: z.array(z.enum(CARD_ROUTES)).default([]),
     terms: z.array(phrase).min(1, 'list at least one word or phrase that names this harm'),
     signals: z.array(phrase).default([]),

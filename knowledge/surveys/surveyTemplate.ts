@@ -13,7 +13,10 @@ export const SCALE_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** The values a 1–5 rating accepts. */
 export const RATING_VALUES = [1, 2, 3, 4, 5] as const;
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case letters, digits and hyphens').max(40, 'must be at most 40 characters');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case letters, digits and hyphens')
+  .max(40, 'must be at most 40 characters');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optional = z.boolean().default(false);
 
@@ -64,11 +67,9 @@ const textQuestion = z
   .strict();
 
 /** One question, as the content team writes it in a template file. */
-export const questionSchema = z.discriminatedUnion(
-  'type',
-  [ratingQuestion, scaleQuestion, choiceQuestion, yesNoQuestion, textQuestion],
-  { error: 'type must be one of rating, scale, choice, yesno or text' },
-);
+export const questionSchema = z.discriminatedUnion('type', [ratingQuestion, scaleQuestion, choiceQuestion, yesNoQuestion, textQuestion], {
+  error: 'type must be one of rating, scale, choice, yesno or text',
+});
 
 /** A pulse template file: what the pulse is called and the questions it asks. */
 export const templateSchema = z
@@ -88,13 +89,16 @@ export const templateSchema = z
       if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question id "${q.id}" is used twice` });
       seen.add(q.id);
       const labels = q.type === 'rating' ? q.labels : q.type === 'choice' ? q.options.map((o) => o.label) : [];
-      if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length) ctx.addIssue({ code: 'custom', path: ['questions', i], message: 'labels must all be different' });
+      if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length)
+        ctx.addIssue({ code: 'custom', path: ['questions', i], message: 'labels must all be different' });
       if (q.type === 'choice' && new Set(q.options.map((o) => o.id)).size !== q.options.length) {
         ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'option ids must all be different' });
       }
     });
-    if (t.questions.filter((q) => q.type === 'text').length > 1) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'a pulse may have at most one free-text comment' });
-    if (t.questions.every((q) => q.type === 'text' || q.optional)) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'at least one question must be required' });
+    if (t.questions.filter((q) => q.type === 'text').length > 1)
+      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'a pulse may have at most one free-text comment' });
+    if (t.questions.every((q) => q.type === 'text' || q.optional))
+      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'at least one question must be required' });
   });
 
 /** A validated pulse template. */

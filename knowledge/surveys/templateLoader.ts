@@ -37,7 +37,8 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): LoadedTempla
     const result = parseTemplateFile(file, fs.readFileSync(path.join(dir, file), 'utf8'));
     problems.push(...result.problems);
     if (!result.template) continue;
-    if (templates.some((t) => t.id === result.template!.id)) problems.push({ level: 'error', file, message: `template id "${result.template.id}" is used twice` });
+    if (templates.some((t) => t.id === result.template!.id))
+      problems.push({ level: 'error', file, message: `template id "${result.template.id}" is used twice` });
     else templates.push(result.template);
   }
   if (files.length === 0) problems.push({ level: 'error', file: dir, message: 'there are no templates (*.yaml) in the folder' });

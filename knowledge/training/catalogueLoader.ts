@@ -60,7 +60,10 @@ function readRecords<R>(file: string, key: string, noun: string, recordSchema: z
   const name = path.basename(file);
   const data = readYaml(file, problems);
   if (data === undefined) return [];
-  const shape = z.object({ [key]: z.array(z.unknown()) }).strict().safeParse(data);
+  const shape = z
+    .object({ [key]: z.array(z.unknown()) })
+    .strict()
+    .safeParse(data);
   if (!shape.success) {
     problems.push(...issuesOf(name, 'file', shape.error));
     return [];

@@ -67,7 +67,11 @@ export class TrainingSearch {
         course.id,
         // A name counts without its framing words, so "induction course" is named by "next induction day".
         [course.title, bareTitle, ...course.aliases, ...course.acronyms]
-          .map((n) => keyWords(n).filter((w) => !isTrainingFrame(w)).map((w) => stem(w, this.acronyms)))
+          .map((n) =>
+            keyWords(n)
+              .filter((w) => !isTrainingFrame(w))
+              .map((w) => stem(w, this.acronyms)),
+          )
           .filter((t) => t.length > 0),
       );
       for (const term of new Set(Object.values(record).flatMap((s) => [...s]))) this.df.set(term, (this.df.get(term) ?? 0) + 1);

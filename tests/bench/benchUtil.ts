@@ -25,7 +25,10 @@ export function rssMb(pid: number = process.pid): number {
 /** Starts the bot as its own process and resolves once /healthz answers, with the time that took. */
 export async function startBotProcess(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     // A bot that never comes up is stopped, so a failed start leaves nothing running.
@@ -46,7 +49,9 @@ export async function startBotProcess(args: string[], env: Record<string, string
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 5));
   }

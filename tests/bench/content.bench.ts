@@ -50,7 +50,18 @@ function manyEntries(shipped: KnowledgeEntry[], count: number): KnowledgeEntry[]
   for (let i = 0; out.length < count; i++) {
     const base = shipped[i % shipped.length];
     const copy = Math.floor(i / shipped.length);
-    out.push(copy === 0 ? base : { ...base, id: `${base.id}-copy-${copy}`, title: `${base.title} ${copy}`, aliases: base.aliases.map((a) => `${a} ${copy}`), acronyms: [], related: [] });
+    out.push(
+      copy === 0
+        ? base
+        : {
+            ...base,
+            id: `${base.id}-copy-${copy}`,
+            title: `${base.title} ${copy}`,
+            aliases: base.aliases.map((a) => `${a} ${copy}`),
+            acronyms: [],
+            related: [],
+          },
+    );
   }
   return out;
 }
@@ -86,7 +97,11 @@ async function rebuildTimes(): Promise<{ total: number[]; mainThread: number[]; 
  * Chat-like load while the publishes run: `perReplica` askers on each replica, each asking the
  * next question as soon as the last is answered, through the same search chat answers from.
  */
-function startChatLoad(urls: string[], perReplica: number, questions: string[]): { stop: () => Promise<{ asked: number; failed: number; latencies: number[] }> } {
+function startChatLoad(
+  urls: string[],
+  perReplica: number,
+  questions: string[],
+): { stop: () => Promise<{ asked: number; failed: number; latencies: number[] }> } {
   let running = true;
   const latencies: number[] = [];
   let failed = 0;
@@ -110,7 +125,11 @@ function startChatLoad(urls: string[], perReplica: number, questions: string[]):
 }
 
 const api = (url: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}${route}`, { method, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
+  fetch(`${url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
 
 /** Requests that failed because a replica was busy rebuilding (a kept-alive socket closed under them); counted and retried. */
 let resets = 0;
@@ -146,13 +165,25 @@ async function main(): Promise<void> {
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-content-bench-'));
   const env: Record<string, string> = databaseUrl
-    ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: crypto.randomBytes(24).toString('hex'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') }
+    ? {
+        DATABASE_URL: databaseUrl,
+        DATABASE_SCHEMA: schema,
+        PULSE_LEDGER_SECRET: crypto.randomBytes(24).toString('hex'),
+        DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex'),
+      }
     : { DATA_DIR: dataDir, DATABASE_URL: '' };
   Object.assign(env, { ADMIN_API_TOKEN: TOKEN, CONTENT_POLL_MS: String(POLL_MS), DELIVERY_WORKER: 'off' });
   // Migrated once here, so the replicas start on a ready schema as they would in production, with the padded content live.
-  const prepared = await openDatabase({ dataDir: databaseUrl ? '' : dataDir, databaseUrl, databaseSchema: schema, connectTimeoutMs: 10000, logger: pino({ level: 'silent' }) });
+  const prepared = await openDatabase({
+    dataDir: databaseUrl ? '' : dataDir,
+    databaseUrl,
+    databaseSchema: schema,
+    connectTimeoutMs: 10000,
+    logger: pino({ level: 'silent' }),
+  });
   const shipped = loadContent().entries;
-  if (LIVE_ENTRIES > shipped.length) await new ContentEntries(prepared.db, () => DateTime.utc()).loadLive(manyEntries(shipped, LIVE_ENTRIES).slice(shipped.length), 'Benchmark');
+  if (LIVE_ENTRIES > shipped.length)
+    await new ContentEntries(prepared.db, () => DateTime.utc()).loadLive(manyEntries(shipped, LIVE_ENTRIES).slice(shipped.length), 'Benchmark');
   await prepared.db.destroy();
   const children: ChildProcess[] = [];
   try {
@@ -162,7 +193,10 @@ async function main(): Promise<void> {
     children.push(b.child);
     // Each index swap the replicas log after start-up, with how long it held up their main thread.
     const swaps: { buildMs: number; mainThreadMs: number }[] = [];
-    for (const [name, child] of [['A', a.child], ['B', b.child]] as const) {
+    for (const [name, child] of [
+      ['A', a.child],
+      ['B', b.child],
+    ] as const) {
       let tail = '';
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
         if (!line.includes('new index live')) return;
@@ -180,20 +214,26 @@ async function main(): Promise<void> {
     for (let i = 0; i < PUBLISHES; i++) {
       const name = `bench zebra term ${crypto.randomBytes(3).toString('hex').replace(/\d/g, '')} ${i}`;
       const id = `bench-entry-${i}`;
-      const created = await apiRetrying(a.url, 'POST', '/api/content/entries', {
-        id,
-        title: `Bench entry ${i}`,
-        kind: 'glossary',
-        aliases: [name],
-        tags: ['benchmark'],
-        summary: 'An entry created by the content benchmark.',
-        source: 'Benchmark',
-        authority: 'national',
-        owner: 'Benchmark',
-        review_by: '2030-01-01',
-        status: 'current',
-        body: 'Created by npm run bench:content.',
-      }, { 'idempotency-key': `bench-${schema}-${i}` });
+      const created = await apiRetrying(
+        a.url,
+        'POST',
+        '/api/content/entries',
+        {
+          id,
+          title: `Bench entry ${i}`,
+          kind: 'glossary',
+          aliases: [name],
+          tags: ['benchmark'],
+          summary: 'An entry created by the content benchmark.',
+          source: 'Benchmark',
+          authority: 'national',
+          owner: 'Benchmark',
+          review_by: '2030-01-01',
+          status: 'current',
+          body: 'Created by npm run bench:content.',
+        },
+        { 'idempotency-key': `bench-${schema}-${i}` },
+      );
       if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
       const started = process.hrtime.bigint();
       const published = await apiRetrying(a.url, 'POST', `/api/content/entries/${id}/publish`, {});
@@ -232,7 +272,12 @@ async function main(): Promise<void> {
       chatAskMaxMs: round(Math.max(0, ...chat.latencies)),
       replicaSwaps: swaps.length,
       replicaSwapBuildMaxMs: round(Math.max(0, ...swaps.map((w) => w.buildMs))),
-      replicaSwapMainThreadP50Ms: round(percentile(swaps.map((w) => w.mainThreadMs), 50)),
+      replicaSwapMainThreadP50Ms: round(
+        percentile(
+          swaps.map((w) => w.mainThreadMs),
+          50,
+        ),
+      ),
       replicaSwapMainThreadMaxMs: round(Math.max(0, ...swaps.map((w) => w.mainThreadMs))),
       rebuildEntries: REBUILD_ENTRIES,
       rebuildP50Ms: round(percentile(rebuilds.total, 50)),

@@ -24,7 +24,16 @@ import { msSince, round } from './benchUtil';
 const args = process.argv.slice(2);
 const users = Number(args[args.indexOf('--users') + 1] ?? 0) || 25000;
 const postgres = args.includes('--postgres');
-const TITLES = ['Social Worker', 'Family Support Worker', 'Teaching Assistant', 'Health Visitor', 'Youth Worker', 'Administrator', 'Team Manager', 'Early Years Practitioner'];
+const TITLES = [
+  'Social Worker',
+  'Family Support Worker',
+  'Teaching Assistant',
+  'Health Visitor',
+  'Youth Worker',
+  'Administrator',
+  'Team Manager',
+  'Early Years Practitioner',
+];
 const DEPARTMENTS = ["Children's Social Care", 'Schools', 'Public Health Nursing', 'Youth Service', 'Early Years', 'Finance'];
 const OFFICES = ['County Hall', 'Loughborough', 'Coalville', 'Hinckley', 'Melton'];
 const GROUP = '66666666-6666-4666-8666-666666666666';
@@ -33,14 +42,30 @@ async function main(): Promise<void> {
   const graph = new FakeGraph();
   graph.pageSize = 999;
   for (let i = 0; i < users; i++) {
-    graph.users.push({ id: crypto.randomUUID(), displayName: `Staff ${i}`, mail: `staff${i}@council.example`, jobTitle: TITLES[i % TITLES.length], department: DEPARTMENTS[i % DEPARTMENTS.length], officeLocation: OFFICES[i % OFFICES.length], companyName: 'Leicestershire County Council', accountEnabled: i % 50 !== 0 });
+    graph.users.push({
+      id: crypto.randomUUID(),
+      displayName: `Staff ${i}`,
+      mail: `staff${i}@council.example`,
+      jobTitle: TITLES[i % TITLES.length],
+      department: DEPARTMENTS[i % DEPARTMENTS.length],
+      officeLocation: OFFICES[i % OFFICES.length],
+      companyName: 'Leicestershire County Council',
+      accountEnabled: i % 50 !== 0,
+    });
   }
-  graph.groups.set(GROUP, graph.users.filter((_, i) => i % 5 === 0).map((u) => u.id));
+  graph.groups.set(
+    GROUP,
+    graph.users.filter((_, i) => i % 5 === 0).map((u) => u.id),
+  );
   const urls = await graph.start();
   const logger = pino({ level: 'silent' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-bench-'));
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const opened = await openDatabase(postgres ? { dataDir: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: schema, connectTimeoutMs: 10000, logger } : { dataDir, connectTimeoutMs: 10000, logger });
+  const opened = await openDatabase(
+    postgres
+      ? { dataDir: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: schema, connectTimeoutMs: 10000, logger }
+      : { dataDir, connectTimeoutMs: 10000, logger },
+  );
   try {
     const now = () => DateTime.now();
     const store = createStore(opened.db, now);
@@ -55,9 +80,13 @@ async function main(): Promise<void> {
     const sync = (await people.sync(id))!;
     const enabled = await people.enabledPeople();
     const resolving = process.hrtime.bigint();
-    const everyone = countAudience(await resolveAudience({ everyone: true }, { ...store, directory: { people, canInstall: true } }, { includeUnreachable: true }));
+    const everyone = countAudience(
+      await resolveAudience({ everyone: true }, { ...store, directory: { people, canInstall: true } }, { includeUnreachable: true }),
+    );
     const resolveMs = msSince(resolving);
-    const group = countAudience(await resolveAudience({ groups: [GROUP], roles: ['social-worker'] }, { ...store, directory: { people, canInstall: true } }, { includeUnreachable: true }));
+    const group = countAudience(
+      await resolveAudience({ groups: [GROUP], roles: ['social-worker'] }, { ...store, directory: { people, canInstall: true } }, { includeUnreachable: true }),
+    );
     const result = {
       bench: 'directory',
       engine: postgres ? 'postgres' : 'sqlite',

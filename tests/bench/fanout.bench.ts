@@ -27,7 +27,13 @@ function option(argv: string[], name: string, fallback: number): number {
 /** Creates the simulated audience known only from one team's roster (nobody has a chat yet), and the queued briefing. */
 async function seedRoster(opened: OpenDatabase, recipients: number, serviceUrl: string): Promise<void> {
   const rosters = new TeamRosters(opened.db, () => DateTime.now());
-  await rosters.saveTeam({ teamId: '19:bench-team@thread.tacv2', tenantId: 'bench-tenant', serviceUrl, botId: '28:bench-bot', generalChannelId: '19:bench-team@thread.tacv2' });
+  await rosters.saveTeam({
+    teamId: '19:bench-team@thread.tacv2',
+    tenantId: 'bench-tenant',
+    serviceUrl,
+    botId: '28:bench-bot',
+    generalChannelId: '19:bench-team@thread.tacv2',
+  });
   const members = Array.from({ length: recipients }, (_, i) => ({ userId: `29:staff-${i}`, aadObjectId: `aad-${i}` }));
   await rosters.addMembers('19:bench-team@thread.tacv2', members);
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
@@ -50,7 +56,11 @@ async function seed(opened: OpenDatabase, recipients: number, serviceUrl: string
     created_at: at,
     updated_at: at,
   }));
-  for (let i = 0; i < rows.length; i += 500) await opened.db.insertInto('conversation_refs').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await opened.db
+      .insertInto('conversation_refs')
+      .values(rows.slice(i, i + 500))
+      .execute();
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
   await outbox.insert(rows.map((r) => ({ messageId: MESSAGE_ID, userId: r.user_id, kind: 'note', urgent: true, notBefore: DateTime.now() })));
 }
@@ -58,7 +68,10 @@ async function seed(opened: OpenDatabase, recipients: number, serviceUrl: string
 /** Starts a delivery worker; with a profile directory it writes a V8 CPU profile there when it exits. */
 function startWorker(env: Record<string, string>, profileDir?: string): ChildProcess {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  return spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', WORKER], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,13 +89,26 @@ async function main(argv: string[]): Promise<void> {
 
   // People known only from a roster never had a chat with the bot, so none of them can have blocked it (B= sets a share anyway).
   const blockedShare = Number(process.env.B ?? (fromRoster ? 0 : 0.005));
-  const connector = new RateLimitedConnector({ ceiling, perConversation: 7, throttleShare: Number(process.env.T ?? 0.01), unavailableShare: Number(process.env.U ?? 0.005), blockedShare, seed: 42 });
+  const connector = new RateLimitedConnector({
+    ceiling,
+    perConversation: 7,
+    throttleShare: Number(process.env.T ?? 0.01),
+    unavailableShare: Number(process.env.U ?? 0.005),
+    blockedShare,
+    seed: 42,
+  });
   const serviceUrl = await connector.start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanout-'));
   const schema = `fanout_${crypto.randomBytes(4).toString('hex')}`;
   const url = process.env.DATABASE_URL;
   if (usePostgres && !url) throw new Error('--postgres needs DATABASE_URL');
-  const opened = await openDatabase({ dataDir, databaseUrl: usePostgres ? url : undefined, databaseSchema: usePostgres ? schema : undefined, connectTimeoutMs: 5000, logger });
+  const opened = await openDatabase({
+    dataDir,
+    databaseUrl: usePostgres ? url : undefined,
+    databaseSchema: usePostgres ? schema : undefined,
+    connectTimeoutMs: 5000,
+    logger,
+  });
   await (fromRoster ? seedRoster : seed)(opened, recipients, serviceUrl);
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
   console.log(`seeded ${recipients} recipients${fromRoster ? ' known only from a team roster' : ''} on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
@@ -98,7 +124,9 @@ async function main(argv: string[]): Promise<void> {
     DELIVERY_LEASE_SECONDS: '5',
     LOG_LEVEL: 'silent',
     // A PostgreSQL deployment must have these secrets (the worker's config refuses to start without them).
-    ...(usePostgres ? { PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') } : {}),
+    ...(usePostgres
+      ? { PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') }
+      : {}),
   };
   let worker = startWorker(env, profileDir);
   let killed = false;
@@ -111,7 +139,15 @@ async function main(argv: string[]): Promise<void> {
   // Watched through the connector and one cheap indexed count, so this process (which also plays the
   // connector) never stalls long enough to bunch up its requests.
   const pendingCount = async () =>
-    Number((await opened.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('pending_op', 'is not', null).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await opened.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('pending_op', 'is not', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   for (;;) {
     await sleep(500);
     const finished = [...connector.accepted.values()].length + connector.blockedSeen;

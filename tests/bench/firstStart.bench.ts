@@ -15,7 +15,9 @@ import { freePort } from '../helpers/freePort';
 const HEALTHZ_TIMEOUT_MS = 120000;
 
 function copyCheckout(from: string, to: string): void {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: from, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: from, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     const source = path.join(from, file);
     if (!fs.existsSync(source)) continue; // deleted in the working tree but not yet committed
@@ -38,7 +40,12 @@ async function timeStart(dir: string): Promise<{ seconds: number; child: ChildPr
   const port = await freePort();
   const started = process.hrtime.bigint();
   // Its own process group, so stopping it stops npm, the shell and the bot together.
-  const child = spawn('npm', ['start', '--silent'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  });
   const deadline = Date.now() + HEALTHZ_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
@@ -75,7 +82,15 @@ async function main(): Promise<void> {
 
     console.log(`install-time build (npm ci runs it): ${round(installBuildSeconds, 1)} s`);
     console.log(`npm start to /healthz on a fresh clone: ${round(first.seconds, 1)} s; next start: ${round(second.seconds, 1)} s`);
-    console.log(JSON.stringify({ installBuildSeconds: round(installBuildSeconds, 1), firstStartSeconds: round(first.seconds, 2), secondStartSeconds: round(second.seconds, 2), cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0], 2) }));
+    console.log(
+      JSON.stringify({
+        installBuildSeconds: round(installBuildSeconds, 1),
+        firstStartSeconds: round(first.seconds, 2),
+        secondStartSeconds: round(second.seconds, 2),
+        cpus: os.cpus().length,
+        loadAverage1m: round(os.loadavg()[0], 2),
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

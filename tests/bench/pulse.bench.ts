@@ -42,7 +42,14 @@ async function seedProfiles(opened: OpenDatabase): Promise<void> {
   for (let start = 0; start < STAFF; start += 500) {
     const rows = Array.from({ length: Math.min(500, STAFF - start) }, (_, k) => {
       const i = start + k;
-      return { user_id: `29:bench-${i}`, sector: SECTORS[i % SECTORS.length], locality: LOCALITIES[(i >> 3) % LOCALITIES.length], topics: '[]', created_at: at, updated_at: at };
+      return {
+        user_id: `29:bench-${i}`,
+        sector: SECTORS[i % SECTORS.length],
+        locality: LOCALITIES[(i >> 3) % LOCALITIES.length],
+        topics: '[]',
+        created_at: at,
+        updated_at: at,
+      };
     });
     await opened.db.insertInto('profiles').values(rows).execute();
   }
@@ -111,12 +118,24 @@ async function topUpResponses(opened: OpenDatabase, surveyId: number): Promise<v
     });
     await opened.db.insertInto('survey_responses').values(rows).execute();
   }
-  const counts = [...totals.values()].map((c) => ({ survey_id: surveyId, dimension: c.dimension, segment: c.segment, label: c.label, question_id: c.questionId, answer: c.answer, responses: c.responses }));
+  const counts = [...totals.values()].map((c) => ({
+    survey_id: surveyId,
+    dimension: c.dimension,
+    segment: c.segment,
+    label: c.label,
+    question_id: c.questionId,
+    answer: c.answer,
+    responses: c.responses,
+  }));
   for (let start = 0; start < counts.length; start += 500) {
     await opened.db
       .insertInto('survey_tallies')
       .values(counts.slice(start, start + 500))
-      .onConflict((oc) => oc.columns(['survey_id', 'dimension', 'segment', 'question_id', 'answer']).doUpdateSet({ responses: sql`survey_tallies.responses + excluded.responses` }))
+      .onConflict((oc) =>
+        oc
+          .columns(['survey_id', 'dimension', 'segment', 'question_id', 'answer'])
+          .doUpdateSet({ responses: sql`survey_tallies.responses + excluded.responses` }),
+      )
       .execute();
   }
 }
@@ -144,7 +163,8 @@ async function measureResults(opened: OpenDatabase, url: string, surveyId: numbe
     const results = await surveys.results(surveyId);
     compute.push(msSince(started));
     // Answers still waiting for a batch are not in the figures until the next release.
-    if (!results || results.responses.suppressed || results.responses.count !== RESPONSES - waiting) throw new Error('results did not cover every released response');
+    if (!results || results.responses.suppressed || results.responses.count !== RESPONSES - waiting)
+      throw new Error('results did not cover every released response');
     started = process.hrtime.bigint();
     const res = await fetch(`${url}/api/surveys/${surveyId}/results`, { headers: { authorization: `Bearer ${TOKEN}` } });
     await res.json();
@@ -193,7 +213,12 @@ async function main(): Promise<void> {
     const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
     const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger });
     try {
-      onPostgres = await run(pg, { DATABASE_URL: url, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') });
+      onPostgres = await run(pg, {
+        DATABASE_URL: url,
+        DATABASE_SCHEMA: schema,
+        PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'),
+        DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex'),
+      });
     } finally {
       await pg.db.destroy();
       await dropPostgresSchema(url, schema);

@@ -47,17 +47,41 @@ function main(): void {
   cpuTimes.sort((a, b) => a - b);
   const cv = model.crossValidation;
   console.log(`held-back set: ${figures.concerns} concerns, ${figures.lookalikes} look-alikes`);
-  console.log(`  recall ${(figures.recall * 100).toFixed(1)}% (${figures.misses} missed), false alarms ${(figures.falseAlarmRate * 100).toFixed(1)}% (${figures.falseAlarms})`);
+  console.log(
+    `  recall ${(figures.recall * 100).toFixed(1)}% (${figures.misses} missed), false alarms ${(figures.falseAlarmRate * 100).toFixed(1)}% (${figures.falseAlarms})`,
+  );
   console.log(`  danger-now concerns led with 999: ${figures.immediate.ledWith999} of ${figures.immediate.total}`);
   categoryLines(figures).forEach((line) => console.log(line));
-  console.log(`training cross-validation (${cv.folds} folds, ${cv.concerns} concerns, ${cv.lookalikes} look-alikes): recall ${(cv.recall * 100).toFixed(1)}%, false alarms ${(cv.falseAlarmRate * 100).toFixed(1)}%, threshold ${model.threshold}`);
-  console.log(`load ${loadMs.toFixed(1)} ms (CPU ${loadCpuMs.toFixed(1)} ms, lexicon ${compiled ? 'compiled' : 'from YAML: run npm run train:safeguarding'}); detection p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms (CPU p50 ${percentile(cpuTimes, 50).toFixed(3)}, p99 ${percentile(cpuTimes, 99).toFixed(3)} ms) over ${times.length} messages`);
+  console.log(
+    `training cross-validation (${cv.folds} folds, ${cv.concerns} concerns, ${cv.lookalikes} look-alikes): recall ${(cv.recall * 100).toFixed(1)}%, false alarms ${(cv.falseAlarmRate * 100).toFixed(1)}%, threshold ${model.threshold}`,
+  );
+  console.log(
+    `load ${loadMs.toFixed(1)} ms (CPU ${loadCpuMs.toFixed(1)} ms, lexicon ${compiled ? 'compiled' : 'from YAML: run npm run train:safeguarding'}); detection p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms (CPU p50 ${percentile(cpuTimes, 50).toFixed(3)}, p99 ${percentile(cpuTimes, 99).toFixed(3)} ms) over ${times.length} messages`,
+  );
   const byCategory = Object.fromEntries(
-    Object.entries(figures.byCategory).map(([c, f]) => [c, { recall: f.concerns ? round(f.flagged / f.concerns) : null, concerns: f.concerns, falseAlarmRate: f.lookalikes ? round(f.falseAlarms / f.lookalikes) : null, lookalikes: f.lookalikes }]),
+    Object.entries(figures.byCategory).map(([c, f]) => [
+      c,
+      {
+        recall: f.concerns ? round(f.flagged / f.concerns) : null,
+        concerns: f.concerns,
+        falseAlarmRate: f.lookalikes ? round(f.falseAlarms / f.lookalikes) : null,
+        lookalikes: f.lookalikes,
+      },
+    ]),
   );
   console.log(
     JSON.stringify({
-      heldBack: { concerns: figures.concerns, lookalikes: figures.lookalikes, recall: round(figures.recall), falseAlarmRate: round(figures.falseAlarmRate), misses: figures.misses, falseAlarms: figures.falseAlarms, immediateLedWith999: figures.immediate.ledWith999, immediate: figures.immediate.total, byCategory },
+      heldBack: {
+        concerns: figures.concerns,
+        lookalikes: figures.lookalikes,
+        recall: round(figures.recall),
+        falseAlarmRate: round(figures.falseAlarmRate),
+        misses: figures.misses,
+        falseAlarms: figures.falseAlarms,
+        immediateLedWith999: figures.immediate.ledWith999,
+        immediate: figures.immediate.total,
+        byCategory,
+      },
       trainingCrossValidation: { folds: cv.folds, recall: cv.recall, falseAlarmRate: cv.falseAlarmRate, threshold: model.threshold },
       loadMs: round(loadMs),
       loadCpuMs: round(loadCpuMs),

@@ -16,7 +16,12 @@ const logger = pino({ level: 'silent' });
 
 /** A dialog state of a realistic size: a stack two deep, with form values. */
 const dialogState = (turn: number) => ({
-  dialogState: { dialogStack: [{ id: 'rootDialog', state: { stepIndex: 0 } }, { id: 'settingsDialog', state: { values: { sector: 'health', role: 'health-visitor', turn } } }] },
+  dialogState: {
+    dialogStack: [
+      { id: 'rootDialog', state: { stepIndex: 0 } },
+      { id: 'settingsDialog', state: { values: { sector: 'health', role: 'health-visitor', turn } } },
+    ],
+  },
 });
 
 /** One turn's state work as the bot does it: read conversation and user state, write both back. */
@@ -40,7 +45,15 @@ async function measureUpserts(opened: OpenDatabase): Promise<number> {
   const refs = createStore(opened.db, () => DateTime.now()).conversations;
   const started = process.hrtime.bigint();
   for (let i = 0; i < UPSERTS; i++) {
-    await refs.upsert({ userId: `29:user-${i % 2500}`, conversationId: `a:${i % 2500}`, channelId: 'msteams', scope: 'personal', serviceUrl: 'https://smba.example/', tenantId: 't', reference: { user: { id: i } } });
+    await refs.upsert({
+      userId: `29:user-${i % 2500}`,
+      conversationId: `a:${i % 2500}`,
+      channelId: 'msteams',
+      scope: 'personal',
+      serviceUrl: 'https://smba.example/',
+      tenantId: 't',
+      reference: { user: { id: i } },
+    });
   }
   return UPSERTS / (msSince(started) / 1000);
 }

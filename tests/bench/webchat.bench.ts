@@ -101,12 +101,15 @@ async function main(): Promise<void> {
   // `--profile DIR` writes the bot's V8 CPU profile there when it stops, to see where a turn's time goes.
   const profileIndex = process.argv.indexOf('--profile');
   const profile = profileIndex >= 0 ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.argv[profileIndex + 1] ?? '.')] : [];
-  const { child, url } = await startBotProcess([...profile, '--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], {
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    ...BENCH_ENV,
-  });
+  const { child, url } = await startBotProcess(
+    [...profile, '--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')],
+    {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      ...BENCH_ENV,
+    },
+  );
   // WEBCHAT_BENCH_BOT_LOG=file keeps the bot's log (one line per turn with its duration).
   if (process.env.WEBCHAT_BENCH_BOT_LOG) child.stdout!.pipe(fs.createWriteStream(process.env.WEBCHAT_BENCH_BOT_LOG));
   try {
@@ -139,8 +142,18 @@ async function main(): Promise<void> {
       p50Ms: round(percentile(polling, 50)),
       p99Ms: round(percentile(polling, 99)),
       // The first question of each conversation meets the other conversations' starts; the later ones show the steady state.
-      firstQuestionP99Ms: round(percentile(pollingRuns.map((r) => r[0]), 99)),
-      laterQuestionsP99Ms: round(percentile(pollingRuns.flatMap((r) => r.slice(1)), 99)),
+      firstQuestionP99Ms: round(
+        percentile(
+          pollingRuns.map((r) => r[0]),
+          99,
+        ),
+      ),
+      laterQuestionsP99Ms: round(
+        percentile(
+          pollingRuns.flatMap((r) => r.slice(1)),
+          99,
+        ),
+      ),
       aloneP50Ms: round(percentile(alone, 50)),
       streamP50Ms: round(percentile(stream, 50)),
       streamP99Ms: round(percentile(stream, 99)),

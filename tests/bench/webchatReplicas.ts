@@ -104,7 +104,14 @@ export async function replicaBench(count: number): Promise<void> {
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const prepared = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 10000, logger: silentLogger });
   await prepared.db.destroy();
-  const env = { ...BENCH_ENV, DATABASE_URL: url, DATABASE_SCHEMA: schema, DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex'), PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DELIVERY_WORKER: 'off' };
+  const env = {
+    ...BENCH_ENV,
+    DATABASE_URL: url,
+    DATABASE_SCHEMA: schema,
+    DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex'),
+    PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'),
+    DELIVERY_WORKER: 'off',
+  };
   const processes: ChildProcess[] = [];
   const urls: string[] = [];
   let proxy: RoundRobinProxy | undefined;
@@ -121,7 +128,9 @@ export async function replicaBench(count: number): Promise<void> {
 
     proxy.statuses.clear();
     const steady = await phase(proxyUrl, questions);
-    console.log(`steady: ${steady.answered}/${steady.asked} answered, ${steady.errors.length} errors; posts by status ${JSON.stringify([...proxy.statuses])}, ${proxy.abandoned} abandoned`);
+    console.log(
+      `steady: ${steady.answered}/${steady.asked} answered, ${steady.errors.length} errors; posts by status ${JSON.stringify([...proxy.statuses])}, ${proxy.abandoned} abandoned`,
+    );
     proxy.statuses.clear();
     proxy.abandoned = 0;
     let restartMs = 0;

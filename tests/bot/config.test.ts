@@ -20,7 +20,13 @@ describe('loadConfig', () => {
   });
 
   it('reads Bot Framework settings by their own names', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant', PORT: '4000' });
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      PORT: '4000',
+    });
     expect(config.microsoftApp).to.deep.equal({ appId: 'app', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' });
     expect(config.port).to.equal(4000);
   });
@@ -33,7 +39,9 @@ describe('loadConfig', () => {
   it('reads the delivery settings, with Teams limits and UK working hours by default', () => {
     expect(loadConfig({}).delivery).to.deep.include({ worker: true, ratePerSecond: 50, conversationRatePerSecond: 7, maxAttempts: 6 });
     expect(loadConfig({}).delivery.working).to.deep.equal({ days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' });
-    expect(loadConfig({ DELIVERY_WORKING_DAYS: '1-6', DELIVERY_WORKING_HOURS: '07:30-19:00', DELIVERY_WORKER: 'off' }).delivery).to.deep.include({ worker: false });
+    expect(loadConfig({ DELIVERY_WORKING_DAYS: '1-6', DELIVERY_WORKING_HOURS: '07:30-19:00', DELIVERY_WORKER: 'off' }).delivery).to.deep.include({
+      worker: false,
+    });
   });
 
   it('splits role lists', () => {

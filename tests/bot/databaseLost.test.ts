@@ -9,7 +9,15 @@ describe('losing the database mid-run', () => {
     const res = await fetch(`${suite.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: suite.serviceUrl, text: 'whats a caf', from: { id: '29:u' }, recipient: { id: '28:b' }, conversation: { id: 'a:lost', conversationType: 'personal' } }),
+      body: JSON.stringify({
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: suite.serviceUrl,
+        text: 'whats a caf',
+        from: { id: '29:u' },
+        recipient: { id: '28:b' },
+        conversation: { id: 'a:lost', conversationType: 'personal' },
+      }),
     });
     expect(res.status).to.be.oneOf([200, 201, 202, 500]);
     const messages = suite.connector.messages().map((m) => String(m.text ?? ''));

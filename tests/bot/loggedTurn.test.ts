@@ -13,7 +13,12 @@ describe('runLoggedTurn', () => {
     const context = { turnState: new Map<unknown, unknown>() } as unknown as TurnContext;
     let loggerInTurn: unknown;
     const bot = { run: async (c: TurnContext) => void (loggerInTurn = c.turnState.get(TURN_LOGGER)) };
-    await runLoggedTurn({ bot, logger, metrics }, { type: 'message', channelId: 'msteams', text: 'hi' }, (logic) => logic(context), () => ({ status: 200 }));
+    await runLoggedTurn(
+      { bot, logger, metrics },
+      { type: 'message', channelId: 'msteams', text: 'hi' },
+      (logic) => logic(context),
+      () => ({ status: 200 }),
+    );
     expect(loggerInTurn, 'the bot sees the turn logger').to.not.equal(undefined).and.not.equal(logger);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.include({ msg: 'turn', activityType: 'message', channel: 'msteams', status: 200 }).and.have.property('turnId').that.is.a('string');
@@ -25,7 +30,8 @@ describe('runLoggedTurn', () => {
     const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
     const context = { turnState: new Map<unknown, unknown>() } as unknown as TurnContext;
     const bot = { run: async () => undefined };
-    const turn = (text: string) => runLoggedTurn({ bot, logger, metrics: new BotMetrics(false) }, { type: 'message', channelId: 'webchat', text }, (logic) => logic(context));
+    const turn = (text: string) =>
+      runLoggedTurn({ bot, logger, metrics: new BotMetrics(false) }, { type: 'message', channelId: 'webchat', text }, (logic) => logic(context));
     await turn('what is TAC');
     await turn('a girl in my class told me her stepdad hurts her at night');
     const received = lines.filter((l) => l.msg === 'activity received');

@@ -31,7 +31,15 @@ forEachEngine((engine) => {
       fetch(`${replica.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl, from: { id: '29:lb-user', aadObjectId: 'aad-lb' }, recipient: { id: '28:bot' }, conversation: { id: 'a:lb', conversationType: 'personal' }, ...activity }),
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'msteams',
+          serviceUrl,
+          from: { id: '29:lb-user', aadObjectId: 'aad-lb' },
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:lb', conversationType: 'personal' },
+          ...activity,
+        }),
       });
 
     it('carries one conversation across replicas behind a load balancer', async () => {
@@ -39,14 +47,29 @@ forEachEngine((engine) => {
       await send(b, { value: { verb: 'settings.about', sector: 'education', role: 'teaching-assistant' } });
       await send(a, { value: { verb: 'settings.preferences', topics: 'training' } });
       const last = JSON.stringify(connector.messages().pop());
-      expect(last).to.match(/Settings saved/).and.match(/Teaching assistant/);
+      expect(last)
+        .to.match(/Settings saved/)
+        .and.match(/Teaching assistant/);
       expect(await b.services.store.profiles.get('29:lb-user')).to.include({ sector: 'education', role: 'teaching-assistant' });
     });
 
     it('migrates once when replicas start together', async () => {
-      const both = await Promise.all([0, 1].map(() => openDatabase({ dataDir: test.env.DATA_DIR ?? '', databaseUrl: test.env.DATABASE_URL || undefined, databaseSchema: test.env.DATABASE_SCHEMA || undefined, connectTimeoutMs: 5000, logger: silentLogger })));
+      const both = await Promise.all(
+        [0, 1].map(() =>
+          openDatabase({
+            dataDir: test.env.DATA_DIR ?? '',
+            databaseUrl: test.env.DATABASE_URL || undefined,
+            databaseSchema: test.env.DATABASE_SCHEMA || undefined,
+            connectTimeoutMs: 5000,
+            logger: silentLogger,
+          }),
+        ),
+      );
       for (const opened of both) await opened.db.destroy();
-      const rows = (await test.opened.db.selectFrom('kysely_migration' as never).selectAll().execute()) as { name: string }[];
+      const rows = (await test.opened.db
+        .selectFrom('kysely_migration' as never)
+        .selectAll()
+        .execute()) as { name: string }[];
       const expected = Object.keys(await migrationProvider(test.opened.engine).getMigrations());
       expect(rows.map((r) => r.name).sort()).to.deep.equal(expected.sort());
     });

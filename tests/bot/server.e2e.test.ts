@@ -23,7 +23,11 @@ function teamsMessage(serviceUrl: string, text: string) {
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('HTTP server, end to end', () => {
   const suite = botWithConnector();
@@ -94,9 +98,16 @@ describe('HTTP server, end to end', () => {
   it('handles a 10,000 character message and an attachment-only message without failing', async () => {
     const before = connector.messages().length;
     expect((await post(suite.bot.url, teamsMessage(suite.serviceUrl, `what is TAC ${'more '.repeat(2000)}`))).status).to.be.oneOf([200, 201, 202]);
-    const attachmentOnly = { ...teamsMessage(suite.serviceUrl, ''), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] };
+    const attachmentOnly = {
+      ...teamsMessage(suite.serviceUrl, ''),
+      text: undefined,
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }],
+    };
     expect((await post(suite.bot.url, attachmentOnly)).status).to.be.oneOf([200, 201, 202]);
-    const sent = connector.messages().slice(before).map((m) => JSON.stringify(m));
+    const sent = connector
+      .messages()
+      .slice(before)
+      .map((m) => JSON.stringify(m));
     expect(sent[0]).to.match(/first 1,000 characters/);
     expect(sent[1]).to.match(/couldn't find a question/);
   });

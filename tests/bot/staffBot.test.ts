@@ -96,14 +96,17 @@ describe('StaffBot', () => {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
     });
-    const invokeResponse = (replies: Partial<Activity>[]) => replies.find((r) => r.type === 'invokeResponse')?.value as { status: number; body: Record<string, unknown> };
+    const invokeResponse = (replies: Partial<Activity>[]) =>
+      replies.find((r) => r.type === 'invokeResponse')?.value as { status: number; body: Record<string, unknown> };
 
     it('refreshes the answer card after "Was this helpful?"', async () => {
       const replies = await exchange(testAdapter(services), execute('kb.feedback', { id: 'tac', helpful: false }));
       const response = invokeResponse(replies);
       expect(response.status).to.equal(200);
       expect(response.body).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-      expect(JSON.stringify(response.body.value)).to.match(/content team will review/).and.not.match(/Was this helpful/);
+      expect(JSON.stringify(response.body.value))
+        .to.match(/content team will review/)
+        .and.not.match(/Was this helpful/);
       expect(feedbackLog.feedback.map((f) => [f.entryId, f.helpful])).to.deep.equal([['tac', false]]);
     });
 
@@ -125,7 +128,9 @@ describe('StaffBot', () => {
   it('answers with a card carrying a text fallback', async () => {
     const replies = await exchange(testAdapter(services), 'LP role');
     const card = replyCard(replies[0]);
-    expect(card?.fallbackText).to.be.a('string').and.match(/Lead professional/);
+    expect(card?.fallbackText)
+      .to.be.a('string')
+      .and.match(/Lead professional/);
     expect(replies[0].summary).to.match(/Lead professional/);
   });
 });

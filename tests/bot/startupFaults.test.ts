@@ -35,7 +35,9 @@ describe('start-up faults', function () {
     fs.writeFileSync(file, 'x');
     const { code, output } = await startExpectingExit({ DATA_DIR: file });
     expect(code).to.equal(1);
-    expect(output).to.include(file).and.match(/cannot be written/);
+    expect(output)
+      .to.include(file)
+      .and.match(/cannot be written/);
   });
 
   it('stops with a clear message when the database file is corrupt', async () => {
@@ -43,13 +45,19 @@ describe('start-up faults', function () {
     fs.writeFileSync(path.join(dir, 'staffbot.db'), 'this is not a database '.repeat(100));
     const { code, output } = await startExpectingExit({ DATA_DIR: dir });
     expect(code).to.equal(1);
-    expect(output).to.include(path.join(dir, 'staffbot.db')).and.match(/cannot be opened/);
+    expect(output)
+      .to.include(path.join(dir, 'staffbot.db'))
+      .and.match(/cannot be opened/);
   });
 
   it('stops with a clear message when a data page of the database is damaged', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-'));
     const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger });
-    for (let i = 0; i < 200; i++) await opened.db.insertInto('bot_state').values({ key: `k-${i}`, document: 'x'.repeat(500), etag: 'e', updated_at: '2026-11-23T10:00:00Z' }).execute();
+    for (let i = 0; i < 200; i++)
+      await opened.db
+        .insertInto('bot_state')
+        .values({ key: `k-${i}`, document: 'x'.repeat(500), etag: 'e', updated_at: '2026-11-23T10:00:00Z' })
+        .execute();
     await opened.db.destroy();
     const file = path.join(dir, 'staffbot.db');
     const bytes = fs.readFileSync(file);
@@ -57,13 +65,22 @@ describe('start-up faults', function () {
     fs.writeFileSync(file, Buffer.concat([bytes.subarray(0, pageSize * 20), Buffer.alloc(pageSize, 0x5a), bytes.subarray(pageSize * 21)]));
     const { code, output } = await startExpectingExit({ DATA_DIR: dir });
     expect(code).to.equal(1);
-    expect(output).to.include(file).and.match(/failed its integrity check/).and.match(/Restore it from a backup/);
+    expect(output)
+      .to.include(file)
+      .and.match(/failed its integrity check/)
+      .and.match(/Restore it from a backup/);
   });
 
   it('retries an unreachable PostgreSQL for a bounded time, then stops with a clear message', async () => {
-    const { code, output } = await startExpectingExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_SECONDS: '2', PULSE_LEDGER_SECRET: 'a-pulse-secret-of-at-least-32-characters' });
+    const { code, output } = await startExpectingExit({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+      DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+      PULSE_LEDGER_SECRET: 'a-pulse-secret-of-at-least-32-characters',
+    });
     expect(code).to.equal(1);
-    expect(output).to.match(/not reachable yet; retrying/).and.match(/Could not reach PostgreSQL at 127\.0\.0\.1:1\/none after \d+ attempt/);
+    expect(output)
+      .to.match(/not reachable yet; retrying/)
+      .and.match(/Could not reach PostgreSQL at 127\.0\.0\.1:1\/none after \d+ attempt/);
   });
 
   it('stops with a clear message when PostgreSQL is configured without a pulse secret', async () => {

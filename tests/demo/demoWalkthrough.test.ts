@@ -46,7 +46,8 @@ function nodesOf(node: CardNode | undefined): CardNode[] {
 function freshEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (/^(DATABASE_|REDIS_URL|ADMIN_API_TOKEN|COMMS_USERS|ADMINS|Microsoft|DIRECT_LINE|WEBCHAT_|PULSE_|PUBLIC_BASE_URL|AUTHORITY|TS_NODE|DATA_DIR)/.test(name)) delete env[name];
+    if (/^(DATABASE_|REDIS_URL|ADMIN_API_TOKEN|COMMS_USERS|ADMINS|Microsoft|DIRECT_LINE|WEBCHAT_|PULSE_|PUBLIC_BASE_URL|AUTHORITY|TS_NODE|DATA_DIR)/.test(name))
+      delete env[name];
   }
   return { ...env, ...extra };
 }
@@ -71,15 +72,30 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
   let dataDir = '';
   let browser: Browser | undefined;
 
-  const chat = async (userId: string): Promise<ChatItem[]> => (await (await fetch(`${url}/demo/api/people/${encodeURIComponent(userId)}/chat`)).json()) as ChatItem[];
+  const chat = async (userId: string): Promise<ChatItem[]> =>
+    (await (await fetch(`${url}/demo/api/people/${encodeURIComponent(userId)}/chat`)).json()) as ChatItem[];
   const admin = (route: string, init: RequestInit = {}) =>
-    fetch(`${url}${route}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `demo-test-${route}-${Date.now()}`, ...(init.headers as Record<string, string>) } });
-  const cardFrom = (items: ChatItem[], words: RegExp) => items.find((i) => !i.deleted && i.attachments?.some((a) => words.test(JSON.stringify(a.content ?? {}))));
+    fetch(`${url}${route}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': `demo-test-${route}-${Date.now()}`,
+        ...(init.headers as Record<string, string>),
+      },
+    });
+  const cardFrom = (items: ChatItem[], words: RegExp) =>
+    items.find((i) => !i.deleted && i.attachments?.some((a) => words.test(JSON.stringify(a.content ?? {}))));
 
   before(async function () {
     requireChromium(this, SCREENSHOTS);
     // Its own process group, so stopping it stops npm, the shell and the demo together.
-    demo = spawn('npm', ['run', 'demo'], { cwd: projectRoot(), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: freshEnvironment({ PORT: '0', LOG_LEVEL: 'warn' }) });
+    demo = spawn('npm', ['run', 'demo'], {
+      cwd: projectRoot(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: freshEnvironment({ PORT: '0', LOG_LEVEL: 'warn' }),
+    });
     demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     demo.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await until(
@@ -108,18 +124,34 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
   it('starts on a throwaway database with about 30 staff across sectors and localities, each welcomed in their own chat', async () => {
     expect(dataDir.startsWith(path.resolve(os.tmpdir()))).to.equal(true);
     expect(fs.existsSync(path.join(dataDir))).to.equal(true);
-    const people = (await (await fetch(`${url}/demo/api/people`)).json()) as { userId: string; sector: string; locality: string; comms: boolean; fromBot: number }[];
+    const people = (await (await fetch(`${url}/demo/api/people`)).json()) as {
+      userId: string;
+      sector: string;
+      locality: string;
+      comms: boolean;
+      fromBot: number;
+    }[];
     expect(people.length).to.be.within(25, 35);
     expect(new Set(people.map((p) => p.sector).filter(Boolean)).size).to.equal(7);
     expect(new Set(people.map((p) => p.locality)).size).to.be.at.least(5);
     expect(people.filter((p) => p.comms)).to.have.length(1);
-    expect(people.every((p) => p.fromBot >= 1), 'every person got the welcome card on install').to.equal(true);
+    expect(
+      people.every((p) => p.fromBot >= 1),
+      'every person got the welcome card on install',
+    ).to.equal(true);
   });
 
   it('delivers a briefing to every chat, and "Got it" pressed in the rendered card in Chromium is recorded', async () => {
     const res = await admin('/api/briefings', {
       method: 'POST',
-      body: JSON.stringify({ title: 'Demo induction changes', summary: 'From January the induction covers CAF.', body: 'What changes, in detail.', topics: ['training'], audience: { everyone: true }, urgent: false }),
+      body: JSON.stringify({
+        title: 'Demo induction changes',
+        summary: 'From January the induction covers CAF.',
+        body: 'What changes, in detail.',
+        topics: ['training'],
+        audience: { everyone: true },
+        urgent: false,
+      }),
     });
     expect(res.status, await res.clone().text()).to.equal(201);
     const { id } = (await res.json()) as { id: number };
@@ -153,7 +185,16 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
     const people = (await (await fetch(`${url}/demo/api/people`)).json()) as { userId: string; comms: boolean }[];
     const comms = people.find((p) => p.comms)!;
     const owner = /^29:demo-comms$/.test(comms.userId) ? '00000000-0000-4000-8000-00000000c0de' : '';
-    const res = await admin('/api/surveys', { method: 'POST', body: JSON.stringify({ template: 'wellbeing-pulse', name: 'Demo wellbeing', audience: { everyone: true }, closes_at: DateTime.now().setZone('Europe/London').plus({ days: 7 }).toFormat("yyyy-MM-dd'T'HH:mm"), owner }) });
+    const res = await admin('/api/surveys', {
+      method: 'POST',
+      body: JSON.stringify({
+        template: 'wellbeing-pulse',
+        name: 'Demo wellbeing',
+        audience: { everyone: true },
+        closes_at: DateTime.now().setZone('Europe/London').plus({ days: 7 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+        owner,
+      }),
+    });
     expect(res.status, await res.clone().text()).to.equal(201);
     const { id } = (await res.json()) as { id: number };
 
@@ -183,7 +224,10 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
     await page.getByLabel('Admin token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Show results of Demo wellbeing' }).click();
-    await page.getByText(/3 of 30 invited|[4-9] of 30 invited/).first().waitFor();
+    await page
+      .getByText(/3 of 30 invited|[4-9] of 30 invited/)
+      .first()
+      .waitFor();
     await page.getByText('My workload is manageable').first().waitFor();
     expect(await page.getByText(/fewer than 3 responses/).count(), 'the released figures are shown, not suppressed').to.equal(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pulse-results.png'), fullPage: true });
@@ -192,7 +236,11 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
 
   it('refuses what Teams would never send, with the problem named, and changes no chat', async () => {
     const act = (userId: string, body: unknown) =>
-      fetch(`${url}/demo/api/people/${encodeURIComponent(userId)}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${url}/demo/api/people/${encodeURIComponent(userId)}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const before = JSON.stringify(await chat('29:demo-5'));
     const unknownKind = await act('29:demo-5', { kind: 'teleport' });
     expect(unknownKind.status).to.equal(422);
@@ -204,7 +252,11 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
     expect((await act('29:nobody', { kind: 'text', text: 'hello' })).status).to.equal(404);
     expect(JSON.stringify(await chat('29:demo-5'))).to.equal(before);
     // The stand-in connector only knows the demo's own conversations, as the real one refuses strangers'.
-    const stranger = await fetch(`${url}/demo/connector/v3/conversations/a%3Astranger/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","text":"hi"}' });
+    const stranger = await fetch(`${url}/demo/connector/v3/conversations/a%3Astranger/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message","text":"hi"}',
+    });
     expect(stranger.status).to.equal(404);
   });
 
@@ -219,7 +271,11 @@ describe('npm run demo: the whole cycle with simulated staff and a stand-in Team
     const bot = await startBot();
     try {
       for (const route of ['/demo', '/demo/api/people', '/demo/assets/demo.js']) expect((await fetch(`${bot.url}${route}`)).status, route).to.equal(404);
-      const posted = await fetch(`${bot.url}/demo/connector/v3/conversations/a%3Ademo-chat-1/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","text":"hi"}' });
+      const posted = await fetch(`${bot.url}/demo/connector/v3/conversations/a%3Ademo-chat-1/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message","text":"hi"}',
+      });
       expect(posted.status).to.equal(404);
     } finally {
       await bot.stop();

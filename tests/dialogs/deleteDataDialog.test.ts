@@ -6,7 +6,14 @@ import { replyText, testDialogServices } from '../helpers/testServices';
 async function withData() {
   const setup = await testDialogServices();
   await setup.store.profiles.save({ userId: 'user1', sector: 'health', topics: [] });
-  await setup.store.conversations.upsert({ userId: 'user1', conversationId: 'Convo1', channelId: 'msteams', scope: 'personal', serviceUrl: 'https://s/', reference: {} });
+  await setup.store.conversations.upsert({
+    userId: 'user1',
+    conversationId: 'Convo1',
+    channelId: 'msteams',
+    scope: 'personal',
+    serviceUrl: 'https://s/',
+    reference: {},
+  });
   return setup;
 }
 
@@ -42,7 +49,9 @@ for (const channel of ['msteams', 'webchat']) {
         json = Buffer.from(String(file.contentUrl).replace(/^data:application\/json;base64,/, ''), 'base64').toString('utf8');
         expect(client.getNextReply()).to.equal(undefined);
       } else {
-        json = replyText(client.getNextReply()).replace(/^```json\n/, '').replace(/\n```$/, '');
+        json = replyText(client.getNextReply())
+          .replace(/^```json\n/, '')
+          .replace(/\n```$/, '');
       }
       const data = JSON.parse(json) as { profile: { sector: string }; conversations: unknown[] };
       expect(data.profile.sector).to.equal('health');

@@ -10,7 +10,17 @@ const STAFF = { id: 'u-staff', name: 'Sam Staff', aadObjectId: 'aad-staff-1' };
 const say = (text: string, from = COMMS) => ({ type: 'message', text, from });
 const submit = (value: Record<string, unknown>, from = COMMS) => ({ type: 'message', value, from });
 const form = (extra: Record<string, unknown> = {}) =>
-  submit({ verb: 'pulse.new', template: 'wellbeing-pulse', name: 'Winter wellbeing', sectors: 'health', closesDate: '2026-11-30', closesTime: '17:00', reminder1: '2026-11-26', threshold: '5', ...extra });
+  submit({
+    verb: 'pulse.new',
+    template: 'wellbeing-pulse',
+    name: 'Winter wellbeing',
+    sectors: 'health',
+    closesDate: '2026-11-30',
+    closesTime: '17:00',
+    reminder1: '2026-11-26',
+    threshold: '5',
+    ...extra,
+  });
 const confirm = (choice: string) => submit({ verb: 'pulse.new.confirm', confirm: choice });
 
 for (const channel of ['msteams', 'webchat']) {
@@ -29,15 +39,27 @@ for (const channel of ['msteams', 'webchat']) {
       const client = new DialogTestClient(channel, new RootDialog(services));
       const first = await client.sendActivity(say('new pulse'));
       expect(replyText(first)).to.match(/Step 1 of 2/);
-      expect(JSON.stringify(replyCard(first))).to.include('"id":"template"').and.include('Wellbeing and workload pulse (7 questions)');
+      expect(JSON.stringify(replyCard(first)))
+        .to.include('"id":"template"')
+        .and.include('Wellbeing and workload pulse (7 questions)');
       const confirmation = await client.sendActivity(form());
-      expect(replyText(confirmation)).to.match(/Step 2 of 2|check and start/).and.match(/Health: 2 people/).and.match(/Closes: Monday 30 November 2026 at 17:00/);
+      expect(replyText(confirmation))
+        .to.match(/Step 2 of 2|check and start/)
+        .and.match(/Health: 2 people/)
+        .and.match(/Closes: Monday 30 November 2026 at 17:00/);
       expect(cardActions(replyCard(confirmation)).map((a) => a.title)).to.deep.equal(['Start this pulse', 'Change', 'Cancel']);
       const started = await client.sendActivity(confirm('start'));
       expect(replyText(started)).to.match(/Started pulse #1, "Winter wellbeing"\. Its card goes out from Monday 23 November 2026 at 10:00/);
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
       const [wave] = await surveys.waves.list();
-      expect(wave).to.deep.include({ name: 'Winter wellbeing', templateId: 'wellbeing-pulse', owner: 'aad-comms-1', ownerName: 'Casey Comms', threshold: 5, invited: 2 });
+      expect(wave).to.deep.include({
+        name: 'Winter wellbeing',
+        templateId: 'wellbeing-pulse',
+        owner: 'aad-comms-1',
+        ownerName: 'Casey Comms',
+        threshold: 5,
+        invited: 2,
+      });
       expect(wave.reminderDays).to.deep.equal(['2026-11-26']);
       expect(queued.map((c) => c.kind)).to.deep.equal(['pulse', 'pulse', 'pulse-reminder', 'pulse-reminder']);
     });
@@ -47,7 +69,9 @@ for (const channel of ['msteams', 'webchat']) {
       const client = new DialogTestClient(channel, new RootDialog(services));
       await client.sendActivity(say('new pulse'));
       const reply = await client.sendActivity(form({ opensDate: '2026-11-25', opensTime: '09:00', closesDate: '2026-11-24', reminder1: '' }));
-      expect(replyText(reply)).to.match(/Step 1 of 2/).and.match(/Closing time: must be at least an hour after the opening time/);
+      expect(replyText(reply))
+        .to.match(/Step 1 of 2/)
+        .and.match(/Closing time: must be at least an hour after the opening time/);
       expect(JSON.stringify(replyCard(reply))).to.include('"value":"Winter wellbeing"');
       const tooSmall = await client.sendActivity(form({ threshold: '2' }));
       expect(replyText(tooSmall)).to.match(/Minimum group size: must be a whole number from 3 to 25/);

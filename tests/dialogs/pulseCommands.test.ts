@@ -13,12 +13,23 @@ const TEAMS_STAFF = { id: 'staff-1', name: 'Sam Staff', aadObjectId: 'aad-staff-
 const ENV = { COMMS_USERS: 'aad-comms-1,aad-comms-2', ADMINS: 'aad-admin-1' };
 
 async function startWave(surveys: SurveyService, extra: Record<string, unknown> = {}): Promise<Wave> {
-  const checked = surveys.check({ template: 'induction-feedback', name: 'Induction, November', audience: { everyone: true }, closes_at: '2026-11-30T17:00', owner: 'aad-comms-1', ...extra });
+  const checked = surveys.check({
+    template: 'induction-feedback',
+    name: 'Induction, November',
+    audience: { everyone: true },
+    closes_at: '2026-11-30T17:00',
+    owner: 'aad-comms-1',
+    ...extra,
+  });
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return surveys.create(checked.wave);
 }
 
-const answers = (usefulness: number) => ({ 'q.completed-in-three-months': 'yes', 'q.induction-route': 'integrated-induction', 'q.usefulness': String(usefulness) });
+const answers = (usefulness: number) => ({
+  'q.completed-in-three-months': 'yes',
+  'q.induction-route': 'integrated-induction',
+  'q.usefulness': String(usefulness),
+});
 
 for (const channel of ['msteams', 'webchat']) {
   describe(`pulse commands on ${channel}`, () => {
@@ -72,11 +83,15 @@ for (const channel of ['msteams', 'webchat']) {
       for (let i = 1; i <= 4; i++) await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent(`staff-${i}`), data: answers(i) });
       const client = new DialogTestClient(channel, new RootDialog(services));
       const hidden = replyText(await client.sendActivity(say('results of induction', COMMS)));
-      expect(hidden).to.match(/Results: Induction, November/).and.match(/hidden until at least 5 people have answered \(fewer than 5 responses so far\)/);
+      expect(hidden)
+        .to.match(/Results: Induction, November/)
+        .and.match(/hidden until at least 5 people have answered \(fewer than 5 responses so far\)/);
       expect(hidden).to.not.match(/Responses: 4|mean/);
       await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent('staff-5'), data: answers(5) });
       const shown = replyText(await client.sendActivity(say(`results of #${wave.id}`, COMMS)));
-      expect(shown).to.match(/Responses: 5/).and.match(/How useful was your induction\?: mean 3\.00 \u00B7 40% favourable, 20% neutral, 40% unfavourable/);
+      expect(shown)
+        .to.match(/Responses: 5/)
+        .and.match(/How useful was your induction\?: mean 3\.00 \u00B7 40% favourable, 20% neutral, 40% unfavourable/);
       expect(shown).to.match(/Did you complete your induction within three months of starting\?: Yes 100%, No 0%/);
     });
 
@@ -86,21 +101,28 @@ for (const channel of ['msteams', 'webchat']) {
       const client = new DialogTestClient(channel, new RootDialog(services));
       expect(replyText(await client.sendActivity(say('results of induction', ADMIN)))).to.match(/Results: Induction, November/);
       const other = replyText(await client.sendActivity(say('results of induction', OTHER_COMMS)));
-      expect(other).to.match(/couldn't find a pulse called \u201Cinduction\u201D that you run/).and.not.match(/Results:/);
+      expect(other)
+        .to.match(/couldn't find a pulse called \u201Cinduction\u201D that you run/)
+        .and.not.match(/Results:/);
     });
 
     it('lists the owner\u2019s pulses for "results" on its own', async () => {
       const { services, surveys } = await pulseDialogServices(ENV);
       const wave = await startWave(surveys);
       const client = new DialogTestClient(channel, new RootDialog(services));
-      expect(replyText(await client.sendActivity(say('results', COMMS)))).to.match(new RegExp(`Your pulses[\\s\\S]*#${wave.id} Induction, November \\(open until Monday 30 November 2026 at 17:00\\)`));
+      expect(replyText(await client.sendActivity(say('results', COMMS)))).to.match(
+        new RegExp(`Your pulses[\\s\\S]*#${wave.id} Induction, November \\(open until Monday 30 November 2026 at 17:00\\)`),
+      );
     });
 
     it('keeps pulse cards and results out of channels', async () => {
       const { services, surveys } = await pulseDialogServices(ENV);
       await startWave(surveys);
       const client = new DialogTestClient(channel, new RootDialog(services));
-      const inChannel = (text: string, from: { id: string; name: string; aadObjectId: string }) => ({ ...say(text, from), conversation: { id: '19:channel', name: 'General', conversationType: 'channel', isGroup: true } });
+      const inChannel = (text: string, from: { id: string; name: string; aadObjectId: string }) => ({
+        ...say(text, from),
+        conversation: { id: '19:channel', name: 'General', conversationType: 'channel', isGroup: true },
+      });
       expect(replyText(await client.sendActivity(inChannel('pulse', STAFF)))).to.match(/only in a personal chat/);
       expect(replyText(await client.sendActivity(inChannel('results of induction', COMMS)))).to.match(/only in a personal chat/);
     });

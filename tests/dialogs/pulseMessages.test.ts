@@ -22,13 +22,23 @@ describe('pulse renderers', () => {
     const toTeams = await pulse({ kind: 'pulse', messageId: `pulse:${wave.id}`, userId: teams, channelId: 'msteams' });
     expect(JSON.stringify(replyCard(toTeams))).to.include('"type":"Action.Execute"');
     const toWeb = await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: 'web-1', channelId: 'webchat' });
-    expect(JSON.stringify(replyCard(toWeb))).to.include('"type":"Action.Submit"').and.include('Reminder:');
+    expect(JSON.stringify(replyCard(toWeb)))
+      .to.include('"type":"Action.Submit"')
+      .and.include('Reminder:');
 
-    await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent(teams), data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' } });
-    expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: teams, channelId: 'msteams' })).to.equal(undefined);
+    await surveys.submit({
+      surveyId: wave.id,
+      respondent: teamsRespondent(teams),
+      data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' },
+    });
+    expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: teams, channelId: 'msteams' })).to.equal(
+      undefined,
+    );
     expect(await pulse({ kind: 'pulse', messageId: 'pulse:999', userId: 'web-1', channelId: 'webchat' })).to.equal(undefined);
     clock = DateTime.fromISO('2026-11-30T17:00', { zone: 'Europe/London' });
-    expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: 'web-1', channelId: 'webchat' })).to.equal(undefined);
+    expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: 'web-1', channelId: 'webchat' })).to.equal(
+      undefined,
+    );
     await db.destroy();
   });
 });

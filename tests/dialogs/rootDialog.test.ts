@@ -15,13 +15,33 @@ interface DialogCase {
 const cases: DialogCase[] = [
   { name: 'greets on "hi"', steps: [['hi', /Hello, I'm .*What is a CAF\?/s]], expectedStatus: DialogTurnStatus.complete },
   { name: 'explains itself on "help"', steps: [['help', /answer questions about the words/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'answers "whats a caf?" with the CAF entry and its source', steps: [['whats a caf?', /^Common Assessment Framework \(CAF\)[\s\S]*Source: /]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'answers "whats a caf?" with the CAF entry and its source',
+    steps: [['whats a caf?', /^Common Assessment Framework \(CAF\)[\s\S]*Source: /]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   { name: 'answers "LP role"', steps: [['LP role', /^Lead professional/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'answers "team around the child meaning"', steps: [['team around the child meaning', /^Team Around the Child \(TAC\)/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'answers "what are the six areas of the common core"', steps: [['what are the six areas of the common core', /^Common Core of Skills and Knowledge/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'answers "team around the child meaning"',
+    steps: [['team around the child meaning', /^Team Around the Child \(TAC\)/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
+  {
+    name: 'answers "what are the six areas of the common core"',
+    steps: [['what are the six areas of the common core', /^Common Core of Skills and Knowledge/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   { name: 'answers "ECM?"', steps: [['ECM?', /^Every Child Matters/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'says when a body has closed', steps: [['what was the gscc', /General Social Care Council[\s\S]*(Closed|No longer exists|Replaced|Historical): .*20\d\d/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'admits it does not know about banana bread', steps: [['recipe for banana bread', /I don't know that one[\s\S]*please ask/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'says when a body has closed',
+    steps: [['what was the gscc', /General Social Care Council[\s\S]*(Closed|No longer exists|Replaced|Historical): .*20\d\d/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
+  {
+    name: 'admits it does not know about banana bread',
+    steps: [['recipe for banana bread', /I don't know that one[\s\S]*please ask/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   { name: 'admits it does not know about annual leave', steps: [['book my annual leave', /I don't know that one/]], expectedStatus: DialogTurnStatus.complete },
   { name: 'offers choices when unsure', steps: [['workforce priorities', /Did you mean:\n- .+\n- .+/]], expectedStatus: DialogTurnStatus.complete },
   {
@@ -29,7 +49,11 @@ const cases: DialogCase[] = [
     steps: [['a young person just told me they are being abused', /call 999[\s\S]*\[to be set by the council/]],
     expectedStatus: DialogTurnStatus.complete,
   },
-  { name: 'gives contacts for "a child in my group is being hurt at home"', steps: [['I think a child in my group is being hurt at home', /immediate danger, call 999/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'gives contacts for "a child in my group is being hurt at home"',
+    steps: [['I think a child in my group is being hurt at home', /immediate danger, call 999/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'answers "what is safeguarding training?" normally',
     steps: [
@@ -45,7 +69,11 @@ const cases: DialogCase[] = [
     expectedStatus: DialogTurnStatus.complete,
   },
   { name: 'asks for words when sent only emoji', steps: [['\u{1F600}\u{1F600}', /couldn't find a question/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'answers the first 1,000 characters of a very long message and says so', steps: [[`what is a caf ${'please '.repeat(1400)}`, /read only the first 1,000 characters[\s\S]*Common Assessment Framework/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'answers the first 1,000 characters of a very long message and says so',
+    steps: [[`what is a caf ${'please '.repeat(1400)}`, /read only the first 1,000 characters[\s\S]*Common Assessment Framework/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'does not echo HTML or Markdown from the question',
     steps: [
@@ -105,7 +133,9 @@ for (const channel of ['msteams', 'webchat']) {
       const { services } = await testDialogServices({ SAFEGUARDING_FRONT_DOOR_PHONE: '0116 305 0005', SAFEGUARDING_FRONT_DOOR_NAME: 'First Response' });
       const client = new DialogTestClient(channel, new RootDialog(services));
       const reply = await client.sendActivity('a pupil told me her dad hits her');
-      expect(replyText(reply)).to.match(/First Response today: 0116 305 0005/).and.not.match(/to be set by the council: children/);
+      expect(replyText(reply))
+        .to.match(/First Response today: 0116 305 0005/)
+        .and.not.match(/to be set by the council: children/);
     });
   });
 }

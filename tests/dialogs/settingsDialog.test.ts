@@ -5,8 +5,19 @@ import { RootDialog } from '../../dialogs/rootDialog';
 import { replyCard, replyText, testDialogServices } from '../helpers/testServices';
 
 const submit = (value: Record<string, unknown>) => ({ type: 'message', value });
-const about = (extra: Record<string, unknown> = {}) => submit({ verb: 'settings.about', sector: 'health', role: 'health-visitor', authority: 'leicestershire', locality: 'Melton', team: '0-19 team', startDate: '2026-09-01', ...extra });
-const preferences = (extra: Record<string, unknown> = {}) => submit({ verb: 'settings.preferences', topics: 'safeguarding,training', quietStart: '18:00', quietEnd: '08:00', ...extra });
+const about = (extra: Record<string, unknown> = {}) =>
+  submit({
+    verb: 'settings.about',
+    sector: 'health',
+    role: 'health-visitor',
+    authority: 'leicestershire',
+    locality: 'Melton',
+    team: '0-19 team',
+    startDate: '2026-09-01',
+    ...extra,
+  });
+const preferences = (extra: Record<string, unknown> = {}) =>
+  submit({ verb: 'settings.preferences', topics: 'safeguarding,training', quietStart: '18:00', quietEnd: '08:00', ...extra });
 
 for (const channel of ['msteams', 'webchat']) {
   describe(`SettingsDialog on ${channel}`, () => {
@@ -15,13 +26,24 @@ for (const channel of ['msteams', 'webchat']) {
       const client = new DialogTestClient(channel, new RootDialog(services));
       const first = await client.sendActivity('my settings');
       expect(replyText(first)).to.match(/Step 1 of 2/);
-      expect(JSON.stringify(replyCard(first))).to.include('"id":"authority"').and.include('"value":"leicestershire"');
+      expect(JSON.stringify(replyCard(first)))
+        .to.include('"id":"authority"')
+        .and.include('"value":"leicestershire"');
       expect(replyText(await client.sendActivity(about()))).to.match(/Step 2 of 2/);
       const done = await client.sendActivity(preferences());
       expect(replyText(done)).to.match(/Settings saved[\s\S]*Health visitor[\s\S]*Safeguarding, Induction and training[\s\S]*18:00 to 08:00/);
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
       const saved = await store.profiles.get('user1');
-      expect(saved).to.include({ sector: 'health', role: 'health-visitor', authority: 'leicestershire', locality: 'Melton', team: '0-19 team', startDate: '2026-09-01', quietStart: '18:00', quietEnd: '08:00' });
+      expect(saved).to.include({
+        sector: 'health',
+        role: 'health-visitor',
+        authority: 'leicestershire',
+        locality: 'Melton',
+        team: '0-19 team',
+        startDate: '2026-09-01',
+        quietStart: '18:00',
+        quietEnd: '08:00',
+      });
       expect(saved?.topics).to.deep.equal(['safeguarding', 'training']);
     });
 
@@ -38,7 +60,9 @@ for (const channel of ['msteams', 'webchat']) {
         const client = new DialogTestClient(channel, new RootDialog(services));
         await client.sendActivity('my settings');
         const reply = await client.sendActivity(about(extra));
-        expect(replyText(reply)).to.match(/Step 1 of 2/).and.match(message);
+        expect(replyText(reply))
+          .to.match(/Step 1 of 2/)
+          .and.match(message);
         expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.waiting);
         expect(await store.profiles.get('user1')).to.equal(undefined);
       });

@@ -42,8 +42,10 @@ async function trainingDialogServices() {
   return { ...base, services, reminders, conversationState };
 }
 
-const saveProfile = (extra: Partial<Profile>) => async ({ store }: Awaited<ReturnType<typeof trainingDialogServices>>) =>
-  store.profiles.save({ userId: 'user1', topics: [], ...extra });
+const saveProfile =
+  (extra: Partial<Profile>) =>
+  async ({ store }: Awaited<ReturnType<typeof trainingDialogServices>>) =>
+    store.profiles.save({ userId: 'user1', topics: [], ...extra });
 
 const actionsOf = (reply: Reply) => cardActions(replyCard(reply as Partial<Activity>));
 
@@ -60,7 +62,11 @@ const cases: DialogCase[] = [
           const actions = actionsOf(reply);
           // Each session's buttons name its date, so a screen reader's list of buttons tells them apart.
           const calendar = actions.filter((a) => /^Add .* session to calendar$/.test(String(a.title)));
-          expect(calendar.map((a) => a.title)).to.deep.equal(['Add 26 Nov session to calendar', 'Add 8 Dec session to calendar', 'Add 19 Jan session to calendar']);
+          expect(calendar.map((a) => a.title)).to.deep.equal([
+            'Add 26 Nov session to calendar',
+            'Add 8 Dec session to calendar',
+            'Add 19 Jan session to calendar',
+          ]);
           expect(calendar.map((a) => a.url)).to.deep.equal([
             'http://localhost:3978/training/sessions/caf-2026-11-26.ics',
             'http://localhost:3978/training/sessions/caf-2026-12-08.ics',
@@ -73,21 +79,35 @@ const cases: DialogCase[] = [
             expect(remind.map((a) => (a.data as { sessionId: string }).sessionId)).to.deep.equal(['caf-2026-11-26', 'caf-2026-12-08', 'caf-2027-01-19']);
             expect(remind.every((a) => a.type === 'Action.Execute')).to.equal(true);
           } else expect(remind).to.deep.equal([]);
-          expect(actions.find((a) => a.title === 'Book')).to.include({ type: 'Action.OpenUrl', url: 'https://learning.sample-council.example/book/caf-lead-professional' });
+          expect(actions.find((a) => a.title === 'Book')).to.include({
+            type: 'Action.OpenUrl',
+            url: 'https://learning.sample-council.example/book/caf-lead-professional',
+          });
         },
       ],
     ],
     expectedStatus: DialogTurnStatus.complete,
   },
-  { name: 'answers "lead professional course" with the same course', steps: [['lead professional course', /^CAF and the lead professional/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'answers "lead professional course" with the same course',
+    steps: [['lead professional course', /^CAF and the lead professional/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'lists the safeguarding levels with sessions next month',
-    steps: [['safeguarding training next month', /^Training courses: sessions next month \(December 2026\)\n- Multi-agency safeguarding: level 2[^\n]*Tue 1 Dec 2026[\s\S]*level 3[\s\S]*level 1 awareness\. Next: Mon 14 Dec 2026/]],
+    steps: [
+      [
+        'safeguarding training next month',
+        /^Training courses: sessions next month \(December 2026\)\n- Multi-agency safeguarding: level 2[^\n]*Tue 1 Dec 2026[\s\S]*level 3[\s\S]*level 1 awareness\. Next: Mon 14 Dec 2026/,
+      ],
+    ],
     expectedStatus: DialogTurnStatus.complete,
   },
   {
     name: 'lists online courses in March, with the sessions either side of the clock change at 09:30',
-    steps: [['online courses in March', /online sessions in March 2027[\s\S]*Tue 23 Mar 2027, 09:30\u201312:30, online; Tue 30 Mar 2027, 09:30\u201312:30, online/]],
+    steps: [
+      ['online courses in March', /online sessions in March 2027[\s\S]*Tue 23 Mar 2027, 09:30\u201312:30, online; Tue 30 Mar 2027, 09:30\u201312:30, online/],
+    ],
     expectedStatus: DialogTurnStatus.complete,
   },
   {
@@ -116,12 +136,25 @@ const cases: DialogCase[] = [
     ],
     expectedStatus: DialogTurnStatus.complete,
   },
-  { name: 'asks which topic when nothing came before', steps: [['is there training for that?', /Which topic do you mean\?/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'asks for settings when there is no profile', steps: [['what training do I need?', /Tell me your sector and role in "my settings"/]], expectedStatus: DialogTurnStatus.complete },
+  {
+    name: 'asks which topic when nothing came before',
+    steps: [['is there training for that?', /Which topic do you mean\?/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
+  {
+    name: 'asks for settings when there is no profile',
+    steps: [['what training do I need?', /Tell me your sector and role in "my settings"/]],
+    expectedStatus: DialogTurnStatus.complete,
+  },
   {
     name: 'asks for the start date rather than guessing, naming the mandatory courses',
     setup: saveProfile({ sector: 'health', role: 'health-visitor' }),
-    steps: [['what training do I need?', /I need the date you started in your role[\s\S]*Mandatory for a health visitor:\n- Common induction[\s\S]*- CAF and the lead professional/]],
+    steps: [
+      [
+        'what training do I need?',
+        /I need the date you started in your role[\s\S]*Mandatory for a health visitor:\n- Common induction[\s\S]*- CAF and the lead professional/,
+      ],
+    ],
     expectedStatus: DialogTurnStatus.complete,
   },
   {
@@ -143,7 +176,10 @@ const cases: DialogCase[] = [
         (reply, channel) => {
           if (channel === 'msteams') expect(replyText(reply)).to.match(/You have no training reminders/);
           // Web chat never shows "Remind me", so it must not point at it: it offers the calendar file.
-          else expect(replyText(reply)).to.match(/can't send reminders[\s\S]*session to calendar/).and.not.match(/^You have no training reminders/);
+          else
+            expect(replyText(reply))
+              .to.match(/can't send reminders[\s\S]*session to calendar/)
+              .and.not.match(/^You have no training reminders/);
         },
       ],
       ['remind me', (reply, channel) => expect(replyText(reply)).to.match(channel === 'msteams' ? /You have no training reminders/ : /session to calendar/)],
@@ -159,7 +195,9 @@ const cases: DialogCase[] = [
       [
         'my reminders',
         (reply) => {
-          expect(replyText(reply)).to.match(/CAF and the lead professional: Tue 8 Dec 2026, 09:30\u201312:30[\s\S]*a week before \(1 Dec 2026\) and the day before \(7 Dec 2026\)/);
+          expect(replyText(reply)).to.match(
+            /CAF and the lead professional: Tue 8 Dec 2026, 09:30\u201312:30[\s\S]*a week before \(1 Dec 2026\) and the day before \(7 Dec 2026\)/,
+          );
           const cancel = actionsOf(reply).find((a) => a.title === 'Cancel reminder: CAF and the lead professional, 8 Dec');
           expect((cancel?.data as { verb: string; sessionId: string } | undefined)?.sessionId).to.equal('caf-2026-12-08');
         },

@@ -8,7 +8,11 @@ export async function exchange(adapter: TestAdapter, activity: Partial<Activity>
 }
 
 /** A card's Action.Submit as web chat sends it: a message whose value carries the verb. */
-export const submitAction = (verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Partial<Activity> => ({ type: 'message', ...extra, value: { ...data, verb } });
+export const submitAction = (verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Partial<Activity> => ({
+  type: 'message',
+  ...extra,
+  value: { ...data, verb },
+});
 
 /** A card's Action.Execute as Teams sends it: an adaptiveCard/action invoke. */
 export const executeAction = (verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Partial<Activity> => ({
@@ -19,4 +23,5 @@ export const executeAction = (verb: string, data: Record<string, unknown>, extra
 });
 
 /** The Universal Action response body the bot answered an Action.Execute with. */
-export const invokeBody = (replies: Partial<Activity>[]) => (replies.find((r) => r.type === 'invokeResponse')?.value as { body: { statusCode: number; type: string; value: unknown } }).body;
+export const invokeBody = (replies: Partial<Activity>[]) =>
+  (replies.find((r) => r.type === 'invokeResponse')?.value as { body: { statusCode: number; type: string; value: unknown } }).body;

@@ -28,8 +28,17 @@ export class DirectLineClient {
   constructor(readonly baseUrl: string) {}
 
   /** Asks the page's token route for a token (anonymous unless a user token is given). */
-  async pageToken(body: Record<string, unknown> = {}): Promise<{ status: number; body: Record<string, unknown> & { token: string; conversationId: string; user: { id: string; verified: boolean; name?: string }; domain: string } }> {
-    const res = await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  async pageToken(
+    body: Record<string, unknown> = {},
+  ): Promise<{
+    status: number;
+    body: Record<string, unknown> & { token: string; conversationId: string; user: { id: string; verified: boolean; name?: string }; domain: string };
+  }> {
+    const res = await fetch(`${this.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as never };
   }
 
@@ -40,7 +49,11 @@ export class DirectLineClient {
   }
 
   /** Posts an activity; resolves to the status, body and Retry-After header. */
-  async post(conversationId: string, token: string | undefined, activity: unknown): Promise<{ status: number; body: { id?: string; error?: { code: string; message: string } }; retryAfter: string | null }> {
+  async post(
+    conversationId: string,
+    token: string | undefined,
+    activity: unknown,
+  ): Promise<{ status: number; body: { id?: string; error?: { code: string; message: string } }; retryAfter: string | null }> {
     const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`, {
       method: 'POST',
       headers: this.headers(token),
@@ -50,9 +63,15 @@ export class DirectLineClient {
   }
 
   /** Gets the activities after a watermark. */
-  async activities(conversationId: string, token: string | undefined, watermark?: string): Promise<{ status: number; body: { activities: ReceivedActivity[]; watermark: string; error?: { code: string } } }> {
+  async activities(
+    conversationId: string,
+    token: string | undefined,
+    watermark?: string,
+  ): Promise<{ status: number; body: { activities: ReceivedActivity[]; watermark: string; error?: { code: string } } }> {
     const query = watermark === undefined ? '' : `?watermark=${encodeURIComponent(watermark)}`;
-    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities${query}`, { headers: this.headers(token) });
+    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities${query}`, {
+      headers: this.headers(token),
+    });
     return { status: res.status, body: (await res.json()) as never };
   }
 

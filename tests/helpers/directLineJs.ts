@@ -64,7 +64,8 @@ export class OfficialClient {
   async status(status: ConnectionStatus, ms = 20000): Promise<void> {
     const deadline = Date.now() + ms;
     while (this.directLine.connectionStatus$.getValue() !== status) {
-      if (Date.now() > deadline) throw new Error(`status is ${ConnectionStatus[this.directLine.connectionStatus$.getValue()]}, not ${ConnectionStatus[status]}`);
+      if (Date.now() > deadline)
+        throw new Error(`status is ${ConnectionStatus[this.directLine.connectionStatus$.getValue()]}, not ${ConnectionStatus[status]}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -73,7 +73,13 @@ export class FakeGraph {
       req.on('data', (chunk) => (raw += chunk));
       req.on('end', () => {
         const url = new URL(req.url ?? '/', 'http://localhost');
-        const call: GraphCall = { method: req.method ?? '', path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body: parseBody(raw, req.headers['content-type']) };
+        const call: GraphCall = {
+          method: req.method ?? '',
+          path: url.pathname,
+          query: url.searchParams,
+          authorization: req.headers.authorization,
+          body: parseBody(raw, req.headers['content-type']),
+        };
         this.calls.push(call);
         const reply = this.answer(call, `http://${req.headers.host}`);
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -99,7 +105,8 @@ export class FakeGraph {
     if (!call.path.startsWith('/v1.0/')) return notFound('no such route');
     const token = /^Bearer (.+)$/.exec(call.authorization ?? '')?.[1];
     const expires = token ? this.tokens.get(token) : undefined;
-    if (!expires || expires <= this.nowMs) return { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } } };
+    if (!expires || expires <= this.nowMs)
+      return { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } } };
     if (this.throttle.left > 0) {
       this.throttle.left--;
       return { status: 429, headers: { 'retry-after': this.throttle.retryAfter }, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } } };
@@ -108,14 +115,22 @@ export class FakeGraph {
     if (call.method === 'GET' && path === '/users') {
       const filter = call.query.get('$filter');
       const people = filter === 'accountEnabled eq true' ? this.users.filter((u) => u.accountEnabled !== false) : this.users;
-      return this.page(people.map((u) => select(u, call.query.get('$select'))), call, root);
+      return this.page(
+        people.map((u) => select(u, call.query.get('$select'))),
+        call,
+        root,
+      );
     }
     const group = /^\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(path);
     if (call.method === 'GET' && group) {
       const members = this.groups.get(decodeURIComponent(group[1]));
       if (!members) return notFound(`Resource '${group[1]}' does not exist or one of its queried reference-property objects are not present.`);
       const users = members.map((id) => this.users.find((u) => u.id === id)).filter((u): u is GraphUser => !!u);
-      return this.page(users.map((u) => select(u, call.query.get('$select'))), call, root);
+      return this.page(
+        users.map((u) => select(u, call.query.get('$select'))),
+        call,
+        root,
+      );
     }
     const groupOnly = /^\/groups\/([^/]+)$/.exec(path);
     if (call.method === 'GET' && groupOnly) {
@@ -130,7 +145,13 @@ export class FakeGraph {
       const mine = this.installed.get(userId) ?? new Map<string, string>();
       this.installed.set(userId, mine);
       if (call.method === 'POST') {
-        if (this.forbidInstall.has(userId)) return { status: 403, body: { error: { code: 'Forbidden', message: 'Missing role permissions on the request. API requires one of TeamsAppInstallation.ReadWriteForUser.All.' } } };
+        if (this.forbidInstall.has(userId))
+          return {
+            status: 403,
+            body: {
+              error: { code: 'Forbidden', message: 'Missing role permissions on the request. API requires one of TeamsAppInstallation.ReadWriteForUser.All.' },
+            },
+          };
         const bind = (call.body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
         const appId = typeof bind === 'string' ? /appCatalogs\/teamsApps\/([^/']+)$/.exec(bind)?.[1] : undefined;
         if (!appId) return { status: 400, body: { error: { code: 'BadRequest', message: 'teamsApp@odata.bind is required' } } };
@@ -156,7 +177,12 @@ export class FakeGraph {
 
   private issueToken(call: GraphCall) {
     const form = call.body as Record<string, string>;
-    if (form.grant_type !== 'client_credentials' || form.client_id !== this.clientId || form.client_secret !== this.clientSecret || !form.scope?.endsWith('/.default')) {
+    if (
+      form.grant_type !== 'client_credentials' ||
+      form.client_id !== this.clientId ||
+      form.client_secret !== this.clientSecret ||
+      !form.scope?.endsWith('/.default')
+    ) {
       return { status: 401, body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' } };
     }
     const token = crypto.randomBytes(12).toString('hex');

@@ -37,7 +37,9 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
 export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
   await target.evaluate(AXE_SOURCE);
   return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });

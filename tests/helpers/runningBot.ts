@@ -33,7 +33,10 @@ export async function startBot(env: Record<string, string> = {}, overrides: Serv
 }
 
 /** A running bot and a fake Bot Connector for a whole test suite, started before it and stopped after. */
-export function botWithConnector(env: Record<string, string> = {}, overrides: ServiceOverrides = {}): { bot: RunningBot; connector: FakeConnector; serviceUrl: string } {
+export function botWithConnector(
+  env: Record<string, string> = {},
+  overrides: ServiceOverrides = {},
+): { bot: RunningBot; connector: FakeConnector; serviceUrl: string } {
   const suite = { bot: undefined as unknown as RunningBot, connector: new FakeConnector(), serviceUrl: '' };
   before(async () => {
     suite.serviceUrl = await suite.connector.start();

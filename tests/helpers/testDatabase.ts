@@ -57,7 +57,12 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   return {
     opened,
     // Replicas of one deployment share the web chat token key and the pulse ledger secret, as they must in production.
-    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, PULSE_LEDGER_SECRET: TEST_PULSE_LEDGER_SECRET, DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') },
+    env: {
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: schema,
+      PULSE_LEDGER_SECRET: TEST_PULSE_LEDGER_SECRET,
+      DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex'),
+    },
     async cleanup() {
       await opened.db.destroy();
       await dropPostgresSchema(url, schema);

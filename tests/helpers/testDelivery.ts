@@ -33,7 +33,12 @@ export const TEST_DELIVERY_SETTINGS: DeliverySettings = {
 };
 
 /** A delivery engine over a test database, sending over HTTP (local mode) with a movable clock. */
-export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, settings: Partial<DeliverySettings> = {}, extra: Partial<DeliveryEngineDependencies> = {}): { engine: DeliveryEngine; store: Store } {
+export function testDeliveryEngine(
+  opened: OpenDatabase,
+  now: () => DateTime,
+  settings: Partial<DeliverySettings> = {},
+  extra: Partial<DeliveryEngineDependencies> = {},
+): { engine: DeliveryEngine; store: Store } {
   const store = createStore(opened.db, now);
   const engine = new DeliveryEngine({
     outbox: new Outbox(opened.db, now, opened.engine),
@@ -56,5 +61,14 @@ export function testDeliveryEngine(opened: OpenDatabase, now: () => DateTime, se
 
 /** Gives a user an active personal chat whose messages go to the fake connector. */
 export async function reachableUser(store: Store, userId: string, serviceUrl: string, tenantId = 'tenant-1', aadObjectId?: string): Promise<void> {
-  await store.conversations.upsert({ userId, conversationId: `a:${userId}`, channelId: 'msteams', scope: 'personal', serviceUrl, tenantId, aadObjectId, reference: {} });
+  await store.conversations.upsert({
+    userId,
+    conversationId: `a:${userId}`,
+    channelId: 'msteams',
+    scope: 'personal',
+    serviceUrl,
+    tenantId,
+    aadObjectId,
+    reference: {},
+  });
 }

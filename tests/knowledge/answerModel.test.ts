@@ -2,12 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { AnswerModel, CANDIDATE_FEATURES, CandidateFeatures, decide, loadAnswerModel, QUERY_FEATURES, QueryFeatures, rankProbabilities } from '../../knowledge/answerModel';
+import {
+  AnswerModel,
+  CANDIDATE_FEATURES,
+  CandidateFeatures,
+  decide,
+  loadAnswerModel,
+  QUERY_FEATURES,
+  QueryFeatures,
+  rankProbabilities,
+} from '../../knowledge/answerModel';
 
 const features = (values: Partial<CandidateFeatures>): { features: CandidateFeatures } => ({
   features: { ...Object.fromEntries(CANDIDATE_FEATURES.map((k) => [k, 0])), ...values } as CandidateFeatures,
 });
-const query = (values: Partial<QueryFeatures> = {}): QueryFeatures => ({ ...Object.fromEntries(QUERY_FEATURES.map((k) => [k, 0])), ...values }) as QueryFeatures;
+const query = (values: Partial<QueryFeatures> = {}): QueryFeatures =>
+  ({ ...Object.fromEntries(QUERY_FEATURES.map((k) => [k, 0])), ...values }) as QueryFeatures;
 
 describe('answer model', () => {
   const shipped = loadAnswerModel();
@@ -28,10 +38,11 @@ describe('answer model', () => {
   });
 
   it('gives the candidates and "none" probabilities that sum to 1, best-scoring highest', () => {
-    const { probabilities, none } = rankProbabilities(shipped.ranker, [
-      CANDIDATE_FEATURES.map(() => 1),
-      CANDIDATE_FEATURES.map(() => 0.2),
-    ], QUERY_FEATURES.map(() => 0));
+    const { probabilities, none } = rankProbabilities(
+      shipped.ranker,
+      [CANDIDATE_FEATURES.map(() => 1), CANDIDATE_FEATURES.map(() => 0.2)],
+      QUERY_FEATURES.map(() => 0),
+    );
     expect(probabilities[0] + probabilities[1] + none).to.be.closeTo(1, 1e-9);
     expect(probabilities[0]).to.be.greaterThan(probabilities[1]);
   });

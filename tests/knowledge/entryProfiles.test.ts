@@ -23,7 +23,12 @@ function entry(id: string, title: string, questions: string[], summary: string, 
 }
 
 const entries = [
-  entry('lead-professional', 'Lead professional', ['the person who pulls the services round a family together', 'who coordinates support for a child'], 'One practitioner who coordinates the support a child and family receive.'),
+  entry(
+    'lead-professional',
+    'Lead professional',
+    ['the person who pulls the services round a family together', 'who coordinates support for a child'],
+    'One practitioner who coordinates the support a child and family receive.',
+  ),
   entry('pedagogue', 'Pedagogue', ['what is pedagogy', 'social pedagogy in children’s homes'], 'A practitioner trained in social pedagogy, common in Europe.'),
   entry('caf', 'Common Assessment Framework', ['how do i do a common assessment'], 'A shared assessment of a child’s additional needs.', ['CAF']),
 ];

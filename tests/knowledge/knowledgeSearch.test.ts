@@ -27,7 +27,7 @@ describe('KnowledgeSearch', () => {
     ['five delta outcomes', 'delta-outcomes'],
     ['newcastle workforce priorities', 'newcastle-priorities'],
   ];
-  it('answers a question that is exactly one entry\'s new alias, however unusual its words', () => {
+  it("answers a question that is exactly one entry's new alias, however unusual its words", () => {
     const entries = kb.entries.map((e) => (e.id === 'alpha-plan' ? { ...e, aliases: [...e.aliases, 'zebra crossing plan'] } : e));
     const renamed = new KnowledgeSearch(knowledgeBaseOf(entries));
     expect(summary(renamed.search('zebra crossing plan'))).to.include({ decision: 'answer', id: 'alpha-plan' });
@@ -75,7 +75,10 @@ describe('KnowledgeSearch', () => {
     expect(search.search(question).truncated).to.equal(true);
     // The giant word stays an unknown word (a never-seen word makes the answer less sure, so only the candidates are checked).
     const { terms, candidates } = search.explain(question);
-    expect(terms.map((t) => [t.term.length > 20 ? 'giant' : t.term, t.corrected, t.known])).to.deep.equal([['asp', false, true], ['giant', false, false]]);
+    expect(terms.map((t) => [t.term.length > 20 ? 'giant' : t.term, t.corrected, t.known])).to.deep.equal([
+      ['asp', false, true],
+      ['giant', false, false],
+    ]);
     expect(candidates[0]?.entry.id).to.equal('alpha-plan');
   });
 
@@ -108,7 +111,10 @@ describe('KnowledgeSearch', () => {
     expect(reloaded.profiles?.contentHash).to.equal(kb.contentHash);
     // Profiles of other content (every weight zeroed) under another hash: the search must rebuild its own.
     const zeroed = (s: NonNullable<typeof reloaded.profiles>['words']) => ({ ...s, weights: s.weights.map((w) => w.map(() => 0)) });
-    const stale = { ...reloaded, profiles: { ...reloaded.profiles!, contentHash: 'other', words: zeroed(reloaded.profiles!.words), chars: zeroed(reloaded.profiles!.chars) } };
+    const stale = {
+      ...reloaded,
+      profiles: { ...reloaded.profiles!, contentHash: 'other', words: zeroed(reloaded.profiles!.words), chars: zeroed(reloaded.profiles!.chars) },
+    };
     const fromStale = new KnowledgeSearch(stale);
     const trusted = new KnowledgeSearch({ ...stale, profiles: { ...stale.profiles, contentHash: kb.contentHash } });
     for (const q of ['alpah suport plan', 'family coordinator']) {

@@ -26,12 +26,17 @@ describe('extractSeedConcepts', () => {
   });
 
   it('keeps a comma list that an "and" closes as one name, and splits other comma runs', () => {
-    expect(texts('published by the Department for Children, Schools and Families today', 'name')).to.deep.equal(['Department for Children, Schools and Families']);
+    expect(texts('published by the Department for Children, Schools and Families today', 'name')).to.deep.equal([
+      'Department for Children, Schools and Families',
+    ]);
     expect(texts('help from Health Visitors, School Nurses to families', 'name')).to.deep.equal(['Health Visitors', 'School Nurses']);
   });
 
   it('splits a name from the place "in" or "at" introduces', () => {
-    expect(texts('run by the Shared Services Centre in Oxfordshire County Council', 'name')).to.deep.equal(['Shared Services Centre', 'Oxfordshire County Council']);
+    expect(texts('run by the Shared Services Centre in Oxfordshire County Council', 'name')).to.deep.equal([
+      'Shared Services Centre',
+      'Oxfordshire County Council',
+    ]);
     expect(texts('the Investors in People standard', 'name')).to.deep.equal(['Investors in People']);
   });
 
@@ -40,7 +45,10 @@ describe('extractSeedConcepts', () => {
   });
 
   it('splits two names joined by "and the"', () => {
-    expect(texts('through the District Manager and the Childcare Partnership Manager', 'name')).to.deep.equal(['District Manager', 'Childcare Partnership Manager']);
+    expect(texts('through the District Manager and the Childcare Partnership Manager', 'name')).to.deep.equal([
+      'District Manager',
+      'Childcare Partnership Manager',
+    ]);
   });
 
   it('does not take a sentence-opening word before "the" as part of a name', () => {
@@ -63,7 +71,14 @@ describe('extractSeedConcepts', () => {
   });
 
   it('finds acronyms, mixed-case ones included, without their plural s', () => {
-    expect(texts('CWDC and the DfES funded EYPs; the IdeA helped; CAFcass and eCAF too.', 'acronym')).to.deep.equal(['CWDC', 'DfES', 'EYP', 'IdeA', 'CAFcass', 'eCAF']);
+    expect(texts('CWDC and the DfES funded EYPs; the IdeA helped; CAFcass and eCAF too.', 'acronym')).to.deep.equal([
+      'CWDC',
+      'DfES',
+      'EYP',
+      'IdeA',
+      'CAFcass',
+      'eCAF',
+    ]);
   });
 
   it('finds lower-case "the … scheme" phrases but not references to the document itself', () => {

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { loadContent } from '../../knowledge/contentLoader';
 import { KnowledgeEntry } from '../../knowledge/entry';
-import { checkSeedCoverage, conceptKey, coverageProblems, coverageSummary, parseIgnoreList, readSources, seedCoverageReport } from '../../knowledge/seedCoverage';
+import {
+  checkSeedCoverage,
+  conceptKey,
+  coverageProblems,
+  coverageSummary,
+  parseIgnoreList,
+  readSources,
+  seedCoverageReport,
+} from '../../knowledge/seedCoverage';
 import { FIXTURE_CONTENT_DIR } from '../helpers/fixtureKnowledge';
 
 const entries = (): KnowledgeEntry[] => loadContent(FIXTURE_CONTENT_DIR).entries;
@@ -50,12 +58,18 @@ describe('checkSeedCoverage', () => {
 
   it('counts covered names joined by small words as covered, but not a covered name with an uncovered one', () => {
     const coverage = checkSeedCoverage(entries(), seed('Ask the Beta Coordinator and Alpha Support Plan.\nAsk the Beta Coordinator of the Omega Network.'), []);
-    expect(coverage.covered.map((c) => `${c.concept.text} => ${c.entryId}`)).to.include('Beta Coordinator and Alpha Support Plan => beta-coordinator + alpha-plan');
+    expect(coverage.covered.map((c) => `${c.concept.text} => ${c.entryId}`)).to.include(
+      'Beta Coordinator and Alpha Support Plan => beta-coordinator + alpha-plan',
+    );
     expect(coverage.uncovered.map((c) => c.text)).to.deep.equal(['Beta Coordinator of the Omega Network']);
   });
 
   it('leaves out strings on the ignore list, matched in the same folded form', () => {
-    const coverage = checkSeedCoverage(entries(), seed('Written by Jane Smith. Staff met at Westminster City Hall.'), ignoreList('jane smith\tperson: an author\nWestminster City Hall\tplace: a building\n'));
+    const coverage = checkSeedCoverage(
+      entries(),
+      seed('Written by Jane Smith. Staff met at Westminster City Hall.'),
+      ignoreList('jane smith\tperson: an author\nWestminster City Hall\tplace: a building\n'),
+    );
     expect(coverage.uncovered).to.deep.equal([]);
     expect(coverage.ignored.map((i) => i.item.reason)).to.deep.equal(['person: an author', 'place: a building']);
     expect(coverageSummary(coverage)).to.match(/2 strings found, 2 reviewed as not concepts, 0 of 0 concepts covered .* 0 uncovered/);

@@ -45,10 +45,32 @@ describe('shipped knowledge content', () => {
 
   it('holds the facts the product must carry', () => {
     const required = [
-      'caf', 'ecaf', 'lead-professional', 'tac', 'key-worker', 'contactpoint', 'iqf', 'qcf', 'climbing-frame', 'eyp',
-      'graduate-leader-fund', 'youth-professional-status', 'pedagogue', 'core-and-wider-workforce', 'integrated-working',
-      'common-induction-standards', 'championing-children', 'common-core', 'every-child-matters', 'one-childrens-workforce',
-      'one-childrens-workforce-tool', 'workforce-strategy-2020', 'children-views-on-workforce', 'cwdc', 'gscc', 'dcsf',
+      'caf',
+      'ecaf',
+      'lead-professional',
+      'tac',
+      'key-worker',
+      'contactpoint',
+      'iqf',
+      'qcf',
+      'climbing-frame',
+      'eyp',
+      'graduate-leader-fund',
+      'youth-professional-status',
+      'pedagogue',
+      'core-and-wider-workforce',
+      'integrated-working',
+      'common-induction-standards',
+      'championing-children',
+      'common-core',
+      'every-child-matters',
+      'one-childrens-workforce',
+      'one-childrens-workforce-tool',
+      'workforce-strategy-2020',
+      'children-views-on-workforce',
+      'cwdc',
+      'gscc',
+      'dcsf',
     ];
     expect(required.filter((id) => !ids.has(id))).to.deep.equal([]);
     expect(entries.filter((e) => e.kind === 'common-core').length).to.equal(7);

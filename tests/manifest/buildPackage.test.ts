@@ -72,7 +72,10 @@ describe('npm run package (manifest/buildPackage.ts)', function () {
   });
 
   it('reads a .env file in the current folder, with real variables taking precedence', async () => {
-    fs.writeFileSync(path.join(work, '.env'), `MicrosoftAppId=${SAMPLE_ENV.MicrosoftAppId}\nBOT_DOMAIN=from-env-file.council.gov.uk\nTEAMS_APP_VERSION=3.2.1\n`);
+    fs.writeFileSync(
+      path.join(work, '.env'),
+      `MicrosoftAppId=${SAMPLE_ENV.MicrosoftAppId}\nBOT_DOMAIN=from-env-file.council.gov.uk\nTEAMS_APP_VERSION=3.2.1\n`,
+    );
     const run = await runCli(work, { BOT_DOMAIN: 'bot.council.gov.uk' }, ['--out', 'out']);
     expect(run.code, run.stderr).to.equal(0);
     const opened = await readPackage(fs.readFileSync(path.join(out, 'workforce-assistant-3.2.1.zip')));

@@ -48,14 +48,20 @@ describe('loadManifestConfig', () => {
   });
 
   it('tidies values an admin might paste: spaces, capitals, empty optional settings', () => {
-    const config = loadManifestConfig({ MicrosoftAppId: ' 3F2504E0-4F89-41D3-9A0C-0305E82C3301 ', BOT_DOMAIN: 'Bot.Council.GOV.uk ', TEAMS_APP_NAME: '' }, SAMPLE_VERSION);
+    const config = loadManifestConfig(
+      { MicrosoftAppId: ' 3F2504E0-4F89-41D3-9A0C-0305E82C3301 ', BOT_DOMAIN: 'Bot.Council.GOV.uk ', TEAMS_APP_NAME: '' },
+      SAMPLE_VERSION,
+    );
     expect(config.botId).to.equal(SAMPLE_ENV.MicrosoftAppId);
     expect(config.botDomain).to.equal('bot.council.gov.uk');
     expect(config.name.short).to.equal(DEFAULT_APP_NAME);
   });
 
   it("uses a renamed app's short name as its full name unless that is set too", () => {
-    expect(loadManifestConfig({ ...SAMPLE_ENV, TEAMS_APP_NAME: 'Oxon Workforce' }, SAMPLE_VERSION).name).to.deep.equal({ short: 'Oxon Workforce', full: 'Oxon Workforce' });
+    expect(loadManifestConfig({ ...SAMPLE_ENV, TEAMS_APP_NAME: 'Oxon Workforce' }, SAMPLE_VERSION).name).to.deep.equal({
+      short: 'Oxon Workforce',
+      full: 'Oxon Workforce',
+    });
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [

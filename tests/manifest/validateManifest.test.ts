@@ -48,6 +48,8 @@ describe('validateManifest', () => {
 
   it('catches a $schema URL for another version than manifestVersion', () => {
     const errors = validateManifest(broken((m) => (m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json')));
-    expect(errors).to.deep.equal(['/$schema must be https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json to match manifestVersion 1.30']);
+    expect(errors).to.deep.equal([
+      '/$schema must be https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json to match manifestVersion 1.30',
+    ]);
   });
 });

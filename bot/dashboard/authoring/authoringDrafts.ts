@@ -33,7 +33,8 @@ function fieldsOf(body: Record<string, unknown>, kind: string): Record<string, u
  * own field names) with checkBriefing and the pulse wave check, listing every problem at once.
  */
 export function checkDraft(body: unknown, checks: DraftChecks): CheckedDraft {
-  if (!isObject(body) || (body.kind !== 'briefing' && body.kind !== 'pulse')) return { ok: false, problems: [{ field: 'kind', message: 'Choose whether to write a briefing or start a pulse.' }] };
+  if (!isObject(body) || (body.kind !== 'briefing' && body.kind !== 'pulse'))
+    return { ok: false, problems: [{ field: 'kind', message: 'Choose whether to write a briefing or start a pulse.' }] };
   const fields = fieldsOf(body, body.kind);
   if (!fields) return { ok: false, problems: [{ field: body.kind, message: `Send the ${body.kind}'s fields as an object.` }] };
   if (body.kind === 'briefing') {
@@ -53,7 +54,18 @@ export function checkAudience(value: unknown): { ok: true; audience: AudienceFil
 
 /** A checked draft as the stored briefing the card is built from (id 0: not saved yet). */
 export function draftAsBriefing(draft: BriefingDraft): Briefing {
-  return { ...draft, id: 0, publishAt: draft.publishAt.toISO() ?? '', expiresAt: draft.expiresAt?.toISO() ?? undefined, status: 'published', recipients: 0, createdBy: '', version: 1, createdAt: '', updatedAt: '' };
+  return {
+    ...draft,
+    id: 0,
+    publishAt: draft.publishAt.toISO() ?? '',
+    expiresAt: draft.expiresAt?.toISO() ?? undefined,
+    status: 'published',
+    recipients: 0,
+    createdBy: '',
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+  };
 }
 
 /** The audience of a checked draft in words, for the confirm step. */

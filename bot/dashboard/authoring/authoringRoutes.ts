@@ -50,7 +50,8 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     kind === 'briefing'
       ? resolveAudience(audience, audienceStore, { includeUnreachable })
       : resolveAudience(audience, audienceStore, { includeUnreachable, only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
-  const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> => formCount(countAudience(await resolve(kind, audience, true)));
+  const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> =>
+    formCount(countAudience(await resolve(kind, audience, true)));
   // Groups and channels are described by name wherever the form shows an audience in words.
   const names = async (): Promise<AudienceNames> => {
     const channels = new Map<string, string>();
@@ -81,7 +82,9 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
         topics: TOPICS,
         teams,
         // Entra groups the directory sync has read, by their display name (the id where Graph gave none) and size.
-        groups: (await services.directory.people.groups()).filter((g) => !g.problem).map((g) => ({ id: g.groupId, name: `${g.displayName ?? g.groupId} (${g.members} ${g.members === 1 ? 'member' : 'members'})` })),
+        groups: (await services.directory.people.groups())
+          .filter((g) => !g.problem)
+          .map((g) => ({ id: g.groupId, name: `${g.displayName ?? g.groupId} (${g.members} ${g.members === 1 ? 'member' : 'members'})` })),
         templates: surveys.templates.map((t) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => q.text) })),
         zone: 'Europe/London',
         now: now().toFormat("yyyy-LL-dd'T'HH:mm"),
@@ -106,7 +109,16 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const when = checked.kind === 'briefing' ? checked.draft.publishAt : checked.wave.opensAt;
     return {
       status: 200,
-      body: { kind: checked.kind, card: card.card, text: card.text, audience: audienceWords(checked, await names()), count: await count(checked.kind, audience), sendsAt: formatLondonDateTime(when), sendsNow: when <= now().plus({ minutes: 1 }), notes: checked.notes },
+      body: {
+        kind: checked.kind,
+        card: card.card,
+        text: card.text,
+        audience: audienceWords(checked, await names()),
+        count: await count(checked.kind, audience),
+        sendsAt: formatLondonDateTime(when),
+        sendsNow: when <= now().plus({ minutes: 1 }),
+        notes: checked.notes,
+      },
     };
   });
 
@@ -122,7 +134,9 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     });
     if (!target.ok) return { status: 409, body: { error: 'NoChat', message: target.message } };
     const sent = await sendTestCopy(connector, target.chat, cardActivity(previewCard(checked, true, 'msteams')));
-    return sent.ok ? { status: 200, body: { sent: true, message: 'A test copy is in your personal chat with the bot.' } } : { status: 502, body: { error: 'NotSent', message: sent.message } };
+    return sent.ok
+      ? { status: 200, body: { sent: true, message: 'A test copy is in your personal chat with the bot.' } }
+      : { status: 502, body: { error: 'NotSent', message: sent.message } };
   });
 
   const create = async (viewer: DashboardViewer, req: Request, kind: 'briefing' | 'pulse'): Promise<Answer> => {
@@ -143,14 +157,20 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
       }
       const owner = viewer.via === 'teams' ? { owner: viewer.ids[0], ownerName: viewer.name } : {};
       const wave = await surveys.create({ ...checked.wave, ...owner }, trx);
-      return { status: 201, body: { id: wave.id, name: wave.name, opensAt: formatLondonDateTime(wave.opensAt), closesAt: formatLondonDateTime(wave.closesAt) } };
+      return {
+        status: 201,
+        body: { id: wave.id, name: wave.name, opensAt: formatLondonDateTime(wave.opensAt), closesAt: formatLondonDateTime(wave.closesAt) },
+      };
     });
     const id = result.status === 201 ? (result.body as { id: number }).id : undefined;
     // Queued after the transaction commits; start-up and housekeeping finish anything cut short.
     if (id !== undefined && kind === 'briefing') await briefings.publishIfUnfinished(id);
     if (id !== undefined && kind === 'pulse') {
       const wave = await surveys.waves.get(id);
-      if (wave) await surveys.schedule(wave).catch((err: unknown) => services.logger.warn({ err, surveyId: id }, 'could not queue a pulse yet; housekeeping will retry'));
+      if (wave)
+        await surveys
+          .schedule(wave)
+          .catch((err: unknown) => services.logger.warn({ err, surveyId: id }, 'could not queue a pulse yet; housekeeping will retry'));
     }
     return { status: result.status, body: result.body };
   };

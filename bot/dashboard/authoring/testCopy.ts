@@ -21,14 +21,22 @@ export interface TestTargetSources {
  */
 export async function findTestTarget(viewer: DashboardViewer, to: unknown, sources: TestTargetSources): Promise<TestTarget> {
   const wanted = (viewer.via === 'teams' ? viewer.ids[0] : typeof to === 'string' ? to.trim() : '').toLowerCase();
-  if (!wanted) return { ok: false, message: 'You signed in with the admin token, which does not say who you are: give your Entra object id (or Teams user id) in "Send the test to".' };
+  if (!wanted)
+    return {
+      ok: false,
+      message: 'You signed in with the admin token, which does not say who you are: give your Entra object id (or Teams user id) in "Send the test to".',
+    };
   const matches = (p: { userId: string; aadObjectId?: string }) => p.aadObjectId?.toLowerCase() === wanted || p.userId.toLowerCase() === wanted;
   const chat = (await sources.chats()).find((c) => c.channelId === 'msteams' && matches(c));
   if (chat) return { ok: true, chat };
   const member = (await sources.rosterMembers()).find(matches);
   const opened = member ? await sources.openChat(member) : undefined;
   if (opened) return { ok: true, chat: opened };
-  return { ok: false, message: 'There is no personal chat with the bot in Teams for that person yet, and they are not on the roster of a team the app is installed in. Open the bot in Teams and say "hi", then send the test again.' };
+  return {
+    ok: false,
+    message:
+      'There is no personal chat with the bot in Teams for that person yet, and they are not on the roster of a team the app is installed in. Open the bot in Teams and say "hi", then send the test again.',
+  };
 }
 
 /** Opens a roster member's personal chat (POST /v3/conversations) and stores it, so the test and later sends go there. */
@@ -37,7 +45,12 @@ export async function openRosterChat(
   member: RosterTarget,
 ): Promise<ConversationRecord | undefined> {
   await deps.pace(member.tenantId ?? 'none', `open:${member.userId}`);
-  const created = await deps.sender.createConversation({ serviceUrl: member.serviceUrl, tenantId: member.tenantId, botId: member.botId, memberId: member.userId });
+  const created = await deps.sender.createConversation({
+    serviceUrl: member.serviceUrl,
+    tenantId: member.tenantId,
+    botId: member.botId,
+    memberId: member.userId,
+  });
   if (!created.ok || !created.conversationId) return undefined;
   const record: ConversationRecord = {
     userId: member.userId,
@@ -62,7 +75,11 @@ export async function openRosterChat(
 }
 
 /** Sends one test copy straight to the chat, under the same shared pacing as every send. */
-export async function sendTestCopy(deps: { sender: ConnectorSender; pace: (tenant: string, key: string) => Promise<void> }, chat: ConversationRecord, activity: Partial<Activity>): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function sendTestCopy(
+  deps: { sender: ConnectorSender; pace: (tenant: string, key: string) => Promise<void> },
+  chat: ConversationRecord,
+  activity: Partial<Activity>,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   await deps.pace(chat.tenantId ?? '', chat.conversationId);
   const outcome = await deps.sender.send({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, activity);
   return outcome.ok ? { ok: true } : { ok: false, message: `Teams did not take the test copy (${outcome.status}). Try again in a minute.` };

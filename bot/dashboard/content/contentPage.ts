@@ -16,7 +16,8 @@ export interface ContentPageOptions {
 
 const STATUS_LABELS: Record<string, string> = { current: 'Current', historical: 'Historical', closed: 'Closed (no longer exists)', replaced: 'Replaced' };
 
-const options = (values: readonly string[], labels: Record<string, string> = {}) => values.map((v) => `<option value="${v}">${labels[v] ?? v}</option>`).join('');
+const options = (values: readonly string[], labels: Record<string, string> = {}) =>
+  values.map((v) => `<option value="${v}">${labels[v] ?? v}</option>`).join('');
 
 /** A labelled GOV.UK text input or textarea with its hint and error slot. */
 function field(name: string, label: string, hint: string, control: 'input' | 'textarea' | 'date', rows = 3): string {
@@ -71,7 +72,7 @@ export function renderContentPage(o: ContentPageOptions): string {
               ${select('kind', 'Kind', ENTRY_KINDS)}
               ${field('acronyms', 'Acronyms', 'One a line.', 'textarea', 2)}
               ${field('aliases', 'Other names', 'One a line.', 'textarea', 2)}
-              ${field('questions', 'Ways staff ask it', 'One question a line, in staff\'s own words.', 'textarea', 4)}
+              ${field('questions', 'Ways staff ask it', "One question a line, in staff's own words.", 'textarea', 4)}
               ${field('tags', 'Tags', 'One a line; at least one.', 'textarea', 2)}
               ${field('summary', 'Short answer', 'Shown first on the card; at most 400 characters.', 'textarea', 3)}
               ${field('body', 'Answer text (Markdown)', 'Shown under "More detail" on the card.', 'textarea', 8)}
@@ -107,6 +108,9 @@ export function renderContentPage(o: ContentPageOptions): string {
         </div>
         <noscript><p class="govuk-body">The Content page needs JavaScript. Turn it on in your browser, or ask your IT team.</p></noscript>
       </div>`;
-  const scripts = [...(o.inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []), ...['dashboardDom.js', 'dashboardTheme.js', 'dashboardAuth.js', ...CONTENT_SCRIPTS].map((f) => `${ASSET_BASE}/${f}`)];
+  const scripts = [
+    ...(o.inTeams ? [`${ASSET_BASE}/teams-js.min.js`] : []),
+    ...['dashboardDom.js', 'dashboardTheme.js', 'dashboardAuth.js', ...CONTENT_SCRIPTS].map((f) => `${ASSET_BASE}/${f}`),
+  ];
   return renderDashboardLayout({ botName: o.botName, title: 'Content', nonce: o.nonce, theme: o.theme, inTeams: o.inTeams, version: o.version, main, scripts });
 }

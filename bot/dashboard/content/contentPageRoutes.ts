@@ -27,7 +27,10 @@ export function contentAssets(): StaticAssets {
  * sign-in page) or as a Teams tab with `?inTeams=1`, where the page signs in with Teams SSO. Who may
  * edit is decided by the content API on every request, not by this page.
  */
-export function registerContentPageRoutes(server: Server, deps: { config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>; sessions: DashboardSessions }): void {
+export function registerContentPageRoutes(
+  server: Server,
+  deps: { config: Pick<Config, 'botName' | 'version' | 'adminApiToken'>; sessions: DashboardSessions },
+): void {
   const { config, sessions } = deps;
   const assets = contentAssets();
   server.get('/dashboard/content', async (req: Request, res: Response) => {

@@ -5,8 +5,7 @@ import { CheckedEntry } from '../../content/entryInput';
 
 /** What the dashboard's preview shows: the answer card exactly as each channel gets it, or why it cannot be built yet. */
 export type EntryPreview =
-  | { ok: true; teams: AdaptiveCard; webchat: AdaptiveCard; text: string; warnings: string[] }
-  | { ok: false; problems: { field: string; message: string }[] };
+  { ok: true; teams: AdaptiveCard; webchat: AdaptiveCard; text: string; warnings: string[] } | { ok: false; problems: { field: string; message: string }[] };
 
 /**
  * Builds the answer card the bot would send for a checked entry, once with Teams' Universal Actions

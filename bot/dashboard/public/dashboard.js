@@ -61,7 +61,11 @@
     try {
       connection = await Dashboard.auth.start(mode, root.getAttribute('data-api'));
     } catch (err) {
-      const browserLink = el('p', { className: 'govuk-body' }, ['Open the Dashboard tab in Microsoft Teams, or ', el('a', { className: 'govuk-link', href: '/dashboard', text: 'sign in from a browser' }), '.']);
+      const browserLink = el('p', { className: 'govuk-body' }, [
+        'Open the Dashboard tab in Microsoft Teams, or ',
+        el('a', { className: 'govuk-link', href: '/dashboard', text: 'sign in from a browser' }),
+        '.',
+      ]);
       showRefusal('This page could not connect to Microsoft Teams', `${err && err.message ? err.message : err}.`, browserLink);
       return;
     }
@@ -77,12 +81,14 @@
     content.hidden = false;
     const get = connection.getJson;
     const hints = emptyHints(me);
-    await Promise.all([
-      Dashboard.pulses.start(get, Number(root.getAttribute('data-pulse-refresh')), onProblem, hints.pulses),
-      Dashboard.briefings.start(get, onProblem, hints.briefings),
-      Dashboard.gaps.start(get, Number(root.getAttribute('data-gap-days'))),
-      Dashboard.authoring.start(connection, me),
-    ].map((p) => p.catch(onProblem)));
+    await Promise.all(
+      [
+        Dashboard.pulses.start(get, Number(root.getAttribute('data-pulse-refresh')), onProblem, hints.pulses),
+        Dashboard.briefings.start(get, onProblem, hints.briefings),
+        Dashboard.gaps.start(get, Number(root.getAttribute('data-gap-days'))),
+        Dashboard.authoring.start(connection, me),
+      ].map((p) => p.catch(onProblem)),
+    );
     if (content) root.setAttribute('data-state', 'loaded');
   }
 
@@ -99,8 +105,10 @@
       };
     }
     return {
-      briefings: 'No briefings yet. The communications team sends them by saying "new briefing" to the bot in Teams; with the admin token you can also send one through the admin API (POST /api/briefings, see the README).',
-      pulses: 'There are no pulses yet. The communications team starts them by saying "new pulse" to the bot in Teams; with the admin token you can also start one through the admin API (POST /api/surveys, see the README).',
+      briefings:
+        'No briefings yet. The communications team sends them by saying "new briefing" to the bot in Teams; with the admin token you can also send one through the admin API (POST /api/briefings, see the README).',
+      pulses:
+        'There are no pulses yet. The communications team starts them by saying "new pulse" to the bot in Teams; with the admin token you can also start one through the admin API (POST /api/surveys, see the README).',
     };
   }
 

@@ -71,7 +71,10 @@
         throw new ApiError(0, 'Offline', 'The dashboard could not reach the server. Check your connection; it will try again.');
       }
       const answer = await response.json().catch(() => ({}));
-      if (!response.ok) throw Object.assign(new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`), { body: answer });
+      if (!response.ok)
+        throw Object.assign(new ApiError(response.status, answer.error || 'Error', answer.message || `The server answered ${response.status}.`), {
+          body: answer,
+        });
       return answer;
     }
     const getJson = (path) => requestJson(path);

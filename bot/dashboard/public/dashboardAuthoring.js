@@ -33,19 +33,34 @@
   };
 
   const field = (id, label, input, hint) =>
-    el('div', { className: 'govuk-form-group', 'data-field': id }, [el('label', { className: 'govuk-label govuk-label--s', for: id, text: label }), hint ? el('div', { className: 'govuk-hint', id: `${id}-hint`, text: hint }) : null, input]);
+    el('div', { className: 'govuk-form-group', 'data-field': id }, [
+      el('label', { className: 'govuk-label govuk-label--s', for: id, text: label }),
+      hint ? el('div', { className: 'govuk-hint', id: `${id}-hint`, text: hint }) : null,
+      input,
+    ]);
   const textInput = (id, extra) => el('input', { className: 'govuk-input', id, name: id, type: 'text', ...(extra || {}) });
   const textArea = (id, rows) => el('textarea', { className: 'govuk-textarea', id, name: id, rows: String(rows) });
   const checkbox = (name, value, label, id) =>
-    el('div', { className: 'govuk-checkboxes__item' }, [el('input', { className: 'govuk-checkboxes__input', id, name, type: 'checkbox', value }), el('label', { className: 'govuk-label govuk-checkboxes__label', for: id, text: label })]);
+    el('div', { className: 'govuk-checkboxes__item' }, [
+      el('input', { className: 'govuk-checkboxes__input', id, name, type: 'checkbox', value }),
+      el('label', { className: 'govuk-label govuk-checkboxes__label', for: id, text: label }),
+    ]);
   const checkboxes = (legend, name, options) =>
     el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-4' }, [
       el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--s', text: legend }),
-      el('div', { className: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' }, options.map((o, i) => checkbox(name, o.id, o.label, `authoring-${name}-${i}`))),
+      el(
+        'div',
+        { className: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
+        options.map((o, i) => checkbox(name, o.id, o.label, `authoring-${name}-${i}`)),
+      ),
     ]);
   const radio = (name, value, label, id, checked) =>
-    el('div', { className: 'govuk-radios__item' }, [el('input', { className: 'govuk-radios__input', id, name, type: 'radio', value, checked }), el('label', { className: 'govuk-label govuk-radios__label', for: id, text: label })]);
-  const button = (text, id, secondary) => el('button', { type: 'button', className: `govuk-button${secondary ? ' govuk-button--secondary' : ''}`, id, 'data-module': 'govuk-button', text });
+    el('div', { className: 'govuk-radios__item' }, [
+      el('input', { className: 'govuk-radios__input', id, name, type: 'radio', value, checked }),
+      el('label', { className: 'govuk-label govuk-radios__label', for: id, text: label }),
+    ]);
+  const button = (text, id, secondary) =>
+    el('button', { type: 'button', className: `govuk-button${secondary ? ' govuk-button--secondary' : ''}`, id, 'data-module': 'govuk-button', text });
   const dateTimeFields = (prefix, legend, hint) =>
     el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-4', 'aria-describedby': `${prefix}-hint` }, [
       el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--s', text: legend }),
@@ -71,50 +86,106 @@
 
   function buildForm(options, me) {
     // One box per channel read from each team (General first); the value carries the team and the channel.
-    const teamChannels = options.teams.flatMap((t) => (t.channels && t.channels.length ? t.channels : [{ id: t.id, name: 'General' }]).map((c) => ({ id: `${t.id}|${c.id}`, label: `${t.name}: ${c.name} channel` })));
+    const teamChannels = options.teams.flatMap((t) =>
+      (t.channels && t.channels.length ? t.channels : [{ id: t.id, name: 'General' }]).map((c) => ({
+        id: `${t.id}|${c.id}`,
+        label: `${t.name}: ${c.name} channel`,
+      })),
+    );
     const form = el('form', { id: 'authoring-form', novalidate: true }, [
       el('div', { id: 'authoring-errors' }),
       el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-6' }, [
         el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--m', text: 'What do you want to send?' }),
-        el('div', { className: 'govuk-radios govuk-radios--inline' }, [radio('kind', 'briefing', 'A briefing', 'authoring-kind-briefing', true), radio('kind', 'pulse', 'A pulse survey', 'authoring-kind-pulse', false)]),
+        el('div', { className: 'govuk-radios govuk-radios--inline' }, [
+          radio('kind', 'briefing', 'A briefing', 'authoring-kind-briefing', true),
+          radio('kind', 'pulse', 'A pulse survey', 'authoring-kind-pulse', false),
+        ]),
       ]),
       el('div', { id: 'authoring-briefing-fields' }, [
         field('authoring-title', 'Title', textInput('authoring-title', { maxlength: '120' })),
         field('authoring-summary', 'Summary', textArea('authoring-summary', 3), 'Shown on the card. Up to 300 characters.'),
-        field('authoring-text', 'Full text (optional)', textArea('authoring-text', 6), 'Staff open it with "Read more". Markdown links must start with https://.'),
+        field(
+          'authoring-text',
+          'Full text (optional)',
+          textArea('authoring-text', 6),
+          'Staff open it with "Read more". Markdown links must start with https://.',
+        ),
         field('authoring-link', 'Link (optional)', textInput('authoring-link', { type: 'url', spellcheck: 'false' }), 'A full address starting with https://'),
         checkboxes('Topics (optional)', 'topics', options.topics),
-        el('div', { className: 'govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4' }, [checkbox('urgent', 'yes', 'Urgent (sent first, also outside working hours)', 'authoring-urgent')]),
+        el('div', { className: 'govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4' }, [
+          checkbox('urgent', 'yes', 'Urgent (sent first, also outside working hours)', 'authoring-urgent'),
+        ]),
         dateTimeFields('authoring-expiry', 'Stop showing it after (optional)', 'UK time. Leave empty to keep it.'),
       ]),
       el('div', { id: 'authoring-pulse-fields', hidden: true }, [
-        field('authoring-template', 'Questions', el('select', { className: 'govuk-select', id: 'authoring-template' }, options.templates.map((t) => el('option', { value: t.id, text: `${t.title} (${t.questions.length} questions)` }))), 'Pulses use the approved question sets.'),
+        field(
+          'authoring-template',
+          'Questions',
+          el(
+            'select',
+            { className: 'govuk-select', id: 'authoring-template' },
+            options.templates.map((t) => el('option', { value: t.id, text: `${t.title} (${t.questions.length} questions)` })),
+          ),
+          'Pulses use the approved question sets.',
+        ),
         el('ol', { className: 'govuk-list govuk-list--number govuk-body-s', id: 'authoring-questions' }),
         field('authoring-name', 'Name (optional)', textInput('authoring-name', { maxlength: '120' }), 'Leave empty to use the question set and the month.'),
         dateTimeFields('authoring-closes', 'Closes', 'UK time. At least an hour after it opens, within 90 days.'),
         field('authoring-reminders', 'Reminder days (optional)', textInput('authoring-reminders'), 'Dates written YYYY-MM-DD, separated by commas.'),
-        field('authoring-threshold', 'Minimum group size', el('input', { className: 'govuk-input govuk-input--width-3', id: 'authoring-threshold', type: 'number', value: String(options.defaultThreshold) }), 'No figure about fewer people than this is ever shown (3 to 25).'),
+        field(
+          'authoring-threshold',
+          'Minimum group size',
+          el('input', { className: 'govuk-input govuk-input--width-3', id: 'authoring-threshold', type: 'number', value: String(options.defaultThreshold) }),
+          'No figure about fewer people than this is ever shown (3 to 25).',
+        ),
       ]),
       el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-6', id: 'authoring-audience' }, [
         el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--m', text: 'Who is it for?' }),
-        el('div', { className: 'govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4' }, [checkbox('everyone', 'yes', 'Everyone the bot can reach', 'authoring-everyone')]),
-        teamChannels.length ? el('div', { id: 'authoring-channels' }, [checkboxes('Team channels (briefings only: one card per channel)', 'channels', teamChannels)]) : null,
+        el('div', { className: 'govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4' }, [
+          checkbox('everyone', 'yes', 'Everyone the bot can reach', 'authoring-everyone'),
+        ]),
+        teamChannels.length
+          ? el('div', { id: 'authoring-channels' }, [checkboxes('Team channels (briefings only: one card per channel)', 'channels', teamChannels)])
+          : null,
         // Entra groups appear here once the directory is connected (the server lists them in options.groups).
-        options.groups && options.groups.length ? checkboxes('Entra groups', 'groups', options.groups.map((g) => ({ id: g.id, label: g.name }))) : null,
+        options.groups && options.groups.length
+          ? checkboxes(
+              'Entra groups',
+              'groups',
+              options.groups.map((g) => ({ id: g.id, label: g.name })),
+            )
+          : null,
         el('p', { className: 'govuk-body govuk-!-font-weight-bold', text: 'Or only people who match every filter you choose:' }),
         checkboxes('Sector', 'sectors', options.sectors),
-        el('details', { className: 'govuk-details' }, [el('summary', { className: 'govuk-details__summary' }, [el('span', { className: 'govuk-details__summary-text', text: 'Role' })]), el('div', { className: 'govuk-details__text' }, [checkboxes('Role', 'roles', options.roles)])]),
+        el('details', { className: 'govuk-details' }, [
+          el('summary', { className: 'govuk-details__summary' }, [el('span', { className: 'govuk-details__summary-text', text: 'Role' })]),
+          el('div', { className: 'govuk-details__text' }, [checkboxes('Role', 'roles', options.roles)]),
+        ]),
         checkboxes('Authority', 'authorities', options.authorities),
         field('authoring-localities', 'Localities (optional)', textInput('authoring-localities'), 'Separated by commas, as staff wrote them in "my settings".'),
         field('authoring-teams', 'Teams (optional)', textInput('authoring-teams'), 'Team names, separated by commas.'),
       ]),
-      el('div', { className: 'app-count govuk-inset-text', id: 'authoring-count', role: 'status', 'aria-live': 'polite' }, ['Choose who it is for to see how many people it reaches.']),
+      el('div', { className: 'app-count govuk-inset-text', id: 'authoring-count', role: 'status', 'aria-live': 'polite' }, [
+        'Choose who it is for to see how many people it reaches.',
+      ]),
       el('fieldset', { className: 'govuk-fieldset govuk-!-margin-bottom-6' }, [
         el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--m', text: 'When?' }),
-        el('div', { className: 'govuk-radios govuk-radios--inline' }, [radio('when', 'now', 'Now', 'authoring-when-now', true), radio('when', 'later', 'At a time I choose', 'authoring-when-later', false)]),
-        el('div', { id: 'authoring-when-fields', hidden: true }, [dateTimeFields('authoring', 'Send at', `UK time (Europe/London). It is now ${options.now.replace('T', ' ')}.`)]),
+        el('div', { className: 'govuk-radios govuk-radios--inline' }, [
+          radio('when', 'now', 'Now', 'authoring-when-now', true),
+          radio('when', 'later', 'At a time I choose', 'authoring-when-later', false),
+        ]),
+        el('div', { id: 'authoring-when-fields', hidden: true }, [
+          dateTimeFields('authoring', 'Send at', `UK time (Europe/London). It is now ${options.now.replace('T', ' ')}.`),
+        ]),
       ]),
-      me.via === 'teams' ? null : field('authoring-test-to', 'Send the test to', textInput('authoring-test-to', { spellcheck: 'false' }), 'You signed in with the admin token, so give your Entra object id (or Teams user id).'),
+      me.via === 'teams'
+        ? null
+        : field(
+            'authoring-test-to',
+            'Send the test to',
+            textInput('authoring-test-to', { spellcheck: 'false' }),
+            'You signed in with the admin token, so give your Entra object id (or Teams user id).',
+          ),
       el('div', { className: 'govuk-button-group' }, [button('Preview', 'authoring-preview'), button('Send a test to me', 'authoring-test', true)]),
       el('div', { id: 'authoring-message', role: 'status', 'aria-live': 'polite' }),
       el('div', { id: 'authoring-preview-box', hidden: true }),
@@ -136,10 +207,11 @@
     const teams = listOf(form.querySelector('#authoring-teams').value);
     if (teams.length) audience.teams = teams;
     const channels = kind === 'briefing' ? checked(form, 'channels') : [];
-    if (channels.length) audience.channels = channels.map((value) => {
-      const [team, channel] = value.split('|');
-      return channel && channel !== team ? { team, channel } : { team };
-    });
+    if (channels.length)
+      audience.channels = channels.map((value) => {
+        const [team, channel] = value.split('|');
+        return channel && channel !== team ? { team, channel } : { team };
+      });
     return audience;
   }
 
@@ -189,7 +261,10 @@
       return el('li', {}, [input ? el('a', { href: `#${input}`, text }) : text]);
     });
     const summary = el('div', { className: 'govuk-error-summary', tabindex: '-1' }, [
-      el('div', { role: 'alert' }, [el('h2', { className: 'govuk-error-summary__title', text: 'There is a problem' }), el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)])]),
+      el('div', { role: 'alert' }, [
+        el('h2', { className: 'govuk-error-summary__title', text: 'There is a problem' }),
+        el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)]),
+      ]),
     ]);
     box.replaceChildren(summary);
     summary.focus();
@@ -241,10 +316,16 @@
           try {
             const count = await connection.postJson('/audience/count', { kind: kindNow(), audience: audienceOf(form, kindNow()) });
             if (asked !== countAsked) return;
-            box.replaceChildren(el('p', { className: 'govuk-body govuk-!-margin-bottom-1', text: `Audience: ${count.audience}` }), ...countText(count).map((t) => el('p', { className: 'govuk-body govuk-!-margin-bottom-1', text: t })));
+            box.replaceChildren(
+              el('p', { className: 'govuk-body govuk-!-margin-bottom-1', text: `Audience: ${count.audience}` }),
+              ...countText(count).map((t) => el('p', { className: 'govuk-body govuk-!-margin-bottom-1', text: t })),
+            );
             box.setAttribute('data-in-audience', String(count.inAudience));
           } catch (err) {
-            if (asked === countAsked) box.replaceChildren(el('p', { className: 'govuk-body', text: err.body && err.body.problems ? err.body.problems.map((p) => p.message).join(' ') : err.message }));
+            if (asked === countAsked)
+              box.replaceChildren(
+                el('p', { className: 'govuk-body', text: err.body && err.body.problems ? err.body.problems.map((p) => p.message).join(' ') : err.message }),
+              );
           }
         }, COUNT_DELAY_MS);
       };
@@ -300,7 +381,12 @@
         box.replaceChildren(
           el('h3', { className: 'govuk-heading-m', text: 'Preview: what staff will see' }),
           el('div', { className: 'app-card-preview', id: 'authoring-card' }, [renderCard(preview.card)]),
-          el('details', { className: 'govuk-details' }, [el('summary', { className: 'govuk-details__summary' }, [el('span', { className: 'govuk-details__summary-text', text: 'Text version (where cards cannot be shown)' })]), el('div', { className: 'govuk-details__text app-fallback', id: 'authoring-fallback', text: preview.text })]),
+          el('details', { className: 'govuk-details' }, [
+            el('summary', { className: 'govuk-details__summary' }, [
+              el('span', { className: 'govuk-details__summary-text', text: 'Text version (where cards cannot be shown)' }),
+            ]),
+            el('div', { className: 'govuk-details__text app-fallback', id: 'authoring-fallback', text: preview.text }),
+          ]),
           ...preview.notes.map((n) => el('div', { className: 'govuk-inset-text', text: n })),
           button('Continue', 'authoring-continue'),
         );
@@ -320,7 +406,11 @@
         // One key per confirm step: pressing the button twice sends once; a changed draft gets a new key.
         idempotencyKey = window.crypto && crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
         const box = form.querySelector('#authoring-confirm');
-        const row = (key, value) => el('div', { className: 'govuk-summary-list__row' }, [el('dt', { className: 'govuk-summary-list__key', text: key }), el('dd', { className: 'govuk-summary-list__value', text: value })]);
+        const row = (key, value) =>
+          el('div', { className: 'govuk-summary-list__row' }, [
+            el('dt', { className: 'govuk-summary-list__key', text: key }),
+            el('dd', { className: 'govuk-summary-list__value', text: value }),
+          ]);
         const action = preview.sendsNow ? `Confirm and send the ${what}` : `Confirm and schedule the ${what}`;
         box.replaceChildren(
           el('h3', { className: 'govuk-heading-m', tabindex: '-1', id: 'authoring-confirm-heading', text: 'Check before sending' }),
@@ -337,8 +427,14 @@
         box.querySelector('#authoring-confirm-button').addEventListener('click', async () => {
           const created = await send(`/authoring/${what}s`, {}, { 'idempotency-key': idempotencyKey });
           if (!created) return;
-          const done = preview.sendsNow ? `The ${what} is on its way (number ${created.id}).` : `The ${what} is scheduled for ${preview.sendsAt} (number ${created.id}).`;
-          box.replaceChildren(el('div', { className: 'govuk-panel govuk-panel--confirmation', id: 'authoring-done' }, [el('h3', { className: 'govuk-panel__title', text: done })]));
+          const done = preview.sendsNow
+            ? `The ${what} is on its way (number ${created.id}).`
+            : `The ${what} is scheduled for ${preview.sendsAt} (number ${created.id}).`;
+          box.replaceChildren(
+            el('div', { className: 'govuk-panel govuk-panel--confirmation', id: 'authoring-done' }, [
+              el('h3', { className: 'govuk-panel__title', text: done }),
+            ]),
+          );
         });
       };
     });

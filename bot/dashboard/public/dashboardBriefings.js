@@ -59,10 +59,24 @@
         const title = el('span', {}, [
           b.title,
           el('br'),
-          el('span', { className: 'govuk-body-s app-secondary app-briefing-meta' }, [tag(statusText, colour), b.urgent ? ' ' : null, b.urgent ? tag('Urgent', 'red') : null, ` ${dateTime(b.publishAt)}`]),
+          el('span', { className: 'govuk-body-s app-secondary app-briefing-meta' }, [
+            tag(statusText, colour),
+            b.urgent ? ' ' : null,
+            b.urgent ? tag('Urgent', 'red') : null,
+            ` ${dateTime(b.publishAt)}`,
+          ]),
         ]);
         const c = b.counts;
-        return [title, String(b.recipients), String(c.sent), String(c.acknowledged), String(c.pending), String(c.failed), String(c.unreachable), otherCounts(c)];
+        return [
+          title,
+          String(b.recipients),
+          String(c.sent),
+          String(c.acknowledged),
+          String(c.pending),
+          String(c.failed),
+          String(c.unreachable),
+          otherCounts(c),
+        ];
       }),
     });
   }

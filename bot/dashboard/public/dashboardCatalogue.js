@@ -16,7 +16,10 @@
 
   /** Each form's fields: the ones written one a line, and the plain ones. */
   const FORMS = {
-    course: { lists: ['sectors', 'roles', 'common_core', 'acronyms', 'aliases', 'tags', 'related_entries'], texts: ['title', 'summary', 'provider', 'contact', 'booking_url', 'level', 'delivery', 'duration'] },
+    course: {
+      lists: ['sectors', 'roles', 'common_core', 'acronyms', 'aliases', 'tags', 'related_entries'],
+      texts: ['title', 'summary', 'provider', 'contact', 'booking_url', 'level', 'delivery', 'duration'],
+    },
     session: { lists: [], texts: ['course', 'start', 'end', 'timezone', 'venue', 'places_left', 'status', 'booking_url'] },
   };
   const PLURAL = { course: 'courses', session: 'sessions' };
@@ -63,13 +66,18 @@
 
   function showNotice(text) {
     clearFieldErrors();
-    $('edit-messages').replaceChildren(el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })])]));
+    $('edit-messages').replaceChildren(
+      el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [
+        el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })]),
+      ]),
+    );
   }
 
   /** What a refused save, approval or restore says: every problem for 422, the server's message otherwise (a conflict names who changed it). */
   function showFailure(what, err) {
     const body = (err && err.body) || {};
-    if (err && err.status === 422 && Array.isArray(body.problems)) showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
+    if (err && err.status === 422 && Array.isArray(body.problems))
+      showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
     else if (err && err.status === 409 && body.error === 'Conflict') showProblems('Someone else changed this', [{ field: 'conflict', message: body.message }]);
     else showProblems(`The ${what} did not work`, [{ field: 'request', message: err && err.message ? err.message : String(err) }]);
   }
@@ -78,8 +86,15 @@
     const main = $('catalogue-main');
     if (main) main.remove();
     $('catalogue-viewer').textContent = err.status === 403 ? 'Signed in, without access.' : 'Not signed in.';
-    const heading = el('h2', { className: 'govuk-heading-l', tabindex: '-1', text: err.status === 403 ? 'You do not have access to the training catalogue' : 'You are not signed in' });
-    const action = err.status === 401 && mode !== 'teams' ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' }) : null;
+    const heading = el('h2', {
+      className: 'govuk-heading-l',
+      tabindex: '-1',
+      text: err.status === 403 ? 'You do not have access to the training catalogue' : 'You are not signed in',
+    });
+    const action =
+      err.status === 401 && mode !== 'teams'
+        ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' })
+        : null;
     $('catalogue-problem').className = 'app-problem';
     $('catalogue-problem').replaceChildren(...[heading, el('p', { className: 'govuk-body', text: err.message }), action].filter(Boolean));
     $('catalogue-problem').hidden = false;
@@ -107,11 +122,21 @@
         head: ['Course or session', 'Kind', 'Starts', 'Places left', 'Status'],
         numeric: [false, false, false, true, false],
         rows: answer.items.map((i) => [
-          el('a', { className: 'govuk-link', href: '#edit', 'data-kind': i.kind, 'data-id': i.id, text: i.kind === 'course' ? i.title : `${i.title} (${i.id})` }),
+          el('a', {
+            className: 'govuk-link',
+            href: '#edit',
+            'data-kind': i.kind,
+            'data-id': i.id,
+            text: i.kind === 'course' ? i.title : `${i.title} (${i.id})`,
+          }),
           i.kind === 'course' ? 'Course' : 'Session',
           i.start || '',
           i.places_left === undefined ? '' : String(i.places_left),
-          el('span', {}, [i.status === 'cancelled' ? tag('Cancelled', 'grey') : i.live_version ? tag('Live', 'green') : tag('Not live yet', 'grey'), i.has_draft ? ' ' : '', i.has_draft ? tag('Draft waiting for approval', 'yellow') : '']),
+          el('span', {}, [
+            i.status === 'cancelled' ? tag('Cancelled', 'grey') : i.live_version ? tag('Live', 'green') : tag('Not live yet', 'grey'),
+            i.has_draft ? ' ' : '',
+            i.has_draft ? tag('Draft waiting for approval', 'yellow') : '',
+          ]),
         ]),
       }),
     );
@@ -141,7 +166,11 @@
   /** The form's fields as the API takes them: lists one a line, empty optional fields left out, numbers as numbers. */
   function formFields(kind) {
     const { lists, texts } = FORMS[kind];
-    const lines = (name) => input(kind, name).value.split('\n').map((s) => s.trim()).filter(Boolean);
+    const lines = (name) =>
+      input(kind, name)
+        .value.split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
     const fields = {};
     for (const name of texts) fields[name] = input(kind, name).value;
     for (const name of lists) if (name !== 'sectors' && name !== 'roles') fields[name] = lines(name);
@@ -170,7 +199,9 @@
   async function openItem(kind, id) {
     const item = await api.getJson(`/${PLURAL[kind]}/${encodeURIComponent(id)}`);
     editing = { kind, id: item.id, version: item.version, isNew: false };
-    const draftLine = item.has_draft ? ` A draft by ${item.draft_by} (${dateTime(item.draft_at)}) is waiting for another editor's approval.` : ' No draft: what you see is live.';
+    const draftLine = item.has_draft
+      ? ` A draft by ${item.draft_by} (${dateTime(item.draft_at)}) is waiting for another editor's approval.`
+      : ' No draft: what you see is live.';
     openSection(kind, `Edit ${kind}: ${item.title}`, `${item.live_version ? `Live version ${item.live_version}.` : 'Not live yet.'}${draftLine}`);
     fill(kind, item.draft || item.live);
     input(kind, 'id').readOnly = true;
@@ -237,7 +268,11 @@
           v.author,
           v.approver,
           el('pre', { className: 'app-pre app-diff', text: v.diff }),
-          v.version === answer.live_version ? '' : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [`Restore version ${v.version}`]),
+          v.version === answer.live_version
+            ? ''
+            : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [
+                `Restore version ${v.version}`,
+              ]),
         ]),
       }),
     );
@@ -266,13 +301,36 @@
     if (plan.problems.length) {
       parts.push(
         el('div', { className: 'govuk-error-summary', role: 'alert', 'data-kind': 'bad-rows' }, [
-          el('h3', { className: 'govuk-error-summary__title', text: `${plan.problems.length} ${plan.problems.length === 1 ? 'row needs' : 'rows need'} fixing; nothing will be imported until every row is good` }),
-          el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, plan.problems.map((p) => el('li', { text: `${p.field}: ${p.message}` })))]),
+          el('h3', {
+            className: 'govuk-error-summary__title',
+            text: `${plan.problems.length} ${plan.problems.length === 1 ? 'row needs' : 'rows need'} fixing; nothing will be imported until every row is good`,
+          }),
+          el('div', { className: 'govuk-error-summary__body' }, [
+            el(
+              'ul',
+              { className: 'govuk-list govuk-error-summary__list' },
+              plan.problems.map((p) => el('li', { text: `${p.field}: ${p.message}` })),
+            ),
+          ]),
         ]),
       );
     }
-    if (plan.add.length) parts.push(table({ caption: `${plan.add.length} new ${plan.add.length === 1 ? 'session' : 'sessions'}`, head: ['Line', 'Session', 'Course', 'Starts', 'Where', 'Places left'], rows: plan.add.map((r) => [String(r.line), r.id, r.course, r.start, r.online ? 'Online' : r.venue, String(r.places_left)]) }));
-    if (plan.change.length) parts.push(table({ caption: `${plan.change.length} changed ${plan.change.length === 1 ? 'session' : 'sessions'}`, head: ['Line', 'Session', 'What changes'], rows: plan.change.map((r) => [String(r.line), r.id, el('pre', { className: 'app-pre app-diff', text: r.changes.join('\n') })]) }));
+    if (plan.add.length)
+      parts.push(
+        table({
+          caption: `${plan.add.length} new ${plan.add.length === 1 ? 'session' : 'sessions'}`,
+          head: ['Line', 'Session', 'Course', 'Starts', 'Where', 'Places left'],
+          rows: plan.add.map((r) => [String(r.line), r.id, r.course, r.start, r.online ? 'Online' : r.venue, String(r.places_left)]),
+        }),
+      );
+    if (plan.change.length)
+      parts.push(
+        table({
+          caption: `${plan.change.length} changed ${plan.change.length === 1 ? 'session' : 'sessions'}`,
+          head: ['Line', 'Session', 'What changes'],
+          rows: plan.change.map((r) => [String(r.line), r.id, el('pre', { className: 'app-pre app-diff', text: r.changes.join('\n') })]),
+        }),
+      );
     parts.push(el('p', { className: 'govuk-body', text: `${plan.unchanged} ${plan.unchanged === 1 ? 'session is' : 'sessions are'} already the same.` }));
     $('import-body').replaceChildren(...parts);
   }
@@ -290,7 +348,9 @@
       }
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);
-      $('import-body').replaceChildren(el('p', { className: 'govuk-error-message', text: err && err.body && err.body.message ? err.body.message : String(err && err.message) }));
+      $('import-body').replaceChildren(
+        el('p', { className: 'govuk-error-message', text: err && err.body && err.body.message ? err.body.message : String(err && err.message) }),
+      );
     }
   }
 
@@ -299,11 +359,21 @@
       const answer = await api.postJson('/import', { csv: previewed });
       $('import-run').hidden = true;
       previewed = null;
-      $('import-body').replaceChildren(el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'imported' }, [el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text: `Imported: ${answer.added} new and ${answer.changed} changed sessions are live.` })])]));
+      $('import-body').replaceChildren(
+        el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'imported' }, [
+          el('div', { className: 'govuk-notification-banner__content' }, [
+            el('p', {
+              className: 'govuk-notification-banner__heading',
+              text: `Imported: ${answer.added} new and ${answer.changed} changed sessions are live.`,
+            }),
+          ]),
+        ]),
+      );
       await loadList();
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);
-      if (err && err.status === 422 && err.body && Array.isArray(err.body.problems)) showPlan({ add: [], change: [], unchanged: 0, problems: err.body.problems });
+      if (err && err.status === 422 && err.body && Array.isArray(err.body.problems))
+        showPlan({ add: [], change: [], unchanged: 0, problems: err.body.problems });
       else $('import-body').replaceChildren(el('p', { className: 'govuk-error-message', text: String(err && err.message) }));
     }
   }

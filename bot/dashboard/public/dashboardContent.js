@@ -53,7 +53,10 @@
       return el('li', {}, [group ? el('a', { href: `#f-${p.field}`, text: p.message }) : p.message]);
     });
     const summary = el('div', { className: 'govuk-error-summary', role: 'alert', tabindex: '-1', 'data-kind': 'problems' }, [
-      el('div', { role: 'alert' }, [el('h3', { className: 'govuk-error-summary__title', text: title }), el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)])]),
+      el('div', { role: 'alert' }, [
+        el('h3', { className: 'govuk-error-summary__title', text: title }),
+        el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)]),
+      ]),
     ]);
     $('edit-messages').replaceChildren(summary);
     summary.focus();
@@ -62,16 +65,30 @@
   /** A success or information banner, with any kb:check warnings under it. */
   function showNotice(text, warnings) {
     clearFieldErrors();
-    const parts = [el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })])])];
-    if (warnings && warnings.length) parts.push(el('div', { className: 'govuk-warning-text', 'data-kind': 'warnings' }, [el('strong', { className: 'govuk-warning-text__text' }, [el('span', { className: 'govuk-visually-hidden', text: 'Warning' }), ...warnings.map((w) => el('span', { className: 'app-block', text: w }))])]));
+    const parts = [
+      el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [
+        el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })]),
+      ]),
+    ];
+    if (warnings && warnings.length)
+      parts.push(
+        el('div', { className: 'govuk-warning-text', 'data-kind': 'warnings' }, [
+          el('strong', { className: 'govuk-warning-text__text' }, [
+            el('span', { className: 'govuk-visually-hidden', text: 'Warning' }),
+            ...warnings.map((w) => el('span', { className: 'app-block', text: w })),
+          ]),
+        ]),
+      );
     $('edit-messages').replaceChildren(...parts);
   }
 
   /** What a refused save, approval or restore says: every problem for 422, the server's message otherwise (a conflict names who changed it). */
   function showFailure(what, err) {
     const body = (err && err.body) || {};
-    if (err && err.status === 422 && Array.isArray(body.problems)) showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
-    else if (err && err.status === 409 && body.error === 'Conflict') showProblems('Someone else changed this entry', [{ field: 'conflict', message: body.message }]);
+    if (err && err.status === 422 && Array.isArray(body.problems))
+      showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
+    else if (err && err.status === 409 && body.error === 'Conflict')
+      showProblems('Someone else changed this entry', [{ field: 'conflict', message: body.message }]);
     else showProblems(`The ${what} did not work`, [{ field: 'request', message: err && err.message ? err.message : String(err) }]);
   }
 
@@ -79,8 +96,15 @@
     const main = $('content-main');
     if (main) main.remove();
     $('content-viewer').textContent = err.status === 403 ? 'Signed in, without access.' : 'Not signed in.';
-    const heading = el('h2', { className: 'govuk-heading-l', tabindex: '-1', text: err.status === 403 ? 'You do not have access to content editing' : 'You are not signed in' });
-    const action = err.status === 401 && mode !== 'teams' ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' }) : null;
+    const heading = el('h2', {
+      className: 'govuk-heading-l',
+      tabindex: '-1',
+      text: err.status === 403 ? 'You do not have access to content editing' : 'You are not signed in',
+    });
+    const action =
+      err.status === 401 && mode !== 'teams'
+        ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' })
+        : null;
     $('content-problem').className = 'app-problem';
     $('content-problem').replaceChildren(...[heading, el('p', { className: 'govuk-body', text: err.message }), action].filter(Boolean));
     $('content-problem').hidden = false;
@@ -141,7 +165,11 @@
   function formFields() {
     const fields = {};
     for (const name of TEXT_FIELDS) fields[name] = $(`f-${name}`).value;
-    for (const name of LIST_FIELDS) fields[name] = $(`f-${name}`).value.split('\n').map((s) => s.trim()).filter(Boolean);
+    for (const name of LIST_FIELDS)
+      fields[name] = $(`f-${name}`)
+        .value.split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (!fields.status_note.trim()) fields.status_note = null;
     fields.id = $('f-id').value.trim();
     return fields;
@@ -161,8 +189,13 @@
   async function openEntry(id) {
     const record = await api.getJson(`/entries/${encodeURIComponent(id)}`);
     editing = { id: record.id, version: record.version, isNew: false, hasDraft: record.has_draft };
-    const draftLine = record.has_draft ? ` A draft by ${record.draft_by} (${dateTime(record.draft_at)}) is waiting for another editor's approval.` : ' No draft: what you see is live.';
-    openSection(`Edit: ${(record.draft || record.live).title}`, `${record.live_version ? `Live version ${record.live_version}.` : 'Not live yet.'}${draftLine}`);
+    const draftLine = record.has_draft
+      ? ` A draft by ${record.draft_by} (${dateTime(record.draft_at)}) is waiting for another editor's approval.`
+      : ' No draft: what you see is live.';
+    openSection(
+      `Edit: ${(record.draft || record.live).title}`,
+      `${record.live_version ? `Live version ${record.live_version}.` : 'Not live yet.'}${draftLine}`,
+    );
     fill(record.draft || record.live);
     $('f-id').readOnly = true;
     $('edit-approve').hidden = !record.has_draft;
@@ -172,7 +205,12 @@
   async function openNew(question) {
     const answer = await api.getJson(`/new?question=${encodeURIComponent(question || '')}`);
     editing = { id: '', version: 0, isNew: true, hasDraft: false };
-    openSection('New entry', question ? `A new draft for the question "${question}". Another content editor must approve it before staff see it.` : 'A new draft. Another content editor must approve it before staff see it.');
+    openSection(
+      'New entry',
+      question
+        ? `A new draft for the question "${question}". Another content editor must approve it before staff see it.`
+        : 'A new draft. Another content editor must approve it before staff see it.',
+    );
     fill(answer.draft);
     $('f-id').readOnly = false;
     $('edit-approve').hidden = true;
@@ -224,7 +262,11 @@
     };
     const card = new AC.AdaptiveCard();
     // Headings in the card sit under the pane's own h4.
-    card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Helvetica Neue, Arial, sans-serif', supportsInteractivity: true, textBlock: { headingLevel: 5 } });
+    card.hostConfig = new AC.HostConfig({
+      fontFamily: 'Segoe UI, Helvetica Neue, Arial, sans-serif',
+      supportsInteractivity: true,
+      textBlock: { headingLevel: 5 },
+    });
     card.onExecuteAction = () => undefined;
     card.parse(json);
     return card.render();
@@ -246,8 +288,21 @@
     const panes = [
       ['In Microsoft Teams', answer.teams, 'teams'],
       ['In the intranet web chat', answer.webchat, 'webchat'],
-    ].map(([label, json, channel]) => el('div', { className: 'app-preview__pane', 'data-channel': channel }, [el('h4', { className: 'govuk-heading-s', text: label }), el('div', { className: 'app-preview__card' }, [renderCard(json)])]));
-    $('preview-body').replaceChildren(...panes, el('details', { className: 'govuk-details' }, [el('summary', { className: 'govuk-details__summary' }, [el('span', { className: 'govuk-details__summary-text', text: 'Text for screen readers and notifications' })]), el('pre', { className: 'app-pre', text: answer.text })]));
+    ].map(([label, json, channel]) =>
+      el('div', { className: 'app-preview__pane', 'data-channel': channel }, [
+        el('h4', { className: 'govuk-heading-s', text: label }),
+        el('div', { className: 'app-preview__card' }, [renderCard(json)]),
+      ]),
+    );
+    $('preview-body').replaceChildren(
+      ...panes,
+      el('details', { className: 'govuk-details' }, [
+        el('summary', { className: 'govuk-details__summary' }, [
+          el('span', { className: 'govuk-details__summary-text', text: 'Text for screen readers and notifications' }),
+        ]),
+        el('pre', { className: 'app-pre', text: answer.text }),
+      ]),
+    );
     if (answer.warnings.length) showNotice('The entry passes the checks, with warnings.', answer.warnings);
   }
 
@@ -269,11 +324,16 @@
           v.author,
           v.approver,
           el('pre', { className: 'app-pre app-diff', text: v.diff }),
-          v.version === answer.live_version ? '' : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [`Restore version ${v.version}`]),
+          v.version === answer.live_version
+            ? ''
+            : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [
+                `Restore version ${v.version}`,
+              ]),
         ]),
       }),
     );
-    for (const button of $('versions-body').querySelectorAll('button[data-restore]')) button.addEventListener('click', () => restore(Number(button.getAttribute('data-restore'))));
+    for (const button of $('versions-body').querySelectorAll('button[data-restore]'))
+      button.addEventListener('click', () => restore(Number(button.getAttribute('data-restore'))));
   }
 
   async function restore(version) {
@@ -298,11 +358,37 @@
       const answer = await api.postJson('/ask', { q, draft: $('ask-kb').value === 'draft' });
       const kb = answer.knowledge === 'draft' ? 'with drafts' : 'live';
       const verdict = answer.answered
-        ? el('p', { className: 'govuk-body', 'data-kind': 'winner' }, [`Answered (${kb}) with `, el('strong', { text: answer.title }), ` (${answer.id}), score ${answer.score.toFixed(3)}.`])
-        : el('p', { className: 'govuk-body', 'data-kind': 'winner', text: answer.urgent ? 'This reads as a worry about a child: the bot shows the safeguarding contacts, not an answer.' : `Not answered (${kb}); score ${answer.score.toFixed(3)}. The bot says: ${answer.text}` });
+        ? el('p', { className: 'govuk-body', 'data-kind': 'winner' }, [
+            `Answered (${kb}) with `,
+            el('strong', { text: answer.title }),
+            ` (${answer.id}), score ${answer.score.toFixed(3)}.`,
+          ])
+        : el('p', {
+            className: 'govuk-body',
+            'data-kind': 'winner',
+            text: answer.urgent
+              ? 'This reads as a worry about a child: the bot shows the safeguarding contacts, not an answer.'
+              : `Not answered (${kb}); score ${answer.score.toFixed(3)}. The bot says: ${answer.text}`,
+          });
       const parts = [verdict];
-      if (answer.suggestions.length) parts.push(el('p', { className: 'govuk-body', text: 'Did you mean:' }), el('ul', { className: 'govuk-list govuk-list--bullet' }, answer.suggestions.map((s) => el('li', { text: `${s.title} (${s.id})` }))));
-      if (answer.candidates.length) parts.push(table({ caption: 'Entries that competed, best first', head: ['Entry', 'Id', 'Confidence'], numeric: [false, false, true], rows: answer.candidates.map((c) => [c.title, c.id, c.confidence.toFixed(3)]) }));
+      if (answer.suggestions.length)
+        parts.push(
+          el('p', { className: 'govuk-body', text: 'Did you mean:' }),
+          el(
+            'ul',
+            { className: 'govuk-list govuk-list--bullet' },
+            answer.suggestions.map((s) => el('li', { text: `${s.title} (${s.id})` })),
+          ),
+        );
+      if (answer.candidates.length)
+        parts.push(
+          table({
+            caption: 'Entries that competed, best first',
+            head: ['Entry', 'Id', 'Confidence'],
+            numeric: [false, false, true],
+            rows: answer.candidates.map((c) => [c.title, c.id, c.confidence.toFixed(3)]),
+          }),
+        );
       out.replaceChildren(...parts);
     } catch (err) {
       if (err && err.status === 401) return showRefusal(err);

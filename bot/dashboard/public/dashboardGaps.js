@@ -12,7 +12,10 @@
   function writeLink(question) {
     const inTeams = document.getElementById('dashboard').getAttribute('data-auth') === 'teams';
     const query = new URLSearchParams({ ...(inTeams ? { inTeams: '1' } : {}), question }).toString();
-    return el('a', { className: 'govuk-link', href: `/dashboard/content?${query}` }, ['Write an answer', el('span', { className: 'govuk-visually-hidden', text: ` for "${question}"` })]);
+    return el('a', { className: 'govuk-link', href: `/dashboard/content?${query}` }, [
+      'Write an answer',
+      el('span', { className: 'govuk-visually-hidden', text: ` for "${question}"` }),
+    ]);
   }
 
   function unansweredBlock(report) {
@@ -35,7 +38,11 @@
       captionClass: 'govuk-table__caption--m',
       head: ['Entry', 'Not helpful', 'Helpful'],
       numeric: [false, true, true],
-      rows: report.unhelpful.map((u) => [u.inKnowledgeBase ? u.title : `${u.title} (no longer in the knowledge base)`, String(u.notHelpful), String(u.helpful)]),
+      rows: report.unhelpful.map((u) => [
+        u.inKnowledgeBase ? u.title : `${u.title} (no longer in the knowledge base)`,
+        String(u.notHelpful),
+        String(u.helpful),
+      ]),
     });
   }
 

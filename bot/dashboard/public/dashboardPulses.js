@@ -34,11 +34,24 @@
       const name = el('span', {}, [p.survey.name, el('br'), el('span', { className: 'govuk-body-s app-secondary', text: p.survey.templateTitle })]);
       const button = el(
         'button',
-        { type: 'button', className: 'govuk-button govuk-button--secondary app-pulse-button', 'data-focus-key': `pulse-${p.survey.id}`, 'aria-controls': 'pulse-results', 'aria-pressed': String(p.survey.id === shownId) },
+        {
+          type: 'button',
+          className: 'govuk-button govuk-button--secondary app-pulse-button',
+          'data-focus-key': `pulse-${p.survey.id}`,
+          'aria-controls': 'pulse-results',
+          'aria-pressed': String(p.survey.id === shownId),
+        },
         ['Show results', hidden(` of ${p.survey.name}`)],
       );
       button.addEventListener('click', () => onShow(p.survey.id, true));
-      return [name, statusTag(p.survey.status), `${date(p.survey.opensAt)} to ${date(p.survey.closesAt)}`, responsesCell(p.responses), rateCell(p.responses), button];
+      return [
+        name,
+        statusTag(p.survey.status),
+        `${date(p.survey.opensAt)} to ${date(p.survey.closesAt)}`,
+        responsesCell(p.responses),
+        rateCell(p.responses),
+        button,
+      ];
     });
     return table({
       caption: 'Pulses, newest first',
@@ -53,13 +66,25 @@
   function measures(q) {
     const items = [];
     if (q.favourability) {
-      items.push(`Favourable (4 or 5): ${percent(q.favourability.favourable)}`, `Neutral (3): ${percent(q.favourability.neutral)}`, `Unfavourable (1 or 2): ${percent(q.favourability.unfavourable)}`);
+      items.push(
+        `Favourable (4 or 5): ${percent(q.favourability.favourable)}`,
+        `Neutral (3): ${percent(q.favourability.neutral)}`,
+        `Unfavourable (1 or 2): ${percent(q.favourability.unfavourable)}`,
+      );
     }
     if (q.enps) {
-      items.push(`eNPS: ${signed(q.enps.score)} (promoters ${percent(q.enps.promoters)}, passives ${percent(q.enps.passives)}, detractors ${percent(q.enps.detractors)})`);
+      items.push(
+        `eNPS: ${signed(q.enps.score)} (promoters ${percent(q.enps.promoters)}, passives ${percent(q.enps.passives)}, detractors ${percent(q.enps.detractors)})`,
+      );
     }
     if (q.mean !== undefined) items.push(`Average: ${q.mean} out of ${q.type === 'scale' ? 10 : 5}`);
-    return items.length ? el('ul', { className: 'govuk-list app-measures' }, items.map((text) => el('li', { text }))) : null;
+    return items.length
+      ? el(
+          'ul',
+          { className: 'govuk-list app-measures' },
+          items.map((text) => el('li', { text })),
+        )
+      : null;
   }
 
   /** One question: its measures, a bar chart of its answers and the table with the same figures. */
@@ -94,7 +119,13 @@
     const rows = [];
     for (const item of trend.items) {
       for (const key of Object.keys(item.current)) {
-        rows.push([item.text, MEASURE_NAMES[key] || key, item.previous[key] === undefined ? '' : measureText(key, item.previous[key]), measureText(key, item.current[key]), changeText(key, item.change[key])]);
+        rows.push([
+          item.text,
+          MEASURE_NAMES[key] || key,
+          item.previous[key] === undefined ? '' : measureText(key, item.previous[key]),
+          measureText(key, item.current[key]),
+          changeText(key, item.change[key]),
+        ]);
       }
     }
     const p = trend.previous;
@@ -155,7 +186,13 @@
   function commentsBlock(comments) {
     const parts = [el('h4', { className: 'govuk-heading-m', text: 'Comments' })];
     if (comments.suppressed) return parts.concat(notShownBlock(comments));
-    return parts.concat(el('ul', { className: 'govuk-list govuk-list--bullet' }, comments.items.map((text) => el('li', { text }))));
+    return parts.concat(
+      el(
+        'ul',
+        { className: 'govuk-list govuk-list--bullet' },
+        comments.items.map((text) => el('li', { text })),
+      ),
+    );
   }
 
   /** One pulse's results, in the order a reader wants them. */
@@ -175,7 +212,12 @@
     const summary = el(
       'dl',
       { className: 'govuk-summary-list' },
-      facts.map(([key, value]) => el('div', { className: 'govuk-summary-list__row' }, [el('dt', { className: 'govuk-summary-list__key', text: key }), el('dd', { className: 'govuk-summary-list__value', text: value })])),
+      facts.map(([key, value]) =>
+        el('div', { className: 'govuk-summary-list__row' }, [
+          el('dt', { className: 'govuk-summary-list__key', text: key }),
+          el('dd', { className: 'govuk-summary-list__value', text: value }),
+        ]),
+      ),
     );
     const parts = [heading, summary];
     if (results.responses.suppressed && results.questions.suppressed) {
@@ -204,7 +246,8 @@
 
     async function show(id, moveFocus) {
       shownId = id;
-      for (const button of list.querySelectorAll('[aria-pressed]')) button.setAttribute('aria-pressed', String(button.getAttribute('data-focus-key') === `pulse-${id}`));
+      for (const button of list.querySelectorAll('[aria-pressed]'))
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-focus-key') === `pulse-${id}`));
       const results = await getJson(`/pulses/${encodeURIComponent(id)}`);
       const json = JSON.stringify(results);
       if (json !== lastDetails || moveFocus) {

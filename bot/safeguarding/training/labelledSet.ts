@@ -35,7 +35,8 @@ export function readLabelledSet(file: string): LabelledExample[] {
       throw new Error(`${path.basename(file)} line ${i + 1}: not valid JSON`);
     }
     const parsed = exampleSchema.safeParse(data);
-    if (!parsed.success) throw new Error(`${path.basename(file)} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`${path.basename(file)} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}`);
     out.push(parsed.data);
   });
   return out;

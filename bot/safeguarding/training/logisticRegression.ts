@@ -22,7 +22,10 @@ const PRUNE_BELOW = 1e-3;
  * Fits L2-regularised logistic regression with full-batch Adam: deterministic (no sampling), so
  * the same data always gives the same model, and quick at this size (about a second).
  */
-export function trainLogisticRegression(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING): { bias: number; weights: Map<string, number> } {
+export function trainLogisticRegression(
+  examples: readonly TrainingExample[],
+  options: TrainingOptions = DEFAULT_TRAINING,
+): { bias: number; weights: Map<string, number> } {
   const index = new Map<string, number>();
   const rows = examples.map((e) =>
     Int32Array.from(e.features, (f) => {
@@ -45,7 +48,7 @@ export function trainLogisticRegression(examples: readonly TrainingExample[], op
     rows.forEach((row, r) => {
       let z = bias;
       for (const i of row) z += w[i];
-      const err = ((1 / (1 + Math.exp(-z))) - examples[r].label) * ((examples[r].weight ?? 1) / total);
+      const err = (1 / (1 + Math.exp(-z)) - examples[r].label) * ((examples[r].weight ?? 1) / total);
       gBias += err;
       for (const i of row) grad[i] += err;
     });

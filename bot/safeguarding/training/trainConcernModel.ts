@@ -33,14 +33,22 @@ export function spellerWords(examples: readonly LabelledExample[], lexicon: Lexi
     if (e.label !== 'concern') continue;
     for (const w of new Set(concernWords(e.text))) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  const fromData = [...counts].filter(([w, c]) => c >= MIN_TARGET_COUNT && w.length >= 4 && !/\d/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const fromData = [...counts]
+    .filter(([w, c]) => c >= MIN_TARGET_COUNT && w.length >= 4 && !/\d/.test(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => w);
   const targets = [...new Set([...lexicon.words().filter((w) => w.length >= 4 && !/\d/.test(w)), ...fromData])];
   const known = [...new Set([...knownWords].filter((w) => /^[a-z]+$/.test(w) && w.length >= 2))].sort();
   return { known, targets };
 }
 
 /** Fits the classifier on a labelled set, with the threshold left for the caller to choose. */
-export function fitModel(examples: readonly LabelledExample[], inputs: TrainingInputs, threshold: number, crossValidation: CrossValidationSummary): ConcernModelFile {
+export function fitModel(
+  examples: readonly LabelledExample[],
+  inputs: TrainingInputs,
+  threshold: number,
+  crossValidation: CrossValidationSummary,
+): ConcernModelFile {
   const { known, targets } = spellerWords(examples, inputs.lexicon, inputs.knownWords);
   const speller = new Speller(known, targets);
   const rows = examples.map((e) => ({
@@ -49,7 +57,16 @@ export function fitModel(examples: readonly LabelledExample[], inputs: TrainingI
     weight: e.label === 'concern' ? CONCERN_WEIGHT : 1,
   }));
   const { bias, weights } = trainLogisticRegression(rows, inputs.options ?? DEFAULT_TRAINING);
-  return { version: 1, trainedAt: new Date().toISOString().slice(0, 10), threshold, bias, weights: Object.fromEntries(weights), known, targets, crossValidation };
+  return {
+    version: 1,
+    trainedAt: new Date().toISOString().slice(0, 10),
+    threshold,
+    bias,
+    weights: Object.fromEntries(weights),
+    known,
+    targets,
+    crossValidation,
+  };
 }
 
 /** One held-out prediction: what the lexicon said and the classifier's probability. */
@@ -94,8 +111,18 @@ export function crossValidate(examples: readonly LabelledExample[], inputs: Trai
   const out: OutOfFold[] = [];
   const blank: CrossValidationSummary = { folds: 0, concerns: 0, lookalikes: 0, recall: 0, falseAlarmRate: 0, recallByCategory: {} };
   for (let fold = 0; fold < inputs.folds; fold++) {
-    const model = fitModel(examples.filter((e) => foldOf.get(e) !== fold), inputs, 1, blank);
-    const parts = { lexicon: inputs.lexicon, classifier: new ConcernClassifier(model.bias, model.weights), threshold: 1.1, corrector: new Speller(model.known, model.targets) };
+    const model = fitModel(
+      examples.filter((e) => foldOf.get(e) !== fold),
+      inputs,
+      1,
+      blank,
+    );
+    const parts = {
+      lexicon: inputs.lexicon,
+      classifier: new ConcernClassifier(model.bias, model.weights),
+      threshold: 1.1,
+      corrector: new Speller(model.known, model.targets),
+    };
     for (const example of examples.filter((e) => foldOf.get(e) === fold)) {
       const assessment = assessConcern(example.text, parts);
       out.push({ example, byLexicon: assessment.byLexicon, probability: assessment.probability });
@@ -108,7 +135,10 @@ export function crossValidate(examples: readonly LabelledExample[], inputs: Trai
 export function chooseThreshold(outOfFold: readonly OutOfFold[], recallTarget: number): number {
   const concerns = outOfFold.filter((o) => o.example.label === 'concern');
   const allowedMisses = Math.floor((1 - recallTarget) * concerns.length + 1e-9);
-  const needClassifier = concerns.filter((o) => !o.byLexicon).map((o) => o.probability).sort((a, b) => a - b);
+  const needClassifier = concerns
+    .filter((o) => !o.byLexicon)
+    .map((o) => o.probability)
+    .sort((a, b) => a - b);
   if (needClassifier.length <= allowedMisses) return MAX_THRESHOLD;
   const lowestToFlag = needClassifier[allowedMisses];
   // Round down a little so the chosen concern sits inside the threshold, not on its edge.

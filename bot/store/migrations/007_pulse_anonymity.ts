@@ -41,62 +41,88 @@ function generalised(rows: TallyRow[], threshold: number): TallyRow[] {
  * in-database secrets, are deleted with those secrets.
  */
 // `any`: migrations describe tables that the typed schema only knows once they exist.
-export const pulseAnonymity = (engine: Engine) => async (db: Kysely<any>): Promise<void> => {
-  const keyOrdered = engine === 'sqlite' ? sql`without rowid` : sql``;
+export const pulseAnonymity =
+  (engine: Engine) =>
+  async (db: Kysely<any>): Promise<void> => {
+    const keyOrdered = engine === 'sqlite' ? sql`without rowid` : sql``;
 
-  await db.schema
-    .createTable('survey_pending')
-    .addColumn('survey_id', 'integer', (c) => c.notNull())
-    .addColumn('id', 'varchar(36)', (c) => c.notNull())
-    .addColumn('sealed', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('survey_pending_pk', ['survey_id', 'id'])
-    .modifyEnd(keyOrdered)
-    .execute();
-
-  await db.schema
-    .createTable('survey_releases')
-    .addColumn('survey_id', 'integer', (c) => c.primaryKey())
-    .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('responses', 'integer', (c) => c.notNull())
-    .addColumn('released_at', 'varchar(32)')
-    .addColumn('final_at', 'varchar(32)')
-    .addColumn('not_included', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-
-  await db.schema
-    .createTable('survey_secret_check')
-    .addColumn('id', 'varchar(16)', (c) => c.primaryKey())
-    .addColumn('fingerprint', 'varchar(64)', (c) => c.notNull())
-    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
-    .execute();
-
-  const now = new Date().toISOString();
-  const waves = (await db.selectFrom('survey_waves').select(['id', 'threshold', 'closes_at']).execute()) as { id: number; threshold: number; closes_at: string }[];
-  for (const wave of waves) {
-    const id = Number(wave.id);
-    const counted = (await db.selectFrom('survey_responses').select(({ fn }) => fn.countAll().as('n')).where('survey_id', '=', id).executeTakeFirst()) as { n: number | string } | undefined;
-    const responses = Number(counted?.n ?? 0);
-    const closed = wave.closes_at <= now;
-    await db
-      .insertInto('survey_releases')
-      .values({ survey_id: id, number: responses > 0 ? 1 : 0, responses, released_at: responses > 0 ? now : null, final_at: closed ? now : null, not_included: 0 })
+    await db.schema
+      .createTable('survey_pending')
+      .addColumn('survey_id', 'integer', (c) => c.notNull())
+      .addColumn('id', 'varchar(36)', (c) => c.notNull())
+      .addColumn('sealed', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('survey_pending_pk', ['survey_id', 'id'])
+      .modifyEnd(keyOrdered)
       .execute();
-    const tallies = (await db.selectFrom('survey_tallies').selectAll().where('survey_id', '=', id).execute()) as TallyRow[];
-    if (!tallies.length) continue;
-    await db.deleteFrom('survey_tallies').where('survey_id', '=', id).execute();
-    const rows = generalised(tallies, Number(wave.threshold));
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto('survey_tallies').values(rows.slice(i, i + 200)).execute();
-  }
 
-  // Comments stored before names were removed lose them now, once, rather than on every reading.
-  const comments = (await db.selectFrom('survey_responses').select(['survey_id', 'id', 'comment']).where('comment', 'is not', null).execute()) as { survey_id: number; id: string; comment: string }[];
-  for (const row of comments) {
-    const scrubbed = scrubPersonalDetails(row.comment);
-    if (scrubbed !== row.comment) await db.updateTable('survey_responses').set({ comment: scrubbed }).where('survey_id', '=', row.survey_id).where('id', '=', row.id).execute();
-  }
+    await db.schema
+      .createTable('survey_releases')
+      .addColumn('survey_id', 'integer', (c) => c.primaryKey())
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('responses', 'integer', (c) => c.notNull())
+      .addColumn('released_at', 'varchar(32)')
+      .addColumn('final_at', 'varchar(32)')
+      .addColumn('not_included', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
 
-  await db.deleteFrom('survey_participation').execute();
-  await db.schema.alterTable('survey_waves').dropColumn('secret').execute();
-  await db.schema.alterTable('survey_waves').dropColumn('secret_destroyed_at').execute();
-  for (const column of ['response_date', 'sector', 'locality']) await db.schema.alterTable('survey_responses').dropColumn(column).execute();
-};
+    await db.schema
+      .createTable('survey_secret_check')
+      .addColumn('id', 'varchar(16)', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'varchar(64)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+
+    const now = new Date().toISOString();
+    const waves = (await db.selectFrom('survey_waves').select(['id', 'threshold', 'closes_at']).execute()) as {
+      id: number;
+      threshold: number;
+      closes_at: string;
+    }[];
+    for (const wave of waves) {
+      const id = Number(wave.id);
+      const counted = (await db
+        .selectFrom('survey_responses')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .where('survey_id', '=', id)
+        .executeTakeFirst()) as { n: number | string } | undefined;
+      const responses = Number(counted?.n ?? 0);
+      const closed = wave.closes_at <= now;
+      await db
+        .insertInto('survey_releases')
+        .values({
+          survey_id: id,
+          number: responses > 0 ? 1 : 0,
+          responses,
+          released_at: responses > 0 ? now : null,
+          final_at: closed ? now : null,
+          not_included: 0,
+        })
+        .execute();
+      const tallies = (await db.selectFrom('survey_tallies').selectAll().where('survey_id', '=', id).execute()) as TallyRow[];
+      if (!tallies.length) continue;
+      await db.deleteFrom('survey_tallies').where('survey_id', '=', id).execute();
+      const rows = generalised(tallies, Number(wave.threshold));
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('survey_tallies')
+          .values(rows.slice(i, i + 200))
+          .execute();
+    }
+
+    // Comments stored before names were removed lose them now, once, rather than on every reading.
+    const comments = (await db.selectFrom('survey_responses').select(['survey_id', 'id', 'comment']).where('comment', 'is not', null).execute()) as {
+      survey_id: number;
+      id: string;
+      comment: string;
+    }[];
+    for (const row of comments) {
+      const scrubbed = scrubPersonalDetails(row.comment);
+      if (scrubbed !== row.comment)
+        await db.updateTable('survey_responses').set({ comment: scrubbed }).where('survey_id', '=', row.survey_id).where('id', '=', row.id).execute();
+    }
+
+    await db.deleteFrom('survey_participation').execute();
+    await db.schema.alterTable('survey_waves').dropColumn('secret').execute();
+    await db.schema.alterTable('survey_waves').dropColumn('secret_destroyed_at').execute();
+    for (const column of ['response_date', 'sector', 'locality']) await db.schema.alterTable('survey_responses').dropColumn(column).execute();
+  };

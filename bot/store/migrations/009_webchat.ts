@@ -35,7 +35,12 @@ export const webChat = async (db: Kysely<any>): Promise<void> => {
     .addPrimaryKeyConstraint('directline_activities_pk', ['conversation_id', 'seq'])
     .execute();
   // Both engines treat NULLs as distinct, so only activities that carry a client id are unique by it.
-  await db.schema.createIndex('directline_activities_client_id').on('directline_activities').columns(['conversation_id', 'client_activity_id']).unique().execute();
+  await db.schema
+    .createIndex('directline_activities_client_id')
+    .on('directline_activities')
+    .columns(['conversation_id', 'client_activity_id'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('directline_limits')

@@ -54,11 +54,15 @@
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify(body)
+      body: JSON.stringify(body),
     }).then(function (response) {
       return response.json().then(
-        function (json) { return { ok: response.ok, status: response.status, body: json }; },
-        function () { return { ok: false, status: response.status, body: {} }; }
+        function (json) {
+          return { ok: response.ok, status: response.status, body: json };
+        },
+        function () {
+          return { ok: false, status: response.status, body: {} };
+        },
       );
     });
   }
@@ -122,15 +126,15 @@
             if (closed) return;
             closed = true;
             if (observer.complete) observer.complete();
-          }
+          },
         });
         return {
           unsubscribe: function () {
             closed = true;
             if (teardown) teardown();
-          }
+          },
         };
-      }
+      },
     };
   }
 
@@ -200,7 +204,7 @@
                 settle();
                 observer.error(err);
               } else retry();
-            }
+            },
           );
         }
         attempt();
@@ -220,7 +224,7 @@
         directLine.end();
       },
       getSessionId: directLine.getSessionId ? directLine.getSessionId.bind(directLine) : undefined,
-      referenceGrammarId: directLine.referenceGrammarId
+      referenceGrammarId: directLine.referenceGrammarId,
     };
   }
 
@@ -261,7 +265,7 @@
     rootHeight: '100%',
     rootWidth: '100%',
     // Web Chat says "Send failed" when a message is not confirmed in time; allow for a restart (see resilientDirectLine).
-    sendTimeout: SEND_PATIENCE_MS + 10000
+    sendTimeout: SEND_PATIENCE_MS + 10000,
   };
 
   function start() {
@@ -283,7 +287,7 @@
         var domain = new URL(given.domain, location.href).href.replace(/\/$/, '');
         var directLine = window.WebChat.createDirectLine({ token: given.token, domain: domain, webSocket: true });
         var refreshing = false;
-    directLine.connectionStatus$.subscribe(function (status) {
+        directLine.connectionStatus$.subscribe(function (status) {
           // 2 is Online: the start has swapped the page's credential for the conversation's own token.
           if (status === 2 && !refreshing) {
             refreshing = true;
@@ -298,9 +302,9 @@
             username: given.user.name,
             locale: 'en-GB',
             nonce: nonce,
-            styleOptions: styleOptions
+            styleOptions: styleOptions,
           },
-          root
+          root,
         );
         if (root.getAttribute('data-embedded') === 'true') {
           var input = root.querySelector('input, textarea');

@@ -17,7 +17,9 @@ describe('audience filters', () => {
 
   it('describes itself in words', () => {
     expect(describeAudience({ everyone: true })).to.equal('Everyone');
-    expect(describeAudience({ sectors: ['health'], roles: ['health-visitor', 'school-nurse'], authorities: ['leicestershire'] })).to.equal('Health; Health visitor or School nurse; Leicestershire');
+    expect(describeAudience({ sectors: ['health'], roles: ['health-visitor', 'school-nurse'], authorities: ['leicestershire'] })).to.equal(
+      'Health; Health visitor or School nurse; Leicestershire',
+    );
   });
 
   it('refuses unknown sectors, roles and councils', () => {

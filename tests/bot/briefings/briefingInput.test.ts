@@ -52,11 +52,26 @@ describe('checkBriefing', () => {
 describe('briefingInputFromForm', () => {
   it('turns form answers into API input', () => {
     const input = briefingInputFromForm(
-      { title: ' T ', summary: 'S', topics: 'training,safeguarding', sectors: 'health', localities: 'Melton, Hinckley', publishDate: '2026-12-01', urgent: 'true', link: '' },
+      {
+        title: ' T ',
+        summary: 'S',
+        topics: 'training,safeguarding',
+        sectors: 'health',
+        localities: 'Melton, Hinckley',
+        publishDate: '2026-12-01',
+        urgent: 'true',
+        link: '',
+      },
       '2026-11-24',
     );
     expect(input).to.deep.include({ title: 'T', topics: ['training', 'safeguarding'], publish_at: '2026-12-01T09:00', urgent: true, link: undefined });
-    expect(input.audience).to.deep.equal({ sectors: ['health'], roles: undefined, authorities: undefined, localities: ['Melton', 'Hinckley'], teams: undefined });
+    expect(input.audience).to.deep.equal({
+      sectors: ['health'],
+      roles: undefined,
+      authorities: undefined,
+      localities: ['Melton', 'Hinckley'],
+      teams: undefined,
+    });
   });
 
   it('means everyone when no audience filter is chosen, and today when only a time is given', () => {

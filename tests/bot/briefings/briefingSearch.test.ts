@@ -27,7 +27,11 @@ function searchOver(list: Briefing[]) {
   const looks = { count: 0 };
   const source = { published: async () => list, fingerprint: async () => (looks.count++, fingerprint) };
   let clock = 0;
-  const search = new BriefingSearch(source, () => now, () => clock);
+  const search = new BriefingSearch(
+    source,
+    () => now,
+    () => clock,
+  );
   return { search, looks, change: () => (fingerprint = `v${Date.now()}`), tick: (ms: number) => (clock += ms) };
 }
 

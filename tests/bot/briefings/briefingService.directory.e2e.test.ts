@@ -21,12 +21,24 @@ describe('"latest briefings" and card buttons follow directory targeting (Entra 
     const res = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl, from, recipient: { id: '28:bot', name: 'Bot' }, conversation: { id: `a:${from.id}`, conversationType: 'personal', tenantId: 'tenant-1' }, ...activity }),
+      body: JSON.stringify({
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl,
+        from,
+        recipient: { id: '28:bot', name: 'Bot' },
+        conversation: { id: `a:${from.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
+        ...activity,
+      }),
     });
     return { status: res.status, body: res.status === 200 ? ((await res.json().catch(() => undefined)) as Record<string, unknown> | undefined) : undefined };
   }
   const execute = (from: { id: string; aadObjectId?: string }, verb: string, data: Record<string, unknown>) =>
-    send(from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } });
+    send(from, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
+    });
   const lastTo = (userId: string) => JSON.stringify(connector.calls.filter((c) => c.conversationId === `a:${userId}` && c.method === 'POST').pop()?.body ?? {});
 
   before(async () => {
@@ -42,7 +54,13 @@ describe('"latest briefings" and card buttons follow directory targeting (Entra 
     const res = await fetch(`${bot.url}/api/briefings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': 'group-reader-1' },
-      body: JSON.stringify({ title: 'Locality restructure', summary: 'Who moves where in spring.', topics: ['training'], audience: { groups: [GROUP] }, urgent: true }),
+      body: JSON.stringify({
+        title: 'Locality restructure',
+        summary: 'Who moves where in spring.',
+        topics: ['training'],
+        audience: { groups: [GROUP] },
+        urgent: true,
+      }),
     });
     expect(res.status).to.equal(201);
     briefingId = ((await res.json()) as { id: number }).id;

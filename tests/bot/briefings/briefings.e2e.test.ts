@@ -14,7 +14,15 @@ describe('strategy briefings, end to end', function () {
   let serviceUrl: string;
   const clock = movableClock('2026-11-24T10:00:00');
   /** How many briefings the database holds, whatever their state. */
-  const briefingRows = async () => Number((await bot.services.store.db.selectFrom('briefings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const briefingRows = async () =>
+    Number(
+      (
+        await bot.services.store.db
+          .selectFrom('briefings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /** Posts an activity to /api/messages as Teams would, and returns the HTTP answer. */
   async function send(from: { id: string; aadObjectId?: string }, activity: Record<string, unknown>) {
@@ -34,12 +42,20 @@ describe('strategy briefings, end to end', function () {
     return { status: res.status, body: res.status === 200 ? await res.json().catch(() => undefined) : undefined };
   }
   const execute = (from: { id: string }, verb: string, data: Record<string, unknown>) =>
-    send(from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } });
+    send(from, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
+    });
   const lastTo = (userId: string) => JSON.stringify(connector.calls.filter((c) => c.conversationId === `a:${userId}` && c.method === 'POST').pop()?.body ?? {});
   const api = (path: string, init: RequestInit & { key?: string; token?: string } = {}) =>
     fetch(`${bot.url}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', ...(init.token !== '' ? { authorization: `Bearer ${init.token ?? TOKEN}` } : {}), ...(init.key ? { 'idempotency-key': init.key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(init.token !== '' ? { authorization: `Bearer ${init.token ?? TOKEN}` } : {}),
+        ...(init.key ? { 'idempotency-key': init.key } : {}),
+      },
     });
 
   const staff = ['29:hv-1', '29:hv-2', '29:ta-1', '29:ta-2', '29:yw-1'];
@@ -69,19 +85,39 @@ describe('strategy briefings, end to end', function () {
   it('lets a comms user author, preview, test and send a briefing in chat', async () => {
     await send(COMMS, { text: 'new briefing' });
     expect(lastTo(COMMS.id)).to.match(/New briefing/);
-    const form = { verb: 'briefing.form', title: 'Integrated induction changes', summary: 'From January the integrated induction covers CAF and the lead professional role.', body: '## What changes\nMore on **CAF**.', link: 'https://intranet.example.gov.uk/induction', topics: 'training', sectors: 'health,youth' };
+    const form = {
+      verb: 'briefing.form',
+      title: 'Integrated induction changes',
+      summary: 'From January the integrated induction covers CAF and the lead professional role.',
+      body: '## What changes\nMore on **CAF**.',
+      link: 'https://intranet.example.gov.uk/induction',
+      topics: 'training',
+      sectors: 'health,youth',
+    };
     await send(COMMS, { value: { ...form, summary: 'x'.repeat(301) } });
     expect(lastTo(COMMS.id)).to.match(/300 characters or fewer/);
     await send(COMMS, { value: form });
-    expect(lastTo(COMMS.id)).to.match(/Preview: Integrated induction changes/).and.match(/Reaches now[^"]*"[^"]*"value":"3 people/);
+    expect(lastTo(COMMS.id))
+      .to.match(/Preview: Integrated induction changes/)
+      .and.match(/Reaches now[^"]*"[^"]*"value":"3 people/);
     const sentBefore = connector.calls.length;
     await send(COMMS, { value: { verb: 'briefing.preview.test' } });
-    const author = connector.calls.slice(sentBefore).filter((c) => c.conversationId === `a:${COMMS.id}`).map((c) => JSON.stringify(c.body));
+    const author = connector.calls
+      .slice(sentBefore)
+      .filter((c) => c.conversationId === `a:${COMMS.id}`)
+      .map((c) => JSON.stringify(c.body));
     // One test copy per press, then the preview to confirm from.
     expect(author.filter((b) => /TEST \\u2014 Strategy briefing|TEST — Strategy briefing/.test(b))).to.have.length(1);
     expect(author.at(-1)).to.match(/Preview: Integrated induction changes/);
     await send(COMMS, { value: { verb: 'briefing.preview.confirm' } });
-    expect(lastTo(COMMS.id), connector.calls.filter((c) => c.conversationId === `a:${COMMS.id}`).slice(-3).map((c) => JSON.stringify(c.body).slice(0, 400)).join('\n')).to.match(/Queued for 3 people/);
+    expect(
+      lastTo(COMMS.id),
+      connector.calls
+        .filter((c) => c.conversationId === `a:${COMMS.id}`)
+        .slice(-3)
+        .map((c) => JSON.stringify(c.body).slice(0, 400))
+        .join('\n'),
+    ).to.match(/Queued for 3 people/);
     const briefing = await bot.services.briefings.findByTitle('Integrated induction changes');
     expect(briefing).to.include({ status: 'published', recipients: 3 });
     briefingId = briefing!.id;
@@ -103,7 +139,9 @@ describe('strategy briefings, end to end', function () {
     const ok = await execute({ id: staff[0] }, 'briefing.ack', { briefingId });
     expect(ok.status).to.equal(200);
     expect(ok.body).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(JSON.stringify(ok.body)).to.match(/You confirmed you had read this/).and.not.match(/"title":"Got it"/);
+    expect(JSON.stringify(ok.body))
+      .to.match(/You confirmed you had read this/)
+      .and.not.match(/"title":"Got it"/);
     const tampered = await execute({ id: staff[2] }, 'briefing.ack', { briefingId });
     expect(tampered.body).to.include({ statusCode: 403, type: 'application/vnd.microsoft.error' });
     expect((await bot.services.briefings.status(briefingId))!.counts.acknowledged).to.equal(1);
@@ -128,13 +166,17 @@ describe('strategy briefings, end to end', function () {
     expect(JSON.stringify(updates[0].body)).to.match(/Now from February/);
     // The person who pressed "Got it" keeps seeing it done; the others still have the button.
     const updatedFor = (userId: string) => JSON.stringify(updates.find((c) => c.conversationId === `a:${userId}`)?.body);
-    expect(updatedFor(staff[0])).to.match(/You confirmed you had read this/).and.not.match(/"title":"Got it"/);
+    expect(updatedFor(staff[0]))
+      .to.match(/You confirmed you had read this/)
+      .and.not.match(/"title":"Got it"/);
     expect(updatedFor(staff[1])).to.match(/"title":"Got it"/);
   });
 
-  it("finds a briefing for a news question from someone it was meant for, and not for others", async () => {
+  it('finds a briefing for a news question from someone it was meant for, and not for others', async () => {
     await send({ id: staff[0] }, { text: "what's new on the integrated induction?" });
-    expect(lastTo(staff[0])).to.match(/Strategy briefing[\s\S]*Integrated induction changes \(updated\)/).and.not.match(/"title":"Got it"/);
+    expect(lastTo(staff[0]))
+      .to.match(/Strategy briefing[\s\S]*Integrated induction changes \(updated\)/)
+      .and.not.match(/"title":"Got it"/);
     await send({ id: staff[2] }, { text: "what's new on the integrated induction?" });
     expect(lastTo(staff[2])).to.not.match(/Strategy briefing/);
   });
@@ -234,7 +276,7 @@ describe('strategy briefings, end to end', function () {
     for (const [name, payload, status, message] of invalid) {
       it(`answers ${status} to ${name}, creating nothing`, async () => {
         const before = await briefingRows();
-        const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify(payload), key: `bad-${name.replace(/\W+/g, "-")}` });
+        const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify(payload), key: `bad-${name.replace(/\W+/g, '-')}` });
         expect(res.status).to.equal(status);
         expect(JSON.stringify(await res.json())).to.match(message);
         expect(await briefingRows(), 'rows in the briefings table').to.equal(before);
@@ -254,14 +296,22 @@ describe('strategy briefings, end to end', function () {
     });
 
     it('accepts an owner who is a comms user, and records the briefing under them', async () => {
-      const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'On behalf of comms', owner: 'aad-comms' }), key: 'owned' });
+      const res = await api('/api/briefings', {
+        method: 'POST',
+        body: JSON.stringify({ ...body, title: 'On behalf of comms', owner: 'aad-comms' }),
+        key: 'owned',
+      });
       expect(res.status).to.equal(201);
       const { id } = (await res.json()) as { id: number };
       expect((await bot.services.briefings.get(id))?.createdBy).to.equal('aad-comms');
     });
 
     it('takes a publish time a moment ago as "now" (clocks and typing take time), and says so', async () => {
-      const res = await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'Just now', publish_at: clock.now().minus({ minutes: 2 }).toFormat("yyyy-MM-dd'T'HH:mm") }), key: 'just-now' });
+      const res = await api('/api/briefings', {
+        method: 'POST',
+        body: JSON.stringify({ ...body, title: 'Just now', publish_at: clock.now().minus({ minutes: 2 }).toFormat("yyyy-MM-dd'T'HH:mm") }),
+        key: 'just-now',
+      });
       expect(res.status).to.equal(201);
       expect(JSON.stringify(await res.json())).to.match(/in the past, so it will be sent now/);
     });
@@ -281,7 +331,10 @@ describe('strategy briefings, end to end', function () {
       const cleared = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ link: null }) });
       expect(cleared.status).to.equal(200);
       expect((await bot.services.briefings.get(created.id))?.link).to.equal(undefined);
-      const bad = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ body: '[x](javascript:void(0))', title: '', audience: {} }) });
+      const bad = await api(`/api/briefings/${created.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ body: '[x](javascript:void(0))', title: '', audience: {} }),
+      });
       expect(bad.status).to.equal(422);
       const problems = ((await bad.json()) as { problems: { field: string }[] }).problems.map((p) => p.field);
       expect(problems).to.include.members(['title', 'body', 'request']);
@@ -289,7 +342,9 @@ describe('strategy briefings, end to end', function () {
     });
 
     it('edits the words with PATCH and recalls with DELETE', async () => {
-      const created = (await (await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'To change' }), key: 'patch-me' })).json()) as { id: number };
+      const created = (await (
+        await api('/api/briefings', { method: 'POST', body: JSON.stringify({ ...body, title: 'To change' }), key: 'patch-me' })
+      ).json()) as { id: number };
       await bot.services.delivery.drain();
       const patched = await api(`/api/briefings/${created.id}`, { method: 'PATCH', body: JSON.stringify({ summary: 'Changed.' }) });
       expect(patched.status).to.equal(200);

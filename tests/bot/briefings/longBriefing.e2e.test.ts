@@ -16,7 +16,10 @@ function longBody(): string {
     parts.push(`## Section ${section}`);
     parts.push(Array.from({ length: 60 }, () => `word${(n += 1)}`).join(' ') + '.');
   }
-  return parts.join('\n\n').slice(0, 20000).replace(/\s+\S*$/, '');
+  return parts
+    .join('\n\n')
+    .slice(0, 20000)
+    .replace(/\s+\S*$/, '');
 }
 
 describe('a 20,000-character briefing reaches Teams under the message limit', function () {
@@ -39,7 +42,8 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
     recipient: { id: '28:bot' },
     conversation: { id: `a:${id}`, conversationType: 'personal', tenantId: 'tenant-1' },
   });
-  const taskModule = (id: string, name: string, data: Record<string, unknown>) => post({ ...from(id), type: 'invoke', name, value: { data, context: { theme: 'default' } } });
+  const taskModule = (id: string, name: string, data: Record<string, unknown>) =>
+    post({ ...from(id), type: 'invoke', name, value: { data, context: { theme: 'default' } } });
 
   let briefingId = 0;
   let readAction: Record<string, unknown> = {};
@@ -61,7 +65,13 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
     const res = await fetch(`${bot.url}/api/briefings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': 'long-1' },
-      body: JSON.stringify({ title: 'The long strategy', summary: 'What the new strategy means for you.', body, audience: { sectors: ['health'] }, link: 'https://intranet.example.gov.uk/strategy' }),
+      body: JSON.stringify({
+        title: 'The long strategy',
+        summary: 'What the new strategy means for you.',
+        body,
+        audience: { sectors: ['health'] },
+        link: 'https://intranet.example.gov.uk/strategy',
+      }),
     });
     expect(res.status).to.equal(201);
     const created = (await res.json()) as { id: number; notes: string[] };
@@ -71,7 +81,9 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
 
   it('delivers a card under 28 KB with the opening, headings as bold lines, and "Read the full briefing"', async () => {
     await bot.services.delivery.drain();
-    const delivered = connector.calls.filter((c) => c.method === 'POST' && c.conversationId === `a:${READER}` && JSON.stringify(c.body).includes('The long strategy'));
+    const delivered = connector.calls.filter(
+      (c) => c.method === 'POST' && c.conversationId === `a:${READER}` && JSON.stringify(c.body).includes('The long strategy'),
+    );
     expect(delivered).to.have.length(1);
     const bytes = serialisedBytes(delivered[0].body);
     expect(bytes, `delivered activity is ${bytes} bytes`).to.be.below(TEAMS_MESSAGE_LIMIT_BYTES);
@@ -90,7 +102,10 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
     for (let guard = 0; guard < 10; guard += 1) {
       expect(res.status).to.equal(200);
       expect(serialisedBytes(res.body)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
-      const task = res.body.task as { type: string; value: { card: { content: { body: { text: string }[]; actions?: { title: string; data: Record<string, unknown> }[] } } } };
+      const task = res.body.task as {
+        type: string;
+        value: { card: { content: { body: { text: string }[]; actions?: { title: string; data: Record<string, unknown> }[] } } };
+      };
       expect(task.type).to.equal('continue');
       seen.push(...task.value.card.content.body.map((b) => b.text));
       const next = task.value.card.content.actions?.find((a) => a.title === 'Next page');
@@ -110,9 +125,15 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
   it('warns an author in the chat form that a long body will show as its opening', async () => {
     const author = { ...from('29:long-author'), from: { id: '29:long-author', aadObjectId: 'aad-long-author' } };
     await post({ ...author, type: 'message', text: 'new briefing' });
-    await post({ ...author, type: 'message', value: { verb: 'briefing.form', title: 'Long one', summary: 'Short summary.', body: 'A sentence of the body. '.repeat(200), sectors: 'health' } });
+    await post({
+      ...author,
+      type: 'message',
+      value: { verb: 'briefing.form', title: 'Long one', summary: 'Short summary.', body: 'A sentence of the body. '.repeat(200), sectors: 'health' },
+    });
     const preview = JSON.stringify(connector.messages().at(-1));
-    expect(preview).to.match(/Preview: Long one/).and.match(/too long to show in full on a Teams card/);
+    expect(preview)
+      .to.match(/Preview: Long one/)
+      .and.match(/too long to show in full on a Teams card/);
   });
 
   it('posts the pages in web chat, where there are no dialogs', async () => {
@@ -121,6 +142,8 @@ describe('a 20,000-character briefing reaches Teams under the message limit', fu
     const posted = connector.messages().slice(before);
     expect(posted).to.have.length(1);
     expect(serialisedBytes(posted[0])).to.be.below(TEAMS_MESSAGE_LIMIT_BYTES);
-    expect(JSON.stringify(posted[0])).to.match(/Page 2 of \d/).and.match(/Previous page/);
+    expect(JSON.stringify(posted[0]))
+      .to.match(/Page 2 of \d/)
+      .and.match(/Previous page/);
   });
 });

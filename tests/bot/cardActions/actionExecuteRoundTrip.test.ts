@@ -44,7 +44,8 @@ describe('Action.Execute round trips for every card action', function () {
     });
     return { status: res.status, body: (await res.json().catch(() => undefined)) as InvokeBody | undefined };
   };
-  const press = (verb: string, data: Record<string, unknown>) => post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } });
+  const press = (verb: string, data: Record<string, unknown>) =>
+    post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } });
 
   before(async () => {
     serviceUrl = await connector.start();
@@ -52,9 +53,20 @@ describe('Action.Execute round trips for every card action', function () {
     await post({ type: 'message', text: 'hi' });
     await bot.services.store.profiles.save({ userId: STAFF.id, sector: 'health', role: 'health-visitor', topics: [], startDate: '2026-09-01' });
     const api = (path: string, body: unknown, key: string) =>
-      fetch(`${bot.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
-    briefingId = ((await (await api('/api/briefings', { title: 'Round trip', summary: 'A briefing to press buttons on.' }, 'rt-b')).json()) as { id: number }).id;
-    const survey = (await (await api('/api/surveys', { template: 'induction-feedback', name: 'Round trip pulse', audience: { everyone: true }, closes_at: '2026-12-01T17:00', anonymity_threshold: 3 }, 'rt-s')).json()) as { id: number };
+      fetch(`${bot.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+    briefingId = ((await (await api('/api/briefings', { title: 'Round trip', summary: 'A briefing to press buttons on.' }, 'rt-b')).json()) as { id: number })
+      .id;
+    const survey = (await (
+      await api(
+        '/api/surveys',
+        { template: 'induction-feedback', name: 'Round trip pulse', audience: { everyone: true }, closes_at: '2026-12-01T17:00', anonymity_threshold: 3 },
+        'rt-s',
+      )
+    ).json()) as { id: number };
     expect(survey.id, JSON.stringify(survey)).to.be.a('number');
     surveyId = survey.id;
     await bot.services.delivery.drain();
@@ -67,12 +79,20 @@ describe('Action.Execute round trips for every card action', function () {
   const cases: Record<string, { data: () => Record<string, unknown>; expect: 'card' | 'message' | 'either'; check?: (body: InvokeBody) => void }> = {
     'kb.show': { data: () => ({ id: 'tac' }), expect: 'message' },
     'kb.feedback': { data: () => ({ id: 'tac', helpful: true }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/glad it helped/) },
-    'kb.none': { data: () => ({ question: 'workforce priorities', ids: ['tac'] }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/noted that none of these/) },
+    'kb.none': {
+      data: () => ({ question: 'workforce priorities', ids: ['tac'] }),
+      expect: 'card',
+      check: (b) => expect(JSON.stringify(b.value)).to.match(/noted that none of these/),
+    },
     'briefing.ack': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/You confirmed you had read this/) },
     'briefing.refresh': { data: () => ({ briefingId }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/Round trip/) },
     'briefing.show': { data: () => ({ briefingId }), expect: 'message' },
     'briefing.read': { data: () => ({ briefingId, page: 1 }), expect: 'message' },
-    'pulse.submit': { data: () => ({ surveyId, ...PULSE_ANSWERS }), expect: 'card', check: (b) => expect(JSON.stringify(b.value)).to.match(/recorded anonymously/) },
+    'pulse.submit': {
+      data: () => ({ surveyId, ...PULSE_ANSWERS }),
+      expect: 'card',
+      check: (b) => expect(JSON.stringify(b.value)).to.match(/recorded anonymously/),
+    },
     'training.course': { data: () => ({ courseId: 'caf-lead-professional' }), expect: 'either' },
     'training.remind': { data: () => ({ sessionId: 'caf-2027-01-19' }), expect: 'either' },
     'training.cancelReminder': { data: () => ({ sessionId: 'caf-2027-01-19' }), expect: 'either' },

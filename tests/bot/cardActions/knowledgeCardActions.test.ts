@@ -7,7 +7,6 @@ import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { replyCard, replyText } from '../../helpers/testServices';
 import { exchange, submitAction as submit, executeAction as execute, invokeBody } from '../../helpers/adapterExchange';
 
-
 /** The data of a card's "None of these" button, as the bot sent it. */
 function noneOfTheseData(reply: Partial<Activity>): Record<string, unknown> | undefined {
   const found = JSON.stringify(replyCard(reply) ?? {}).match(/\{[^{}]*"verb":"kb\.none"[^{}]*\}/);
@@ -45,7 +44,10 @@ describe('"did you mean" buttons', () => {
     const body = invokeBody(replies);
     expect(body).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const card = JSON.stringify(body.value);
-    expect(card).to.match(/noted that none of these/).and.to.match(/Common Assessment Framework/).and.not.match(/kb\.none/);
+    expect(card)
+      .to.match(/noted that none of these/)
+      .and.to.match(/Common Assessment Framework/)
+      .and.not.match(/kb\.none/);
     expect(feedbackLog.unanswered).to.have.length(1);
   });
 
@@ -64,8 +66,13 @@ describe('"did you mean" buttons', () => {
   }
 
   it('ignores entry ids on a tampered button that are not entries, or more than three', async () => {
-    const replies = await exchange(testAdapter(services), execute(NONE_OF_THESE_VERB, { question: 'q', ids: ['no-such-entry', 7, 'caf', 'tac', 'ecaf', 'lead-professional'] }));
+    const replies = await exchange(
+      testAdapter(services),
+      execute(NONE_OF_THESE_VERB, { question: 'q', ids: ['no-such-entry', 7, 'caf', 'tac', 'ecaf', 'lead-professional'] }),
+    );
     const card = JSON.stringify(invokeBody(replies).value);
-    expect(card).to.match(/Common Assessment Framework/).and.not.match(/no-such-entry|Lead professional/);
+    expect(card)
+      .to.match(/Common Assessment Framework/)
+      .and.not.match(/no-such-entry|Lead professional/);
   });
 });

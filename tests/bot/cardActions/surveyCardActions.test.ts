@@ -24,8 +24,13 @@ const execute = (data: Record<string, unknown>, from = STAFF): Partial<Activity>
   from,
   value: { action: { type: 'Action.Execute', verb: 'pulse.submit', data: { verb: 'pulse.submit', ...data } }, trigger: 'manual' },
 });
-const submit = (data: Record<string, unknown>, from: { id: string; name: string } = WEB_STAFF): Partial<Activity> => ({ type: 'message', from, value: { verb: 'pulse.submit', ...data } });
-const invokeBody = (replies: Partial<Activity>[]) => (replies.find((r) => r.type === 'invokeResponse')?.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
+const submit = (data: Record<string, unknown>, from: { id: string; name: string } = WEB_STAFF): Partial<Activity> => ({
+  type: 'message',
+  from,
+  value: { verb: 'pulse.submit', ...data },
+});
+const invokeBody = (replies: Partial<Activity>[]) =>
+  (replies.find((r) => r.type === 'invokeResponse')?.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
 
 describe('pulse card submissions', () => {
   it('refuses a Teams user from another tenant when MicrosoftAppTenantId is set', async () => {
@@ -82,7 +87,7 @@ describe('pulse card submissions', () => {
     it('refuses a second submission and keeps the first', async () => {
       await exchange(testAdapter(services), execute({ surveyId: wave.id, ...answers('5') }));
       const body = invokeBody(await exchange(testAdapter(services), execute({ surveyId: wave.id, ...answers('1') })));
-      expect(JSON.stringify(body.value)).to.include("already answered this pulse");
+      expect(JSON.stringify(body.value)).to.include('already answered this pulse');
       expect(await services.surveys.responses.waiting(wave.id)).to.equal(1);
     });
 
@@ -95,9 +100,24 @@ describe('pulse card submissions', () => {
 
     const refusals: [string, () => Partial<Activity>, number, RegExp][] = [
       ['a survey that does not exist', () => execute({ surveyId: 424242, ...answers() }), 404, /can't find that pulse/],
-      ['answers naming another pulse\u2019s question', () => execute({ surveyId: wave.id, ...answers(), 'q.workload': '5' }), 400, /don't match this pulse's questions/],
-      ['someone outside the audience', () => execute({ surveyId: wave.id, ...answers() }, { id: '29:other', name: 'Other', aadObjectId: 'aad-other' }), 403, /isn't open to you/],
-      ['a Teams user with no AAD object id', () => execute({ surveyId: wave.id, ...answers() }, { id: STAFF.id, name: STAFF.name } as typeof STAFF), 403, /can't confirm you're a member of staff/],
+      [
+        'answers naming another pulse\u2019s question',
+        () => execute({ surveyId: wave.id, ...answers(), 'q.workload': '5' }),
+        400,
+        /don't match this pulse's questions/,
+      ],
+      [
+        'someone outside the audience',
+        () => execute({ surveyId: wave.id, ...answers() }, { id: '29:other', name: 'Other', aadObjectId: 'aad-other' }),
+        403,
+        /isn't open to you/,
+      ],
+      [
+        'a Teams user with no AAD object id',
+        () => execute({ surveyId: wave.id, ...answers() }, { id: STAFF.id, name: STAFF.name } as typeof STAFF),
+        403,
+        /can't confirm you're a member of staff/,
+      ],
     ];
     for (const [name, activity, status, message] of refusals) {
       it(`refuses ${name} with a clear message, changing nothing`, async () => {
@@ -119,7 +139,9 @@ describe('pulse card submissions', () => {
     it('replies with the card again, errors first and answers kept, when an answer is missing', async () => {
       const replies = await exchange(testAdapter(services, 'webchat'), submit({ surveyId: wave.id, ...answers(''), 'q.comment': 'x'.repeat(501) }));
       const card = replyCard(replies[0]);
-      expect(replyText(replies[0])).to.match(/Answer \u201CHow useful was your induction\?\u201D/).and.match(/501 characters long/);
+      expect(replyText(replies[0]))
+        .to.match(/Answer \u201CHow useful was your induction\?\u201D/)
+        .and.match(/501 characters long/);
       expect(JSON.stringify(card)).to.include('"type":"Action.Submit"').and.include('"value":"employer-only"');
       expect(await services.surveys.responses.waiting(wave.id)).to.equal(0);
     });

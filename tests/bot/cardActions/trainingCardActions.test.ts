@@ -4,7 +4,6 @@ import { testAdapter, testBotServices } from '../../helpers/testBot';
 import { replyText } from '../../helpers/testServices';
 import { exchange, submitAction as submit, executeAction as execute, invokeBody } from '../../helpers/adapterExchange';
 
-
 describe('training card buttons', () => {
   let services: Services;
   beforeEach(async () => {
@@ -47,7 +46,9 @@ describe('training card buttons', () => {
 
     it('shows a course from a list\u2019s "Details" button, and refuses an unknown one', async () => {
       const adapter = testAdapter(services, 'webchat');
-      expect(replyText((await exchange(adapter, submit('training.course', { courseId: 'key-worker' })))[0])).to.match(/^Key working with families of disabled children/);
+      expect(replyText((await exchange(adapter, submit('training.course', { courseId: 'key-worker' })))[0])).to.match(
+        /^Key working with families of disabled children/,
+      );
       expect(replyText((await exchange(adapter, submit('training.course', { courseId: 'gone' })))[0])).to.match(/no longer in the training catalogue/);
     });
   });

@@ -41,16 +41,28 @@ forEachEngine((engine) =>
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
     const importCsv = async (csv: string, query = '', key = `import-${++keys}`) => {
-      const res = await fetch(`${bot.url}/api/catalogue/sessions/import${query}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv', 'idempotency-key': key }, body: csv });
+      const res = await fetch(`${bot.url}/api/catalogue/sessions/import${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv', 'idempotency-key': key },
+        body: csv,
+      });
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
     const chat = async (q: string) => (await call('POST', '/api/content/ask', { q, draft: false })).body.text as string;
 
     it('refuses requests without the admin token and changes nothing', async () => {
       expect((await fetch(`${bot.url}/api/catalogue`)).status).to.equal(401);
-      const res = await fetch(`${bot.url}/api/catalogue/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-attack' }, body: JSON.stringify(newSession()) });
+      const res = await fetch(`${bot.url}/api/catalogue/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-attack' },
+        body: JSON.stringify(newSession()),
+      });
       expect(res.status).to.equal(401);
-      const imported = await fetch(`${bot.url}/api/catalogue/sessions/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'idempotency-key': 'k-attack2' }, body: `${HEADER}\nx-1,caf-lead-professional,2027-01-01T09:00,2027-01-01T10:00,Hall,,3` });
+      const imported = await fetch(`${bot.url}/api/catalogue/sessions/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': 'k-attack2' },
+        body: `${HEADER}\nx-1,caf-lead-professional,2027-01-01T09:00,2027-01-01T10:00,Hall,,3`,
+      });
       expect(imported.status).to.equal(401);
       expect(await bot.services.catalogue.store.get('session:caf-2026-12-15')).to.equal(undefined);
     });
@@ -61,14 +73,27 @@ forEachEngine((engine) =>
       const shipped = bot.services.training.finder.index.catalogue;
       expect(body.items.filter((i: { kind: string }) => i.kind === 'course')).to.have.length(shipped.courses.length);
       expect(body.items.filter((i: { kind: string }) => i.kind === 'session')).to.have.length(shipped.sessions.length);
-      expect(body.items.find((i: { id: string }) => i.id === 'caf-2026-12-08')).to.include({ kind: 'session', course: 'caf-lead-professional', title: 'CAF and the lead professional', live_version: 1, has_draft: false });
+      expect(body.items.find((i: { id: string }) => i.id === 'caf-2026-12-08')).to.include({
+        kind: 'session',
+        course: 'caf-lead-professional',
+        title: 'CAF and the lead professional',
+        live_version: 1,
+        has_draft: false,
+      });
     });
 
     it('answers 422 listing every problem with a new session, including the whole-catalogue checks', async () => {
-      const own = await call('POST', '/api/catalogue/sessions', newSession({ places_left: -1, online: true, start: '2026-12-15 13:30' }), { 'idempotency-key': `k-${++keys}` });
+      const own = await call('POST', '/api/catalogue/sessions', newSession({ places_left: -1, online: true, start: '2026-12-15 13:30' }), {
+        'idempotency-key': `k-${++keys}`,
+      });
       expect(own.status).to.equal(422);
       expect(own.body.problems.map((p: { field: string }) => p.field)).to.include.members(['places_left', 'venue', 'start']);
-      const wider = await call('POST', '/api/catalogue/sessions', newSession({ course: 'no-such-course', end: '2026-12-15T12:00', booking_url: 'http://plain.example/book' }), { 'idempotency-key': `k-${++keys}` });
+      const wider = await call(
+        'POST',
+        '/api/catalogue/sessions',
+        newSession({ course: 'no-such-course', end: '2026-12-15T12:00', booking_url: 'http://plain.example/book' }),
+        { 'idempotency-key': `k-${++keys}` },
+      );
       expect(wider.status).to.equal(422);
       expect(wider.body.problems.map((p: { field: string }) => p.field)).to.include.members(['course', 'booking_url', 'session']);
       expect(wider.body.errors.join(' ')).to.contain('it must end after it starts');
@@ -137,7 +162,11 @@ forEachEngine((engine) =>
     });
 
     it('imports a good export in one go, once per Idempotency-Key, and chat offers the new sessions at once', async () => {
-      const csv = [HEADER, 'caf-2027-06-08,caf-lead-professional,2027-06-08T09:30,2027-06-08T12:30,Westgate Library,,8', 'caf-2027-06-22,caf-lead-professional,2027-06-22T09:30,2027-06-22T12:30,,yes,30'].join('\r\n');
+      const csv = [
+        HEADER,
+        'caf-2027-06-08,caf-lead-professional,2027-06-08T09:30,2027-06-08T12:30,Westgate Library,,8',
+        'caf-2027-06-22,caf-lead-professional,2027-06-22T09:30,2027-06-22T12:30,,yes,30',
+      ].join('\r\n');
       const imported = await importCsv(csv, '', 'import-key');
       expect(imported.status).to.equal(200);
       expect(imported.body).to.include({ mode: 'import', added: 2, changed: 0 });
@@ -150,9 +179,17 @@ forEachEngine((engine) =>
     });
 
     it('takes CSV only, and a key for a real import', async () => {
-      const json = await fetch(`${bot.url}/api/catalogue/sessions/import`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'k-json' }, body: '{}' });
+      const json = await fetch(`${bot.url}/api/catalogue/sessions/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'k-json' },
+        body: '{}',
+      });
       expect(json.status).to.equal(415);
-      const noKey = await fetch(`${bot.url}/api/catalogue/sessions/import`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' }, body: HEADER });
+      const noKey = await fetch(`${bot.url}/api/catalogue/sessions/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
+        body: HEADER,
+      });
       expect(noKey.status).to.equal(400);
     });
   }),

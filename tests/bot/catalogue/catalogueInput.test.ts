@@ -10,7 +10,10 @@ const course = (id: string) => live.find((i) => i.kind === 'course' && i.record.
 
 describe('catalogue input checks', () => {
   it('turns the shipped catalogue into items and back without losing anything, in the YAML order', () => {
-    const back = catalogueOf(live, shipped.courses.map((c) => c.id));
+    const back = catalogueOf(
+      live,
+      shipped.courses.map((c) => c.id),
+    );
     expect(back.courses).to.deep.equal(shipped.courses);
     expect(back.sessions.map((s) => [s.id, s.start.toISO(), s.end.toISO()])).to.deep.equal(shipped.sessions.map((s) => [s.id, s.start.toISO(), s.end.toISO()]));
   });
@@ -32,14 +35,21 @@ describe('catalogue input checks', () => {
   });
 
   it('lists every problem at once, own fields and times together', () => {
-    const checked = checkItem('session', { id: 'Bad Id', course: 'caf-lead-professional', start: '2027-03-28T01:30', end: 'soon', timezone: 'Europe/London', online: true, places_left: -1 }, live);
+    const checked = checkItem(
+      'session',
+      { id: 'Bad Id', course: 'caf-lead-professional', start: '2027-03-28T01:30', end: 'soon', timezone: 'Europe/London', online: true, places_left: -1 },
+      live,
+    );
     expect(checked.ok).to.equal(false);
     if (!checked.ok) expect(checked.problems.map((p) => p.field)).to.have.members(['id', 'places_left', 'start', 'end']);
   });
 
   it('reports only the catalogue errors a change brings in, by field', () => {
     const taken = checkItem('course', { aliases: ['caf training'] }, live, { base: course('key-worker') });
-    expect(taken).to.deep.equal({ ok: false, problems: [{ field: 'course', message: 'course key-worker: the name "caf training" is also claimed by course caf-lead-professional' }] });
+    expect(taken).to.deep.equal({
+      ok: false,
+      problems: [{ field: 'course', message: 'course key-worker: the name "caf training" is also claimed by course caf-lead-professional' }],
+    });
     // A problem the live catalogue already has never blocks an unrelated edit.
     const broken = live.map((i) => (i.kind === 'session' && i.record.id === 'ind-2026-12-03' ? { ...i, record: { ...i.record, course: 'gone' } } : i));
     expect(newCatalogueErrors(broken, [session('caf-2026-12-08')])).to.deep.equal([]);

@@ -40,7 +40,10 @@ forEachEngine((engine) =>
       const [one, two] = replicas;
       const store = new CatalogueStore(test.opened.db, fixedClock);
       const record = (await store.get('course:key-worker'))!;
-      const draft = { kind: 'course' as const, record: { ...courseRecordOf(shipped.courses.find((c) => c.id === 'key-worker')!), title: 'Key working for families' } };
+      const draft = {
+        kind: 'course' as const,
+        record: { ...courseRecordOf(shipped.courses.find((c) => c.id === 'key-worker')!), title: 'Key working for families' },
+      };
       expect((await store.saveDraft(draft, 'Erin [e1]', record.revision)).ok).to.equal(true);
       expect((await store.publish('course:key-worker', 'Evan [e2]', { secondPerson: true })).ok).to.equal(true);
       await one.refresh();

@@ -47,7 +47,10 @@ describe('npm run content:import and content:export', function () {
   });
 
   it('say what is wrong with an unreachable database in one line, not a stack trace, and exit 1', async () => {
-    const failure = await command('contentExport.ts', ['--out', 'out'], work, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_SECONDS: '1' }).then(
+    const failure = await command('contentExport.ts', ['--out', 'out'], work, {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      DATABASE_CONNECT_TIMEOUT_SECONDS: '1',
+    }).then(
       () => undefined,
       (err: { code: number; stderr: string }) => err,
     );
@@ -79,7 +82,10 @@ describe('npm run content:import and content:export with --training', function (
     expect(back.problems).to.deep.equal([]);
     expect(back.catalogue.courses).to.deep.equal(shipped.catalogue.courses);
     // Sessions come back by id; their order never mattered (each course lists its own by date).
-    const sessions = (c: typeof shipped.catalogue) => c.sessions.map((s) => [s.id, s.start.toISO(), s.end.toISO(), s.venue ?? null, s.placesLeft, s.cancelled]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const sessions = (c: typeof shipped.catalogue) =>
+      c.sessions
+        .map((s) => [s.id, s.start.toISO(), s.end.toISO(), s.venue ?? null, s.placesLeft, s.cancelled])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(sessions(back.catalogue)).to.deep.equal(sessions(shipped.catalogue));
     const again = await command('contentExport.ts', ['--out', 'out', '--training', 'training'], work, env);
     expect(again.stdout).to.match(/0 file\(s\) written to training/);
@@ -88,7 +94,10 @@ describe('npm run content:import and content:export with --training', function (
   it('import nothing when the catalogue has an error', async () => {
     fs.mkdirSync(path.join(work, 'bad'));
     fs.copyFileSync(path.join(shippedTraining, 'courses.yaml'), path.join(work, 'bad', 'courses.yaml'));
-    fs.writeFileSync(path.join(work, 'bad', 'sessions.yaml'), 'sessions:\n  - id: s-1\n    course: no-such-course\n    start: 2027-01-01T09:00\n    end: 2027-01-01T10:00\n    timezone: Europe/London\n    online: true\n    places_left: 3\n');
+    fs.writeFileSync(
+      path.join(work, 'bad', 'sessions.yaml'),
+      'sessions:\n  - id: s-1\n    course: no-such-course\n    start: 2027-01-01T09:00\n    end: 2027-01-01T10:00\n    timezone: Europe/London\n    online: true\n    places_left: 3\n',
+    );
     const failure = await command('contentImport.ts', ['--training', 'bad'], work, { DATA_DIR: path.join(work, 'data') }).then(
       () => undefined,
       (err: { code: number; stdout: string }) => err,

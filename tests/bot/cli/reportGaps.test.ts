@@ -17,15 +17,22 @@ describe('npm run report:gaps', function () {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-gaps-'));
     const database = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger });
     const store = createStore(database.db, () => DateTime.now());
-    for (let i = 0; i < 3; i++) await store.feedback.recordUnanswered({ question: 'how do I claim mileage', decision: 'unknown', channel: 'msteams', at: DateTime.now() });
+    for (let i = 0; i < 3; i++)
+      await store.feedback.recordUnanswered({ question: 'how do I claim mileage', decision: 'unknown', channel: 'msteams', at: DateTime.now() });
     await store.feedback.recordFeedback({ entryId: 'tac', helpful: false, channel: 'webchat', at: DateTime.now() });
     await database.db.destroy();
 
-    const run = await promisify(execFile)(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.join(projectRoot(), 'bot', 'cli', 'reportGaps.ts'), '--days', '7'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TS_NODE_PROJECT: path.join(projectRoot(), 'tsconfig.json') },
-      cwd: dataDir,
-    });
-    expect(run.stdout).to.match(/3\s+how do I claim mileage/).and.match(/1\s+Team Around the Child \(TAC\)/);
+    const run = await promisify(execFile)(
+      process.execPath,
+      ['-r', require.resolve('ts-node/register/transpile-only'), path.join(projectRoot(), 'bot', 'cli', 'reportGaps.ts'), '--days', '7'],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TS_NODE_PROJECT: path.join(projectRoot(), 'tsconfig.json') },
+        cwd: dataDir,
+      },
+    );
+    expect(run.stdout)
+      .to.match(/3\s+how do I claim mileage/)
+      .and.match(/1\s+Team Around the Child \(TAC\)/);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

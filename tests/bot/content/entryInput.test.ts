@@ -16,7 +16,11 @@ describe('entry input checks', () => {
   });
 
   it('refuses a name another entry already answers to, and a related entry that does not exist', () => {
-    const checked = checkEntryInput({ aliases: ['alpha plan'], related: ['no-such-entry'] }, entries.filter((e) => e.id !== 'gamma-council'), entries.find((e) => e.id === 'gamma-council'));
+    const checked = checkEntryInput(
+      { aliases: ['alpha plan'], related: ['no-such-entry'] },
+      entries.filter((e) => e.id !== 'gamma-council'),
+      entries.find((e) => e.id === 'gamma-council'),
+    );
     expect(checked.ok).to.equal(false);
     if (checked.ok) return;
     expect(checked.problems.map((p) => p.field)).to.deep.equal(['aliases', 'related']);

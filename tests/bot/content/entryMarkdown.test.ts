@@ -15,7 +15,12 @@ describe('entry Markdown', () => {
 
   it('keeps text that looks like YAML or HTML as text', () => {
     const { entries } = loadContent();
-    const tricky = { ...entries[0], title: 'review_by: 1999-01-01 <script>alert(1)</script>', summary: '--- "quoted" # not a comment', body: '---\nstill the body' };
+    const tricky = {
+      ...entries[0],
+      title: 'review_by: 1999-01-01 <script>alert(1)</script>',
+      summary: '--- "quoted" # not a comment',
+      body: '---\nstill the body',
+    };
     const back = parseEntryFile(`${tricky.id}.md`, entryToMarkdown(tricky));
     expect(back.entry).to.deep.equal(tricky);
   });

@@ -24,7 +24,7 @@ describe('building the knowledge base in a worker thread', function () {
     }
   });
 
-  it('builds the entries\' profiles there too, tagged with the content they are for, so this thread only loads them', async () => {
+  it("builds the entries' profiles there too, tagged with the content they are for, so this thread only loads them", async () => {
     const hash = entriesHash(entries);
     const { kb } = await indexer.build(entries, hash);
     expect(kb.contentHash).to.equal(hash);
@@ -42,8 +42,14 @@ describe('building the knowledge base in a worker thread', function () {
 
   it('builds one knowledge base after another in the same worker, each from the entries it was given', async () => {
     const [small, large] = await Promise.all([indexer.build(entries.slice(0, 5), 'small'), indexer.build(entries, 'large')]);
-    const refsOf = (kb: typeof small.kb) => new Set((kb.index.toJSON() as { fieldVectors: [string, unknown][] }).fieldVectors.map(([ref]) => ref.slice(ref.indexOf('/') + 1)));
-    expect([...refsOf(small.kb)].sort()).to.deep.equal(entries.slice(0, 5).map((e) => e.id).sort());
+    const refsOf = (kb: typeof small.kb) =>
+      new Set((kb.index.toJSON() as { fieldVectors: [string, unknown][] }).fieldVectors.map(([ref]) => ref.slice(ref.indexOf('/') + 1)));
+    expect([...refsOf(small.kb)].sort()).to.deep.equal(
+      entries
+        .slice(0, 5)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(refsOf(large.kb).size).to.equal(entries.length);
     expect(large.kb.profiles?.contentHash).to.equal('large');
   });

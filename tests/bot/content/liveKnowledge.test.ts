@@ -171,13 +171,15 @@ forEachEngine((engine) => {
       }
     });
 
-    it('the test pane\'s draft search is built off this thread and sees a saved draft', async () => {
+    it("the test pane's draft search is built off this thread and sees a saved draft", async () => {
       const builder = new ControlledBuilder();
       const live = new LiveKnowledge(kb, { content, logger: silentLogger, builder });
       try {
         await live.start(kb.entries, 3_600_000);
         const record = (await content.get('alpha-plan'))!;
-        expect((await content.saveDraft({ ...record.live!, aliases: [...record.live!.aliases, 'zebra crossing plan'] }, 'editor-one', record.revision)).ok).to.equal(true);
+        expect(
+          (await content.saveDraft({ ...record.live!, aliases: [...record.live!.aliases, 'zebra crossing plan'] }, 'editor-one', record.revision)).ok,
+        ).to.equal(true);
         const before = builder.builds;
         const draft = await live.draftSearch();
         expect(draft.search('zebra crossing plan').answer?.entry.id).to.equal('alpha-plan');
@@ -245,10 +247,12 @@ forEachEngine((engine) => {
       expect((await content.get('beta-coordinator'))!.live!.owner).to.equal(beta.owner);
     });
 
-    it('a later start keeps content owners\' edits but takes shipped changes to unedited entries', async () => {
+    it("a later start keeps content owners' edits but takes shipped changes to unedited entries", async () => {
       const gamma = kb.entries.find((e) => e.id === 'gamma-council')!;
       const alpha = kb.entries.find((e) => e.id === 'alpha-plan')!;
-      const shipped = kb.entries.map((e) => (e.id === 'gamma-council' ? { ...gamma, owner: 'New Shipped Owner' } : e.id === 'alpha-plan' ? { ...alpha, owner: 'Shipped Owner Change' } : e));
+      const shipped = kb.entries.map((e) =>
+        e.id === 'gamma-council' ? { ...gamma, owner: 'New Shipped Owner' } : e.id === 'alpha-plan' ? { ...alpha, owner: 'Shipped Owner Change' } : e,
+      );
       const result = await content.loadLive(shipped, SHIPPED_FILES, { onlyIfUnedited: true });
       expect(result).to.deep.equal({ added: 0, updated: 1, kept: ['alpha-plan'] });
       expect((await content.get('gamma-council'))!.live!.owner).to.equal('New Shipped Owner');

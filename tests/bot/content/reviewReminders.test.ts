@@ -48,10 +48,20 @@ forEachEngine((engine) => {
 
     before(async () => {
       database = await openTestDatabase(engine);
-      services = await testBotServices({ ...database.env, CONTENT_OWNERS: `Integrated Working Team=${OWNER_OID},${OWNER_EMAIL}`, DELIVERY_WORKER: 'off' }, { database: database.opened });
+      services = await testBotServices(
+        { ...database.env, CONTENT_OWNERS: `Integrated Working Team=${OWNER_OID},${OWNER_EMAIL}`, DELIVERY_WORKER: 'off' },
+        { database: database.opened },
+      );
       // The owner by object id has chatted with the bot; the owner by email is only on an installed team's roster.
       await reachableUser(services.store, '29:owner-by-oid', 'https://smba.example/uk/', 'tenant-1', OWNER_OID);
-      await services.store.rosters.saveTeam({ teamId: '19:team@thread.tacv2', tenantId: 'tenant-1', serviceUrl: 'https://smba.example/uk/', botId: '28:bot', name: 'Early help', generalChannelId: '19:team@thread.tacv2' });
+      await services.store.rosters.saveTeam({
+        teamId: '19:team@thread.tacv2',
+        tenantId: 'tenant-1',
+        serviceUrl: 'https://smba.example/uk/',
+        botId: '28:bot',
+        name: 'Early help',
+        generalChannelId: '19:team@thread.tacv2',
+      });
       await services.store.rosters.addMembers('19:team@thread.tacv2', [
         { userId: '29:owner-by-email', email: 'Jo.Bloggs@Council.Example.gov.uk', name: 'Jo Bloggs' },
         { userId: '29:someone-else', aadObjectId: STRANGER_OID, email: 'sam@council.example.gov.uk' },
@@ -85,7 +95,10 @@ forEachEngine((engine) => {
       const id = reviewMessageId('lead-professional', '2020-01-31');
       const activity = await render({ kind: 'content-review', messageId: id, userId: '29:owner-by-oid', channelId: 'msteams' });
       const card = JSON.stringify(activity?.attachments?.[0]?.content);
-      expect(card).to.contain('Review due: Lead professional (LP)').and.to.contain('2020-01-31').and.to.contain('https://bot.council.example.gov.uk/dashboard/content');
+      expect(card)
+        .to.contain('Review due: Lead professional (LP)')
+        .and.to.contain('2020-01-31')
+        .and.to.contain('https://bot.council.example.gov.uk/dashboard/content');
       await publish(services, 'lead-professional', { review_by: '2027-12-31' });
       expect(await render({ kind: 'content-review', messageId: id, userId: '29:owner-by-oid', channelId: 'msteams' })).to.equal(undefined);
       expect((await reminders.run()).queued, 'reviewed: nothing new to say').to.equal(0);

@@ -12,7 +12,12 @@ describe('conversation references', () => {
 
   it('saves the personal chat on every message, with tenant and scope', async () => {
     const adapter = testAdapter(services);
-    await adapter.receiveActivity({ type: 'message', text: 'hi', conversation: { id: 'a:personal', conversationType: 'personal', tenantId: 't-1', isGroup: false, name: '' }, from: { id: '29:u1', name: 'Sam', aadObjectId: 'aad-1' } });
+    await adapter.receiveActivity({
+      type: 'message',
+      text: 'hi',
+      conversation: { id: 'a:personal', conversationType: 'personal', tenantId: 't-1', isGroup: false, name: '' },
+      from: { id: '29:u1', name: 'Sam', aadObjectId: 'aad-1' },
+    });
     const [record] = await services.store.conversations.forUser('29:u1');
     expect(record).to.include({ conversationId: 'a:personal', scope: 'personal', tenantId: 't-1', aadObjectId: 'aad-1', channelId: 'msteams', active: true });
     expect(await services.store.conversations.personalChat('29:u1')).to.not.equal(undefined);
@@ -22,7 +27,13 @@ describe('conversation references', () => {
     const adapter = testAdapter(services);
     const conversation = { id: 'a:two-people', conversationType: 'personal', isGroup: false, name: '' };
     await adapter.receiveActivity({ type: 'typing', conversation, from: { id: '29:u4', name: 'Kim' } });
-    await adapter.receiveActivity({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchGlossary', parameters: [{ name: 'searchKeywords', value: 'caf' }] }, conversation, from: { id: '29:u4', name: 'Kim' } });
+    await adapter.receiveActivity({
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'searchGlossary', parameters: [{ name: 'searchKeywords', value: 'caf' }] },
+      conversation,
+      from: { id: '29:u4', name: 'Kim' },
+    });
     expect(await services.store.conversations.forUser('29:u4')).to.deep.equal([]);
     await adapter.receiveActivity({ type: 'message', text: 'hi', conversation, from: { id: '29:u4', name: 'Kim' } });
     expect(await services.store.conversations.forUser('29:u4')).to.have.length(1);
@@ -47,7 +58,11 @@ describe('conversation references', () => {
 
   it('marks the conversation inactive when the bot is removed from it', async () => {
     const adapter = testAdapter(services);
-    const base: Partial<Activity> = { conversation: { id: 'g1', conversationType: 'groupChat', isGroup: true, name: '' }, from: { id: '29:u3', name: 'Al' }, recipient: { id: 'bot', name: 'Bot' } };
+    const base: Partial<Activity> = {
+      conversation: { id: 'g1', conversationType: 'groupChat', isGroup: true, name: '' },
+      from: { id: '29:u3', name: 'Al' },
+      recipient: { id: 'bot', name: 'Bot' },
+    };
     await adapter.receiveActivity({ ...base, type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }] });
     await adapter.receiveActivity({ ...base, type: 'conversationUpdate', membersRemoved: [{ id: 'bot', name: 'Bot' }] });
     expect((await services.store.conversations.forUser('29:u3'))[0].active).to.equal(false);
@@ -58,7 +73,13 @@ describe('web chat conversations', () => {
   it('are kept for privacy requests but never join an audience', async () => {
     const services = await testBotServices();
     const adapter = testAdapter(services, 'webchat');
-    await adapter.receiveActivity({ type: 'message', text: 'hi', serviceUrl: 'http://127.0.0.1:1/directline/secret-key/', conversation: { id: 'dl-1', isGroup: false, name: '', conversationType: '' }, from: { id: 'dl_user_1', name: 'Web' } });
+    await adapter.receiveActivity({
+      type: 'message',
+      text: 'hi',
+      serviceUrl: 'http://127.0.0.1:1/directline/secret-key/',
+      conversation: { id: 'dl-1', isGroup: false, name: '', conversationType: '' },
+      from: { id: 'dl_user_1', name: 'Web' },
+    });
     const [record] = await services.store.conversations.forUser('dl_user_1');
     expect(record).to.include({ scope: 'webchat', serviceUrl: 'webchat' });
     expect(await services.store.conversations.activePersonalChats()).to.deep.equal([]);

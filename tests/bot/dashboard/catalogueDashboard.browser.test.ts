@@ -132,7 +132,11 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
     const erin = await openCatalogue(ERIN);
     try {
       const { frame } = erin;
-      const bad = ['id,course,start,end,venue,online,places_left', `caf-2027-06-08,caf-lead-professional,2027-06-08T09:30,2027-06-08T12:30,${HOSTILE_CELL('Westgate Library ')},,8`, `x-1,${HOSTILE_CELL('')},2027-06-09T09:30,2027-06-09T12:30,Hall,,8`].join('\n');
+      const bad = [
+        'id,course,start,end,venue,online,places_left',
+        `caf-2027-06-08,caf-lead-professional,2027-06-08T09:30,2027-06-08T12:30,${HOSTILE_CELL('Westgate Library ')},,8`,
+        `x-1,${HOSTILE_CELL('')},2027-06-09T09:30,2027-06-09T12:30,Hall,,8`,
+      ].join('\n');
       await frame.locator('#import-file').setInputFiles({ name: 'lms.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
       await frame.locator('#import-preview').click();
       await frame.locator('#import-body [data-kind="bad-rows"]').waitFor(WAIT);
@@ -164,12 +168,15 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
       const { frame } = erin;
       await frame.locator('#new-course').click();
       await frame.locator('#course-id').fill('hostile-course');
-      for (const name of ['title', 'summary', 'provider', 'contact', 'duration', 'roles', 'tags', 'aliases', 'acronyms']) await frame.locator(`#course-${name}`).fill(HOSTILE);
+      for (const name of ['title', 'summary', 'provider', 'contact', 'duration', 'roles', 'tags', 'aliases', 'acronyms'])
+        await frame.locator(`#course-${name}`).fill(HOSTILE);
       await frame.locator('#course-booking_url').fill(`https://learning.example/${HOSTILE}`);
       await frame.locator('#course-sectors').fill('all');
       await frame.locator('#edit-save').click();
       await frame.locator('#edit-messages [data-kind="problems"]').waitFor(WAIT);
-      expect(await frame.locator('#edit-messages').innerText()).to.contain('is not a known role').and.to.contain('<script>');
+      expect(await frame.locator('#edit-messages').innerText())
+        .to.contain('is not a known role')
+        .and.to.contain('<script>');
       await frame.locator('#course-roles').fill('');
       await frame.locator('#edit-save').click();
       await frame.locator('#edit-messages [data-kind="notice"]').waitFor(WAIT);

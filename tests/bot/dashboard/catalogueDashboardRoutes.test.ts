@@ -46,7 +46,11 @@ describe('dashboard training catalogue routes for content editors', () => {
       expect(refused.status, `${method} ${path}`).to.equal(403);
       expect(Object.keys(refused.body).sort()).to.deep.equal(['error', 'message']);
       expect(refused.body.message).to.contain('CONTENT_EDITORS');
-      const anonymous = await fetch(`${bot.url}/dashboard/api/catalogue${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const anonymous = await fetch(`${bot.url}/dashboard/api/catalogue${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       expect(anonymous.status, `${method} ${path}`).to.equal(401);
     }
     expect(await bot.services.catalogue.store.get('session:x-2')).to.equal(undefined);
@@ -75,15 +79,27 @@ describe('dashboard training catalogue routes for content editors', () => {
 
   it('checks a course as kb:check does: a name another course claims, an unknown role, a missing knowledge entry', async () => {
     const read = await call(EDITOR_ONE, 'GET', '/courses/key-worker');
-    const answer = await call(EDITOR_ONE, 'POST', '/courses/key-worker', { version: read.body.version, aliases: ['caf training'], audience: { sectors: ['all'], roles: ['wizard'] }, related_entries: ['no-such-entry'] });
+    const answer = await call(EDITOR_ONE, 'POST', '/courses/key-worker', {
+      version: read.body.version,
+      aliases: ['caf training'],
+      audience: { sectors: ['all'], roles: ['wizard'] },
+      related_entries: ['no-such-entry'],
+    });
     expect(answer.status).to.equal(422);
     const messages = answer.body.errors.join('\n');
-    expect(messages).to.contain('also claimed by course caf-lead-professional').and.to.contain('"wizard" is not a known role').and.to.contain('"no-such-entry" is not a knowledge-base entry');
+    expect(messages)
+      .to.contain('also claimed by course caf-lead-professional')
+      .and.to.contain('"wizard" is not a known role')
+      .and.to.contain('"no-such-entry" is not a knowledge-base entry');
   });
 
   it('imports from the dashboard all or nothing', async () => {
     const header = 'id,course,start,end,venue,places_left';
-    const bad = [header, 'dash-1,caf-lead-professional,2027-07-06T09:30,2027-07-06T12:30,Hall,3', 'dash-2,caf-lead-professional,2027-07-07T12:30,2027-07-07T09:30,Hall,3'].join('\n');
+    const bad = [
+      header,
+      'dash-1,caf-lead-professional,2027-07-06T09:30,2027-07-06T12:30,Hall,3',
+      'dash-2,caf-lead-professional,2027-07-07T12:30,2027-07-07T09:30,Hall,3',
+    ].join('\n');
     const refused = await call(EDITOR_ONE, 'POST', '/import', { csv: bad });
     expect(refused.status).to.equal(422);
     expect(refused.body.problems).to.deep.equal([{ field: 'line 3', message: 'session dash-2: it must end after it starts' }]);

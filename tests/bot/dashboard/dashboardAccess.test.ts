@@ -24,10 +24,14 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
 function postFrom(localAddress: string, fields: Record<string, string>, url = currentBotUrl): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
   const body = new URLSearchParams(fields).toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/dashboard/sign-in`, { method: 'POST', localAddress, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-    });
+    const req = http.request(
+      `${url}/dashboard/sign-in`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,7 +65,10 @@ describe('dashboard access (HTTP)', function () {
       for (const route of DATA_ROUTES) {
         const res = await getJson(`${bot.url}${route}`);
         expect(res.status, route).to.equal(401);
-        expect(res.body, route).to.deep.equal({ error: 'Unauthorized', message: 'Sign in first: open the Dashboard tab in Microsoft Teams, or sign in at /dashboard/sign-in.' });
+        expect(res.body, route).to.deep.equal({
+          error: 'Unauthorized',
+          message: 'Sign in first: open the Dashboard tab in Microsoft Teams, or sign in at /dashboard/sign-in.',
+        });
         expect(res.headers.get('www-authenticate')).to.equal('Bearer realm="dashboard"');
         expect(res.headers.get('cache-control')).to.equal('no-store');
       }
@@ -73,7 +80,9 @@ describe('dashboard access (HTTP)', function () {
       expect(browser.headers.get('location')).to.equal('/dashboard/sign-in?theme=dark');
       const tab = await fetch(`${bot.url}/dashboard?inTeams=1`);
       expect(tab.status).to.equal(200);
-      expect(await tab.text()).to.contain('data-auth="teams"').and.not.contain('Wellbeing');
+      expect(await tab.text())
+        .to.contain('data-auth="teams"')
+        .and.not.contain('Wellbeing');
     });
 
     it('refuses an Authorization header that is not a bearer token', async () => {
@@ -95,7 +104,9 @@ describe('dashboard access (HTTP)', function () {
       expect(me).to.deep.include({ status: 200, body: { name: 'Admin (signed in with the admin token)', via: 'browser', admin: true } });
       const page = await fetch(`${bot.url}/dashboard`, { headers: { cookie }, redirect: 'manual' });
       expect(page.status).to.equal(200);
-      expect(await page.text()).to.contain('data-auth="browser"').and.contain('Sign out');
+      expect(await page.text())
+        .to.contain('data-auth="browser"')
+        .and.contain('Sign out');
     });
 
     it('marks the cookie Secure when the browser came over HTTPS (through a TLS proxy)', async () => {
@@ -160,7 +171,11 @@ describe('dashboard access (HTTP)', function () {
     });
 
     it('refuses a session cookie this server did not sign', async () => {
-      const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setAudience('staffbot-dashboard-session').setExpirationTime('1h').sign(new TextEncoder().encode('a-guessed-secret-that-is-long-enough-123'));
+      const forged = await new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setAudience('staffbot-dashboard-session')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('a-guessed-secret-that-is-long-enough-123'));
       const res = await getJson(`${bot.url}/dashboard/api/me`, { cookie: `dashboard_session=${forged}` });
       expect(res.status).to.equal(401);
     });
@@ -183,7 +198,10 @@ describe('dashboard access (HTTP)', function () {
     it('never authorises by user principal name or preferred_username, which can be reassigned', async () => {
       const byUpn = await getJson(`${bot.url}/dashboard/api/me`, await bearer(COMMS_BY_UPN));
       expect(byUpn.status).to.equal(403);
-      const v1 = await getJson(`${bot.url}/dashboard/api/me`, await bearer({ ...COMMS_BY_UPN, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS_BY_UPN.upn } }));
+      const v1 = await getJson(
+        `${bot.url}/dashboard/api/me`,
+        await bearer({ ...COMMS_BY_UPN, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/`, extra: { ver: '1.0', upn: COMMS_BY_UPN.upn } }),
+      );
       expect(v1.status).to.equal(403);
     });
 
@@ -203,12 +221,22 @@ describe('dashboard access (HTTP)', function () {
     });
 
     const refusals: [string, Parameters<FakeEntraId['token']>[1], string, RegExp][] = [
-      ['a token for another audience', { ...COMMS, aud: 'api://other-app.example.gov.uk/00000000-0000-0000-0000-000000000001' }, 'TokenInvalid', /issued for another app/],
+      [
+        'a token for another audience',
+        { ...COMMS, aud: 'api://other-app.example.gov.uk/00000000-0000-0000-0000-000000000001' },
+        'TokenInvalid',
+        /issued for another app/,
+      ],
       ['a token for Microsoft Graph', { ...COMMS, aud: 'https://graph.microsoft.com' }, 'TokenInvalid', /issued for another app/],
       ['an expired token', { ...COMMS, expiresIn: { minutes: -10 } }, 'TokenExpired', /expired/],
       ['a token signed with another key under the real key id', { ...COMMS, forgedSignature: true }, 'TokenInvalid', /not signed by Microsoft Entra ID/],
       ['a token signed with a key Entra ID does not publish', { ...COMMS, kid: 'unknown-key' }, 'TokenInvalid', /not signed by Microsoft Entra ID/],
-      ['a token whose issuer is another tenant than its tid', { ...COMMS, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }, 'TokenInvalid', /not issued by Microsoft Entra ID/],
+      [
+        'a token whose issuer is another tenant than its tid',
+        { ...COMMS, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` },
+        'TokenInvalid',
+        /not issued by Microsoft Entra ID/,
+      ],
       ['a token from a look-alike issuer', { ...COMMS, iss: `https://login.example.com/${TENANT}/v2.0` }, 'TokenInvalid', /not issued by Microsoft Entra ID/],
     ];
     for (const [name, options, error, message] of refusals) {
@@ -250,7 +278,9 @@ describe('dashboard access (HTTP)', function () {
     it('says there is no way in from a browser, and refuses sign-ins and cookies', async () => {
       const page = await fetch(`${single.url}/dashboard/sign-in`);
       expect(page.status).to.equal(200);
-      expect(await page.text()).to.contain('Signing in from a browser is off on this server').and.not.contain('<form');
+      expect(await page.text())
+        .to.contain('Signing in from a browser is off on this server')
+        .and.not.contain('<form');
       const post = await postForm(`${single.url}/dashboard/sign-in`, { token: 'anything' });
       expect(post.status).to.equal(404);
       expect(post.headers.get('set-cookie')).to.equal(null);
@@ -278,7 +308,10 @@ describe('dashboard access (HTTP)', function () {
     it('grants no role to a validly signed token from another tenant, by object id or by preferred_username', async () => {
       const asAdmin = await getJson(`${open.url}/dashboard/api/me`, await bearer({ ...ADMIN, tid: OTHER_TENANT }));
       expect(asAdmin.status).to.equal(403);
-      const byName = await getJson(`${open.url}/dashboard/api/me`, await bearer({ oid: 'attacker-oid', upn: 'second.comms@council.example.gov.uk', tid: OTHER_TENANT }));
+      const byName = await getJson(
+        `${open.url}/dashboard/api/me`,
+        await bearer({ oid: 'attacker-oid', upn: 'second.comms@council.example.gov.uk', tid: OTHER_TENANT }),
+      );
       expect(byName.status).to.equal(403);
     });
 
@@ -294,7 +327,10 @@ describe('dashboard access (HTTP)', function () {
       try {
         const res = await getJson(`${local.url}/dashboard/api/me`, await bearer(COMMS));
         expect(res.status).to.equal(401);
-        expect(res.body).to.deep.equal({ error: 'SsoOff', message: 'Teams sign-in is not set up on this server: set MicrosoftAppId (and BOT_DOMAIN) to turn it on.' });
+        expect(res.body).to.deep.equal({
+          error: 'SsoOff',
+          message: 'Teams sign-in is not set up on this server: set MicrosoftAppId (and BOT_DOMAIN) to turn it on.',
+        });
       } finally {
         await local.stop();
       }

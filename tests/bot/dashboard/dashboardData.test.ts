@@ -51,7 +51,12 @@ forEachEngine((engine) => {
       const { status, body } = await get('/pulses');
       expect(status).to.equal(200);
       const pulses = body.pulses as { survey: { id: number; name: string }; responses: Record<string, unknown> }[];
-      expect(pulses.map((p) => p.survey.name)).to.deep.equal(['Youth service wellbeing', 'Induction feedback, November', 'Wellbeing, November', 'Wellbeing, October']);
+      expect(pulses.map((p) => p.survey.name)).to.deep.equal([
+        'Youth service wellbeing',
+        'Induction feedback, November',
+        'Wellbeing, November',
+        'Wellbeing, October',
+      ]);
       for (const pulse of pulses) {
         const results = await bot.services.surveys.results(pulse.survey.id);
         expect(pulse, pulse.survey.name).to.deep.equal({ survey: results!.survey, responses: results!.responses, release: results!.release });
@@ -65,7 +70,11 @@ forEachEngine((engine) => {
     it('shows a comms user only the pulses they started, as the chat does', async () => {
       const { status, body } = await get('/pulses', 'comms');
       expect(status).to.equal(200);
-      expect((body.pulses as { survey: { name: string } }[]).map((p) => p.survey.name)).to.deep.equal(['Induction feedback, November', 'Wellbeing, November', 'Wellbeing, October']);
+      expect((body.pulses as { survey: { name: string } }[]).map((p) => p.survey.name)).to.deep.equal([
+        'Induction feedback, November',
+        'Wellbeing, November',
+        'Wellbeing, October',
+      ]);
       expect((await get(`/pulses/${seeded.othersPulse}`, 'comms')).status).to.equal(404);
       expect((await get(`/pulses/${seeded.othersPulse}`)).status).to.equal(200);
     });
@@ -87,7 +96,11 @@ forEachEngine((engine) => {
     });
 
     it('returns the figures once the fifth person answers', async () => {
-      const outcome = await bot.services.surveys.submit({ surveyId: seeded.induction, respondent: teamsRespondent(STAFF[12].userId), data: { 'q.completed-in-three-months': 'no', 'q.induction-route': 'employer-only', 'q.usefulness': '2' } });
+      const outcome = await bot.services.surveys.submit({
+        surveyId: seeded.induction,
+        respondent: teamsRespondent(STAFF[12].userId),
+        data: { 'q.completed-in-three-months': 'no', 'q.induction-route': 'employer-only', 'q.usefulness': '2' },
+      });
       expect(outcome.kind).to.equal('recorded');
       const { body } = await get(`/pulses/${seeded.induction}`);
       expect(body.responses).to.deep.equal({ suppressed: false, count: 5, invited: 14, rate: 35.7 });

@@ -36,8 +36,12 @@ describe('dashboard empty states and zero counts (Chromium)', function () {
     const pulses = page.locator('#pulses-list .app-empty-hint');
     await briefings.waitFor(WAIT);
     await pulses.waitFor(WAIT);
-    expect(await briefings.innerText()).to.include('POST /api/briefings').and.include('communications team');
-    expect(await pulses.innerText()).to.include('POST /api/surveys').and.include('communications team');
+    expect(await briefings.innerText())
+      .to.include('POST /api/briefings')
+      .and.include('communications team');
+    expect(await pulses.innerText())
+      .to.include('POST /api/surveys')
+      .and.include('communications team');
     expect(await briefings.innerText()).not.to.match(/in a chat with the bot\.$/);
     await page.close();
   });
@@ -60,7 +64,14 @@ describe('dashboard empty states and zero counts (Chromium)', function () {
     const created = await fetch(`${suite.bot.url}/api/briefings`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'empty-states-1' },
-      body: JSON.stringify({ title: 'Zero counts', summary: 'Nothing stopped.', body: 'Body.', topics: ['training'], audience: { everyone: true }, urgent: true }),
+      body: JSON.stringify({
+        title: 'Zero counts',
+        summary: 'Nothing stopped.',
+        body: 'Body.',
+        topics: ['training'],
+        audience: { everyone: true },
+        urgent: true,
+      }),
     });
     expect(created.status, await created.clone().text()).to.equal(201);
 

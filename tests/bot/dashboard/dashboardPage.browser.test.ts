@@ -18,7 +18,9 @@ function tableRows(page: Page, caption: string): Promise<string[][]> {
   return page
     .locator('table', { has: page.locator('caption', { hasText: caption }) })
     .first()
-    .evaluate((table) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim())));
+    .evaluate((table) =>
+      [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim())),
+    );
 }
 
 /** Waits until the page has signed in and filled its sections. */
@@ -90,10 +92,38 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(await page.locator('#dashboard-viewer').innerText()).to.equal('Signed in as Admin (signed in with the admin token).');
 
       expect(await tableRows(page, 'Pulses, newest first')).to.deep.equal([
-        ['Youth service wellbeing Wellbeing and workload pulse', 'Open', 'Mon 23 Nov 2026 to Fri 4 Dec 2026', 'Not shown: fewer than 5 responses so far.', 'Not shown', 'Show results of Youth service wellbeing'],
-        ['Induction feedback, November Induction feedback', 'Open', 'Mon 23 Nov 2026 to Fri 4 Dec 2026', 'Not shown: fewer than 5 responses so far.', 'Not shown', 'Show results of Induction feedback, November'],
-        ['Wellbeing, November Wellbeing and workload pulse', 'Open', 'Mon 23 Nov 2026 to Mon 30 Nov 2026', '10 of 14 invited', '71.4%', 'Show results of Wellbeing, November'],
-        ['Wellbeing, October Wellbeing and workload pulse', 'Closed', 'Mon 5 Oct 2026 to Mon 12 Oct 2026', '5 of 14 invited', '35.7%', 'Show results of Wellbeing, October'],
+        [
+          'Youth service wellbeing Wellbeing and workload pulse',
+          'Open',
+          'Mon 23 Nov 2026 to Fri 4 Dec 2026',
+          'Not shown: fewer than 5 responses so far.',
+          'Not shown',
+          'Show results of Youth service wellbeing',
+        ],
+        [
+          'Induction feedback, November Induction feedback',
+          'Open',
+          'Mon 23 Nov 2026 to Fri 4 Dec 2026',
+          'Not shown: fewer than 5 responses so far.',
+          'Not shown',
+          'Show results of Induction feedback, November',
+        ],
+        [
+          'Wellbeing, November Wellbeing and workload pulse',
+          'Open',
+          'Mon 23 Nov 2026 to Mon 30 Nov 2026',
+          '10 of 14 invited',
+          '71.4%',
+          'Show results of Wellbeing, November',
+        ],
+        [
+          'Wellbeing, October Wellbeing and workload pulse',
+          'Closed',
+          'Mon 5 Oct 2026 to Mon 12 Oct 2026',
+          '5 of 14 invited',
+          '35.7%',
+          'Show results of Wellbeing, October',
+        ],
       ]);
 
       // The first pulse with figures is shown: a chart and a table per question, favourability, eNPS, trend, segments, comments.
@@ -103,13 +133,17 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(results.questions.items).to.not.be.empty;
       for (const q of results.questions.items) {
         expect(await tableRows(page, `Answers to “${q.text}”`), q.text).to.deep.equal(q.distribution.map((d) => [d.label, String(d.count), `${d.percent}%`]));
-        const chart = page.getByRole('img', { name: `Bar chart of how many people gave each answer to “${q.text}”. The table “Answers to “${q.text}”” has the same figures.` });
+        const chart = page.getByRole('img', {
+          name: `Bar chart of how many people gave each answer to “${q.text}”. The table “Answers to “${q.text}”” has the same figures.`,
+        });
         expect(await chart.count(), `chart for ${q.text}`).to.equal(1);
       }
       const pulseText = await page.locator('#pulse-results').innerText();
       expect(pulseText).to.contain('Favourable (4 or 5): 80%').and.contain('eNPS: +60 (promoters 70%, passives 20%, detractors 10%)');
       expect(pulseText).to.match(/Figures\s+Figures as released Monday 23 November 2026 at 09:30\. Updates after 4 more responses\./);
-      expect(await page.locator('caption', { hasText: 'Compared with Wellbeing, October' }).innerText()).to.equal('Compared with Wellbeing, October (closed Mon 12 Oct 2026, 5 responses)');
+      expect(await page.locator('caption', { hasText: 'Compared with Wellbeing, October' }).innerText()).to.equal(
+        'Compared with Wellbeing, October (closed Mon 12 Oct 2026, 5 responses)',
+      );
       if (results.segments.suppressed) throw new Error('the November wave should have segments');
       expect((await tableRows(page, 'Results by sector')).map((r) => r.slice(0, 3))).to.deep.equal(
         results.segments.sector.shown.map((s) => [s.label, String(s.responses), `${s.questions[0].favourability!.favourable}%`]),
@@ -129,7 +163,9 @@ describe('dashboard in a real browser (Chromium)', function () {
         ['who runs the youth club rota', '1', '23 Nov 2026 at 09:30', 'Write an answer for "who runs the youth club rota"'],
       ]);
       // Each unanswered question opens the Content page with a new draft that already has the question.
-      expect(await page.locator('#gaps-body a', { hasText: 'Write an answer' }).first().getAttribute('href')).to.equal('/dashboard/content?question=how+do+I+claim+mileage+for+home+visits');
+      expect(await page.locator('#gaps-body a', { hasText: 'Write an answer' }).first().getAttribute('href')).to.equal(
+        '/dashboard/content?question=how+do+I+claim+mileage+for+home+visits',
+      );
       expect(await tableRows(page, 'Least helpful entries')).to.deep.equal([
         ['Common Assessment Framework (CAF)', '2', '1'],
         ['Child and Adolescent Mental Health Services (CAMHS)', '1', '0'],
@@ -157,12 +193,20 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(await heading.evaluate((el) => el === document.activeElement), 'focus moves to the results').to.equal(true);
       const details = page.locator('#pulse-results');
       const text = await details.innerText();
-      expect(text).to.match(/Responses\s+Not shown: fewer than 5 responses so far\./).and.match(/Response rate\s+Not shown/);
+      expect(text)
+        .to.match(/Responses\s+Not shown: fewer than 5 responses so far\./)
+        .and.match(/Response rate\s+Not shown/);
       expect(await details.locator('.govuk-inset-text').allInnerTexts()).to.deep.equal(['Not shown: fewer than 5 responses so far.']);
       expect(await details.locator('table, canvas').count(), 'no tables or charts').to.equal(0);
       // The only figures are the dates, the group size and when the first update comes, never a count of answers.
       expect(text).to.match(/Figures\s+No figures yet\. Updates after 1 more response\./);
-      expect(text.replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '').replace('5 people', '').replaceAll('fewer than 5', '').replace('Updates after 1 more response', '')).to.not.match(/\d/);
+      expect(
+        text
+          .replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '')
+          .replace('5 people', '')
+          .replaceAll('fewer than 5', '')
+          .replace('Updates after 1 more response', ''),
+      ).to.not.match(/\d/);
       await page.screenshot({ path: path.join(SCREENSHOTS, '2-suppressed-wave.png'), fullPage: true });
     } finally {
       await context.close();
@@ -203,12 +247,18 @@ describe('dashboard in a real browser (Chromium)', function () {
       const chartColour = () =>
         page.evaluate(() => {
           const canvas = document.querySelector('#pulse-results canvas') as HTMLCanvasElement;
-          const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { datasets: { backgroundColor: string }[] } } } }).Chart.getChart(canvas);
+          const chart = (
+            window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { datasets: { backgroundColor: string }[] } } } }
+          ).Chart.getChart(canvas);
           return chart.data.datasets[0].backgroundColor;
         });
       expect(await chartColour()).to.equal('#1d70b8');
       // The handler Teams calls (app.registerOnThemeChangeHandler) hands the theme to Dashboard.theme.set.
-      for (const [theme, colour] of [['dark', '#7fb2f0'], ['contrast', '#1aebff'], ['default', '#1d70b8']]) {
+      for (const [theme, colour] of [
+        ['dark', '#7fb2f0'],
+        ['contrast', '#1aebff'],
+        ['default', '#1d70b8'],
+      ]) {
         await page.evaluate((t) => (window as unknown as { Dashboard: { theme: { set(t: string): void } } }).Dashboard.theme.set(t), theme);
         expect(await page.evaluate(() => document.body.classList.value)).to.contain(`app-theme-${theme}`);
         expect(await chartColour(), theme).to.equal(colour);
@@ -256,11 +306,10 @@ describe('dashboard in a real browser (Chromium)', function () {
       const acknowledged = async () => (await tableRows(page, 'Delivery of briefings'))[1][3];
       expect(await acknowledged()).to.equal('5');
       expect(await bot.services.briefings.acknowledge(seeded.sentBriefing, STAFF[6].userId)).to.equal(true);
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('#briefings-body tbody tr')][1]?.children[3]?.textContent === '6',
-        undefined,
-        { timeout: 15000, polling: 250 },
-      );
+      await page.waitForFunction(() => [...document.querySelectorAll('#briefings-body tbody tr')][1]?.children[3]?.textContent === '6', undefined, {
+        timeout: 15000,
+        polling: 250,
+      });
       expect(await acknowledged()).to.equal('6');
     } finally {
       await context.close();
@@ -277,7 +326,9 @@ describe('dashboard in a real browser (Chromium)', function () {
       expect(widths.scroll, 'no horizontal scrolling of the page').to.be.at.most(widths.client);
       // A table too wide for the screen scrolls inside a labelled region that the keyboard can reach.
       const wide = await page.evaluate(() =>
-        [...document.querySelectorAll('.app-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => [w.getAttribute('tabindex'), w.getAttribute('role')]),
+        [...document.querySelectorAll('.app-table-wrap')]
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => [w.getAttribute('tabindex'), w.getAttribute('role')]),
       );
       expect(wide.length, 'some table is wider than a zoomed screen').to.be.greaterThan(0);
       for (const attributes of wide) expect(attributes).to.deep.equal(['0', 'region']);

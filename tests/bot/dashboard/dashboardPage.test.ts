@@ -85,7 +85,12 @@ describe('dashboard page and its files (HTTP)', () => {
   });
 
   it('takes a theme from ?theme= and ignores anything else', async () => {
-    for (const [asked, shown] of [['contrast', 'app-theme-contrast'], ['dark', 'app-theme-dark'], ['<script>', 'app-theme-default'], ['', 'app-theme-default']]) {
+    for (const [asked, shown] of [
+      ['contrast', 'app-theme-contrast'],
+      ['dark', 'app-theme-dark'],
+      ['<script>', 'app-theme-default'],
+      ['', 'app-theme-default'],
+    ]) {
       const html = await (await fetch(`${bot.url}/dashboard?theme=${encodeURIComponent(asked)}`, { headers: { cookie } })).text();
       expect(html, asked).to.contain(`class="govuk-template__body ${shown}"`);
     }

@@ -84,16 +84,46 @@ export async function seedDashboard(services: Services, serviceUrl: string, setC
   }
 
   setClock('2026-10-05T09:30:00');
-  const october = await startWave(services, { template: 'wellbeing-pulse', name: 'Wellbeing, October', audience: { everyone: true }, closes_at: '2026-10-12T17:00', owner: COMMS_AAD });
+  const october = await startWave(services, {
+    template: 'wellbeing-pulse',
+    name: 'Wellbeing, October',
+    audience: { everyone: true },
+    closes_at: '2026-10-12T17:00',
+    owner: COMMS_AAD,
+  });
   await answer(services, october, [0, 1, 2, 3, 4, 5], (i) => wellbeing(i % 2 ? 3 : 2, 6 + (i % 3)));
 
   setClock('2026-11-23T09:30:00');
-  const november = await startWave(services, { template: 'wellbeing-pulse', name: 'Wellbeing, November', audience: { everyone: true }, closes_at: '2026-11-30T17:00', owner: COMMS_AAD });
-  const comments = ['More time for supervision, please', 'Caseloads are heavy this winter', 'The new induction was good', 'Parking at the hub is hard', 'Thank you for asking'];
+  const november = await startWave(services, {
+    template: 'wellbeing-pulse',
+    name: 'Wellbeing, November',
+    audience: { everyone: true },
+    closes_at: '2026-11-30T17:00',
+    owner: COMMS_AAD,
+  });
+  const comments = [
+    'More time for supervision, please',
+    'Caseloads are heavy this winter',
+    'The new induction was good',
+    'Parking at the hub is hard',
+    'Thank you for asking',
+  ];
   await answer(services, november, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], (i) => wellbeing(i < 6 ? 4 : 3 + (i % 3), i < 6 ? 9 : 5 + (i % 5), comments[i]));
-  const inductionWave = await startWave(services, { template: 'induction-feedback', name: 'Induction feedback, November', audience: { everyone: true }, closes_at: '2026-12-04T17:00', owner: COMMS_AAD });
+  const inductionWave = await startWave(services, {
+    template: 'induction-feedback',
+    name: 'Induction feedback, November',
+    audience: { everyone: true },
+    closes_at: '2026-12-04T17:00',
+    owner: COMMS_AAD,
+  });
   await answer(services, inductionWave, [0, 3, 6, 9], (i) => induction(3 + (i % 3)));
-  const othersPulse = await startWave(services, { template: 'wellbeing-pulse', name: 'Youth service wellbeing', audience: { sectors: ['youth'] }, closes_at: '2026-12-04T17:00', owner: OTHER_COMMS_AAD });
+  const othersPulse = await startWave(services, {
+    template: 'wellbeing-pulse',
+    name: 'Youth service wellbeing',
+    audience: { sectors: ['youth'] },
+    closes_at: '2026-12-04T17:00',
+    owner: OTHER_COMMS_AAD,
+  });
 
   const sentBriefing = await publishBriefing(services, {
     title: 'Integrated induction changes',
@@ -111,10 +141,20 @@ export async function seedDashboard(services: Services, serviceUrl: string, setC
   for (const s of STAFF.slice(0, 5)) expect(await services.briefings.acknowledge(sentBriefing, s.userId), `acknowledged by ${s.userId}`).to.equal(true);
 
   const at = services.now();
-  for (const [question, times] of [['how do I claim mileage for home visits', 3], ['what is the pedagogue allowance', 2], ['who runs the youth club rota', 1]] as const) {
+  for (const [question, times] of [
+    ['how do I claim mileage for home visits', 3],
+    ['what is the pedagogue allowance', 2],
+    ['who runs the youth club rota', 1],
+  ] as const) {
     for (let n = 0; n < times; n++) await services.store.feedback.recordUnanswered({ question, decision: 'unknown', channel: 'msteams', at });
   }
-  for (const [entryId, helpful] of [['caf', false], ['caf', false], ['caf', true], ['camhs', false], ['retired-entry', false]] as const) {
+  for (const [entryId, helpful] of [
+    ['caf', false],
+    ['caf', false],
+    ['caf', true],
+    ['camhs', false],
+    ['retired-entry', false],
+  ] as const) {
     await services.store.feedback.recordFeedback({ entryId, helpful, channel: 'msteams', at });
   }
   return { october, november, induction: inductionWave, othersPulse, sentBriefing, scheduledBriefing };

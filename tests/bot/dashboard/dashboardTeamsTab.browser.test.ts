@@ -74,7 +74,11 @@ describe('dashboard as a Teams tab (Chromium, in a stand-in Teams client)', func
       await frame.locator('#dashboard[data-state="loaded"]').waitFor({ state: 'attached', ...WAIT });
       expect(await frame.locator('#dashboard-viewer').innerText()).to.equal('Signed in with Teams as Casey Comms (communications team).');
       expect(await frame.evaluate(() => document.body.className)).to.equal('govuk-template__body app-in-teams app-theme-dark');
-      expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).to.include.members(['initialize', 'getContext', 'authentication.getAuthToken']);
+      expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).to.include.members([
+        'initialize',
+        'getContext',
+        'authentication.getAuthToken',
+      ]);
       // Only the pulses this comms user started, as in the chat.
       const names = await frame.locator('#pulses-list tbody th, #pulses-list tbody td:first-child').allInnerTexts();
       expect(names.map((n) => n.split('\n')[0])).to.deep.equal(['Induction feedback, November', 'Wellbeing, November', 'Wellbeing, October']);

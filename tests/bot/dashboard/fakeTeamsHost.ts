@@ -50,7 +50,9 @@ function hostPage(options: TeamsHostOptions, tabUrl: string): string {
  * `tabPath` is the tab's page (the dashboard unless a test opens another, such as Content).
  */
 export async function routeTeamsHost(context: BrowserContext, botUrl: string, options: TeamsHostOptions, tabPath = '/dashboard?inTeams=1'): Promise<string> {
-  await context.route(`${TEAMS_HOST}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(options, `${TAB_ORIGIN}${tabPath}`) }));
+  await context.route(`${TEAMS_HOST}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(options, `${TAB_ORIGIN}${tabPath}`) }),
+  );
   await context.route(`${TAB_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     // As the council's TLS proxy would: the bot learns the address the browser used.

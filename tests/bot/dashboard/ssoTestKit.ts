@@ -64,7 +64,15 @@ export class FakeEntraId {
   async token(now: DateTime, o: TokenOptions): Promise<string> {
     const tid = o.tid ?? TENANT;
     const issuedAt = Math.floor(now.toSeconds());
-    return new SignJWT({ oid: o.oid, tid, name: o.name ?? 'Test User', ...(o.upn ? { preferred_username: o.upn } : {}), scp: 'access_as_user', ver: '2.0', ...o.extra })
+    return new SignJWT({
+      oid: o.oid,
+      tid,
+      name: o.name ?? 'Test User',
+      ...(o.upn ? { preferred_username: o.upn } : {}),
+      scp: 'access_as_user',
+      ver: '2.0',
+      ...o.extra,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? this.kid, typ: 'JWT' })
       .setIssuer(o.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
       .setAudience(o.aud ?? `api://${BOT_DOMAIN}/${APP_ID}`)

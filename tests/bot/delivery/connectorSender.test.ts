@@ -18,7 +18,15 @@ async function standIn(answer: (req: http.IncomingMessage, body: string, res: ht
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url, seen, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url,
+    seen,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** Answers without chaining, since restify (loaded by neighbouring tests) changes what writeHead returns. */
@@ -49,7 +57,12 @@ describe('HttpConnectorSender', () => {
     const connector = await standIn((_req, _body, res) => reply(res, status, 'slow down', status === 429 ? { 'retry-after': '3' } : {}));
     const sender = new HttpConnectorSender(async () => undefined);
     try {
-      expect(await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { type: 'message' })).to.deep.equal({ ok: false, status: 429, retryAfterMs: 3000, error: 'HTTP 429: slow down' });
+      expect(await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { type: 'message' })).to.deep.equal({
+        ok: false,
+        status: 429,
+        retryAfterMs: 3000,
+        error: 'HTTP 429: slow down',
+      });
       status = 403;
       const refused = await sender.delete({ serviceUrl: connector.url, conversationId: 'a:1' }, 'act-9');
       expect(refused).to.include({ ok: false, status: 403 });

@@ -10,7 +10,12 @@ describe('connector tokens', () => {
 
   it('reads the same Bot Framework settings as the adapter', () => {
     const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-1' });
-    expect(botFrameworkSettings(config)).to.deep.equal({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-1' });
+    expect(botFrameworkSettings(config)).to.deep.equal({
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant-1',
+    });
     expect(botFrameworkSettings(loadConfig({}))).to.include({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' });
   });
 });

@@ -80,7 +80,13 @@ forEachEngine((dbEngine) => {
     it('split the work with no copy sent twice', async () => {
       const test = await openTestDatabase('postgres');
       // The second worker has its own connection pool, as another replica would.
-      const other = await openDatabase({ dataDir: '', databaseUrl: test.env.DATABASE_URL, databaseSchema: test.env.DATABASE_SCHEMA, connectTimeoutMs: 5000, logger: silentLogger });
+      const other = await openDatabase({
+        dataDir: '',
+        databaseUrl: test.env.DATABASE_URL,
+        databaseSchema: test.env.DATABASE_SCHEMA,
+        connectTimeoutMs: 5000,
+        logger: silentLogger,
+      });
       const connector = new FakeConnector();
       const serviceUrl = await connector.start();
       try {

@@ -66,7 +66,10 @@ forEachEngine((dbEngine) => {
       const built = testDeliveryEngine(test.opened, clock.now, {}, {});
       store = built.store;
       people = new DirectoryStore(test.opened.db, clock.now);
-      const client = new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls, maxAttempts: 3 }, { sleep: async () => undefined, pace: () => pace(graph.tenantId, 'graph') });
+      const client = new GraphClient(
+        { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls, maxAttempts: 3 },
+        { sleep: async () => undefined, pace: () => pace(graph.tenantId, 'graph') },
+      );
       const connectorReads = new HttpConnectorSender(async () => undefined, 5000);
       const installer = new AppInstaller(
         client,
@@ -96,7 +99,11 @@ forEachEngine((dbEngine) => {
       expect(await engine.enqueue([note('m1', `aad:${oid(1)}`), note('m1', `aad:${oid(2)}`)])).to.deep.equal({ queued: 2, duplicates: 0, unreachable: 0 });
       await engine.drain();
       expect(installPosts()).to.have.length(2);
-      expect(sends().map((c) => c.conversationId).sort()).to.deep.equal([`19:${oid(1)}_app@unq.gbl.spaces`, `19:${oid(2)}_app@unq.gbl.spaces`]);
+      expect(
+        sends()
+          .map((c) => c.conversationId)
+          .sort(),
+      ).to.deep.equal([`19:${oid(1)}_app@unq.gbl.spaces`, `19:${oid(2)}_app@unq.gbl.spaces`]);
       expect(await engine.counts('m1')).to.include({ sent: 2 });
       // The copies now carry the Teams ids read from the chats, so "Got it" from the card matches.
       expect(await engine.wasSentTo('m1', '29:teams-01')).to.equal(true);
@@ -159,7 +166,10 @@ forEachEngine((dbEngine) => {
 
     it('does not treat people outside the directory as installable', async () => {
       await reachableUser(store, '29:known', serviceUrl);
-      expect(await engine.enqueue([note('m1', 'aad:not-in-directory'), note('m1', '29:stranger'), note('m1', '29:known')])).to.include({ queued: 1, unreachable: 2 });
+      expect(await engine.enqueue([note('m1', 'aad:not-in-directory'), note('m1', '29:stranger'), note('m1', '29:known')])).to.include({
+        queued: 1,
+        unreachable: 2,
+      });
     });
   });
 });

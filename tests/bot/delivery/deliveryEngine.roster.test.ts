@@ -51,7 +51,10 @@ forEachEngine((dbEngine) => {
     });
 
     it('marks the person unreachable when Teams refuses to open the chat (403), and sends nothing', async () => {
-      connector.respond = (call) => (call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.url) ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined);
+      connector.respond = (call) =>
+        call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.url)
+          ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }
+          : undefined;
       await engine.enqueue([note('m1', '29:b')]);
       await engine.drain();
       expect(await engine.counts('m1')).to.include({ unreachable: 1, sent: 0 });
@@ -61,7 +64,8 @@ forEachEngine((dbEngine) => {
 
     it('waits out a 429 on opening a chat and tries again after Retry-After', async () => {
       let refused = 0;
-      connector.respond = (call) => (call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.url) && refused++ === 0 ? { status: 429, headers: { 'retry-after': '3' } } : undefined);
+      connector.respond = (call) =>
+        call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.url) && refused++ === 0 ? { status: 429, headers: { 'retry-after': '3' } } : undefined;
       await engine.enqueue([note('m1', '29:b')]);
       await engine.drain();
       expect(await engine.counts('m1')).to.include({ pending: 1, sent: 0 });

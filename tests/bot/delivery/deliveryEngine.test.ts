@@ -26,7 +26,9 @@ forEachEngine((dbEngine) => {
       ({ engine, store } = testDeliveryEngine(test.opened, clock.now));
       connector.calls.length = 0;
       connector.respond = undefined;
-      engine.registerRenderer('note', async ({ messageId, userId }) => (messageId.includes('unwanted') ? undefined : { type: 'message', text: `${messageId} for ${userId}` }));
+      engine.registerRenderer('note', async ({ messageId, userId }) =>
+        messageId.includes('unwanted') ? undefined : { type: 'message', text: `${messageId} for ${userId}` },
+      );
     });
     afterEach(() => test.cleanup());
 
@@ -118,7 +120,10 @@ forEachEngine((dbEngine) => {
 
     it('drops copies the renderer no longer wants, and copies past their expiry', async () => {
       await reachableUser(store, 'u1', serviceUrl);
-      await engine.enqueue([message('unwanted', 'u1'), message('stale', 'u1', { expiresAt: clock.now().plus({ minutes: 1 }), notBefore: clock.now().plus({ minutes: 5 }) })]);
+      await engine.enqueue([
+        message('unwanted', 'u1'),
+        message('stale', 'u1', { expiresAt: clock.now().plus({ minutes: 1 }), notBefore: clock.now().plus({ minutes: 5 }) }),
+      ]);
       clock.advance({ minutes: 10 });
       await engine.drain();
       expect(sentTo()).to.deep.equal([]);

@@ -13,8 +13,10 @@ describe('deliveryTime', () => {
   it('holds Friday evening until Monday morning', () => expect(when('2026-11-27T19:30:00')).to.equal('2026-11-30T08:00:00+00:00'));
   it('holds early morning until 08:00', () => expect(when('2026-11-24T06:00:00')).to.equal('2026-11-24T08:00:00+00:00'));
   it('sends urgent messages at once, whatever the hour', () => expect(when('2026-11-28T23:00:00', { urgent: true })).to.equal('2026-11-28T23:00:00+00:00'));
-  it('respects quiet hours within the working day', () => expect(when('2026-11-24T12:30:00', { quiet: { start: '12:00', end: '13:00' } })).to.equal('2026-11-24T13:00:00+00:00'));
-  it('respects quiet hours that wrap past midnight', () => expect(when('2026-11-24T08:00:00', { quiet: { start: '17:00', end: '09:30' } })).to.equal('2026-11-24T09:30:00+00:00'));
+  it('respects quiet hours within the working day', () =>
+    expect(when('2026-11-24T12:30:00', { quiet: { start: '12:00', end: '13:00' } })).to.equal('2026-11-24T13:00:00+00:00'));
+  it('respects quiet hours that wrap past midnight', () =>
+    expect(when('2026-11-24T08:00:00', { quiet: { start: '17:00', end: '09:30' } })).to.equal('2026-11-24T09:30:00+00:00'));
   it('uses local time across the clock change (BST)', () => expect(when('2027-03-29T06:00:00')).to.equal('2027-03-29T08:00:00+01:00'));
   it('gives up on quiet hours that cover the whole working day, keeping to working hours alone', () => {
     expect(when('2026-11-24T10:00:00', { quiet: { start: '07:00', end: '19:00' } })).to.equal('2026-11-24T10:00:00+00:00');

@@ -16,7 +16,8 @@ describe('judgeFailure', () => {
       expect(judgeFailure(refused(status), 4, settings, half)).to.include({ action: 'fail' });
     });
   }
-  for (const status of [403, 404]) it(`marks ${status} unreachable`, () => expect(judgeFailure(refused(status), 1, settings, half).action).to.equal('unreachable'));
+  for (const status of [403, 404])
+    it(`marks ${status} unreachable`, () => expect(judgeFailure(refused(status), 1, settings, half).action).to.equal('unreachable'));
   it('fails at once on other client errors', () => expect(judgeFailure(refused(400), 1, settings, half).action).to.equal('fail'));
 });
 

@@ -13,7 +13,10 @@ function jumpingClock(start = 1_000_000) {
 /** Runs `sends` sends through pacers (replicas) sharing one reserver and returns when each went. */
 async function paced(reserver: SlotReserver, pacers: number, sends: number, rate: number): Promise<number[]> {
   const clock = jumpingClock();
-  const list = Array.from({ length: pacers }, () => new SendPacer(reserver, { ratePerSecond: rate, conversationRatePerSecond: 1000 }, clock.now, () => 1, clock.sleep));
+  const list = Array.from(
+    { length: pacers },
+    () => new SendPacer(reserver, { ratePerSecond: rate, conversationRatePerSecond: 1000 }, clock.now, () => 1, clock.sleep),
+  );
   const times: number[] = [];
   for (let i = 0; i < sends; i++) {
     await list[i % pacers].waitTurn('tenant', `conversation-${i}`);

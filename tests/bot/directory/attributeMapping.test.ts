@@ -14,7 +14,12 @@ describe('directory attribute mapping', () => {
   - match: { companyName: ['Oxfordshire County Council', '/^OCC$/'] }
     set: { authority: oxfordshire }
 `);
-    expect(m.apply({ department: 'early help', jobTitle: 'Family Support Worker', companyName: 'OCC' })).to.deep.equal({ sector: 'social-family-community', team: 'Early Help', role: 'family-support-worker', authority: 'oxfordshire' });
+    expect(m.apply({ department: 'early help', jobTitle: 'Family Support Worker', companyName: 'OCC' })).to.deep.equal({
+      sector: 'social-family-community',
+      team: 'Early Help',
+      role: 'family-support-worker',
+      authority: 'oxfordshire',
+    });
     expect(m.apply({ department: 'Early Help Hub' })).to.deep.equal({});
     expect(m.apply({})).to.deep.equal({});
   });
@@ -34,14 +39,18 @@ describe('directory attribute mapping', () => {
     const rules = `${head}rules:\n  - match: { jobTitle: '/(/' }\n    set: { role: wizard, authority: mars }\n  - match: { shoeSize: '9' }\n    set: { team: x }\n`;
     expect(() => AttributeMapping.parse(rules)).to.throw(/rules\.1\.match/);
     const ids = `${head}rules:\n  - match: { jobTitle: '/(/' }\n    set: { role: wizard, authority: mars }\n`;
-    expect(() => AttributeMapping.parse(ids)).to.throw(/rules\.0\.match\.jobTitle[\s\S]*rules\.0\.set\.role: "wizard" is not a role id[\s\S]*rules\.0\.set\.authority/);
+    expect(() => AttributeMapping.parse(ids)).to.throw(
+      /rules\.0\.match\.jobTitle[\s\S]*rules\.0\.set\.role: "wizard" is not a role id[\s\S]*rules\.0\.set\.authority/,
+    );
   });
 
   it('the shipped mapping file loads, has an owner and review date, and maps a typical council record', () => {
     const m = AttributeMapping.load(path.join(__dirname, '../../../knowledge/directory/attribute-mapping.yaml'));
     expect(m.owner).to.not.equal('nobody');
     expect(m.reviewBy).to.match(/^\d{4}-\d{2}-\d{2}$/);
-    expect(m.apply({ jobTitle: 'Health Visitor', department: 'Public Health Nursing', officeLocation: 'Coalville', companyName: 'Leicestershire County Council' })).to.deep.equal({
+    expect(
+      m.apply({ jobTitle: 'Health Visitor', department: 'Public Health Nursing', officeLocation: 'Coalville', companyName: 'Leicestershire County Council' }),
+    ).to.deep.equal({
       authority: 'leicestershire',
       role: 'health-visitor',
       sector: 'health',

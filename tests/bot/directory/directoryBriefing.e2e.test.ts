@@ -25,7 +25,14 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     const urls = await graph.start();
     const serviceUrl = await connector.start();
     graph.pageSize = 3;
-    for (let i = 1; i <= 8; i++) graph.users.push({ id: oid(i), displayName: `Worker ${i}`, jobTitle: i % 2 ? 'Youth Worker' : 'Teacher', companyName: 'Newcastle City Council', accountEnabled: true });
+    for (let i = 1; i <= 8; i++)
+      graph.users.push({
+        id: oid(i),
+        displayName: `Worker ${i}`,
+        jobTitle: i % 2 ? 'Youth Worker' : 'Teacher',
+        companyName: 'Newcastle City Council',
+        accountEnabled: true,
+      });
     graph.groups.set(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5)]);
     // The Bot Connector lists each new chat's member with their Teams id; for person 5 it fails, so their chat is kept under their object id.
     connector.respond = (call) => {
@@ -68,7 +75,11 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     const count = (await (await api('/api/directory/audience-count', { groups: [GROUP], roles: ['youth-worker'] })).json()) as Record<string, unknown>;
     expect(count).to.include({ in_audience: 3, reachable_now: 3, needs_install: 0, not_reachable: 0 });
 
-    const created = await api('/api/briefings', { title: 'Youth service changes', summary: 'What changes in January.', audience: { groups: [GROUP] }, topics: ['youth'] }, 'group-briefing-1');
+    const created = await api(
+      '/api/briefings',
+      { title: 'Youth service changes', summary: 'What changes in January.', audience: { groups: [GROUP] }, topics: ['youth'] },
+      'group-briefing-1',
+    );
     expect(created.status).to.equal(201);
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(5);
     await bot.services.delivery.drain();
@@ -85,7 +96,10 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     const newcomer = oid(9);
     graph.users.push({ id: newcomer, displayName: 'New starter', jobTitle: 'Youth Worker', companyName: 'Newcastle City Council', accountEnabled: true });
     const { people } = bot.services.directory;
-    await people.upsertPeople([{ source: 'graph', aadObjectId: newcomer, displayName: 'New starter', attributes: { jobTitle: 'Youth Worker' }, enabled: true }], bot.services.directory.mapping());
+    await people.upsertPeople(
+      [{ source: 'graph', aadObjectId: newcomer, displayName: 'New starter', attributes: { jobTitle: 'Youth Worker' }, enabled: true }],
+      bot.services.directory.mapping(),
+    );
     await people.replaceGroup(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5), newcomer]);
     const before = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
     expect(before).to.include({ in_audience: 6, reachable_now: 5, needs_install: 1 });
@@ -94,7 +108,11 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     const body = (await started.json()) as { installing: number; sync_id: string };
     expect(body.installing).to.equal(1);
     await bot.services.directory.sync.finished();
-    expect((await (await api(`/api/directory/syncs/${body.sync_id}`)).json()) as Record<string, unknown>).to.include({ trigger: 'install', status: 'done', installed: 1 });
+    expect((await (await api(`/api/directory/syncs/${body.sync_id}`)).json()) as Record<string, unknown>).to.include({
+      trigger: 'install',
+      status: 'done',
+      installed: 1,
+    });
     const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
     expect(after).to.include({ in_audience: 6, reachable_now: 6, needs_install: 0 });
     expect([...(graph.installed.get(newcomer)?.keys() ?? [])]).to.deep.equal(['catalog-app-e2e']);

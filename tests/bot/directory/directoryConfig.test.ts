@@ -4,15 +4,31 @@ import { dueForScheduledSync } from '../../../bot/directory/createDirectory';
 import { ConfigError, loadConfig } from '../../../bot/config';
 
 describe('directory settings', () => {
-  it('leaves Graph off by default, with Microsoft\'s public addresses and a daily sync', () => {
+  it("leaves Graph off by default, with Microsoft's public addresses and a daily sync", () => {
     const c = loadConfig({});
     expect(c.directory.graph).to.equal(undefined);
-    expect(c.directory).to.include({ syncHours: 24, mappingFile: 'knowledge/directory/attribute-mapping.yaml', teamsServiceUrl: 'https://smba.trafficmanager.net/teams/' });
+    expect(c.directory).to.include({
+      syncHours: 24,
+      mappingFile: 'knowledge/directory/attribute-mapping.yaml',
+      teamsServiceUrl: 'https://smba.trafficmanager.net/teams/',
+    });
   });
 
-  it('takes Graph\'s own setting names, the tenant falling back to MicrosoftAppTenantId', () => {
-    const c = loadConfig({ GRAPH_CLIENT_ID: 'id', GRAPH_CLIENT_SECRET: 'secret', MicrosoftAppTenantId: 'tenant-9', GRAPH_GROUPS: 'AAA, bbb', GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0/' });
-    expect(c.directory.graph).to.deep.equal({ tenantId: 'tenant-9', clientId: 'id', clientSecret: 'secret', baseUrl: 'http://127.0.0.1:9/v1.0', loginBaseUrl: 'https://login.microsoftonline.com' });
+  it("takes Graph's own setting names, the tenant falling back to MicrosoftAppTenantId", () => {
+    const c = loadConfig({
+      GRAPH_CLIENT_ID: 'id',
+      GRAPH_CLIENT_SECRET: 'secret',
+      MicrosoftAppTenantId: 'tenant-9',
+      GRAPH_GROUPS: 'AAA, bbb',
+      GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0/',
+    });
+    expect(c.directory.graph).to.deep.equal({
+      tenantId: 'tenant-9',
+      clientId: 'id',
+      clientSecret: 'secret',
+      baseUrl: 'http://127.0.0.1:9/v1.0',
+      loginBaseUrl: 'https://login.microsoftonline.com',
+    });
     expect(c.directory.groups).to.deep.equal(['aaa', 'bbb']);
   });
 

@@ -53,7 +53,15 @@ forEachEngine((engine) => {
       graph.calls.length = 0;
       graph.pageSize = 4;
       for (let i = 1; i <= 10; i++) {
-        graph.users.push({ id: oid(i), displayName: `Person ${i}`, mail: `p${i}@leics.example`, jobTitle: i <= 4 ? 'Senior Social Worker' : 'Administrator', companyName: 'Leicestershire County Council', officeLocation: i % 2 ? 'Loughborough' : 'Glenfield', accountEnabled: i !== 10 });
+        graph.users.push({
+          id: oid(i),
+          displayName: `Person ${i}`,
+          mail: `p${i}@leics.example`,
+          jobTitle: i <= 4 ? 'Senior Social Worker' : 'Administrator',
+          companyName: 'Leicestershire County Council',
+          officeLocation: i % 2 ? 'Loughborough' : 'Glenfield',
+          accountEnabled: i !== 10,
+        });
       }
       graph.groups.set(GROUP, [oid(1), oid(2), oid(5), oid(10)]);
       graph.groups.set(NESTED_ONLY, [oid(3)]);
@@ -61,8 +69,15 @@ forEachEngine((engine) => {
       store = createStore(test.opened.db, now);
       people = new DirectoryStore(test.opened.db, now);
       paced = [];
-      const client = new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls }, { sleep: async () => undefined, pace: async () => void paced.push('graph') });
-      const installer = new AppInstaller(client, { catalogAppId: APP, tenantId: graph.tenantId, serviceUrl: 'https://smba.example/uk/', botId: 'bot-id' }, { install: (i) => people.saveInstall(i), conversation: (r) => store.conversations.upsert(r) });
+      const client = new GraphClient(
+        { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls },
+        { sleep: async () => undefined, pace: async () => void paced.push('graph') },
+      );
+      const installer = new AppInstaller(
+        client,
+        { catalogAppId: APP, tenantId: graph.tenantId, serviceUrl: 'https://smba.example/uk/', botId: 'bot-id' },
+        { install: (i) => people.saveInstall(i), conversation: (r) => store.conversations.upsert(r) },
+      );
       job = new DirectorySyncJob({
         store: people,
         mapping: () => MAPPING,
@@ -74,7 +89,16 @@ forEachEngine((engine) => {
         logger: silentLogger,
       });
       // Person 1 already chats with the bot under their Teams id.
-      await store.conversations.upsert({ userId: '29:one', conversationId: 'a:one', aadObjectId: oid(1), tenantId: graph.tenantId, channelId: 'msteams', scope: 'personal', serviceUrl: 'https://smba.example/uk/', reference: {} });
+      await store.conversations.upsert({
+        userId: '29:one',
+        conversationId: 'a:one',
+        aadObjectId: oid(1),
+        tenantId: graph.tenantId,
+        channelId: 'msteams',
+        scope: 'personal',
+        serviceUrl: 'https://smba.example/uk/',
+        reference: {},
+      });
     });
     afterEach(() => test.cleanup());
 
@@ -152,12 +176,22 @@ forEachEngine((engine) => {
     });
 
     it('counts people who need the app before it is installed, and not reachable ones with the reason', async () => {
-      const noInstall = new DirectorySyncJob({ store: people, mapping: () => MAPPING, graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls }), groups: [], reachable: async () => new Set(), now, logger: silentLogger });
+      const noInstall = new DirectorySyncJob({
+        store: people,
+        mapping: () => MAPPING,
+        graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls }),
+        groups: [],
+        reachable: async () => new Set(),
+        now,
+        logger: silentLogger,
+      });
       await noInstall.start('test');
       await noInstall.finished();
       const withInstall = countAudience(await resolveAudience({ everyone: true }, { ...store, directory: directory() }, { includeUnreachable: true }));
       expect(withInstall).to.deep.equal({ inAudience: 9, reachableNow: 1, needsInstall: 8, notReachable: 0, reasons: {} });
-      const off = countAudience(await resolveAudience({ everyone: true }, { ...store, directory: { people, canInstall: false } }, { includeUnreachable: true }));
+      const off = countAudience(
+        await resolveAudience({ everyone: true }, { ...store, directory: { people, canInstall: false } }, { includeUnreachable: true }),
+      );
       expect(off.notReachable).to.equal(8);
       expect(Object.keys(off.reasons)).to.deep.equal(['no personal app, and proactive installation is off (GRAPH_TEAMS_APP_ID)']);
       // What delivery queues is unchanged: only people reachable now.
@@ -179,8 +213,19 @@ forEachEngine((engine) => {
 
     it('disables people a later sync no longer lists, so they leave every audience', async () => {
       await syncNow();
-      graph.users.splice(graph.users.findIndex((u) => u.id === oid(9)), 1);
-      const later = new DirectorySyncJob({ store: new DirectoryStore(test.opened.db, () => now().plus({ hours: 1 })), mapping: () => MAPPING, graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls }), groups: [], reachable: async () => new Set(), now: () => now().plus({ hours: 1 }), logger: silentLogger });
+      graph.users.splice(
+        graph.users.findIndex((u) => u.id === oid(9)),
+        1,
+      );
+      const later = new DirectorySyncJob({
+        store: new DirectoryStore(test.opened.db, () => now().plus({ hours: 1 })),
+        mapping: () => MAPPING,
+        graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: graph.clientSecret, ...urls }),
+        groups: [],
+        reachable: async () => new Set(),
+        now: () => now().plus({ hours: 1 }),
+        logger: silentLogger,
+      });
       await later.start('test');
       await later.finished();
       expect((await people.enabledPeople()).map((p) => p.aadObjectId)).to.not.include(oid(9));
@@ -195,7 +240,15 @@ forEachEngine((engine) => {
     });
 
     it('a sync that cannot sign in fails with the reason kept', async () => {
-      const broken = new DirectorySyncJob({ store: people, mapping: () => MAPPING, graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: 'wrong', ...urls }), groups: [], reachable: async () => new Set(), now, logger: silentLogger });
+      const broken = new DirectorySyncJob({
+        store: people,
+        mapping: () => MAPPING,
+        graph: new GraphClient({ tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: 'wrong', ...urls }),
+        groups: [],
+        reachable: async () => new Set(),
+        now,
+        logger: silentLogger,
+      });
       const id = await broken.start('test');
       await broken.finished();
       const sync = (await people.sync(id))!;

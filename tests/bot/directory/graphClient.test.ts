@@ -12,7 +12,13 @@ describe('Graph client (against a local stand-in of Microsoft Graph)', () => {
 
   const client = (overrides: Partial<{ clientSecret: string; maxAttempts: number }> = {}) =>
     new GraphClient(
-      { tenantId: graph.tenantId, clientId: graph.clientId, clientSecret: overrides.clientSecret ?? graph.clientSecret, ...urls, maxAttempts: overrides.maxAttempts },
+      {
+        tenantId: graph.tenantId,
+        clientId: graph.clientId,
+        clientSecret: overrides.clientSecret ?? graph.clientSecret,
+        ...urls,
+        maxAttempts: overrides.maxAttempts,
+      },
       {
         sleep: async (ms) => {
           slept.push(ms);
@@ -26,8 +32,19 @@ describe('Graph client (against a local stand-in of Microsoft Graph)', () => {
 
   before(async () => {
     urls = await graph.start();
-    for (let i = 0; i < 250; i++) graph.users.push({ id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, displayName: `Person ${i}`, mail: `p${i}@council.example`, department: i % 2 ? "Children's Social Care" : 'Schools', jobTitle: i % 3 ? 'Social Worker' : 'Teaching Assistant', accountEnabled: i % 10 !== 0 });
-    graph.groups.set('11111111-1111-1111-1111-111111111111', graph.users.slice(0, 120).map((u) => u.id));
+    for (let i = 0; i < 250; i++)
+      graph.users.push({
+        id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+        displayName: `Person ${i}`,
+        mail: `p${i}@council.example`,
+        department: i % 2 ? "Children's Social Care" : 'Schools',
+        jobTitle: i % 3 ? 'Social Worker' : 'Teaching Assistant',
+        accountEnabled: i % 10 !== 0,
+      });
+    graph.groups.set(
+      '11111111-1111-1111-1111-111111111111',
+      graph.users.slice(0, 120).map((u) => u.id),
+    );
   });
   after(() => graph.stop());
   beforeEach(() => {
@@ -102,7 +119,10 @@ describe('Graph client (against a local stand-in of Microsoft Graph)', () => {
   it('says which settings to check when the sign-in is refused', async () => {
     const err = await client({ clientSecret: 'wrong' })
       .call('GET', 'users')
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).to.be.instanceOf(GraphError);
     expect((err as Error).message).to.match(/GRAPH_CLIENT_SECRET/);
   });
@@ -110,7 +130,10 @@ describe('Graph client (against a local stand-in of Microsoft Graph)', () => {
   it('never sends its token to a nextLink on another host', async () => {
     const err = await client()
       .call('GET', 'https://attacker.example/v1.0/users')
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((err as GraphError).code).to.equal('foreignLink');
     expect(graph.calls.filter((c) => c.path.includes('users'))).to.have.length(0);
   });

@@ -48,7 +48,10 @@ describe('a briefing to directory people without the app installs it at send tim
     );
     // The directory knows them (as a sync without installs would leave it); nobody has the app yet.
     const { people, mapping } = bot.services.directory;
-    await people.upsertPeople([1, 2, 3].map((i) => ({ source: 'graph' as const, aadObjectId: oid(i), displayName: `Worker ${i}`, attributes: {}, enabled: true })), mapping());
+    await people.upsertPeople(
+      [1, 2, 3].map((i) => ({ source: 'graph' as const, aadObjectId: oid(i), displayName: `Worker ${i}`, attributes: {}, enabled: true })),
+      mapping(),
+    );
     await people.replaceGroup(GROUP, [oid(1), oid(2), oid(3)], undefined, 'Youth workers');
   });
   after(async () => {
@@ -60,7 +63,11 @@ describe('a briefing to directory people without the app installs it at send tim
   it('queues everyone in the group, installs the app on first send, sends in the chat read back, and records why an install was refused', async () => {
     const count = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
     expect(count).to.include({ in_audience: 3, reachable_now: 0, needs_install: 3 });
-    const created = await api('/api/briefings', { title: 'Youth service changes', summary: 'What changes in January.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true }, 'install-at-send-1');
+    const created = await api(
+      '/api/briefings',
+      { title: 'Youth service changes', summary: 'What changes in January.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true },
+      'install-at-send-1',
+    );
     expect(created.status).to.equal(201);
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(3);
     await bot.services.delivery.drain();
@@ -71,10 +78,16 @@ describe('a briefing to directory people without the app installs it at send tim
     const id = (await bot.services.briefings.findByTitle('Youth service changes'))!.id;
     expect((await bot.services.briefings.status(id))!.counts).to.include({ sent: 2, unreachable: 1 });
     const csv = (await bot.services.briefings.deliveriesCsv(id))!;
-    expect(csv).to.match(/29:teams-01,sent/).and.match(/29:teams-02,sent/);
+    expect(csv)
+      .to.match(/29:teams-01,sent/)
+      .and.match(/29:teams-02,sent/);
     expect(csv).to.match(new RegExp(`aad:${oid(3)},unreachable,1,,,.*consent missing`));
     // The two who got it now count as reachable; the refused install is reported as not reachable, with why.
-    const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as { reachable_now: number; not_reachable: number; reasons: Record<string, number> };
+    const after = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as {
+      reachable_now: number;
+      not_reachable: number;
+      reasons: Record<string, number>;
+    };
     expect(after).to.include({ reachable_now: 2, not_reachable: 1 });
     expect(Object.keys(after.reasons)).to.have.length(1);
     expect(Object.keys(after.reasons)[0]).to.match(/consent missing/);
@@ -88,7 +101,11 @@ describe('a briefing to directory people without the app installs it at send tim
     await people.saveInstall({ aadObjectId: outage, status: 'failed', problem: 'installing the app failed with 503', httpStatus: 503 });
     const count = (await (await api('/api/directory/audience-count', { everyone: true })).json()) as Record<string, unknown>;
     expect(count).to.include({ needs_install: 1, not_reachable: 1 });
-    const created = await api('/api/briefings', { title: 'Outage retry', summary: 'Everyone.', audience: { everyone: true }, topics: ['youth'], urgent: true }, 'install-at-send-outage');
+    const created = await api(
+      '/api/briefings',
+      { title: 'Outage retry', summary: 'Everyone.', audience: { everyone: true }, topics: ['youth'], urgent: true },
+      'install-at-send-outage',
+    );
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(3);
     await bot.services.delivery.drain();
     const id = (await bot.services.briefings.findByTitle('Outage retry'))!.id;
@@ -98,7 +115,11 @@ describe('a briefing to directory people without the app installs it at send tim
 
   it('sends the next briefing to the same people without installing again', async () => {
     const before = graph.graphCalls().filter((c) => c.method === 'POST').length;
-    const created = await api('/api/briefings', { title: 'Second notice', summary: 'A follow-up.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true }, 'install-at-send-2');
+    const created = await api(
+      '/api/briefings',
+      { title: 'Second notice', summary: 'A follow-up.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true },
+      'install-at-send-2',
+    );
     // Person 3's refused install is not tried again: only a sync (after consent is granted) retries it.
     expect(created.status).to.equal(201);
     await bot.services.delivery.drain();

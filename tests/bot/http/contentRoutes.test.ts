@@ -121,7 +121,10 @@ describe('content admin API', () => {
 
   it('keeps every version with who, when and a diff, and restores an old one as a draft', async () => {
     const current = await call('GET', '/api/content/entries/asye');
-    const edited = await call('PATCH', '/api/content/entries/asye', { version: current.body.version, summary: 'A shorter summary of the assessed and supported year in employment.' });
+    const edited = await call('PATCH', '/api/content/entries/asye', {
+      version: current.body.version,
+      summary: 'A shorter summary of the assessed and supported year in employment.',
+    });
     expect(edited.status).to.equal(200);
     expect((await call('POST', '/api/content/entries/asye/publish', { version: edited.body.version })).status).to.equal(200);
     await settled(bot);

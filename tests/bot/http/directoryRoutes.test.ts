@@ -27,7 +27,11 @@ forEachEngine((engine) =>
     });
 
     it('refuses anyone without the admin token (401) or with a wrong one (403), and imports nothing', async () => {
-      const none = await fetch(`${bot.url}/api/directory/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'idempotency-key': 'k-attack' }, body: GOOD });
+      const none = await fetch(`${bot.url}/api/directory/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'idempotency-key': 'k-attack' },
+        body: GOOD,
+      });
       expect(none.status).to.equal(401);
       const wrong = await importCsv(bot, GOOD, { authorization: 'Bearer guess', 'idempotency-key': 'k-attack' });
       expect(wrong.status).to.equal(403);
@@ -71,7 +75,9 @@ forEachEngine((engine) =>
       const res = await importCsv(bot, 'name,salary\nA,1', { 'idempotency-key': 'bad-head' });
       expect(res.status).to.equal(422);
       const messages = ((await res.json()) as { problems: { message: string }[] }).problems.map((p) => p.message);
-      expect(messages.join(' ')).to.match(/Unknown column "salary"/).and.match(/no "email" column/);
+      expect(messages.join(' '))
+        .to.match(/Unknown column "salary"/)
+        .and.match(/no "email" column/);
     });
 
     it('imports once per Idempotency-Key: a retry replays the answer, a different file with the same key is refused', async () => {
@@ -110,7 +116,11 @@ forEachEngine((engine) =>
     });
 
     it('refuses a body that is not CSV', async () => {
-      const res = await fetch(`${bot.url}/api/directory/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'json-1', ...auth }, body: JSON.stringify({ email: 'x@y.z' }) });
+      const res = await fetch(`${bot.url}/api/directory/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'json-1', ...auth },
+        body: JSON.stringify({ email: 'x@y.z' }),
+      });
       expect(res.status).to.equal(415);
     });
 
@@ -122,18 +132,30 @@ forEachEngine((engine) =>
       await bot.services.directory.sync.finished();
       const progress = (await (await fetch(`${bot.url}${started.progress}`, { headers: auth })).json()) as { status: string; phase: string };
       expect(progress).to.include({ status: 'done', phase: 'done' });
-      const bad = await fetch(`${bot.url}/api/directory/sync`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ groups: ['not-a-guid'] }) });
+      const bad = await fetch(`${bot.url}/api/directory/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ groups: ['not-a-guid'] }),
+      });
       expect(bad.status).to.equal(422);
     });
 
     it('says installing the app is off without Graph and a catalogue app id, rather than pretending', async () => {
-      const res = await fetch(`${bot.url}/api/directory/install`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ everyone: true }) });
+      const res = await fetch(`${bot.url}/api/directory/install`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ everyone: true }),
+      });
       expect(res.status).to.equal(409);
       expect(((await res.json()) as { message: string }).message).to.match(/GRAPH_TEAMS_APP_ID/);
     });
 
     it('counts an audience by how its people can be reached: partners from HR files are in it but not reachable', async () => {
-      const res = await fetch(`${bot.url}/api/directory/audience-count`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ authorities: ['leicestershire'] }) });
+      const res = await fetch(`${bot.url}/api/directory/audience-count`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ authorities: ['leicestershire'] }),
+      });
       expect(res.status).to.equal(200);
       const count = (await res.json()) as { in_audience: number; reachable_now: number; not_reachable: number; reasons: Record<string, number> };
       expect(count.in_audience).to.equal(2);

@@ -18,7 +18,6 @@ const body = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-
 describe('pulse admin API', () => {
   let bot: RunningBot;
   let clock: DateTime;
@@ -33,7 +32,8 @@ describe('pulse admin API', () => {
   beforeEach(async () => {
     clock = FIXED_NOW;
     bot = await startBot({ ADMIN_API_TOKEN: TOKEN }, { now: () => clock });
-    for (let i = 1; i <= 7; i++) await bot.services.store.profiles.save({ userId: `staff-${i}`, sector: i <= 5 ? 'health' : 'education', locality: 'Melton', topics: [] });
+    for (let i = 1; i <= 7; i++)
+      await bot.services.store.profiles.save({ userId: `staff-${i}`, sector: i <= 5 ? 'health' : 'education', locality: 'Melton', topics: [] });
   });
   afterEach(() => bot.stop());
 
@@ -94,13 +94,18 @@ describe('pulse admin API', () => {
     const { id } = (await (await post(body())).json()) as { id: number };
     const surveys = bot.services.surveys;
     const comments = ['More supervision please', 'Caseloads are too high', 'Good team', 'Call me: 07700 900123', 'Need more training'];
-    for (let i = 1; i <= 4; i++) expect((await surveys.submit({ surveyId: id, respondent: teamsRespondent(`staff-${i}`), data: wellbeingAnswers(i, 9, comments[i - 1]) })).kind).to.equal('recorded');
+    for (let i = 1; i <= 4; i++)
+      expect((await surveys.submit({ surveyId: id, respondent: teamsRespondent(`staff-${i}`), data: wellbeingAnswers(i, 9, comments[i - 1]) })).kind).to.equal(
+        'recorded',
+      );
 
     const hidden = (await (await get(`/api/surveys/${id}/results`)).json()) as Record<string, unknown>;
     expect(hidden.responses).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
     expect(hidden.questions).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
     const hiddenCsv = await (await get(`/api/surveys/${id}/results.csv`)).text();
-    expect(hiddenCsv).to.include('overall,,,,suppressed,,fewer than 5 responses so far').and.not.match(/workload|count/);
+    expect(hiddenCsv)
+      .to.include('overall,,,,suppressed,,fewer than 5 responses so far')
+      .and.not.match(/workload|count/);
 
     await surveys.submit({ surveyId: id, respondent: teamsRespondent('staff-5'), data: wellbeingAnswers(5, 10, comments[4]) });
     const res = await get(`/api/surveys/${id}/results`);
@@ -122,7 +127,9 @@ describe('pulse admin API', () => {
     expect(csv.headers.get('content-disposition')).to.equal(`attachment; filename="pulse-${id}-results.csv"`);
     const text = await csv.text();
     expect(text.split('\n')[0]).to.equal('scope,segment,question_id,question,measure,option,value');
-    expect(text).to.include('overall,,workload,My workload is manageable,mean,,3').and.include('overall,,recommend,How likely are you to recommend working here to a friend?,enps,,100');
+    expect(text)
+      .to.include('overall,,workload,My workload is manageable,mean,,3')
+      .and.include('overall,,recommend,How likely are you to recommend working here to a friend?,enps,,100');
     expect(text).to.include('sector,Health,,,responses,,5');
     expect(text).to.not.match(/supervision please|Caseloads|Good team|07700|\[phone\]/);
   });

@@ -22,7 +22,12 @@ describe('training routes', () => {
     expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).to.equal('Europe/London');
   });
 
-  for (const path of ['/training/sessions/no-such-session.ics', '/training/sessions/caf-2026-12-08', '/training/sessions/..%2F..%2Fetc%2Fpasswd.ics', '/training/sessions/CAF-2026-12-08.ics']) {
+  for (const path of [
+    '/training/sessions/no-such-session.ics',
+    '/training/sessions/caf-2026-12-08',
+    '/training/sessions/..%2F..%2Fetc%2Fpasswd.ics',
+    '/training/sessions/CAF-2026-12-08.ics',
+  ]) {
     it(`answers 404 for ${path}`, async () => {
       const res = await fetch(`${bot.url}${path}`);
       expect(res.status).to.equal(404);

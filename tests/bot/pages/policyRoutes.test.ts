@@ -13,7 +13,10 @@ describe('/privacy and /terms', () => {
     expect(res.headers.get('content-type')).to.match(/text\/html/);
     expect(res.headers.get('content-security-policy')).to.match(/default-src 'none'/);
     const html = await res.text();
-    expect(html).to.match(/<h1[^>]*>Privacy notice<\/h1>/).and.match(/export my data/).and.match(/delete my data/);
+    expect(html)
+      .to.match(/<h1[^>]*>Privacy notice<\/h1>/)
+      .and.match(/export my data/)
+      .and.match(/delete my data/);
     expect((await fetch(`${suite.bot.url}/webchat/govuk-frontend.min.css`)).status).to.equal(200);
   });
 
@@ -23,7 +26,9 @@ describe('/privacy and /terms', () => {
   });
 
   it('is where the manifest points by default', () => {
-    const manifest = createManifest(loadManifestConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000099', BOT_DOMAIN: 'bot.council.example.gov.uk' }, '1.0.0'));
+    const manifest = createManifest(
+      loadManifestConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000099', BOT_DOMAIN: 'bot.council.example.gov.uk' }, '1.0.0'),
+    );
     expect(manifest.developer.privacyUrl).to.equal('https://bot.council.example.gov.uk/privacy');
     expect(manifest.developer.termsOfUseUrl).to.equal('https://bot.council.example.gov.uk/terms');
   });

@@ -34,7 +34,15 @@ describe('a comms user whose role is removed mid-dialog', function () {
     });
   };
   const lastReply = () => JSON.stringify(connector.messages().at(-1) ?? {});
-  const briefingCount = async () => Number((await database.db.selectFrom('briefings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const briefingCount = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('briefings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   before(async () => {
     serviceUrl = await connector.start();

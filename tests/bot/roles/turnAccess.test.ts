@@ -34,7 +34,10 @@ describe('TurnAccess', () => {
     const elsewhere = context({ conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '', tenantId: OTHER_TENANT } });
     expect(await roles.hasRole(elsewhere, 'comms')).to.equal(false);
     expect(await roles.hasRole(elsewhere, 'admin')).to.equal(false);
-    const byChannelData = context({ conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' }, channelData: { tenant: { id: OTHER_TENANT } } });
+    const byChannelData = context({
+      conversation: { id: 'a:x', isGroup: false, conversationType: 'personal', name: '' },
+      channelData: { tenant: { id: OTHER_TENANT } },
+    });
     expect(await roles.hasRole(byChannelData, 'comms')).to.equal(false);
   });
 

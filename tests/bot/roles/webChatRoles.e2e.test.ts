@@ -37,7 +37,9 @@ describe('comms roles for people signed in to web chat by the intranet (built-in
   });
 
   it('recognises a comms officer listed by the email their intranet token carries', async () => {
-    expect(await say('new briefing', { sub: 'E888', name: 'Casey Comms', email: 'Casey.Comms@council.example.gov.uk' })).to.match(/Write the briefing, then choose who/);
+    expect(await say('new briefing', { sub: 'E888', name: 'Casey Comms', email: 'Casey.Comms@council.example.gov.uk' })).to.match(
+      /Write the briefing, then choose who/,
+    );
   });
 
   it('refuses someone signed in but not listed, and an anonymous visitor', async () => {

@@ -17,7 +17,8 @@ describe('the compiled safeguarding lexicon', () => {
   it('is ignored once the YAML changes, so an edit takes effect even before retraining', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
     try {
-      for (const f of fs.readdirSync(DEFAULT_LEXICON_DIR).filter((n) => n.endsWith('.yaml'))) fs.copyFileSync(path.join(DEFAULT_LEXICON_DIR, f), path.join(dir, f));
+      for (const f of fs.readdirSync(DEFAULT_LEXICON_DIR).filter((n) => n.endsWith('.yaml')))
+        fs.copyFileSync(path.join(DEFAULT_LEXICON_DIR, f), path.join(dir, f));
       const neglect = path.join(dir, 'neglect.yaml');
       fs.writeFileSync(neglect, fs.readFileSync(neglect, 'utf8').replace('signals:\n', 'signals:\n  - zorbly wibbled the toddler\n'));
       const { lexicon, compiled } = loadShippedLexicon(dir);

@@ -77,7 +77,13 @@ const ISSUE_MISSES = [
 ];
 
 /** Topic questions the issue says must still be answered normally. */
-const ISSUE_TOPICS = ['what is safeguarding training', 'what are the signs of neglect', 'what does county lines mean', 'what is the LADO', 'working together guidance'];
+const ISSUE_TOPICS = [
+  'what is safeguarding training',
+  'what are the signs of neglect',
+  'what does county lines mean',
+  'what is the LADO',
+  'working together guidance',
+];
 
 describe('isSafeguardingConcern', () => {
   for (const message of ISSUE_MISSES) {
@@ -124,8 +130,10 @@ describe('ConcernDetector.assess', () => {
   });
 
   it('tells a child gone missing from a thing gone missing', () => {
-    for (const text of ['she went missing from care last night', 'our 15 year old foster son has gone missing again']) expect(detector.assess(text).concern, text).to.equal(true);
-    for (const text of ['the pens have gone missing from the stationery cupboard', 'my work phone went missing on the train', 'my keys went missing']) expect(detector.assess(text).concern, text).to.equal(false);
+    for (const text of ['she went missing from care last night', 'our 15 year old foster son has gone missing again'])
+      expect(detector.assess(text).concern, text).to.equal(true);
+    for (const text of ['the pens have gone missing from the stationery cupboard', 'my work phone went missing on the train', 'my keys went missing'])
+      expect(detector.assess(text).concern, text).to.equal(false);
   });
 
   it('adds the LADO route for an adult who works with children', () => {

@@ -70,18 +70,44 @@ for (const channel of ['msteams', 'webchat']) {
       expect(await services.surveys.responses.waiting(wave.id), 'the ratings are still recorded').to.equal(1);
       expect(await released(services, wave), 'no comment once the answers are opened').to.deep.equal([]);
       expect(await services.surveys.responses.count(wave.id)).to.equal(1);
-      expect(await wholeDatabase(services)).to.not.include(MARKER).and.not.include('cigarettes');
+      expect(await wholeDatabase(services))
+        .to.not.include(MARKER)
+        .and.not.include('cigarettes');
     });
 
     it('an ordinary pulse comment is still kept', async () => {
-      await exchange(adapter, submission(channel, { verb: 'pulse.submit', surveyId: wave.id, 'q.completed-in-three-months': 'yes', 'q.induction-route': 'employer-only', 'q.usefulness': '4', 'q.comment': `more ${MARKER} shadowing please` }));
+      await exchange(
+        adapter,
+        submission(channel, {
+          verb: 'pulse.submit',
+          surveyId: wave.id,
+          'q.completed-in-three-months': 'yes',
+          'q.induction-route': 'employer-only',
+          'q.usefulness': '4',
+          'q.comment': `more ${MARKER} shadowing please`,
+        }),
+      );
       expect(await released(services, wave)).to.deep.equal([`more ${MARKER} shadowing please`]);
     });
 
     it('a settings field and a briefing authoring field: the card, and nothing of the concern saved', async () => {
-      const settings = await exchange(adapter, submission(channel, { verb: 'settings.about', sector: 'health', role: 'health-visitor', authority: 'leicestershire', locality: 'Melton', team: `${MARKER} - a mum on my caseload leaves her baby alone all night`, startDate: '2026-09-01' }));
+      const settings = await exchange(
+        adapter,
+        submission(channel, {
+          verb: 'settings.about',
+          sector: 'health',
+          role: 'health-visitor',
+          authority: 'leicestershire',
+          locality: 'Melton',
+          team: `${MARKER} - a mum on my caseload leaves her baby alone all night`,
+          startDate: '2026-09-01',
+        }),
+      );
       expect(settings.some(isUrgent)).to.equal(true);
-      const briefing = await exchange(adapter, submission(channel, { verb: 'briefing.form', title: 'Update', body: `${MARKER} a girl in year 8 told me her uncle is taking her abroad to be cut` }));
+      const briefing = await exchange(
+        adapter,
+        submission(channel, { verb: 'briefing.form', title: 'Update', body: `${MARKER} a girl in year 8 told me her uncle is taking her abroad to be cut` }),
+      );
       expect(briefing.some(isUrgent)).to.equal(true);
       expect(await wholeDatabase(services)).to.not.include(MARKER);
     });

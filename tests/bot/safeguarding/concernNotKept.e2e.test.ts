@@ -49,14 +49,16 @@ async function rawStore(bot: RunningBot, variant: Variant, schema: string): Prom
 }
 
 describe('a safeguarding concern typed into web chat is not kept in the Direct Line store (issue 12)', () => {
-  if (!pg.url) it('PostgreSQL variant skipped', function () {
-    console.log(`      skipped: ${pg.reason}`);
-    this.skip();
-  });
-  if (!redisUrl) it('Redis variant skipped', function () {
-    console.log('      skipped: REDIS_URL is not set');
-    this.skip();
-  });
+  if (!pg.url)
+    it('PostgreSQL variant skipped', function () {
+      console.log(`      skipped: ${pg.reason}`);
+      this.skip();
+    });
+  if (!redisUrl)
+    it('Redis variant skipped', function () {
+      console.log('      skipped: REDIS_URL is not set');
+      this.skip();
+    });
 
   for (const variant of variants) {
     describe(variant.name, () => {
@@ -70,7 +72,10 @@ describe('a safeguarding concern typed into web chat is not kept in the Direct L
         database = await openTestDatabase(variant.database);
         schema = database.env.DATABASE_SCHEMA ?? '';
         if (variant.redis) schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-        bot = await startBot({ ...database.env, ...(variant.redis ? { REDIS_URL: redisUrl!, DATABASE_SCHEMA: schema } : { REDIS_URL: '' }) }, { database: database.opened });
+        bot = await startBot(
+          { ...database.env, ...(variant.redis ? { REDIS_URL: redisUrl!, DATABASE_SCHEMA: schema } : { REDIS_URL: '' }) },
+          { database: database.opened },
+        );
       });
 
       after(async () => {
@@ -86,7 +91,8 @@ describe('a safeguarding concern typed into web chat is not kept in the Direct L
         await client.status(ConnectionStatus.Online);
         const id = await client.post(CONCERN, 'client-concern-1');
         const replies = await client.replyTo(id);
-        const fallback = (replies[0].attachments as { content?: { fallbackText?: string } }[] | undefined)?.[0]?.content?.fallbackText ?? String(replies[0].text);
+        const fallback =
+          (replies[0].attachments as { content?: { fallbackText?: string } }[] | undefined)?.[0]?.content?.fallbackText ?? String(replies[0].text);
         expect(fallback).to.match(URGENT);
 
         const formId = await new Promise<string>((resolve, reject) =>

@@ -16,7 +16,11 @@ describe('safeguarding detector on the held-back phrasings', () => {
 
   it('flags at least 99% of held-back concerns and at most 5% of held-back look-alikes', () => {
     const figures = evaluateSet(readLabelledSet(HELD_BACK_SET_PATH), defaultConcernDetector());
-    const report = [`recall ${(figures.recall * 100).toFixed(1)}% (${figures.misses} missed of ${figures.concerns})`, `false alarms ${(figures.falseAlarmRate * 100).toFixed(1)}% (${figures.falseAlarms} of ${figures.lookalikes})`, ...categoryLines(figures)].join('\n');
+    const report = [
+      `recall ${(figures.recall * 100).toFixed(1)}% (${figures.misses} missed of ${figures.concerns})`,
+      `false alarms ${(figures.falseAlarmRate * 100).toFixed(1)}% (${figures.falseAlarms} of ${figures.lookalikes})`,
+      ...categoryLines(figures),
+    ].join('\n');
     expect(figures.concerns, 'held-back concerns').to.be.at.least(150);
     expect(figures.lookalikes, 'held-back look-alikes').to.be.at.least(100);
     expect(figures.recall, report).to.be.at.least(0.99);

@@ -15,7 +15,8 @@ function recorded(name: string, serviceUrl: string): Record<string, unknown> {
   return { ...(JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>), serviceUrl, id: `e2e-${name}-${Date.now()}` };
 }
 
-const fallbackOf = (m: Record<string, unknown>) => ((m.attachments as { content?: { fallbackText?: string } }[] | undefined)?.[0]?.content?.fallbackText ?? String(m.text ?? ''));
+const fallbackOf = (m: Record<string, unknown>) =>
+  (m.attachments as { content?: { fallbackText?: string } }[] | undefined)?.[0]?.content?.fallbackText ?? String(m.text ?? '');
 
 /**
  * DirectLineJS (the client Web Chat uses) talks through rxjs' ajax, which needs a browser's
@@ -45,7 +46,8 @@ describe('safeguarding end to end: recorded Teams activities and web chat throug
     this.skip();
   });
 
-  const post = (body: unknown) => fetch(`${suite.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    fetch(`${suite.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   async function sentFor(body: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     const before = connector.messages().length;
@@ -55,7 +57,10 @@ describe('safeguarding end to end: recorded Teams activities and web chat throug
   }
 
   it('a personal-chat message reporting a worry gets the urgent card first', async () => {
-    const sent = await sentFor({ ...recorded('08-message-personal-plain.json', suite.serviceUrl), text: 'one of my lads has two phones and keeps going missing, i think hes being used to run drugs' });
+    const sent = await sentFor({
+      ...recorded('08-message-personal-plain.json', suite.serviceUrl),
+      text: 'one of my lads has two phones and keeps going missing, i think hes being used to run drugs',
+    });
     expect(fallbackOf(sent[0])).to.match(URGENT);
   });
 
@@ -68,24 +73,49 @@ describe('safeguarding end to end: recorded Teams activities and web chat throug
 
   it('an Action.Submit card submission with a worry in a text field gets the card at once', async () => {
     const activity = recorded('12-message-actionSubmit-value-channel.json', suite.serviceUrl);
-    const sent = await sentFor({ ...activity, text: undefined, value: { verb: 'pulse.submit', surveyId: 4321, 'q.comment': 'my team is fine but a girl in my class has cuts on her arms every week' } });
-    expect(fallbackOf(sent[0])).to.match(URGENT).and.match(/stays anonymous/);
+    const sent = await sentFor({
+      ...activity,
+      text: undefined,
+      value: { verb: 'pulse.submit', surveyId: 4321, 'q.comment': 'my team is fine but a girl in my class has cuts on her arms every week' },
+    });
+    expect(fallbackOf(sent[0]))
+      .to.match(URGENT)
+      .and.match(/stays anonymous/);
   });
 
   it('an Action.Execute invoke with a worry in its data gets the card at once, and the invoke is still answered', async () => {
     const activity = recorded('13-invoke-adaptiveCard-action-channel.json', suite.serviceUrl);
     const value = activity.value as { action: Record<string, unknown> };
     const before = connector.messages().length;
-    const res = await post({ ...activity, value: { ...value, action: { ...value.action, verb: 'pulse.submit', data: { verb: 'pulse.submit', surveyId: 4321, 'q.comment': 'the baby at my last visit had bruises on his face and dad said he fell' } } } });
+    const res = await post({
+      ...activity,
+      value: {
+        ...value,
+        action: {
+          ...value.action,
+          verb: 'pulse.submit',
+          data: { verb: 'pulse.submit', surveyId: 4321, 'q.comment': 'the baby at my last visit had bruises on his face and dad said he fell' },
+        },
+      },
+    });
     expect(res.status).to.equal(200);
     const sent = connector.messages().slice(before);
-    expect(fallbackOf(sent[0])).to.match(URGENT).and.match(/stays anonymous/);
+    expect(fallbackOf(sent[0]))
+      .to.match(URGENT)
+      .and.match(/stays anonymous/);
   });
 
   it('web chat (DirectLineJS over the built-in Direct Line) gets the urgent card first', async function () {
     this.timeout(30000);
     const { body } = await new DirectLineClient(suite.bot.url).pageToken();
-    const directLine = new DirectLine({ token: body.token, domain: `${suite.bot.url}/v3/directline`, webSocket: false, pollingInterval: 200, ajax: fetchAjax, WebSocket } as never);
+    const directLine = new DirectLine({
+      token: body.token,
+      domain: `${suite.bot.url}/v3/directline`,
+      webSocket: false,
+      pollingInterval: 200,
+      ajax: fetchAjax,
+      WebSocket,
+    } as never);
     let subscription: { unsubscribe(): void } | undefined;
     try {
       const replies: Record<string, unknown>[] = [];
@@ -103,7 +133,13 @@ describe('safeguarding end to end: recorded Teams activities and web chat throug
         });
       });
       await new Promise<void>((resolve, reject) =>
-        directLine.postActivity({ type: 'message', from: { id: 'staff-member' }, text: 'im worried about a kid in my group, he flinches when anyone raises their voice' } as never).subscribe({ next: () => resolve(), error: reject }),
+        directLine
+          .postActivity({
+            type: 'message',
+            from: { id: 'staff-member' },
+            text: 'im worried about a kid in my group, he flinches when anyone raises their voice',
+          } as never)
+          .subscribe({ next: () => resolve(), error: reject }),
       );
       await received;
       expect(fallbackOf(replies[0])).to.match(URGENT);

@@ -41,13 +41,17 @@ for (const channel of ['msteams', 'webchat']) {
       expect(isUrgent(replies[0]), replyText(replies[0])).to.equal(true);
       expect(replyText(replies[0])).to.match(/What to do now/);
       expect(feedbackLog.unanswered, 'nothing in the gap report').to.deep.equal([]);
-      expect(await everythingStored(services)).to.not.include('xylophone').and.not.include('midnight');
+      expect(await everythingStored(services))
+        .to.not.include('xylophone')
+        .and.not.include('midnight');
     });
 
     it('gives a vague worry the card and what to do now, then answers the question beside it', async () => {
       const replies = await exchange(adapter, "what is TAC? I'm worried about a child on my caseload");
       expect(isUrgent(replies[0])).to.equal(true);
-      expect(replyText(replies[0])).to.match(/Write down what you saw and heard/).and.match(/Tell your designated safeguarding lead \(DSL\) today/);
+      expect(replyText(replies[0]))
+        .to.match(/Write down what you saw and heard/)
+        .and.match(/Tell your designated safeguarding lead \(DSL\) today/);
       expect(replies.map(replyText).join('\n')).to.match(/And to answer your question:\nTeam Around the Child/);
       expect(feedbackLog.answered, 'the answer to a flagged message is not counted either').to.deep.equal([]);
     });
@@ -69,13 +73,31 @@ for (const channel of ['msteams', 'webchat']) {
       const replies = await exchange(adapter, 'sorry one sec, a yp just told me her stepdad touches her at night');
       expect(isUrgent(replies[0])).to.equal(true);
       expect(replies).to.have.length(1);
-      const next = await exchange(adapter, { type: 'message', value: { verb: 'settings.about', sector: 'health', role: 'health-visitor', authority: 'leicestershire', locality: 'Melton', team: '0-19 team', startDate: '2026-09-01' } });
+      const next = await exchange(adapter, {
+        type: 'message',
+        value: {
+          verb: 'settings.about',
+          sector: 'health',
+          role: 'health-visitor',
+          authority: 'leicestershire',
+          locality: 'Melton',
+          team: '0-19 team',
+          startDate: '2026-09-01',
+        },
+      });
       expect(replyText(next[0])).to.match(/Step 2 of 2/);
       expect(await everythingStored(services)).to.not.include('stepdad');
     });
 
     it('shows the card at once for a concern typed into a pulse comment, saying it stays anonymous', async () => {
-      const replies = await exchange(adapter, submission(channel, { verb: 'pulse.submit', surveyId: 987, 'q.comment': 'workload is fine but a boy in my group says his dad burns him with cigarettes' }));
+      const replies = await exchange(
+        adapter,
+        submission(channel, {
+          verb: 'pulse.submit',
+          surveyId: 987,
+          'q.comment': 'workload is fine but a boy in my group says his dad burns him with cigarettes',
+        }),
+      );
       const urgent = replies.find(isUrgent);
       expect(urgent, 'an urgent card was sent').to.not.equal(undefined);
       expect(replies.indexOf(urgent!)).to.equal(0);
@@ -83,8 +105,13 @@ for (const channel of ['msteams', 'webchat']) {
     });
 
     it('checks free text in any other card form too, and leaves ordinary submissions alone', async () => {
-      const flagged = await exchange(adapter, submission(channel, { verb: 'briefing.create', title: 'Update', body: 'a girl in year 8 told me her uncle is taking her abroad to be cut' }));
-      expect(replyText(flagged.find(isUrgent))).to.match(/Forms are not watched/).and.match(/FGM/);
+      const flagged = await exchange(
+        adapter,
+        submission(channel, { verb: 'briefing.create', title: 'Update', body: 'a girl in year 8 told me her uncle is taking her abroad to be cut' }),
+      );
+      expect(replyText(flagged.find(isUrgent)))
+        .to.match(/Forms are not watched/)
+        .and.match(/FGM/);
       const ordinary = await exchange(adapter, submission(channel, { verb: 'pulse.submit', surveyId: 987, 'q.comment': 'more supervision please' }));
       expect(ordinary.some(isUrgent)).to.equal(false);
     });

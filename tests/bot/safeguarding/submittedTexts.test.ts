@@ -5,7 +5,10 @@ const isConcern = (text: string) => text.includes('hits');
 
 describe('submitted free text', () => {
   it('finds free text however deep, but not verbs or ids', () => {
-    expect(submittedTexts({ verb: 'pulse.submit', surveyId: 'abc def', 'q.comment': 'dad hits him', nested: [{ note: 'more words' }] })).to.deep.equal(['dad hits him', 'more words']);
+    expect(submittedTexts({ verb: 'pulse.submit', surveyId: 'abc def', 'q.comment': 'dad hits him', nested: [{ note: 'more words' }] })).to.deep.equal([
+      'dad hits him',
+      'more words',
+    ]);
   });
 
   it('empties only the values that report a concern, in place, and counts them', () => {

@@ -10,7 +10,14 @@ import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/tes
 /** A turn context for a message in one conversation. */
 function turn(text: string): TurnContext {
   const adapter = new TestAdapter(async () => undefined);
-  return new TurnContext(adapter, { type: 'message', text, channelId: 'test', conversation: { id: 'c1', isGroup: false, name: '', conversationType: 'personal' }, from: { id: 'u1', name: 'U' }, recipient: { id: 'bot', name: 'B' } });
+  return new TurnContext(adapter, {
+    type: 'message',
+    text,
+    channelId: 'test',
+    conversation: { id: 'c1', isGroup: false, name: '', conversationType: 'personal' },
+    from: { id: 'u1', name: 'U' },
+    recipient: { id: 'bot', name: 'B' },
+  });
 }
 
 forEachEngine((engine) => {

@@ -17,8 +17,16 @@ describe('withCachedStatements', () => {
       return prepare(text);
     }) as typeof sqlite.prepare;
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
-    await db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('text', 'text').execute();
-    for (let i = 1; i <= 20; i++) await db.insertInto('notes').values({ id: i, text: `note ${i}` }).execute();
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('text', 'text')
+      .execute();
+    for (let i = 1; i <= 20; i++)
+      await db
+        .insertInto('notes')
+        .values({ id: i, text: `note ${i}` })
+        .execute();
     const read = (id: number) => db.selectFrom('notes').select('text').where('id', '=', id).executeTakeFirst();
     expect(await read(3)).to.deep.equal({ text: 'note 3' });
     await db.updateTable('notes').set({ text: 'changed' }).where('id', '=', 3).execute();

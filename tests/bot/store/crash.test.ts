@@ -12,7 +12,10 @@ const ACKS_BEFORE_KILL = 150;
 /** Runs the writer until it has acknowledged enough writes, then kills it with SIGKILL. */
 function runAndKill(env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', WRITER], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', WRITER], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let last = -1;
     let buffer = '';
     let stderr = '';

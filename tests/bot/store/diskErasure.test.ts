@@ -49,7 +49,11 @@ describe('"delete my data" reaches the disk (SQLite file, WAL and freed pages)',
   });
 
   const say = async (text: string) => {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(serviceUrl, text)) });
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message(serviceUrl, text)),
+    });
     expect(res.status).to.be.oneOf([200, 201, 202]);
   };
 

@@ -26,9 +26,18 @@ describe('the gap report counts a question once per person per day', function ()
     fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl, text, from: { id: userId }, recipient: { id: '28:bot' }, conversation: { id: `a:${userId}`, conversationType: 'personal' } }),
+      body: JSON.stringify({
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl,
+        text,
+        from: { id: userId },
+        recipient: { id: '28:bot' },
+        conversation: { id: `a:${userId}`, conversationType: 'personal' },
+      }),
     });
-  const times = async () => (await bot.services.store.feedback.gapReport(clock.now().minus({ days: 7 }))).unanswered.find((u) => /sourdough/.test(u.question))?.times ?? 0;
+  const times = async () =>
+    (await bot.services.store.feedback.gapReport(clock.now().minus({ days: 7 }))).unanswered.find((u) => /sourdough/.test(u.question))?.times ?? 0;
 
   it('does not let anonymous web chat visitors flood it, however many conversations they open', async () => {
     const client = new DirectLineClient(bot.url);

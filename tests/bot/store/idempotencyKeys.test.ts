@@ -23,11 +23,16 @@ forEachEngine((engine) => {
     afterEach(() => test.cleanup());
 
     /** Work that writes a profile in the transaction, so a rollback can be seen. */
-    const work = (status = 201) => async (trx: Parameters<Parameters<IdempotencyKeys['once']>[1]>[0]) => {
-      runs++;
-      await trx.insertInto('profiles').values({ user_id: `p${runs}`, topics: '[]', created_at: 'x', updated_at: 'x' }).execute();
-      return { status, body: { id: runs } };
-    };
+    const work =
+      (status = 201) =>
+      async (trx: Parameters<Parameters<IdempotencyKeys['once']>[1]>[0]) => {
+        runs++;
+        await trx
+          .insertInto('profiles')
+          .values({ user_id: `p${runs}`, topics: '[]', created_at: 'x', updated_at: 'x' })
+          .execute();
+        return { status, body: { id: runs } };
+      };
     const profiles = async () => (await test.opened.db.selectFrom('profiles').select('user_id').execute()).length;
 
     it('runs the work once and replays its response for the same key and body', async () => {
@@ -65,7 +70,10 @@ forEachEngine((engine) => {
       const failing = keys.once({ key: 'k1', route: 'POST /x', body: {} }, async () => {
         throw new Error('database went away');
       });
-      await failing.then(() => expect.fail('should have thrown'), (err: Error) => expect(err.message).to.equal('database went away'));
+      await failing.then(
+        () => expect.fail('should have thrown'),
+        (err: Error) => expect(err.message).to.equal('database went away'),
+      );
       expect((await keys.once({ key: 'k1', route: 'POST /x', body: {} }, work())).replayed).to.equal(false);
     });
 

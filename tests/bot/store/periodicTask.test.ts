@@ -33,7 +33,15 @@ describe('startPeriodicTask', () => {
   it('logs a failed run by name and runs again next time', async () => {
     let fail = true;
     const { logger, lines } = recordingLogger();
-    const task = startPeriodicTask({ name: 'test task', intervalMs: 60_000, logger, work: async () => { if (fail) throw new Error('database away'); return 7; } });
+    const task = startPeriodicTask({
+      name: 'test task',
+      intervalMs: 60_000,
+      logger,
+      work: async () => {
+        if (fail) throw new Error('database away');
+        return 7;
+      },
+    });
     await tick();
     task.stop();
     expect(lines.map((l) => l.msg)).to.deep.equal(['test task failed']);

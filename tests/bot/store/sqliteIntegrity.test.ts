@@ -14,7 +14,12 @@ async function populatedDatabase(dir: string): Promise<string> {
   for (let i = 0; i < 300; i += 1) {
     await opened.db
       .insertInto('bot_state')
-      .values({ key: `msteams/conversations/c-${i}`, document: JSON.stringify({ text: 'x'.repeat(400), i }), etag: `e${i}`, updated_at: '2026-11-23T10:00:00Z' })
+      .values({
+        key: `msteams/conversations/c-${i}`,
+        document: JSON.stringify({ text: 'x'.repeat(400), i }),
+        etag: `e${i}`,
+        updated_at: '2026-11-23T10:00:00Z',
+      })
       .execute();
   }
   await opened.db.destroy();
@@ -53,7 +58,10 @@ describe('SQLite integrity', () => {
       (err: unknown) => err,
     );
     expect(error).to.be.instanceOf(StoreStartupError);
-    expect((error as Error).message).to.match(/failed its integrity check/).and.match(/backup/).and.include(dir);
+    expect((error as Error).message)
+      .to.match(/failed its integrity check/)
+      .and.match(/backup/)
+      .and.include(dir);
   });
 });
 

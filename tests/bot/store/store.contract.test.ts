@@ -113,7 +113,15 @@ forEachEngine((engine) => {
 
     describe('profiles', () => {
       it('saves, replaces and deletes a profile', async () => {
-        await store.profiles.save({ userId: 'u1', sector: 'health', role: 'health-visitor', topics: ['safeguarding'], startDate: '2026-09-01', quietStart: '18:00', quietEnd: '08:00' });
+        await store.profiles.save({
+          userId: 'u1',
+          sector: 'health',
+          role: 'health-visitor',
+          topics: ['safeguarding'],
+          startDate: '2026-09-01',
+          quietStart: '18:00',
+          quietEnd: '08:00',
+        });
         await store.profiles.save({ userId: 'u1', sector: 'youth', topics: [] });
         const profile = await store.profiles.get('u1');
         expect(profile).to.include({ userId: 'u1', sector: 'youth' });
@@ -161,7 +169,14 @@ forEachEngine((engine) => {
     describe('user data', () => {
       beforeEach(async () => {
         await store.profiles.save({ userId: 'u1', sector: 'health', topics: ['safeguarding'] });
-        await store.conversations.upsert({ userId: 'u1', conversationId: 'p1', channelId: 'msteams', scope: 'personal', serviceUrl: 'https://s/', reference: {} });
+        await store.conversations.upsert({
+          userId: 'u1',
+          conversationId: 'p1',
+          channelId: 'msteams',
+          scope: 'personal',
+          serviceUrl: 'https://s/',
+          reference: {},
+        });
         await store.stateDocuments.write('user/msteams/u1', { settings: true });
         await store.stateDocuments.write('conversation/msteams/p1', { dialogStack: [] });
         await store.stateDocuments.write('user/msteams/u2', { other: true });
@@ -170,8 +185,26 @@ forEachEngine((engine) => {
 
       it('erases reminder requests and delivery records too, so nothing more is sent', async () => {
         const at = '2026-11-23T10:00:00.000Z';
-        await store.db.insertInto('training_reminders').values({ user_id: 'u1', session_id: 's1', course_id: 'c1', status: 'active', round: 0, created_at: at, updated_at: at }).execute();
-        await store.db.insertInto('outbox').values({ message_id: 'briefing:1', user_id: 'u1', kind: 'briefing', status: 'pending', pending_op: 'send', urgent: 0, not_before: at, next_attempt_at: at, attempts: 0, created_at: at, updated_at: at }).execute();
+        await store.db
+          .insertInto('training_reminders')
+          .values({ user_id: 'u1', session_id: 's1', course_id: 'c1', status: 'active', round: 0, created_at: at, updated_at: at })
+          .execute();
+        await store.db
+          .insertInto('outbox')
+          .values({
+            message_id: 'briefing:1',
+            user_id: 'u1',
+            kind: 'briefing',
+            status: 'pending',
+            pending_op: 'send',
+            urgent: 0,
+            not_before: at,
+            next_attempt_at: at,
+            attempts: 0,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
         const data = await store.userData.export('u1');
         expect(data.trainingReminders).to.deep.equal([{ sessionId: 's1', courseId: 'c1', status: 'active', createdAt: at }]);
         expect(data.deliveries.map((d) => [d.messageId, d.status])).to.deep.equal([['briefing:1', 'pending']]);

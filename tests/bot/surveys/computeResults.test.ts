@@ -25,7 +25,13 @@ const wave = (extra: Partial<ResultsInput['wave']> = {}): ResultsInput['wave'] =
 });
 
 /** A response with every wellbeing rating at `rating`, the eNPS answer `recommend`, and segment values. */
-const answer = (rating: number, recommend: number, sector: string | null = 'health', locality: string | null = 'Melton', comment: string | null = null): StoredResponse => ({
+const answer = (
+  rating: number,
+  recommend: number,
+  sector: string | null = 'health',
+  locality: string | null = 'Melton',
+  comment: string | null = null,
+): StoredResponse => ({
   sector,
   locality,
   comment,
@@ -33,7 +39,11 @@ const answer = (rating: number, recommend: number, sector: string | null = 'heal
 });
 
 /** The results input for responses (tallied as the database would) and, optionally, a previous wave. */
-const input = (w: ResultsInput['wave'], responses: StoredResponse[], previous?: { wave: Pick<ResultsInput['wave'], 'id' | 'name' | 'template' | 'threshold' | 'closesAt'>; responses: StoredResponse[] }): ResultsInput => ({
+const input = (
+  w: ResultsInput['wave'],
+  responses: StoredResponse[],
+  previous?: { wave: Pick<ResultsInput['wave'], 'id' | 'name' | 'template' | 'threshold' | 'closesAt'>; responses: StoredResponse[] },
+): ResultsInput => ({
   wave: w,
   tally: waveTallyFromResponses(w.template, responses),
   comments: responses.map((r) => r.comment).filter((c): c is string => Boolean(c)),
@@ -51,7 +61,11 @@ const shown = <T extends { suppressed: boolean }>(section: T): Exclude<T, { supp
 function figures(results: SurveyResults): number[] {
   // The survey's settings and the release (its number and when) say nothing about anyone's answers.
   const { survey: _survey, release: _release, ...rest } = results;
-  return JSON.stringify(rest).match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+  return (
+    JSON.stringify(rest)
+      .match(/-?\d+(\.\d+)?/g)
+      ?.map(Number) ?? []
+  );
 }
 
 describe('computeResults', () => {
@@ -63,7 +77,12 @@ describe('computeResults', () => {
   });
 
   it('hides everything at 4 responses, saying only "fewer than 5 responses so far"', () => {
-    const results = computeResults(input(wave(), [1, 2, 3, 4].map((r) => answer(r, 9))));
+    const results = computeResults(
+      input(
+        wave(),
+        [1, 2, 3, 4].map((r) => answer(r, 9)),
+      ),
+    );
     for (const section of [results.responses, results.questions, results.comments, results.segments, results.trend]) {
       expect(section).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
     }
@@ -71,7 +90,12 @@ describe('computeResults', () => {
   });
 
   it('shows results at 5 responses: counts, rate, distribution, mean and favourability', () => {
-    const results = computeResults(input(wave(), [5, 4, 3, 2, 1].map((r) => answer(r, 8))));
+    const results = computeResults(
+      input(
+        wave(),
+        [5, 4, 3, 2, 1].map((r) => answer(r, 8)),
+      ),
+    );
     expect(shown(results.responses)).to.include({ count: 5, invited: 20, rate: 25 });
     const workload = shown(results.questions).items.find((q) => q.id === 'workload')!;
     expect(workload.answered).to.equal(5);
@@ -83,7 +107,12 @@ describe('computeResults', () => {
 
   it('computes eNPS as % promoters (9\u201310) minus % detractors (0\u20136)', () => {
     const recommend = [10, 9, 9, 8, 7, 6, 3, 0, 10, 9];
-    const results = computeResults(input(wave(), recommend.map((n) => answer(4, n))));
+    const results = computeResults(
+      input(
+        wave(),
+        recommend.map((n) => answer(4, n)),
+      ),
+    );
     const q = shown(results.questions).items.find((i) => i.id === 'recommend')!;
     expect(q.enps).to.deep.equal({ score: 20, promoters: 50, passives: 20, detractors: 30 });
     expect(q.mean).to.equal(7.1);
@@ -125,10 +154,51 @@ describe('computeResults', () => {
   });
 
   it('keeps hiding until the hidden groups together reach the threshold', () => {
-    expect([...segmentsToHide([{ key: 'a', responses: 2 }, { key: 'b', responses: 2 }, { key: 'c', responses: 20 }], 5)].sort()).to.deep.equal(['a', 'b', 'c']);
-    expect([...segmentsToHide([{ key: 'a', responses: 3 }, { key: 'b', responses: 4 }, { key: 'c', responses: 20 }], 5)].sort()).to.deep.equal(['a', 'b']);
-    expect([...segmentsToHide([{ key: 'a', responses: 1 }, { key: 'b', responses: 7 }, { key: 'c', responses: 6 }], 5)].sort()).to.deep.equal(['a', 'c']);
-    expect([...segmentsToHide([{ key: 'a', responses: 5 }, { key: 'b', responses: 7 }], 5)]).to.deep.equal([]);
+    expect(
+      [
+        ...segmentsToHide(
+          [
+            { key: 'a', responses: 2 },
+            { key: 'b', responses: 2 },
+            { key: 'c', responses: 20 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).to.deep.equal(['a', 'b', 'c']);
+    expect(
+      [
+        ...segmentsToHide(
+          [
+            { key: 'a', responses: 3 },
+            { key: 'b', responses: 4 },
+            { key: 'c', responses: 20 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).to.deep.equal(['a', 'b']);
+    expect(
+      [
+        ...segmentsToHide(
+          [
+            { key: 'a', responses: 1 },
+            { key: 'b', responses: 7 },
+            { key: 'c', responses: 6 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).to.deep.equal(['a', 'c']);
+    expect([
+      ...segmentsToHide(
+        [
+          { key: 'a', responses: 5 },
+          { key: 'b', responses: 7 },
+        ],
+        5,
+      ),
+    ]).to.deep.equal([]);
   });
 
   it('groups people without a sector or locality as "Not stated", and localities whatever their case', () => {
@@ -148,8 +218,17 @@ describe('computeResults', () => {
   });
 
   it('compares with the previous closed wave of the same template', () => {
-    const previous = { wave: { id: 1, name: 'Wellbeing, October', template: wellbeing, threshold: 5, closesAt: NOW.minus({ days: 30 }) }, responses: [3, 3, 3, 3, 3].map((r) => answer(r, 6)) };
-    const results = computeResults(input(wave(), [4, 4, 4, 5, 5].map((r) => answer(r, 10)), previous));
+    const previous = {
+      wave: { id: 1, name: 'Wellbeing, October', template: wellbeing, threshold: 5, closesAt: NOW.minus({ days: 30 }) },
+      responses: [3, 3, 3, 3, 3].map((r) => answer(r, 6)),
+    };
+    const results = computeResults(
+      input(
+        wave(),
+        [4, 4, 4, 5, 5].map((r) => answer(r, 10)),
+        previous,
+      ),
+    );
     const trend = shown(results.trend);
     expect(trend.previous).to.include({ id: 1, name: 'Wellbeing, October', responses: 5 });
     const workload = trend.items.find((i) => i.questionId === 'workload')!;
@@ -160,14 +239,28 @@ describe('computeResults', () => {
   });
 
   it('does not compare with an earlier wave that was itself below the threshold', () => {
-    const previous = { wave: { id: 1, name: 'Wellbeing, October', template: wellbeing, threshold: 5, closesAt: NOW.minus({ days: 30 }) }, responses: [3, 3, 3, 3].map((r) => answer(r, 6)) };
-    const results = computeResults(input(wave(), [4, 4, 4, 5, 5].map((r) => answer(r, 10)), previous));
+    const previous = {
+      wave: { id: 1, name: 'Wellbeing, October', template: wellbeing, threshold: 5, closesAt: NOW.minus({ days: 30 }) },
+      responses: [3, 3, 3, 3].map((r) => answer(r, 6)),
+    };
+    const results = computeResults(
+      input(
+        wave(),
+        [4, 4, 4, 5, 5].map((r) => answer(r, 10)),
+        previous,
+      ),
+    );
     expect(results.trend).to.deep.equal({ suppressed: true, reason: 'the earlier wave had fewer than 5 responses' });
   });
 
   it('uses the wave\u2019s own threshold, and says "fewer than N responses" once closed', () => {
     const closed = wave({ threshold: 8, closesAt: NOW.minus({ hours: 1 }) });
-    const results = computeResults(input(closed, [1, 2, 3, 4, 5, 1, 2].map((r) => answer(r, 9))));
+    const results = computeResults(
+      input(
+        closed,
+        [1, 2, 3, 4, 5, 1, 2].map((r) => answer(r, 9)),
+      ),
+    );
     expect(results.survey.status).to.equal('closed');
     expect(results.questions).to.deep.equal({ suppressed: true, reason: 'fewer than 8 responses' });
   });

@@ -34,7 +34,10 @@ describe('the pulse secret', () => {
       const changed = new PulseKeys(Buffer.from('the-second-secret-of-32-characters-long'));
       expect(await checkLedgerSecret(db, old, '2026-11-23T10:00:00.000Z')).to.equal('recorded');
       expect(await checkLedgerSecret(db, old, '2026-11-23T10:00:00.000Z')).to.equal('same');
-      await db.insertInto('survey_participation').values({ survey_id: 1, participant: old.participant(1, 'aad:x') }).execute();
+      await db
+        .insertInto('survey_participation')
+        .values({ survey_id: 1, participant: old.participant(1, 'aad:x') })
+        .execute();
       const refused = await checkLedgerSecret(db, changed, '2026-11-23T10:00:00.000Z').catch((err: unknown) => err);
       expect(refused).to.be.instanceOf(LedgerSecretChanged);
       expect((refused as Error).message).to.match(/PULSE_LEDGER_SECRET is not the secret the open pulses were recorded with/);

@@ -109,7 +109,10 @@ export class PulseHarness {
 
   /** Says hello and saves the person's settings, so the bot holds their personal chat and profile. */
   async enrol(people: StaffMember[]): Promise<void> {
-    for (const p of [...people, { name: 'Comms', userId: '29:attack-comms', aadObjectId: COMMS_AAD, conversationId: 'a:attack-comms', sector: '', locality: '' }]) {
+    for (const p of [
+      ...people,
+      { name: 'Comms', userId: '29:attack-comms', aadObjectId: COMMS_AAD, conversationId: 'a:attack-comms', sector: '', locality: '' },
+    ]) {
       expect((await this.post(this.teamsActivity(p, { type: 'message', text: 'hi' }))).status).to.be.oneOf([200, 201, 202]);
       if (p.sector) await this.bot.services.store.profiles.save({ userId: p.userId, sector: p.sector, locality: p.locality, topics: [] });
     }
@@ -117,17 +120,30 @@ export class PulseHarness {
 
   /** Presses "Send my answers" on a Teams pulse card; returns what the card turned into. */
   async answerInTeams(person: StaffMember, surveyId: number, data: Record<string, unknown>): Promise<string> {
-    const res = await this.post(this.teamsActivity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'pulse.submit', data: { verb: 'pulse.submit', surveyId, ...data } }, trigger: 'manual' } }));
+    const res = await this.post(
+      this.teamsActivity(person, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'pulse.submit', data: { verb: 'pulse.submit', surveyId, ...data } }, trigger: 'manual' },
+      }),
+    );
     expect(res.status).to.equal(200);
     return JSON.stringify(res.body);
   }
 
   api(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.bot.url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    return fetch(`${this.bot.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
   }
 
   async startPulse(body: Record<string, unknown>): Promise<number> {
-    const res = await this.api('/api/surveys', { method: 'POST', headers: { 'idempotency-key': `attack-${Math.random()}` }, body: JSON.stringify({ owner: COMMS_AAD, ...body }) });
+    const res = await this.api('/api/surveys', {
+      method: 'POST',
+      headers: { 'idempotency-key': `attack-${Math.random()}` },
+      body: JSON.stringify({ owner: COMMS_AAD, ...body }),
+    });
     expect(res.status, await res.clone().text()).to.equal(201);
     return ((await res.json()) as { id: number }).id;
   }
@@ -147,7 +163,9 @@ export class PulseHarness {
     const comms = { name: 'Comms', userId: '29:attack-comms', aadObjectId: COMMS_AAD, conversationId: 'a:attack-comms' };
     await this.post(this.teamsActivity(comms, { type: 'message', text: `results of #${id}` }));
     const replies = this.connector.messages().slice(mark);
-    return replies.map((m) => ((m.attachments as { content: { fallbackText: string } }[] | undefined)?.[0]?.content.fallbackText ?? String(m.text ?? ''))).join('\n');
+    return replies
+      .map((m) => (m.attachments as { content: { fallbackText: string } }[] | undefined)?.[0]?.content.fallbackText ?? String(m.text ?? ''))
+      .join('\n');
   }
 
   /** The dashboard's JSON for one pulse, signed in with the admin token as a browser would. */

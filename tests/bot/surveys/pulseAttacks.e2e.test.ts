@@ -29,7 +29,9 @@ function candidateKeys(row: Record<string, unknown>): Buffer[] {
 async function respondentsByRecomputation(test: TestDatabase, surveyId: number, staff: StaffMember[]): Promise<Map<string, StaffMember>> {
   const db = test.opened.db;
   const wave = (await sql<Record<string, unknown>>`select * from survey_waves where id = ${surveyId}`.execute(db)).rows[0];
-  const ledger = new Set((await sql<{ participant: string }>`select participant from survey_participation where survey_id = ${surveyId}`.execute(db)).rows.map((r) => r.participant));
+  const ledger = new Set(
+    (await sql<{ participant: string }>`select participant from survey_participation where survey_id = ${surveyId}`.execute(db)).rows.map((r) => r.participant),
+  );
   const found = new Map<string, StaffMember>();
   for (const key of candidateKeys(wave)) {
     for (const person of staff) {
@@ -163,9 +165,15 @@ forEachEngine((engine) => {
     let h: PulseHarness;
     /** Twenty-five staff, so five batches are stored; four are alone in their sector and locality. */
     const staff = staffList(25, (i) =>
-      i < 21 ? { sector: i < 10 ? 'health' : 'education', locality: i % 2 ? 'Melton' : 'Charnwood' } : { sector: ['youth', 'early-years-childcare', 'sport-culture', 'justice-crime-prevention'][i - 21], locality: ['Blaby', 'Harborough', 'Hinckley', 'Oadby'][i - 21] },
+      i < 21
+        ? { sector: i < 10 ? 'health' : 'education', locality: i % 2 ? 'Melton' : 'Charnwood' }
+        : {
+            sector: ['youth', 'early-years-childcare', 'sport-culture', 'justice-crime-prevention'][i - 21],
+            locality: ['Blaby', 'Harborough', 'Hinckley', 'Oadby'][i - 21],
+          },
     );
-    const answersOf = (i: number) => wellbeing([(i % 5) + 1, ((i + 2) % 5) + 1, ((i + 4) % 5) + 1, ((i + 1) % 5) + 1, ((i + 3) % 5) + 1], i % 11, `comment from person ${i}`);
+    const answersOf = (i: number) =>
+      wellbeing([(i % 5) + 1, ((i + 2) % 5) + 1, ((i + 4) % 5) + 1, ((i + 1) % 5) + 1, ((i + 3) % 5) + 1], i % 11, `comment from person ${i}`);
     let surveyId: number;
 
     before(async () => {
@@ -200,15 +208,34 @@ forEachEngine((engine) => {
         if (alike.length === 1 && isAnswerOf(String(row.answers), staff.indexOf(alike[0]))) named++;
       }
       expect(named, 'responses named by their segments').to.equal(0);
-      const small = (await sql<{ dimension: string; segment: string; responses: number }>`select dimension, segment, responses from survey_tallies where survey_id = ${surveyId} and question_id = '' and responses > 0 and responses < 5`.execute(db)).rows;
+      const small = (
+        await sql<{
+          dimension: string;
+          segment: string;
+          responses: number;
+        }>`select dimension, segment, responses from survey_tallies where survey_id = ${surveyId} and question_id = '' and responses > 0 and responses < 5`.execute(
+          db,
+        )
+      ).rows;
       expect(small, 'tallies about fewer than 5 people').to.deep.equal([]);
     });
 
     it('cannot pair a response with its ledger row or its arrival by storage order or transaction', async function () {
       const db = test.opened.db;
       if (engine === 'postgres') {
-        const ledger = (await sql<{ xmin: string; participant: string }>`select xmin::text as xmin, participant from survey_participation where survey_id = ${surveyId}`.execute(db)).rows;
-        const responses = (await sql<{ xmin: string; ctid: string; answers: string }>`select xmin::text as xmin, ctid::text as ctid, answers from survey_responses where survey_id = ${surveyId}`.execute(db)).rows;
+        const ledger = (
+          await sql<{
+            xmin: string;
+            participant: string;
+          }>`select xmin::text as xmin, participant from survey_participation where survey_id = ${surveyId}`.execute(db)
+        ).rows;
+        const responses = (
+          await sql<{
+            xmin: string;
+            ctid: string;
+            answers: string;
+          }>`select xmin::text as xmin, ctid::text as ctid, answers from survey_responses where survey_id = ${surveyId}`.execute(db)
+        ).rows;
         const byRecomputation = await respondentsByRecomputation(test, surveyId, staff);
         const ledgerXmins = new Map(ledger.map((r) => [r.xmin, r.participant]));
         let named = 0;
@@ -218,16 +245,23 @@ forEachEngine((engine) => {
           if (person && isAnswerOf(row.answers, staff.indexOf(person))) named++;
         }
         expect(named, 'responses named through the ledger row written in the same transaction').to.equal(0);
-        expect(responses.filter((r) => ledgerXmins.has(r.xmin)), 'responses sharing a transaction with a ledger row').to.deep.equal([]);
+        expect(
+          responses.filter((r) => ledgerXmins.has(r.xmin)),
+          'responses sharing a transaction with a ledger row',
+        ).to.deep.equal([]);
         // Each batch is written in one transaction of at least the threshold, in shuffled order.
         const batches = new Map<string, { ctid: string; answers: string }[]>();
         for (const row of responses) batches.set(row.xmin, [...(batches.get(row.xmin) ?? []), row]);
-        expect([...batches.values()].every((b) => b.length >= 5), 'every batch of responses has at least five').to.equal(true);
+        expect(
+          [...batches.values()].every((b) => b.length >= 5),
+          'every batch of responses has at least five',
+        ).to.equal(true);
       }
       // Storage order (SQLite's key order, PostgreSQL's heap order) against arrival order: the attacker names the n-th stored response as the n-th to answer.
-      const stored = engine === 'postgres'
-        ? (await sql<{ answers: string }>`select answers from survey_responses where survey_id = ${surveyId} order by ctid`.execute(db)).rows
-        : (await sql<{ answers: string }>`select answers from survey_responses where survey_id = ${surveyId}`.execute(db)).rows;
+      const stored =
+        engine === 'postgres'
+          ? (await sql<{ answers: string }>`select answers from survey_responses where survey_id = ${surveyId} order by ctid`.execute(db)).rows
+          : (await sql<{ answers: string }>`select answers from survey_responses where survey_id = ${surveyId}`.execute(db)).rows;
       const arrivalNamed = stored.filter((row, n) => isAnswerOf(row.answers, n)).length;
       // A fair shuffle leaves about one row per batch in its arrival place by chance; with five batches of five, 20 or more happens once in four million runs, while storing in arrival order names all 25.
       expect(stored.length, 'responses released in batches').to.equal(staff.length);

@@ -31,7 +31,11 @@ const invoke = (i: number, surveyId: number) => ({
 /** What the bot said to one submission: recorded, already answered, or no answer at all (killed mid-request). */
 async function submit(url: string, i: number, surveyId: number): Promise<'recorded' | 'duplicate' | 'lost'> {
   try {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoke(i, surveyId)) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(invoke(i, surveyId)),
+    });
     const body = JSON.stringify(await res.json());
     if (body.includes('your answers were recorded anonymously')) return 'recorded';
     if (body.includes('already answered')) return 'duplicate';
@@ -92,11 +96,21 @@ forEachEngine((engine) => {
       bot = await startBotProcess(BOT, env);
       child = bot.child;
       const count = async (table: 'survey_responses' | 'survey_pending' | 'survey_participation') =>
-        Number((await test.opened.db.selectFrom(table).select(({ fn }) => fn.countAll<number | string>().as('n')).where('survey_id', '=', id).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await test.opened.db
+              .selectFrom(table)
+              .select(({ fn }) => fn.countAll<number | string>().as('n'))
+              .where('survey_id', '=', id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const kept = async () => (await count('survey_responses')) + (await count('survey_pending'));
       const afterRestart = await kept();
       expect(afterRestart).to.equal(await count('survey_participation'));
-      expect(afterRestart).to.be.at.least(acknowledged.size).and.at.most(acknowledged.size + IN_FLIGHT);
+      expect(afterRestart)
+        .to.be.at.least(acknowledged.size)
+        .and.at.most(acknowledged.size + IN_FLIGHT);
 
       // Everyone submits again: the acknowledged are refused as duplicates, the rest are recorded once.
       const again = await Promise.all(Array.from({ length: STAFF }, (_, i) => submit(bot.url, i, id)));
@@ -106,7 +120,9 @@ forEachEngine((engine) => {
       expect(await kept()).to.equal(STAFF);
       // Every waiting answer written before the kill could be opened and released after the restart.
       expect(await count('survey_pending')).to.be.below(5);
-      const results = (await (await fetch(`${bot.url}/api/surveys/${id}/results`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { responses: { count: number } };
+      const results = (await (await fetch(`${bot.url}/api/surveys/${id}/results`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+        responses: { count: number };
+      };
       expect(results.responses.count).to.equal(await count('survey_responses'));
     });
   });

@@ -21,7 +21,6 @@ const STAFF = Array.from({ length: 12 }, (_, i) => ({
 type Person = { userId: string; aadObjectId: string; conversationId: string };
 const COMMS: Person = { userId: '29:comms', aadObjectId: COMMS_AAD, conversationId: 'a:personal-comms' };
 
-
 forEachEngine((engine) => {
   describe(`a whole pulse wave through /api/messages (${engine})`, function () {
     this.timeout(60000);
@@ -50,29 +49,46 @@ forEachEngine((engine) => {
     const say = (person: Person, text: string) => send(activity(person, { type: 'message', text }));
     /** Presses "Send my answers" on a Teams pulse card (Action.Execute) and returns the invoke response. */
     const execute = async (person: Person, surveyId: number, data: Record<string, unknown>) => {
-      const res = await send(activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'pulse.submit', data: { verb: 'pulse.submit', surveyId, ...data } }, trigger: 'manual' } }));
+      const res = await send(
+        activity(person, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'pulse.submit', data: { verb: 'pulse.submit', surveyId, ...data } }, trigger: 'manual' },
+        }),
+      );
       expect(res.status).to.equal(200);
       return res.body as { statusCode: number; type: string; value: unknown };
     };
-    const api = (path: string, init: RequestInit = {}) => fetch(`${bot.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${bot.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
     const startPulse = async (key: string, body: Record<string, unknown>) => {
       const res = await api('/api/surveys', { method: 'POST', headers: { 'idempotency-key': key }, body: JSON.stringify(body) });
       expect(res.status).to.equal(201);
       return ((await res.json()) as { id: number }).id;
     };
-    const results = async (id: number) => (await (await api(`/api/surveys/${id}/results`)).json()) as Record<string, { suppressed: boolean } & Record<string, unknown>>;
+    const results = async (id: number) =>
+      (await (await api(`/api/surveys/${id}/results`)).json()) as Record<string, { suppressed: boolean } & Record<string, unknown>>;
     /** Cards the connector received since `from`, as [conversation, fallback text]. */
     const cardsSince = (from: number) =>
       connector
         .messages()
         .slice(from)
-        .map((m) => [(m.conversation as { id: string }).id, ((m.attachments as { content: { fallbackText: string } }[] | undefined)?.[0]?.content.fallbackText ?? String(m.text ?? ''))] as const);
+        .map(
+          (m) =>
+            [
+              (m.conversation as { id: string }).id,
+              (m.attachments as { content: { fallbackText: string } }[] | undefined)?.[0]?.content.fallbackText ?? String(m.text ?? ''),
+            ] as const,
+        );
 
     before(async () => {
       test = await openTestDatabase(engine);
       serviceUrl = await connector.start();
       clock = START;
-      bot = await startBot({ ADMIN_API_TOKEN: TOKEN, COMMS_USERS: COMMS_AAD, DELIVERY_RATE_PER_SECOND: '500', DELIVERY_CONVERSATION_RATE_PER_SECOND: '100' }, { database: test.opened, now: () => clock });
+      bot = await startBot(
+        { ADMIN_API_TOKEN: TOKEN, COMMS_USERS: COMMS_AAD, DELIVERY_RATE_PER_SECOND: '500', DELIVERY_CONVERSATION_RATE_PER_SECOND: '100' },
+        { database: test.opened, now: () => clock },
+      );
       // Each person says hello first, so the bot holds their personal chat; profiles give the segments.
       for (const person of [...STAFF, COMMS]) expect((await say(person, 'hi')).status).to.be.oneOf([200, 201, 202]);
       for (const s of STAFF) await bot.services.store.profiles.save({ userId: s.userId, sector: s.sector, locality: s.locality, topics: [] });
@@ -116,17 +132,20 @@ forEachEngine((engine) => {
         expect(JSON.stringify(response.value)).to.include('Thank you \u2014 your answers were recorded anonymously').and.not.include('comment from person');
       }
       const atFour = await results(id);
-      for (const part of ['responses', 'questions', 'comments', 'segments', 'trend']) expect(atFour[part]).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
+      for (const part of ['responses', 'questions', 'comments', 'segments', 'trend'])
+        expect(atFour[part]).to.deep.equal({ suppressed: true, reason: 'fewer than 5 responses so far' });
 
       // A second submission is refused and the first kept.
       const twice = await execute(STAFF[0], id, wellbeingAnswers(5, 0));
-      expect(JSON.stringify(twice.value)).to.include("already answered this pulse");
+      expect(JSON.stringify(twice.value)).to.include('already answered this pulse');
 
       // The fifth answer shows the results.
       await execute(STAFF[4], id, wellbeingAnswers(5, 10, 'comment from person 5'));
       const atFive = await results(id);
       expect(atFive.responses).to.deep.include({ suppressed: false, count: 5, invited: 12 });
-      const workload = (atFive.questions as unknown as { items: { id: string; mean: number; distribution: { count: number }[] }[] }).items.find((q) => q.id === 'workload')!;
+      const workload = (atFive.questions as unknown as { items: { id: string; mean: number; distribution: { count: number }[] }[] }).items.find(
+        (q) => q.id === 'workload',
+      )!;
       expect(workload.mean).to.equal(3);
       expect(workload.distribution.map((d) => d.count)).to.deep.equal([1, 1, 1, 1, 1]);
 
@@ -136,10 +155,18 @@ forEachEngine((engine) => {
       await execute(STAFF[10], id, wellbeingAnswers(4, 8));
       const eleven = await results(id);
       expect(eleven.responses).to.deep.include({ count: 10 });
-      expect((eleven.release as unknown as { note: string }).note).to.equal('Figures as released Monday 23 November 2026 at 10:00. Updates after 4 more responses.');
+      expect((eleven.release as unknown as { note: string }).note).to.equal(
+        'Figures as released Monday 23 November 2026 at 10:00. Updates after 4 more responses.',
+      );
       // Each batch was all health, then all education; its localities (three and two) were too few to keep, so they are stored as "not stated".
-      const segments = eleven.segments as unknown as { sector: { shown: { label: string; responses: number }[]; hidden?: unknown }; locality: { shown: { label: string; responses: number }[] } };
-      expect(segments.sector.shown.map((s) => [s.label, s.responses])).to.deep.equal([['Education', 5], ['Health', 5]]);
+      const segments = eleven.segments as unknown as {
+        sector: { shown: { label: string; responses: number }[]; hidden?: unknown };
+        locality: { shown: { label: string; responses: number }[] };
+      };
+      expect(segments.sector.shown.map((s) => [s.label, s.responses])).to.deep.equal([
+        ['Education', 5],
+        ['Health', 5],
+      ]);
       expect(segments.sector.hidden).to.equal(undefined);
       expect(JSON.stringify(segments.sector)).to.not.match(/Youth/);
       expect(segments.locality.shown.map((s) => [s.label, s.responses])).to.deep.equal([['Not stated', 10]]);
@@ -158,7 +185,10 @@ forEachEngine((engine) => {
       await say(COMMS, 'results of wellbeing november');
       const [[where, text]] = cardsSince(mark);
       expect(where).to.equal(COMMS.conversationId);
-      expect(text).to.match(/Responses: 10/).and.match(/Response rate: 83\.3% of 12 invited/).and.match(/My workload is manageable: mean 3\.50 \u00B7 70% favourable/);
+      expect(text)
+        .to.match(/Responses: 10/)
+        .and.match(/Response rate: 83\.3% of 12 invited/)
+        .and.match(/My workload is manageable: mean 3\.50 \u00B7 70% favourable/);
       expect(text).to.include('Updates after 4 more responses.');
       const csv = await (await api(`/api/surveys/${id}/results.csv`)).text();
       expect(csv).to.include('overall,,,,responses,,10').and.include('sector,Health,,,responses,,5').and.include('locality,Not stated,,,responses,,10');
@@ -181,12 +211,22 @@ forEachEngine((engine) => {
 
       // A second wave of the same template trends against the first.
       clock = DateTime.fromISO('2026-12-07T09:00', { zone: 'Europe/London' });
-      const second = await startPulse('wave-2', { template: 'wellbeing-pulse', name: 'Wellbeing, December', audience: { everyone: true }, closes_at: '2026-12-14T17:00', owner: COMMS_AAD });
+      const second = await startPulse('wave-2', {
+        template: 'wellbeing-pulse',
+        name: 'Wellbeing, December',
+        audience: { everyone: true },
+        closes_at: '2026-12-14T17:00',
+        owner: COMMS_AAD,
+      });
       mark = connector.messages().length;
       await bot.services.delivery.drain();
       expect(cardsSince(mark).filter(([, t]) => /^Wellbeing and workload pulse/.test(t))).to.have.length(13);
       for (const s of STAFF.slice(0, 6)) await execute(s, second, wellbeingAnswers(5, 10));
-      const trend = (await results(second)).trend as unknown as { suppressed: boolean; previous: { id: number; responses: number }; items: { questionId: string; change: Record<string, number> }[] };
+      const trend = (await results(second)).trend as unknown as {
+        suppressed: boolean;
+        previous: { id: number; responses: number };
+        items: { questionId: string; change: Record<string, number> }[];
+      };
       expect(trend.suppressed).to.equal(false);
       expect(trend.previous).to.include({ id, responses: 10 });
       expect(trend.items.find((i) => i.questionId === 'workload')!.change).to.deep.equal({ mean: 1.5, favourable: 30 });

@@ -2,17 +2,68 @@ import { expect } from 'chai';
 import { releaseBatch, shuffled, WaitingAnswer } from '../../../bot/surveys/releaseBatch';
 import { segmentsToGeneralise } from '../../../bot/surveys/segmentGeneralisation';
 
-const answer = (sector: string | undefined, locality: string | undefined, n: number): WaitingAnswer => ({ sector, locality, answers: { workload: n }, comment: `c${n}` });
+const answer = (sector: string | undefined, locality: string | undefined, n: number): WaitingAnswer => ({
+  sector,
+  locality,
+  answers: { workload: n },
+  comment: `c${n}`,
+});
 const sizes = (counts: ReturnType<typeof releaseBatch>['counts'], dimension: string) =>
   Object.fromEntries(counts.filter((c) => c.dimension === dimension && c.questionId === '').map((c) => [c.segment, c.responses]));
 
 describe('segmentsToGeneralise', () => {
   it('folds every value rarer than the threshold, then the next smallest until "not stated" is empty or big enough', () => {
-    expect([...segmentsToGeneralise([{ key: 'a', responses: 6 }, { key: 'b', responses: 5 }], 5)]).to.deep.equal([]);
-    expect([...segmentsToGeneralise([{ key: 'a', responses: 6 }, { key: 'b', responses: 2 }], 5)].sort()).to.deep.equal(['a', 'b']);
-    expect([...segmentsToGeneralise([{ key: 'a', responses: 9 }, { key: 'b', responses: 5 }, { key: 'c', responses: 2 }], 5)].sort()).to.deep.equal(['b', 'c']);
-    expect([...segmentsToGeneralise([{ key: 'a', responses: 7 }, { key: '', responses: 1 }], 5)]).to.deep.equal(['a']);
-    expect([...segmentsToGeneralise([{ key: 'a', responses: 7 }, { key: '', responses: 5 }, { key: 'b', responses: 1 }], 5)]).to.deep.equal(['b']);
+    expect([
+      ...segmentsToGeneralise(
+        [
+          { key: 'a', responses: 6 },
+          { key: 'b', responses: 5 },
+        ],
+        5,
+      ),
+    ]).to.deep.equal([]);
+    expect(
+      [
+        ...segmentsToGeneralise(
+          [
+            { key: 'a', responses: 6 },
+            { key: 'b', responses: 2 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).to.deep.equal(['a', 'b']);
+    expect(
+      [
+        ...segmentsToGeneralise(
+          [
+            { key: 'a', responses: 9 },
+            { key: 'b', responses: 5 },
+            { key: 'c', responses: 2 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).to.deep.equal(['b', 'c']);
+    expect([
+      ...segmentsToGeneralise(
+        [
+          { key: 'a', responses: 7 },
+          { key: '', responses: 1 },
+        ],
+        5,
+      ),
+    ]).to.deep.equal(['a']);
+    expect([
+      ...segmentsToGeneralise(
+        [
+          { key: 'a', responses: 7 },
+          { key: '', responses: 5 },
+          { key: 'b', responses: 1 },
+        ],
+        5,
+      ),
+    ]).to.deep.equal(['b']);
   });
 });
 
@@ -34,7 +85,10 @@ describe('releaseBatch', () => {
   });
 
   it('keeps segment values that reach the threshold in the batch', () => {
-    const waiting = [...Array.from({ length: 5 }, (_, i) => answer('health', 'Melton', i)), ...Array.from({ length: 5 }, (_, i) => answer('education', 'Blaby', i + 5))];
+    const waiting = [
+      ...Array.from({ length: 5 }, (_, i) => answer('health', 'Melton', i)),
+      ...Array.from({ length: 5 }, (_, i) => answer('education', 'Blaby', i + 5)),
+    ];
     const batch = releaseBatch(waiting, 5);
     expect(sizes(batch.counts, 'sector')).to.deep.equal({ education: 5, health: 5 });
     expect(sizes(batch.counts, 'locality')).to.deep.equal({ blaby: 5, melton: 5 });

@@ -25,7 +25,16 @@ function parse(csv: string): string[][] {
 
 const template = loadTemplatesOrThrow().find((t) => t.id === 'induction-feedback')!;
 const NOW = DateTime.fromISO('2026-11-30T12:00', { zone: 'Europe/London' });
-const wave = { id: 4, name: 'Induction', templateId: template.id, template, threshold: 5, invited: 10, opensAt: NOW.minus({ days: 3 }), closesAt: NOW.plus({ days: 3 }) };
+const wave = {
+  id: 4,
+  name: 'Induction',
+  templateId: template.id,
+  template,
+  threshold: 5,
+  invited: 10,
+  opensAt: NOW.minus({ days: 3 }),
+  closesAt: NOW.plus({ days: 3 }),
+};
 const input = (responses: StoredResponse[]) => ({
   wave,
   tally: waveTallyFromResponses(template, responses),

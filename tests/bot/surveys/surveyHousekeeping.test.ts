@@ -29,13 +29,24 @@ describe('pulse housekeeping', () => {
     await housekeeping.runOnce();
     expect(queued).to.have.length(2);
 
-    for (const userId of ['staff-1', 'staff-2']) expect((await surveys.submit({ surveyId: wave.id, respondent: teamsRespondent(userId), data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' } })).kind).to.equal('recorded');
+    for (const userId of ['staff-1', 'staff-2'])
+      expect(
+        (
+          await surveys.submit({
+            surveyId: wave.id,
+            respondent: teamsRespondent(userId),
+            data: { 'q.completed-in-three-months': 'yes', 'q.induction-route': 'none', 'q.usefulness': '3' },
+          })
+        ).kind,
+      ).to.equal('recorded');
     clock = DateTime.fromISO('2026-12-30T17:00', { zone: 'Europe/London' });
     await housekeeping.runOnce();
     expect(await surveys.responses.release(wave.id)).to.deep.include({ number: 1, responses: 2, finalAt: '2026-12-30T17:00:00.000Z' });
     expect(await db.selectFrom('survey_participation').selectAll().execute()).to.deep.equal([]);
     expect(await surveys.hasAnswered(wave, teamsRespondent('staff-1'))).to.equal(false);
-    expect((await keys.once({ key: 'k', route: 'POST /api/surveys', body: {} }, async () => ({ status: 201, body: { again: true } }))).replayed).to.equal(false);
+    expect((await keys.once({ key: 'k', route: 'POST /api/surveys', body: {} }, async () => ({ status: 201, body: { again: true } }))).replayed).to.equal(
+      false,
+    );
     await db.destroy();
   });
 });

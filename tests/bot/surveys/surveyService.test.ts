@@ -37,13 +37,27 @@ forEachEngine((engine) => {
       ({ surveys, queued } = recordingSurveyService(store, () => clock, engine));
       for (let i = 1; i <= 6; i++) {
         await store.profiles.save({ userId: `u${i}`, sector: i <= 4 ? 'health' : 'education', locality: 'Melton', topics: [] });
-        await store.conversations.upsert({ userId: `u${i}`, conversationId: `a:${i}`, channelId: 'msteams', aadObjectId: `u${i}`, scope: 'personal', serviceUrl: 'https://smba.example/', reference: {} });
+        await store.conversations.upsert({
+          userId: `u${i}`,
+          conversationId: `a:${i}`,
+          channelId: 'msteams',
+          aadObjectId: `u${i}`,
+          scope: 'personal',
+          serviceUrl: 'https://smba.example/',
+          reference: {},
+        });
       }
     });
     afterEach(() => test.cleanup());
 
     async function newWave(extra: Record<string, unknown> = {}): Promise<Wave> {
-      const checked = surveys.check({ template: 'induction-feedback', audience: { everyone: true }, closes_at: '2026-11-30T17:00', reminder_days: ['2026-11-26'], ...extra });
+      const checked = surveys.check({
+        template: 'induction-feedback',
+        audience: { everyone: true },
+        closes_at: '2026-11-30T17:00',
+        reminder_days: ['2026-11-26'],
+        ...extra,
+      });
       if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
       const wave = await surveys.create(checked.wave);
       await surveys.schedule(wave);
@@ -91,7 +105,15 @@ forEachEngine((engine) => {
       const columns = async (table: string) =>
         engine === 'sqlite'
           ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(test.opened.db)).rows.map((r) => r.name).sort()
-          : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(test.opened.db)).rows.map((r) => r.name).sort();
+          : (
+              await sql<{
+                name: string;
+              }>`select column_name as name from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(
+                test.opened.db,
+              )
+            ).rows
+              .map((r) => r.name)
+              .sort();
       expect(await columns('survey_pending')).to.deep.equal(['id', 'sealed', 'survey_id']);
       expect(await columns('survey_participation')).to.deep.equal(['participant', 'survey_id']);
       expect(await columns('survey_responses')).to.deep.equal(['answers', 'comment', 'id', 'survey_id']);
@@ -115,7 +137,10 @@ forEachEngine((engine) => {
       if (engine === 'sqlite') {
         // WITHOUT ROWID: no hidden insert-ordered id gives the order rows were written in.
         for (const table of ['survey_responses', 'survey_participation', 'survey_pending']) {
-          const error = await sql`select rowid from ${sql.table(table)}`.execute(test.opened.db).then(() => undefined, (err: Error) => err.message);
+          const error = await sql`select rowid from ${sql.table(table)}`.execute(test.opened.db).then(
+            () => undefined,
+            (err: Error) => err.message,
+          );
           expect(error, table).to.match(/no such column: rowid/);
         }
       }
@@ -126,7 +151,9 @@ forEachEngine((engine) => {
       await store.profiles.save({ userId: 'u6', locality: ' melton ', topics: [] });
       const submitted = [];
       for (const [i, u] of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].entries()) {
-        submitted.push(await surveys.submit({ surveyId: wave.id, respondent: staff(u), data: answers(String((i % 5) + 1), i % 2 ? {} : { 'q.induction-route': 'none' }) }));
+        submitted.push(
+          await surveys.submit({ surveyId: wave.id, respondent: staff(u), data: answers(String((i % 5) + 1), i % 2 ? {} : { 'q.induction-route': 'none' }) }),
+        );
         const released = waveTallyFromCounts(wave.template, await surveys.responses.tallies(wave.id)).overall.responses;
         expect(released, `released after ${i + 1}`).to.equal(i + 1 >= 5 ? 5 : 0);
       }
@@ -156,7 +183,9 @@ forEachEngine((engine) => {
       const results = (await surveys.results(wave.id))!;
       expect(results.responses).to.include({ count: 5 });
       expect(results.release).to.include({ final: true, notIncluded: 1, nextUpdateAfter: null });
-      expect(results.release.note).to.match(/^Final figures, released Monday 23 November 2026 at 10:00\. 1 answer received after the last update is not included: fewer than 5 cannot be added/);
+      expect(results.release.note).to.match(
+        /^Final figures, released Monday 23 November 2026 at 10:00\. 1 answer received after the last update is not included: fewer than 5 cannot be added/,
+      );
       expect(await test.opened.db.selectFrom('survey_participation').selectAll().execute()).to.deep.equal([]);
       expect(await test.opened.db.selectFrom('survey_pending').selectAll().execute()).to.deep.equal([]);
       expect(await surveys.hasAnswered(wave, staff('u1'))).to.equal(false);
@@ -173,9 +202,15 @@ forEachEngine((engine) => {
 
     it('refuses answers before opening and after closing, saying when, and changes nothing', async () => {
       const wave = await newWave({ opens_at: '2026-11-24T09:00' });
-      expect(await surveys.submit({ surveyId: wave.id, respondent: staff('u1'), data: answers() })).to.deep.include({ kind: 'notYetOpen', opensOn: 'Tuesday 24 November 2026' });
+      expect(await surveys.submit({ surveyId: wave.id, respondent: staff('u1'), data: answers() })).to.deep.include({
+        kind: 'notYetOpen',
+        opensOn: 'Tuesday 24 November 2026',
+      });
       clock = wave.closesAt;
-      expect(await surveys.submit({ surveyId: wave.id, respondent: staff('u1'), data: answers() })).to.deep.include({ kind: 'closed', closedOn: 'Monday 30 November 2026' });
+      expect(await surveys.submit({ surveyId: wave.id, respondent: staff('u1'), data: answers() })).to.deep.include({
+        kind: 'closed',
+        closedOn: 'Monday 30 November 2026',
+      });
       expect(await surveys.responses.waiting(wave.id)).to.equal(0);
     });
 
@@ -184,7 +219,9 @@ forEachEngine((engine) => {
       const web = { userId: 'dl_user_E1', identities: ['aad:u1', 'web:E1'] };
       expect((await surveys.submit({ surveyId: wave.id, respondent: staff('u1'), data: answers() })).kind).to.equal('recorded');
       expect((await surveys.submit({ surveyId: wave.id, respondent: web, data: answers() })).kind).to.equal('duplicate');
-      expect((await surveys.submit({ surveyId: wave.id, respondent: { userId: 'dl_user_E1', identities: ['web:E1'] }, data: answers() })).kind).to.equal('recorded');
+      expect((await surveys.submit({ surveyId: wave.id, respondent: { userId: 'dl_user_E1', identities: ['web:E1'] }, data: answers() })).kind).to.equal(
+        'recorded',
+      );
       expect((await surveys.submit({ surveyId: wave.id, respondent: web, data: answers() })).kind).to.equal('duplicate');
       expect(await surveys.responses.waiting(wave.id)).to.equal(2);
     });

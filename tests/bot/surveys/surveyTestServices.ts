@@ -16,7 +16,11 @@ export const testPulseKeys = (): PulseKeys => new PulseKeys(Buffer.from(TEST_PUL
 export const teamsRespondent = (userId: string): Respondent => ({ userId, identities: [`aad:${userId.toLowerCase()}`] });
 
 /** A survey service over a store, queueing into an array instead of the delivery engine. */
-export function recordingSurveyService(store: Store, now: () => DateTime = () => FIXED_NOW, engine: Engine = 'sqlite'): { surveys: SurveyService; queued: OutboundMessage[] } {
+export function recordingSurveyService(
+  store: Store,
+  now: () => DateTime = () => FIXED_NOW,
+  engine: Engine = 'sqlite',
+): { surveys: SurveyService; queued: OutboundMessage[] } {
   const queued: OutboundMessage[] = [];
   const surveys = new SurveyService({
     db: store.db,
@@ -68,7 +72,15 @@ export async function addStaff(store: Store, sectors: string[], channelId = 'mst
     const userId = `staff-${i + 1}`;
     ids.push(userId);
     await store.profiles.save({ userId, sector, locality: i % 2 ? 'Melton' : 'Charnwood', topics: [] });
-    await store.conversations.upsert({ userId, conversationId: `a:staff-${i + 1}`, channelId, aadObjectId: userId, scope: 'personal', serviceUrl: 'https://smba.example/', reference: {} });
+    await store.conversations.upsert({
+      userId,
+      conversationId: `a:staff-${i + 1}`,
+      channelId,
+      aadObjectId: userId,
+      scope: 'personal',
+      serviceUrl: 'https://smba.example/',
+      reference: {},
+    });
   }
   return ids;
 }

@@ -10,15 +10,31 @@ const queryInvoke = (serviceUrl: string, text: string | undefined) => ({
   from: { id: '29:searcher', aadObjectId: 'aad-s' },
   recipient: { id: '28:bot' },
   conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat', tenantId: 't' },
-  value: { commandId: 'searchGlossary', parameters: text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'searchKeywords', value: text }], queryOptions: { skip: 0, count: 10 } },
+  value: {
+    commandId: 'searchGlossary',
+    parameters: text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'searchKeywords', value: text }],
+    queryOptions: { skip: 0, count: 10 },
+  },
 });
 
 describe('glossary search message extension', () => {
   const suite = botWithConnector();
 
   const invoke = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${suite.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    return { status: res.status, body: (await res.json()) as { composeExtension: { type: string; attachments: { content: { fallbackText: string }; preview: { content: { title: string; tap: { value: { entryId: string } } } } }[] } } };
+    const res = await fetch(`${suite.bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        composeExtension: {
+          type: string;
+          attachments: { content: { fallbackText: string }; preview: { content: { title: string; tap: { value: { entryId: string } } } } }[];
+        };
+      },
+    };
   };
   const titles = (body: Awaited<ReturnType<typeof invoke>>['body']) => body.composeExtension.attachments.map((a) => a.preview.content.title);
 
@@ -39,7 +55,11 @@ describe('glossary search message extension', () => {
     expect(titles(body).length).to.be.within(3, 10);
   });
 
-  for (const [name, text] of [['1,000 characters', 'x'.repeat(1000)], ['only symbols', '?!*&^%$'], ['nonsense', 'zzzqqq']] as const) {
+  for (const [name, text] of [
+    ['1,000 characters', 'x'.repeat(1000)],
+    ['only symbols', '?!*&^%$'],
+    ['nonsense', 'zzzqqq'],
+  ] as const) {
     it(`returns an empty result, not an error, for ${name}`, async () => {
       const { status, body } = await invoke(queryInvoke(suite.serviceUrl, text));
       expect(status).to.equal(200);

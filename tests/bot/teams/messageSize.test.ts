@@ -1,9 +1,21 @@
 import { expect } from 'chai';
-import { ACTIVITY_BUDGET_BYTES, fitActivity, fitInvokeResponse, serialisedBytes, TEAMS_MESSAGE_LIMIT_BYTES, truncateToBytes } from '../../../bot/teams/messageSize';
+import {
+  ACTIVITY_BUDGET_BYTES,
+  fitActivity,
+  fitInvokeResponse,
+  serialisedBytes,
+  TEAMS_MESSAGE_LIMIT_BYTES,
+  truncateToBytes,
+} from '../../../bot/teams/messageSize';
 
 const bigCard = (text: string) => ({
   type: 'message',
-  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }], fallbackText: text } }],
+  attachments: [
+    {
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }], fallbackText: text },
+    },
+  ],
 });
 
 describe('message size guard', () => {
@@ -17,7 +29,9 @@ describe('message size guard', () => {
     expect(fitted.shortened).to.equal(true);
     expect(serialisedBytes(fitted.activity)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
     expect(fitted.activity.attachments).to.equal(undefined);
-    expect(fitted.activity.text).to.match(/^word word/).and.match(/too long for Teams/);
+    expect(fitted.activity.text)
+      .to.match(/^word word/)
+      .and.match(/too long for Teams/);
   });
 
   it('counts bytes, not characters, and survives text that JSON escapes heavily', () => {
@@ -35,9 +49,15 @@ describe('message size guard', () => {
 
   it('turns an oversized invoke answer into a short message of the right shape', () => {
     const huge = 'x'.repeat(40000);
-    const card = fitInvokeResponse('adaptiveCard/action', { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { text: huge } } });
+    const card = fitInvokeResponse('adaptiveCard/action', {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { text: huge } },
+    });
     expect(card.body).to.deep.include({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-    const search = fitInvokeResponse('composeExtension/query', { status: 200, body: { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: Array.from({ length: 10 }, () => ({ content: 'y'.repeat(5000) })) } } });
+    const search = fitInvokeResponse('composeExtension/query', {
+      status: 200,
+      body: { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: Array.from({ length: 10 }, () => ({ content: 'y'.repeat(5000) })) } },
+    });
     expect(serialisedBytes(search.body)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
     expect((search.body as { composeExtension: { attachments: unknown[] } }).composeExtension.attachments.length).to.be.within(1, 9);
   });

@@ -9,7 +9,7 @@ const TEAM = '19:early-help-team@thread.tacv2';
 const SAFEGUARDING = '19:safeguarding-channel@thread.tacv2';
 const BOT = '28:channels-bot';
 
-describe("Teams channels, end to end: a briefing goes to a chosen channel read from the team, not only General", function () {
+describe('Teams channels, end to end: a briefing goes to a chosen channel read from the team, not only General', function () {
   this.timeout(30000);
   let bot: RunningBot;
   const connector = new FakeConnector();
@@ -88,10 +88,16 @@ describe("Teams channels, end to end: a briefing goes to a chosen channel read f
 
   it('reads the channels again when one is renamed or deleted', async () => {
     channelList = [{ id: TEAM }, { id: SAFEGUARDING, name: 'Safeguarding and LADO' }];
-    await activity({ type: 'conversationUpdate', channelData: { team: { id: TEAM }, channel: { id: SAFEGUARDING, name: 'Safeguarding and LADO' }, eventType: 'channelRenamed', tenant: { id: TENANT } } });
+    await activity({
+      type: 'conversationUpdate',
+      channelData: { team: { id: TEAM }, channel: { id: SAFEGUARDING, name: 'Safeguarding and LADO' }, eventType: 'channelRenamed', tenant: { id: TENANT } },
+    });
     expect((await bot.services.store.rosters.channels()).map((c) => c.name)).to.deep.equal(['General', 'Safeguarding and LADO']);
     channelList = [{ id: TEAM }];
-    await activity({ type: 'conversationUpdate', channelData: { team: { id: TEAM }, channel: { id: SAFEGUARDING }, eventType: 'channelDeleted', tenant: { id: TENANT } } });
+    await activity({
+      type: 'conversationUpdate',
+      channelData: { team: { id: TEAM }, channel: { id: SAFEGUARDING }, eventType: 'channelDeleted', tenant: { id: TENANT } },
+    });
     expect((await bot.services.store.rosters.channels()).map((c) => c.channelId)).to.deep.equal([TEAM]);
     const res = await brief('After deletion', { channels: [{ team: TEAM, channel: SAFEGUARDING }] });
     expect(res.status).to.equal(422);

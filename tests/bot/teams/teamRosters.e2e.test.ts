@@ -9,7 +9,13 @@ const TEAM = '19:children-services-team@thread.tacv2';
 const BOT = '28:roster-bot';
 
 /** A roster of people who have never chatted with the bot, served two to a page as the connector pages it. */
-const ROSTER = ['29:ann', '29:bea', '29:cal', '29:dev', '29:eli'].map((id, i) => ({ id, name: `Person ${i}`, aadObjectId: `aad-${i}`, email: `p${i}@council.example.gov.uk`, userRole: 'user' }));
+const ROSTER = ['29:ann', '29:bea', '29:cal', '29:dev', '29:eli'].map((id, i) => ({
+  id,
+  name: `Person ${i}`,
+  aadObjectId: `aad-${i}`,
+  email: `p${i}@council.example.gov.uk`,
+  userRole: 'user',
+}));
 
 describe('Teams rosters, end to end: a briefing reaches team members who never chatted', function () {
   this.timeout(30000);
@@ -77,7 +83,13 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
     await activity({ type: 'installationUpdate', action: 'add' });
     const pages = connector.calls.filter((c) => c.url.includes('/pagedmembers'));
     expect(pages).to.have.length(3);
-    expect(await bot.services.store.rosters.team(TEAM)).to.include({ active: true, tenantId: TENANT, botId: BOT, name: 'Children services', generalChannelId: TEAM });
+    expect(await bot.services.store.rosters.team(TEAM)).to.include({
+      active: true,
+      tenantId: TENANT,
+      botId: BOT,
+      name: 'Children services',
+      generalChannelId: TEAM,
+    });
     expect((await bot.services.store.rosters.membersOf(TEAM)).map((m) => m.userId)).to.deep.equal(ROSTER.map((m) => m.id));
   });
 
@@ -111,14 +123,26 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
 
   it('adds people who join the team and drops people who leave it', async () => {
     connector.respond = (call) => {
-      if (call.method === 'GET' && call.url.includes('/members/29%3Afay')) return { status: 200, body: { id: '29:fay', name: 'Fay', aadObjectId: 'aad-fay', email: 'fay@council.example.gov.uk' } };
+      if (call.method === 'GET' && call.url.includes('/members/29%3Afay'))
+        return { status: 200, body: { id: '29:fay', name: 'Fay', aadObjectId: 'aad-fay', email: 'fay@council.example.gov.uk' } };
       return rosterPage(call);
     };
-    await activity({ type: 'conversationUpdate', membersAdded: [{ id: '29:fay', aadObjectId: 'aad-fay' }], channelData: { team: { id: TEAM }, eventType: 'teamMemberAdded', tenant: { id: TENANT } } });
-    await activity({ type: 'conversationUpdate', membersRemoved: [{ id: '29:eli' }], channelData: { team: { id: TEAM }, eventType: 'teamMemberRemoved', tenant: { id: TENANT } } });
+    await activity({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '29:fay', aadObjectId: 'aad-fay' }],
+      channelData: { team: { id: TEAM }, eventType: 'teamMemberAdded', tenant: { id: TENANT } },
+    });
+    await activity({
+      type: 'conversationUpdate',
+      membersRemoved: [{ id: '29:eli' }],
+      channelData: { team: { id: TEAM }, eventType: 'teamMemberRemoved', tenant: { id: TENANT } },
+    });
     const members = (await bot.services.store.rosters.membersOf(TEAM)).map((m) => m.userId);
     expect(members).to.include('29:fay').and.not.include('29:eli');
-    expect((await bot.services.store.rosters.membersOf(TEAM)).find((m) => m.userId === '29:fay')).to.include({ email: 'fay@council.example.gov.uk', aadObjectId: 'aad-fay' });
+    expect((await bot.services.store.rosters.membersOf(TEAM)).find((m) => m.userId === '29:fay')).to.include({
+      email: 'fay@council.example.gov.uk',
+      aadObjectId: 'aad-fay',
+    });
   });
 
   it('posts one card to the General channel of a chosen team, and counts "Got it" per person who presses it', async () => {
@@ -129,7 +153,9 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
     await bot.services.delivery.drain();
     const posts = connector.calls.slice(before).filter((c) => c.method === 'POST' && c.body?.type === 'message');
     expect(posts.map((c) => c.conversationId)).to.deep.equal([TEAM]);
-    expect(JSON.stringify(posts[0].body)).to.match(/Channel notice/).and.not.match(/"refresh"/);
+    expect(JSON.stringify(posts[0].body))
+      .to.match(/Channel notice/)
+      .and.not.match(/"refresh"/);
     const briefing = await bot.services.briefings.findByTitle('Channel notice');
     for (const person of ['29:ann', '29:bea', '29:ann']) {
       await activity({
@@ -149,7 +175,12 @@ describe('Teams rosters, end to end: a briefing reaches team members who never c
       value: { action: { type: 'Action.Execute', verb: 'briefing.ack', data: { verb: 'briefing.ack', briefingId: briefing!.id } }, trigger: 'manual' },
     });
     const records = await bot.services.delivery.records(`briefing:${briefing!.id}`);
-    expect(records.filter((r) => r.acknowledgedAt).map((r) => r.userId).sort()).to.deep.equal(['29:ann', '29:bea']);
+    expect(
+      records
+        .filter((r) => r.acknowledgedAt)
+        .map((r) => r.userId)
+        .sort(),
+    ).to.deep.equal(['29:ann', '29:bea']);
     expect(records.find((r) => r.userId.startsWith('channel:'))).to.include({ status: 'sent' });
   });
 

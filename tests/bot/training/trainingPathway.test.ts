@@ -51,14 +51,25 @@ describe('computePathway', () => {
   });
 
   it('uses the tightest rule when two apply (everyone in 3 months, the role in 1)', () => {
-    const both = [fixtureCourse({ mandatory: [{ roles: ['all'], withinMonths: 3 }, { roles: ['teacher'], withinMonths: 1 }] })];
+    const both = [
+      fixtureCourse({
+        mandatory: [
+          { roles: ['all'], withinMonths: 3 },
+          { roles: ['teacher'], withinMonths: 1 },
+        ],
+      }),
+    ];
     const pathway = computePathway(profile({ role: 'teacher', startDate: '2026-11-01' }), both, TODAY);
     if (pathway.kind !== 'pathway') throw new Error('expected a pathway');
     expect(pathway.mandatory.map(item)).to.deep.equal(['caf 2026-12-01']);
   });
 
   it('gives a social worker on the sample catalogue induction, level 3 safeguarding, CAF and information sharing', () => {
-    const pathway = computePathway(profile({ sector: 'social-family-community', role: 'social-worker', startDate: '2026-06-01' }), loadCatalogue().catalogue.courses, TODAY);
+    const pathway = computePathway(
+      profile({ sector: 'social-family-community', role: 'social-worker', startDate: '2026-06-01' }),
+      loadCatalogue().catalogue.courses,
+      TODAY,
+    );
     if (pathway.kind !== 'pathway') throw new Error('expected a pathway');
     expect(pathway.mandatory.map(item)).to.deep.equal([
       'common-induction 2026-09-01 overdue',

@@ -27,10 +27,17 @@ forEachEngine((engine) => {
     let bot: RunningBot;
     let clock: ReturnType<typeof movableClock>;
 
-    const post = (body: unknown) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const say = (text: string) => post(teamsActivity(serviceUrl, { type: 'message', text }));
     const press = async (verb: string, data: Record<string, unknown>) => {
-      const res = await post(teamsActivity(serviceUrl, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } } }));
+      const res = await post(
+        teamsActivity(serviceUrl, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } },
+        }),
+      );
       return (await res.json()) as { statusCode: number; value: unknown };
     };
     const reminderTitles = () =>
@@ -67,7 +74,9 @@ forEachEngine((engine) => {
       expect(reminderTitles(), 'held by quiet hours until 12:00').to.deep.equal([]);
       clock.set('2026-12-01T12:00:00');
       await bot.services.delivery.drain();
-      expect(reminderTitles()).to.deep.equal(['Reminder: CAF and the lead professional is in a week | Tue 8 Dec 2026, 09:30\u201312:30, County Hall, Training Room 1 (sample venue)']);
+      expect(reminderTitles()).to.deep.equal([
+        'Reminder: CAF and the lead professional is in a week | Tue 8 Dec 2026, 09:30\u201312:30, County Hall, Training Room 1 (sample venue)',
+      ]);
 
       clock.set('2026-12-07T12:00:00');
       await bot.services.delivery.drain();

@@ -49,7 +49,12 @@ describe('upcoming sessions (injected clock)', () => {
   });
 
   it('describes a session in London time whatever zone its times were made in', () => {
-    const session = fixtureSession('x', '2027-01-14', { online: false, venue: 'County Hall', start: london('2027-01-14T09:30').toUTC(), end: london('2027-01-14T12:30').toUTC() });
+    const session = fixtureSession('x', '2027-01-14', {
+      online: false,
+      venue: 'County Hall',
+      start: london('2027-01-14T09:30').toUTC(),
+      end: london('2027-01-14T12:30').toUTC(),
+    });
     expect(describeSession(session)).to.equal('Thu 14 Jan 2027, 09:30\u201312:30, County Hall');
   });
 

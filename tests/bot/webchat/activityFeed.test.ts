@@ -28,7 +28,10 @@ describe('activity feed (one process)', () => {
 
   it('says when the first listener of a conversation arrives and the last one leaves (to subscribe and unsubscribe)', () => {
     const calls: string[] = [];
-    const listeners = new LocalListeners((id) => calls.push(`first ${id}`), (id) => calls.push(`last ${id}`));
+    const listeners = new LocalListeners(
+      (id) => calls.push(`first ${id}`),
+      (id) => calls.push(`last ${id}`),
+    );
     const one = listeners.add('a', () => undefined);
     const two = listeners.add('a', () => undefined);
     one();
@@ -38,8 +41,16 @@ describe('activity feed (one process)', () => {
   });
 
   it('reads only well-formed messages from other replicas', () => {
-    expect(parseFeedMessage(JSON.stringify({ r: 'x', e: { kind: 'stored', conversationId: 'a', watermark: 3 } }))).to.deep.equal({ r: 'x', e: { kind: 'stored', conversationId: 'a', watermark: 3 } });
-    for (const bad of ['nonsense', '{}', JSON.stringify({ r: 'x', e: { kind: 'stored', conversationId: 'a', watermark: '3' } }), JSON.stringify({ r: 'x', e: { kind: 'resync', conversationId: 'a' } })]) {
+    expect(parseFeedMessage(JSON.stringify({ r: 'x', e: { kind: 'stored', conversationId: 'a', watermark: 3 } }))).to.deep.equal({
+      r: 'x',
+      e: { kind: 'stored', conversationId: 'a', watermark: 3 },
+    });
+    for (const bad of [
+      'nonsense',
+      '{}',
+      JSON.stringify({ r: 'x', e: { kind: 'stored', conversationId: 'a', watermark: '3' } }),
+      JSON.stringify({ r: 'x', e: { kind: 'resync', conversationId: 'a' } }),
+    ]) {
       expect(parseFeedMessage(bad), bad).to.equal(undefined);
     }
   });

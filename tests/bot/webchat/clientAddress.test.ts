@@ -2,7 +2,8 @@ import { IncomingMessage } from 'node:http';
 import { expect } from 'chai';
 import { clientAddress } from '../../../bot/webchat/clientAddress';
 
-const request = (peer: string, forwarded?: string) => ({ socket: { remoteAddress: peer }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
+const request = (peer: string, forwarded?: string) =>
+  ({ socket: { remoteAddress: peer }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
 
 describe('clientAddress', () => {
   it('is the peer with no proxies in front, whatever X-Forwarded-For claims', () => {

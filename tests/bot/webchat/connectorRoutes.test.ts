@@ -26,7 +26,13 @@ describe('internal Bot Connector routes (HTTP)', () => {
 
   before(async () => {
     database = await openTestDatabase('sqlite');
-    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: new LocalActivityFeed(), users: new VerifiedUsers(), logger: silentLogger, now: fixedClock });
+    conversations = new DirectLineConversations({
+      store: new SqlDirectLineStore(database.opened.db, fixedClock),
+      feed: new LocalActivityFeed(),
+      users: new VerifiedUsers(),
+      logger: silentLogger,
+      now: fixedClock,
+    });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     registerConnectorRoutes(server, key, { conversations, bot: { id: 'staffbot', name: 'Assistant' }, now: fixedClock });

@@ -16,7 +16,13 @@ describe('DirectLineConversations', () => {
     database = await openTestDatabase('sqlite');
     users = new VerifiedUsers();
     const feed = new LocalActivityFeed();
-    conversations = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed, users, logger: silentLogger, now: fixedClock });
+    conversations = new DirectLineConversations({
+      store: new SqlDirectLineStore(database.opened.db, fixedClock),
+      feed,
+      users,
+      logger: silentLogger,
+      now: fixedClock,
+    });
     events = [];
     feed.subscribe('c1', (event) => events.push(event));
   });
@@ -25,7 +31,10 @@ describe('DirectLineConversations', () => {
   it('announces every stored activity with its watermark, so streams on any replica read it', async () => {
     await conversations.start('c1', { id: 'dl_anon_1' });
     await conversations.appendFromClient('c1', { type: 'message', text: 'hi' }, undefined);
-    await conversations.appendFromBot('c1', [{ type: 'message', text: 'one' }, { type: 'message', text: 'two' }]);
+    await conversations.appendFromBot('c1', [
+      { type: 'message', text: 'one' },
+      { type: 'message', text: 'two' },
+    ]);
     expect(events).to.deep.equal([
       { kind: 'stored', conversationId: 'c1', watermark: 1 },
       { kind: 'stored', conversationId: 'c1', watermark: 3 },
@@ -49,8 +58,18 @@ describe('DirectLineConversations', () => {
   });
 
   it('keeps an activity when the other replicas cannot be told (their streams catch up at the next keep-alive)', async () => {
-    const failing = { publish: async () => Promise.reject(new Error('LISTEN connection down')), subscribe: () => () => undefined, close: async () => undefined };
-    const shaky = new DirectLineConversations({ store: new SqlDirectLineStore(database.opened.db, fixedClock), feed: failing, users, logger: silentLogger, now: fixedClock });
+    const failing = {
+      publish: async () => Promise.reject(new Error('LISTEN connection down')),
+      subscribe: () => () => undefined,
+      close: async () => undefined,
+    };
+    const shaky = new DirectLineConversations({
+      store: new SqlDirectLineStore(database.opened.db, fixedClock),
+      feed: failing,
+      users,
+      logger: silentLogger,
+      now: fixedClock,
+    });
     await shaky.start('c9', { id: 'dl_anon_1' });
     expect((await shaky.appendFromClient('c9', { type: 'message', text: 'hi' }, undefined)).outcome).to.equal('appended');
     expect((await shaky.appendFromBot('c9', [{ type: 'typing' }, { type: 'message', text: 'answer' }]))!.map((a) => a.text)).to.deep.equal(['answer']);

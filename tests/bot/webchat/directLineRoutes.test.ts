@@ -113,7 +113,9 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
     it('reconnects (GET conversation) with a fresh token and a new stream URL from the watermark', async () => {
       const conversation = await pageConversation();
       clock.advance(10 * 60);
-      const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
+      const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, {
+        headers: { authorization: `Bearer ${conversation.token}` },
+      });
       expect(res.status).to.equal(200);
       const body = (await res.json()) as StartedConversation;
       expect(body.conversationId).to.equal(conversation.conversationId);
@@ -129,7 +131,11 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
   describe('posting and reading activities', () => {
     it('answers "what is a lead professional" with the answer card, in order, with increasing watermarks', async () => {
       const conversation = await pageConversation();
-      const posted = await client.post(conversation.conversationId, conversation.token, message('what is a lead professional', { channelData: { clientActivityID: 'c-1' } }));
+      const posted = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a lead professional', { channelData: { clientActivityID: 'c-1' } }),
+      );
       expect(posted.status).to.equal(200);
       expect(posted.body.id).to.equal(`${conversation.conversationId}|0000002`);
 
@@ -157,7 +163,11 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       const card = answer.replies[0].attachments![0].content;
       const yes = JSON.stringify(card).match(/"title":"Yes","data":(\{[^}]*\})/);
       expect(yes, 'the answer card has a Yes button').to.not.equal(null);
-      const posted = await client.post(conversation.conversationId, conversation.token, { type: 'message', value: JSON.parse(yes![1]), channelData: { postBack: true } });
+      const posted = await client.post(conversation.conversationId, conversation.token, {
+        type: 'message',
+        value: JSON.parse(yes![1]),
+        channelData: { postBack: true },
+      });
       expect(posted.status).to.equal(200);
       const got = await client.activities(conversation.conversationId, conversation.token, answer.watermark);
       expect(got.body.activities.map(shownText)).to.include('Thanks, glad it helped.');
@@ -180,8 +190,16 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
 
     it('does not queue a resent activity twice (same clientActivityID): same id, no second answer', async () => {
       const conversation = await pageConversation();
-      const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));
-      const again = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }));
+      const first = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }),
+      );
+      const again = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'resend-me' } }),
+      );
       expect(again.status).to.equal(200);
       expect(again.body.id).to.equal(first.body.id);
       const got = await client.activities(conversation.conversationId, conversation.token, '1');
@@ -197,17 +215,32 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
         conversations.appendFromBot = appendFromBot;
         throw new Error('connection lost');
       };
-      const first = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      const first = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }),
+      );
       expect(first.status).to.equal(502);
-      const again = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      const again = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }),
+      );
       expect(again.status).to.equal(200);
       const got = await client.activities(conversation.conversationId, conversation.token, '1');
       const answers = got.body.activities.filter((a) => a.replyToId === again.body.id && /^Common Assessment Framework/.test(shownText(a)));
       expect(answers, 'answered on the resend').to.have.length(1);
-      const third = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }));
+      const third = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'dies-once' } }),
+      );
       expect(third.body.id).to.equal(again.body.id);
       const after = await client.activities(conversation.conversationId, conversation.token, '1');
-      expect(after.body.activities.filter((a) => /^Common Assessment Framework/.test(shownText(a))), 'not answered twice').to.have.length(1);
+      expect(
+        after.body.activities.filter((a) => /^Common Assessment Framework/.test(shownText(a))),
+        'not answered twice',
+      ).to.have.length(1);
     });
 
     const refusals: [string, unknown][] = [
@@ -272,7 +305,10 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       expect(expired.status).to.equal(403);
       expect(expired.body.error!.code).to.equal('TokenExpired');
       expect((await client.activities(conversation.conversationId, conversation.token)).status).to.equal(403);
-      const refreshAgain = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${conversation.token}` } });
+      const refreshAgain = await fetch(`${bot.url}/v3/directline/tokens/refresh`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${conversation.token}` },
+      });
       expect(refreshAgain.status).to.equal(403);
 
       expect((await client.post(conversation.conversationId, refreshed.token, message('what is TAC'))).status).to.equal(200);
@@ -309,7 +345,11 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
         headers: { ...auth, 'content-type': 'application/json' },
         body: '{"type": "message", "text": ',
       });
-      for (const [name, res, status] of [['unknown route', unknown, 404], ['wrong method', wrongMethod, 405], ['not JSON', notJson, 400]] as const) {
+      for (const [name, res, status] of [
+        ['unknown route', unknown, 404],
+        ['wrong method', wrongMethod, 405],
+        ['not JSON', notJson, 400],
+      ] as const) {
         expect(res.status, name).to.equal(status);
         const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
         expect(body.error?.code, name).to.be.a('string');
@@ -333,7 +373,11 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
         expect(event.status, `activity ${i + 1}`).to.equal(200);
       }
       const before = await client.activities(conversation.conversationId, conversation.token);
-      const refused = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
+      const refused = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }),
+      );
       expect(refused.status).to.equal(429);
       expect(refused.retryAfter).to.equal('10');
       expect(refused.body.error!.code).to.equal('Throttled');
@@ -343,7 +387,11 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
       clock.advance(4);
       expect((await client.post(conversation.conversationId, conversation.token, message('what is a CAF'))).retryAfter).to.equal('6');
       clock.advance(6);
-      const retried = await client.post(conversation.conversationId, conversation.token, message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }));
+      const retried = await client.post(
+        conversation.conversationId,
+        conversation.token,
+        message('what is a CAF', { channelData: { clientActivityID: 'flood-21' } }),
+      );
       expect(retried.status).to.equal(200);
       const final = await client.activities(conversation.conversationId, conversation.token, after.body.watermark);
       expect(final.body.activities.filter((a) => a.text === 'what is a CAF')).to.have.length(1);
@@ -369,7 +417,9 @@ describe('built-in Direct Line endpoint (HTTP)', () => {
   describe('WebSocket stream', () => {
     it('sends the backlog, then each new activity as it is added', async () => {
       const conversation = await pageConversation();
-      const received = await streamActivities(conversation.streamUrl, 3, () => client.post(conversation.conversationId, conversation.token, message('what is a lead professional')));
+      const received = await streamActivities(conversation.streamUrl, 3, () =>
+        client.post(conversation.conversationId, conversation.token, message('what is a lead professional')),
+      );
       expect(received.map((a) => a.id.split('|')[1])).to.deep.equal(['0000001', '0000002', '0000003']);
       expect(shownText(received[2])).to.match(/^Lead professional/);
     });
@@ -440,7 +490,10 @@ describe('built-in Direct Line endpoint: idle conversations', () => {
     expect(gone.status).to.equal(404);
     expect(await rows()).to.equal(2);
     const refsBefore = await db.selectFrom('conversation_refs').select('user_id').where('conversation_id', '=', started.body.conversationId).execute();
-    expect(refsBefore.map((r) => r.user_id), 'the welcome turn kept a reference').to.deep.equal([given.body.user.id]);
+    expect(
+      refsBefore.map((r) => r.user_id),
+      'the welcome turn kept a reference',
+    ).to.deep.equal([given.body.user.id]);
     expect(await bot.services.webChat.purge()).to.deep.include({ conversations: 1, visitors: 1 });
     expect(await rows()).to.equal(0);
     const refsAfter = await db.selectFrom('conversation_refs').select('user_id').where('user_id', '=', given.body.user.id).execute();
@@ -475,7 +528,9 @@ describe('built-in Direct Line endpoint: stream keep-alives and token expiry', (
   });
   after(() => bot.stop());
 
-  async function openStream(options: { autoPong?: boolean } = {}): Promise<{ ws: WebSocket; messages: string[]; closed: Promise<{ code: number; reason: string }>; conversation: StartedConversation }> {
+  async function openStream(
+    options: { autoPong?: boolean } = {},
+  ): Promise<{ ws: WebSocket; messages: string[]; closed: Promise<{ code: number; reason: string }>; conversation: StartedConversation }> {
     const client = new DirectLineClient(bot.url);
     const conversation = (await client.start((await client.pageToken()).body.token)).body;
     const ws = new WebSocket(conversation.streamUrl, { autoPong: options.autoPong ?? true });
@@ -502,7 +557,9 @@ describe('built-in Direct Line endpoint: stream keep-alives and token expiry', (
     const { code, reason } = await closed;
     expect(code).to.equal(1000);
     expect(reason).to.match(/token/);
-    const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${conversation.token}` } });
+    const res = await fetch(`${bot.url}/v3/directline/conversations/${conversation.conversationId}?watermark=1`, {
+      headers: { authorization: `Bearer ${conversation.token}` },
+    });
     expect(res.status, 'the old token still works for the reconnect').to.equal(200);
     const fresh = (await res.json()) as StartedConversation;
     clock.advance(2 * 60);

@@ -69,7 +69,11 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       const store = await open({ flood: { max: 1000, windowMs: 10_000 } });
       const id = newId();
       await store.start(id, user);
-      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store.appendFromBot(id, [message(`bot ${i}`)]) : store.appendFromClient(id, message(`user ${i}`), `c-${i}`))));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 ? store.appendFromBot(id, [message(`bot ${i}`)]) : store.appendFromClient(id, message(`user ${i}`), `c-${i}`),
+        ),
+      );
       const set = await store.since(id, 0);
       expect(set!.activities.map((a) => a.id)).to.deep.equal(Array.from({ length: 20 }, (_, i) => `${id}|${String(i + 1).padStart(7, '0')}`));
       expect(new Set(set!.activities.map((a) => a.text)).size).to.equal(20);
@@ -176,7 +180,10 @@ export function directLineStoreContract(name: string, factory: StoreFactory): vo
       clock.advance(50);
       expect(await store.take(key, limit)).to.deep.equal({ accepted: true });
       const verdicts = await Promise.all(Array.from({ length: 10 }, () => store.take(`burst:${key}`, { max: 4, windowMs: 60_000 })));
-      expect(verdicts.filter((v) => v.accepted), 'concurrent takes never overshoot').to.have.length(4);
+      expect(
+        verdicts.filter((v) => v.accepted),
+        'concurrent takes never overshoot',
+      ).to.have.length(4);
     });
     it('redacts a kept message in place: a fixed text, its sender and client id, nothing the user wrote, and the conversation carries on', async () => {
       const store = await open();

@@ -15,7 +15,10 @@ describe('DirectLineTokens', () => {
     const issued = await tokens.issue({ conversationId: 'c1', userId: 'dl_anon_x', userName: 'Sam' });
     expect(issued.expiresIn).to.equal(1800);
     const check = await tokens.verify(issued.token);
-    expect(check).to.deep.equal({ ok: true, claims: { conversationId: 'c1', userId: 'dl_anon_x', userName: 'Sam', scope: 'conversation', expiresAt: Math.floor(FIXED_NOW.toSeconds()) + 1800 } });
+    expect(check).to.deep.equal({
+      ok: true,
+      claims: { conversationId: 'c1', userId: 'dl_anon_x', userName: 'Sam', scope: 'conversation', expiresAt: Math.floor(FIXED_NOW.toSeconds()) + 1800 },
+    });
     now = FIXED_NOW.plus({ minutes: 29, seconds: 59 });
     expect((await tokens.verify(issued.token)).ok).to.equal(true);
     now = FIXED_NOW.plus({ minutes: 30 });
@@ -56,7 +59,10 @@ describe('DirectLineTokens', () => {
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const forged = [header, Buffer.from(JSON.stringify({ ...claims, conv: 'c2' })).toString('base64url'), signature].join('.');
-    const otherKey = await new DirectLineTokens({ lifetimeMinutes: 30, now: () => now, key: crypto.randomBytes(32) }).issue({ conversationId: 'c1', userId: 'u' });
+    const otherKey = await new DirectLineTokens({ lifetimeMinutes: 30, now: () => now, key: crypto.randomBytes(32) }).issue({
+      conversationId: 'c1',
+      userId: 'u',
+    });
     const unscoped = `${header}.${Buffer.from(JSON.stringify({ ...claims, scp: undefined })).toString('base64url')}`;
     const signedUnscoped = `${unscoped}.${crypto.createHmac('sha256', key).update(unscoped).digest('base64url')}`;
     expect(await tokens.verify(undefined)).to.deep.equal({ ok: false, problem: 'missing' });

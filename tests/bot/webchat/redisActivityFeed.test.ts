@@ -58,7 +58,10 @@ withRedis('RedisActivityFeed (pub/sub between replicas)', (url) => {
       await new Promise((r) => setTimeout(r, 100));
       expect(onA.slice(1)).to.deep.equal([{ kind: 'stored', conversationId: 'conv-2', watermark: 5 }]);
       expect(onB.slice(1)).to.deep.equal([{ kind: 'stored', conversationId: 'conv-2', watermark: 5 }]);
-      expect(other.filter((e) => e.kind !== 'resync'), 'another conversation hears nothing').to.deep.equal([]);
+      expect(
+        other.filter((e) => e.kind !== 'resync'),
+        'another conversation hears nothing',
+      ).to.deep.equal([]);
       stopA();
       stopB();
       stopOther();

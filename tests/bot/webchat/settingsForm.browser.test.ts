@@ -13,9 +13,14 @@ const latestForm = (page: Page): Locator => page.locator('.ac-adaptiveCard', { h
 
 /** Heights of every single-line box (list boxes, text and date boxes) in a card. */
 function boxHeights(card: Locator): Promise<{ label: string; height: number }[]> {
-  return card.locator('select.ac-input, input.ac-input').evaluateAll((boxes) =>
-    boxes.map((b) => ({ label: (b as HTMLInputElement).labels?.[0]?.textContent ?? b.getAttribute('aria-label') ?? '', height: b.getBoundingClientRect().height })),
-  );
+  return card
+    .locator('select.ac-input, input.ac-input')
+    .evaluateAll((boxes) =>
+      boxes.map((b) => ({
+        label: (b as HTMLInputElement).labels?.[0]?.textContent ?? b.getAttribute('aria-label') ?? '',
+        height: b.getBoundingClientRect().height,
+      })),
+    );
 }
 
 describe('settings form in web chat (Chromium)', function () {
@@ -69,7 +74,9 @@ describe('settings form in web chat (Chromium)', function () {
     const again = latestForm(page);
     const role = again.getByRole('combobox', { name: /^Role/ });
     await role.waitFor(WAIT);
-    expect(await role.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent), 'the saved role shows its label').to.equal('Teaching assistant');
+    expect(await role.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent), 'the saved role shows its label').to.equal(
+      'Teaching assistant',
+    );
     expect(await again.getByLabel('Team (optional)').inputValue()).to.equal('North hub');
     await page.screenshot({ path: path.join(SCREENSHOTS, '9-settings-form.png'), fullPage: true });
 

@@ -85,7 +85,9 @@ function expectWholeConversation(client: OfficialClient): void {
 
 const pg = postgresAvailability();
 const redisUrl = pg.url ? redisUrlForTests() : undefined;
-const variants: [string, Record<string, string>][] = pg.url ? [['PostgreSQL, LISTEN/NOTIFY', {}], ...(redisUrl ? [['PostgreSQL and Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])] : [];
+const variants: [string, Record<string, string>][] = pg.url
+  ? [['PostgreSQL, LISTEN/NOTIFY', {}], ...(redisUrl ? [['PostgreSQL and Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])]
+  : [];
 
 for (const [name, extra] of variants) {
   describe(`web chat on two replicas (${name}) with the official Direct Line client`, function () {
@@ -118,7 +120,11 @@ for (const [name, extra] of variants) {
 
     it('shares the per-address limit on new chats between replicas: the 21st in a minute is refused, whichever replica it asks', async () => {
       const ask = (i: number) =>
-        fetch(`${replicas.urls[i % 2]}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{}' });
+        fetch(`${replicas.urls[i % 2]}/api/directline/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+          body: '{}',
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 22; i++) statuses.push((await ask(i)).status);
       expect(statuses.slice(0, 20)).to.deep.equal(Array(20).fill(200));

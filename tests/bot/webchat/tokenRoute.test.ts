@@ -54,13 +54,22 @@ describe('POST /api/directline/token with the built-in endpoint', () => {
     expect(given.status).to.equal(200);
     expect(given.body.user).to.deep.equal({ id: 'dl_user_E12345', name: 'Sam Worker', verified: true });
     expect(given.body).to.not.have.property('email');
-    expect(bot.services.webChat.users.get('dl_user_E12345')).to.deep.equal({ id: 'dl_user_E12345', name: 'Sam Worker', email: 'sam.worker@council.gov.uk', verified: true });
+    expect(bot.services.webChat.users.get('dl_user_E12345')).to.deep.equal({
+      id: 'dl_user_E12345',
+      name: 'Sam Worker',
+      email: 'sam.worker@council.gov.uk',
+      verified: true,
+    });
 
     const again = await client.pageToken({ userToken: await userToken({ sub: 'E12345', name: 'Sam Worker' }) });
     expect(again.body.user.id, 'the same person gets the same id every visit').to.equal('dl_user_E12345');
 
     const started = await client.start(given.body.token);
-    const posted = await client.post(started.body.conversationId, started.body.token, { type: 'message', text: 'what is TAC', from: { id: 'dl_user_someone_else' } });
+    const posted = await client.post(started.body.conversationId, started.body.token, {
+      type: 'message',
+      text: 'what is TAC',
+      from: { id: 'dl_user_someone_else' },
+    });
     expect(posted.status).to.equal(200);
     const got = await client.activities(started.body.conversationId, started.body.token, '1');
     expect(got.body.activities[0].from).to.deep.equal({ id: 'dl_user_E12345', name: 'Sam Worker', role: 'user' });
@@ -70,7 +79,11 @@ describe('POST /api/directline/token with the built-in endpoint', () => {
     ['an expired user token', () => userToken({ sub: 'E1' }, { expiresAt: Math.floor(FIXED_NOW.minus({ minutes: 5 }).toSeconds()) }), 'UserTokenExpired'],
     ['a user token signed with another secret', () => userToken({ sub: 'E1' }, { secret: 'someone-else-guessed-this-secret-value' }), 'UserTokenInvalid'],
     ['a user token with a tampered payload', async () => tamper(await userToken({ sub: 'E1' })), 'UserTokenInvalid'],
-    ['an unsigned ("alg": "none") user token', async () => unsigned({ sub: 'E1', exp: Math.floor(FIXED_NOW.plus({ hours: 1 }).toSeconds()) }), 'UserTokenInvalid'],
+    [
+      'an unsigned ("alg": "none") user token',
+      async () => unsigned({ sub: 'E1', exp: Math.floor(FIXED_NOW.plus({ hours: 1 }).toSeconds()) }),
+      'UserTokenInvalid',
+    ],
     ['a user token without a subject', () => userToken({ name: 'Nobody' }), 'UserTokenInvalid'],
     ['a user token whose subject has odd characters', () => userToken({ sub: 'E1|admin' }), 'UserTokenInvalid'],
     ['a user token with a malformed email', () => userToken({ sub: 'E1', email: 'not an email' }), 'UserTokenInvalid'],
@@ -97,7 +110,11 @@ describe('POST /api/directline/token: new chats per client address', () => {
   after(() => bot.stop());
 
   const ask = (address: string) =>
-    fetch(`${bot.url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `forged, ${address}` }, body: '{}' });
+    fetch(`${bot.url}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `forged, ${address}` },
+      body: '{}',
+    });
 
   it('refuses the fourth chat in a minute from one address with 429 and Retry-After, and only for that address', async () => {
     for (let i = 0; i < 3; i++) expect((await ask('203.0.113.1')).status, `chat ${i + 1}`).to.equal(200);
@@ -177,7 +194,9 @@ describe('POST /api/directline/token with DIRECT_LINE_SECRET (Azure Direct Line)
       expect(res.status).to.equal(502);
       const text = await res.text();
       expect(text).to.not.contain(secret);
-      expect(JSON.parse(text)).to.deep.equal({ error: { code: 'DirectLineUnavailable', message: 'Web chat is not available right now. Please try again in a few minutes.' } });
+      expect(JSON.parse(text)).to.deep.equal({
+        error: { code: 'DirectLineUnavailable', message: 'Web chat is not available right now. Please try again in a few minutes.' },
+      });
     }
   });
 

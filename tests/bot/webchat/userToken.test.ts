@@ -21,7 +21,10 @@ describe('verifyUserToken', () => {
     const token = await sign({ sub: 'E1', oid: '5E1F0000-0000-4000-8000-000000000001' }, exp);
     const checked = await verifyUserToken(token, SECRET, fixedClock);
     expect(checked.ok && checked.user).to.deep.include({ id: 'dl_user_E1', oid: '5e1f0000-0000-4000-8000-000000000001', verified: true });
-    expect(await verifyUserToken(await sign({ sub: 'E1', oid: 'not-an-object-id' }, exp), SECRET, fixedClock)).to.deep.include({ ok: false, error: 'UserTokenInvalid' });
+    expect(await verifyUserToken(await sign({ sub: 'E1', oid: 'not-an-object-id' }, exp), SECRET, fixedClock)).to.deep.include({
+      ok: false,
+      error: 'UserTokenInvalid',
+    });
   });
 
   it('allows 30 seconds of clock difference, and no more', async () => {

@@ -1,12 +1,24 @@
 import { expect } from 'chai';
-import { activityForBot, botActivity, clientActivityId, clientActivityProblem, conversationStartActivity, userActivity } from '../../../bot/webchat/webChatActivity';
+import {
+  activityForBot,
+  botActivity,
+  clientActivityId,
+  clientActivityProblem,
+  conversationStartActivity,
+  userActivity,
+} from '../../../bot/webchat/webChatActivity';
 
 const bot = { id: 'staffbot', name: 'Assistant' };
 const user = { id: 'dl_user_E1', name: 'Sam' };
 
 describe('web chat activities', () => {
   it('accepts what Web Chat sends: messages, card submits, typing and events', () => {
-    for (const body of [{ type: 'message', text: 'hi' }, { type: 'message', value: { verb: 'kb.feedback' } }, { type: 'typing' }, { type: 'event', name: 'webchat/join' }]) {
+    for (const body of [
+      { type: 'message', text: 'hi' },
+      { type: 'message', value: { verb: 'kb.feedback' } },
+      { type: 'typing' },
+      { type: 'event', name: 'webchat/join' },
+    ]) {
       expect(clientActivityProblem(body), JSON.stringify(body)).to.equal(undefined);
     }
   });
@@ -27,7 +39,17 @@ describe('web chat activities', () => {
 
   it('keeps only the fields a client may set, and takes the sender from the token', () => {
     const stored = userActivity(
-      { type: 'message', text: 'hi', from: { id: 'dl_user_admin', name: 'Admin' }, serviceUrl: 'http://evil/', recipient: { id: 'x' }, id: 'mine', conversation: { id: 'other' }, value: { a: 1 }, channelData: { clientActivityID: 'c1' } },
+      {
+        type: 'message',
+        text: 'hi',
+        from: { id: 'dl_user_admin', name: 'Admin' },
+        serviceUrl: 'http://evil/',
+        recipient: { id: 'x' },
+        id: 'mine',
+        conversation: { id: 'other' },
+        value: { a: 1 },
+        channelData: { clientActivityID: 'c1' },
+      },
       'conv',
       user,
       '2026-11-23T10:00:00.000Z',
@@ -57,12 +79,20 @@ describe('web chat activities', () => {
   it('starts a conversation with bot and user joining, so the bot welcomes the user', () => {
     const start = conversationStartActivity('conv', user, bot, 'http://x/', 't');
     expect(start.type).to.equal('conversationUpdate');
-    expect(start.membersAdded).to.deep.equal([{ id: 'staffbot', name: 'Assistant' }, { id: 'dl_user_E1', name: 'Sam' }]);
+    expect(start.membersAdded).to.deep.equal([
+      { id: 'staffbot', name: 'Assistant' },
+      { id: 'dl_user_E1', name: 'Sam' },
+    ]);
     expect(start.recipient).to.deep.equal({ id: 'staffbot', name: 'Assistant', role: 'bot' });
   });
 
   it('keeps a bot reply without the internal connector address', () => {
-    const reply = botActivity({ type: 'message', text: 'hello', serviceUrl: 'http://127.0.0.1:1/directline/connector/secret-key/', replyToId: 'conv|0000002' }, 'conv', bot, 't');
+    const reply = botActivity(
+      { type: 'message', text: 'hello', serviceUrl: 'http://127.0.0.1:1/directline/connector/secret-key/', replyToId: 'conv|0000002' },
+      'conv',
+      bot,
+      't',
+    );
     expect(reply).to.not.have.property('serviceUrl');
     expect(JSON.stringify(reply)).to.not.contain('secret-key');
     expect(reply).to.deep.include({ replyToId: 'conv|0000002', channelId: 'webchat', from: { id: 'staffbot', name: 'Assistant', role: 'bot' } });

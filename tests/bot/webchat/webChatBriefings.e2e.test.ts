@@ -32,7 +32,12 @@ describe('web chat: unread briefings on opening the chat', function () {
     serviceUrl = await connector.start();
     bot = await startBot({ ADMIN_API_TOKEN: TOKEN }, { now: clock.now });
     // Someone in Teams, so a briefing to everyone has an audience to be created for.
-    await post('29:teams-person', { type: 'message', text: 'hi', channelId: 'msteams', conversation: { id: 'a:teams-person', conversationType: 'personal', tenantId: 't' } });
+    await post('29:teams-person', {
+      type: 'message',
+      text: 'hi',
+      channelId: 'msteams',
+      conversation: { id: 'a:teams-person', conversationType: 'personal', tenantId: 't' },
+    });
     for (const title of ['Induction changes', 'Winter rota']) {
       const res = await fetch(`${bot.url}/api/briefings`, {
         method: 'POST',
@@ -49,14 +54,19 @@ describe('web chat: unread briefings on opening the chat', function () {
 
   it('tells a verified user how many briefings meant for them are unread', async () => {
     const texts = await open('dl_user_alex');
-    expect(texts.join('\n')).to.match(/You have 2 new briefings/).and.match(/Winter rota/).and.match(/latest briefings/);
+    expect(texts.join('\n'))
+      .to.match(/You have 2 new briefings/)
+      .and.match(/Winter rota/)
+      .and.match(/latest briefings/);
   });
 
   it('counts one fewer once they pressed "Got it" on one', async () => {
     const id = (await bot.services.briefings.findByTitle('Winter rota'))!.id;
     await bot.services.briefings.acknowledgeOpened(id, 'dl_user_alex');
     const texts = await open('dl_user_alex');
-    expect(texts.join('\n')).to.match(/You have 1 new briefing:/).and.not.match(/Winter rota/);
+    expect(texts.join('\n'))
+      .to.match(/You have 1 new briefing:/)
+      .and.not.match(/Winter rota/);
   });
 
   it('says nothing of the kind to an anonymous visitor, whose id no intranet vouched for', async () => {

@@ -28,7 +28,14 @@ forEachEngine((engine) => {
       const store = new SqlDirectLineStore(test.opened.db, clock.now);
       const { db } = test.opened;
       const erased: string[] = [];
-      const housekeeping = startWebChatHousekeeping({ store, db, eraseUser: async (id) => erased.push(id), idleMinutes: 60, now: clock.now, logger: silentLogger });
+      const housekeeping = startWebChatHousekeeping({
+        store,
+        db,
+        eraseUser: async (id) => erased.push(id),
+        idleMinutes: 60,
+        now: clock.now,
+        logger: silentLogger,
+      });
       await chat(store, 'gone-anon', 'dl_anon_11111111-1111-4111-8111-111111111111');
       await chat(store, 'open-anon', 'dl_anon_22222222-2222-4222-8222-222222222222');
       await chat(store, 'gone-verified', 'dl_user_E1');
@@ -45,7 +52,10 @@ forEachEngine((engine) => {
       const states = await db.selectFrom('bot_state').select('key').execute();
       expect(states.map((s) => s.key).sort()).to.deep.equal(['conversation/webchat/open-anon']);
       const refs = await db.selectFrom('conversation_refs').select('user_id').execute();
-      expect(refs.map((r) => r.user_id), 'a verified person keeps their reference (for export and erasure)').to.include('dl_user_E1');
+      expect(
+        refs.map((r) => r.user_id),
+        'a verified person keeps their reference (for export and erasure)',
+      ).to.include('dl_user_E1');
       expect(await db.selectFrom('directline_activities').select('seq').execute()).to.deep.equal([]);
     });
   });

@@ -34,7 +34,12 @@ function focused(page: Page): Promise<{ text: string; label: string; tag: string
     const el = document.activeElement as HTMLElement;
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)';
-    return { text: (el.textContent ?? '').trim(), label: el.getAttribute('aria-label') ?? '', tag: el.tagName, visibleFocus: outline || style.boxShadow !== 'none' };
+    return {
+      text: (el.textContent ?? '').trim(),
+      label: el.getAttribute('aria-label') ?? '',
+      tag: el.tagName,
+      visibleFocus: outline || style.boxShadow !== 'none',
+    };
   });
 }
 
@@ -106,7 +111,10 @@ describe('web chat page in a real browser (Chromium)', function () {
     await sendBox.fill('what is a lead professional');
     await sendBox.press('Enter');
     await cardText(page, 'Lead professional (LP)').waitFor(WAIT);
-    await page.getByText(/^Source: /).last().waitFor(WAIT);
+    await page
+      .getByText(/^Source: /)
+      .last()
+      .waitFor(WAIT);
     await page.screenshot({ path: path.join(SCREENSHOTS, '2-answer.png'), fullPage: true });
 
     // A related-entry suggestion on the answer card (Action.Submit with data, sent as a postBack).
@@ -156,7 +164,10 @@ describe('web chat page in a real browser (Chromium)', function () {
     const sendBox = page.getByRole('textbox', { name: 'Message input box' });
     await sendBox.fill('a young person just told me they are being abused');
     await sendBox.press('Enter');
-    await page.getByText(/call 999 now/).last().waitFor(WAIT);
+    await page
+      .getByText(/call 999 now/)
+      .last()
+      .waitFor(WAIT);
     await page.screenshot({ path: path.join(SCREENSHOTS, '1b-safeguarding.png'), fullPage: true });
     expect(await axeViolations(page)).to.deep.equal([]);
   });
@@ -199,7 +210,11 @@ describe('web chat page in a real browser (Chromium)', function () {
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(widths.scroll, 'no horizontal scrolling').to.be.at.most(widths.client);
       const yes = page.getByRole('button', { name: 'Yes' }).last();
-      for (const [name, locator] of [['send box', sendBox], ['card heading', heading], ['Yes button', yes]] as const) {
+      for (const [name, locator] of [
+        ['send box', sendBox],
+        ['card heading', heading],
+        ['Yes button', yes],
+      ] as const) {
         // Measured around the element's contents: Web Chat's Markdown blocks report no box of their own.
         const box = await locator.evaluate((el) => {
           const range = document.createRange();

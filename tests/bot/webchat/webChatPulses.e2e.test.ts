@@ -11,7 +11,15 @@ const SECRET = 'intranet-signs-web-chat-pulse-users-with-this';
 const NOW = '2026-11-24T10:00:00';
 
 /** The wellbeing pulse's answers as its card's inputs carry them. */
-const ANSWERS = { 'q.workload': '4', 'q.manager-support': '4', 'q.supervision': '3', 'q.valued': '4', 'q.wellbeing': '4', 'q.recommend': '8', 'q.comment': 'More supervision time, please' };
+const ANSWERS = {
+  'q.workload': '4',
+  'q.manager-support': '4',
+  'q.supervision': '3',
+  'q.valued': '4',
+  'q.wellbeing': '4',
+  'q.recommend': '8',
+  'q.comment': 'More supervision time, please',
+};
 
 describe('web chat pulses for people signed in by the intranet (DirectLineJS over the built-in Direct Line)', function () {
   this.timeout(90000);
@@ -49,14 +57,25 @@ describe('web chat pulses for people signed in by the intranet (DirectLineJS ove
   }
 
   const send = (client: OfficialClient, activity: Record<string, unknown>) =>
-    new Promise<void>((resolve, reject) => client.directLine.postActivity({ type: 'message', from: { id: 'ignored' }, ...activity } as never).subscribe({ next: () => resolve(), error: reject }));
+    new Promise<void>((resolve, reject) =>
+      client.directLine.postActivity({ type: 'message', from: { id: 'ignored' }, ...activity } as never).subscribe({ next: () => resolve(), error: reject }),
+    );
 
   before(async () => {
     bot = await startBot({ WEBCHAT_TOKEN_SECRET: SECRET }, { now: clock.now });
-    const checked = bot.services.surveys.check({ template: 'wellbeing-pulse', name: 'Wellbeing, late November', audience: { everyone: true }, closes_at: '2026-11-30T17:00' });
+    const checked = bot.services.surveys.check({
+      template: 'wellbeing-pulse',
+      name: 'Wellbeing, late November',
+      audience: { everyone: true },
+      closes_at: '2026-11-30T17:00',
+    });
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     surveyId = (await bot.services.surveys.create(checked.wave)).id;
-    const everyone = checkBriefing({ title: 'Winter safeguarding contacts', summary: 'Who to call over the holidays.', audience: { everyone: true } }, clock.now(), 'Europe/London');
+    const everyone = checkBriefing(
+      { title: 'Winter safeguarding contacts', summary: 'Who to call over the holidays.', audience: { everyone: true } },
+      clock.now(),
+      'Europe/London',
+    );
     if (!everyone.ok) throw new Error(everyone.errors.join('; '));
     await bot.services.briefings.publish(await bot.services.briefings.create(everyone.draft, 'test'));
   });
@@ -71,7 +90,11 @@ describe('web chat pulses for people signed in by the intranet (DirectLineJS ove
     expect(greeting.text).to.contain('"Wellbeing, late November"').and.contain('Say **pulse** to answer');
 
     await send(client, { text: 'pulse' });
-    const card = await arrives(client, (a) => (a.attachments?.[0]?.content as { body?: unknown[] } | undefined)?.body !== undefined && shownText(a).includes('anonymous') && !a.text, 'the pulse card');
+    const card = await arrives(
+      client,
+      (a) => (a.attachments?.[0]?.content as { body?: unknown[] } | undefined)?.body !== undefined && shownText(a).includes('anonymous') && !a.text,
+      'the pulse card',
+    );
     const content = card.attachments![0].content as unknown as { actions: { type: string; data: Record<string, unknown> }[] };
     const submit = content.actions.find((a) => a.type === 'Action.Submit' && a.data.verb === 'pulse.submit');
     expect(submit, 'the card submits in web chat').to.not.equal(undefined);
@@ -102,7 +125,11 @@ describe('web chat pulses for people signed in by the intranet (DirectLineJS ove
     const { client } = await openChat();
     await arrives(client, (a) => shownText(a).length > 0, 'the welcome');
     await send(client, { text: 'latest briefings' });
-    await arrives(client, (a) => JSON.stringify(a.attachments ?? []).includes('Winter safeguarding contacts') || (a.text ?? '').includes('Winter safeguarding contacts'), 'the briefing');
+    await arrives(
+      client,
+      (a) => JSON.stringify(a.attachments ?? []).includes('Winter safeguarding contacts') || (a.text ?? '').includes('Winter safeguarding contacts'),
+      'the briefing',
+    );
   });
 
   it('tells an anonymous visitor nothing of pulses and how to take part, without recording anything', async () => {

@@ -21,7 +21,13 @@ async function healthy(port: number, bot: ChildProcess): Promise<void> {
   const deadline = Date.now() + 240000;
   for (;;) {
     if (bot.exitCode !== null) throw new Error(`npm start exited with ${bot.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error('/healthz never answered');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -72,7 +78,11 @@ describe('web chat while the bot restarts (Chromium, a real restart)', function 
 
     bot = npmStart(port, dataDir);
     await healthy(port, bot);
-    await page.locator('.webchat__render-markdown--adaptive-cards').filter({ hasText: /^Common Assessment Framework \(CAF\)$/ }).first().waitFor({ timeout: 90000 });
+    await page
+      .locator('.webchat__render-markdown--adaptive-cards')
+      .filter({ hasText: /^Common Assessment Framework \(CAF\)$/ })
+      .first()
+      .waitFor({ timeout: 90000 });
     expect(await notice.isHidden(), 'the notice goes once the message is through').to.equal(true);
     expect(await page.getByText(/Send failed/).count(), 'after the restart').to.equal(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, '11-reconnected.png') });

@@ -9,7 +9,8 @@ const untouchable = new Proxy({}, { get: () => expect.fail('the database was use
 
 describe('createWebChatServices', () => {
   const postgres = { DATABASE_URL: 'postgres://bot@db.internal/staffbot' };
-  const build = (env: Record<string, string>) => createWebChatServices({ config: testConfig(env), now: fixedClock, database: untouchable, logger: silentLogger, eraseUser: async () => undefined });
+  const build = (env: Record<string, string>) =>
+    createWebChatServices({ config: testConfig(env), now: fixedClock, database: untouchable, logger: silentLogger, eraseUser: async () => undefined });
 
   it('stops start-up when the built-in endpoint would run on PostgreSQL without a shared token key, naming the setting', async () => {
     let error: unknown;

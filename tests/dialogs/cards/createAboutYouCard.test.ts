@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import { createAboutYouCard } from '../../../dialogs/cards/createAboutYouCard';
 
 describe('createAboutYouCard', () => {
-  const inputs = (values: Record<string, unknown>) => (createAboutYouCard(values, []).card.body as { id?: string; style?: string; label?: string; choices?: { title: string; value: string }[] }[]).filter((e) => e.id);
+  const inputs = (values: Record<string, unknown>) =>
+    (createAboutYouCard(values, []).card.body as { id?: string; style?: string; label?: string; choices?: { title: string; value: string }[] }[]).filter(
+      (e) => e.id,
+    );
 
   it('offers the role as a labelled list box, so a saved role shows its label and keeps its name', () => {
     const role = inputs({ role: 'health-visitor' }).find((e) => e.id === 'role')!;

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { createProfileSummaryCard } from '../../../dialogs/cards/createProfileSummaryCard';
 
 describe('createProfileSummaryCard', () => {
-  const textOf = (authority?: string) => createProfileSummaryCard({ userId: 'u1', sector: 'health', role: 'health-visitor', authority, topics: ['safeguarding'] }).text;
+  const textOf = (authority?: string) =>
+    createProfileSummaryCard({ userId: 'u1', sector: 'health', role: 'health-visitor', authority, topics: ['safeguarding'] }).text;
 
   it('names the council as people write it, and says when it is another organisation or not set', () => {
     expect(textOf('leicestershire')).to.include('Council: Leicestershire');

@@ -100,7 +100,13 @@ export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptI
       .map((line) => JSON.parse(line) as EvaluationLine);
     const unmapped = new Set<string>();
     const questions = lines.map((line): EvaluationQuestion => {
-      if (line.expect !== undefined) return { q: line.q, expect: line.expect, ...(line.includes ? { includes: line.includes } : {}), ...(line.authority ? { authority: line.authority } : {}) };
+      if (line.expect !== undefined)
+        return {
+          q: line.q,
+          expect: line.expect,
+          ...(line.includes ? { includes: line.includes } : {}),
+          ...(line.authority ? { authority: line.authority } : {}),
+        };
       if (line.concept === null || line.concept === undefined) return { q: line.q, expect: null, ...(line.authority ? { authority: line.authority } : {}) };
       const mapped = conceptIds[line.concept];
       if (mapped === undefined) unmapped.add(line.concept);
@@ -179,7 +185,11 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], opt
   const answerers = new Map<string, QuestionAnswerer>();
   const answererFor = (authority?: Council) => {
     const key = authority ?? '';
-    if (!answerers.has(key)) answerers.set(key, new QuestionAnswerer(new KnowledgeSearch(kb, { ...options.search, authority }), new InMemoryFeedbackLog(), () => EVALUATION_NOW, training));
+    if (!answerers.has(key))
+      answerers.set(
+        key,
+        new QuestionAnswerer(new KnowledgeSearch(kb, { ...options.search, authority }), new InMemoryFeedbackLog(), () => EVALUATION_NOW, training),
+      );
     return answerers.get(key)!;
   };
   let inScope = 0;

@@ -53,7 +53,9 @@ function meetsTheBars(name: string, report: () => EvaluationReport): void {
 
   it(`gets no more than ${MAX_WRONG_ANSWER_SHARE * 100}% of the answers it gives to ${name} wrong`, () => {
     const { wrongAnswerShare, misses } = report();
-    const detail = misses.filter((m) => m.got.startsWith('answer') || m.got.startsWith('course')).map((m) => `  ${m.q} → expected ${m.expected ?? 'nothing'}, got ${m.got}`);
+    const detail = misses
+      .filter((m) => m.got.startsWith('answer') || m.got.startsWith('course'))
+      .map((m) => `  ${m.q} → expected ${m.expected ?? 'nothing'}, got ${m.got}`);
     expect(wrongAnswerShare, detail.join('\n')).to.be.at.most(MAX_WRONG_ANSWER_SHARE);
   });
 }

@@ -14,8 +14,23 @@ describe('model fitting', () => {
     // The right candidate has feature 0 high; questions whose candidates all have it low have no right one.
     const examples: RankExample[] = [];
     for (let i = 0; i < 20; i++) {
-      examples.push({ candidates: [[0.1, 0.9], [0.9, 0.1], [0.2, 0.5]], query: [0], label: 1 });
-      examples.push({ candidates: [[0.1, 0.8], [0.2, 0.9]], query: [1], label: -1 });
+      examples.push({
+        candidates: [
+          [0.1, 0.9],
+          [0.9, 0.1],
+          [0.2, 0.5],
+        ],
+        query: [0],
+        label: 1,
+      });
+      examples.push({
+        candidates: [
+          [0.1, 0.8],
+          [0.2, 0.9],
+        ],
+        query: [1],
+        label: -1,
+      });
     }
     const ranker = fitRanker(examples, { l2: 0.001 });
     expect(ranker.candidate[0]).to.be.greaterThan(ranker.candidate[1]);
@@ -25,7 +40,12 @@ describe('model fitting', () => {
   it('chooses the L2 penalty whose held-out likelihood is best', () => {
     const examples = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({ i }));
     // A made-up fit whose likelihood is best at 0.01.
-    const l2 = chooseL2(examples, (e) => e.i % 5, 5, (_train, penalty) => () => (penalty === 0.01 ? 0.9 : 0.5));
+    const l2 = chooseL2(
+      examples,
+      (e) => e.i % 5,
+      5,
+      (_train, penalty) => () => (penalty === 0.01 ? 0.9 : 0.5),
+    );
     expect(l2).to.equal(0.01);
   });
 

@@ -87,7 +87,10 @@ export function fitRanker(examples: readonly RankExample[], options: FitOptions 
   const size = width + nq + 1;
   const n = Math.max(1, examples.length);
   // Each question's choices as full-width vectors: its candidates, then "none".
-  const choices = examples.map((e) => [...e.candidates.map((x) => [...x, ...new Array<number>(nq + 1).fill(0)]), [...new Array<number>(width).fill(0), ...e.query, 1]]);
+  const choices = examples.map((e) => [
+    ...e.candidates.map((x) => [...x, ...new Array<number>(nq + 1).fill(0)]),
+    [...new Array<number>(width).fill(0), ...e.query, 1],
+  ]);
   const theta = newton(size, (t) => {
     let loss = 0;
     const gradient = new Array<number>(size).fill(0);
@@ -173,18 +176,16 @@ export const L2_GRID = [0.1, 0.01, 0.001, 0.0001];
  * The L2 penalty whose models, each fitted without one fold, best predict that fold (lowest mean
  * negative log-likelihood), so the penalty is chosen on data the model did not see.
  */
-export function chooseL2<T>(
-  examples: readonly T[],
-  foldOfExample: (e: T) => number,
-  folds: number,
-  fit: (train: T[], l2: number) => (e: T) => number,
-): number {
+export function chooseL2<T>(examples: readonly T[], foldOfExample: (e: T) => number, folds: number, fit: (train: T[], l2: number) => (e: T) => number): number {
   let best = L2_GRID[0];
   let bestLoss = Infinity;
   for (const l2 of L2_GRID) {
     let loss = 0;
     for (let fold = 0; fold < folds; fold++) {
-      const likelihood = fit(examples.filter((e) => foldOfExample(e) !== fold), l2);
+      const likelihood = fit(
+        examples.filter((e) => foldOfExample(e) !== fold),
+        l2,
+      );
       for (const e of examples) if (foldOfExample(e) === fold) loss -= Math.log(Math.max(1e-12, likelihood(e)));
     }
     if (loss < bestLoss) {

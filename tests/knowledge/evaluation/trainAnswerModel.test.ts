@@ -24,7 +24,9 @@ function fixtureQuestions(kb: KnowledgeBase): EvaluationQuestion[] {
     { q: `tell me about the ${e.title.replace(/\([^)]*\)/g, '').toLowerCase()}`, expect: e.id },
     ...e.acronyms.map((a) => ({ q: `${a.toLowerCase()} meaning`, expect: e.id })),
   ]);
-  const declined = ['how do i book annual leave', 'where can i park', 'what is the weather tomorrow', 'my laptop will not start', 'when is payday'].map((q) => ({ q, expect: null }));
+  const declined = ['how do i book annual leave', 'where can i park', 'what is the weather tomorrow', 'my laptop will not start', 'when is payday'].map(
+    (q) => ({ q, expect: null }),
+  );
   return [...asked, ...declined];
 }
 
@@ -44,7 +46,10 @@ describe('training examples from the entries\u2019 own questions', () => {
     for (const example of examples) {
       const own = example.explanation.terms.filter((t) => oneOff.some((w) => t.term.startsWith(w.slice(0, 5))));
       expect(own, example.question.q).to.have.length.greaterThan(0);
-      expect(own.every((t) => !t.known), `${example.question.q} was found in its own index`).to.equal(true);
+      expect(
+        own.every((t) => !t.known),
+        `${example.question.q} was found in its own index`,
+      ).to.equal(true);
     }
   });
 });

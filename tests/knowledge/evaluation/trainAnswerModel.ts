@@ -207,11 +207,18 @@ export function outOfFoldRankings(examples: Example[], fit: FitOptions): Map<Exa
 
 export /** How likely a ranker makes each example's right choice (the entry, or none). */
 const rankLikelihood = (ranker: AnswerModel['ranker']) => (e: Example) => {
-  const { probabilities, none } = rankProbabilities(ranker, e.explanation.candidates.map((c) => candidateVector(c.features)), queryVector(e.explanation.query));
+  const { probabilities, none } = rankProbabilities(
+    ranker,
+    e.explanation.candidates.map((c) => candidateVector(c.features)),
+    queryVector(e.explanation.query),
+  );
   return e.label < 0 ? none : probabilities[e.label];
 };
 
-const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({ x: decisionVector(ranking.features), y: isAcceptable(e, ranking.order[0]) ? 1 : 0 });
+const decisionExample = (e: Example, ranking: Ranking): BinaryExample => ({
+  x: decisionVector(ranking.features),
+  y: isAcceptable(e, ranking.order[0]) ? 1 : 0,
+});
 
 /**
  * L2 penalties tried for the decision; it has few, strongly correlated inputs and a few hundred
@@ -235,7 +242,10 @@ export function chooseDecisionPenalty(
   for (const l2 of DECISION_L2_GRID) {
     const predictions: Prediction[] = tuning.map((example) => ({ example, ranking: rankings.get(example), chance: 0 }));
     for (let fold = 0; fold < FOLDS; fold++) {
-      const decision = fitLogistic(stacked.filter((s) => s.example.fold !== fold).map((s) => decisionExample(s.example, s.ranking)), { ...DEFAULT_FIT, l2 });
+      const decision = fitLogistic(
+        stacked.filter((s) => s.example.fold !== fold).map((s) => decisionExample(s.example, s.ranking)),
+        { ...DEFAULT_FIT, l2 },
+      );
       for (const p of predictions) if (p.example.fold === fold && p.ranking) p.chance = answerProbability(decision, decisionVector(p.ranking.features));
     }
     const thresholds = chooseThresholds(predictions);
@@ -268,7 +278,15 @@ export function trainAnswerModel(input: TrainingInput): { model: AnswerModel; pr
   const tuning = examplesOf(kb, input.questions);
   const examples = [...tuning, ...(input.noEntryQuestions ? [] : entryQuestionExamples(kb))];
 
-  const rankerFit = { ...DEFAULT_FIT, l2: chooseL2(examples, (e) => e.fold, FOLDS, (train, l2) => rankLikelihood(fitRanker(train.map(rankExample), { ...DEFAULT_FIT, l2 }))) };
+  const rankerFit = {
+    ...DEFAULT_FIT,
+    l2: chooseL2(
+      examples,
+      (e) => e.fold,
+      FOLDS,
+      (train, l2) => rankLikelihood(fitRanker(train.map(rankExample), { ...DEFAULT_FIT, l2 })),
+    ),
+  };
   const rankings = outOfFoldRankings(examples, rankerFit);
   // The decision learns from the staff questions only: it must tell right from wrong, and out of scope, as staff ask.
   const stacked = tuning.flatMap((e) => {
@@ -282,7 +300,12 @@ export function trainAnswerModel(input: TrainingInput): { model: AnswerModel; pr
     queryFeatures: [...QUERY_FEATURES],
     decisionFeatures: [...DECISION_FEATURES],
     ranker: roundAll(fitRanker(examples.map(rankExample), rankerFit)),
-    decision: roundAll(fitLogistic(stacked.map((s) => decisionExample(s.example, s.ranking)), decisionFit)),
+    decision: roundAll(
+      fitLogistic(
+        stacked.map((s) => decisionExample(s.example, s.ranking)),
+        decisionFit,
+      ),
+    ),
     thresholds,
     training: {
       files: input.files,
@@ -338,13 +361,19 @@ function main(): void {
     for (const p of predictions) {
       const top = p.ranking?.order[0];
       const right = top !== undefined && isAcceptable(p.example, top);
-      console.log(`${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`);
+      console.log(
+        `${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`,
+      );
     }
   }
   fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, answerModelText(model));
   const t = model.training;
-  console.log(`Trained on ${String(t.questions)} tuning questions (${String(t.inScope)} in scope; ${String(t.expectedAmongCandidates)} had the right entry among the candidates) and ${String(t.entryQuestions)} entry questions, each held out of its own entry.`);
-  console.log(`Thresholds: answer ${model.thresholds.answer}, suggest ${model.thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(t.crossValidated)}`);
+  console.log(
+    `Trained on ${String(t.questions)} tuning questions (${String(t.inScope)} in scope; ${String(t.expectedAmongCandidates)} had the right entry among the candidates) and ${String(t.entryQuestions)} entry questions, each held out of its own entry.`,
+  );
+  console.log(
+    `Thresholds: answer ${model.thresholds.answer}, suggest ${model.thresholds.suggest}. Cross-validated on the tuning split: ${JSON.stringify(t.crossValidated)}`,
+  );
   console.log(`Wrote ${path.relative(process.cwd(), DEFAULT_ANSWER_MODEL_FILE)}`);
 }
 

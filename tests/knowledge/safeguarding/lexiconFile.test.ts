@@ -20,7 +20,9 @@ describe('safeguarding lexicon files', () => {
 
   it('reports a bad phrase, a wrong file name and a bad date, naming the file', () => {
     const bad = parseLexiconFile('neglect.yaml', 'id: neglect\ntitle: Neglect\nowner: DSL\nreview_by: soon\nterms: ["(left alone"]\n');
-    expect(bad.problems.map((p) => p.message).join('\n')).to.match(/review_by/).and.match(/not closed/);
+    expect(bad.problems.map((p) => p.message).join('\n'))
+      .to.match(/review_by/)
+      .and.match(/not closed/);
     const renamed = parseLexiconFile('other.yaml', 'id: neglect\ntitle: Neglect\nowner: DSL\nreview_by: 2027-01-01\nterms: [neglect]\n');
     expect(renamed.problems[0].message).to.match(/does not match the file name/);
   });

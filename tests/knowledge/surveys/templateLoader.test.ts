@@ -19,7 +19,10 @@ const valid = () => ({
 });
 
 const parse = (template: unknown, file = 'tiny-pulse.yaml') => parseTemplateFile(file, yaml.dump(template));
-const messages = (template: unknown) => parse(template).problems.map((p) => p.message).join('\n');
+const messages = (template: unknown) =>
+  parse(template)
+    .problems.map((p) => p.message)
+    .join('\n');
 
 describe('pulse templates', () => {
   it('ships the three templates the issue asks for, all valid', () => {
@@ -55,15 +58,23 @@ describe('pulse templates', () => {
 
   const broken: [string, (t: ReturnType<typeof valid>) => void, RegExp][] = [
     ['two questions', (t) => (t.questions = t.questions.slice(0, 2)), /at least 3 questions/],
-    ['nine questions', (t) => (t.questions = Array.from({ length: 9 }, (_, i) => ({ id: `q${i}`, type: 'yesno', text: `Question ${i}?` }))), /at most 8 questions/],
+    [
+      'nine questions',
+      (t) => (t.questions = Array.from({ length: 9 }, (_, i) => ({ id: `q${i}`, type: 'yesno', text: `Question ${i}?` }))),
+      /at most 8 questions/,
+    ],
     ['a question id used twice', (t) => (t.questions[1].id = 'workload'), /"workload" is used twice/],
     ['an unknown question type', (t) => (t.questions[2].type = 'slider'), /type must be one of/],
-    ['a rating with four labels', (t) => ((t.questions[0].labels as string[]).pop()), /exactly five labels/],
+    ['a rating with four labels', (t) => (t.questions[0].labels as string[]).pop(), /exactly five labels/],
     ['a rating with the same label twice', (t) => ((t.questions[0].labels as string[])[1] = 'Strongly disagree'), /labels must all be different/],
     ['a required free-text question', (t) => (t.questions[3].optional = false), /always optional/],
     ['free text longer than 500', (t) => (t.questions[3].maxLength = 501), /limited to 500/],
     ['two comments', (t) => t.questions.push({ id: 'comment-2', type: 'text', text: 'More?', optional: true }), /at most one free-text/],
-    ['a choice with one option', (t) => t.questions.splice(2, 1, { id: 'route', type: 'choice', text: 'Which?', options: [{ id: 'a', label: 'A' }] }), /at least two options/],
+    [
+      'a choice with one option',
+      (t) => t.questions.splice(2, 1, { id: 'route', type: 'choice', text: 'Which?', options: [{ id: 'a', label: 'A' }] }),
+      /at least two options/,
+    ],
     ['an id with capitals', (t) => (t.questions[0].id = 'Workload'), /lower case/],
     ['an empty question text', (t) => (t.questions[0].text = ' '), /must not be empty/],
     ['an unknown field', (t) => (t.questions[0].colour = 'red'), /colour|Unrecognized/i],

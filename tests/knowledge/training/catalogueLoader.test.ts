@@ -56,7 +56,11 @@ describe('loadCatalogue', () => {
 
   const bad: [string, string, RegExp][] = [
     ['an unknown time zone', session('    online: true\n').replace('Europe/London', 'Europe/Londres'), /"Europe\/Londres" is not a time zone/],
-    ['a time lost to the clocks going forward', session('    online: true\n').replace('2027-01-14T09:30', '2027-03-28T01:30'), /does not exist in Europe\/London/],
+    [
+      'a time lost to the clocks going forward',
+      session('    online: true\n').replace('2027-01-14T09:30', '2027-03-28T01:30'),
+      /does not exist in Europe\/London/,
+    ],
     ['a date that is not real', session('    online: true\n').replace('2027-01-14T09:30', '2027-02-30T09:30'), /not a real date/],
     ['a time written with seconds and an offset', session('    online: true\n').replace('2027-01-14T09:30', '2027-01-14T09:30:00Z'), /YYYY-MM-DDTHH:mm/],
     ['neither online nor a venue', session(''), /either online: true or a venue/],

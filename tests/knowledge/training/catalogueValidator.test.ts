@@ -47,18 +47,50 @@ describe('validateCatalogue', () => {
   });
 
   const cases: [string, TrainingCatalogue, RegExp][] = [
-    ['a course id used twice', { courses: [course(), course({ acronyms: [] })], sessions: [session()] }, /error courses\.yaml: course caf: the id is used twice/],
+    [
+      'a course id used twice',
+      { courses: [course(), course({ acronyms: [] })], sessions: [session()] },
+      /error courses\.yaml: course caf: the id is used twice/,
+    ],
     ['a session id used twice', { courses: [course()], sessions: [session(), session()] }, /error sessions\.yaml: session caf-1: the id is used twice/],
-    ['a session of an unknown course', { courses: [course()], sessions: [session(), session({ id: 'x-1', courseId: 'nope' })] }, /session x-1\.course: "nope" is not a course/],
-    ['a session that ends before it starts', { courses: [course()], sessions: [session({ end: at('2027-01-14T09:00') })] }, /session caf-1: it must end after it starts/],
+    [
+      'a session of an unknown course',
+      { courses: [course()], sessions: [session(), session({ id: 'x-1', courseId: 'nope' })] },
+      /session x-1\.course: "nope" is not a course/,
+    ],
+    [
+      'a session that ends before it starts',
+      { courses: [course()], sessions: [session({ end: at('2027-01-14T09:00') })] },
+      /session caf-1: it must end after it starts/,
+    ],
     ['a session that ends as it starts', { courses: [course()], sessions: [session({ end: at('2027-01-14T09:30') })] }, /must end after it starts/],
-    ['a booking link over plain http', { courses: [course({ bookingUrl: 'http://example.org/book' })], sessions: [session()] }, /booking_url: "http:\/\/example\.org\/book" must be an https:\/\/ link/],
+    [
+      'a booking link over plain http',
+      { courses: [course({ bookingUrl: 'http://example.org/book' })], sessions: [session()] },
+      /booking_url: "http:\/\/example\.org\/book" must be an https:\/\/ link/,
+    ],
     ['a booking link that is not a link', { courses: [course({ bookingUrl: 'ring Jo' })], sessions: [session()] }, /must be an https:\/\/ link/],
     ['a session booking link over http', { courses: [course()], sessions: [session({ bookingUrl: 'http://x.example' })] }, /session caf-1\.booking_url/],
-    ['a mandatory rule naming an unknown role', { courses: [course({ mandatory: [{ roles: ['astronaut'], withinMonths: 3 }] })], sessions: [session()] }, /mandatory\[0\]\.roles: "astronaut" is not a known role/],
-    ['an audience naming an unknown sector', { courses: [course({ audience: { sectors: ['space'], roles: [] } })], sessions: [session()] }, /audience\.sectors: "space" is not a known sector/],
-    ['an audience naming an unknown role', { courses: [course({ audience: { sectors: ['all'], roles: ['pilot'] } })], sessions: [session()] }, /audience\.roles: "pilot" is not a known role/],
-    ['a name claimed by two courses', { courses: [course(), course({ id: 'other' })], sessions: [session(), session({ id: 'o-1', courseId: 'other' })] }, /course other: the name "caf" is also claimed by course caf/],
+    [
+      'a mandatory rule naming an unknown role',
+      { courses: [course({ mandatory: [{ roles: ['astronaut'], withinMonths: 3 }] })], sessions: [session()] },
+      /mandatory\[0\]\.roles: "astronaut" is not a known role/,
+    ],
+    [
+      'an audience naming an unknown sector',
+      { courses: [course({ audience: { sectors: ['space'], roles: [] } })], sessions: [session()] },
+      /audience\.sectors: "space" is not a known sector/,
+    ],
+    [
+      'an audience naming an unknown role',
+      { courses: [course({ audience: { sectors: ['all'], roles: ['pilot'] } })], sessions: [session()] },
+      /audience\.roles: "pilot" is not a known role/,
+    ],
+    [
+      'a name claimed by two courses',
+      { courses: [course(), course({ id: 'other' })], sessions: [session(), session({ id: 'o-1', courseId: 'other' })] },
+      /course other: the name "caf" is also claimed by course caf/,
+    ],
   ];
   for (const [name, catalogue, message] of cases) {
     it(`fails ${name}`, () => expect(problemsOf(catalogue).join('\n')).to.match(message));

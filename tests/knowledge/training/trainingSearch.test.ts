@@ -24,7 +24,12 @@ describe('TrainingSearch', () => {
 
   it('prefers the course the question names whole', () => {
     const ranked = search.rank(readTrainingQuery('level 3 training').topicWords);
-    expect(ranked.slice(0, 2).map((r) => r.course.id).sort()).to.deep.equal(['level-3-qualifications', 'safeguarding-level-3']);
+    expect(
+      ranked
+        .slice(0, 2)
+        .map((r) => r.course.id)
+        .sort(),
+    ).to.deep.equal(['level-3-qualifications', 'safeguarding-level-3']);
     expect(top('level 3 training')).to.deep.equal(['level-3-qualifications']);
   });
 
@@ -40,7 +45,13 @@ describe('TrainingSearch', () => {
 
 describe('readTrainingQuery', () => {
   it('separates the cue, the mode and the topic', () => {
-    expect(readTrainingQuery('any online CAF sessions?')).to.deep.equal({ cue: true, mode: 'online', backReference: false, role: undefined, topicWords: ['caf'] });
+    expect(readTrainingQuery('any online CAF sessions?')).to.deep.equal({
+      cue: true,
+      mode: 'online',
+      backReference: false,
+      role: undefined,
+      topicWords: ['caf'],
+    });
     expect(readTrainingQuery('face-to-face safeguarding course').mode).to.equal('in-person');
     expect(readTrainingQuery('e-learning on information sharing').cue).to.equal(true);
     expect(readTrainingQuery('train times to leicester').cue).to.equal(false);

@@ -4,7 +4,12 @@ import { formCount } from '../../../../bot/dashboard/authoring/audienceCount';
 
 describe('formCount', () => {
   it('counts people with a chat, roster members and channels as reachable now', () => {
-    expect(formCount(countAudience([{ userId: '29:a' }, { userId: '29:b', reach: { via: 'roster' } }, { userId: 'channel:19:t|19:t' }]))).to.deep.equal({ inAudience: 3, reachableNow: 3, needsInstall: 0, notReachable: [] });
+    expect(formCount(countAudience([{ userId: '29:a' }, { userId: '29:b', reach: { via: 'roster' } }, { userId: 'channel:19:t|19:t' }]))).to.deep.equal({
+      inAudience: 3,
+      reachableNow: 3,
+      needsInstall: 0,
+      notReachable: [],
+    });
   });
 
   it('separates people who need the app installed and those nobody can reach, grouped by reason, most first', () => {
@@ -17,7 +22,15 @@ describe('formCount', () => {
       { userId: '6', reach: { via: 'none', reason: 'no Teams licence' } },
       { userId: '7', reach: { via: 'none', reason: 'no Teams licence' } },
     ]);
-    expect(formCount(count)).to.deep.equal({ inAudience: 7, reachableNow: 2, needsInstall: 2, notReachable: [{ reason: 'no Teams licence', count: 2 }, { reason: 'account disabled', count: 1 }] });
+    expect(formCount(count)).to.deep.equal({
+      inAudience: 7,
+      reachableNow: 2,
+      needsInstall: 2,
+      notReachable: [
+        { reason: 'no Teams licence', count: 2 },
+        { reason: 'account disabled', count: 1 },
+      ],
+    });
   });
 
   it('counts nobody for an empty audience', () => {

@@ -23,10 +23,16 @@ async function seed(bot: RunningBot, serviceUrl: string): Promise<void> {
   }
   await reachableUser(store, '29:author-comms', serviceUrl, TENANT, COMMS.oid);
   await store.rosters.saveTeam({ teamId: TEAM, tenantId: TENANT, serviceUrl, botId: '28:bot', name: 'Children’s services', generalChannelId: TEAM });
-  await store.rosters.addMembers(TEAM, [1, 2, 3, 4].map((n) => ({ userId: `29:author-roster-${n}`, aadObjectId: `aad-author-roster-${n}` })));
+  await store.rosters.addMembers(
+    TEAM,
+    [1, 2, 3, 4].map((n) => ({ userId: `29:author-roster-${n}`, aadObjectId: `aad-author-roster-${n}` })),
+  );
 }
 
-const briefing = (fields: Record<string, unknown> = {}) => ({ kind: 'briefing', briefing: { title: 'Safeguarding week', summary: 'Sessions all week in every locality.', audience: { everyone: true }, ...fields } });
+const briefing = (fields: Record<string, unknown> = {}) => ({
+  kind: 'briefing',
+  briefing: { title: 'Safeguarding week', summary: 'Sessions all week in every locality.', audience: { everyone: true }, ...fields },
+});
 
 forEachEngine((engine) =>
   describe(`dashboard authoring routes (HTTP, ${engine})`, function () {
@@ -39,7 +45,11 @@ forEachEngine((engine) =>
     let test: TestDatabase;
 
     const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
+      const res = await fetch(`${bot.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
 
@@ -64,7 +74,13 @@ forEachEngine((engine) =>
     afterEach(() => clock.set(NOW));
 
     describe('who may use them', () => {
-      const routes = ['/dashboard/api/audience/count', '/dashboard/api/authoring/preview', '/dashboard/api/authoring/test', '/dashboard/api/authoring/briefings', '/dashboard/api/authoring/pulses'];
+      const routes = [
+        '/dashboard/api/audience/count',
+        '/dashboard/api/authoring/preview',
+        '/dashboard/api/authoring/test',
+        '/dashboard/api/authoring/briefings',
+        '/dashboard/api/authoring/pulses',
+      ];
 
       it('refuses every route with 401 without a session or token, creating nothing', async () => {
         const before = (await bot.services.store.conversations.activePersonalChats()).length;
@@ -110,7 +126,13 @@ forEachEngine((engine) =>
       it('answers 422 listing every problem with a briefing at once', async () => {
         const res = await post('/dashboard/api/authoring/preview', {
           kind: 'briefing',
-          briefing: { title: '', summary: 'See [this](javascript:alert(1))', link: 'http://insecure.example', publish_at: '2026-11-01T09:00', audience: { sectors: ['astronauts'] } },
+          briefing: {
+            title: '',
+            summary: 'See [this](javascript:alert(1))',
+            link: 'http://insecure.example',
+            publish_at: '2026-11-01T09:00',
+            audience: { sectors: ['astronauts'] },
+          },
         });
         expect(res.status).to.equal(422);
         expect(res.body.error).to.equal('ValidationError');
@@ -119,7 +141,10 @@ forEachEngine((engine) =>
       });
 
       it('answers 422 listing every problem with a pulse at once', async () => {
-        const res = await post('/dashboard/api/authoring/preview', { kind: 'pulse', pulse: { template: 'no-such-template', audience: { everyone: true }, closes_at: '2026-11-23T10:30', anonymity_threshold: 99 } });
+        const res = await post('/dashboard/api/authoring/preview', {
+          kind: 'pulse',
+          pulse: { template: 'no-such-template', audience: { everyone: true }, closes_at: '2026-11-23T10:30', anonymity_threshold: 99 },
+        });
         expect(res.status).to.equal(422);
         const fields = (res.body.problems as { field: string }[]).map((p) => p.field);
         expect(fields).to.include.members(['template', 'closes_at', 'anonymity_threshold']);
@@ -244,8 +269,16 @@ forEachEngine((engine) =>
 
     describe('people known only from the directory', () => {
       it('counts partner staff from an HR import as not reachable, with why, and lists them nowhere as reachable', async () => {
-        const csv = ['Email,Name,Department,Job title,Office location,Company name', 'pat@partner.example,Pat Poe,Early Help,Family Support Worker,Coalville,Leicestershire County Council', 'lee@partner.example,Lee Lu,Schools,Teaching Assistant,Hinckley,Leicestershire County Council'].join('\r\n');
-        const imported = await fetch(`${bot.url}/api/directory/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': 'k-hr-count' }, body: csv });
+        const csv = [
+          'Email,Name,Department,Job title,Office location,Company name',
+          'pat@partner.example,Pat Poe,Early Help,Family Support Worker,Coalville,Leicestershire County Council',
+          'lee@partner.example,Lee Lu,Schools,Teaching Assistant,Hinckley,Leicestershire County Council',
+        ].join('\r\n');
+        const imported = await fetch(`${bot.url}/api/directory/import`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}`, 'idempotency-key': 'k-hr-count' },
+          body: csv,
+        });
         expect(imported.status).to.equal(200);
         const res = await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { everyone: true } });
         expect(res.body).to.deep.include({ inAudience: 10, reachableNow: 8, needsInstall: 0 });
@@ -260,7 +293,10 @@ forEachEngine((engine) =>
       it('offers Entra groups by display name and each team channel read from the team, and names them in the count', async () => {
         await bot.services.directory.people.replaceGroup(GROUP, ['aad-author-chat-0', 'aad-author-chat-1'], undefined, 'Early Help Practitioners');
         await bot.services.store.rosters.replaceChannels(TEAM, [{ channelId: TEAM }, { channelId: ANNOUNCEMENTS, name: 'Announcements' }]);
-        const options = (await (await fetch(`${bot.url}/dashboard/api/authoring/options`, { headers: { cookie } })).json()) as { groups: { id: string; name: string }[]; teams: { id: string; channels: { id: string; name: string }[] }[] };
+        const options = (await (await fetch(`${bot.url}/dashboard/api/authoring/options`, { headers: { cookie } })).json()) as {
+          groups: { id: string; name: string }[];
+          teams: { id: string; channels: { id: string; name: string }[] }[];
+        };
         expect(options.groups).to.deep.include({ id: GROUP, name: 'Early Help Practitioners (2 members)' });
         expect(options.teams.find((t) => t.id === TEAM)!.channels).to.deep.equal([
           { id: TEAM, name: 'General' },
@@ -268,7 +304,8 @@ forEachEngine((engine) =>
         ]);
         const byGroup = (await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { groups: [GROUP] } })).body;
         expect(byGroup).to.deep.include({ inAudience: 2, reachableNow: 2, audience: 'members of Early Help Practitioners' });
-        const byChannel = (await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { channels: [{ team: TEAM, channel: ANNOUNCEMENTS }] } })).body;
+        const byChannel = (await post('/dashboard/api/audience/count', { kind: 'briefing', audience: { channels: [{ team: TEAM, channel: ANNOUNCEMENTS }] } }))
+          .body;
         expect(byChannel).to.deep.include({ inAudience: 1, audience: 'the channel Children’s services: Announcements' });
       });
     });

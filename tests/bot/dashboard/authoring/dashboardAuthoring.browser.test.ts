@@ -33,7 +33,10 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
     }
     await reachableUser(store, '29:browser-author', serviceUrl, 'tenant-1', AUTHOR_AAD);
     await store.rosters.saveTeam({ teamId: TEAM, tenantId: 'tenant-1', serviceUrl, botId: '28:bot', name: 'Early years', generalChannelId: TEAM });
-    await store.rosters.addMembers(TEAM, [1, 2].map((n) => ({ userId: `29:browser-roster-${n}`, aadObjectId: `aad-browser-roster-${n}` })));
+    await store.rosters.addMembers(
+      TEAM,
+      [1, 2].map((n) => ({ userId: `29:browser-roster-${n}`, aadObjectId: `aad-browser-roster-${n}` })),
+    );
     browser = await launchChromium();
   });
   after(async () => {
@@ -54,7 +57,9 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       // Everyone: three chats, the author's chat and two roster members nobody has chatted with.
       await page.getByLabel('Everyone the bot can reach').check();
       await page.locator('#authoring-count', { hasText: 'In the audience: 6.' }).waitFor(WAIT);
-      expect(await page.locator('#authoring-count').innerText()).to.contain('Reachable now: 6.').and.contain('Needs the app installed: 0.');
+      expect(await page.locator('#authoring-count').innerText())
+        .to.contain('Reachable now: 6.')
+        .and.contain('Needs the app installed: 0.');
       // A filter narrows it at once.
       await page.getByLabel('Everyone the bot can reach').uncheck();
       await page.getByRole('group', { name: 'Sector' }).getByLabel('Health', { exact: true }).check();
@@ -76,7 +81,9 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       const card = page.locator('#authoring-card .ac-adaptiveCard');
       await card.waitFor(WAIT);
       expect(await page.locator('.govuk-error-summary').count()).to.equal(0);
-      expect(await card.innerText()).to.contain(HOSTILE_TITLE).and.contain('<script>window.__pwned=2</script>');
+      expect(await card.innerText())
+        .to.contain(HOSTILE_TITLE)
+        .and.contain('<script>window.__pwned=2</script>');
       expect(await page.locator('#authoring-card img, #authoring-card b, #authoring-card script').count()).to.equal(0);
       expect(await page.locator('#authoring-fallback').textContent()).to.contain(HOSTILE_TITLE);
       expect(await axeViolations(page), 'the form with its preview').to.deep.equal([]);
@@ -98,7 +105,9 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       await page.getByRole('button', { name: 'Continue' }).click();
       const confirm = page.locator('#authoring-confirm');
       await confirm.getByText('Tue 24 Nov 2026, 09:15 (UK time)').waitFor(WAIT);
-      expect(await confirm.innerText()).to.contain('Health').and.contain('In the audience: 2.');
+      expect(await confirm.innerText())
+        .to.contain('Health')
+        .and.contain('In the audience: 2.');
       await page.getByRole('button', { name: 'Confirm and schedule the briefing' }).click();
       await page.locator('#authoring-done', { hasText: 'scheduled for Tue 24 Nov 2026, 09:15' }).waitFor(WAIT);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'authoring-confirmed.png'), fullPage: true });
@@ -110,7 +119,10 @@ describe('dashboard authoring form in a real browser (Chromium)', function () {
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).to.equal(undefined);
       expect(problems.csp, 'CSP violations').to.deep.equal([]);
       // The browser logs the deliberate 422 of the first preview as a failed load; nothing else may go wrong.
-      expect(problems.errors.filter((e) => !/status of 422/.test(e)), 'page errors').to.deep.equal([]);
+      expect(
+        problems.errors.filter((e) => !/status of 422/.test(e)),
+        'page errors',
+      ).to.deep.equal([]);
     } finally {
       await context.close();
     }

@@ -92,7 +92,11 @@ describe('dashboard content routes for content editors', () => {
 
   it('refuses changes that are not JSON from the dashboard itself (a form on another site)', async () => {
     const token = await entra.token(fixedClock(), { oid: EDITOR_ONE });
-    const form = await fetch(`${bot.url}/dashboard/api/content/entries/acpc`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'owner=x' });
+    const form = await fetch(`${bot.url}/dashboard/api/content/entries/acpc`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'owner=x',
+    });
     expect(form.status).to.equal(403);
     const crossSite = await call(EDITOR_ONE, 'POST', '/ask', { q: 'what is asye' }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).to.equal(403);

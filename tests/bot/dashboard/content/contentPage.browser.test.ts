@@ -66,7 +66,12 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
   async function openContent(user: { oid: string; name: string }, query = '') {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const token = await entra.token(fixedClock(), user);
-    const url = await routeTeamsHost(context, bot.url, { theme: 'default', token, tenantId: TENANT, userObjectId: user.oid }, `/dashboard/content?inTeams=1${query}`);
+    const url = await routeTeamsHost(
+      context,
+      bot.url,
+      { theme: 'default', token, tenantId: TENANT, userObjectId: user.oid },
+      `/dashboard/content?inTeams=1${query}`,
+    );
     const errors: string[] = [];
     await context.exposeFunction('reportCspViolation', (text: string) => errors.push(`CSP: ${text}`));
     await context.addInitScript(() => {
@@ -136,7 +141,9 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
       await frame.locator('#ask-kb').selectOption('live');
       await frame.locator('#ask-form button[type="submit"]').click();
       await frame.locator('#ask-body [data-kind="winner"]').waitFor(WAIT);
-      expect(await frame.locator('#ask-body').innerText()).to.contain('Lead professional (LP)').and.to.contain('Entries that competed');
+      expect(await frame.locator('#ask-body').innerText())
+        .to.contain('Lead professional (LP)')
+        .and.to.contain('Entries that competed');
       const history = await frame.locator('#versions-body').innerText();
       expect(history).to.contain(ERIN.oid).and.to.contain(EVAN.oid).and.to.contain('summary:');
       await evan.page.screenshot({ path: path.join(SCREENSHOTS, '2-approved.png'), fullPage: true });
@@ -247,7 +254,8 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
       expect(await frame.locator('#content-editor img, #content-editor script').count(), 'no element made from the data').to.equal(0);
       expect(await frame.locator('#entries-body').innerText()).to.contain('title <img src=x');
       const preview = await frame.locator('#preview-body').innerText();
-      for (const name of ['title', 'summary', 'source', 'body', 'status_note']) expect(preview).to.contain(`${name} <img src=x onerror="window.__hacked=1"><script>`);
+      for (const name of ['title', 'summary', 'source', 'body', 'status_note'])
+        expect(preview).to.contain(`${name} <img src=x onerror="window.__hacked=1"><script>`);
       expect(await frame.locator('#edit-heading').innerText()).to.contain('<script>');
       expect(erin.errors).to.deep.equal([]);
     } finally {

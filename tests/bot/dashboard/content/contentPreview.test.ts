@@ -32,7 +32,11 @@ describe('Content page and card preview routes', () => {
 
   async function preview(as: string, body: unknown, headers: Record<string, string> = {}) {
     const token = await entra.token(fixedClock(), { oid: as, name: 'Pat Preview' });
-    const res = await fetch(`${bot.url}/dashboard/api/content/preview`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${bot.url}/dashboard/api/content/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
@@ -47,7 +51,8 @@ describe('Content page and card preview routes', () => {
     const html = await page.text();
     expect(html).to.contain('/dashboard/assets/adaptivecards.min.js').and.to.contain('/dashboard/assets/dashboardContent.js');
     expect(html, 'entries come from the API after sign-in, never in the HTML').to.not.contain('Lead professional');
-    for (const asset of ['adaptivecards.min.js', 'markdown-it.min.js', 'dashboardContent.js']) expect((await fetch(`${bot.url}/dashboard/assets/${asset}`)).status, asset).to.equal(200);
+    for (const asset of ['adaptivecards.min.js', 'markdown-it.min.js', 'dashboardContent.js'])
+      expect((await fetch(`${bot.url}/dashboard/assets/${asset}`)).status, asset).to.equal(200);
   });
 
   it('previews the answer card as each channel gets it: Universal Actions for Teams, submits for web chat', async () => {
@@ -73,7 +78,9 @@ describe('Content page and card preview routes', () => {
   it('is for content editors only, and only from the dashboard itself', async () => {
     expect((await preview(COMMS_ONLY, { id: 'lead-professional' })).status).to.equal(403);
     expect((await preview(EDITOR, { id: 'lead-professional' }, { 'sec-fetch-site': 'cross-site' })).status).to.equal(403);
-    const me = await fetch(`${bot.url}/dashboard/api/content/me`, { headers: { authorization: `Bearer ${await entra.token(fixedClock(), { oid: EDITOR, name: 'Pat Preview' })}` } });
+    const me = await fetch(`${bot.url}/dashboard/api/content/me`, {
+      headers: { authorization: `Bearer ${await entra.token(fixedClock(), { oid: EDITOR, name: 'Pat Preview' })}` },
+    });
     expect(((await me.json()) as { editor: string }).editor).to.equal(`Pat Preview [${EDITOR}]`);
   });
 });
