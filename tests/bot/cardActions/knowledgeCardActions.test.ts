@@ -23,10 +23,10 @@ describe('"did you mean" buttons', () => {
   afterEach(() => services.close());
 
   it('offers up to three entries, each with a one-line summary, and "None of these"', async () => {
-    const [reply] = await exchange(testAdapter(services, 'webchat'), 'workforce priorities');
+    const [reply] = await exchange(testAdapter(services, 'webchat'), 'local workforce strategy');
     expect(replyText(reply)).to.match(/Did you mean:\n- [^:\n]+: .+\n/);
     const data = noneOfTheseData(reply);
-    expect(data?.question).to.equal('workforce priorities');
+    expect(data?.question).to.equal('local workforce strategy');
     expect(data?.ids).to.be.an('array').that.is.not.empty;
     expect((data?.ids as string[]).length).to.be.at.most(3);
   });
