@@ -28,9 +28,7 @@ export class DirectLineClient {
   constructor(readonly baseUrl: string) {}
 
   /** Asks the page's token route for a token (anonymous unless a user token is given). */
-  async pageToken(
-    body: Record<string, unknown> = {},
-  ): Promise<{
+  async pageToken(body: Record<string, unknown> = {}): Promise<{
     status: number;
     body: Record<string, unknown> & { token: string; conversationId: string; user: { id: string; verified: boolean; name?: string }; domain: string };
   }> {

@@ -13,14 +13,12 @@ const latestForm = (page: Page): Locator => page.locator('.ac-adaptiveCard', { h
 
 /** Heights of every single-line box (list boxes, text and date boxes) in a card. */
 function boxHeights(card: Locator): Promise<{ label: string; height: number }[]> {
-  return card
-    .locator('select.ac-input, input.ac-input')
-    .evaluateAll((boxes) =>
-      boxes.map((b) => ({
-        label: (b as HTMLInputElement).labels?.[0]?.textContent ?? b.getAttribute('aria-label') ?? '',
-        height: b.getBoundingClientRect().height,
-      })),
-    );
+  return card.locator('select.ac-input, input.ac-input').evaluateAll((boxes) =>
+    boxes.map((b) => ({
+      label: (b as HTMLInputElement).labels?.[0]?.textContent ?? b.getAttribute('aria-label') ?? '',
+      height: b.getBoundingClientRect().height,
+    })),
+  );
 }
 
 describe('settings form in web chat (Chromium)', function () {
