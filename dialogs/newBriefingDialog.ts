@@ -1,7 +1,7 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { briefingInputFromForm } from '../bot/briefings/briefingForm';
 import { BriefingDraft, BriefingInput, checkBriefing } from '../bot/briefings/briefingInput';
-import { Briefing } from '../bot/briefings/briefings';
+import { draftAsBriefing } from '../bot/briefings/briefings';
 import { describeAudience } from '../bot/audience/audienceFilter';
 import { BaseDialog } from './baseDialog';
 import { CardChoiceDialog } from './cardChoiceDialog';
@@ -47,22 +47,6 @@ interface ValidForm {
   input: BriefingInput;
   draft: BriefingDraft;
   notes: string[];
-}
-
-/** The draft a briefing stands for, shaped as a stored briefing so the recipients' card can be previewed. */
-function previewBriefing(draft: BriefingDraft): Briefing {
-  return {
-    ...draft,
-    id: 0,
-    publishAt: draft.publishAt.toISO() ?? '',
-    expiresAt: draft.expiresAt?.toISO() ?? undefined,
-    status: 'published',
-    recipients: 0,
-    createdBy: '',
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-  };
 }
 
 /**
@@ -129,7 +113,7 @@ export class NewBriefingDialog extends BaseDialog {
     steps.input = checked.input;
     const style = actionStyleFor(step.context.activity.channelId);
     const editing = steps.options.editId !== undefined;
-    await step.context.sendActivity(cardActivity(createBriefingCard(previewBriefing(checked.draft), { style, test: true })));
+    await step.context.sendActivity(cardActivity(createBriefingCard(draftAsBriefing(checked.draft), { style, test: true })));
     const counts = editing ? await this.services.briefings!.status(steps.options.editId!) : undefined;
     const preview = createBriefingPreviewCard({
       title: checked.draft.title,

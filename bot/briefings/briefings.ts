@@ -147,3 +147,19 @@ export function isLive(briefing: Briefing, now: DateTime): boolean {
   if (DateTime.fromISO(briefing.publishAt) > now) return false;
   return !briefing.expiresAt || DateTime.fromISO(briefing.expiresAt) > now;
 }
+
+/** A checked draft as the stored briefing the card is built from (id 0: not saved yet). */
+export function draftAsBriefing(draft: BriefingDraft): Briefing {
+  return {
+    ...draft,
+    id: 0,
+    publishAt: draft.publishAt.toISO() ?? '',
+    expiresAt: draft.expiresAt?.toISO() ?? undefined,
+    status: 'published',
+    recipients: 0,
+    createdBy: '',
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+  };
+}

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { AudienceFilter, audienceFilterSchema, AudienceNames, describeAudience } from '../../audience/audienceFilter';
 import { BriefingDraft, checkBriefing } from '../../briefings/briefingInput';
-import { Briefing } from '../../briefings/briefings';
 import { FieldProblem } from '../../http/validationFailure';
 import { NewWave, WaveRequestCheck } from '../../surveys/waveRequest';
 import { LONDON_ZONE } from '../../../knowledge/londonZone';
@@ -50,22 +49,6 @@ export function checkAudience(value: unknown): { ok: true; audience: AudienceFil
   const parsed = audienceFilterSchema.safeParse(value ?? {});
   if (parsed.success) return { ok: true, audience: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => ({ field: ['audience', ...i.path.map(String)].join('.'), message: i.message })) };
-}
-
-/** A checked draft as the stored briefing the card is built from (id 0: not saved yet). */
-export function draftAsBriefing(draft: BriefingDraft): Briefing {
-  return {
-    ...draft,
-    id: 0,
-    publishAt: draft.publishAt.toISO() ?? '',
-    expiresAt: draft.expiresAt?.toISO() ?? undefined,
-    status: 'published',
-    recipients: 0,
-    createdBy: '',
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-  };
 }
 
 /** The audience of a checked draft in words, for the confirm step. */

@@ -13,7 +13,8 @@ import { idempotencyKeyProblem } from '../../store/idempotencyKeys';
 import { respondentOfChat } from '../../surveys/respondent';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { AudienceCount, formCount } from './audienceCount';
-import { audienceWords, checkAudience, checkDraft, CheckedDraft, draftAsBriefing } from './authoringDrafts';
+import { draftAsBriefing } from '../../briefings/briefings';
+import { audienceWords, checkAudience, checkDraft, CheckedDraft } from './authoringDrafts';
 import { dashboardJsonRoutes } from '../dashboardJsonRoute';
 import { findTestTarget, openRosterChat, sendTestCopy } from './testCopy';
 
