@@ -30,8 +30,23 @@ export default tseslint.config(
     files: ['bot/**/*.ts', 'dialogs/**/*.ts', 'knowledge/**/*.ts', 'manifest/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Imports point one way: app → dialogs → features → platform; knowledge and manifest stand alone (README, Layout).
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './bot/platform', from: ['./bot/features', './bot/app', './dialogs', './bot/webchat', './bot/dashboard', './bot/demo'] },
+            { target: './bot/features', from: ['./bot/app', './dialogs', './bot/webchat', './bot/dashboard', './bot/demo'] },
+            { target: './dialogs', from: ['./bot/app', './bot/webchat', './bot/dashboard', './bot/demo'] },
+            { target: './knowledge', from: ['./bot', './dialogs', './manifest'] },
+            { target: './manifest', from: ['./bot', './dialogs'] },
+          ],
+        },
+      ],
+    },
   },
   // Kysely's migrations are written against an untyped database on purpose: they must not change when today's schema does.
-  { files: ['bot/store/migrations/*.ts', 'tests/bot/store/migrations/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: ['bot/platform/store/migrations/*.ts', 'tests/bot/platform/store/migrations/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

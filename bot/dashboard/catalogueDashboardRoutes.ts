@@ -1,7 +1,7 @@
 import { Request, Server } from 'restify';
-import { CatalogueKind } from '../catalogue/catalogueItems';
-import { ContentAnswer, Editor } from '../content/contentEditing';
-import type { Services } from '../services';
+import { CatalogueKind } from '../features/catalogue/catalogueItems';
+import { ContentAnswer, Editor } from '../features/content/contentEditing';
+import type { Services } from '../app/services';
 import { contentEditorAccess, editorOf } from './content/contentDashboardRoutes';
 import { DashboardViewer } from './dashboardAccess';
 import { dashboardJsonRoutes } from './dashboardJsonRoute';

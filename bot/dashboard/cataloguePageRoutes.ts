@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { Request, Response, Server } from 'restify';
 import { projectRoot } from '../../knowledge/projectRoot';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { StaticAssets } from '../webchat/staticAssets';
 import { renderCataloguePage } from './cataloguePage';
 import { dashboardPageHeaders } from './dashboardHeaders';

@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { RoleService } from '../roles/roleService';
+import { RoleService } from '../features/roles/roleService';
 import { DashboardSessions } from './dashboardSession';
 import { SESSION_COOKIE, cookieValue } from './sessionCookie';
 import { SsoRefusalReason, SsoTokenVerifier } from './ssoTokenVerifier';

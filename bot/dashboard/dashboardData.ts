@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { BriefingStatusReport } from '../briefings/briefingService';
-import type { Briefing } from '../briefings/briefings';
-import type { DeliveryCounts } from '../delivery/deliveryTypes';
-import type { GapReport } from '../store/feedbackStore';
-import type { SurveyResults } from '../surveys/computeResults';
-import { ResultsViewer, surveyIdFrom } from '../surveys/surveyService';
-import type { Wave } from '../surveys/wave';
+import type { BriefingStatusReport } from '../features/briefings/briefingService';
+import type { Briefing } from '../features/briefings/briefings';
+import type { DeliveryCounts } from '../platform/delivery/deliveryTypes';
+import type { GapReport } from '../platform/store/feedbackStore';
+import type { SurveyResults } from '../features/surveys/computeResults';
+import { ResultsViewer, surveyIdFrom } from '../features/surveys/surveyService';
+import type { Wave } from '../features/surveys/wave';
 
 /** How many pulses and briefings the dashboard lists, newest first. */
 export const LIST_LIMIT = 50;

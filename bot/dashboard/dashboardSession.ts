@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { DatabaseSchema } from '../store/schema';
-import { stamp } from '../store/timestamps';
+import { DatabaseSchema } from '../platform/store/schema';
+import { stamp } from '../platform/store/timestamps';
 
 /** How long a browser sign-in lasts: short, because it gives the admin role. */
 export const SESSION_MINUTES = 60;

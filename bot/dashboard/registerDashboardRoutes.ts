@@ -1,5 +1,5 @@
 import { Server } from 'restify';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { DashboardAccess } from './dashboardAccess';
 import { dashboardAssets } from './dashboardAssets';
 import { registerDashboardApiRoutes } from './dashboardApiRoutes';

@@ -1,4 +1,4 @@
-import { Profiles } from '../store/profiles';
+import { Profiles } from '../platform/store/profiles';
 import { DemoPerson } from './demoStaff';
 import { DemoTeamsClient } from './demoTeamsClient';
 

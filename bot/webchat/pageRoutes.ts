@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { Request, Response, Server } from 'restify';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { renderEmbedScript } from './embedScript';
 import { withoutGdsTransport } from './govukStyles';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import { Client } from 'pg';
 import { Logger } from 'pino';
-import { DatabaseSchema } from '../store/schema';
+import { DatabaseSchema } from '../platform/store/schema';
 import { ActivityFeed, FeedEvent, FeedListener, LocalListeners, parseFeedMessage } from './activityFeed';
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */

@@ -1,7 +1,7 @@
 import { Request, Response, Server } from 'restify';
-import { isSafeguardingConcern } from '../safeguarding/concernDetector';
-import { activityReportsConcern } from '../safeguarding/submittedTexts';
-import type { Services } from '../services';
+import { isSafeguardingConcern } from '../features/safeguarding/concernDetector';
+import { activityReportsConcern } from '../features/safeguarding/submittedTexts';
+import type { Services } from '../app/services';
 import { connectorServiceUrl, newConnectorKey, registerConnectorRoutes } from './connectorRoutes';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { DIRECT_LINE_PATH } from './directLinePath';

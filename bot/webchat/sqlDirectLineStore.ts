@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Kysely, Selectable, Transaction } from 'kysely';
-import { DatabaseSchema } from '../store/schema';
-import { stamp } from '../store/timestamps';
+import { DatabaseSchema } from '../platform/store/schema';
+import { stamp } from '../platform/store/timestamps';
 import {
   activityId,
   ActivitySet,

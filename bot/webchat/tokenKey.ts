@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Config, ConfigError } from '../config';
-import { IN_MEMORY } from '../store/sqliteDatabase';
-import { StoreStartupError } from '../store/storeStartupError';
+import { Config, ConfigError } from '../platform/config';
+import { IN_MEMORY } from '../platform/store/sqliteDatabase';
+import { StoreStartupError } from '../platform/store/storeStartupError';
 
 /** The file a SQLite install keeps its generated token-signing key in, beside the database. */
 export const TOKEN_KEY_FILE = 'directline-token.key';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { Request, Response, Server } from 'restify';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { DIRECT_LINE_PATH } from './directLinePath';
 import { newConversationId } from './directLineStore';
 import { clientAddress } from './clientAddress';

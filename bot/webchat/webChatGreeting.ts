@@ -1,7 +1,7 @@
-import { Briefing } from '../briefings/briefings';
-import { Profile } from '../store/profiles';
-import { ActivityIdentity, RespondentCheck } from '../surveys/respondent';
-import { Wave } from '../surveys/wave';
+import { Briefing } from '../features/briefings/briefings';
+import { Profile } from '../platform/store/profiles';
+import { ActivityIdentity, RespondentCheck } from '../features/surveys/respondent';
+import { Wave } from '../features/surveys/wave';
 import { VERIFIED_USER_PREFIX } from './webChatUser';
 
 /** What the greeting reads: unread briefings, and open pulses through the same identity check answering uses. */

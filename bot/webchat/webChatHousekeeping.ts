@@ -1,10 +1,10 @@
 import { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
-import { conversationStateKey } from '../state/stateKeys';
-import { DatabaseSchema } from '../store/schema';
-import { PeriodicTask, startPeriodicTask } from '../store/periodicTask';
-import { stamp } from '../store/timestamps';
+import { conversationStateKey } from '../platform/state/stateKeys';
+import { DatabaseSchema } from '../platform/store/schema';
+import { PeriodicTask, startPeriodicTask } from '../platform/store/periodicTask';
+import { stamp } from '../platform/store/timestamps';
 import { DirectLineStore } from './directLineStore';
 import { ANONYMOUS_USER_PREFIX } from './webChatUser';
 

@@ -1,4 +1,4 @@
-import { Config } from '../config';
+import { Config } from '../platform/config';
 
 /**
  * How the intranet page reaches the bot: through Azure Direct Line (a secret is set), through the

@@ -1,4 +1,4 @@
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { TOKEN_ROUTE } from './tokenRoute';
 import { WebChatMode } from './webChatMode';
 

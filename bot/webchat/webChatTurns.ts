@@ -1,5 +1,5 @@
 import { Activity, CloudAdapter, DeliveryModes, TurnContext } from 'botbuilder';
-import { runLoggedTurn, TurnRunner } from '../loggedTurn';
+import { runLoggedTurn, TurnRunner } from '../app/loggedTurn';
 import { ConversationQueue } from './conversationQueue';
 import { DirectLineActivity } from './directLineStore';
 

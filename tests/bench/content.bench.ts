@@ -6,18 +6,18 @@ import { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { ContentEntries } from '../../bot/content/contentEntries';
-import { entriesHash } from '../../bot/content/liveKnowledge';
-import { OffThreadIndexer } from '../../bot/content/indexBuild';
-import { openDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { ContentEntries } from '../../bot/features/content/contentEntries';
+import { entriesHash } from '../../bot/features/content/liveKnowledge';
+import { OffThreadIndexer } from '../../bot/features/content/indexBuild';
+import { openDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { loadContent } from '../../knowledge/contentLoader';
 import { KnowledgeEntry } from '../../knowledge/entry';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
 
-const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'index.ts')];
+const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'app', 'index.ts')];
 const TOKEN = crypto.randomBytes(24).toString('hex');
 /** How often each replica checks for published content (the default setting). */
 const POLL_MS = 1000;

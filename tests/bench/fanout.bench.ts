@@ -5,16 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { Outbox } from '../../bot/delivery/outbox';
-import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
-import { TeamRosters } from '../../bot/store/teamRosters';
-import { stamp } from '../../bot/store/timestamps';
+import { Outbox } from '../../bot/platform/delivery/outbox';
+import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
+import { TeamRosters } from '../../bot/platform/store/teamRosters';
+import { stamp } from '../../bot/platform/store/timestamps';
 import { report, round } from './benchUtil';
 import { RateLimitedConnector } from './rateLimitedConnector';
 
 const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster] [--kill-at 0.5] [--postgres] [--profile DIR]';
-const WORKER = path.join(__dirname, '..', 'bot', 'delivery', 'fixtures', 'deliveryWorker.ts');
+const WORKER = path.join(__dirname, '..', 'bot', 'platform', 'delivery', 'fixtures', 'deliveryWorker.ts');
 const MESSAGE_ID = 'fanout';
 
 function option(argv: string[], name: string, fallback: number): number {

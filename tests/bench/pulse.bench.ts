@@ -6,13 +6,13 @@ import { DateTime } from 'luxon';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { loadTemplatesOrThrow } from '../../knowledge/surveys/templateLoader';
-import { resolveAudience } from '../../bot/audience/resolveAudience';
-import { createStore } from '../../bot/store/createStore';
-import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
-import { SurveyService } from '../../bot/surveys/surveyService';
-import { PulseKeys } from '../../bot/surveys/pulseKeys';
-import { TallyCount, tallyCountsOf } from '../../bot/surveys/waveTally';
+import { resolveAudience } from '../../bot/features/audience/resolveAudience';
+import { createStore } from '../../bot/platform/store/createStore';
+import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
+import { SurveyService } from '../../bot/features/surveys/surveyService';
+import { PulseKeys } from '../../bot/features/surveys/pulseKeys';
+import { TallyCount, tallyCountsOf } from '../../bot/features/surveys/waveTally';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
 
 const STAFF = 10_000;
@@ -176,7 +176,7 @@ async function measureResults(opened: OpenDatabase, url: string, surveyId: numbe
 /** One full run on one database: seed, start the bot, submit, top up, time the results. */
 async function run(opened: OpenDatabase, env: Record<string, string>) {
   await seedProfiles(opened);
-  const bot = await startBotProcess(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], {
+  const bot = await startBotProcess(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'app', 'index.ts')], {
     ...env,
     ADMIN_API_TOKEN: TOKEN,
     DELIVERY_WORKER: 'off',

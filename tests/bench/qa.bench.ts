@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
-import { QuestionAnswerer } from '../../bot/answers/questionAnswerer';
+import { InMemoryFeedbackLog } from '../../bot/platform/store/feedbackLog';
+import { QuestionAnswerer } from '../../bot/features/answers/questionAnswerer';
 import { buildKnowledgeBase, readKnowledgeBase, saveKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { projectRoot } from '../../knowledge/projectRoot';
@@ -107,8 +107,8 @@ async function main(): Promise<void> {
     return { ready, rss };
   };
   // The same node flags as `npm start`.
-  const compiled = await measureStartups(['--disable-warning=DEP0111', '--max-semi-space-size=4', path.join(root, 'dist', 'bot', 'index.js')], true);
-  const tsNode = await measureStartups(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')], false);
+  const compiled = await measureStartups(['--disable-warning=DEP0111', '--max-semi-space-size=4', path.join(root, 'dist', 'bot', 'app', 'index.js')], true);
+  const tsNode = await measureStartups(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'app', 'index.ts')], false);
 
   console.log(`tuning split: ${tuning.inScope + tuning.outOfScope} questions (${tuning.inScope} in scope, ${tuning.outOfScope} out of scope)`);
   console.log(`held-back split: ${heldBack.inScope + heldBack.outOfScope} questions (${heldBack.inScope} in scope, ${heldBack.outOfScope} out of scope)`);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { ConcernDetector } from '../../bot/safeguarding/concernDetector';
-import { readConcernModel } from '../../bot/safeguarding/concernModel';
-import { loadShippedLexicon } from '../../bot/safeguarding/compiledLexicon';
-import { HELD_BACK_SET_PATH, readLabelledSet, TRAINING_SET_PATH } from '../../bot/safeguarding/training/labelledSet';
-import { categoryLines, evaluateSet } from '../bot/safeguarding/labelledSetEvaluation';
+import { ConcernDetector } from '../../bot/features/safeguarding/concernDetector';
+import { readConcernModel } from '../../bot/features/safeguarding/concernModel';
+import { loadShippedLexicon } from '../../bot/features/safeguarding/compiledLexicon';
+import { HELD_BACK_SET_PATH, readLabelledSet, TRAINING_SET_PATH } from '../../bot/features/safeguarding/training/labelledSet';
+import { categoryLines, evaluateSet } from '../bot/features/safeguarding/labelledSetEvaluation';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (ns: bigint) => Number(ns) / 1e6;

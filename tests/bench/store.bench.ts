@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { DatabaseStorage } from '../../bot/state/databaseStorage';
-import { createStore } from '../../bot/store/createStore';
-import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { DatabaseStorage } from '../../bot/platform/state/databaseStorage';
+import { createStore } from '../../bot/platform/store/createStore';
+import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { msSince, percentile, report, round } from './benchUtil';
 
 const TURNS = 2000;

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const profileIndex = process.argv.indexOf('--profile');
   const profile = profileIndex >= 0 ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.argv[profileIndex + 1] ?? '.')] : [];
   const { child, url } = await startBotProcess(
-    [...profile, '--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'index.ts')],
+    [...profile, '--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'app', 'index.ts')],
     {
       DATA_DIR: dataDir,
       DATABASE_URL: '',

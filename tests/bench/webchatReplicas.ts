@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../knowledge/projectRoot';
-import { openDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { openDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { DirectLineClient } from '../helpers/directLineClient';
 import { OfficialClient } from '../helpers/directLineJs';
 import { RoundRobinProxy } from '../helpers/roundRobinProxy';
@@ -23,7 +23,7 @@ const THINK_MS = 500;
 /** How long a question may wait for its answer before it counts as lost. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
-const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'index.ts')];
+const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'app', 'index.ts')];
 
 /** What one phase measured. */
 interface PhaseResult {

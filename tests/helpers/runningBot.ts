@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { ServiceOverrides, Services } from '../../bot/services';
+import { createServer } from '../../bot/app/server';
+import { ServiceOverrides, Services } from '../../bot/app/services';
 import { FakeConnector } from './fakeConnector';
 import { testBotServices } from './testBot';
 

@@ -1,5 +1,5 @@
 import { Activity, TestAdapter } from 'botbuilder';
-import { createServices, ServiceOverrides, Services } from '../../bot/services';
+import { createServices, ServiceOverrides, Services } from '../../bot/app/services';
 import { fixedClock, shippedKnowledgeBase, silentLogger, testConfig } from './testServices';
 
 /** The real services over the shipped knowledge base, with a fixed clock and a silent logger. */

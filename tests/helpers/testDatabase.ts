@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Engine } from '../../bot/store/migrations/columns';
-import { openDatabase, OpenDatabase } from '../../bot/store/openDatabase';
-import { dropPostgresSchema } from '../../bot/store/postgresDatabase';
+import { Engine } from '../../bot/platform/store/migrations/columns';
+import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
+import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { silentLogger, TEST_PULSE_LEDGER_SECRET } from './testServices';
 
 /** A fresh, migrated database for one test suite, and how to throw it away. */

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { HttpConnectorSender } from '../../bot/delivery/connectorSender';
-import { DeliveryEngine, DeliveryEngineDependencies, DeliverySettings } from '../../bot/delivery/deliveryEngine';
-import { DEFAULT_WORKING_HOURS } from '../../bot/delivery/deliveryWindow';
-import { Outbox } from '../../bot/delivery/outbox';
-import { DatabaseSlotReserver } from '../../bot/delivery/slotReserver';
-import { createStore, Store } from '../../bot/store/createStore';
-import { OpenDatabase } from '../../bot/store/openDatabase';
+import { HttpConnectorSender } from '../../bot/platform/delivery/connectorSender';
+import { DeliveryEngine, DeliveryEngineDependencies, DeliverySettings } from '../../bot/platform/delivery/deliveryEngine';
+import { DEFAULT_WORKING_HOURS } from '../../bot/platform/delivery/deliveryWindow';
+import { Outbox } from '../../bot/platform/delivery/outbox';
+import { DatabaseSlotReserver } from '../../bot/platform/delivery/slotReserver';
+import { createStore, Store } from '../../bot/platform/store/createStore';
+import { OpenDatabase } from '../../bot/platform/store/openDatabase';
 import { silentLogger } from './testServices';
 
 /** A clock the test moves by hand, in Europe/London. */

@@ -1,18 +1,18 @@
 import { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { InMemoryFeedbackLog } from '../../bot/answers/feedbackLog';
-import { QuestionAnswerer } from '../../bot/answers/questionAnswerer';
-import { Config, loadConfig } from '../../bot/config';
-import { RoleService } from '../../bot/roles/roleService';
-import { roleSettingsOf } from '../../bot/roles/roleSettings';
-import { TurnAccess } from '../../bot/roles/turnAccess';
-import { createStore } from '../../bot/store/createStore';
-import { openDatabase } from '../../bot/store/openDatabase';
-import { IN_MEMORY } from '../../bot/store/sqliteDatabase';
+import { InMemoryFeedbackLog } from '../../bot/platform/store/feedbackLog';
+import { QuestionAnswerer } from '../../bot/features/answers/questionAnswerer';
+import { Config, loadConfig } from '../../bot/platform/config';
+import { RoleService } from '../../bot/features/roles/roleService';
+import { roleSettingsOf } from '../../bot/features/roles/roleSettings';
+import { TurnAccess } from '../../dialogs/core/turnAccess';
+import { createStore } from '../../bot/platform/store/createStore';
+import { openDatabase } from '../../bot/platform/store/openDatabase';
+import { IN_MEMORY } from '../../bot/platform/store/sqliteDatabase';
 import { buildKnowledgeBase, KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
-import { DialogMetrics, DialogServices } from '../../dialogs/dialogServices';
+import { DialogMetrics, DialogServices } from '../../dialogs/core/dialogServices';
 
 let shipped: KnowledgeBase | undefined;
 

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { readKnowledgeBase, saveKnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch, MAX_QUESTION_CHARS, SearchOutcome } from '../../knowledge/knowledgeSearch';
 import { fixtureKnowledgeBase } from '../helpers/fixtureKnowledge';
-import { knowledgeBaseOf } from '../../bot/content/liveKnowledge';
+import { knowledgeBaseOf } from '../../bot/features/content/liveKnowledge';
 
 const summary = (o: SearchOutcome) => ({ decision: o.decision, id: o.answer?.entry.id, suggestions: o.suggestions.map((s) => s.entry.id) });
 

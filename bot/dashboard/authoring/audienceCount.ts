@@ -1,4 +1,4 @@
-import type { AudienceCount as ResolvedCount } from '../../audience/resolveAudience';
+import type { AudienceCount as ResolvedCount } from '../../features/audience/resolveAudience';
 
 /** What the authoring form shows beside the audience picker. */
 export interface AudienceCount {

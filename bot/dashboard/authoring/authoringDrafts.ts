@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { AudienceFilter, audienceFilterSchema, AudienceNames, describeAudience } from '../../audience/audienceFilter';
-import { BriefingDraft, checkBriefing } from '../../briefings/briefingInput';
-import { FieldProblem } from '../../http/validationFailure';
-import { NewWave, WaveRequestCheck } from '../../surveys/waveRequest';
+import { AudienceFilter, audienceFilterSchema, AudienceNames, describeAudience } from '../../features/audience/audienceFilter';
+import { BriefingDraft, checkBriefing } from '../../features/briefings/briefingInput';
+import { FieldProblem } from '../../platform/http/validationFailure';
+import { NewWave, WaveRequestCheck } from '../../features/surveys/waveRequest';
 import { LONDON_ZONE } from '../../../knowledge/londonZone';
 
 /** A briefing or pulse the form sent, checked by the same validators as the chat and the admin API. */

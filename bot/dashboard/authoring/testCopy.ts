@@ -1,7 +1,7 @@
 import { Activity } from 'botbuilder';
-import { ConversationRecord } from '../../store/conversationReferences';
-import { RosterTarget } from '../../store/teamRosters';
-import { ConnectorSender } from '../../delivery/connectorSender';
+import { ConversationRecord } from '../../platform/store/conversationReferences';
+import { RosterTarget } from '../../platform/store/teamRosters';
+import { ConnectorSender } from '../../platform/delivery/connectorSender';
 import { DashboardViewer } from '../dashboardAccess';
 
 /** Where a test copy goes, or why it cannot go anywhere. */

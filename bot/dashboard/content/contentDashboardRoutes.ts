@@ -1,9 +1,9 @@
 import { Request, Server } from 'restify';
-import { ContentAnswer, Editor, recordSummary } from '../../content/contentEditing';
-import { answerAsk } from '../../http/contentRoutes';
-import { RoleService } from '../../roles/roleService';
-import { roleSettingsOf } from '../../roles/roleSettings';
-import type { Services } from '../../services';
+import { ContentAnswer, Editor, recordSummary } from '../../features/content/contentEditing';
+import { answerAsk } from '../../app/routes/contentRoutes';
+import { RoleService } from '../../features/roles/roleService';
+import { roleSettingsOf } from '../../features/roles/roleSettings';
+import type { Services } from '../../app/services';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { DashboardSessions } from '../dashboardSession';
 import { SsoTokenVerifier } from '../ssoTokenVerifier';

@@ -1,7 +1,7 @@
-import { createAnswerCard } from '../../../dialogs/cards/createAnswerCard';
+import { createAnswerCard } from '../../../dialogs/glossary/createAnswerCard';
 import { AdaptiveCard } from '../../../dialogs/cards/adaptiveCard';
 import { KnowledgeEntry } from '../../../knowledge/entry';
-import { CheckedEntry } from '../../content/entryInput';
+import { CheckedEntry } from '../../features/content/entryInput';
 
 /** What the dashboard's preview shows: the answer card exactly as each channel gets it, or why it cannot be built yet. */
 export type EntryPreview =

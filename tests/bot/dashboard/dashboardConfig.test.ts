@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../../bot/config';
+import { ConfigError, loadConfig } from '../../../bot/platform/config';
 
 describe('dashboard settings (loadConfig)', () => {
   it("defaults to Entra ID's common key set, no bot domain and no trusted proxies", () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HttpConnectorSender } from '../../../bot/delivery/connectorSender';
+import { HttpConnectorSender } from '../../../bot/platform/delivery/connectorSender';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
@@ -7,7 +7,7 @@ import { movableClock } from '../../helpers/testDelivery';
 import { COMMS_AAD, seedDashboard, Seeded, STAFF } from './dashboardSeed';
 import { adminSessionCookie } from './dashboardSignIn';
 import { FakeEntraId, ssoEnv } from './ssoTestKit';
-import { teamsRespondent } from '../surveys/surveyTestServices';
+import { teamsRespondent } from '../features/surveys/surveyTestServices';
 
 const ADMIN_TOKEN = 'dashboard-data-admin-token';
 

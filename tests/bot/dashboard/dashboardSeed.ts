@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { checkBriefing } from '../../../bot/briefings/briefingInput';
-import type { Services } from '../../../bot/services';
+import { checkBriefing } from '../../../bot/features/briefings/briefingInput';
+import type { Services } from '../../../bot/app/services';
 import { reachableUser } from '../../helpers/testDelivery';
-import { teamsRespondent } from '../surveys/surveyTestServices';
+import { teamsRespondent } from '../features/surveys/surveyTestServices';
 
 /** The comms user who started the seeded pulses (their AAD object id). */
 export const COMMS_AAD = 'aad-comms-dashboard';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { Browser, Frame, Page } from 'playwright-core';
-import { HttpConnectorSender } from '../../../bot/delivery/connectorSender';
+import { HttpConnectorSender } from '../../../bot/platform/delivery/connectorSender';
 import { launchChromium, requireChromium } from '../../helpers/chromium';
 import { axeViolations } from '../../helpers/pageProbes';
 import { FakeConnector } from '../../helpers/fakeConnector';

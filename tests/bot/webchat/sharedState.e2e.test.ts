@@ -12,7 +12,7 @@ import { openTestDatabase, postgresAvailability, TestDatabase } from '../../help
 import { redisUrlForTests } from '../../helpers/testRedis';
 import { FIXED_NOW } from '../../helpers/testServices';
 
-const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '..', '..', '..', 'bot', 'index.ts')];
+const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '..', '..', '..', 'bot', 'app', 'index.ts')];
 const QUESTIONS = ['what is a lead professional', 'what does TAC mean', 'what is a CAF', 'what is the Common Core', 'what is ContactPoint', 'who was CWDC'];
 
 /** Bot processes behind a round-robin proxy, as replicas behind a load balancer (or one process, restarted in place). */

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { Briefing } from '../../../bot/briefings/briefings';
-import { identifyRespondent } from '../../../bot/surveys/respondent';
-import { Wave } from '../../../bot/surveys/wave';
+import { Briefing } from '../../../bot/features/briefings/briefings';
+import { identifyRespondent } from '../../../bot/features/surveys/respondent';
+import { Wave } from '../../../bot/features/surveys/wave';
 import { webChatGreeting, WebChatGreetingDependencies } from '../../../bot/webchat/webChatGreeting';
 
 const briefing = (title: string) => ({ id: 1, title }) as Briefing;

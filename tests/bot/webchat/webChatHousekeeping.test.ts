@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createStore } from '../../../bot/store/createStore';
+import { createStore } from '../../../bot/platform/store/createStore';
 import { SqlDirectLineStore } from '../../../bot/webchat/sqlDirectLineStore';
 import { startWebChatHousekeeping } from '../../../bot/webchat/webChatHousekeeping';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';

@@ -4,8 +4,8 @@ import { DirectLineClient, ReceivedActivity, shownText } from '../../helpers/dir
 import { OfficialClient } from '../../helpers/directLineJs';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
-import { checkBriefing } from '../../../bot/briefings/briefingInput';
-import { PULSE_THANKS } from '../../../dialogs/cards/createPulseThanksCard';
+import { checkBriefing } from '../../../bot/features/briefings/briefingInput';
+import { PULSE_THANKS } from '../../../dialogs/surveys/createPulseThanksCard';
 
 const SECRET = 'intranet-signs-web-chat-pulse-users-with-this';
 const NOW = '2026-11-24T10:00:00';

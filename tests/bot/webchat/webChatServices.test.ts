@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ConfigError } from '../../../bot/config';
-import { OpenDatabase } from '../../../bot/store/openDatabase';
+import { ConfigError } from '../../../bot/platform/config';
+import { OpenDatabase } from '../../../bot/platform/store/openDatabase';
 import { createWebChatServices } from '../../../bot/webchat/webChatServices';
 import { fixedClock, silentLogger, testConfig } from '../../helpers/testServices';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { InMemoryFeedbackLog } from '../../../bot/answers/feedbackLog';
-import { AnswerReply, QuestionAnswerer } from '../../../bot/answers/questionAnswerer';
-import { TrainingFinder } from '../../../bot/training/trainingFinder';
+import { InMemoryFeedbackLog } from '../../../bot/platform/store/feedbackLog';
+import { AnswerReply, QuestionAnswerer } from '../../../bot/features/answers/questionAnswerer';
+import { TrainingFinder } from '../../../bot/features/training/trainingFinder';
 import { Council } from '../../../knowledge/entry';
 import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch, KnowledgeSearchOptions } from '../../../knowledge/knowledgeSearch';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { countAudience } from '../../../../bot/audience/resolveAudience';
+import { countAudience } from '../../../../bot/features/audience/resolveAudience';
 import { formCount } from '../../../../bot/dashboard/authoring/audienceCount';
 
 describe('formCount', () => {

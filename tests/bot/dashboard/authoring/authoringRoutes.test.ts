@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HttpConnectorSender } from '../../../../bot/delivery/connectorSender';
+import { HttpConnectorSender } from '../../../../bot/platform/delivery/connectorSender';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';

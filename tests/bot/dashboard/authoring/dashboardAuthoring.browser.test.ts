@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { Browser } from 'playwright-core';
-import { HttpConnectorSender } from '../../../../bot/delivery/connectorSender';
+import { HttpConnectorSender } from '../../../../bot/platform/delivery/connectorSender';
 import { launchChromium, requireChromium } from '../../../helpers/chromium';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { axeViolations, openPage } from '../../../helpers/pageProbes';

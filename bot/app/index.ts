@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../knowledge/projectRoot';
+import { isLocalMode } from './adapter';
+import { ConfigError, loadConfig } from '../platform/config';
+import { createServer } from './server';
+import { createServices } from './services';
+import { StoreStartupError } from '../platform/store/storeStartupError';
+
+/** Reads the configuration, builds the services and starts listening; stops cleanly on SIGTERM. */
+async function main(): Promise<void> {
+  const envFile = path.resolve('.env');
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+  const config = loadConfig(process.env, version);
+  const services = await createServices(config);
+  const { logger } = services;
+  const server = createServer(services);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  logger.info(
+    { port: address.port, entries: services.search.size, authority: config.authority ?? 'none', uptimeMs: Math.round(process.uptime() * 1000) },
+    `listening on http://localhost:${address.port}/api/messages`,
+  );
+  const resumed = await services.briefings.resumeUnfinished();
+  if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
+  if (config.delivery.worker) await services.delivery.start();
+  for (const warning of services.roles.warnings()) logger.warn(warning);
+  if (isLocalMode(config))
+    logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10000);
+    force.unref();
+    server.close(() => {
+      services
+        .close()
+        .then(() => process.exit(0))
+        .catch((err: unknown) => {
+          logger.error({ err }, 'error while shutting down');
+          process.exit(1);
+        });
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Both name what is wrong and what to do; a stack trace would only bury that.
+  if (err instanceof ConfigError || err instanceof StoreStartupError) console.error(err.message);
+  else console.error('The bot could not start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,201 @@
+import { Kysely } from 'kysely';
+import { ContentAnswer, Editor, refusalAnswer } from '../content/contentEditing';
+import { validationFailure } from '../../platform/http/validationFailure';
+import { DatabaseSchema } from '../../platform/store/schema';
+import { ReviewedRecord } from '../../platform/store/reviewedRecords';
+import { CatalogueCheck, checkItem } from './catalogueInput';
+import { CatalogueItem, CatalogueKind, CatalogueStore, itemKey } from './catalogueItems';
+import { LiveCatalogue } from './liveCatalogue';
+import { planSessionImport, SessionImportPlan } from './sessionCsv';
+
+const VERSION_PROBLEM = { field: 'version', message: "version: send the version you read (GET the course or session), so nobody else's change is overwritten" };
+
+/** The concurrency token an edit must name: the `version` it started from. */
+const versionOf = (body: Record<string, unknown>): number | undefined =>
+  Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined;
+
+/** How a course or session is named in messages: "course caf-lead-professional". */
+const nameOf = (kind: CatalogueKind, id: string) => `${kind} ${id}`;
+
+/** A course or session as the API and the dashboard list it: what it is and where it stands. */
+export function itemSummary(record: ReviewedRecord<CatalogueItem>, courseTitles: ReadonlyMap<string, string>) {
+  const shown = (record.draft ?? record.live)!;
+  const base = { kind: shown.kind, id: shown.record.id };
+  const detail =
+    shown.kind === 'course'
+      ? { title: shown.record.title, provider: shown.record.provider }
+      : {
+          title: courseTitles.get(shown.record.course) ?? shown.record.course,
+          course: shown.record.course,
+          start: shown.record.start,
+          places_left: shown.record.places_left,
+          status: shown.record.status,
+        };
+  return {
+    ...base,
+    ...detail,
+    live_version: record.liveVersion,
+    has_draft: record.draft !== undefined,
+    draft_by: record.draftBy ?? null,
+    draft_at: record.draftAt ?? null,
+    version: record.revision,
+    updated_at: record.updatedAt,
+  };
+}
+
+/** An import plan as the API and the dashboard show it. */
+function planJson(plan: SessionImportPlan) {
+  return {
+    add: plan.add.map((r) => ({ line: r.line, ...r.item.record })),
+    change: plan.change.map((r) => ({ line: r.line, ...r.item.record, changes: r.changes })),
+    unchanged: plan.same.length,
+    problems: plan.problems,
+  };
+}
+
+/**
+ * Editing the training catalogue, shared by the admin API and the dashboard: the catalogue checks
+ * of `kb:check` on every save, optimistic concurrency, review before publishing, versions, and
+ * sessions imported from an LMS export in one transaction; whatever goes live reaches chat at once.
+ */
+export class CatalogueEditing {
+  constructor(
+    private readonly store: CatalogueStore,
+    private readonly live: LiveCatalogue,
+    /** Ids of the live knowledge entries, so a course's related_entries can be checked. */
+    private readonly entryIds: () => Promise<ReadonlySet<string>>,
+  ) {}
+
+  async list(): Promise<ReturnType<typeof itemSummary>[]> {
+    const records = await this.store.list();
+    const titles = new Map(
+      records.flatMap((r) => {
+        const item = r.draft ?? r.live;
+        return item?.kind === 'course' ? [[item.record.id, item.record.title] as const] : [];
+      }),
+    );
+    return records.map((r) => itemSummary(r, titles));
+  }
+
+  async show(kind: CatalogueKind, id: string): Promise<ContentAnswer> {
+    const record = await this.store.get(itemKey(kind, id));
+    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
+    const titles = new Map(this.live.catalogue.courses.map((c) => [c.id, c.title]));
+    return { status: 200, body: { ...itemSummary(record, titles), live: record.live?.record ?? null, draft: record.draft?.record ?? null } };
+  }
+
+  /** Checks a new course or session; run before the idempotency transaction, which on SQLite must not wait on other queries. */
+  async checkNew(kind: CatalogueKind, body: Record<string, unknown>): Promise<CatalogueCheck> {
+    return checkItem(kind, body, await this.store.liveRecords(), { entryIds: await this.entryIds() });
+  }
+
+  /** Creates a checked course or session as a draft, inside the caller's transaction. */
+  async create(checked: CatalogueCheck, editor: Editor, trx?: Kysely<DatabaseSchema>): Promise<ContentAnswer> {
+    if (!checked.ok) return validationFailure('catalogue record', checked.problems);
+    const { kind, record } = checked.item;
+    const created = await this.store.create(checked.item, editor.name, trx);
+    if (!created.ok) return refusalAnswer(created, nameOf(kind, record.id));
+    return { status: 201, body: { kind, id: record.id, version: created.revision, status: 'draft' } };
+  }
+
+  /** Saves changed fields as the draft, refusing a stale `version`. */
+  async edit(kind: CatalogueKind, id: string, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
+    const record = await this.store.get(itemKey(kind, id));
+    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
+    const expected = versionOf(body);
+    const checked = checkItem(kind, body, await this.store.liveRecords(), { base: record.draft ?? record.live, entryIds: await this.entryIds() });
+    const problems = [...(expected === undefined ? [VERSION_PROBLEM] : []), ...(checked.ok ? [] : checked.problems)];
+    if (!checked.ok || problems.length) return validationFailure(kind, problems);
+    const saved = await this.store.saveDraft(checked.item, editor.name, expected!);
+    if (!saved.ok) return refusalAnswer(saved, nameOf(kind, id));
+    return { status: 200, body: { kind, id, version: saved.revision, status: 'draft' } };
+  }
+
+  /** Publishes the draft (re-checked against what is live now) and puts it in front of staff. */
+  async publish(kind: CatalogueKind, id: string, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
+    const key = itemKey(kind, id);
+    const record = await this.store.get(key);
+    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
+    if (record.draft) {
+      // Other records may have changed since the draft was saved (its course removed, a name taken meanwhile).
+      const checked = checkItem(kind, {}, await this.store.liveRecords(), { base: record.draft, entryIds: await this.entryIds() });
+      if (!checked.ok) return validationFailure('draft', checked.problems);
+    }
+    const published = await this.store.publish(key, editor.name, { expectedRevision: versionOf(body), secondPerson: editor.secondPerson });
+    if (!published.ok) return refusalAnswer(published, nameOf(kind, id));
+    await this.live.refresh();
+    return { status: 200, body: { kind, id, live_version: published.version, version: published.revision, status: 'live' } };
+  }
+
+  async versions(kind: CatalogueKind, id: string): Promise<ContentAnswer> {
+    const key = itemKey(kind, id);
+    const record = await this.store.get(key);
+    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
+    const versions = await this.store.versions(key);
+    return {
+      status: 200,
+      body: {
+        kind,
+        id,
+        live_version: record.liveVersion,
+        versions: versions.map((v) => ({
+          version: v.version,
+          author: v.author,
+          approver: v.approver,
+          published_at: v.publishedAt,
+          diff: v.diff,
+          record: v.entry.record,
+        })),
+      },
+    };
+  }
+
+  /** Makes an old version the draft again (it needs publishing, and review, like any draft). */
+  async restore(kind: CatalogueKind, id: string, version: number, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
+    const key = itemKey(kind, id);
+    if (!(await this.store.get(key))) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
+    const old = await this.store.version(key, version);
+    if (!old) return { status: 404, body: { error: 'NotFound', message: `${nameOf(kind, id)} has no version ${JSON.stringify(String(version))}.` } };
+    const expected = versionOf(body);
+    if (expected === undefined) return validationFailure('restore', [VERSION_PROBLEM]);
+    const saved = await this.store.saveDraft(old.entry, editor.name, expected);
+    if (!saved.ok) return refusalAnswer(saved, nameOf(kind, id));
+    return {
+      status: 200,
+      body: {
+        kind,
+        id,
+        version: saved.revision,
+        status: 'draft',
+        restored_from: old.version,
+        message: `Version ${old.version} is now the draft; publish it to make it live.`,
+      },
+    };
+  }
+
+  /** Reads an LMS export against the live catalogue; run before the import's transaction, which on SQLite must not wait on other queries. */
+  async planImport(csv: string): Promise<SessionImportPlan> {
+    return planSessionImport(csv, await this.store.liveRecords(), await this.entryIds());
+  }
+
+  /** What importing an LMS export would do, changing nothing: sessions to add and change, and every bad row with its line. */
+  previewImport(plan: SessionImportPlan): ContentAnswer {
+    return { status: 200, body: { mode: 'preview', ...planJson(plan) } };
+  }
+
+  /**
+   * Imports a planned LMS export's sessions straight to live, inside the caller's transaction: all
+   * of them or, when any row is bad, none (422 listing every bad row). Call `imported()` once it commits.
+   */
+  async importSessions(plan: SessionImportPlan, editor: Editor, trx: Kysely<DatabaseSchema>): Promise<ContentAnswer> {
+    if (plan.problems.length) return validationFailure('session file', plan.problems);
+    const items = [...plan.add, ...plan.change].map((r) => r.item);
+    await this.store.loadLive(items, `${editor.name} (CSV import)`, { trx });
+    return { status: 200, body: { mode: 'import', added: plan.add.length, changed: plan.change.length, unchanged: plan.same.length } };
+  }
+
+  /** After an import commits: staff are answered from the new sessions at once. */
+  async imported(): Promise<void> {
+    await this.live.refresh();
+  }
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import lunr from 'lunr';
+import { KnowledgeEntry } from '../../../knowledge/entry';
+import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
+import type { BuildReply, BuildRequest } from './indexBuildWorker';
+
+/** A knowledge base built for a set of entries, with how long loading it took on the caller's thread (ms). */
+export interface BuiltKnowledge {
+  kb: KnowledgeBase;
+  mainThreadMs: number;
+}
+
+/** Builds a knowledge base (index and profiles) for a set of entries, as `npm run build:kb` does for the files. */
+export interface KnowledgeBuilder {
+  build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
+  /** Gets ready for the first build ahead of time (starts the worker), so the first publish does not wait for it. */
+  warm?(): void;
+  stop(): Promise<void>;
+}
+
+/** The content could not be built (the worker's own error, with its message): building it again will fail the same way. */
+export class KnowledgeBuildError extends Error {}
+
+/** A successful reply, stamped with when it arrived (ms since the epoch, as `sentAt`). */
+type Received = Extract<BuildReply, { ok: true }> & { receivedAt: number };
+
+/** The worker script beside this file: TypeScript under ts-node (tests, scripts), JavaScript from dist/. */
+function workerFile(): { file: string; execArgv: string[] } {
+  const typescript = __filename.endsWith('.ts');
+  return { file: path.join(__dirname, `indexBuildWorker.${typescript ? 'ts' : 'js'}`), execArgv: typescript ? ['-r', 'ts-node/register/transpile-only'] : [] };
+}
+
+/**
+ * Builds knowledge bases in one long-lived worker thread — the lunr index and the entries' profiles,
+ * the slow parts — so a rebuild of thousands of entries does not hold up chat on this replica; this
+ * thread only loads the result. One build at a time; the worker's start-up is paid once. A worker
+ * that dies is replaced and the build tried once more; a build the worker reports as failed is not
+ * retried here (the caller keeps its old knowledge base).
+ */
+export class OffThreadIndexer implements KnowledgeBuilder {
+  private worker?: Worker;
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly onWorkerLost: (err: unknown) => void = () => undefined) {}
+
+  build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge> {
+    const next = this.queue.then(() => this.buildNow(entries, contentHash));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async buildNow(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge> {
+    let reply: Received;
+    try {
+      reply = await this.ask({ entries, contentHash });
+    } catch (err) {
+      if (err instanceof KnowledgeBuildError) throw err;
+      if (this.stopped) throw err;
+      this.onWorkerLost(err);
+      await this.endWorker();
+      reply = await this.ask({ entries, contentHash });
+    }
+    const loading = performance.now();
+    const kb: KnowledgeBase = { entries, index: lunr.Index.load(reply.index), contentHash, profiles: reply.profiles };
+    // The reply's delivery (copying it into this thread) counts too: from when the worker sent it to when it was read here.
+    return { kb, mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading) };
+  }
+
+  warm(): void {
+    if (!this.stopped) this.startedWorker();
+  }
+
+  private startedWorker(): Worker {
+    if (!this.worker) {
+      const { file, execArgv } = workerFile();
+      const worker = new Worker(file, { execArgv });
+      // An idle worker must not keep the process alive.
+      worker.unref();
+      // A worker that fails while idle is dropped (the next build starts a new one); one that fails mid-build is reported to that build.
+      worker.on('error', () => undefined);
+      worker.once('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  private ask(request: BuildRequest): Promise<Received> {
+    if (this.stopped) return Promise.reject(new Error('the index worker has been stopped'));
+    const worker = this.startedWorker();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (reply: BuildReply) => {
+        done();
+        if (reply.ok) resolve({ ...reply, receivedAt: performance.timeOrigin + performance.now() });
+        else reject(new KnowledgeBuildError(`the knowledge base could not be built: ${reply.error}`));
+      };
+      const onError = (err: Error) => {
+        done();
+        reject(err);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`the index worker exited with ${code} before answering`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage(request);
+    });
+  }
+
+  /** Ends the worker for good (the services' close): a build in progress fails rather than starting another. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.endWorker();
+  }
+
+  private async endWorker(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+}

@@ -1,0 +1,28 @@
+import type { DateTime } from 'luxon';
+import type { MessageRenderer } from '../../bot/platform/delivery/messageRenderer';
+import { surveyIdOfMessage } from '../../bot/features/surveys/pulseSchedule';
+import type { SurveyService } from '../../bot/features/surveys/surveyService';
+import { waveStatus } from '../../bot/features/surveys/wave';
+import { actionStyleFor } from '../cards/adaptiveCard';
+import { cardActivity } from '../cards/cardActivity';
+import { createPulseCard } from './createPulseCard';
+
+/**
+ * The delivery engine's renderers for pulses: the opening card, which goes to everyone invited
+ * (so the delivery records say nothing about who answered early), and a reminder that is dropped at
+ * send time when the ledger says the person has answered, so reminders reach only non-respondents
+ * even though they were queued for everyone; reminder copies are forgotten once done, so no record
+ * says who was reminded. Nothing goes out for a wave that is not open.
+ */
+export function createPulseRenderers(surveys: SurveyService, now: () => DateTime): { pulse: MessageRenderer; reminder: MessageRenderer } {
+  const render =
+    (reminder: boolean): MessageRenderer =>
+    async ({ messageId, userId, channelId }) => {
+      const id = surveyIdOfMessage(messageId);
+      const wave = id === undefined ? undefined : await surveys.waves.get(id);
+      if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
+      if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
+      return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
+    };
+  return { pulse: render(false), reminder: render(true) };
+}

@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { migrationProvider } from '../../../bot/platform/store/migrations';
+import { openDatabase } from '../../../bot/platform/store/openDatabase';
+import { FakeConnector } from '../../helpers/fakeConnector';
+import { RunningBot, startBot } from '../../helpers/runningBot';
+import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
+import { silentLogger } from '../../helpers/testServices';
+
+forEachEngine((engine) => {
+  describe(`two bot replicas on one database (${engine})`, () => {
+    let test: TestDatabase;
+    let a: RunningBot;
+    let b: RunningBot;
+    const connector = new FakeConnector();
+    let serviceUrl: string;
+
+    before(async () => {
+      test = await openTestDatabase(engine);
+      serviceUrl = await connector.start();
+      a = await startBot(test.env);
+      b = await startBot(test.env);
+    });
+    after(async () => {
+      await a.stop();
+      await b.stop();
+      await connector.stop();
+      await test.cleanup();
+    });
+
+    const send = (replica: RunningBot, activity: Record<string, unknown>) =>
+      fetch(`${replica.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'msteams',
+          serviceUrl,
+          from: { id: '29:lb-user', aadObjectId: 'aad-lb' },
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:lb', conversationType: 'personal' },
+          ...activity,
+        }),
+      });
+
+    it('carries one conversation across replicas behind a load balancer', async () => {
+      await send(a, { text: 'my settings' });
+      await send(b, { value: { verb: 'settings.about', sector: 'education', role: 'teaching-assistant' } });
+      await send(a, { value: { verb: 'settings.preferences', topics: 'training' } });
+      const last = JSON.stringify(connector.messages().pop());
+      expect(last)
+        .to.match(/Settings saved/)
+        .and.match(/Teaching assistant/);
+      expect(await b.services.store.profiles.get('29:lb-user')).to.include({ sector: 'education', role: 'teaching-assistant' });
+    });
+
+    it('migrates once when replicas start together', async () => {
+      const both = await Promise.all(
+        [0, 1].map(() =>
+          openDatabase({
+            dataDir: test.env.DATA_DIR ?? '',
+            databaseUrl: test.env.DATABASE_URL || undefined,
+            databaseSchema: test.env.DATABASE_SCHEMA || undefined,
+            connectTimeoutMs: 5000,
+            logger: silentLogger,
+          }),
+        ),
+      );
+      for (const opened of both) await opened.db.destroy();
+      const rows = (await test.opened.db
+        .selectFrom('kysely_migration' as never)
+        .selectAll()
+        .execute()) as { name: string }[];
+      const expected = Object.keys(await migrationProvider(test.opened.engine).getMigrations());
+      expect(rows.map((r) => r.name).sort()).to.deep.equal(expected.sort());
+    });
+  });
+});

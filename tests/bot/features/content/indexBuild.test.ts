@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { KnowledgeBuildError, OffThreadIndexer } from '../../../../bot/features/content/indexBuild';
+import { entriesHash, knowledgeBaseOf } from '../../../../bot/features/content/liveKnowledge';
+import { loadContent } from '../../../../knowledge/contentLoader';
+import { KnowledgeEntry } from '../../../../knowledge/entry';
+import { KnowledgeSearch } from '../../../../knowledge/knowledgeSearch';
+
+describe('building the knowledge base in a worker thread', function () {
+  this.timeout(120000);
+  const entries = loadContent().entries.slice(0, 40);
+  const lost: unknown[] = [];
+  const indexer = new OffThreadIndexer((err) => lost.push(err));
+  after(() => indexer.stop());
+  afterEach(() => expect(lost, 'the worker stayed up').to.deep.equal([]));
+
+  it('gives the same answers as building it here: same index scores and same search outcomes', async () => {
+    const here = knowledgeBaseOf(entries);
+    const { kb: there } = await indexer.build(entries, here.contentHash);
+    for (const query of ['caf', 'lead professional', 'safeguarding training', 'common core']) {
+      const a = here.index.search(query).map((r) => [r.ref, r.score.toFixed(6)]);
+      const b = there.index.search(query).map((r) => [r.ref, r.score.toFixed(6)]);
+      expect(b, query).to.deep.equal(a);
+      expect(new KnowledgeSearch(there).search(`what is ${query}`), query).to.deep.equal(new KnowledgeSearch(here).search(`what is ${query}`));
+    }
+  });
+
+  it("builds the entries' profiles there too, tagged with the content they are for, so this thread only loads them", async () => {
+    const hash = entriesHash(entries);
+    const { kb } = await indexer.build(entries, hash);
+    expect(kb.contentHash).to.equal(hash);
+    expect(kb.profiles?.contentHash).to.equal(hash);
+    expect(kb.profiles?.ids).to.deep.equal(entries.map((e) => e.id));
+  });
+
+  it('leaves this thread free while it builds: other work runs before the knowledge base is ready', async () => {
+    let ranMeanwhile = false;
+    const building = indexer.build(entries.slice(1), 'h');
+    setImmediate(() => (ranMeanwhile = true));
+    await building;
+    expect(ranMeanwhile, 'a knowledge base built on this thread would be ready before the event loop turned').to.equal(true);
+  });
+
+  it('builds one knowledge base after another in the same worker, each from the entries it was given', async () => {
+    const [small, large] = await Promise.all([indexer.build(entries.slice(0, 5), 'small'), indexer.build(entries, 'large')]);
+    const refsOf = (kb: typeof small.kb) =>
+      new Set((kb.index.toJSON() as { fieldVectors: [string, unknown][] }).fieldVectors.map(([ref]) => ref.slice(ref.indexOf('/') + 1)));
+    expect([...refsOf(small.kb)].sort()).to.deep.equal(
+      entries
+        .slice(0, 5)
+        .map((e) => e.id)
+        .sort(),
+    );
+    expect(refsOf(large.kb).size).to.equal(entries.length);
+    expect(large.kb.profiles?.contentHash).to.equal('large');
+  });
+
+  it('reports content it cannot build with the reason, and the same worker builds the next content', async () => {
+    const broken = [...entries.slice(0, 3), { ...entries[3], aliases: null } as unknown as KnowledgeEntry];
+    let failure: unknown;
+    await indexer.build(broken, 'broken').catch((err: unknown) => (failure = err));
+    expect(failure).to.be.instanceOf(KnowledgeBuildError);
+    expect((failure as Error).message).to.match(/could not be built: .*aliases/);
+    const { kb } = await indexer.build(entries.slice(0, 3), 'fine');
+    expect(kb.entries).to.have.length(3);
+  });
+
+  it('once stopped, refuses to build rather than starting another worker', async () => {
+    const stopped = new OffThreadIndexer((err) => lost.push(err));
+    await stopped.build(entries.slice(0, 2), 'a');
+    await stopped.stop();
+    let failure: unknown;
+    await stopped.build(entries.slice(0, 2), 'b').catch((err: unknown) => (failure = err));
+    expect((failure as Error | undefined)?.message).to.match(/stopped/);
+  });
+});

@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { Activity } from 'botbuilder';
+import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { testAdapter } from '../../../helpers/testBot';
+import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
+import { replyText } from '../../../helpers/testServices';
+
+const TOKEN = 'content-admin-token-for-replica-tests';
+const QUESTION = 'what is the kinship allowance';
+
+/** What the bot says in chat to a question, through the whole turn (dialogs, answerer, cards). */
+async function chatReply(bot: RunningBot, text: string): Promise<string> {
+  const adapter = testAdapter(bot.services, 'webchat');
+  let reply: Partial<Activity> | undefined;
+  await adapter.send(text).assertReply((activity) => {
+    reply = activity;
+  });
+  return replyText(reply);
+}
+
+forEachEngine((engine) => {
+  describe(`publish to live on two app instances sharing one database (${engine})`, () => {
+    let database: TestDatabase;
+    let replicaA: RunningBot;
+    let replicaB: RunningBot;
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      const env = { ...database.env, ADMIN_API_TOKEN: TOKEN, CONTENT_POLL_MS: '200' };
+      replicaA = await startBot(env, { database: database.opened });
+      replicaB = await startBot(env, { database: database.opened });
+    });
+    after(async () => {
+      await replicaA?.stop();
+      await replicaB?.stop();
+      await database.cleanup();
+    });
+
+    it('an entry created and published through replica A answers in chat on replica B, without a restart', async () => {
+      expect(await chatReply(replicaB, QUESTION)).to.not.contain('Kinship carer allowance');
+      const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+      const created = await fetch(`${replicaA.url}/api/content/entries`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': `replica-${engine}` },
+        body: JSON.stringify({
+          id: 'kinship-carer-allowance',
+          title: 'Kinship carer allowance',
+          kind: 'glossary',
+          aliases: ['kinship allowance'],
+          tags: ['family support'],
+          summary: 'A weekly allowance some councils pay to relatives who bring up a child who cannot live with their parents.',
+          source: 'Test council family support policy',
+          authority: 'national',
+          owner: 'Family Support Team',
+          review_by: '2027-12-31',
+          status: 'current',
+          body: 'Ask the family support team how the allowance is assessed.',
+        }),
+      });
+      expect(created.status).to.equal(201);
+      const published = await fetch(`${replicaA.url}/api/content/entries/kinship-carer-allowance/publish`, { method: 'POST', headers, body: '{}' });
+      expect(published.status).to.equal(200);
+
+      // Generous, for a shared and busy test machine: each replica rebuilds in its own worker thread.
+      const deadline = Date.now() + 60000;
+      const replies = { a: '', b: '' };
+      while (Date.now() < deadline) {
+        replies.b = await chatReply(replicaB, QUESTION);
+        replies.a = await chatReply(replicaA, QUESTION);
+        if (replies.a.includes('Kinship carer allowance') && replies.b.includes('Kinship carer allowance')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(replies.b, 'replica B').to.contain('Kinship carer allowance');
+      expect(replies.a, 'replica A').to.contain('Kinship carer allowance');
+    });
+  });
+});
