@@ -3,6 +3,7 @@ import { AuthenticationConstants } from 'botframework-connector';
 
 import { Logger } from 'pino';
 import { Config } from '../platform/config';
+import { botFrameworkSettings, isLocalMode } from '../platform/botFrameworkSettings';
 import { installResilientSigningKeys } from '../platform/http/signingKeys';
 import { TURN_LOGGER } from './loggedTurn';
 import { messageSizeGuard } from '../platform/delivery/messageSize';
@@ -13,22 +14,6 @@ export function apologyFor(error: unknown): string {
   return error instanceof ETagConflictError
     ? 'That clashed with another message in this conversation arriving at the same moment, so I did not save it. Please send it again.'
     : "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.";
-}
-
-/** True when no Bot Framework credentials are set: the bot accepts unsigned requests (local use). */
-export function isLocalMode(config: Config): boolean {
-  return !config.microsoftApp.appId;
-}
-
-/** The Bot Framework settings in the names the SDK reads, for the adapter and the delivery engine's tokens alike. */
-export function botFrameworkSettings(config: Config) {
-  const app = config.microsoftApp;
-  return {
-    MicrosoftAppId: app.appId ?? '',
-    MicrosoftAppPassword: app.appPassword ?? '',
-    MicrosoftAppType: app.appType,
-    MicrosoftAppTenantId: app.tenantId ?? '',
-  };
 }
 
 /**

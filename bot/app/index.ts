@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../knowledge/projectRoot';
-import { isLocalMode } from './adapter';
+import { isLocalMode } from '../platform/botFrameworkSettings';
 import { ConfigError, loadConfig } from '../platform/config';
 import { createServer } from './server';
 import { createServices } from './services';

@@ -1,5 +1,5 @@
 import restify, { Request, RequestHandler, Response, Server } from 'restify';
-import { isLocalMode } from './adapter';
+import { isLocalMode } from '../platform/botFrameworkSettings';
 import { activityBodyProblem, isAllowedLocalServiceUrl } from '../platform/http/activityBody';
 import { processBotRequest } from './botEndpoint';
 import { checkMetricsAccess } from '../platform/http/metricsAccess';

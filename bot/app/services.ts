@@ -6,7 +6,8 @@ import { KnowledgeBase, loadOrBuildKnowledgeBase } from '../../knowledge/knowled
 import { loadTemplatesOrThrow } from '../../knowledge/surveys/templateLoader';
 import { createPulseRenderers } from '../../dialogs/surveys/pulseMessages';
 import { RootDialog } from '../../dialogs/core/rootDialog';
-import { createAdapter, isLocalMode } from './adapter';
+import { createAdapter } from './adapter';
+import { isLocalMode } from '../platform/botFrameworkSettings';
 import { FeedbackLog } from '../platform/store/feedbackLog';
 import { QuestionAnswerer } from '../features/answers/questionAnswerer';
 import { CardActionRouter } from '../../dialogs/core/cardActionRouter';

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TurnContext } from 'botbuilder';
-import { ANONYMOUS_USER_PREFIX, VERIFIED_USER_PREFIX } from '../webchat/webChatUser';
+import { ANONYMOUS_USER_PREFIX, VERIFIED_USER_PREFIX } from '../platform/webChatUserIds';
 
 /** What code deep inside a turn may need to know about it without a TurnContext: who is asking. */
 export interface TurnFacts {

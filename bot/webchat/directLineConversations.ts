@@ -14,7 +14,7 @@ import {
   WindowLimit,
 } from './directLineStore';
 import { VerifiedUsers } from './verifiedUsers';
-import { VERIFIED_USER_PREFIX } from './webChatUser';
+import { VERIFIED_USER_PREFIX } from '../platform/webChatUserIds';
 
 /** Activity types the channel passes on live but never stores or counts: they mean nothing a minute later. */
 const EPHEMERAL_TYPES = new Set(['typing']);

@@ -2,7 +2,7 @@ import { Briefing } from '../features/briefings/briefings';
 import { Profile } from '../platform/store/profiles';
 import { ActivityIdentity, RespondentCheck } from '../features/surveys/respondent';
 import { Wave } from '../features/surveys/wave';
-import { VERIFIED_USER_PREFIX } from './webChatUser';
+import { VERIFIED_USER_PREFIX } from '../platform/webChatUserIds';
 
 /** What the greeting reads: unread briefings, and open pulses through the same identity check answering uses. */
 export interface WebChatGreetingDependencies {

@@ -6,7 +6,7 @@ import { DatabaseSchema } from '../platform/store/schema';
 import { PeriodicTask, startPeriodicTask } from '../platform/store/periodicTask';
 import { stamp } from '../platform/store/timestamps';
 import { DirectLineStore } from './directLineStore';
-import { ANONYMOUS_USER_PREFIX } from './webChatUser';
+import { ANONYMOUS_USER_PREFIX } from '../platform/webChatUserIds';
 
 /** How often housekeeping runs. */
 const EVERY_MS = 5 * 60_000;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { ANONYMOUS_USER_PREFIX, VERIFIED_USER_PREFIX } from '../platform/webChatUserIds';
 
 /** The person behind a web chat conversation, as far as the bot can tell. */
 export interface WebChatUser {
@@ -11,12 +12,6 @@ export interface WebChatUser {
   /** True when the id came from a user token signed with WEBCHAT_TOKEN_SECRET. */
   verified: boolean;
 }
-
-/** Prefix of ids vouched for by a signed user token; nobody can choose one without the secret. */
-export const VERIFIED_USER_PREFIX = 'dl_user_';
-
-/** Prefix of the random ids given to anonymous visitors. */
-export const ANONYMOUS_USER_PREFIX = 'dl_anon_';
 
 const ANONYMOUS_ID = /^dl_anon_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,7 +1,7 @@
 import { actionStyleFor } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 import { createBriefingCard } from './createBriefingCard';
-import { channelOf } from '../../bot/features/audience/audienceFilter';
+import { channelOf } from '../../bot/platform/delivery/channelRecipient';
 import { RENDER_CACHE_GRACE_MS } from '../../bot/platform/delivery/deliveryEngine';
 import { MessageRenderer } from '../../bot/platform/delivery/messageRenderer';
 import { Briefing } from '../../bot/features/briefings/briefings';

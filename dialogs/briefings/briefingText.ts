@@ -1,5 +1,4 @@
-/** Where a briefing's body shows in full on its card; longer bodies show an opening and "Read the full briefing". */
-export const INLINE_BODY_LIMIT = 2500;
+import { INLINE_BODY_LIMIT } from '../../bot/features/briefings/briefingInput';
 
 /** How much of a long body each page of the full-text view holds, in UTF-8 bytes (a page stays well under Teams' message limit). */
 export const BODY_PAGE_BYTES = 9000;

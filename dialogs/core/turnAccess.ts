@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { VERIFIED_USER_PREFIX } from '../../bot/webchat/webChatUser';
+import { VERIFIED_USER_PREFIX } from '../../bot/platform/webChatUserIds';
 import { Identity, Role, RoleService } from '../../bot/features/roles/roleService';
 
 /** Web chat channel ids: the built-in Direct Line endpoint and Azure Direct Line. */

@@ -57,23 +57,11 @@ export function reachesPeople(filter: AudienceFilter): boolean {
   return !filter.channels?.length || filter.everyone === true || !isEveryone(filter);
 }
 
-/** The outbox recipient standing for one team channel ("channel:<team>|<channel>"). */
-export function channelRecipient(team: string, channel?: string): string {
-  return `channel:${team}|${channel ?? team}`;
-}
-
 /** Whether an activity came from one of the audience's channels (a "Got it" pressed on a channel card). */
 export function fromAudienceChannel(filter: AudienceFilter, activity: { conversation?: { id?: string }; channelData?: unknown }): boolean {
   const conversation = activity.conversation?.id?.split(';messageid=')[0];
   const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
   return !!conversation && (filter.channels ?? []).some((c) => c.team === team && (c.channel ?? c.team) === conversation);
-}
-
-/** The team and channel of a channel recipient, or undefined for a person. */
-export function channelOf(recipient: string): { team: string; channel: string } | undefined {
-  if (!recipient.startsWith('channel:')) return undefined;
-  const [team, channel] = recipient.slice('channel:'.length).split('|');
-  return team && channel ? { team, channel } : undefined;
 }
 
 /** The targeting a profile is matched on (a self-declared profile, or one merged with the directory's). */

@@ -2,7 +2,8 @@ import type { DirectoryPerson, DirectoryStore } from '../directory/directoryStor
 import { ConversationRecord, ConversationReferences } from '../../platform/store/conversationReferences';
 import { Profile, Profiles } from '../../platform/store/profiles';
 import { RosterTarget, TeamRosters } from '../../platform/store/teamRosters';
-import { AudienceFilter, channelRecipient, matchesAudience, reachesPeople, Targeted } from './audienceFilter';
+import { AudienceFilter, matchesAudience, reachesPeople, Targeted } from './audienceFilter';
+import { channelRecipient } from '../../platform/delivery/channelRecipient';
 import { effectiveTargeting } from './effectiveTargeting';
 
 /**

@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isTopic } from '../../../knowledge/workforce';
 import { AudienceFilter, audienceFilterSchema } from '../audience/audienceFilter';
-import { INLINE_BODY_LIMIT } from '../../../dialogs/briefings/briefingText';
+
+/** Where a briefing's body shows in full on its card; longer bodies show an opening and "Read the full briefing". */
+export const INLINE_BODY_LIMIT = 2500;
 
 /** The longest summary a briefing card shows. */
 export const MAX_SUMMARY = 300;

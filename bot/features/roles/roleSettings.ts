@@ -1,4 +1,4 @@
-import { isLocalMode } from '../../app/adapter';
+import { isLocalMode } from '../../platform/botFrameworkSettings';
 import { Config } from '../../platform/config';
 import { RoleSettings } from './roleService';
 

@@ -1,6 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import { botFrameworkSettings } from '../../app/adapter';
+import { botFrameworkSettings } from '../botFrameworkSettings';
 import { Config } from '../config';
 
 /** Gives the bearer token for calls to the Bot Connector; undefined in local mode (no credentials). */

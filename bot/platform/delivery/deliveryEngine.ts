@@ -17,7 +17,7 @@ import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
 import { SlotReserver } from './slotReserver';
-import { channelOf } from '../../features/audience/audienceFilter';
+import { channelOf } from './channelRecipient';
 import { fitActivity } from './messageSize';
 
 export interface DeliverySettings extends RetrySettings {

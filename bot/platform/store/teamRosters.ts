@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { channelOf } from '../../features/audience/audienceFilter';
+import { channelOf } from '../delivery/channelRecipient';
 import { DatabaseSchema } from './schema';
 import { Clock, stamp } from './timestamps';
 

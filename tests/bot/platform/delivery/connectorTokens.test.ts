@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { botFrameworkSettings } from '../../../../bot/app/adapter';
+import { botFrameworkSettings } from '../../../../bot/platform/botFrameworkSettings';
 import { loadConfig } from '../../../../bot/platform/config';
 import { createConnectorTokenProvider } from '../../../../bot/platform/delivery/connectorTokens';
 
