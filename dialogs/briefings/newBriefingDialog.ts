@@ -10,13 +10,7 @@ import { actionStyleFor } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 import { createBriefingCard } from './createBriefingCard';
 import { BRIEFING_FORM_VERB, createBriefingFormCard } from './createBriefingFormCard';
-import {
-  createBriefingPreviewCard,
-  PREVIEW_CANCEL_VERB,
-  PREVIEW_CHANGE_VERB,
-  PREVIEW_CONFIRM_VERB,
-  PREVIEW_TEST_VERB,
-} from './createBriefingPreviewCard';
+import { createBriefingPreviewCard, PREVIEW_CANCEL_VERB, PREVIEW_CHANGE_VERB, PREVIEW_CONFIRM_VERB, PREVIEW_TEST_VERB } from './createBriefingPreviewCard';
 import { formatLondonDateTime } from '../cards/londonTime';
 import { DialogServices } from '../core/dialogServices';
 import { LONDON_ZONE } from '../../knowledge/londonZone';

@@ -108,7 +108,10 @@ async function main(): Promise<void> {
   };
   // The same node flags as `npm start`.
   const compiled = await measureStartups(['--disable-warning=DEP0111', '--max-semi-space-size=4', path.join(root, 'dist', 'bot', 'app', 'index.js')], true);
-  const tsNode = await measureStartups(['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'app', 'index.ts')], false);
+  const tsNode = await measureStartups(
+    ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(root, 'bot', 'app', 'index.ts')],
+    false,
+  );
 
   console.log(`tuning split: ${tuning.inScope + tuning.outOfScope} questions (${tuning.inScope} in scope, ${tuning.outOfScope} out of scope)`);
   console.log(`held-back split: ${heldBack.inScope + heldBack.outOfScope} questions (${heldBack.inScope} in scope, ${heldBack.outOfScope} out of scope)`);
