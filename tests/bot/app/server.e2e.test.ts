@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { botWithConnector, RunningBot, startBot, TEST_APP_CREDENTIALS } from '../../helpers/runningBot';
 
-const REPLAY_TOOL = path.resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'replay-teams.mjs');
+const REPLAY_TOOL = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'replay-teams.mjs');
 
 function teamsMessage(serviceUrl: string, text: string) {
   return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { botWithConnector } from '../../../helpers/runningBot';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'teams-activities');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'teams-activities');
 
 function recorded(name: string, serviceUrl: string): Record<string, unknown> {
   const activity = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>;

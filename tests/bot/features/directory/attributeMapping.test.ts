@@ -45,7 +45,7 @@ describe('directory attribute mapping', () => {
   });
 
   it('the shipped mapping file loads, has an owner and review date, and maps a typical council record', () => {
-    const m = AttributeMapping.load(path.join(__dirname, '../../../knowledge/directory/attribute-mapping.yaml'));
+    const m = AttributeMapping.load(path.join(__dirname, '../../../../knowledge/directory/attribute-mapping.yaml'));
     expect(m.owner).to.not.equal('nobody');
     expect(m.reviewBy).to.match(/^\d{4}-\d{2}-\d{2}$/);
     expect(

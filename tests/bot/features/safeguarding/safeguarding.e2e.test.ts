@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { botWithConnector } from '../../../helpers/runningBot';
 import { DirectLineClient } from '../../../helpers/directLineClient';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'teams-activities');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'teams-activities');
 const URGENT = /^(Worried about a child\u2019s safety\?|A child in danger now\? Call 999\.)/;
 
 /** A recorded Teams activity from shared/fixtures, pointed at the fake connector. */
