@@ -16,6 +16,7 @@ import { registerKnowledgeCardActions } from '../../dialogs/glossary/knowledgeCa
 import { registerSurveyCardActions } from '../../dialogs/surveys/surveyCardActions';
 import { readerResolver } from '../features/audience/readerTargeting';
 import { resolveAudience } from '../features/audience/resolveAudience';
+import { resolvePulseAudience } from '../features/audience/pulseAudience';
 import { createDirectory } from '../features/directory/createDirectory';
 import { Config } from '../platform/config';
 import { createLogger } from '../platform/logger';
@@ -174,9 +175,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     templates: loadTemplatesOrThrow(),
     profiles: store.profiles,
-    // Pulses reach identified people only: a Teams user with an AAD object id (in the configured tenant).
-    audience: (filter) =>
-      resolveAudience(filter, { ...store, directory: directory.audience }, { only: (chat) => respondentOfChat(chat, tenantId) !== undefined }),
+    // Pulses reach identified people only, directory people included: the personal app is installed for them on first send, as for briefings.
+    audience: (filter) => resolvePulseAudience(filter, { ...store, directory: directory.audience }, tenantId, { installAtSend: true }),
     settings: { defaultThreshold: config.pulses.defaultThreshold, reminderTime: config.pulses.reminderTime },
     // The delivery engine is built below; pulses only reach it once start-up has finished.
     queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },

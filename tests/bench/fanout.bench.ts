@@ -6,14 +6,19 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { Outbox } from '../../bot/platform/delivery/outbox';
+import { AttributeMapping } from '../../bot/features/directory/attributeMapping';
+import { DirectoryStore } from '../../bot/features/directory/directoryStore';
 import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { TeamRosters } from '../../bot/platform/store/teamRosters';
 import { stamp } from '../../bot/platform/store/timestamps';
+import { projectRoot } from '../../knowledge/projectRoot';
+import { installedChatId } from '../helpers/directoryBot';
+import { FakeGraph } from '../helpers/fakeGraph';
 import { report, round } from './benchUtil';
 import { RateLimitedConnector } from './rateLimitedConnector';
 
-const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster] [--kill-at 0.5] [--postgres] [--profile DIR]';
+const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster | --directory] [--kill-at 0.5] [--postgres] [--profile DIR]';
 const WORKER = path.join(__dirname, '..', 'bot', 'platform', 'delivery', 'fixtures', 'deliveryWorker.ts');
 const MESSAGE_ID = 'fanout';
 
@@ -38,6 +43,23 @@ async function seedRoster(opened: OpenDatabase, recipients: number, serviceUrl: 
   await rosters.addMembers('19:bench-team@thread.tacv2', members);
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
   await outbox.insert(members.map((m) => ({ messageId: MESSAGE_ID, userId: m.userId, kind: 'note', urgent: true, notBefore: DateTime.now() })));
+}
+
+/** The directory object id of simulated recipient i. */
+const objectIdOf = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+/**
+ * Creates the simulated audience known only from the directory (nobody has chatted, nobody is on a
+ * roster, nobody has the app): each is a Graph user in the stand-in and a directory person, and the
+ * briefing is queued by directory id, so every send first installs the app.
+ */
+async function seedDirectory(opened: OpenDatabase, recipients: number, graph: FakeGraph): Promise<void> {
+  const people = Array.from({ length: recipients }, (_, i) => ({ source: 'graph' as const, aadObjectId: objectIdOf(i), attributes: {}, enabled: true }));
+  for (const p of people) graph.users.push({ id: p.aadObjectId, displayName: `Staff ${p.aadObjectId.slice(-5)}`, accountEnabled: true });
+  const mapping = AttributeMapping.load(path.join(projectRoot(), 'knowledge/directory/attribute-mapping.yaml'));
+  await new DirectoryStore(opened.db, () => DateTime.now()).upsertPeople(people, mapping);
+  const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
+  await outbox.insert(people.map((p) => ({ messageId: MESSAGE_ID, userId: `aad:${p.aadObjectId}`, kind: 'note', urgent: true, notBefore: DateTime.now() })));
 }
 
 /** Creates the simulated audience: every recipient with a personal chat at the fake connector, and the queued briefing. */
@@ -83,12 +105,14 @@ async function main(argv: string[]): Promise<void> {
   const killAt = killAtIndex >= 0 ? option(argv, '--kill-at', 0.5) : undefined;
   const usePostgres = argv.includes('--postgres');
   const fromRoster = argv.includes('--roster');
+  const fromDirectory = argv.includes('--directory');
+  if (fromRoster && fromDirectory) throw new Error(`--roster and --directory are two different audiences: choose one\n${USAGE}`);
   const profileIndex = argv.indexOf('--profile');
   const profileDir = profileIndex >= 0 ? path.resolve(argv[profileIndex + 1] ?? '.') : undefined;
   const logger = pino({ level: 'silent' });
 
-  // People known only from a roster never had a chat with the bot, so none of them can have blocked it (B= sets a share anyway).
-  const blockedShare = Number(process.env.B ?? (fromRoster ? 0 : 0.005));
+  // People known only from a roster or the directory never had a chat with the bot, so none of them can have blocked it (B= sets a share anyway).
+  const blockedShare = Number(process.env.B ?? (fromRoster || fromDirectory ? 0 : 0.005));
   const connector = new RateLimitedConnector({
     ceiling,
     perConversation: 7,
@@ -109,9 +133,14 @@ async function main(argv: string[]): Promise<void> {
     connectTimeoutMs: 5000,
     logger,
   });
-  await (fromRoster ? seedRoster : seed)(opened, recipients, serviceUrl);
+  // The Graph stand-in installs the app and hands back each new chat; it has no ceiling of its own, as its calls are paced under the connector's.
+  const graph = new FakeGraph();
+  const graphUrls = fromDirectory ? await graph.start() : undefined;
+  if (fromDirectory) await seedDirectory(opened, recipients, graph);
+  else await (fromRoster ? seedRoster : seed)(opened, recipients, serviceUrl);
   const outbox = new Outbox(opened.db, () => DateTime.now(), opened.engine);
-  console.log(`seeded ${recipients} recipients${fromRoster ? ' known only from a team roster' : ''} on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
+  const known = fromRoster ? ' known only from a team roster' : fromDirectory ? ' known only from the directory' : '';
+  console.log(`seeded ${recipients} recipients${known} on ${opened.engine}; sending at a ceiling of ${ceiling}/s`);
 
   const env = {
     DATA_DIR: dataDir,
@@ -126,6 +155,18 @@ async function main(argv: string[]): Promise<void> {
     // A PostgreSQL deployment must have these secrets (the worker's config refuses to start without them).
     ...(usePostgres
       ? { PULSE_LEDGER_SECRET: crypto.randomBytes(32).toString('base64'), DIRECT_LINE_TOKEN_SECRET: crypto.randomBytes(24).toString('hex') }
+      : {}),
+    ...(graphUrls
+      ? {
+          GRAPH_TENANT_ID: graph.tenantId,
+          GRAPH_CLIENT_ID: graph.clientId,
+          GRAPH_CLIENT_SECRET: graph.clientSecret,
+          GRAPH_BASE_URL: graphUrls.baseUrl,
+          GRAPH_LOGIN_BASE_URL: graphUrls.loginBaseUrl,
+          GRAPH_TEAMS_APP_ID: 'bench-catalog-app',
+          TEAMS_SERVICE_URL: serviceUrl,
+          DIRECTORY_SYNC_HOURS: '0',
+        }
       : {}),
   };
   let worker = startWorker(env, profileDir);
@@ -170,20 +211,24 @@ async function main(argv: string[]): Promise<void> {
   let lost = 0;
   let duplicates = 0;
   for (let i = 0; i < recipients; i++) {
-    const conversation = `a:staff-${i}`;
+    const conversation = fromDirectory ? installedChatId(objectIdOf(i)) : `a:staff-${i}`;
     const times = connector.accepted.get(conversation) ?? 0;
     if (times > 1) duplicates += times - 1;
     if (times === 0 && !connector.isBlocked(conversation)) lost++;
   }
-  // From the first request to the one that finished the last recipient (sent, or refused as blocked).
-  const seconds = (connector.lastFinishedAt - connector.firstRequestAt) / 1000;
-  // Opening a chat is a connector request under the same ceiling as a send, so it counts towards the rate.
+  // From the first request (to the connector, or to Graph to install the app) to the one that finished the last recipient (sent, or refused as blocked).
+  const graphCalls = graph.graphCalls();
+  const firstRequestAt = Math.min(connector.firstRequestAt, ...(graphCalls.length ? [graphCalls[0].at] : []));
+  const seconds = (connector.lastFinishedAt - firstRequestAt) / 1000;
+  // Opening a chat, installing the app (three Graph calls) and reading the new chat's member are requests under the same ceiling as a send, so they count towards the rate.
   const createdConversations = [...connector.created.values()].reduce((a, b) => a + b, 0);
-  const rate = (counts.sent + counts.unreachable + createdConversations) / seconds;
+  const installs = graphCalls.filter((c) => c.method === 'POST' && c.path.endsWith('/teamwork/installedApps')).length;
+  const rate = (counts.sent + counts.unreachable + createdConversations + graphCalls.length + connector.membersRead) / seconds;
   const reached = [...connector.accepted.keys()].length;
   console.log('requests per second:', Array.from(connector.perSecond, (n) => n ?? 0).join(' '));
   console.log('connector statuses:', JSON.stringify(Object.fromEntries(connector.statuses)), 'outbox:', JSON.stringify(counts));
   await connector.stop();
+  await graph.stop();
   await opened.db.destroy();
   if (usePostgres) await dropPostgresSchema(url!, schema);
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -192,9 +237,13 @@ async function main(argv: string[]): Promise<void> {
     engine: opened.engine,
     recipients,
     roster: fromRoster,
+    directory: fromDirectory,
     reached,
     blocked: connector.blockedSeen,
     created_conversations: createdConversations,
+    installs,
+    graph_calls: graphCalls.length,
+    members_read: connector.membersRead,
     sent: counts.sent,
     unreachable: counts.unreachable,
     failed: counts.failed,

@@ -28,6 +28,16 @@ function mulberry32(seed: number): () => number {
 }
 
 /**
+ * The member of a personal chat that installing the app opened ("19:<object id>_app@unq.gbl.spaces"),
+ * as the connector lists them: their Teams id follows from their object id. Undefined for other reads.
+ */
+function membersOf(url: string): { id: string; aadObjectId: string }[] | undefined {
+  const chat = /\/v3\/conversations\/([^/]+)\/members$/.exec(url)?.[1];
+  const objectId = chat ? /^19:(.+)_app@unq\.gbl\.spaces$/.exec(decodeURIComponent(chat))?.[1] : undefined;
+  return objectId ? [{ id: `29:${objectId}`, aadObjectId: objectId }] : undefined;
+}
+
+/**
  * A local Bot Connector that enforces Teams-like limits (a global ceiling and 7/s per conversation,
  * over sliding one-second windows) and injects throttling, outages and blocked users.
  */
@@ -43,6 +53,8 @@ export class RateLimitedConnector {
   lastFinishedAt = 0;
   /** Personal conversations opened (POST /v3/conversations), per conversation id handed out. */
   readonly created = new Map<string, number>();
+  /** Member lists read (GET …/members) and answered, as after installing the app for someone. */
+  membersRead = 0;
   /** Blocked recipients seen so far. */
   private readonly blocked = new Set<string>();
 
@@ -74,10 +86,12 @@ export class RateLimitedConnector {
         // A new personal chat's id follows from its member ("29:staff-7" gets "a:staff-7"), as Teams returns the same chat for the same person.
         const member = opening ? ((JSON.parse(raw) as { members?: { id?: string }[] }).members?.[0]?.id ?? '') : '';
         const conversation = opening ? `a:${member.replace(/^29:/, '')}` : undefined;
-        const { status, headers } = this.decide(req.url ?? '', conversation);
+        const members = req.method === 'GET' ? membersOf(req.url ?? '') : undefined;
+        const { status, headers } = this.decide(req.url ?? '', conversation, !!members);
         this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(status === 200 ? JSON.stringify({ id: conversation ?? `a-${Date.now()}` }) : '{}');
+        if (status !== 200) res.end('{}');
+        else res.end(JSON.stringify(members ?? { id: conversation ?? `a-${Date.now()}` }));
       });
     });
     this.server.keepAliveTimeout = 60000;
@@ -85,8 +99,8 @@ export class RateLimitedConnector {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
-  /** Answers one request; `opened` is the conversation a POST /v3/conversations would open. */
-  private decide(url: string, opened?: string): { status: number; headers?: Record<string, string> } {
+  /** Answers one request; `opened` is the conversation a POST /v3/conversations would open; `reading` a members read. */
+  private decide(url: string, opened?: string, reading = false): { status: number; headers?: Record<string, string> } {
     const now = Date.now();
     if (!this.firstRequestAt) this.firstRequestAt = now;
     const second = Math.floor((now - this.firstRequestAt) / 1000);
@@ -112,6 +126,10 @@ export class RateLimitedConnector {
     if (roll < this.limits.throttleShare + this.limits.unavailableShare) return { status: 503 };
     if (opened) {
       this.created.set(conversation, (this.created.get(conversation) ?? 0) + 1);
+      return { status: 200 };
+    }
+    if (reading) {
+      this.membersRead++;
       return { status: 200 };
     }
     this.accepted.set(conversation, (this.accepted.get(conversation) ?? 0) + 1);

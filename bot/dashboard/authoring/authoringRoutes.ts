@@ -10,7 +10,7 @@ import { countAudience, resolveAudience } from '../../features/audience/resolveA
 import { validationFailure } from '../../platform/http/validationFailure';
 import type { Services } from '../../app/services';
 import { idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
-import { respondentOfChat } from '../../features/surveys/respondent';
+import { resolvePulseAudience } from '../../features/audience/pulseAudience';
 import { DashboardAccess, DashboardViewer } from '../dashboardAccess';
 import { AudienceCount, formCount } from './audienceCount';
 import { draftAsBriefing } from '../../features/briefings/briefings';
@@ -50,7 +50,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
   const resolve = (kind: 'briefing' | 'pulse', audience: AudienceFilter, includeUnreachable = false) =>
     kind === 'briefing'
       ? resolveAudience(audience, audienceStore, { includeUnreachable })
-      : resolveAudience(audience, audienceStore, { includeUnreachable, only: (chat) => respondentOfChat(chat, tenantId) !== undefined });
+      : resolvePulseAudience(audience, audienceStore, tenantId, { includeUnreachable });
   const count = async (kind: 'briefing' | 'pulse', audience: AudienceFilter): Promise<AudienceCount> =>
     formCount(countAudience(await resolve(kind, audience, true)));
   // Groups and channels are described by name wherever the form shows an audience in words.

@@ -1,4 +1,5 @@
-import type { DirectoryPerson, DirectoryStore } from '../directory/directoryStore';
+import type { AppInstall, DirectoryPerson, DirectoryStore } from '../directory/directoryStore';
+import { INSTALL_RETRY_WORDS } from '../directory/installRetry';
 import { ConversationRecord, ConversationReferences } from '../../platform/store/conversationReferences';
 import { Profile, Profiles } from '../../platform/store/profiles';
 import { RosterTarget, TeamRosters } from '../../platform/store/teamRosters';
@@ -37,6 +38,8 @@ export interface AudienceDirectory {
   people: Pick<DirectoryStore, 'enabledPeople' | 'membersOf' | 'installs'>;
   /** Whether the app can be installed proactively (Graph and a catalogue app id are set). */
   canInstall: boolean;
+  /** The tenant Graph reads (its people's chats will be in it), so `only` can judge people who have no chat yet. */
+  tenantId?: string;
 }
 
 export interface AudienceStore {
@@ -62,22 +65,41 @@ function chatToBe(member: RosterTarget): ConversationRecord {
   };
 }
 
+/** A directory person as the personal chat installing the app will open, so `only` judges them as it will judge that chat. */
+function directoryChatToBe(person: DirectoryPerson, directory: AudienceDirectory): ConversationRecord {
+  return {
+    userId: person.personId,
+    aadObjectId: person.aadObjectId,
+    // Partner staff from an HR import are not in the tenant Graph reads.
+    tenantId: person.source === 'graph' ? directory.tenantId : undefined,
+    channelId: 'msteams',
+    scope: 'personal',
+    serviceUrl: '',
+    conversationId: '',
+    reference: {},
+    active: true,
+    updatedAt: '',
+  };
+}
+
 /** Why a directory person with no chat and no roster entry cannot be reached yet. */
 function directoryReach(
   person: DirectoryPerson,
   directory: AudienceDirectory,
-  install: { status: string; problem?: string; httpStatus?: number } | undefined,
+  install: Pick<AppInstall, 'status' | 'problem' | 'httpStatus' | 'retryDue'> | undefined,
 ): Reach {
   if (person.source === 'hr') return { via: 'none', reason: 'partner staff (HR import) who have not opened a chat with the bot' };
   if (!directory.canInstall) return { via: 'none', reason: 'no personal app, and proactive installation is off (GRAPH_TEAMS_APP_ID)' };
-  if (install?.status === 'failed' && install.httpStatus === 403)
-    return {
-      via: 'none',
-      reason: 'installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked',
-    };
-  // An outage or throttling (no status, 429, 5xx) is tried again on the next send; other refusals wait for the next sync.
+  // An outage or throttling (no status, 429, 5xx) is tried again on the next send; a refusal only once its backoff has passed.
   const transient = install?.httpStatus === undefined || install.httpStatus === 429 || install.httpStatus >= 500;
-  if (install?.status === 'failed' && !transient) return { via: 'none', reason: 'installing the app failed' };
+  if (install?.status === 'failed' && !transient && !install.retryDue) {
+    if (install.httpStatus === 403)
+      return {
+        via: 'none',
+        reason: `installing the app was refused (403): consent missing for TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is blocked; ${INSTALL_RETRY_WORDS}`,
+      };
+    return { via: 'none', reason: `installing the app failed; ${INSTALL_RETRY_WORDS}` };
+  }
   if (install?.status === 'no-chat') return { via: 'none', reason: 'app installed but its chat could not be read yet' };
   return { via: 'install' };
 }
@@ -85,9 +107,11 @@ function directoryReach(
 /**
  * Everyone the filter matches among the people the bot can reach: those with a personal chat and
  * the members of installed teams, whose chat is opened on first send (and, with `only`, whose chat
- * passes it); with `installAtSend`, also directory people the app is installed for on first send. With a directory, people are matched on their directory targeting (their own settings
- * fill what it leaves out), Entra groups narrow the audience, and with `includeUnreachable` the
- * directory's people who cannot be reached yet come back too, each saying why.
+ * passes it); with `installAtSend`, also directory people the app is installed for on first send
+ * (judged by `only` as the chat it will open). With a directory, people are matched on their
+ * directory targeting (their own settings fill what it leaves out), Entra groups narrow the
+ * audience, and with `includeUnreachable` the directory's people who cannot be reached yet come
+ * back too, each saying why.
  */
 export async function resolveAudience(filter: AudienceFilter, store: AudienceStore, options: AudienceOptions = {}): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
@@ -121,11 +145,12 @@ export async function resolveAudience(filter: AudienceFilter, store: AudienceSto
   for (const chat of chats.filter((c) => !c.userId.startsWith('aad:'))) consider(chat, { via: 'chat' });
   for (const chat of chats.filter((c) => c.userId.startsWith('aad:'))) consider(chat, { via: 'chat' });
   if (store.rosters) for (const member of await store.rosters.reachableMembers()) consider(chatToBe(member), { via: 'roster' });
-  if (directory && (options.includeUnreachable || (options.installAtSend && directory.canInstall)) && !options.only) {
+  if (directory && (options.includeUnreachable || (options.installAtSend && directory.canInstall))) {
     const installs = await directory.people.installs();
     for (const person of people) {
       if (seenPeople.has(person.personId) || seenUsers.has(person.personId)) continue;
       seenPeople.add(person.personId);
+      if (options.only && !options.only(directoryChatToBe(person, directory))) continue;
       const targeting = effectiveTargeting(person, undefined);
       const reach = directoryReach(person, directory, person.aadObjectId ? installs.get(person.aadObjectId) : undefined);
       if (!options.includeUnreachable && reach.via !== 'install') continue;

@@ -94,7 +94,7 @@ export function createDirectory(deps: DirectoryDependencies) {
       ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000)
       : undefined;
   timer?.unref();
-  const audience: AudienceDirectory = { people, canInstall: !!installer };
+  const audience: AudienceDirectory = { people, canInstall: !!installer, tenantId: settings.graph?.tenantId };
   // The delivery engine installs the app for directory people on their first send, through the same installer.
   const installsAtSend = installer ? new SendTimeInstaller({ installer, people, conversations: store.conversations }) : undefined;
   return {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { installRetryAt } from './installRetry';
 import { Kysely } from 'kysely';
 import { DatabaseSchema } from '../../platform/store/schema';
 import { Clock, stamp } from '../../platform/store/timestamps';
@@ -46,6 +47,10 @@ export interface AppInstall {
   problem?: string;
   /** Graph's HTTP status when the install or the chat read failed (not stored), so a sender can tell consent from an outage. */
   httpStatus?: number;
+  /** Failed installs in a row, as read back (the backoff before trying a refused one again doubles with each). */
+  failures?: number;
+  /** For a failed install read back: whether its backoff has passed, so the next send may try it again. */
+  retryDue?: boolean;
 }
 
 type PersonRow = DatabaseSchema['directory_people'];
@@ -277,16 +282,18 @@ export class DirectoryStore {
       http_status: install.httpStatus ?? null,
       updated_at: stamp(this.now()),
     };
+    const failed = install.status === 'failed';
     await this.db
       .insertInto('app_installs')
-      .values({ aad_object_id: install.aadObjectId, ...values })
-      .onConflict((oc) => oc.column('aad_object_id').doUpdateSet(values))
+      .values({ aad_object_id: install.aadObjectId, ...values, failures: failed ? 1 : 0 })
+      .onConflict((oc) => oc.column('aad_object_id').doUpdateSet((eb) => ({ ...values, failures: failed ? eb(eb.ref('app_installs.failures'), '+', 1) : 0 })))
       .execute();
   }
 
-  /** Installation outcomes by object id. */
+  /** Installation outcomes by object id; a failed one says whether its backoff has passed by now. */
   async installs(): Promise<Map<string, AppInstall>> {
     const rows = await this.db.selectFrom('app_installs').selectAll().execute();
+    const now = this.now();
     return new Map(
       rows.map((r) => [
         r.aad_object_id,
@@ -296,6 +303,8 @@ export class DirectoryStore {
           chatId: r.chat_id ?? undefined,
           problem: r.problem ?? undefined,
           httpStatus: r.http_status ?? undefined,
+          failures: Number(r.failures),
+          retryDue: r.status === 'failed' ? installRetryAt(r.updated_at, Number(r.failures)) <= now : undefined,
         },
       ]),
     );

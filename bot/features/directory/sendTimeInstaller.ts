@@ -1,6 +1,7 @@
 import { ConversationRecord, ConversationReferences } from '../../platform/store/conversationReferences';
 import { AppInstaller } from './appInstaller';
 import { AppInstall, DirectoryStore } from './directoryStore';
+import { INSTALL_RETRY_WORDS } from './installRetry';
 
 /** The directory object id of a recipient queued by their directory id ("aad:<object id>"), or undefined. */
 export const aadOfRecipient = (recipient: string): string | undefined =>
@@ -14,7 +15,7 @@ function reasonOf(install: AppInstall): string {
   const problem = install.problem ?? 'no reason given';
   if (install.status === 'no-chat') return `app installed but its chat could not be read yet (${problem})`;
   if (install.httpStatus === 403)
-    return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent) and allow the app in Teams (${problem})`;
+    return `consent missing: Graph refused to install the personal app (403); an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent) and allow the app in Teams; ${INSTALL_RETRY_WORDS} (${problem})`;
   if (install.httpStatus === 404) return `not found in Microsoft Graph, or the app is not in the catalogue (${problem})`;
   return problem;
 }

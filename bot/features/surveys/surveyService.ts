@@ -169,7 +169,12 @@ export class SurveyService {
   async isInAudience(wave: Wave, respondent: Respondent, known?: { profile: Profile | undefined }): Promise<boolean> {
     const profile = known ? known.profile : await this.deps.profiles.get(respondent.userId);
     if (matchesAudience(wave.audience, profile)) return true;
-    return (await this.deps.queue?.wasSentTo?.(pulseMessageId(wave.id), respondent.userId)) ?? false;
+    const wasSentTo = this.deps.queue?.wasSentTo;
+    if (!wasSentTo) return false;
+    // A card sent through a chat that installing the app opened, where the Teams id could not be read, stays under the person's directory id.
+    for (const recipient of [respondent.userId, ...respondent.identities.filter((i) => i.startsWith('aad:'))])
+      if (await wasSentTo(pulseMessageId(wave.id), recipient)) return true;
+    return false;
   }
 
   /** Open waves meant for this person that they have not answered yet ("pulse"). */

@@ -444,6 +444,8 @@ export interface AppInstallTable {
   problem: string | null;
   /** Graph's HTTP status when the install failed (migration 014), telling consent (403) from an outage. */
   http_status: number | null;
+  /** Failed installs in a row (migration 015): the wait before a refused one is tried again doubles with each. */
+  failures: Generated<number>;
   updated_at: string;
 }
 

@@ -14,6 +14,7 @@ import { content } from './011_content';
 import { directory } from './012_directory';
 import { catalogue } from './013_catalogue';
 import { groupNames } from './014_group_names';
+import { installRetries } from './015_install_retries';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -35,6 +36,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '012_directory': { up: directory },
     '013_catalogue': { up: catalogue },
     '014_group_names': { up: groupNames },
+    '015_install_retries': { up: installRetries },
   };
   return { getMigrations: async () => migrations };
 }

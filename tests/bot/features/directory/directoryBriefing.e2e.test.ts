@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import { FakeConnector } from '../../../helpers/fakeConnector';
-import { FakeGraph } from '../../../helpers/fakeGraph';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { directoryBotSuite, installedChatId } from '../../../helpers/directoryBot';
 import { movableClock } from '../../../helpers/testDelivery';
 
 const TOKEN = 'directory-e2e-admin-token';
@@ -10,20 +8,17 @@ const oid = (i: number) => `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0'
 
 describe('a briefing to an Entra group reaches people who never chatted with the bot (Graph stand-in, end to end)', function () {
   this.timeout(60000);
-  const graph = new FakeGraph();
-  const connector = new FakeConnector();
   const clock = movableClock('2026-11-24T10:00:00');
-  let bot: RunningBot;
-  const api = (path: string, body?: unknown, key?: string) =>
-    fetch(`${bot.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...(key ? { 'idempotency-key': key } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  // The Bot Connector lists each new chat's member with their Teams id; for person 5 it fails, so their chat is kept under their object id.
+  const suite = directoryBotSuite({
+    token: TOKEN,
+    catalogAppId: 'catalog-app-e2e',
+    teamsIdOf: (aad) => (aad === oid(5) ? undefined : `29:teams-${aad.slice(-2)}`),
+    overrides: { now: clock.now },
+  });
+  const { graph, api } = suite;
 
-  before(async () => {
-    const urls = await graph.start();
-    const serviceUrl = await connector.start();
+  before(() => {
     graph.pageSize = 3;
     for (let i = 1; i <= 8; i++)
       graph.users.push({
@@ -34,32 +29,6 @@ describe('a briefing to an Entra group reaches people who never chatted with the
         accountEnabled: true,
       });
     graph.groups.set(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5)]);
-    // The Bot Connector lists each new chat's member with their Teams id; for person 5 it fails, so their chat is kept under their object id.
-    connector.respond = (call) => {
-      const chat = /^\/v3\/conversations\/19%3A(.+)_app%40unq\.gbl\.spaces\/members$/.exec(call.url);
-      if (call.method !== 'GET' || !chat) return undefined;
-      if (chat[1] === oid(5)) return { status: 500, body: { error: { code: 'ServiceError' } } };
-      return { status: 200, body: [{ id: `29:teams-${chat[1].slice(-2)}`, aadObjectId: chat[1], name: 'Worker' }] };
-    };
-    bot = await startBot(
-      {
-        ADMIN_API_TOKEN: TOKEN,
-        GRAPH_TENANT_ID: graph.tenantId,
-        GRAPH_CLIENT_ID: graph.clientId,
-        GRAPH_CLIENT_SECRET: graph.clientSecret,
-        GRAPH_BASE_URL: urls.baseUrl,
-        GRAPH_LOGIN_BASE_URL: urls.loginBaseUrl,
-        GRAPH_TEAMS_APP_ID: 'catalog-app-e2e',
-        TEAMS_SERVICE_URL: serviceUrl,
-        DIRECTORY_SYNC_HOURS: '0',
-      },
-      { now: clock.now },
-    );
-  });
-  after(async () => {
-    await bot.stop();
-    await graph.stop();
-    await connector.stop();
   });
 
   it('syncs the directory, installs the app, and sends one card to each group member in the chat read back', async () => {
@@ -68,7 +37,7 @@ describe('a briefing to an Entra group reaches people who never chatted with the
 
     const started = (await (await api('/api/directory/sync', { groups: [GROUP] })).json()) as { sync_id: string; graph: boolean; installs: boolean };
     expect(started).to.include({ graph: true, installs: true });
-    await bot.services.directory.sync.finished();
+    await suite.bot.services.directory.sync.finished();
     const progress = (await (await api(`/api/directory/syncs/${started.sync_id}`)).json()) as Record<string, unknown>;
     expect(progress).to.include({ status: 'done', users: 8, groups: 1, installed: 8, install_problems: 0 });
 
@@ -82,23 +51,22 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     );
     expect(created.status).to.equal(201);
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(5);
-    await bot.services.delivery.drain();
-    const chats = connector.calls.filter((c) => c.method === 'POST' && /\/activities$/.test(c.url)).map((c) => c.conversationId);
-    expect(chats.sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => `19:${oid(i)}_app@unq.gbl.spaces`).sort());
+    await suite.bot.services.delivery.drain();
+    expect(suite.sentTo().sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => installedChatId(oid(i))).sort());
     // Copies are addressed to the Teams ids read from each chat, so "Got it" from the card matches its copy.
-    const records = (await bot.services.briefings.status(1))!;
+    const records = (await suite.bot.services.briefings.status(1))!;
     expect(records.counts).to.include({ sent: 5 });
-    const rows = await bot.services.store.db.selectFrom('outbox').select('user_id').execute();
+    const rows = await suite.bot.services.store.db.selectFrom('outbox').select('user_id').execute();
     expect(rows.map((r) => r.user_id).sort()).to.deep.equal(['29:teams-01', '29:teams-02', '29:teams-03', '29:teams-04', `aad:${oid(5)}`]);
   });
 
   it('installs the app at once for the people of an audience who still need it, then they are reachable', async () => {
     const newcomer = oid(9);
     graph.users.push({ id: newcomer, displayName: 'New starter', jobTitle: 'Youth Worker', companyName: 'Newcastle City Council', accountEnabled: true });
-    const { people } = bot.services.directory;
+    const { people } = suite.bot.services.directory;
     await people.upsertPeople(
       [{ source: 'graph', aadObjectId: newcomer, displayName: 'New starter', attributes: { jobTitle: 'Youth Worker' }, enabled: true }],
-      bot.services.directory.mapping(),
+      suite.bot.services.directory.mapping(),
     );
     await people.replaceGroup(GROUP, [oid(1), oid(2), oid(3), oid(4), oid(5), newcomer]);
     const before = (await (await api('/api/directory/audience-count', { groups: [GROUP] })).json()) as Record<string, unknown>;
@@ -107,7 +75,7 @@ describe('a briefing to an Entra group reaches people who never chatted with the
     expect(started.status).to.equal(202);
     const body = (await started.json()) as { installing: number; sync_id: string };
     expect(body.installing).to.equal(1);
-    await bot.services.directory.sync.finished();
+    await suite.bot.services.directory.sync.finished();
     expect((await (await api(`/api/directory/syncs/${body.sync_id}`)).json()) as Record<string, unknown>).to.include({
       trigger: 'install',
       status: 'done',

@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import { FakeConnector } from '../../../helpers/fakeConnector';
-import { FakeGraph } from '../../../helpers/fakeGraph';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { directoryBotSuite, installedChatId } from '../../../helpers/directoryBot';
 import { movableClock } from '../../../helpers/testDelivery';
 
 const TOKEN = 'install-at-send-admin-token';
@@ -10,54 +8,27 @@ const oid = (i: number) => `dddddddd-0000-0000-0000-${String(i).padStart(12, '0'
 
 describe('a briefing to directory people without the app installs it at send time (Graph stand-in, end to end)', function () {
   this.timeout(60000);
-  const graph = new FakeGraph();
-  const connector = new FakeConnector();
   const clock = movableClock('2026-11-24T10:00:00');
-  let bot: RunningBot;
-  const api = (path: string, body?: unknown, key?: string) =>
-    fetch(`${bot.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...(key ? { 'idempotency-key': key } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const suite = directoryBotSuite({
+    token: TOKEN,
+    catalogAppId: 'catalog-app-at-send',
+    teamsIdOf: (aad) => `29:teams-${aad.slice(-2)}`,
+    overrides: { now: clock.now },
+  });
+  const { graph, api } = suite;
 
   before(async () => {
-    const urls = await graph.start();
-    const serviceUrl = await connector.start();
     for (let i = 1; i <= 3; i++) graph.users.push({ id: oid(i), displayName: `Worker ${i}`, accountEnabled: true });
     graph.groups.set(GROUP, [oid(1), oid(2), oid(3)]);
     // The tenant has not consented to installing the app for person 3.
     graph.forbidInstall.add(oid(3));
-    connector.respond = (call) => {
-      const chat = /^\/v3\/conversations\/19%3A(.+)_app%40unq\.gbl\.spaces\/members$/.exec(call.url);
-      return call.method === 'GET' && chat ? { status: 200, body: [{ id: `29:teams-${chat[1].slice(-2)}`, aadObjectId: chat[1] }] } : undefined;
-    };
-    bot = await startBot(
-      {
-        ADMIN_API_TOKEN: TOKEN,
-        GRAPH_TENANT_ID: graph.tenantId,
-        GRAPH_CLIENT_ID: graph.clientId,
-        GRAPH_CLIENT_SECRET: graph.clientSecret,
-        GRAPH_BASE_URL: urls.baseUrl,
-        GRAPH_LOGIN_BASE_URL: urls.loginBaseUrl,
-        GRAPH_TEAMS_APP_ID: 'catalog-app-at-send',
-        TEAMS_SERVICE_URL: serviceUrl,
-        DIRECTORY_SYNC_HOURS: '0',
-      },
-      { now: clock.now },
-    );
     // The directory knows them (as a sync without installs would leave it); nobody has the app yet.
-    const { people, mapping } = bot.services.directory;
+    const { people, mapping } = suite.bot.services.directory;
     await people.upsertPeople(
       [1, 2, 3].map((i) => ({ source: 'graph' as const, aadObjectId: oid(i), displayName: `Worker ${i}`, attributes: {}, enabled: true })),
       mapping(),
     );
     await people.replaceGroup(GROUP, [oid(1), oid(2), oid(3)], undefined, 'Youth workers');
-  });
-  after(async () => {
-    await bot.stop();
-    await graph.stop();
-    await connector.stop();
   });
 
   it('queues everyone in the group, installs the app on first send, sends in the chat read back, and records why an install was refused', async () => {
@@ -70,14 +41,13 @@ describe('a briefing to directory people without the app installs it at send tim
     );
     expect(created.status).to.equal(201);
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(3);
-    await bot.services.delivery.drain();
+    await suite.bot.services.delivery.drain();
     const installs = graph.graphCalls().filter((c) => c.method === 'POST' && c.path.endsWith('/teamwork/installedApps'));
     expect(installs.map((c) => c.path).sort()).to.deep.equal([1, 2, 3].map((i) => `/v1.0/users/${oid(i)}/teamwork/installedApps`).sort());
-    const sent = connector.calls.filter((c) => c.method === 'POST' && /\/activities$/.test(c.url)).map((c) => c.conversationId);
-    expect(sent.sort()).to.deep.equal([`19:${oid(1)}_app@unq.gbl.spaces`, `19:${oid(2)}_app@unq.gbl.spaces`]);
-    const id = (await bot.services.briefings.findByTitle('Youth service changes'))!.id;
-    expect((await bot.services.briefings.status(id))!.counts).to.include({ sent: 2, unreachable: 1 });
-    const csv = (await bot.services.briefings.deliveriesCsv(id))!;
+    expect(suite.sentTo().sort()).to.deep.equal([installedChatId(oid(1)), installedChatId(oid(2))]);
+    const id = (await suite.bot.services.briefings.findByTitle('Youth service changes'))!.id;
+    expect((await suite.bot.services.briefings.status(id))!.counts).to.include({ sent: 2, unreachable: 1 });
+    const csv = (await suite.bot.services.briefings.deliveriesCsv(id))!;
     expect(csv)
       .to.match(/29:teams-01,sent/)
       .and.match(/29:teams-02,sent/);
@@ -96,7 +66,7 @@ describe('a briefing to directory people without the app installs it at send tim
   it('tries an install that failed in an outage again on the next briefing, but not one refused for consent', async () => {
     const outage = oid(4);
     graph.users.push({ id: outage, displayName: 'Worker 4', accountEnabled: true });
-    const { people, mapping } = bot.services.directory;
+    const { people, mapping } = suite.bot.services.directory;
     await people.upsertPeople([{ source: 'graph', aadObjectId: outage, attributes: {}, enabled: true }], mapping());
     await people.saveInstall({ aadObjectId: outage, status: 'failed', problem: 'installing the app failed with 503', httpStatus: 503 });
     const count = (await (await api('/api/directory/audience-count', { everyone: true })).json()) as Record<string, unknown>;
@@ -107,9 +77,9 @@ describe('a briefing to directory people without the app installs it at send tim
       'install-at-send-outage',
     );
     expect(((await created.json()) as { recipients: number }).recipients).to.equal(3);
-    await bot.services.delivery.drain();
-    const id = (await bot.services.briefings.findByTitle('Outage retry'))!.id;
-    expect((await bot.services.briefings.status(id))!.counts).to.include({ sent: 3 });
+    await suite.bot.services.delivery.drain();
+    const id = (await suite.bot.services.briefings.findByTitle('Outage retry'))!.id;
+    expect((await suite.bot.services.briefings.status(id))!.counts).to.include({ sent: 3 });
     expect(graph.installed.get(outage)?.has('catalog-app-at-send')).to.equal(true);
   });
 
@@ -122,9 +92,38 @@ describe('a briefing to directory people without the app installs it at send tim
     );
     // Person 3's refused install is not tried again: only a sync (after consent is granted) retries it.
     expect(created.status).to.equal(201);
-    await bot.services.delivery.drain();
+    await suite.bot.services.delivery.drain();
     expect(graph.graphCalls().filter((c) => c.method === 'POST').length).to.equal(before);
-    const id = (await bot.services.briefings.findByTitle('Second notice'))!.id;
-    expect((await bot.services.briefings.status(id))!.counts).to.include({ sent: 2 });
+    const id = (await suite.bot.services.briefings.findByTitle('Second notice'))!.id;
+    expect((await suite.bot.services.briefings.status(id))!.counts).to.include({ sent: 2 });
+  });
+
+  it('tries a refused install again at the next send once its wait has passed, waiting twice as long after each refusal in a row', async () => {
+    const refusedInstalls = () => graph.graphCalls().filter((c) => c.method === 'POST' && c.path === `/v1.0/users/${oid(3)}/teamwork/installedApps`).length;
+    const brief = async (title: string) => {
+      const created = await api(
+        '/api/briefings',
+        { title, summary: 'A follow-up.', audience: { groups: [GROUP] }, topics: ['youth'], urgent: true },
+        title.replace(/\s/g, '-'),
+      );
+      expect(created.status).to.equal(201);
+      await suite.bot.services.delivery.drain();
+      return (await suite.bot.services.briefings.status((await suite.bot.services.briefings.findByTitle(title))!.id))!.counts;
+    };
+    const tried = refusedInstalls();
+    // An hour after the first refusal, the next briefing tries again; consent is still missing, so it is refused a second time.
+    clock.advance({ hours: 1, minutes: 1 });
+    expect(await brief('Third notice')).to.include({ sent: 2, unreachable: 1 });
+    expect(refusedInstalls()).to.equal(tried + 1);
+    // After a second refusal the wait is two hours: an hour later person 3 is still left out, and Graph is not asked.
+    clock.advance({ hours: 1, minutes: 1 });
+    expect(await brief('Fourth notice')).to.include({ sent: 2, unreachable: 0 });
+    expect(refusedInstalls()).to.equal(tried + 1);
+    // An admin grants consent; once the two hours have passed, the next briefing installs the app and reaches them.
+    graph.forbidInstall.delete(oid(3));
+    clock.advance({ hours: 1 });
+    expect(await brief('Fifth notice')).to.include({ sent: 3 });
+    expect(graph.installed.get(oid(3))?.has('catalog-app-at-send')).to.equal(true);
+    expect(suite.sentTo()).to.include(installedChatId(oid(3)));
   });
 });
