@@ -141,7 +141,8 @@ export class KnowledgeSearch {
       this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
       this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
     }
-    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(), termsOnlyIn(kb.index, 'questions'));
+    const written = new Set<string>();
+    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(written), termsOnlyIn(kb.index, 'questions'), written);
     this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
     // Profiles saved with the build are used when they are for this very content; otherwise they are built here.
     const saved = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : undefined;
@@ -274,8 +275,8 @@ export class KnowledgeSearch {
     }
   }
 
-  /** Neighbouring term pairs in the content ("key worker"), so two words the content keeps apart are not joined. */
-  private contentPairs(): Set<string> {
+  /** Neighbouring term pairs in the content ("key worker"), so two words the content keeps apart are not joined; fills `written` with every word the content writes. */
+  private contentPairs(written: Set<string>): Set<string> {
     const pairs = new Set<string>();
     // Stemming is the slow part and the content repeats its words, so each word is stemmed once.
     const stems = new Map<string, string>();
@@ -283,9 +284,9 @@ export class KnowledgeSearch {
     for (const entry of this.kb.entries) {
       const texts = [entry.title, ...entry.aliases, ...entry.questions, ...entry.tags, entry.summary, entry.body];
       for (const text of texts) {
-        const terms = words(text)
-          .filter((w) => !isStopWord(w))
-          .map(stemOf);
+        const list = words(text);
+        for (const w of list) written.add(w);
+        const terms = list.filter((w) => !isStopWord(w)).map(stemOf);
         for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
       }
     }

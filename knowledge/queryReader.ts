@@ -40,6 +40,8 @@ export class QueryReader {
     private readonly contentPairs: ReadonlySet<string>,
     /** Terms found only in entries' alternate questions, which copy staff's typos ("workr"). */
     private readonly questionOnly: ReadonlySet<string> = new Set(),
+    /** Every word the content writes (unstemmed); a word it never writes whose stem it knows ("leed") may be a typo. */
+    private readonly written?: ReadonlySet<string>,
   ) {
     this.longestTerm = Math.max(0, ...[...df.keys()].map((t) => t.length));
   }
@@ -63,6 +65,11 @@ export class QueryReader {
       const word = list[i];
       const stemmed = stem(word, this.acronyms);
       if (this.df.has(stemmed)) {
+        const meant = this.meantInContext(word, stemmed, list[i - 1], list[i + 1]);
+        if (meant) {
+          add({ term: meant, corrected: true, known: true });
+          continue;
+        }
         add({ term: stemmed, corrected: false, known: true });
         // A word only the alternate questions use may be a typo they copied: it also stands for the word it is near.
         const near = this.questionOnly.has(stemmed) ? this.nearest(word, stemmed, stemmed) : undefined;
@@ -88,6 +95,25 @@ export class QueryReader {
       add(this.correct(word, stemmed));
     }
     return out;
+  }
+
+  /**
+   * A word the content never writes but whose stem it knows, typed for a near one ("leed professional",
+   * where "leed" is Leeds stemmed): read as the near term when that term and a neighbouring word form
+   * a pair the content uses and the word as typed forms none, and the near term is in more entries.
+   */
+  private meantInContext(word: string, stemmed: string, before?: string, after?: string): string | undefined {
+    if (!this.written || this.written.has(word) || this.acronyms.has(word) || (before === undefined && after === undefined)) return undefined;
+    const neighbours = [before, after].map((w) => (w === undefined || isFiller(w) ? undefined : stem(w, this.acronyms)));
+    const pairs = (term: string) => [neighbours[0] && `${neighbours[0]} ${term}`, neighbours[1] && `${term} ${neighbours[1]}`].filter((p): p is string => !!p);
+    const own = pairs(stemmed);
+    if (own.length === 0 || own.some((p) => this.contentPairs.has(p))) return undefined;
+    if (stemmed.length < 4 || /\d/.test(stemmed)) return undefined;
+    const count = this.df.get(stemmed) ?? 0;
+    const near = termsNear(this.index, stemmed, 1)
+      .filter((t) => t !== stemmed && !this.acronyms.has(t) && (this.df.get(t) ?? 0) > count && pairs(t).some((p) => this.contentPairs.has(p)))
+      .sort((a, b) => editDistance(stemmed, a) - editDistance(stemmed, b) || (this.df.get(b) ?? 0) - (this.df.get(a) ?? 0) || a.localeCompare(b));
+    return near[0];
   }
 
   /** The index term two neighbouring words make when typed apart ("safe guarding"), unless the content uses them as a pair. */

@@ -62,6 +62,34 @@ describe('QueryReader', () => {
     expect(reader.read('cafcas')).to.deep.equal([{ term: 'cafcass', corrected: true, known: true }]);
   });
 
+  describe('a word the content never writes, whose stem it knows ("leed" is Leeds stemmed)', () => {
+    const placeTexts = ['The lead professional coordinates support for a family', 'Restorative practice across Leeds', 'Practice lead for the team'];
+    const placeIndex = lunr(function build() {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref('id');
+      this.field('body');
+      placeTexts.forEach((t, i) => this.add({ id: String(i), body: indexTerms(t).join(' ') }));
+    });
+    const placePairs = new Set(
+      placeTexts.flatMap((t) => {
+        const terms = indexTerms(t);
+        return terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
+      }),
+    );
+    const written = new Set(placeTexts.flatMap((t) => t.toLowerCase().split(/\W+/)));
+    const placeReader = new QueryReader(placeIndex, documentFrequencies(placeIndex), new Set(), placePairs, new Set(), written);
+
+    it('is read as the near term it pairs with its neighbour as the content does ("leed professional" is the lead professional)', () => {
+      expect(placeReader.read('leed professional')[0]).to.deep.include({ term: 'lead', corrected: true });
+    });
+
+    it('keeps a word the content writes, and one with no telling neighbour', () => {
+      expect(placeReader.read('restorative practice in leeds').map((t) => t.term)).to.include('leed');
+      expect(placeReader.read('leed')[0]).to.deep.include({ term: 'leed', corrected: false });
+    });
+  });
+
   it('marks words the knowledge base has never seen', () => {
     expect(reader.read('zebra')).to.deep.equal([{ term: 'zebra', corrected: false, known: false }]);
   });

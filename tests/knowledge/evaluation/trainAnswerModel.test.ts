@@ -3,8 +3,17 @@ import { loadAnswerModel } from '../../../knowledge/answerModel';
 import { buildIndex } from '../../../knowledge/indexBuilder';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { fixtureKnowledgeBase } from '../../helpers/fixtureKnowledge';
-import { EvaluationQuestion } from './evaluate';
-import { answerModelText, entryQuestionExamples, examplesOf, isAcceptable, trainAnswerModel, trainingInputsHash, tuningInput } from './trainAnswerModel';
+import { EvaluationQuestion, FIRST_HELDBACK_FILE } from './evaluate';
+import path from 'node:path';
+import {
+  answerModelText,
+  entryQuestionExamples,
+  examplesOf,
+  isAcceptable,
+  trainAnswerModel,
+  trainingInputsHash,
+  tuningInput,
+} from './trainAnswerModel';
 
 /** The fixture corpus with alternate questions, each carrying a word found nowhere else. */
 function withQuestions(): KnowledgeBase {
@@ -51,6 +60,34 @@ describe('training examples from the entries\u2019 own questions', () => {
         `${example.question.q} was found in its own index`,
       ).to.equal(true);
     }
+  });
+});
+
+describe('cross-validation folds', () => {
+  const kb = withQuestions();
+
+  it('keeps every paraphrase of one concept in one fold, staff questions and the entry\u2019s own questions alike', () => {
+    const staff = examplesOf(kb, [
+      { q: 'who writes the alpha plan', expect: 'alpha-plan' },
+      { q: 'alpha plan paperwork', expect: 'alpha-plan' },
+      { q: 'the plan for a family with a review every few weeks', expect: 'alpha-plan' },
+      { q: 'who pulls the meetings together', expect: 'beta-coordinator' },
+      { q: 'coordinator of the beta meetings', expect: 'beta-coordinator' },
+    ]);
+    const own = entryQuestionExamples(kb);
+    for (const id of ['alpha-plan', 'beta-coordinator']) {
+      const folds = new Set([...staff, ...own].filter((e) => e.question.expect === id).map((e) => e.fold));
+      expect([...folds], id).to.have.length(1);
+    }
+  });
+});
+
+describe('the questions training reads', () => {
+  it('refuses a held-back set by name, without reading it, and takes the retired one', () => {
+    const kb = buildKnowledgeBase();
+    const current = path.join(path.dirname(FIRST_HELDBACK_FILE), 'heldback-2026-11.jsonl');
+    expect(() => tuningInput(kb, [current])).to.throw(/held-back file must never be used for training: heldback-2026-11\.jsonl/);
+    expect(tuningInput(kb, [FIRST_HELDBACK_FILE]).files).to.deep.equal(['tuning-first-heldback.jsonl']);
   });
 });
 

@@ -64,6 +64,13 @@ export function blankModel(): AnswerModel {
 /** Questions the knowledge search answers (course questions belong to the training catalogue). */
 const isGlossaryQuestion = (q: EvaluationQuestion) => q.expect === null || !(q.expect === 'courses' || q.expect.startsWith('course:'));
 
+/**
+ * A question's cross-validation fold, grouped by what it asks about (its expected entry), so no
+ * concept has paraphrases on both sides of a split and the figures say how the model does on
+ * concepts it was not tuned for; an out-of-scope question is a group of its own.
+ */
+export const conceptFold = (question: EvaluationQuestion): number => foldOf(question.expect ?? question.q, FOLDS);
+
 export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): Example[] {
   const searches = new Map<string, KnowledgeSearch>();
   const searchFor = (authority?: Council) => {
@@ -75,7 +82,7 @@ export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): 
     const explanation = searchFor(question.authority).explain(question.q);
     const main = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
     const label = main >= 0 ? main : explanation.candidates.findIndex((c) => (question.also ?? []).includes(c.entry.id));
-    return { question, explanation, label, inScope: question.expect !== null, fold: foldOf(question.q, FOLDS), source: 'tuning' as const };
+    return { question, explanation, label, inScope: question.expect !== null, fold: conceptFold(question), source: 'tuning' as const };
   });
 }
 
@@ -94,7 +101,9 @@ export function entryQuestionExamples(kb: KnowledgeBase): Example[] {
       for (const q of entry.questions.filter((text) => foldOf(text, FOLDS) === fold)) {
         const explanation = search.explain(q);
         const label = explanation.candidates.findIndex((c) => c.entry.id === entry.id);
-        out.push({ question: { q, expect: entry.id }, explanation, label, inScope: true, fold, source: 'entry' });
+        // Held out of the index by its own text, but cross-validated with its entry's group, as the staff questions are.
+        const question = { q, expect: entry.id };
+        out.push({ question, explanation, label, inScope: true, fold: conceptFold(question), source: 'entry' });
       }
     }
   }
@@ -158,7 +167,7 @@ export function chooseThresholds(predictions: Prediction[]): AnswerModel['thresh
   return best;
 }
 
-/** Top-1, wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
+/** Top-1, right entry shown first, right entry ranked first (whatever the decision), wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
 export function figures(predictions: Prediction[], thresholds: AnswerModel['thresholds']) {
   let inScope = 0;
   let right = 0;
@@ -167,6 +176,7 @@ export function figures(predictions: Prediction[], thresholds: AnswerModel['thre
   let wrong = 0;
   let outOfScope = 0;
   let outOfScopeAnswered = 0;
+  let rankedFirst = 0;
   for (const p of predictions) {
     const { example } = p;
     const verdict = p.ranking ? decideOn(thresholds, p.ranking, p.chance) : { decision: 'unknown' as const, suggestions: [] };
@@ -181,6 +191,7 @@ export function figures(predictions: Prediction[], thresholds: AnswerModel['thre
       if (!example.inScope) outOfScopeAnswered++;
     }
     if (example.inScope && isRight && verdict.decision !== 'unknown') firstShown++;
+    if (example.inScope && isRight) rankedFirst++;
   }
   const r = (n: number) => Math.round(n * 1000) / 1000;
   return {
@@ -188,6 +199,7 @@ export function figures(predictions: Prediction[], thresholds: AnswerModel['thre
     outOfScope,
     top1: r(right / Math.max(1, inScope)),
     firstShown: r(firstShown / Math.max(1, inScope)),
+    rankedFirst: r(rankedFirst / Math.max(1, inScope)),
     outOfScopeAnswered: r(outOfScopeAnswered / Math.max(1, outOfScope)),
     wrongAnswerShare: r(wrong / Math.max(1, answered)),
   };
@@ -342,10 +354,16 @@ function withProfiles(kb: KnowledgeBase): KnowledgeBase {
   return { ...kb, profiles: new EntryProfiles(kb.entries, acronymWords(kb.entries)).save(kb.contentHash) };
 }
 
-/** The tuning question files that exist (refusing the held-back file) and their questions. */
-export function tuningInput(kb: KnowledgeBase = buildKnowledgeBase()): TrainingInput {
-  const files = TUNING_FILES.filter((f) => fs.existsSync(f));
-  if (files.some((f) => path.resolve(f) === path.resolve(HELDBACK_FILE))) throw new Error('the held-back file must never be used for training');
+/** A held-back file training must never read: one named heldback-….jsonl, or the evaluation's held-back file whatever its name. */
+export function isHeldBackFile(file: string): boolean {
+  return /^heldback-.+\.jsonl$/.test(path.basename(file)) || path.resolve(file) === path.resolve(HELDBACK_FILE);
+}
+
+/** The tuning question files that exist (the retired first held-back set among them; refusing any current held-back file), and their questions. */
+export function tuningInput(kb: KnowledgeBase = buildKnowledgeBase(), candidates: readonly string[] = TUNING_FILES): TrainingInput {
+  const refused = candidates.filter(isHeldBackFile);
+  if (refused.length) throw new Error(`the held-back file must never be used for training: ${refused.map((f) => path.basename(f)).join(', ')}`);
+  const files = [...new Set(candidates)].filter((f) => fs.existsSync(f));
   return { kb, questions: loadEvaluationQuestions(files), files: files.map((f) => path.basename(f)) };
 }
 
@@ -362,10 +380,11 @@ function main(): void {
       const top = p.ranking?.order[0];
       const right = top !== undefined && isAcceptable(p.example, top);
       console.log(
-        `${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}`,
+        `${p.chance.toFixed(3)}\t${right ? 'RIGHT' : p.example.inScope ? 'wrong' : 'OOS'}\t${p.ranking?.features.probability.toFixed(3)}\t${p.example.question.q}\t${top !== undefined ? p.example.explanation.candidates[top].entry.id : '-'}\t${p.example.question.expect ?? '-'}`,
       );
     }
   }
+  if (process.env.TRAIN_DRY) return void console.log(`Not written (TRAIN_DRY). Cross-validated: ${JSON.stringify(model.training.crossValidated)}`);
   fs.writeFileSync(DEFAULT_ANSWER_MODEL_FILE, answerModelText(model));
   const t = model.training;
   console.log(
