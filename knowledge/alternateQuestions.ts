@@ -10,6 +10,17 @@ interface StoredQuestion {
   norm: number;
 }
 
+/** The alternate questions as saved with a built knowledge base: each question's entry, terms and their weights, flattened. */
+export interface SavedAlternateQuestions {
+  /** The entry of each question. */
+  ids: string[];
+  /** Where each question's terms start in `terms` (one more than there are questions). */
+  termStarts: Int32Array;
+  terms: string[];
+  weights: Float64Array;
+  norms: Float64Array;
+}
+
 /** A question term with the weight it carries (its rarity). */
 export interface WeightedTerm {
   term: string;
@@ -51,13 +62,54 @@ export class AlternateQuestions {
         );
         const weights = new Map(terms.map((t) => [t, idf(t) * (others.has(t) && !own.has(t) ? OTHER_NAME_WEIGHT : 1)]));
         const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0));
-        const at = this.stored.push({ id: entry.id, weights, norm }) - 1;
-        for (const t of terms) {
-          const list = this.byTerm.get(t);
-          if (list) list.push(at);
-          else this.byTerm.set(t, [at]);
-        }
+        this.add({ id: entry.id, weights, norm });
       }
+    }
+  }
+
+  /** Rebuilds the questions from what `save` wrote, without reading any content; undefined when the saved form does not hold together. */
+  static load(saved: SavedAlternateQuestions): AlternateQuestions | undefined {
+    const { ids, termStarts, terms, weights, norms } = saved;
+    const consistent =
+      termStarts instanceof Int32Array &&
+      weights instanceof Float64Array &&
+      norms instanceof Float64Array &&
+      termStarts.length === ids.length + 1 &&
+      norms.length === ids.length &&
+      weights.length === terms.length &&
+      termStarts[0] === 0 &&
+      termStarts[ids.length] === terms.length &&
+      termStarts.every((start, i) => i === 0 || start >= termStarts[i - 1]);
+    if (!consistent) return undefined;
+    const questions = new AlternateQuestions([], new Set(), () => 0, new Map());
+    ids.forEach((id, i) => {
+      const weighted = new Map<string, number>();
+      for (let k = termStarts[i]; k < termStarts[i + 1]; k++) weighted.set(terms[k], weights[k]);
+      questions.add({ id, weights: weighted, norm: norms[i] });
+    });
+    return questions;
+  }
+
+  /** Every question's terms and weights, flattened into typed arrays so they load (and cross to another thread) without parsing numbers. */
+  save(): SavedAlternateQuestions {
+    const terms = this.stored.flatMap((q) => [...q.weights.keys()]);
+    const termStarts = new Int32Array(this.stored.length + 1);
+    this.stored.forEach((q, i) => (termStarts[i + 1] = termStarts[i] + q.weights.size));
+    return {
+      ids: this.stored.map((q) => q.id),
+      termStarts,
+      terms,
+      weights: Float64Array.from(this.stored.flatMap((q) => [...q.weights.values()])),
+      norms: Float64Array.from(this.stored.map((q) => q.norm)),
+    };
+  }
+
+  private add(question: StoredQuestion): void {
+    const at = this.stored.push(question) - 1;
+    for (const t of question.weights.keys()) {
+      const list = this.byTerm.get(t);
+      if (list) list.push(at);
+      else this.byTerm.set(t, [at]);
     }
   }
 

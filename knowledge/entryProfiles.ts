@@ -46,17 +46,23 @@ function unit(vector: Vector): Vector {
 }
 
 /**
+ * A profile space as saved with the built knowledge base: each feature with its idf, and its
+ * postings (entry positions and weights) flattened into typed arrays, so loading them (or passing
+ * them from the index worker) parses no numbers.
+ */
+export interface SavedProfileSpace {
+  features: string[];
+  idf: Float64Array;
+  /** Where each feature's postings start in `entries` and `weights` (one more than there are features). */
+  starts: Int32Array;
+  entries: Int32Array;
+  weights: Float64Array;
+}
+
+/**
  * One kind of feature (words or spelling) over every entry: each entry's profile is the mean of
  * its examples' tf-idf vectors (a Rocchio centroid), kept as an inverted index for fast scoring.
  */
-/** A profile space as saved with the built knowledge base: each feature with its idf, entry positions and weights. */
-export interface SavedProfileSpace {
-  features: string[];
-  idf: number[];
-  entries: number[][];
-  weights: number[][];
-}
-
 class ProfileSpace {
   private readonly idf = new Map<string, number>();
   /** feature → the entry positions holding it and its weight in each entry's unit profile. */
@@ -65,25 +71,45 @@ class ProfileSpace {
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
 
-  /** Rebuilds a space from what `save` wrote, without reading any content. */
-  static load(saved: SavedProfileSpace, entryCount: number): ProfileSpace {
+  /** Rebuilds a space from what `save` wrote, without reading any content; undefined when the saved form does not hold together. */
+  static load(saved: SavedProfileSpace, entryCount: number): ProfileSpace | undefined {
+    const { features, idf, starts, entries, weights } = saved;
+    const consistent =
+      idf instanceof Float64Array &&
+      starts instanceof Int32Array &&
+      entries instanceof Int32Array &&
+      weights instanceof Float64Array &&
+      idf.length === features.length &&
+      starts.length === features.length + 1 &&
+      starts[0] === 0 &&
+      starts[features.length] === entries.length &&
+      weights.length === entries.length &&
+      starts.every((start, i) => i === 0 || start >= starts[i - 1]) &&
+      entries.every((entry) => entry >= 0 && entry < entryCount);
+    if (!consistent) return undefined;
     const space = new ProfileSpace([], () => [], entryCount);
-    saved.features.forEach((f, i) => {
-      space.idf.set(f, saved.idf[i]);
-      if (saved.entries[i].length > 0) space.postings.set(f, { entries: Int32Array.from(saved.entries[i]), weights: Float64Array.from(saved.weights[i]) });
+    features.forEach((f, i) => {
+      space.idf.set(f, idf[i]);
+      if (starts[i + 1] > starts[i])
+        space.postings.set(f, { entries: entries.subarray(starts[i], starts[i + 1]), weights: weights.subarray(starts[i], starts[i + 1]) });
     });
     return space;
   }
 
-  /** What `load` needs, as plain JSON (numbers survive JSON exactly, so a loaded space scores exactly as a built one). */
+  /** What `load` needs (numbers kept as float64, so a loaded space scores exactly as a built one). */
   save(): SavedProfileSpace {
     const features = [...this.idf.keys()];
-    return {
-      features,
-      idf: features.map((f) => this.idf.get(f)!),
-      entries: features.map((f) => [...(this.postings.get(f)?.entries ?? [])]),
-      weights: features.map((f) => [...(this.postings.get(f)?.weights ?? [])]),
-    };
+    const starts = new Int32Array(features.length + 1);
+    features.forEach((f, i) => (starts[i + 1] = starts[i] + (this.postings.get(f)?.entries.length ?? 0)));
+    const entries = new Int32Array(starts[features.length]);
+    const weights = new Float64Array(starts[features.length]);
+    features.forEach((f, i) => {
+      const posting = this.postings.get(f);
+      if (!posting) return;
+      entries.set(posting.entries, starts[i]);
+      weights.set(posting.weights, starts[i]);
+    });
+    return { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
   }
 
   constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[], entryCount = examplesByEntry.length) {
@@ -182,18 +208,21 @@ export class EntryProfiles {
 
   /**
    * Profiles saved by `save` for the same entries (checked by their ids), so start-up reads them
-   * instead of rebuilding them from the content; undefined when they are for other entries.
+   * instead of rebuilding them from the content; undefined when they are for other entries or do not hold together.
    */
   static load(saved: SavedEntryProfiles, entries: readonly KnowledgeEntry[], acronyms: ReadonlySet<string>): EntryProfiles | undefined {
     if (saved.ids.length !== entries.length || saved.ids.some((id, i) => id !== entries[i].id)) return undefined;
     const profiles = new EntryProfiles([], acronyms);
     profiles.ids = [...saved.ids];
-    profiles.wordSpace = ProfileSpace.load(saved.words, entries.length);
-    profiles.charSpace = ProfileSpace.load(saved.chars, entries.length);
+    const wordSpace = ProfileSpace.load(saved.words, entries.length);
+    const charSpace = ProfileSpace.load(saved.chars, entries.length);
+    if (!wordSpace || !charSpace) return undefined;
+    profiles.wordSpace = wordSpace;
+    profiles.charSpace = charSpace;
     return profiles;
   }
 
-  /** The profiles as plain JSON, tagged with the content they were built from. */
+  /** The profiles in their saved form, tagged with the content they were built from. */
   save(contentHash: string): SavedEntryProfiles {
     return { contentHash, ids: [...this.ids], words: this.wordSpace.save(), chars: this.charSpace.save() };
   }

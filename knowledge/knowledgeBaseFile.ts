@@ -5,13 +5,16 @@ import lunr from 'lunr';
 import { DEFAULT_CONTENT_DIR, listContentFiles, loadContent, throwOnErrors } from './contentLoader';
 import { validateEntries } from './contentValidator';
 import { KnowledgeEntry } from './entry';
-import { EntryProfiles, SavedEntryProfiles } from './entryProfiles';
+import { SavedEntryProfiles } from './entryProfiles';
 import { buildIndex, FIELD_BOOSTS } from './indexBuilder';
-import { acronymWords, normalisationFingerprint } from './normalise';
+import { normalisationFingerprint } from './normalise';
 import { projectRoot } from './projectRoot';
+import { decodeTypedArrays, encodeTypedArrays } from './typedArrayFields';
+import { withDerivedTables } from './derivedTables';
+import { SavedSearchTables } from './savedSearchTables';
 
 /** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
-export const KB_FORMAT = 5;
+export const KB_FORMAT = 6;
 
 /** Where `npm run build:kb` writes the built knowledge base. */
 export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');
@@ -24,6 +27,8 @@ export interface KnowledgeBaseFile {
   index: object;
   /** The entries' profiles, built once here so start-up does not rebuild them from the content. */
   profiles: SavedEntryProfiles;
+  /** The search's derived tables, built once here for the same reason. */
+  tables: SavedSearchTables;
 }
 
 /** A loaded knowledge base, ready to search. */
@@ -33,6 +38,8 @@ export interface KnowledgeBase {
   contentHash: string;
   /** Profiles saved with the build (the search builds its own when these are absent or for other content). */
   profiles?: SavedEntryProfiles;
+  /** The search's derived tables saved with the build (the search builds its own when these are absent, stale or damaged). */
+  tables?: SavedSearchTables;
 }
 
 /** Hashes the content files (names and bytes) and the indexing rules, so a stale build can be spotted cheaply. */
@@ -46,25 +53,42 @@ export function hashContent(dir: string = DEFAULT_CONTENT_DIR): string {
 export function buildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeBase {
   const { entries, problems } = loadContent(dir);
   throwOnErrors([...problems, ...validateEntries(entries)], 'The knowledge content', dir);
-  return { entries, index: buildIndex(entries), contentHash: hashContent(dir) };
+  return withDerivedTables({ entries, index: buildIndex(entries), contentHash: hashContent(dir) });
 }
+
+/** The file opens with the SHA-256 of the JSON body that follows, so a damaged file is refused rather than half-read. */
+const DIGEST_PREFIX = '{"digest":"';
+const BODY_PREFIX = '","body":';
+const HEADER_BYTES = DIGEST_PREFIX.length + 64 + BODY_PREFIX.length;
 
 /** Writes a built knowledge base to disk, atomically so a reader never sees half a file. */
 export function saveKnowledgeBase(kb: KnowledgeBase, file: string = DEFAULT_KB_FILE): void {
-  const profiles = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : new EntryProfiles(kb.entries, acronymWords(kb.entries)).save(kb.contentHash);
-  const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON(), profiles };
+  const { profiles, tables } = withDerivedTables(kb);
+  const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON(), profiles, tables };
+  const body = Buffer.from(JSON.stringify(encodeTypedArrays(data)));
+  const digest = crypto.createHash('sha256').update(body).digest('hex');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(data));
+  fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${DIGEST_PREFIX}${digest}${BODY_PREFIX}`), body, Buffer.from('}')]));
   fs.renameSync(temp, file);
 }
 
-/** Reads a saved knowledge base; undefined when the file is missing or of another format. */
+/** Reads a saved knowledge base; undefined when the file is missing, damaged (its digest does not match) or of another format. */
 export function readKnowledgeBase(file: string = DEFAULT_KB_FILE): KnowledgeBase | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as KnowledgeBaseFile;
+  const bytes = fs.readFileSync(file);
+  if (bytes.length < HEADER_BYTES + 1 || bytes.subarray(0, DIGEST_PREFIX.length).toString() !== DIGEST_PREFIX) return undefined;
+  const digest = bytes.subarray(DIGEST_PREFIX.length, DIGEST_PREFIX.length + 64).toString();
+  const body = bytes.subarray(HEADER_BYTES, bytes.length - 1);
+  if (crypto.createHash('sha256').update(body).digest('hex') !== digest) return undefined;
+  let data: KnowledgeBaseFile;
+  try {
+    data = decodeTypedArrays(JSON.parse(body.toString('utf8'))) as KnowledgeBaseFile;
+  } catch {
+    return undefined;
+  }
   if (data.format !== KB_FORMAT) return undefined;
-  return { entries: data.entries, index: lunr.Index.load(data.index), contentHash: data.contentHash, profiles: data.profiles };
+  return { entries: data.entries, index: lunr.Index.load(data.index), contentHash: data.contentHash, profiles: data.profiles, tables: data.tables };
 }
 
 /**

@@ -4,10 +4,12 @@ import { Council, COUNCILS, KnowledgeEntry } from './entry';
 import { EntryProfiles } from './entryProfiles';
 import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
-import { documentFrequencies, fieldsHolding, termScores, termsOnlyIn } from './lunrInternals';
-import { acronymWords, isStopWord, keyTerms, stem, words } from './normalise';
+import { fieldsHolding, termScores } from './lunrInternals';
+import { keyTerms, stem, words } from './normalise';
 import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
 import { QueryReader, QueryTerm } from './queryReader';
+import { restoreSearchTables } from './savedSearchTables';
+import { buildSearchTables, knownTermIdf, NameRecord } from './searchTables';
 
 /** What the bot does with a question: answer it, offer choices, or say it does not know. */
 export type Decision = 'answer' | 'suggest' | 'unknown';
@@ -102,21 +104,23 @@ const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
 export class KnowledgeSearch {
   private readonly byId: Map<string, KnowledgeEntry>;
   /** Every name of every entry as its set of terms, found through any of its terms. */
-  private readonly namesByTerm = new Map<string, { id: string; terms: string[] }[]>();
-  private readonly titleTerms = new Map<string, string[]>();
+  private readonly namesByTerm: Map<string, NameRecord[]>;
+  private readonly titleTerms: Map<string, string[]>;
   /** Each entry's own acronyms, as index terms. */
-  private readonly acronymsOf = new Map<string, Set<string>>();
+  private readonly acronymsOf: Map<string, Set<string>>;
   private readonly df: Map<string, number>;
   private readonly scoring: Scoring;
   private readonly model: AnswerModel;
   private readonly acronyms: Set<string>;
   /** Acronyms that are also everyday words ("BEST", "GONE"): they count only when typed in capitals. */
-  private readonly wordlikeAcronyms = new Map<string, string>();
+  private readonly wordlikeAcronyms: Map<string, string>;
   private readonly reader: QueryReader;
   private readonly alternates: AlternateQuestions;
   private readonly profiles: EntryProfiles;
   /** Each entry name (title, acronym, alias) as its key terms, with the entries that carry it. */
-  private readonly exactNames = new Map<string, Set<string>>();
+  private readonly exactNames: Map<string, Set<string>>;
+  /** True when the derived tables were loaded from the built knowledge base rather than built here. */
+  readonly tablesLoaded: boolean;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -125,36 +129,22 @@ export class KnowledgeSearch {
     this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.model = options.model ?? loadAnswerModel();
     this.byId = new Map(kb.entries.map((e) => [e.id, e]));
-    this.df = documentFrequencies(kb.index);
-    this.acronyms = acronymWords(kb.entries);
-    this.findWordlikeAcronyms();
-    const namesOf = new Map<string, string[][]>();
-    for (const entry of kb.entries) {
-      const bareTitle = entry.title.replace(/\([^)]*\)/g, ' ');
-      const names = [entry.title, bareTitle, ...entry.acronyms, ...entry.aliases];
-      for (const name of names) this.addPhrase(name, entry.id);
-      for (const name of names) this.addExactName(name, entry.id);
-      namesOf.set(
-        entry.id,
-        names.map((n) => keyTerms(n, this.acronyms)).filter((t) => t.length > 0),
-      );
-      this.titleTerms.set(entry.id, keyTerms(bareTitle, this.acronyms));
-      this.acronymsOf.set(entry.id, new Set(entry.acronyms.flatMap((a) => keyTerms(a, this.acronyms))));
-    }
-    const written = new Set<string>();
-    this.reader = new QueryReader(kb.index, this.df, this.acronyms, this.contentPairs(written), termsOnlyIn(kb.index, 'questions'), written);
-    this.alternates = new AlternateQuestions(kb.entries, this.acronyms, (t) => this.idfOf(t, true), namesOf);
+    // Tables saved with the build are used when they are for this very content; otherwise (none, stale or damaged) they are built here.
+    const loaded = kb.tables && restoreSearchTables(kb.tables, kb.entries, kb.contentHash);
+    const tables = loaded || buildSearchTables(kb.entries, kb.index);
+    this.tablesLoaded = Boolean(loaded);
+    this.df = tables.df;
+    this.acronyms = tables.acronyms;
+    this.wordlikeAcronyms = tables.wordlikeAcronyms;
+    this.namesByTerm = tables.namesByTerm;
+    this.titleTerms = tables.titleTerms;
+    this.acronymsOf = tables.acronymsOf;
+    this.exactNames = tables.exactNames;
+    this.reader = new QueryReader(kb.index, this.df, this.acronyms, tables.contentPairs, tables.questionOnly, tables.writtenWords);
+    this.alternates = tables.alternates;
     // Profiles saved with the build are used when they are for this very content; otherwise they are built here.
     const saved = kb.profiles?.contentHash === kb.contentHash ? kb.profiles : undefined;
     this.profiles = (saved && EntryProfiles.load(saved, kb.entries, this.acronyms)) || new EntryProfiles(kb.entries, this.acronyms);
-  }
-
-  private addExactName(name: string, id: string): void {
-    const key = keyTerms(name, this.acronyms).join(' ');
-    if (key.length === 0) return;
-    const ids = this.exactNames.get(key) ?? new Set<string>();
-    ids.add(id);
-    this.exactNames.set(key, ids);
   }
 
   /**
@@ -247,57 +237,17 @@ export class KnowledgeSearch {
     };
   }
 
-  private findWordlikeAcronyms(): void {
-    const lowerCaseWords = new Set<string>();
-    for (const e of this.kb.entries) for (const w of `${e.summary} ${e.body}`.split(/[^A-Za-z]+/)) if (w && w === w.toLowerCase()) lowerCaseWords.add(w);
-    for (const entry of this.kb.entries) {
-      for (const acronym of entry.acronyms) {
-        const lower = acronym.toLowerCase();
-        if (lower !== acronym && /^[a-z]+$/.test(lower) && lowerCaseWords.has(lower)) this.wordlikeAcronyms.set(lower, acronym);
-      }
-    }
-  }
-
   /** False for an everyday word that is also an acronym, unless the question wrote it in capitals. */
   private meantAsAcronym(term: string, question: string): boolean {
     const acronym = this.wordlikeAcronyms.get(term);
     return acronym === undefined || new RegExp(`\\b${acronym}\\b`).test(question);
   }
 
-  private addPhrase(name: string, id: string): void {
-    const terms = [...new Set(keyTerms(name, this.acronyms))];
-    if (terms.length === 0) return;
-    const record = { id, terms };
-    for (const term of terms) {
-      const list = this.namesByTerm.get(term) ?? [];
-      if (!list.some((n) => n.id === id && n.terms.join(' ') === terms.join(' '))) list.push(record);
-      this.namesByTerm.set(term, list);
-    }
-  }
-
-  /** Neighbouring term pairs in the content ("key worker"), so two words the content keeps apart are not joined; fills `written` with every word the content writes. */
-  private contentPairs(written: Set<string>): Set<string> {
-    const pairs = new Set<string>();
-    // Stemming is the slow part and the content repeats its words, so each word is stemmed once.
-    const stems = new Map<string, string>();
-    const stemOf = (w: string) => stems.get(w) ?? stems.set(w, stem(w, this.acronyms)).get(w)!;
-    for (const entry of this.kb.entries) {
-      const texts = [entry.title, ...entry.aliases, ...entry.questions, ...entry.tags, entry.summary, entry.body];
-      for (const text of texts) {
-        const list = words(text);
-        for (const w of list) written.add(w);
-        const terms = list.filter((w) => !isStopWord(w)).map(stemOf);
-        for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
-      }
-    }
-    return pairs;
-  }
-
   /** How rare a term is across the entries (rarer says more). */
   private idfOf(term: string, known: boolean): number {
     const n = this.kb.entries.length;
     if (!known) return this.scoring.unknownWord * Math.log(1 + n);
-    return Math.log(1 + n / Math.max(1, this.df.get(term) ?? 0));
+    return knownTermIdf(n, this.df, term);
   }
 
   private idf(term: QueryTerm): number {

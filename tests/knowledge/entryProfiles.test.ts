@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { KnowledgeEntry } from '../../knowledge/entry';
-import { EntryProfiles } from '../../knowledge/entryProfiles';
+import { EntryProfiles, SavedEntryProfiles } from '../../knowledge/entryProfiles';
+import { decodeTypedArrays, encodeTypedArrays } from '../../knowledge/typedArrayFields';
 
 function entry(id: string, title: string, questions: string[], summary: string, acronyms: string[] = []): KnowledgeEntry {
   return {
@@ -66,8 +67,9 @@ describe('EntryProfiles', () => {
     expect(profiles.similarities('quokka').size).to.equal(0);
   });
 
-  it('scores exactly the same after being saved as JSON and loaded', () => {
-    const loaded = EntryProfiles.load(JSON.parse(JSON.stringify(profiles.save('hash'))), entries, new Set(['caf']));
+  it('scores exactly the same after being saved as JSON (as the built file holds it) and loaded', () => {
+    const asJson = JSON.parse(JSON.stringify(encodeTypedArrays(profiles.save('hash')))) as unknown;
+    const loaded = EntryProfiles.load(decodeTypedArrays(asJson) as SavedEntryProfiles, entries, new Set(['caf']));
     expect(loaded).to.not.equal(undefined);
     for (const q of ['someone who pulls all the services together for a family', 'pedagouge', 'whats a caf', 'zanzibar']) {
       expect([...loaded!.similarities(q)]).to.deep.equal([...profiles.similarities(q)]);
@@ -78,5 +80,13 @@ describe('EntryProfiles', () => {
     const saved = profiles.save('hash');
     expect(EntryProfiles.load(saved, entries.slice(1), new Set(['caf']))).to.equal(undefined);
     expect(EntryProfiles.load(saved, [...entries].reverse(), new Set(['caf']))).to.equal(undefined);
+  });
+
+  it('refuses saved profiles that do not hold together (postings pointing past the entries, or cut short)', () => {
+    const saved = profiles.save('hash');
+    const pastTheEnd = { ...saved, words: { ...saved.words, entries: saved.words.entries.map(() => entries.length) } };
+    expect(EntryProfiles.load(pastTheEnd, entries, new Set(['caf']))).to.equal(undefined);
+    const cutShort = { ...saved, chars: { ...saved.chars, weights: saved.chars.weights.subarray(1) } };
+    expect(EntryProfiles.load(cutShort, entries, new Set(['caf']))).to.equal(undefined);
   });
 });

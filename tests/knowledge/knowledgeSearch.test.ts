@@ -110,7 +110,7 @@ describe('KnowledgeSearch', () => {
     const reloaded = readKnowledgeBase(file)!;
     expect(reloaded.profiles?.contentHash).to.equal(kb.contentHash);
     // Profiles of other content (every weight zeroed) under another hash: the search must rebuild its own.
-    const zeroed = (s: NonNullable<typeof reloaded.profiles>['words']) => ({ ...s, weights: s.weights.map((w) => w.map(() => 0)) });
+    const zeroed = (s: NonNullable<typeof reloaded.profiles>['words']) => ({ ...s, weights: new Float64Array(s.weights.length) });
     const stale = {
       ...reloaded,
       profiles: { ...reloaded.profiles!, contentHash: 'other', words: zeroed(reloaded.profiles!.words), chars: zeroed(reloaded.profiles!.chars) },

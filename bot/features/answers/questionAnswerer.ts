@@ -103,7 +103,8 @@ export class QuestionAnswerer {
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
     if (unanswered) {
       await this.feedbackLog.recordUnanswered({
-        question: gapText(question),
+        // A "did you mean" reply already carries the question scrubbed (finding names is the slowest step of a reply), so it is not scrubbed twice.
+        question: reply.kind === 'suggest' ? reply.question : gapText(question),
         decision: reply.kind === 'suggest' ? 'suggest' : 'unknown',
         channel,
         at: this.now(),

@@ -11,7 +11,7 @@ export interface BuiltKnowledge {
   mainThreadMs: number;
 }
 
-/** Builds a knowledge base (index and profiles) for a set of entries, as `npm run build:kb` does for the files. */
+/** Builds a knowledge base (index, profiles and search tables) for a set of entries, as `npm run build:kb` does for the files. */
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
   /** Gets ready for the first build ahead of time (starts the worker), so the first publish does not wait for it. */
@@ -32,7 +32,7 @@ function workerFile(): { file: string; execArgv: string[] } {
 }
 
 /**
- * Builds knowledge bases in one long-lived worker thread — the lunr index and the entries' profiles,
+ * Builds knowledge bases in one long-lived worker thread — the lunr index, the entries' profiles and the search's tables,
  * the slow parts — so a rebuild of thousands of entries does not hold up chat on this replica; this
  * thread only loads the result. One build at a time; the worker's start-up is paid once. A worker
  * that dies is replaced and the build tried once more; a build the worker reports as failed is not
@@ -63,7 +63,7 @@ export class OffThreadIndexer implements KnowledgeBuilder {
       reply = await this.ask({ entries, contentHash });
     }
     const loading = performance.now();
-    const kb: KnowledgeBase = { entries, index: lunr.Index.load(reply.index), contentHash, profiles: reply.profiles };
+    const kb: KnowledgeBase = { entries, index: lunr.Index.load(reply.index), contentHash, profiles: reply.profiles, tables: reply.tables };
     // The reply's delivery (copying it into this thread) counts too: from when the worker sent it to when it was read here.
     return { kb, mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading) };
   }

@@ -44,6 +44,14 @@ describe('QuestionAnswerer: training questions', () => {
   ];
   for (const [question, expected] of cases) it(`answers "${question}" with ${expected}`, () => expect(shown(answerer.reply(question))).to.equal(expected));
 
+  it('keeps a "did you mean" question as a gap in the same scrubbed text the "None of these" button carries', async () => {
+    const log = new InMemoryFeedbackLog();
+    const reply = await make(log).answer('can a teaching assistant be the lead professional', 'msteams');
+    if (reply.kind !== 'suggest') throw new Error(`expected "did you mean", got ${reply.kind}`);
+    expect(log.unanswered.map((u) => u.question)).to.deep.equal([reply.question]);
+    expect(reply.question).to.equal('can a teaching assistant be the lead professional');
+  });
+
   it('keeps safeguarding first, even in a training question', () => {
     expect(answerer.reply('I need safeguarding training because a child told me they are being abused at home').kind).to.equal('urgent');
   });

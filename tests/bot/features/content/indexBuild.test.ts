@@ -16,6 +16,7 @@ describe('building the knowledge base in a worker thread', function () {
   it('gives the same answers as building it here: same index scores and same search outcomes', async () => {
     const here = knowledgeBaseOf(entries);
     const { kb: there } = await indexer.build(entries, here.contentHash);
+    expect(new KnowledgeSearch(there).tablesLoaded, "the worker's search tables are loaded, not rebuilt here").to.equal(true);
     for (const query of ['caf', 'lead professional', 'safeguarding training', 'common core']) {
       const a = here.index.search(query).map((r) => [r.ref, r.score.toFixed(6)]);
       const b = there.index.search(query).map((r) => [r.ref, r.score.toFixed(6)]);
