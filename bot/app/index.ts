@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   const config = loadConfig(process.env, version);
   const services = await createServices(config);
+  await services.start();
   const { logger } = services;
   const server = createServer(services);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -24,7 +25,6 @@ async function main(): Promise<void> {
   );
   const resumed = await services.briefings.resumeUnfinished();
   if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
-  if (config.delivery.worker) await services.delivery.start();
   for (const warning of services.roles.warnings()) logger.warn(warning);
   if (isLocalMode(config))
     logger.warn('local mode: no MicrosoftAppId set, so requests are not authenticated. Set the Bot Framework credentials before exposing this bot.');

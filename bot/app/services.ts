@@ -30,6 +30,7 @@ import { createBotStates } from '../platform/state/createBotStates';
 import { ConnectorSender, HttpConnectorSender } from '../platform/delivery/connectorSender';
 import { createConnectorTokenProvider } from '../platform/delivery/connectorTokens';
 import { DeliveryEngine } from '../platform/delivery/deliveryEngine';
+import { ConnectorPacing } from '../platform/delivery/connectorPacing';
 import { Outbox } from '../platform/delivery/outbox';
 import { DatabaseSlotReserver, RedisSlotReserver } from '../platform/delivery/slotReserver';
 import { BriefingService, BRIEFING_KIND } from '../features/briefings/briefingService';
@@ -42,7 +43,7 @@ import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 import { createStore } from '../platform/store/createStore';
 import { IdempotencyKeys } from '../platform/store/idempotencyKeys';
 import { PULSE_KIND, PULSE_REMINDER_KIND } from '../features/surveys/pulseSchedule';
-import { startSurveyHousekeeping } from '../features/surveys/surveyHousekeeping';
+import { surveyHousekeeping } from '../features/surveys/surveyHousekeeping';
 import { SurveyService } from '../features/surveys/surveyService';
 import { resolveLedgerSecret } from '../features/surveys/ledgerSecret';
 import { PulseKeys } from '../features/surveys/pulseKeys';
@@ -52,7 +53,7 @@ import { webChatGreeting } from '../webchat/webChatGreeting';
 import { checkLedgerSecret } from '../features/surveys/secretCheck';
 import { IN_MEMORY } from '../platform/store/sqliteDatabase';
 import { stamp } from '../platform/store/timestamps';
-import { startHousekeeping } from '../platform/store/housekeeping';
+import { feedbackHousekeeping } from '../platform/store/housekeeping';
 import { openDatabase, OpenDatabase } from '../platform/store/openDatabase';
 import { FORGET_TURN_STATE, StaffBot } from './staffBot';
 import { TurnScope } from './turnScope';
@@ -72,7 +73,7 @@ import { TrainingReminders } from '../features/training/trainingReminders';
 import { LONDON_ZONE } from '../../knowledge/londonZone';
 import { ContentEntries } from '../features/content/contentEntries';
 import { announceContent, contentChannel, ContentListener } from '../features/content/contentSignal';
-import { startPeriodicTask } from '../platform/store/periodicTask';
+import { periodicTask } from '../platform/store/periodicTask';
 import { ownerRecipients } from '../features/content/ownerRecipients';
 import { CONTENT_REVIEW_KIND, ReviewReminders } from '../features/content/reviewReminders';
 import { contentReviewRenderer } from '../../dialogs/content/contentReviewRenderer';
@@ -97,7 +98,10 @@ export interface ServiceOverrides {
   sender?: ConnectorSender;
 }
 
-/** The composition root: builds every service the process needs, once. */
+/**
+ * The composition root: builds every service the process needs, once, each after what it depends
+ * on, and starts nothing; `start()` starts the pollers, listeners and timers, `close()` stops them.
+ */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const now = overrides.now ?? (() => DateTime.now().setZone(LONDON_ZONE));
@@ -121,12 +125,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     announce: channel ? () => announceContent(database.db, channel) : undefined,
   });
-  await knowledge.start(kb.entries, config.contentPollMs);
   const contentListener =
     channel && config.databaseUrl
       ? new ContentListener({ url: config.databaseUrl, channel, onChange: () => knowledge.refreshFromSignal(), logger })
       : undefined;
-  await contentListener?.start();
   const search = knowledge.search;
   const turnScope = new TurnScope();
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
@@ -135,7 +137,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   // The training catalogue is edited in the database too; the shipped YAML (or the override) seeds it.
   const catalogueStore = new CatalogueStore(database.db, now);
   const liveCatalogue = new LiveCatalogue(catalogueStore, trainingFinder, logger);
-  await liveCatalogue.start(trainingFinder.index.catalogue, config.contentPollMs);
   const catalogueEditing = new CatalogueEditing(catalogueStore, liveCatalogue, async () => new Set((await contentEntries.liveEntries()).map((e) => e.id)));
   const briefingRecords = new Briefings(database.db, now);
   const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));
@@ -143,7 +144,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const storage = overrides.storage ?? new DatabaseStorage(store.stateDocuments);
   const { conversationState } = createBotStates(storage);
   const roles = new RoleService(roleSettingsOf(config));
-  // Web chat is built below; a verified user's email is only looked up during turns.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
+  // A verified web chat user's email is only looked up during turns.
   const access = new TurnAccess(roles, (userId) => webChat.users.get(userId)?.email, isLocalMode(config));
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
   // The pulse secret keys ledgers and seals waiting answers; it never goes into the database.
@@ -160,13 +163,36 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     );
   const pulseKeys = new PulseKeys(ledgerSecret.secret);
   await checkLedgerSecret(database.db, pulseKeys, stamp(now()));
+
+  const connectorHttp = new HttpConnectorSender(createConnectorTokenProvider(config));
+  const deliverySettings = { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE };
+  const slots = redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db);
+  // One connector rate limit for sends, installs and Graph calls, built before both the directory and the engine that share it.
+  const pacing = new ConnectorPacing(slots, deliverySettings);
+  const pace = (tenant: string, key: string) => pacing.waitTurn(tenant, key);
+  const directory = createDirectory({ config, store, now, logger, pace, connector: connectorHttp });
+  const delivery = new DeliveryEngine({
+    outbox: new Outbox(database.db, now, database.engine),
+    conversations: store.conversations,
+    profiles: store.profiles,
+    sender: overrides.sender ?? connectorHttp,
+    rosters: store.rosters,
+    installs: directory.installsAtSend,
+    slots,
+    pacing,
+    now,
+    logger,
+    settings: deliverySettings,
+    engine: database.engine,
+  });
+  const rosterSync = new TeamRosterSync({ rosters: store.rosters, connector: connectorHttp, pace, logger });
+
   const tenantId = config.microsoftApp.tenantId;
   const surveys = new SurveyService({
     db: database.db,
     engine: database.engine,
     now,
     keys: pulseKeys,
-    // Verified web chat users are looked up when an activity arrives, after web chat is built below.
     identity: { tenantId, webObjectId: (userId) => webChat.users.get(userId)?.oid },
     recipient: async (userId) => {
       const chat = await store.conversations.personalChat(userId);
@@ -178,30 +204,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     // Pulses reach identified people only, directory people included: the personal app is installed for them on first send, as for briefings.
     audience: (filter) => resolvePulseAudience(filter, { ...store, directory: directory.audience }, tenantId, { installAtSend: true }),
     settings: { defaultThreshold: config.pulses.defaultThreshold, reminderTime: config.pulses.reminderTime },
-    // The delivery engine is built below; pulses only reach it once start-up has finished.
-    queue: { enqueue: (copies) => delivery.enqueue(copies), wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId) },
+    queue: delivery,
   });
-  const trainingReminders = new TrainingReminders(
-    new ReminderRequests(database.db, now),
-    trainingFinder.index,
-    // The delivery engine is built below; reminders only reach it once start-up has finished.
-    { enqueue: (messages) => delivery.enqueue(messages), cancel: (messageId, userId) => delivery.cancel(messageId, userId) },
-    now,
-  );
+  const trainingReminders = new TrainingReminders(new ReminderRequests(database.db, now), trainingFinder.index, delivery, now);
   const briefings = new BriefingService({
     briefings: briefingRecords,
-    // The delivery engine is built below; briefings only reach it once start-up has finished.
-    delivery: {
-      enqueue: (messages) => delivery.enqueue(messages),
-      updateSent: (messageId) => delivery.updateSent(messageId),
-      recall: (messageId) => delivery.recall(messageId),
-      counts: (messageId) => delivery.counts(messageId),
-      records: (messageId) => delivery.records(messageId),
-      acknowledge: (messageId, userId) => delivery.acknowledge(messageId, userId),
-      acknowledgeOpened: (messageId, userId, kind) => delivery.acknowledgeOpened(messageId, userId, kind),
-      wasSentTo: (messageId, userId) => delivery.wasSentTo(messageId, userId),
-      acknowledgedAt: (messageId, userId) => delivery.acknowledgedAt(messageId, userId),
-    },
+    delivery,
     audience: (briefing) => resolveAudience(briefing.audience, { ...store, directory: directory.audience }, { installAtSend: true }),
     now,
     // "Latest briefings" and card buttons judge a reader as fan-out does: directory attributes and Entra groups first.
@@ -213,6 +221,25 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       webObjectId: (userId) => webChat.users.get(userId)?.oid,
     }),
   });
+  const reviewReminders = new ReviewReminders({
+    liveEntries: () => contentEntries.liveEntries(),
+    contacts: config.contentOwners,
+    recipients: (people) => ownerRecipients(database.db, people),
+    enqueue: (m) => delivery.enqueue(m),
+    now,
+    logger,
+  });
+  const pulseRenderers = createPulseRenderers(surveys, now);
+  delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
+  delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
+  delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), nowMs: () => now().toMillis() }));
+  delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
+  delivery.registerRenderer(CONTENT_REVIEW_KIND, contentReviewRenderer(reviewReminders, config.publicBaseUrl));
+  // Hourly rather than daily: the outbox keeps one copy per entry, review date and owner, so reruns queue nothing twice.
+  const reviewReminderTask = periodicTask({ name: 'content review reminders', intervalMs: 60 * 60 * 1000, logger, work: () => reviewReminders.run() });
+  const pulseUpkeep = surveyHousekeeping({ surveys, idempotencyKeys, now, logger });
+  const feedbackUpkeep = feedbackHousekeeping({ feedback: store.feedback, retentionDays: config.retentionDays, now, logger });
+
   const rootDialog = new RootDialog({
     answerer,
     settings: config,
@@ -232,13 +259,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   registerKnowledgeCardActions(cardActions, answerer, new StateFeedbackGiven(conversationState, now));
   registerSurveyCardActions(cardActions, surveys);
   const mayPreviewBriefings = (context: TurnContext) => access.hasRole(context, 'comms');
-  registerBriefingCardActions(cardActions, {
-    briefings,
-    delivery: { acknowledgedAt: (m, u) => delivery.acknowledgedAt(m, u) },
-    profiles: store.profiles,
-    now,
-    mayPreview: mayPreviewBriefings,
-  });
+  registerBriefingCardActions(cardActions, { briefings, delivery, profiles: store.profiles, now, mayPreview: mayPreviewBriefings });
   registerTrainingCardActions(cardActions, { answerer, reminders: trainingReminders, publicBaseUrl: config.publicBaseUrl });
   const bot = new StaffBot({
     conversationState,
@@ -279,48 +300,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     },
   });
   const adapter = createAdapter(config, logger);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
-  const connectorHttp = new HttpConnectorSender(createConnectorTokenProvider(config));
-  // Built before the delivery engine, which installs the app through it; its Graph calls wait for the engine's pacer.
-  const directory = createDirectory({ config, store, now, logger, pace: (tenant, key) => delivery.paceConnectorCall(tenant, key), connector: connectorHttp });
-  const delivery = new DeliveryEngine({
-    outbox: new Outbox(database.db, now, database.engine),
-    conversations: store.conversations,
-    profiles: store.profiles,
-    sender: overrides.sender ?? connectorHttp,
-    rosters: store.rosters,
-    installs: directory.installsAtSend,
-    slots: redis ? new RedisSlotReserver(redis) : new DatabaseSlotReserver(database.db),
-    now,
-    logger,
-    settings: { ...config.delivery, baseDelayMs: 1000, maxDelayMs: 60000, pollMs: 1000, zone: LONDON_ZONE },
-    engine: database.engine,
-  });
-  const rosterSync = new TeamRosterSync({
-    rosters: store.rosters,
-    connector: connectorHttp,
-    pace: (tenant, key) => delivery.paceConnectorCall(tenant, key),
-    logger,
-  });
-  const pulseRenderers = createPulseRenderers(surveys, now);
-  delivery.registerRenderer(PULSE_KIND, pulseRenderers.pulse);
-  delivery.registerRenderer(PULSE_REMINDER_KIND, pulseRenderers.reminder, { forgetWhenDone: true });
-  delivery.registerRenderer(BRIEFING_KIND, briefingRenderer({ get: (id) => briefings.get(id), nowMs: () => now().toMillis() }));
-  delivery.registerRenderer(TRAINING_REMINDER_KIND, trainingReminderRenderer(trainingReminders, config.publicBaseUrl));
-  const reviewReminders = new ReviewReminders({
-    liveEntries: () => contentEntries.liveEntries(),
-    contacts: config.contentOwners,
-    recipients: (people) => ownerRecipients(database.db, people),
-    enqueue: (m) => delivery.enqueue(m),
-    now,
-    logger,
-  });
-  delivery.registerRenderer(CONTENT_REVIEW_KIND, contentReviewRenderer(reviewReminders, config.publicBaseUrl));
-  // Hourly rather than daily: the outbox keeps one copy per entry, review date and owner, so reruns queue nothing twice.
-  const reviewReminderTask = startPeriodicTask({ name: 'content review reminders', intervalMs: 60 * 60 * 1000, logger, work: () => reviewReminders.run() });
-  const surveyHousekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys, now, logger });
-  const housekeeping = startHousekeeping({ feedback: store.feedback, retentionDays: config.retentionDays, now, logger });
+  let started = false;
   return {
     config,
     logger,
@@ -359,14 +339,32 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     },
     /** The training catalogue as editors change it (courses, sessions, LMS imports), and the live copy chat answers from. */
     catalogue: { store: catalogueStore, live: liveCatalogue, editing: catalogueEditing },
+    /**
+     * Loads the published content and catalogue, then starts what runs in the background: their
+     * polls and listener, the housekeeping timers, the directory's scheduled sync and the delivery
+     * worker (by default when DELIVERY_WORKER=on; tests and the demo run it themselves). A second call does nothing.
+     */
+    async start(options: { deliveryWorker?: boolean } = {}): Promise<void> {
+      if (started) return;
+      started = true;
+      await knowledge.start(kb.entries, config.contentPollMs);
+      await contentListener?.start();
+      await liveCatalogue.start(trainingFinder.index.catalogue, config.contentPollMs);
+      reviewReminderTask.start();
+      pulseUpkeep.start();
+      feedbackUpkeep.start();
+      webChat.start();
+      directory.start();
+      if (options.deliveryWorker ?? config.delivery.worker) await delivery.start();
+    },
     /** Releases what the services hold open (database connections, timers). */
     async close(): Promise<void> {
-      housekeeping.stop();
+      feedbackUpkeep.stop();
       reviewReminderTask.stop();
       knowledge.stop();
       liveCatalogue.stop();
       await contentListener?.stop();
-      surveyHousekeeping.stop();
+      pulseUpkeep.stop();
       await rosterSync.idle();
       await directory.close();
       await delivery.stop();

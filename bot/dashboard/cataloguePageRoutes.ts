@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Request, Response, Server } from 'restify';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { Config } from '../platform/config';
-import { StaticAssets } from '../webchat/staticAssets';
+import { StaticAssets } from '../platform/http/staticAssets';
 import { renderCataloguePage } from './cataloguePage';
 import { dashboardPageHeaders } from './dashboardHeaders';
 import { ASSET_BASE } from './dashboardLayout';

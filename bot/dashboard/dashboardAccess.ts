@@ -3,7 +3,7 @@ import { RoleService } from '../features/roles/roleService';
 import { DashboardSessions } from './dashboardSession';
 import { SESSION_COOKIE, cookieValue } from './sessionCookie';
 import { SsoRefusalReason, SsoTokenVerifier } from './ssoTokenVerifier';
-import { bearerToken } from '../webchat/directLineTokens';
+import { bearerToken } from '../platform/http/bearerToken';
 
 /** Someone allowed to see the dashboard, and how they got in. */
 export interface DashboardViewer {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { projectRoot } from '../../knowledge/projectRoot';
-import { withoutGdsTransport } from '../webchat/govukStyles';
-import { StaticAssets } from '../webchat/staticAssets';
+import { withoutGdsTransport } from '../platform/http/govukStyles';
+import { StaticAssets } from '../platform/http/staticAssets';
 import { ASSET_BASE } from './dashboardLayout';
 
 /** The page's own scripts in bot/dashboard/public, in the order the page loads them; each has one job (see the comment at its top). */

@@ -1,4 +1,4 @@
-import { pageSecurityHeaders } from '../webchat/securityHeaders';
+import { pageSecurityHeaders } from '../platform/http/securityHeaders';
 
 /**
  * The Teams and Microsoft 365 hosts that may show the dashboard as a tab, as Microsoft's tab

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../webchat/webChatPage';
+import { escapeHtml } from '../platform/http/escapeHtml';
 import { DashboardTheme, themeClass } from './dashboardTheme';
 
 /** Where the dashboard's own files are served. */

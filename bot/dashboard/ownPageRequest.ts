@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { requestOrigin } from '../webchat/requestOrigin';
+import { requestOrigin } from '../platform/http/requestOrigin';
 
 /**
  * True when a state-changing request came from the dashboard's own page: JSON (which a form on

@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { requestOrigin } from '../webchat/requestOrigin';
+import { requestOrigin } from '../platform/http/requestOrigin';
 
 /** The cookie the browser sign-in is kept in, scoped to the dashboard's paths. */
 export const SESSION_COOKIE = 'dashboard_session';

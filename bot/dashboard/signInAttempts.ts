@@ -1,4 +1,4 @@
-import { FloodVerdict } from '../webchat/floodLimit';
+import { FloodVerdict } from '../platform/http/floodLimit';
 
 /**
  * Sign-in attempts per client address in a sliding window, so someone guessing the admin token is

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../webchat/webChatPage';
+import { escapeHtml } from '../platform/http/escapeHtml';
 import { renderDashboardLayout } from './dashboardLayout';
 import { DashboardTheme } from './dashboardTheme';
 import { SESSION_MINUTES } from './dashboardSession';

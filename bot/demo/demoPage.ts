@@ -1,4 +1,4 @@
-import { escapeHtml } from '../webchat/webChatPage';
+import { escapeHtml } from '../platform/http/escapeHtml';
 
 /**
  * The /demo page: a stand-in for the Teams client with the walk-through beside it. The people and

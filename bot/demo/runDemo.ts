@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   const config = loadConfig(env, version);
   const services = await createServices(config);
+  // The worker starts once the simulated staff are seeded, below.
+  await services.start({ deliveryWorker: false });
   const server = createServer(services);
   const chats = new DemoChats();
   let botUrl = '';

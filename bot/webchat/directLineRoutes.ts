@@ -5,9 +5,10 @@ import { authorize, DirectLineError } from './directLineAuth';
 import { DirectLineConversations } from './directLineConversations';
 import { DIRECT_LINE_PATH } from './directLinePath';
 import { REDACTED_TEXT, StoredConversation } from './directLineStore';
-import { bearerToken, DirectLineTokenClaims, DirectLineTokens } from './directLineTokens';
+import { bearerToken } from '../platform/http/bearerToken';
+import { DirectLineTokenClaims, DirectLineTokens } from './directLineTokens';
 import { streamUrl } from './directLineStream';
-import { requestOrigin } from './requestOrigin';
+import { requestOrigin } from '../platform/http/requestOrigin';
 import { BAD_WATERMARK, parseWatermark } from './watermark';
 import {
   Account,

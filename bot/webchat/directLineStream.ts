@@ -8,7 +8,7 @@ import { authorize, DirectLineError } from './directLineAuth';
 import { DirectLineConversations } from './directLineConversations';
 import { DIRECT_LINE_PATH } from './directLinePath';
 import { DirectLineTokens } from './directLineTokens';
-import { RequestOrigin } from './requestOrigin';
+import { RequestOrigin } from '../platform/http/requestOrigin';
 import { BAD_WATERMARK, parseWatermark } from './watermark';
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([^/]+)/stream$`);

@@ -122,9 +122,3 @@ export class DirectLineTokens {
     return crypto.createHmac('sha256', this.options.key).update(unsigned).digest();
   }
 }
-
-/** The token in an `Authorization: Bearer …` header, if there is one. */
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}

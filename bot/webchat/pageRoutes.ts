@@ -4,9 +4,9 @@ import { Request, Response, Server } from 'restify';
 import { Config } from '../platform/config';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { renderEmbedScript } from './embedScript';
-import { withoutGdsTransport } from './govukStyles';
-import { directLineConnectSources, pageSecurityHeaders } from './securityHeaders';
-import { StaticAssets } from './staticAssets';
+import { withoutGdsTransport } from '../platform/http/govukStyles';
+import { directLineConnectSources, pageSecurityHeaders } from '../platform/http/securityHeaders';
+import { StaticAssets } from '../platform/http/staticAssets';
 import { renderWebChatPage } from './webChatPage';
 import { WebChatMode } from './webChatMode';
 

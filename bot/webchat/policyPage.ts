@@ -1,4 +1,4 @@
-import { escapeHtml } from './webChatPage';
+import { escapeHtml } from '../platform/http/escapeHtml';
 
 /** What a policy page needs: the bot's name, the page title and its text (paragraphs separated by blank lines). */
 export interface PolicyPageOptions {

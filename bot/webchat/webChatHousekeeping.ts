@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { conversationStateKey } from '../platform/state/stateKeys';
 import { DatabaseSchema } from '../platform/store/schema';
-import { PeriodicTask, startPeriodicTask } from '../platform/store/periodicTask';
+import { periodicTask, StartablePeriodicTask } from '../platform/store/periodicTask';
 import { stamp } from '../platform/store/timestamps';
 import { DirectLineStore } from './directLineStore';
 import { ANONYMOUS_USER_PREFIX } from '../platform/webChatUserIds';
@@ -33,13 +33,13 @@ export interface WebChatHousekeepingOptions {
 }
 
 /**
- * Purges what web chat leaves behind, at start-up and every five minutes on every replica (each
+ * Purges what web chat leaves behind, once started and then every five minutes on every replica (each
  * step is idempotent): conversations idle for longer than the limit, then anonymous visitors
  * with no conversation left (their random id lived in one browser session, so nobody can come
  * back as them) with everything held about them, then the dialog state of web chat
  * conversations that have gone.
  */
-export function startWebChatHousekeeping(options: WebChatHousekeepingOptions): PeriodicTask<WebChatPurge> {
+export function webChatHousekeeping(options: WebChatHousekeepingOptions): StartablePeriodicTask<WebChatPurge> {
   const { store, db, logger } = options;
   const work = async (): Promise<WebChatPurge> => {
     const cutoff = options.now().minus({ minutes: options.idleMinutes });
@@ -83,5 +83,5 @@ export function startWebChatHousekeeping(options: WebChatHousekeepingOptions): P
     if (conversations || visitors || goneStates.length) logger.info(purged, 'purged idle web chat conversations and departed anonymous visitors');
     return purged;
   };
-  return startPeriodicTask({ name: 'web chat housekeeping', intervalMs: EVERY_MS, logger, work });
+  return periodicTask({ name: 'web chat housekeeping', intervalMs: EVERY_MS, logger, work });
 }

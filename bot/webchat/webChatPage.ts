@@ -1,4 +1,5 @@
 import { Config } from '../platform/config';
+import { escapeHtml } from '../platform/http/escapeHtml';
 import { TOKEN_ROUTE } from './tokenRoute';
 import { WebChatMode } from './webChatMode';
 
@@ -13,11 +14,6 @@ export interface WebChatPageOptions {
   /** Added to asset URLs so a new release is fetched rather than taken from the cache. */
   version: string;
   safeguarding: Pick<Config['safeguarding'], 'frontDoorName' | 'frontDoorPhone'>;
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const EXAMPLES = ['What is a lead professional?', 'What does TAC mean?', 'What are the six areas of the Common Core?'];

@@ -14,7 +14,7 @@ import { RedisDirectLineStore, redisKeyPrefix } from './redisDirectLineStore';
 import { SqlDirectLineStore } from './sqlDirectLineStore';
 import { directLineTokenKey, requireSharedTokenKey } from './tokenKey';
 import { VerifiedUsers } from './verifiedUsers';
-import { startWebChatHousekeeping } from './webChatHousekeeping';
+import { webChatHousekeeping } from './webChatHousekeeping';
 import { webChatMode } from './webChatMode';
 
 /** What web chat's services are built from. */
@@ -67,7 +67,7 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
     key: builtin ? directLineTokenKey({ secret: config.webChat.tokenSecret, dataDir: config.dataDir }) : crypto.randomBytes(32),
   });
   const housekeeping = builtin
-    ? startWebChatHousekeeping({
+    ? webChatHousekeeping({
         store,
         db: options.database.db,
         eraseUser: options.eraseUser,
@@ -82,6 +82,10 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
     tokens,
     /** Web chat users an intranet vouched for: `users.get(activity.from.id)` gives their name and email. */
     users,
+    /** Starts purging idle conversations every few minutes (the built-in web chat only). */
+    start(): void {
+      housekeeping?.start();
+    },
     /** Purges idle conversations and gone anonymous visitors now (it also runs every few minutes). */
     purge: () => housekeeping?.runOnce() ?? Promise.resolve({ conversations: 0, visitors: 0, stateDocuments: 0 }),
     /** Stops housekeeping and stops listening for other replicas. */

@@ -15,8 +15,9 @@ export async function sendLatestBriefings(context: TurnContext, services: Dialog
 
 /** "Status of <briefing>" for the communications team. */
 export async function sendBriefingStatus(context: TurnContext, services: DialogServices, target: string): Promise<void> {
-  const briefing = await services.briefings?.findByTitle(target);
-  const report = briefing ? await services.briefings!.status(briefing.id) : undefined;
+  const briefings = services.briefings;
+  const briefing = await briefings?.findByTitle(target);
+  const report = briefings && briefing ? await briefings.status(briefing.id) : undefined;
   if (!report) {
     const shown = target.slice(0, 80).replace(/[[\]()*_`<>#]/g, '');
     await context.sendActivity(`I couldn't find a briefing called "${shown}". Check the title, or use its number, e.g. "status of #12".`);

@@ -1,4 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BriefingService } from '../../bot/features/briefings/briefingService';
 import { briefingInputFromForm } from '../../bot/features/briefings/briefingForm';
 import { BriefingDraft, BriefingInput, checkBriefing } from '../../bot/features/briefings/briefingInput';
 import { draftAsBriefing } from '../../bot/features/briefings/briefings';
@@ -106,13 +107,16 @@ export class NewBriefingDialog extends BaseDialog {
     steps.values = checked.values;
     steps.input = checked.input;
     const style = actionStyleFor(step.context.activity.channelId);
-    const editing = steps.options.editId !== undefined;
+    const briefings = this.services.briefings;
+    if (!briefings) return this.notAvailable(step, 'Strategy briefings');
+    const { editId } = steps.options;
+    const editing = editId !== undefined;
     await step.context.sendActivity(cardActivity(createBriefingCard(draftAsBriefing(checked.draft), { style, test: true })));
-    const counts = editing ? await this.services.briefings!.status(steps.options.editId!) : undefined;
+    const counts = editId !== undefined ? await briefings.status(editId) : undefined;
     const preview = createBriefingPreviewCard({
       title: checked.draft.title,
       audience: describeAudience(checked.draft.audience),
-      recipients: editing ? (counts?.counts.sent ?? 0) : await this.services.briefings!.audienceSize(checked.draft),
+      recipients: editing ? (counts?.counts.sent ?? 0) : await briefings.audienceSize(checked.draft),
       when: checked.draft.publishAt <= this.services.now() ? 'now' : formatLondonDateTime(checked.draft.publishAt),
       urgent: checked.draft.urgent,
       notes: checked.notes,
@@ -136,13 +140,13 @@ export class NewBriefingDialog extends BaseDialog {
         return step.endDialog();
       default:
         if (!checked.ok) return step.endDialog();
-        await this.confirm(step, steps, checked.draft, checked.notes);
+        if (!this.services.briefings) return this.notAvailable(step, 'Strategy briefings');
+        await this.confirm(step, this.services.briefings, steps, checked.draft, checked.notes);
         return step.endDialog();
     }
   }
 
-  private async confirm(step: WaterfallStepContext, steps: BriefingSteps, draft: BriefingDraft, notes: string[]): Promise<void> {
-    const briefings = this.services.briefings!;
+  private async confirm(step: WaterfallStepContext, briefings: BriefingService, steps: BriefingSteps, draft: BriefingDraft, notes: string[]): Promise<void> {
     if (steps.options.editId !== undefined) {
       const result = await briefings.edit(steps.options.editId, draft);
       await step.context.sendActivity(

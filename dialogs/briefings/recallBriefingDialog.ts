@@ -38,7 +38,8 @@ export class RecallBriefingDialog extends BaseDialog {
       return step.endDialog();
     }
     const { briefingId } = step.options as RecallBriefingOptions;
-    const result = await this.services.briefings!.recall(briefingId);
+    if (!this.services.briefings) return this.notAvailable(step, 'Strategy briefings');
+    const result = await this.services.briefings.recall(briefingId);
     await step.context.sendActivity(
       result.recalled
         ? `Recalled. ${result.cancelled} pending copies stopped; deleting ${result.deleting} sent card(s).`

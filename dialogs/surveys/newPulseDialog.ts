@@ -128,10 +128,7 @@ export class NewPulseDialog extends BaseDialog {
   }
 
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!this.services.surveys) {
-      await step.context.sendActivity('Pulse surveys are not available here.');
-      return step.endDialog();
-    }
+    if (!this.services.surveys) return this.notAvailable(step, 'Pulse surveys');
     if (!(await this.services.access.hasRole(step.context, 'comms'))) {
       await step.context.sendActivity('Sorry, starting a pulse is only for the communications team. Type pulse to see the pulses open to you.');
       return step.endDialog();
@@ -153,9 +150,11 @@ export class NewPulseDialog extends BaseDialog {
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const form = step.result as Record<string, unknown>;
     (step.values as NewPulseValues).form = form;
-    const checked = checkForm(this.services.surveys!, form, step.context.activity.from);
+    const surveys = this.services.surveys;
+    if (!surveys) return this.notAvailable(step, 'Pulse surveys');
+    const checked = checkForm(surveys, form, step.context.activity.from);
     if (!checked.ok) return this.backToForm(step, form, checked.errors);
-    const reach = await this.services.surveys!.audienceSize(checked.value.audience);
+    const reach = await surveys.audienceSize(checked.value.audience);
     return step.beginDialog(CONFIRM, summaryOf(checked.value, reach) as unknown as Record<string, unknown>);
   }
 
@@ -167,7 +166,8 @@ export class NewPulseDialog extends BaseDialog {
       return step.endDialog();
     }
     if (choice === 'change') return step.replaceDialog(this.initialDialogId, { values: form });
-    const surveys = this.services.surveys!;
+    const surveys = this.services.surveys;
+    if (!surveys) return this.notAvailable(step, 'Pulse surveys');
     // Checked again: the opening time may have passed while the confirmation was on screen.
     const checked = checkForm(surveys, form, step.context.activity.from);
     if (!checked.ok) return this.backToForm(step, form, checked.errors);

@@ -7,6 +7,9 @@ import { actionStyleFor } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 import { createPulseCard } from './createPulseCard';
 
+/** What the pulse renderers read from the survey service: the wave, and whether someone has answered it. */
+export type PulseRenderSource = Pick<SurveyService, 'wave' | 'recipientHasAnswered'>;
+
 /**
  * The delivery engine's renderers for pulses: the opening card, which goes to everyone invited
  * (so the delivery records say nothing about who answered early), and a reminder that is dropped at
@@ -14,12 +17,12 @@ import { createPulseCard } from './createPulseCard';
  * even though they were queued for everyone; reminder copies are forgotten once done, so no record
  * says who was reminded. Nothing goes out for a wave that is not open.
  */
-export function createPulseRenderers(surveys: SurveyService, now: () => DateTime): { pulse: MessageRenderer; reminder: MessageRenderer } {
+export function createPulseRenderers(surveys: PulseRenderSource, now: () => DateTime): { pulse: MessageRenderer; reminder: MessageRenderer } {
   const render =
     (reminder: boolean): MessageRenderer =>
     async ({ messageId, userId, channelId }) => {
       const id = surveyIdOfMessage(messageId);
-      const wave = id === undefined ? undefined : await surveys.waves.get(id);
+      const wave = id === undefined ? undefined : await surveys.wave(id);
       if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
       if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
       return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));

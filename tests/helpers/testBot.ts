@@ -2,9 +2,12 @@ import { Activity, TestAdapter } from 'botbuilder';
 import { createServices, ServiceOverrides, Services } from '../../bot/app/services';
 import { fixedClock, shippedKnowledgeBase, silentLogger, testConfig } from './testServices';
 
-/** The real services over the shipped knowledge base, with a fixed clock and a silent logger. */
+/** The real services over the shipped knowledge base, with a fixed clock and a silent logger, built and started. */
 export async function testBotServices(env: Record<string, string> = {}, overrides: ServiceOverrides = {}): Promise<Services> {
-  return createServices(testConfig(env), { kb: shippedKnowledgeBase(), now: fixedClock, logger: silentLogger, ...overrides });
+  const services = await createServices(testConfig(env), { kb: shippedKnowledgeBase(), now: fixedClock, logger: silentLogger, ...overrides });
+  // Tests start the delivery worker themselves (services.delivery.start) when they want sends.
+  await services.start({ deliveryWorker: false });
+  return services;
 }
 
 /** A TestAdapter that runs every activity through the bot, as /api/messages would. */

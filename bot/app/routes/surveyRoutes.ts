@@ -61,7 +61,7 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
       return { status: 201, body: waveJson(wave, services.now()) };
     });
     if (result.status === 201) {
-      const wave = await surveys.waves.get((result.body as { id: number }).id);
+      const wave = await surveys.wave((result.body as { id: number }).id);
       // The wave is saved either way; if queueing fails now, pulse housekeeping queues it within the hour.
       if (wave)
         await surveys
@@ -75,13 +75,13 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
   server.get('/api/surveys', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
     const now = services.now();
-    res.send(200, { surveys: (await surveys.waves.list()).map((w) => waveJson(w, now)) });
+    res.send(200, { surveys: (await surveys.listWaves()).map((w) => waveJson(w, now)) });
   });
 
   server.get('/api/surveys/:id', async (req: Request, res: Response) => {
     if (!adminAllowed(services, req, res)) return;
     const id = surveyIdFrom(req.params.id);
-    const wave = id === undefined ? undefined : await surveys.waves.get(id);
+    const wave = id === undefined ? undefined : await surveys.wave(id);
     if (!wave) {
       notFound(res, req.params.id);
       return;

@@ -167,7 +167,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     // Queued after the transaction commits; start-up and housekeeping finish anything cut short.
     if (id !== undefined && kind === 'briefing') await briefings.publishIfUnfinished(id);
     if (id !== undefined && kind === 'pulse') {
-      const wave = await surveys.waves.get(id);
+      const wave = await surveys.wave(id);
       if (wave)
         await surveys
           .schedule(wave)

@@ -89,11 +89,7 @@ export function createDirectory(deps: DirectoryDependencies) {
     if (!dueForScheduledSync(last?.startedAt, now(), settings.syncHours)) return;
     await sync.start('schedule');
   };
-  const timer =
-    graph && settings.syncHours > 0
-      ? setInterval(() => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')), settings.syncHours * 3_600_000)
-      : undefined;
-  timer?.unref();
+  let timer: NodeJS.Timeout | undefined;
   const audience: AudienceDirectory = { people, canInstall: !!installer, tenantId: settings.graph?.tenantId };
   // The delivery engine installs the app for directory people on their first send, through the same installer.
   const installsAtSend = installer ? new SendTimeInstaller({ installer, people, conversations: store.conversations }) : undefined;
@@ -106,6 +102,15 @@ export function createDirectory(deps: DirectoryDependencies) {
     sync,
     /** What resolveAudience needs to reach and target the directory's people. */
     audience,
+    /** Starts the scheduled syncs (with Graph only); building the directory starts nothing. */
+    start(): void {
+      if (timer || !graph || settings.syncHours <= 0) return;
+      timer = setInterval(
+        () => void scheduled().catch((err: unknown) => logger.error({ err }, 'could not start the directory sync')),
+        settings.syncHours * 3_600_000,
+      );
+      timer.unref();
+    },
     async close(): Promise<void> {
       if (timer) clearInterval(timer);
       await sync.finished();

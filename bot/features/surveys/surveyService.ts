@@ -86,6 +86,16 @@ export class SurveyService {
     this.responses = new SurveyResponses(deps.db, deps.keys, deps.engine);
   }
 
+  /** One wave by id, or undefined when there is none. */
+  wave(id: number): Promise<Wave | undefined> {
+    return this.waves.get(id);
+  }
+
+  /** Every wave, as the admin API and the dashboard list them. */
+  listWaves(): Promise<Wave[]> {
+    return this.waves.list();
+  }
+
   /** Whether an activity comes from identified staff who may answer pulses, and who they are. */
   identify(activity: ActivityIdentity): RespondentCheck {
     return identifyRespondent(activity, this.deps.identity);

@@ -8,6 +8,7 @@ import { Profile, Profiles } from '../store/profiles';
 import { RosterTarget, TeamRosters } from '../store/teamRosters';
 import { Clock, stamp } from '../store/timestamps';
 import { AdaptiveRate } from './adaptiveRate';
+import { ConnectorPacing } from './connectorPacing';
 import { ConnectorSender, SendOutcome, SendTarget } from './connectorSender';
 import { deliveryTime, WorkingHours } from './deliveryWindow';
 import { DeliveryCounts, DeliveryRecord, EnqueueResult, OutboundMessage } from './deliveryTypes';
@@ -54,6 +55,8 @@ export interface DeliveryEngineDependencies {
   /** Real time for pacing sends (the injected clock decides what is due; pacing needs the wall clock). */
   paceNow?: () => number;
   random?: () => number;
+  /** The connector rate limit shared with the directory's Graph calls; the engine builds its own when none is given. */
+  pacing?: ConnectorPacing;
 }
 
 /** What the engine needs to install the personal app at send time (bot/features/directory/sendTimeInstaller.ts). */
@@ -84,7 +87,7 @@ export class DeliveryEngine {
   private readonly renderers = new Map<string, MessageRenderer>();
   /** Kinds whose finished copies are deleted rather than kept, because the record itself would say too much. */
   private readonly forgetful = new Set<string>();
-  private readonly adaptive = new AdaptiveRate();
+  private readonly adaptive: AdaptiveRate;
   private readonly progress: DeliveryProgress;
   private readonly pacer: SendPacer;
   private readonly paceNow: () => number;
@@ -106,7 +109,9 @@ export class DeliveryEngine {
     this.paceNow = deps.paceNow ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.progress = new DeliveryProgress(deps.logger, this.paceNow);
-    this.pacer = new SendPacer(deps.slots, deps.settings, this.paceNow, () => this.adaptive.share);
+    const pacing = deps.pacing ?? new ConnectorPacing(deps.slots, deps.settings, this.paceNow);
+    this.adaptive = pacing.adaptive;
+    this.pacer = pacing.pacer;
   }
 
   /** Waits for a turn under the same shared limits as sends, for other connector calls (roster reads). */

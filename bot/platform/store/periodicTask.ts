@@ -6,17 +6,36 @@ export interface PeriodicTask<T> {
   runOnce(): Promise<T>;
 }
 
+/** A periodic task built but not yet running: `start` runs it now and then every interval. */
+export interface StartablePeriodicTask<T> extends PeriodicTask<T> {
+  start(): void;
+}
+
 /**
- * Starts `work` now and then every `intervalMs`, without keeping the process alive. Runs never
- * overlap: one asked for while another is going joins it. A failure is logged and the next run
- * tries again.
+ * Builds a task that, once started, runs `work` now and then every `intervalMs`, without keeping the
+ * process alive. Runs never overlap: one asked for while another is going joins it. A failure is
+ * logged and the next run tries again. `runOnce` works before `start` too.
  */
-export function startPeriodicTask<T>(options: { name: string; intervalMs: number; logger: Logger; work: () => Promise<T> }): PeriodicTask<T> {
+export function periodicTask<T>(options: { name: string; intervalMs: number; logger: Logger; work: () => Promise<T> }): StartablePeriodicTask<T> {
   let inFlight: Promise<T> | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const runOnce = (): Promise<T> => (inFlight ??= options.work().finally(() => (inFlight = undefined)));
   const run = () => runOnce().catch((err: unknown) => options.logger.error({ err }, `${options.name} failed`));
-  void run();
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer), runOnce };
+  return {
+    start() {
+      if (timer) return;
+      void run();
+      timer = setInterval(run, options.intervalMs);
+      timer.unref();
+    },
+    stop: () => clearInterval(timer),
+    runOnce,
+  };
+}
+
+/** Builds and starts a periodic task at once (see `periodicTask`). */
+export function startPeriodicTask<T>(options: { name: string; intervalMs: number; logger: Logger; work: () => Promise<T> }): PeriodicTask<T> {
+  const task = periodicTask(options);
+  task.start();
+  return task;
 }

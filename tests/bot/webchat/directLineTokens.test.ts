@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { expect } from 'chai';
-import { bearerToken, DirectLineTokens } from '../../../bot/webchat/directLineTokens';
+import { bearerToken } from '../../../bot/platform/http/bearerToken';
+import { DirectLineTokens } from '../../../bot/webchat/directLineTokens';
 import { FIXED_NOW } from '../../helpers/testServices';
 
 describe('DirectLineTokens', () => {

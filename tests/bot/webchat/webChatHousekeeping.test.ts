@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createStore } from '../../../bot/platform/store/createStore';
 import { SqlDirectLineStore } from '../../../bot/webchat/sqlDirectLineStore';
-import { startWebChatHousekeeping } from '../../../bot/webchat/webChatHousekeeping';
+import { webChatHousekeeping } from '../../../bot/webchat/webChatHousekeeping';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 import { silentLogger } from '../../helpers/testServices';
 import { TestClock } from './directLineStoreContract';
@@ -28,7 +28,7 @@ forEachEngine((engine) => {
       const store = new SqlDirectLineStore(test.opened.db, clock.now);
       const { db } = test.opened;
       const erased: string[] = [];
-      const housekeeping = startWebChatHousekeeping({
+      const housekeeping = webChatHousekeeping({
         store,
         db,
         eraseUser: async (id) => erased.push(id),

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { escapeHtml, renderWebChatPage } from '../../../bot/webchat/webChatPage';
+import { escapeHtml } from '../../../bot/platform/http/escapeHtml';
+import { renderWebChatPage } from '../../../bot/webchat/webChatPage';
 
 describe('renderWebChatPage', () => {
   it('escapes the bot name and the safeguarding contacts in the page', () => {

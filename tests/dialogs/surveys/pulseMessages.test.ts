@@ -41,4 +41,21 @@ describe('pulse renderers', () => {
     );
     await db.destroy();
   });
+
+  it('reads the wave and who answered through the survey service, not its repositories', async () => {
+    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
+    const store = createStore(db, () => FIXED_NOW);
+    const { surveys } = recordingSurveyService(store, () => FIXED_NOW);
+    const checked = surveys.check({ template: 'induction-feedback', audience: { everyone: true }, closes_at: '2026-11-30T17:00' });
+    if (!checked.ok) throw new Error('bad wave');
+    const wave = await surveys.create(checked.wave);
+    // Only the two service methods the renderers are allowed: reaching for `waves` or `responses` would throw.
+    const source = { wave: (id: number) => surveys.wave(id), recipientHasAnswered: () => Promise.resolve(true) };
+    const { pulse, reminder } = createPulseRenderers(source, () => FIXED_NOW);
+    expect(replyCard(await pulse({ kind: 'pulse', messageId: `pulse:${wave.id}`, userId: 'u1', channelId: 'msteams' }))).to.not.equal(undefined);
+    expect(await reminder({ kind: 'pulse-reminder', messageId: `pulse-reminder:${wave.id}:2026-11-26`, userId: 'u1', channelId: 'msteams' })).to.equal(
+      undefined,
+    );
+    await db.destroy();
+  });
 });

@@ -4,7 +4,7 @@ import { IdempotencyKeys } from '../../../../bot/platform/store/idempotencyKeys'
 import { createStore } from '../../../../bot/platform/store/createStore';
 import { openDatabase } from '../../../../bot/platform/store/openDatabase';
 import { IN_MEMORY } from '../../../../bot/platform/store/sqliteDatabase';
-import { startSurveyHousekeeping } from '../../../../bot/features/surveys/surveyHousekeeping';
+import { surveyHousekeeping } from '../../../../bot/features/surveys/surveyHousekeeping';
 import { FIXED_NOW, silentLogger } from '../../../helpers/testServices';
 import { addStaff, recordingSurveyService, teamsRespondent } from './surveyTestServices';
 
@@ -21,8 +21,7 @@ describe('pulse housekeeping', () => {
     const wave = await surveys.create(checked.wave);
     await keys.once({ key: 'k', route: 'POST /api/surveys', body: {} }, async () => ({ status: 201, body: {} }));
 
-    const housekeeping = startSurveyHousekeeping({ surveys, idempotencyKeys: keys, now: () => clock, logger: silentLogger });
-    housekeeping.stop();
+    const housekeeping = surveyHousekeeping({ surveys, idempotencyKeys: keys, now: () => clock, logger: silentLogger });
     await housekeeping.runOnce();
     expect(queued.map((c) => c.userId)).to.deep.equal(['staff-1', 'staff-2']);
     expect((await surveys.waves.get(wave.id))!.invited).to.equal(2);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { withoutGdsTransport } from '../../../bot/webchat/govukStyles';
+import { withoutGdsTransport } from '../../../../bot/platform/http/govukStyles';
 
 describe('withoutGdsTransport', () => {
   it('drops the GDS Transport typeface from GOV.UK Frontend styles', () => {

@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { expect } from 'chai';
-import { requestOrigin } from '../../../bot/webchat/requestOrigin';
+import { requestOrigin } from '../../../../bot/platform/http/requestOrigin';
 
 const request = (headers: Record<string, string>, encrypted = false) => ({ headers, socket: { encrypted } }) as unknown as IncomingMessage;
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { FloodLimit } from '../../../bot/webchat/floodLimit';
+import { FloodLimit } from '../../../../bot/platform/http/floodLimit';
 
 describe('FloodLimit', () => {
   it('accepts up to the limit in the window, then refuses with the seconds until a slot frees', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { contentSecurityPolicy, directLineConnectSources } from '../../../bot/webchat/securityHeaders';
+import { contentSecurityPolicy, directLineConnectSources } from '../../../../bot/platform/http/securityHeaders';
 
 describe('contentSecurityPolicy', () => {
   it('builds the CSP from the nonce and the allowed origins', () => {
