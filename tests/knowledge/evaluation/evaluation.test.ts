@@ -13,10 +13,9 @@ import {
 
 /**
  * Issue #13 asks for top-1 ≥ 0.90 with at most 2% of answers wrong; the engine does not reach that yet
- * (measured 2026-11-30 with the model npm run train:qa writes: held-back answered right 0.734, right
- * entry shown first 0.886, wrong 2.0% of answers; tuning 0.781, 0.894, 3.2%), so #13's 0.90 bar is
- * NOT met and #13 stays open; these tests hold the floor reached, less a small margin, to catch
- * regressions, until it closes.
+ * (measured 2026-11-30 with the model npm run train:qa writes: tuning answered right 0.783, right
+ * entry shown first 0.888, wrong 3.0% of answers), so #13's 0.90 bar is NOT met and #13 stays open;
+ * these tests hold the floor reached, less a small margin, to catch regressions, until it closes.
  */
 const MIN_TOP1 = 0.71;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
@@ -29,8 +28,16 @@ const MAX_OUT_OF_SCOPE_ANSWERED = 0.03;
  * labelled out of scope.
  */
 const MAX_WRONG_ANSWER_SHARE = 0.035;
-/** The held-back split meets issue #13's own wrong-answer bar, so it is held to it. */
-const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.02;
+/**
+ * The held-back split is the second set (heldback-2026-11.jsonl), first measured on 2026-11-30 when it
+ * was wired in, before anything was chosen on it: answered right 0.669, shown first 0.823, out of
+ * scope answered 2.1%, wrong 2.9% of answers. That is below issue #13's bars (0.90, 2%) and below the
+ * retired first set's figures; these floors are that first measurement less a small margin, a guard
+ * against regressions and not the bar, which stays unmet.
+ */
+const MIN_HELDBACK_TOP1 = 0.65;
+const MIN_HELDBACK_FIRST_SHOWN = 0.8;
+const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.035;
 /** The held-back split must be big enough for its figures to mean something. */
 const MIN_HELDBACK_QUESTIONS = 180;
 
@@ -102,12 +109,12 @@ describe('evaluation, held-back split (figures only)', function () {
     expect(figures.outOfScope, shown()).to.be.at.least(1);
   });
 
-  it(`answers at least ${MIN_TOP1 * 100}% of in-scope held-back questions with the right entry`, () => {
-    expect(figures.accuracy, shown()).to.be.at.least(MIN_TOP1);
+  it(`answers at least ${MIN_HELDBACK_TOP1 * 100}% of in-scope held-back questions with the right entry`, () => {
+    expect(figures.accuracy, shown()).to.be.at.least(MIN_HELDBACK_TOP1);
   });
 
-  it(`shows the right entry first (answer or first suggestion) for at least ${MIN_FIRST_SHOWN * 100}% of in-scope held-back questions`, () => {
-    expect(figures.firstShown, shown()).to.be.at.least(MIN_FIRST_SHOWN);
+  it(`shows the right entry first (answer or first suggestion) for at least ${MIN_HELDBACK_FIRST_SHOWN * 100}% of in-scope held-back questions`, () => {
+    expect(figures.firstShown, shown()).to.be.at.least(MIN_HELDBACK_FIRST_SHOWN);
   });
 
   it(`answers no more than ${MAX_OUT_OF_SCOPE_ANSWERED * 100}% of out-of-scope held-back questions`, () => {
