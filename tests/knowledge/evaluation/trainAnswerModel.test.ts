@@ -5,15 +5,7 @@ import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeB
 import { fixtureKnowledgeBase } from '../../helpers/fixtureKnowledge';
 import { EvaluationQuestion, FIRST_HELDBACK_FILE } from './evaluate';
 import path from 'node:path';
-import {
-  answerModelText,
-  entryQuestionExamples,
-  examplesOf,
-  isAcceptable,
-  trainAnswerModel,
-  trainingInputsHash,
-  tuningInput,
-} from './trainAnswerModel';
+import { answerModelText, entryQuestionExamples, examplesOf, isAcceptable, trainAnswerModel, trainingInputsHash, tuningInput } from './trainAnswerModel';
 
 /** The fixture corpus with alternate questions, each carrying a word found nowhere else. */
 function withQuestions(): KnowledgeBase {
