@@ -1,7 +1,6 @@
 import JSZip from 'jszip';
-import { drawColorIcon } from './colorIcon';
+import { readAppIcons } from './appIcons';
 import { ICON_FILES, TeamsManifest } from './createManifest';
-import { drawOutlineIcon } from './outlineIcon';
 import { ManifestInvalidError, validateManifest } from './validateManifest';
 
 /** The package's file name, e.g. workforce-assistant-1.2.0.zip, so admins can tell versions apart. */
@@ -15,7 +14,7 @@ export function packageFileName(manifest: TeamsManifest): string {
 
 /**
  * Builds the Teams app package in memory: manifest.json and the two icons at the top level of a
- * zip, as Teams requires. Throws ManifestInvalidError, before anything is drawn or zipped, when
+ * zip, as Teams requires. Throws ManifestInvalidError, before anything is read or zipped, when
  * the manifest does not match its bundled schema.
  */
 export async function createAppPackage(manifest: TeamsManifest): Promise<Buffer> {
@@ -23,7 +22,8 @@ export async function createAppPackage(manifest: TeamsManifest): Promise<Buffer>
   if (errors.length > 0) throw new ManifestInvalidError(errors);
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  zip.file(ICON_FILES.color, drawColorIcon());
-  zip.file(ICON_FILES.outline, drawOutlineIcon());
+  const icons = readAppIcons();
+  zip.file(ICON_FILES.color, icons.color);
+  zip.file(ICON_FILES.outline, icons.outline);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { Request, Response, Server } from 'restify';
 import { projectRoot } from '../../knowledge/projectRoot';
@@ -33,9 +32,9 @@ export function registerCataloguePageRoutes(
       res.end();
       return;
     }
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = dashboardPageHeaders(req, res, inTeams ? 'teamsTab' : 'browser');
     const html = renderCataloguePage({ botName: config.botName, version: config.version, nonce, theme: themeFrom(query.get('theme')), inTeams });
-    res.writeHead(200, { ...dashboardPageHeaders(nonce, inTeams ? 'teamsTab' : 'browser'), 'content-length': String(Buffer.byteLength(html)) });
+    res.writeHead(200, { 'content-length': String(Buffer.byteLength(html)) });
     res.end(html);
   });
   server.get(script, async (req: Request, res: Response) => assets.serve(script, req, res));

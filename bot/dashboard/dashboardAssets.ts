@@ -17,6 +17,14 @@ export const OWN_SCRIPTS = [
   'dashboard.js',
 ];
 
+/** The shared scripts the editor pages (Content, Training catalogue) load before their own, after Teams' library in the Teams tab. */
+const EDITOR_SCRIPTS = ['dashboardDom.js', 'dashboardTheme.js', 'dashboardAuth.js', 'dashboardEditor.js'];
+
+/** The scripts an editor page loads, in order: Teams' library (in Teams only), the shared editor scripts, then the page's own. */
+export function editorPageScripts(inTeams: boolean, pageScripts: string[]): string[] {
+  return [...(inTeams ? ['teams-js.min.js'] : []), ...EDITOR_SCRIPTS, ...pageScripts].map((f) => `${ASSET_BASE}/${f}`);
+}
+
 /**
  * The files the dashboard loads, all from this server (intranets and Teams tabs often cannot reach a
  * CDN): GOV.UK Frontend's styles without the GDS typeface, Chart.js, Microsoft's Teams library, and
@@ -40,6 +48,8 @@ export function dashboardAssets(): StaticAssets {
     // The same Adaptive Cards renderer Microsoft's clients use, so the authoring preview shows the card as staff will see it.
     [`${ASSET_BASE}/adaptivecards.min.js`]: { file: path.join(modules, 'adaptivecards', 'dist', 'adaptivecards.min.js'), contentType: js },
     [`${ASSET_BASE}/teams-js.min.js`]: { file: path.join(modules, '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js'), contentType: js },
-    ...Object.fromEntries(OWN_SCRIPTS.map((file) => [`${ASSET_BASE}/${file}`, { file: path.join(publicDir, file), contentType: js }])),
+    ...Object.fromEntries(
+      [...OWN_SCRIPTS, 'dashboardEditor.js'].map((file) => [`${ASSET_BASE}/${file}`, { file: path.join(publicDir, file), contentType: js }]),
+    ),
   });
 }

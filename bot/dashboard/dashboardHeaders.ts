@@ -1,3 +1,4 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { pageSecurityHeaders } from '../platform/http/securityHeaders';
 
 /**
@@ -23,20 +24,23 @@ export const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net';
 /** Which dashboard page the headers are for. */
 export type DashboardPageKind = 'teamsTab' | 'browser' | 'signIn';
 
+/** One helmet set-up per kind of page, built once: the kinds differ only in who may frame and whom the page may reach. */
+const APPLIERS: Record<DashboardPageKind, ReturnType<typeof pageSecurityHeaders>> = {
+  teamsTab: pageSecurityHeaders({ connectSources: [TEAMS_ORIGIN_LIST], frameAncestors: TEAMS_FRAME_ANCESTORS }),
+  browser: pageSecurityHeaders({ connectSources: [], frameAncestors: TEAMS_FRAME_ANCESTORS }),
+  signIn: pageSecurityHeaders({ connectSources: [], frameAncestors: [] }),
+};
+
 /**
- * Headers for a dashboard page: the web chat page's strict policy (scripts from this server with the
- * nonce only) and hardening. The dashboard may be framed by Teams; the sign-in page by nobody else,
- * so a form asking for the admin token cannot be overlaid on another site.
+ * Sets the headers of a dashboard page and returns its fresh nonce: the web chat page's strict
+ * policy (scripts from this server with the nonce only) and hardening. The dashboard may be framed
+ * by Teams; the sign-in page by nobody else, so a form asking for the admin token cannot be
+ * overlaid on another site.
  */
-export function dashboardPageHeaders(nonce: string, kind: DashboardPageKind): Record<string, string> {
-  return {
-    ...pageSecurityHeaders({
-      nonce,
-      connectSources: kind === 'teamsTab' ? [TEAMS_ORIGIN_LIST] : [],
-      frameAncestors: kind === 'signIn' ? [] : TEAMS_FRAME_ANCESTORS,
-    }),
-    'content-type': 'text/html; charset=utf-8',
-  };
+export function dashboardPageHeaders(req: IncomingMessage, res: ServerResponse, kind: DashboardPageKind): string {
+  const nonce = APPLIERS[kind](req, res);
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  return nonce;
 }
 
 /** Headers for the JSON routes: never cached (they carry results), never sniffed. */

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { DateTime } from 'luxon';
 import { Request, Response, Server } from 'restify';
@@ -26,9 +25,7 @@ export interface DashboardPageDependencies {
   now: () => DateTime;
 }
 
-const newNonce = (): string => crypto.randomBytes(16).toString('base64');
-
-function sendHtml(res: Response, status: number, html: string, headers: Record<string, string>): void {
+function sendHtml(res: Response, status: number, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(html)) });
   res.end(html);
 }
@@ -75,9 +72,9 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
   const attempts = new SignInAttempts(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
   const page = { botName: config.botName, version: config.version };
 
-  const signInPage = (res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem, headers: Record<string, string> = {}) => {
-    const nonce = newNonce();
-    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), { ...dashboardPageHeaders(nonce, 'signIn'), ...headers });
+  const signInPage = (req: Request, res: Response, status: number, theme: DashboardTheme, problem?: SignInProblem, headers: Record<string, string> = {}) => {
+    const nonce = dashboardPageHeaders(req, res, 'signIn');
+    sendHtml(res, status, renderSignInPage({ ...page, nonce, theme, enabled, problem }), headers);
   };
 
   server.get('/dashboard', async (req: Request, res: Response) => {
@@ -90,8 +87,8 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
       redirect(res, pathWith('/dashboard/sign-in', theme, expired ? { expired: '1' } : {}));
       return;
     }
-    const nonce = newNonce();
-    sendHtml(res, 200, renderDashboardPage({ ...page, nonce, theme, inTeams }), dashboardPageHeaders(nonce, inTeams ? 'teamsTab' : 'browser'));
+    const nonce = dashboardPageHeaders(req, res, inTeams ? 'teamsTab' : 'browser');
+    sendHtml(res, 200, renderDashboardPage({ ...page, nonce, theme, inTeams }));
   });
 
   server.get('/dashboard/sign-in', async (req: Request, res: Response) => {
@@ -101,18 +98,18 @@ export function registerDashboardPageRoutes(server: Server, deps: DashboardPageD
       redirect(res, pathWith('/dashboard', theme));
       return;
     }
-    signInPage(res, 200, theme, query.get('expired') === '1' ? 'expired' : undefined);
+    signInPage(req, res, 200, theme, query.get('expired') === '1' ? 'expired' : undefined);
   });
 
   server.post('/dashboard/sign-in', async (req: Request, res: Response) => {
     const theme = themeFrom(formField(req.body, 'theme'));
-    if (!enabled) return signInPage(res, 404, theme);
-    if (!fromOwnPage(req)) return signInPage(res, 403, theme);
+    if (!enabled) return signInPage(req, res, 404, theme);
+    if (!fromOwnPage(req)) return signInPage(req, res, 403, theme);
     const verdict = attempts.take(clientAddress(req, config.trustedProxyHops), now().toMillis());
-    if (!verdict.accepted) return signInPage(res, 429, theme, 'tooMany', { 'retry-after': String(verdict.retryAfterSeconds) });
+    if (!verdict.accepted) return signInPage(req, res, 429, theme, 'tooMany', { 'retry-after': String(verdict.retryAfterSeconds) });
     const token = formField(req.body, 'token').trim();
-    if (!token) return signInPage(res, 400, theme, 'missing');
-    if (checkAdminToken(config.adminApiToken, `Bearer ${token}`)) return signInPage(res, 401, theme, 'wrong');
+    if (!token) return signInPage(req, res, 400, theme, 'missing');
+    if (checkAdminToken(config.adminApiToken, `Bearer ${token}`)) return signInPage(req, res, 401, theme, 'wrong');
     const session = await sessions.issue();
     const seconds = session.expiresAt.diff(now()).as('seconds');
     redirect(res, pathWith('/dashboard', theme), { 'set-cookie': sessionCookie(req, session.token, seconds) });

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { Request, Response, Server } from 'restify';
 import { Config } from '../platform/config';
@@ -38,12 +37,13 @@ export function registerPageRoutes(server: Server, config: Config, mode: WebChat
   const assets = pageAssets(config.botName);
   const connectSources = mode === 'azure' ? directLineConnectSources(config.webChat.directLineEndpoint) : [];
 
+  const securityHeaders = pageSecurityHeaders({ connectSources, frameAncestors: config.webChat.embedOrigins });
+
   server.get('/', async (req: Request, res: Response) => {
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = securityHeaders(req, res);
     const embedded = new URL(req.url ?? '/', 'http://localhost').searchParams.get('embed') === '1';
     const html = renderWebChatPage({ botName: config.botName, nonce, mode, embedded, version: config.version, safeguarding: config.safeguarding });
-    const headers = pageSecurityHeaders({ nonce, connectSources, frameAncestors: config.webChat.embedOrigins });
-    res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) });
     res.end(html);
   });
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../platform/http/escapeHtml';
+import { renderView } from '../platform/http/pageViews';
 
 /** What a policy page needs: the bot's name, the page title and its text (paragraphs separated by blank lines). */
 export interface PolicyPageOptions {
@@ -23,28 +23,5 @@ export function paragraphsOf(text: string): string[] {
  * links to; no scripts, text only (escaped), so it needs nothing but the shared stylesheet.
  */
 export function renderPolicyPage(o: PolicyPageOptions): string {
-  const name = escapeHtml(o.botName);
-  const title = escapeHtml(o.title);
-  const body = paragraphsOf(o.text)
-    .map((p) => `<p class="govuk-body">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n        ');
-  return `<!DOCTYPE html>
-<html lang="en" class="govuk-template">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${title} \u2013 ${name}</title>
-  <link rel="stylesheet" href="/webchat/govuk-frontend.min.css?v=${encodeURIComponent(o.version)}">
-</head>
-<body class="govuk-template__body">
-  <a href="#main-content" class="govuk-skip-link">Skip to main content</a>
-  <header class="govuk-header"><div class="govuk-header__container govuk-width-container"><a href="/" class="govuk-header__link govuk-header__service-name">${name}</a></div></header>
-  <div class="govuk-width-container">
-    <main class="govuk-main-wrapper" id="main-content">
-      <h1 class="govuk-heading-l">${title}</h1>
-        ${body}
-    </main>
-  </div>
-</body>
-</html>`;
+  return renderView('webchat/views/policy.njk', { ...o, paragraphs: paragraphsOf(o.text) });
 }

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { PNG } from 'pngjs';
+import { readAppIcons } from '../../manifest/appIcons';
 import { createAppPackage, packageFileName } from '../../manifest/appPackage';
 import { createManifest, TeamsManifest } from '../../manifest/createManifest';
 import { loadManifestConfig } from '../../manifest/manifestConfig';
@@ -15,6 +17,9 @@ describe('createAppPackage', () => {
     expect(opened.manifest).to.deep.equal(JSON.parse(JSON.stringify(manifest)));
     expect([opened.color.width, opened.color.height]).to.deep.equal([192, 192]);
     expect([opened.outline.width, opened.outline.height]).to.deep.equal([32, 32]);
+    // The icons are the committed files, unchanged.
+    expect(opened.color.data.equals(PNG.sync.read(readAppIcons().color).data)).to.equal(true);
+    expect(opened.outline.data.equals(PNG.sync.read(readAppIcons().outline).data)).to.equal(true);
   });
 
   it('refuses a manifest that does not match its schema, listing each error', async () => {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { Request, Response, Server } from 'restify';
 import { projectRoot } from '../../../knowledge/projectRoot';
@@ -42,9 +41,9 @@ export function registerContentPageRoutes(
       res.end();
       return;
     }
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = dashboardPageHeaders(req, res, inTeams ? 'teamsTab' : 'browser');
     const html = renderContentPage({ botName: config.botName, version: config.version, nonce, theme, inTeams });
-    res.writeHead(200, { ...dashboardPageHeaders(nonce, inTeams ? 'teamsTab' : 'browser'), 'content-length': String(Buffer.byteLength(html)) });
+    res.writeHead(200, { 'content-length': String(Buffer.byteLength(html)) });
     res.end(html);
   });
   for (const assetPath of assets.paths) server.get(assetPath, async (req: Request, res: Response) => assets.serve(assetPath, req, res));

@@ -32,75 +32,26 @@
 
   // ---- messages -------------------------------------------------------------------------------
 
-  function clearFieldErrors() {
-    for (const group of document.querySelectorAll('.app-catalogue-form .govuk-form-group')) {
-      group.classList.remove('govuk-form-group--error');
-      const message = group.querySelector('.govuk-error-message');
-      message.hidden = true;
-      message.textContent = '';
-    }
-  }
-
-  /** A GOV.UK error summary listing every problem, with the messages beside the fields they belong to. */
-  function showProblems(title, problems) {
-    clearFieldErrors();
+  /** The form group a problem belongs to: the audience's fields are the form's sectors and roles. */
+  function locate(p) {
+    const name = p.field === 'audience.sectors' ? 'sectors' : p.field === 'audience.roles' ? 'roles' : p.field.split('.')[0];
     const form = editing ? `${editing.kind}-form` : 'course-form';
-    const items = problems.map((p) => {
-      const name = p.field === 'audience.sectors' ? 'sectors' : p.field === 'audience.roles' ? 'roles' : p.field.split('.')[0];
-      const group = document.querySelector(`#${form} [data-field="${CSS.escape(name)}"]`);
-      if (group) {
-        group.classList.add('govuk-form-group--error');
-        const message = group.querySelector('.govuk-error-message');
-        message.hidden = false;
-        message.replaceChildren(el('span', { className: 'govuk-visually-hidden', text: 'Error: ' }), document.createTextNode(p.message));
-      }
-      return el('li', {}, [group ? el('a', { href: `#${editing.kind}-${name}`, text: `${p.field}: ${p.message}` }) : p.message]);
-    });
-    const summary = el('div', { className: 'govuk-error-summary', role: 'alert', tabindex: '-1', 'data-kind': 'problems' }, [
-      el('h3', { className: 'govuk-error-summary__title', text: title }),
-      el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)]),
-    ]);
-    $('edit-messages').replaceChildren(summary);
-    summary.focus();
+    const group = document.querySelector(`#${form} [data-field="${CSS.escape(name)}"]`);
+    return { group, href: editing ? `#${editing.kind}-${name}` : undefined, text: `${p.field}: ${p.message}` };
   }
 
-  function showNotice(text) {
-    clearFieldErrors();
-    $('edit-messages').replaceChildren(
-      el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [
-        el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })]),
-      ]),
-    );
-  }
-
-  /** What a refused save, approval or restore says: every problem for 422, the server's message otherwise (a conflict names who changed it). */
-  function showFailure(what, err) {
-    const body = (err && err.body) || {};
-    if (err && err.status === 422 && Array.isArray(body.problems))
-      showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
-    else if (err && err.status === 409 && body.error === 'Conflict') showProblems('Someone else changed this', [{ field: 'conflict', message: body.message }]);
-    else showProblems(`The ${what} did not work`, [{ field: 'request', message: err && err.message ? err.message : String(err) }]);
-  }
-
-  function showRefusal(err) {
-    const main = $('catalogue-main');
-    if (main) main.remove();
-    $('catalogue-viewer').textContent = err.status === 403 ? 'Signed in, without access.' : 'Not signed in.';
-    const heading = el('h2', {
-      className: 'govuk-heading-l',
-      tabindex: '-1',
-      text: err.status === 403 ? 'You do not have access to the training catalogue' : 'You are not signed in',
-    });
-    const action =
-      err.status === 401 && mode !== 'teams'
-        ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' })
-        : null;
-    $('catalogue-problem').className = 'app-problem';
-    $('catalogue-problem').replaceChildren(...[heading, el('p', { className: 'govuk-body', text: err.message }), action].filter(Boolean));
-    $('catalogue-problem').hidden = false;
-    root.setAttribute('data-state', 'refused');
-    heading.focus();
-  }
+  const { clearFieldErrors, showNotice, showFailure, showRefusal } = Dashboard.editor.messages({
+    root,
+    fieldGroups: '.app-catalogue-form .govuk-form-group',
+    locate,
+    conflictTitle: 'Someone else changed this',
+    refusal: {
+      mainId: 'catalogue-main',
+      viewerId: 'catalogue-viewer',
+      problemId: 'catalogue-problem',
+      noAccess: 'You do not have access to the training catalogue',
+    },
+  });
 
   function onError(err) {
     if (err && (err.status === 401 || err.status === 403)) showRefusal(err);
@@ -254,41 +205,17 @@
   async function loadVersions() {
     const path = `/${PLURAL[editing.kind]}/${encodeURIComponent(editing.id)}`;
     const answer = await api.getJson(`${path}/versions`);
-    if (!answer.versions.length) {
-      $('versions-body').replaceChildren(el('p', { className: 'govuk-body', text: 'Not published yet.' }));
-      return;
-    }
-    $('versions-body').replaceChildren(
-      table({
-        caption: 'Every published version, newest first',
-        head: ['Version', 'Published', 'Written by', 'Approved by', 'What changed', 'Restore'],
-        rows: answer.versions.map((v) => [
-          String(v.version) + (v.version === answer.live_version ? ' (live)' : ''),
-          dateTime(v.published_at),
-          v.author,
-          v.approver,
-          el('pre', { className: 'app-pre app-diff', text: v.diff }),
-          v.version === answer.live_version
-            ? ''
-            : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [
-                `Restore version ${v.version}`,
-              ]),
-        ]),
-      }),
-    );
-    for (const button of $('versions-body').querySelectorAll('button[data-restore]')) {
-      button.addEventListener('click', async () => {
-        try {
-          const answer = await api.postJson(`${path}/versions/${button.getAttribute('data-restore')}/restore`, { version: editing.version });
-          await openItem(editing.kind, editing.id);
-          showNotice(answer.message);
-          await loadList();
-        } catch (err) {
-          if (err && err.status === 401) return showRefusal(err);
-          showFailure('restore', err);
-        }
-      });
-    }
+    Dashboard.editor.showVersions($('versions-body'), answer, async (version) => {
+      try {
+        const restored = await api.postJson(`${path}/versions/${version}/restore`, { version: editing.version });
+        await openItem(editing.kind, editing.id);
+        showNotice(restored.message);
+        await loadList();
+      } catch (err) {
+        if (err && err.status === 401) return showRefusal(err);
+        showFailure('restore', err);
+      }
+    });
   }
 
   // ---- the LMS import -------------------------------------------------------------------------

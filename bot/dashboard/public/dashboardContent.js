@@ -27,90 +27,13 @@
 
   // ---- messages -------------------------------------------------------------------------------
 
-  /** Clears the per-field error messages and the red borders. */
-  function clearFieldErrors() {
-    for (const group of document.querySelectorAll('#edit-form .govuk-form-group')) {
-      group.classList.remove('govuk-form-group--error');
-      const message = group.querySelector('.govuk-error-message');
-      if (message) {
-        message.hidden = true;
-        message.textContent = '';
-      }
-    }
-  }
-
-  /** A GOV.UK error summary listing every problem, each linking to its field, and the messages beside the fields. */
-  function showProblems(title, problems) {
-    clearFieldErrors();
-    const items = problems.map((p) => {
-      const group = document.querySelector(`#edit-form [data-field="${CSS.escape(p.field)}"]`);
-      if (group) {
-        group.classList.add('govuk-form-group--error');
-        const message = group.querySelector('.govuk-error-message');
-        message.hidden = false;
-        message.replaceChildren(el('span', { className: 'govuk-visually-hidden', text: 'Error: ' }), document.createTextNode(p.message));
-      }
-      return el('li', {}, [group ? el('a', { href: `#f-${p.field}`, text: p.message }) : p.message]);
-    });
-    const summary = el('div', { className: 'govuk-error-summary', role: 'alert', tabindex: '-1', 'data-kind': 'problems' }, [
-      el('div', { role: 'alert' }, [
-        el('h3', { className: 'govuk-error-summary__title', text: title }),
-        el('div', { className: 'govuk-error-summary__body' }, [el('ul', { className: 'govuk-list govuk-error-summary__list' }, items)]),
-      ]),
-    ]);
-    $('edit-messages').replaceChildren(summary);
-    summary.focus();
-  }
-
-  /** A success or information banner, with any kb:check warnings under it. */
-  function showNotice(text, warnings) {
-    clearFieldErrors();
-    const parts = [
-      el('div', { className: 'govuk-notification-banner govuk-notification-banner--success', role: 'status', 'data-kind': 'notice' }, [
-        el('div', { className: 'govuk-notification-banner__content' }, [el('p', { className: 'govuk-notification-banner__heading', text })]),
-      ]),
-    ];
-    if (warnings && warnings.length)
-      parts.push(
-        el('div', { className: 'govuk-warning-text', 'data-kind': 'warnings' }, [
-          el('strong', { className: 'govuk-warning-text__text' }, [
-            el('span', { className: 'govuk-visually-hidden', text: 'Warning' }),
-            ...warnings.map((w) => el('span', { className: 'app-block', text: w })),
-          ]),
-        ]),
-      );
-    $('edit-messages').replaceChildren(...parts);
-  }
-
-  /** What a refused save, approval or restore says: every problem for 422, the server's message otherwise (a conflict names who changed it). */
-  function showFailure(what, err) {
-    const body = (err && err.body) || {};
-    if (err && err.status === 422 && Array.isArray(body.problems))
-      showProblems(`The ${what} was not saved: fix ${body.problems.length === 1 ? 'this problem' : `these ${body.problems.length} problems`}`, body.problems);
-    else if (err && err.status === 409 && body.error === 'Conflict')
-      showProblems('Someone else changed this entry', [{ field: 'conflict', message: body.message }]);
-    else showProblems(`The ${what} did not work`, [{ field: 'request', message: err && err.message ? err.message : String(err) }]);
-  }
-
-  function showRefusal(err) {
-    const main = $('content-main');
-    if (main) main.remove();
-    $('content-viewer').textContent = err.status === 403 ? 'Signed in, without access.' : 'Not signed in.';
-    const heading = el('h2', {
-      className: 'govuk-heading-l',
-      tabindex: '-1',
-      text: err.status === 403 ? 'You do not have access to content editing' : 'You are not signed in',
-    });
-    const action =
-      err.status === 401 && mode !== 'teams'
-        ? el('a', { className: 'govuk-button', href: root.getAttribute('data-sign-in'), role: 'button', text: 'Sign in' })
-        : null;
-    $('content-problem').className = 'app-problem';
-    $('content-problem').replaceChildren(...[heading, el('p', { className: 'govuk-body', text: err.message }), action].filter(Boolean));
-    $('content-problem').hidden = false;
-    root.setAttribute('data-state', 'refused');
-    heading.focus();
-  }
+  const { clearFieldErrors, showProblems, showNotice, showFailure, showRefusal } = Dashboard.editor.messages({
+    root,
+    fieldGroups: '#edit-form .govuk-form-group',
+    locate: (p) => ({ group: document.querySelector(`#edit-form [data-field="${CSS.escape(p.field)}"]`), href: `#f-${p.field}`, text: p.message }),
+    conflictTitle: 'Someone else changed this entry',
+    refusal: { mainId: 'content-main', viewerId: 'content-viewer', problemId: 'content-problem', noAccess: 'You do not have access to content editing' },
+  });
 
   // ---- the list -------------------------------------------------------------------------------
 
@@ -310,30 +233,7 @@
 
   async function loadVersions() {
     const answer = await api.getJson(`/entries/${encodeURIComponent(editing.id)}/versions`);
-    if (!answer.versions.length) {
-      $('versions-body').replaceChildren(el('p', { className: 'govuk-body', text: 'Not published yet.' }));
-      return;
-    }
-    $('versions-body').replaceChildren(
-      table({
-        caption: 'Every published version, newest first',
-        head: ['Version', 'Published', 'Written by', 'Approved by', 'What changed', 'Restore'],
-        rows: answer.versions.map((v) => [
-          String(v.version) + (v.version === answer.live_version ? ' (live)' : ''),
-          dateTime(v.published_at),
-          v.author,
-          v.approver,
-          el('pre', { className: 'app-pre app-diff', text: v.diff }),
-          v.version === answer.live_version
-            ? ''
-            : el('button', { type: 'button', className: 'govuk-button govuk-button--secondary app-table-button', 'data-restore': String(v.version) }, [
-                `Restore version ${v.version}`,
-              ]),
-        ]),
-      }),
-    );
-    for (const button of $('versions-body').querySelectorAll('button[data-restore]'))
-      button.addEventListener('click', () => restore(Number(button.getAttribute('data-restore'))));
+    Dashboard.editor.showVersions($('versions-body'), answer, restore);
   }
 
   async function restore(version) {

@@ -50,8 +50,8 @@ export class StaticAssets {
       loaded.catch(() => this.loaded.delete(path));
     }
     const { body, gzipped, etag } = await loaded;
+    assetSecurityHeaders(req, res, asset.crossOrigin);
     const headers: Record<string, string> = {
-      ...assetSecurityHeaders(asset.crossOrigin),
       'content-type': asset.contentType,
       'cache-control': 'public, max-age=3600',
       etag,
