@@ -179,11 +179,12 @@ export class SurveyService {
   async isInAudience(wave: Wave, respondent: Respondent, known?: { profile: Profile | undefined }): Promise<boolean> {
     const profile = known ? known.profile : await this.deps.profiles.get(respondent.userId);
     if (matchesAudience(wave.audience, profile)) return true;
-    const wasSentTo = this.deps.queue?.wasSentTo;
-    if (!wasSentTo) return false;
+    // Called on the queue itself: the delivery engine's method needs its own `this`.
+    const queue = this.deps.queue;
+    if (!queue?.wasSentTo) return false;
     // A card sent through a chat that installing the app opened, where the Teams id could not be read, stays under the person's directory id.
     for (const recipient of [respondent.userId, ...respondent.identities.filter((i) => i.startsWith('aad:'))])
-      if (await wasSentTo(pulseMessageId(wave.id), recipient)) return true;
+      if (await queue.wasSentTo(pulseMessageId(wave.id), recipient)) return true;
     return false;
   }
 

@@ -31,7 +31,9 @@ describe('QuestionAnswerer: training questions', () => {
     ['lead professional course', 'course caf-lead-professional'],
     ['what is a CAF?', 'answer caf'],
     ['what is TAC', 'answer tac'],
-    ['can a teaching assistant be the lead professional', 'suggest'],
+    // A question naming the course's subject gets the glossary's "did you mean", not the course. (The teaching-assistant wording
+    // now gets the course: the glossary's only guess for it is workforce remodelling, which names higher level teaching assistants.)
+    ['can a social worker be the lead professional', 'suggest'],
     ['newcastle integrated induction course', 'answer newcastle-integrated-induction'],
     ['training and development agency for schools still going?', 'answer tda'],
     // The course is named outright ("Apprenticeships in the children's workforce"); the glossary only has the narrower, older
@@ -46,10 +48,10 @@ describe('QuestionAnswerer: training questions', () => {
 
   it('keeps a "did you mean" question as a gap in the same scrubbed text the "None of these" button carries', async () => {
     const log = new InMemoryFeedbackLog();
-    const reply = await make(log).answer('can a teaching assistant be the lead professional', 'msteams');
+    const reply = await make(log).answer('can a social worker be the lead professional', 'msteams');
     if (reply.kind !== 'suggest') throw new Error(`expected "did you mean", got ${reply.kind}`);
     expect(log.unanswered.map((u) => u.question)).to.deep.equal([reply.question]);
-    expect(reply.question).to.equal('can a teaching assistant be the lead professional');
+    expect(reply.question).to.equal('can a social worker be the lead professional');
   });
 
   it('keeps safeguarding first, even in a training question', () => {
