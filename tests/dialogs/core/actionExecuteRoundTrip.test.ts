@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { movableClock } from '../../helpers/testDelivery';
+import { actionExecute, adminPost, sendPersonal } from '../../helpers/teamsTraffic';
 import { adaptiveCardProblems } from '../../helpers/validateCard';
 
 const TOKEN = 'round-trip-admin-token';
@@ -29,35 +30,16 @@ describe('Action.Execute round trips for every card action', function () {
   let briefingId = 0;
   let surveyId = 0;
 
-  const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        channelId: 'msteams',
-        serviceUrl,
-        from: { id: STAFF.id, aadObjectId: STAFF.aadObjectId },
-        recipient: { id: '28:bot' },
-        conversation: { id: `a:${STAFF.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
-        ...activity,
-      }),
-    });
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as InvokeBody | undefined };
-  };
-  const press = (verb: string, data: Record<string, unknown>) =>
-    post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } });
+  const post = (activity: Record<string, unknown>): Promise<{ status: number; body: InvokeBody | undefined }> =>
+    sendPersonal({ botUrl: bot.url, serviceUrl }, STAFF, activity);
+  const press = (verb: string, data: Record<string, unknown>) => post(actionExecute(verb, data));
 
   before(async () => {
     serviceUrl = await connector.start();
     bot = await startBot({ ADMIN_API_TOKEN: TOKEN }, { now: clock.now });
     await post({ type: 'message', text: 'hi' });
     await bot.services.store.profiles.save({ userId: STAFF.id, sector: 'health', role: 'health-visitor', topics: [], startDate: '2026-09-01' });
-    const api = (path: string, body: unknown, key: string) =>
-      fetch(`${bot.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify(body),
-      });
+    const api = (path: string, body: unknown, key: string) => adminPost(bot.url, TOKEN, path, body, key);
     briefingId = ((await (await api('/api/briefings', { title: 'Round trip', summary: 'A briefing to press buttons on.' }, 'rt-b')).json()) as { id: number })
       .id;
     const survey = (await (

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { movableClock } from '../../../helpers/testDelivery';
+import { actionExecute, sendPersonal, TeamsPerson } from '../../../helpers/teamsTraffic';
 
 const TOKEN = 'reader-targeting-token-123456';
 const GROUP = '66666666-6666-6666-6666-666666666666';
@@ -17,28 +18,9 @@ describe('"latest briefings" and card buttons follow directory targeting (Entra 
   const clock = movableClock('2026-11-24T10:00:00');
   let briefingId = 0;
 
-  async function send(from: { id: string; aadObjectId?: string }, activity: Record<string, unknown>) {
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl,
-        from,
-        recipient: { id: '28:bot', name: 'Bot' },
-        conversation: { id: `a:${from.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
-        ...activity,
-      }),
-    });
-    return { status: res.status, body: res.status === 200 ? ((await res.json().catch(() => undefined)) as Record<string, unknown> | undefined) : undefined };
-  }
-  const execute = (from: { id: string; aadObjectId?: string }, verb: string, data: Record<string, unknown>) =>
-    send(from, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
-    });
+  /** Sends an activity from someone's personal chat, as Teams would, and returns the HTTP answer. */
+  const send = (from: TeamsPerson, activity: Record<string, unknown>) => sendPersonal({ botUrl: bot.url, serviceUrl }, from, activity);
+  const execute = (from: TeamsPerson, verb: string, data: Record<string, unknown>) => send(from, actionExecute(verb, data));
   const lastTo = (userId: string) => JSON.stringify(connector.calls.filter((c) => c.conversationId === `a:${userId}` && c.method === 'POST').pop()?.body ?? {});
 
   before(async () => {

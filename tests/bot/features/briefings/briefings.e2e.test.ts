@@ -3,6 +3,7 @@ import { checkBriefing } from '../../../../bot/features/briefings/briefingInput'
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { movableClock } from '../../../helpers/testDelivery';
+import { actionExecute, sendPersonal, TeamsPerson } from '../../../helpers/teamsTraffic';
 
 const TOKEN = 'briefings-admin-token-123456';
 const COMMS = { id: '29:comms-author', aadObjectId: 'aad-comms' };
@@ -24,29 +25,9 @@ describe('strategy briefings, end to end', function () {
       ).n,
     );
 
-  /** Posts an activity to /api/messages as Teams would, and returns the HTTP answer. */
-  async function send(from: { id: string; aadObjectId?: string }, activity: Record<string, unknown>) {
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl,
-        from,
-        recipient: { id: '28:bot', name: 'Bot' },
-        conversation: { id: `a:${from.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
-        ...activity,
-      }),
-    });
-    return { status: res.status, body: res.status === 200 ? await res.json().catch(() => undefined) : undefined };
-  }
-  const execute = (from: { id: string }, verb: string, data: Record<string, unknown>) =>
-    send(from, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
-    });
+  /** Sends an activity from someone's personal chat, as Teams would, and returns the HTTP answer. */
+  const send = (from: TeamsPerson, activity: Record<string, unknown>) => sendPersonal({ botUrl: bot.url, serviceUrl }, from, activity);
+  const execute = (from: TeamsPerson, verb: string, data: Record<string, unknown>) => send(from, actionExecute(verb, data));
   const lastTo = (userId: string) => JSON.stringify(connector.calls.filter((c) => c.conversationId === `a:${userId}` && c.method === 'POST').pop()?.body ?? {});
   const api = (path: string, init: RequestInit & { key?: string; token?: string } = {}) =>
     fetch(`${bot.url}${path}`, {

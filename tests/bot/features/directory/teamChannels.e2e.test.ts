@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ConnectorCall, FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { movableClock } from '../../../helpers/testDelivery';
+import { adminPost, sendInTeam } from '../../../helpers/teamsTraffic';
 
 const TOKEN = 'channels-admin-token-1234567890';
 const TENANT = 'tenant-channels';
@@ -25,29 +26,19 @@ describe('Teams channels, end to end: a briefing goes to a chosen channel read f
     return undefined;
   }
 
+  const team = { id: TEAM, name: 'Early help', tenantId: TENANT, botId: BOT };
   async function activity(body: Record<string, unknown>) {
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        channelId: 'msteams',
-        serviceUrl,
-        from: { id: '29:installer', aadObjectId: 'aad-installer' },
-        recipient: { id: BOT, name: 'Bot' },
-        conversation: { id: TEAM, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { team: { id: TEAM, name: 'Early help' }, tenant: { id: TENANT } },
-        ...body,
-      }),
-    });
-    expect(res.status).to.be.lessThan(300);
+    expect((await sendInTeam({ botUrl: bot.url, serviceUrl }, team, body)).status).to.be.lessThan(300);
     await bot.services.rosterSync.idle();
   }
   const brief = (title: string, audience: Record<string, unknown>) =>
-    fetch(`${bot.url}/api/briefings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': `key-${title.replace(/\W/g, '-')}` },
-      body: JSON.stringify({ title, summary: 'What changes this month.', topics: ['training'], audience, urgent: true }),
-    });
+    adminPost(
+      bot.url,
+      TOKEN,
+      '/api/briefings',
+      { title, summary: 'What changes this month.', topics: ['training'], audience, urgent: true },
+      `key-${title.replace(/\W/g, '-')}`,
+    );
   const postsSince = (from: number) => connector.calls.slice(from).filter((c) => c.method === 'POST' && c.body?.type === 'message');
 
   before(async () => {
