@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { describeFieldChanges } from '../content/entryDiff';
+import { CsvLayout, readCsvTable } from '../../platform/csvTable';
 import { FieldProblem } from '../../platform/http/validationFailure';
 import { checkRecord, newCatalogueErrors } from './catalogueInput';
 import { CatalogueItem, itemKey, SessionRecord } from './catalogueItems';
@@ -33,8 +33,6 @@ const COLUMNS: Record<string, keyof SessionRecord> = {
   booking_link: 'booking_url',
 };
 
-const REQUIRED: (keyof SessionRecord)[] = ['id', 'course', 'start', 'end', 'places_left'];
-
 /** A session row that could be read, with the line it came from. */
 export interface SessionRow {
   line: number;
@@ -49,13 +47,14 @@ export interface SessionImportPlan {
   problems: FieldProblem[];
 }
 
-const normalise = (header: string) =>
-  header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+const LAYOUT: CsvLayout<keyof SessionRecord> = {
+  columns: COLUMNS,
+  required: ['id', 'course', 'start', 'end', 'places_left'],
+  maxRows: MAX_SESSION_ROWS,
+  rowIs: 'session',
+  rowsAre: 'sessions',
+  headerHint: [...new Set(Object.values(COLUMNS))].join(', '),
+};
 
 /** A row's cells as session fields: numbers, yes/no and "2027-01-14 09:30" read as the YAML would have them. */
 function fieldsOf(cells: Partial<Record<keyof SessionRecord, string>>): Record<string, unknown> {
@@ -78,61 +77,18 @@ function fieldsOf(cells: Partial<Record<keyof SessionRecord, string>>): Record<s
  * cells are kept as text, so a cell holding HTML or "=HYPERLINK(…)" is stored as those characters.
  */
 export function readSessionCsv(csv: string): { rows: SessionRow[]; problems: FieldProblem[] } {
-  let records: { record: string[]; line: number }[];
-  try {
-    records = (
-      parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as {
-        record: string[];
-        info: { lines: number };
-      }[]
-    ).map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { rows: [], problems: [{ field: line ? `line ${line}` : 'file', message: `This is not readable CSV: ${(err as Error).message}` }] };
-  }
-  if (records.length === 0)
-    return {
-      rows: [],
-      problems: [{ field: 'file', message: `The file is empty: send a header row (${REQUIRED.join(', ')}, venue or online) and one row per session.` }],
-    };
-  const [header, ...body] = records;
-  const columns = header.record.map((h) => COLUMNS[normalise(h)]);
-  const problems: FieldProblem[] = [];
-  header.record.forEach((h, i) => {
-    if (!columns[i]) problems.push({ field: `line ${header.line}`, message: `Unknown column "${h}": use ${[...new Set(Object.values(COLUMNS))].join(', ')}.` });
-  });
-  for (const needed of REQUIRED)
-    if (!columns.includes(needed)) problems.push({ field: `line ${header.line}`, message: `The header has no "${needed}" column.` });
-  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length)
-    problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
-  if (body.length > MAX_SESSION_ROWS)
-    problems.push({ field: 'file', message: `The file has ${body.length} rows; send at most ${MAX_SESSION_ROWS} at a time.` });
-  if (body.length === 0) problems.push({ field: 'file', message: 'The file has a header but no sessions.' });
-  if (problems.length) return { rows: [], problems };
-
   const rows: SessionRow[] = [];
   const firstLine = new Map<string, number>();
-  for (const { record, line } of body) {
-    if (record.length !== columns.length) {
-      problems.push({ field: `line ${line}`, message: `has ${record.length} values; the header has ${columns.length}.` });
-      continue;
-    }
-    const cells: Partial<Record<keyof SessionRecord, string>> = {};
-    columns.forEach((c, i) => (cells[c!] = record[i]));
+  const problems = readCsvTable(csv, LAYOUT, ({ cells, line }) => {
     const checked = checkRecord('session', fieldsOf(cells));
-    if (!checked.ok) {
-      problems.push(...checked.problems.map((p) => ({ field: `line ${line}`, message: `${p.field}: ${p.message}` })));
-      continue;
-    }
+    if (!checked.ok) return checked.problems.map((p) => ({ field: `line ${line}`, message: `${p.field}: ${p.message}` }));
     const id = checked.item.record.id;
     const earlier = firstLine.get(id);
-    if (earlier) {
-      problems.push({ field: `line ${line}`, message: `session ${id} is already on line ${earlier}` });
-      continue;
-    }
+    if (earlier) return [{ field: `line ${line}`, message: `session ${id} is already on line ${earlier}` }];
     firstLine.set(id, line);
     rows.push({ line, item: checked.item as SessionRow['item'] });
-  }
+    return [];
+  });
   return { rows, problems };
 }
 

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { CsvLayout, readCsvTable } from '../../platform/csvTable';
 import { FieldProblem } from '../../platform/http/validationFailure';
 import { DirectoryPersonInput } from './directoryStore';
 
@@ -67,13 +67,15 @@ const rowSchema = z.object({
 /** A checked HR file: the people in it, or every problem with the line it is on. */
 export type HrFile = { ok: true; people: DirectoryPersonInput[] } | { ok: false; problems: FieldProblem[] };
 
-const normalise = (header: string) =>
-  header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+const LAYOUT: CsvLayout<keyof Row> = {
+  columns: COLUMNS,
+  required: ['email'],
+  requiredBecause: 'every person needs an email address',
+  maxRows: MAX_IMPORT_ROWS,
+  rowIs: 'person',
+  rowsAre: 'people',
+  headerHint: 'email, name, department, job_title, office_location, company_name or active',
+};
 
 /**
  * Reads a partner organisation's HR export (CSV with a header row). Every bad row is reported with
@@ -81,69 +83,15 @@ const normalise = (header: string) =>
  * Values are kept as text: a cell like "=HYPERLINK(…)" is stored as those characters and never run.
  */
 export function readHrFile(csv: string): HrFile {
-  let records: { record: string[]; line: number }[];
-  try {
-    records = (
-      parse(csv, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as {
-        record: string[];
-        info: { lines: number };
-      }[]
-    ).map((r) => ({
-      record: r.record,
-      line: r.info.lines,
-    }));
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { ok: false, problems: [{ field: line ? `line ${line}` : 'file', message: `This is not readable CSV: ${(err as Error).message}` }] };
-  }
-  if (records.length === 0)
-    return {
-      ok: false,
-      problems: [
-        {
-          field: 'file',
-          message: 'The file is empty: send a header row (email, name, department, job_title, office_location, company_name) and one row per person.',
-        },
-      ],
-    };
-  const [header, ...rows] = records;
-  const problems: FieldProblem[] = [];
-  const columns = header.record.map((h) => COLUMNS[normalise(h)]);
-  header.record.forEach((h, i) => {
-    if (!columns[i])
-      problems.push({
-        field: `line ${header.line}`,
-        message: `Unknown column "${h}": use email, name, department, job_title, office_location, company_name or active.`,
-      });
-  });
-  if (!columns.includes('email'))
-    problems.push({ field: `line ${header.line}`, message: 'The header has no "email" column; every person needs an email address.' });
-  if (new Set(columns.filter(Boolean)).size !== columns.filter(Boolean).length)
-    problems.push({ field: `line ${header.line}`, message: 'A column appears twice in the header.' });
-  if (rows.length > MAX_IMPORT_ROWS) problems.push({ field: 'file', message: `The file has ${rows.length} rows; send at most ${MAX_IMPORT_ROWS} at a time.` });
-  if (problems.length) return { ok: false, problems };
-  if (rows.length === 0) return { ok: false, problems: [{ field: 'file', message: 'The file has a header but no people.' }] };
-
   const people: DirectoryPersonInput[] = [];
   const firstLine = new Map<string, number>();
-  for (const { record, line } of rows) {
-    if (record.length !== columns.length) {
-      problems.push({ field: `line ${line}`, message: `has ${record.length} values; the header has ${columns.length}.` });
-      continue;
-    }
-    const raw: Record<string, string> = {};
-    columns.forEach((c, i) => (raw[c!] = record[i]));
-    const checked = rowSchema.safeParse(raw);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) problems.push({ field: `line ${line}`, message: `${String(issue.path[0] ?? 'row')} ${issue.message}` });
-      continue;
-    }
+  const problems = readCsvTable(csv, LAYOUT, ({ cells, line }) => {
+    const checked = rowSchema.safeParse(cells);
+    if (!checked.success)
+      return checked.error.issues.map((issue) => ({ field: `line ${line}`, message: `${String(issue.path[0] ?? 'row')} ${issue.message}` }));
     const row = checked.data;
     const earlier = firstLine.get(row.email);
-    if (earlier) {
-      problems.push({ field: `line ${line}`, message: `email ${row.email} is already on line ${earlier}` });
-      continue;
-    }
+    if (earlier) return [{ field: `line ${line}`, message: `email ${row.email} is already on line ${earlier}` }];
     firstLine.set(row.email, line);
     people.push({
       source: 'hr',
@@ -157,6 +105,7 @@ export function readHrFile(csv: string): HrFile {
       },
       enabled: !['no', 'false', '0', 'n'].includes(row.active ?? ''),
     });
-  }
+    return [];
+  });
   return problems.length ? { ok: false, problems } : { ok: true, people };
 }
