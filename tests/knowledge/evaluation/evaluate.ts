@@ -66,6 +66,8 @@ export const TRAINING_QUESTIONS_FILE = path.join(__dirname, 'training-questions.
 export const TUNING_EXTRA_FILE = path.join(__dirname, 'tuning-extra.jsonl');
 /** The first held-back set: its figures informed a content decision, so it was retired into tuning when the second was written. */
 export const FIRST_HELDBACK_FILE = path.join(__dirname, 'tuning-first-heldback.jsonl');
+/** A third staff-style set written from the seeds alone (h-devset), so the answer decision learns from more independent wording. */
+export const TUNING_DEV_FILE = path.join(__dirname, 'tuning-dev-2026-11.jsonl');
 /** The held-back questions: never read to choose features, weights or thresholds; only their aggregate figures are printed. */
 export const HELDBACK_FILE = path.join(__dirname, 'heldback-2026-11.jsonl');
 /** Maps the `concept` of a tuning question to an entry id, "course:<id>" or "missing:<slug>". */
@@ -74,7 +76,7 @@ export const CONCEPT_IDS_FILE = path.join(__dirname, 'concept-ids.json');
 export const HELDBACK_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-11-concepts.json');
 
 /** The tuning split: everything features, weights and thresholds may be chosen on. */
-export const TUNING_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE, TUNING_EXTRA_FILE, FIRST_HELDBACK_FILE];
+export const TUNING_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE, TUNING_EXTRA_FILE, FIRST_HELDBACK_FILE, TUNING_DEV_FILE];
 
 /** The evaluation files of the tuning split (kept for callers that predate the split). */
 export const EVALUATION_FILES = TUNING_FILES;
