@@ -1,6 +1,6 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { createServices, ServiceOverrides, Services } from '../../bot/app/services';
-import { fixedClock, shippedKnowledgeBase, silentLogger, testConfig } from './testServices';
+import { fixedClock, replyText, shippedKnowledgeBase, silentLogger, testConfig } from './testServices';
 
 /** The real services over the shipped knowledge base, with a fixed clock and a silent logger, built and started. */
 export async function testBotServices(env: Record<string, string> = {}, overrides: ServiceOverrides = {}): Promise<Services> {
@@ -13,6 +13,17 @@ export async function testBotServices(env: Record<string, string> = {}, override
 /** A TestAdapter that runs every activity through the bot, as /api/messages would. */
 export function testAdapter(services: Services, channelId = 'msteams'): TestAdapter {
   return new TestAdapter((context) => services.bot.run(context), { channelId });
+}
+
+/** What the bot says in web chat to a question, through the whole turn (dialogs, answerer, cards), as text. */
+export async function webChatReply(services: Services, text: string): Promise<string> {
+  let reply: Partial<Activity> | undefined;
+  await testAdapter(services, 'webchat')
+    .send(text)
+    .assertReply((activity) => {
+      reply = activity;
+    });
+  return replyText(reply);
 }
 
 /** A Teams channel message that @mentions the bot, as Teams sends it. */

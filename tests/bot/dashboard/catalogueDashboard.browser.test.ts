@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { Activity } from 'botbuilder';
-import { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, requireChromium } from '../../helpers/chromium';
+import { Frame } from 'playwright-core';
 import { axeViolations } from '../../helpers/pageProbes';
-import { RunningBot, startBot } from '../../helpers/runningBot';
-import { testAdapter } from '../../helpers/testBot';
-import { fixedClock, replyText } from '../../helpers/testServices';
-import { routeTeamsHost, TAB_ORIGIN } from './fakeTeamsHost';
-import { FakeEntraId, ssoEnv, TENANT } from './ssoTestKit';
+import { webChatReply } from '../../helpers/testBot';
+import { editorTabs } from './editorTabs';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-output', 'catalogue');
 const WAIT = { timeout: 15000 };
@@ -22,63 +17,18 @@ const HOSTILE = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=
 /** The same markup as one CSV cell (quoted, its quotes doubled), as an LMS would export it. */
 const HOSTILE_CELL = (prefix: string) => `"${prefix}${HOSTILE.replace(/"/g, '""')}"`;
 
-/** What the bot says in web chat to a question, through the whole turn. */
-async function chatReply(bot: RunningBot, text: string): Promise<string> {
-  const adapter = testAdapter(bot.services, 'webchat');
-  let reply: Partial<Activity> | undefined;
-  await adapter.send(text).assertReply((activity) => {
-    reply = activity;
-  });
-  return replyText(reply);
-}
-
-/** The Training catalogue page's frame inside the stand-in Teams client, once it has signed in and loaded. */
-async function catalogueFrame(page: Page): Promise<Frame> {
-  await page.locator('iframe#tab').waitFor(WAIT);
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(`${TAB_ORIGIN}/dashboard/catalogue`));
-    if (frame) {
-      await frame.locator('#catalogue-editor[data-state="loaded"]').waitFor({ state: 'attached', ...WAIT });
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the Training catalogue tab never loaded');
-}
-
 describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for two content editors)', function () {
   this.timeout(120000);
-  let browser: Browser;
-  let bot: RunningBot;
-  const entra = new FakeEntraId();
-
-  before(async function () {
-    requireChromium(this, SCREENSHOTS);
-    const jwksUrl = await entra.start();
-    bot = await startBot({ ...ssoEnv(jwksUrl), CONTENT_EDITORS: `${ERIN.oid},${EVAN.oid}`, CONTENT_POLL_MS: '60000' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await entra.stop();
-  });
+  const tabs = editorTabs(SCREENSHOTS, [ERIN, EVAN]);
 
   async function openCatalogue(user: { oid: string; name: string }) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const token = await entra.token(fixedClock(), user);
-    const url = await routeTeamsHost(context, bot.url, { theme: 'default', token, tenantId: TENANT, userObjectId: user.oid }, '/dashboard/catalogue?inTeams=1');
-    const errors: string[] = [];
-    const page = await context.newPage();
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(url);
-    return { page, frame: await catalogueFrame(page), errors, close: () => context.close() };
+    return tabs.open(user, '/dashboard/catalogue?inTeams=1', '#catalogue-editor[data-state="loaded"]');
   }
 
   const hacked = (frame: Frame) => frame.evaluate(() => (window as unknown as { __hacked?: number }).__hacked);
 
   it('edit a session → a second editor approves → chat offers the changed session; markup in it stays text', async () => {
-    expect(await chatReply(bot, QUESTION)).to.not.contain(NEW_VENUE);
+    expect(await webChatReply(tabs.bot().services, QUESTION)).to.not.contain(NEW_VENUE);
     const erin = await openCatalogue(ERIN);
     try {
       const { frame } = erin;
@@ -99,7 +49,7 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
       await frame.locator('#edit-approve').click();
       await frame.locator('#edit-messages [data-kind="problems"]').waitFor(WAIT);
       expect(await frame.locator('#edit-messages').innerText()).to.contain('another content editor must approve it');
-      expect(await chatReply(bot, QUESTION), 'a draft is not live').to.not.contain(NEW_VENUE);
+      expect(await webChatReply(tabs.bot().services, QUESTION), 'a draft is not live').to.not.contain(NEW_VENUE);
       expect(erin.errors).to.deep.equal([]);
     } finally {
       await erin.close();
@@ -124,7 +74,7 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
     } finally {
       await evan.close();
     }
-    const reply = await chatReply(bot, QUESTION);
+    const reply = await webChatReply(tabs.bot().services, QUESTION);
     expect(reply).to.contain(NEW_VENUE).and.to.contain('5 places left');
   });
 
@@ -145,7 +95,7 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
       expect(await frame.locator('#import-run').isHidden()).to.equal(true);
       expect(await hacked(frame)).to.equal(undefined);
       await erin.page.screenshot({ path: path.join(SCREENSHOTS, '2-bad-rows.png'), fullPage: true });
-      expect(await bot.services.catalogue.store.get('session:caf-2027-06-08')).to.equal(undefined);
+      expect(await tabs.bot().services.catalogue.store.get('session:caf-2027-06-08')).to.equal(undefined);
 
       const good = bad.split('\n').slice(0, 2).join('\n');
       await frame.locator('#import-file').setInputFiles({ name: 'lms.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
@@ -159,7 +109,7 @@ describe('Training catalogue page in the dashboard (Chromium, as a Teams tab for
     } finally {
       await erin.close();
     }
-    expect(await chatReply(bot, 'caf training in june 2027')).to.contain('Westgate Library');
+    expect(await webChatReply(tabs.bot().services, 'caf training in june 2027')).to.contain('Westgate Library');
   });
 
   it('a new course with markup in every field: the problems and the list show it as text, and nothing runs', async () => {

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { Activity } from 'botbuilder';
-import { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, requireChromium } from '../../../helpers/chromium';
+import { Frame } from 'playwright-core';
 import { axeViolations } from '../../../helpers/pageProbes';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
-import { testAdapter } from '../../../helpers/testBot';
-import { fixedClock, replyText } from '../../../helpers/testServices';
-import { routeTeamsHost, TAB_ORIGIN } from '../fakeTeamsHost';
-import { FakeEntraId, ssoEnv, TENANT } from '../ssoTestKit';
+import { webChatReply } from '../../../helpers/testBot';
+import { editorTabs } from '../editorTabs';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'test-output', 'content');
 const WAIT = { timeout: 15000 };
@@ -20,69 +15,13 @@ const NEW_SUMMARY = 'The lead professional is the one practitioner a family deal
 /** Markup in every field, as a careless paste or an attacker would send it; the page must show it as text. */
 const HOSTILE = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=2</script>';
 
-/** What the bot says in web chat to a question, through the whole turn. */
-async function chatReply(bot: RunningBot, text: string): Promise<string> {
-  const adapter = testAdapter(bot.services, 'webchat');
-  let reply: Partial<Activity> | undefined;
-  await adapter.send(text).assertReply((activity) => {
-    reply = activity;
-  });
-  return replyText(reply);
-}
-
-/** The Content page's frame inside the stand-in Teams client, once it has signed in and loaded. */
-async function contentFrame(page: Page): Promise<Frame> {
-  await page.locator('iframe#tab').waitFor(WAIT);
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(`${TAB_ORIGIN}/dashboard/content`));
-    if (frame) {
-      await frame.locator('#content-editor[data-state="loaded"]').waitFor({ state: 'attached', ...WAIT });
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the Content tab never loaded');
-}
-
 describe('Content page in the dashboard (Chromium, as a Teams tab for two content editors)', function () {
   this.timeout(120000);
-  let browser: Browser;
-  let bot: RunningBot;
-  const entra = new FakeEntraId();
-
-  before(async function () {
-    requireChromium(this, SCREENSHOTS);
-    const jwksUrl = await entra.start();
-    bot = await startBot({ ...ssoEnv(jwksUrl), CONTENT_EDITORS: `${ERIN.oid},${EVAN.oid}`, CONTENT_POLL_MS: '60000' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await entra.stop();
-  });
+  const tabs = editorTabs(SCREENSHOTS, [ERIN, EVAN]);
 
   /** Opens the Content tab for an editor; `query` is added to the tab's address. */
   async function openContent(user: { oid: string; name: string }, query = '') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const token = await entra.token(fixedClock(), user);
-    const url = await routeTeamsHost(
-      context,
-      bot.url,
-      { theme: 'default', token, tenantId: TENANT, userObjectId: user.oid },
-      `/dashboard/content?inTeams=1${query}`,
-    );
-    const errors: string[] = [];
-    await context.exposeFunction('reportCspViolation', (text: string) => errors.push(`CSP: ${text}`));
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(url);
-    return { page, frame: await contentFrame(page), errors, close: () => context.close() };
+    return tabs.open(user, `/dashboard/content?inTeams=1${query}`, '#content-editor[data-state="loaded"]');
   }
 
   async function openEntry(frame: Frame, title: string): Promise<void> {
@@ -93,7 +32,7 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
   const messages = (frame: Frame) => frame.locator('#edit-messages').innerText();
 
   it('edit → preview → a second editor approves → the chat answer changes; the author cannot approve their own draft', async () => {
-    expect(await chatReply(bot, QUESTION)).to.not.contain(NEW_SUMMARY);
+    expect(await webChatReply(tabs.bot().services, QUESTION)).to.not.contain(NEW_SUMMARY);
     const erin = await openContent(ERIN);
     try {
       const { frame } = erin;
@@ -120,7 +59,7 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
       await frame.locator('#edit-approve').click();
       await frame.locator('#edit-messages [data-kind="problems"]').waitFor(WAIT);
       expect(await messages(frame)).to.contain('another content editor must approve it');
-      expect(await chatReply(bot, QUESTION), 'a draft is not live').to.not.contain(NEW_SUMMARY);
+      expect(await webChatReply(tabs.bot().services, QUESTION), 'a draft is not live').to.not.contain(NEW_SUMMARY);
       expect(await axeViolations(frame)).to.deep.equal([]);
       expect(erin.errors).to.deep.equal([]);
     } finally {
@@ -136,7 +75,7 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
       await frame.locator('#edit-messages [data-kind="notice"]').waitFor(WAIT);
       expect(await messages(frame)).to.match(/Published as version \d+/);
       // The test pane asks the live knowledge base which entry wins and why.
-      await bot.services.content.knowledge.refresh();
+      await tabs.bot().services.content.knowledge.refresh();
       await frame.locator('#ask-q').fill(QUESTION);
       await frame.locator('#ask-kb').selectOption('live');
       await frame.locator('#ask-form button[type="submit"]').click();
@@ -150,7 +89,7 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
     } finally {
       await evan.close();
     }
-    expect(await chatReply(bot, QUESTION)).to.contain(NEW_SUMMARY);
+    expect(await webChatReply(tabs.bot().services, QUESTION)).to.contain(NEW_SUMMARY);
   });
 
   it('restores an earlier version as a draft, which goes live when another editor approves it', async () => {
@@ -173,8 +112,8 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
     } finally {
       await erin.close();
     }
-    await bot.services.content.knowledge.refresh();
-    const reply = await chatReply(bot, QUESTION);
+    await tabs.bot().services.content.knowledge.refresh();
+    const reply = await webChatReply(tabs.bot().services, QUESTION);
     expect(reply).to.contain('Lead professional');
     expect(reply).to.not.contain(NEW_SUMMARY);
   });
@@ -195,7 +134,7 @@ describe('Content page in the dashboard (Chromium, as a Teams tab for two conten
       expect(said).to.contain('Someone else changed this entry').and.to.contain('Nothing was overwritten');
       expect(said).to.contain(ERIN.oid);
       await evan.page.screenshot({ path: path.join(SCREENSHOTS, '3-conflict.png'), fullPage: true });
-      const stored = await bot.services.content.editing.show('lead-professional');
+      const stored = await tabs.bot().services.content.editing.show('lead-professional');
       expect((stored.body.draft as { owner: string }).owner).to.equal('Early Help Team');
     } finally {
       await erin.close();

@@ -1,22 +1,10 @@
 import { expect } from 'chai';
-import { Activity } from 'botbuilder';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
-import { testAdapter } from '../../../helpers/testBot';
+import { webChatReply } from '../../../helpers/testBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
-import { replyText } from '../../../helpers/testServices';
 
 const TOKEN = 'content-admin-token-for-replica-tests';
 const QUESTION = 'what is the kinship allowance';
-
-/** What the bot says in chat to a question, through the whole turn (dialogs, answerer, cards). */
-async function chatReply(bot: RunningBot, text: string): Promise<string> {
-  const adapter = testAdapter(bot.services, 'webchat');
-  let reply: Partial<Activity> | undefined;
-  await adapter.send(text).assertReply((activity) => {
-    reply = activity;
-  });
-  return replyText(reply);
-}
 
 forEachEngine((engine) => {
   describe(`publish to live on two app instances sharing one database (${engine})`, () => {
@@ -37,7 +25,7 @@ forEachEngine((engine) => {
     });
 
     it('an entry created and published through replica A answers in chat on replica B, without a restart', async () => {
-      expect(await chatReply(replicaB, QUESTION)).to.not.contain('Kinship carer allowance');
+      expect(await webChatReply(replicaB.services, QUESTION)).to.not.contain('Kinship carer allowance');
       const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
       const created = await fetch(`${replicaA.url}/api/content/entries`, {
         method: 'POST',
@@ -65,8 +53,8 @@ forEachEngine((engine) => {
       const deadline = Date.now() + 60000;
       const replies = { a: '', b: '' };
       while (Date.now() < deadline) {
-        replies.b = await chatReply(replicaB, QUESTION);
-        replies.a = await chatReply(replicaA, QUESTION);
+        replies.b = await webChatReply(replicaB.services, QUESTION);
+        replies.a = await webChatReply(replicaA.services, QUESTION);
         if (replies.a.includes('Kinship carer allowance') && replies.b.includes('Kinship carer allowance')) break;
         await new Promise((r) => setTimeout(r, 100));
       }
