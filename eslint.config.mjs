@@ -50,6 +50,31 @@ export default tseslint.config(
       ],
     },
   },
+  // Features and the delivery engine deal in plain types; only the Bot Framework edges below may import its SDK (issue 20).
+  {
+    files: ['bot/features/**/*.ts', 'bot/platform/delivery/**/*.ts'],
+    ignores: [
+      // The sender: the one place an outgoing message becomes an activity on the wire.
+      'bot/platform/delivery/connectorSender.ts',
+      // The sender's bearer tokens, from the bot's Bot Framework credentials.
+      'bot/platform/delivery/connectorTokens.ts',
+      // Reads the incoming activity of a turn to keep its conversation for proactive sends.
+      'bot/platform/delivery/conversationRecord.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder/*', 'botbuilder-*', 'botframework-*'],
+              message: 'Use plain types here (OutgoingMessage); only the sender turns a message into a Bot Framework activity.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Kysely's migrations are written against an untyped database on purpose: they must not change when today's schema does.
   { files: ['bot/platform/store/migrations/*.ts', 'tests/bot/platform/store/migrations/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

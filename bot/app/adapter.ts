@@ -6,7 +6,7 @@ import { Config } from '../platform/config';
 import { botFrameworkSettings, isLocalMode } from '../platform/botFrameworkSettings';
 import { installResilientSigningKeys } from '../platform/http/signingKeys';
 import { TURN_LOGGER } from './loggedTurn';
-import { messageSizeGuard } from '../platform/delivery/messageSize';
+import { messageSizeGuard } from './replySize';
 import { ETagConflictError } from '../platform/store/stateDocuments';
 
 /** What the user is told when a turn fails; a lost race on state gets its own, more useful message. */

@@ -23,7 +23,7 @@ import { CardActionResult, CardActionRouter, unknownAction } from '../../dialogs
 import { TaskModuleHandler } from './teams/briefingTaskModule';
 import { TurnScope } from './turnScope';
 import { DECLINED_INVOKE_TEXT, declinedInvoke } from './teams/declinedInvoke';
-import { fitInvokeResponse } from '../platform/delivery/messageSize';
+import { fitInvokeResponse } from './replySize';
 import { GlossaryMessageExtension } from './teams/glossaryMessageExtension';
 
 export interface StaffBotDependencies {

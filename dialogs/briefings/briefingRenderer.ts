@@ -1,5 +1,5 @@
 import { actionStyleFor } from '../cards/adaptiveCard';
-import { cardActivity } from '../cards/cardActivity';
+import { cardMessage } from '../cards/cardActivity';
 import { createBriefingCard } from './createBriefingCard';
 import { channelOf } from '../../bot/platform/delivery/channelRecipient';
 import { RENDER_CACHE_GRACE_MS } from '../../bot/platform/delivery/deliveryEngine';
@@ -27,7 +27,7 @@ export function briefingRenderer(deps: { get(id: number): Promise<Briefing | und
     if (!briefing || briefing.status === 'recalled') return undefined;
     // A channel's card is everyone's: no single reader to refresh it for, and "Got it" is counted per person who presses it.
     const channel = channelOf(userId) !== undefined;
-    return cardActivity(
+    return cardMessage(
       createBriefingCard(briefing, {
         style: actionStyleFor(channelId),
         acknowledgedAt: channel ? undefined : acknowledgedAt,

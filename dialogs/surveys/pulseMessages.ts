@@ -4,7 +4,7 @@ import { surveyIdOfMessage } from '../../bot/features/surveys/pulseSchedule';
 import type { SurveyService } from '../../bot/features/surveys/surveyService';
 import { waveStatus } from '../../bot/features/surveys/wave';
 import { actionStyleFor } from '../cards/adaptiveCard';
-import { cardActivity } from '../cards/cardActivity';
+import { cardMessage } from '../cards/cardActivity';
 import { createPulseCard } from './createPulseCard';
 
 /** What the pulse renderers read from the survey service: the wave, and whether someone has answered it. */
@@ -25,7 +25,7 @@ export function createPulseRenderers(surveys: PulseRenderSource, now: () => Date
       const wave = id === undefined ? undefined : await surveys.wave(id);
       if (!wave || waveStatus(wave, now()) !== 'open') return undefined;
       if (reminder && (await surveys.recipientHasAnswered(wave, userId))) return undefined;
-      return cardActivity(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
+      return cardMessage(createPulseCard(wave, { style: actionStyleFor(channelId), reminder }));
     };
   return { pulse: render(false), reminder: render(true) };
 }

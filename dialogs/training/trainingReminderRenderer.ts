@@ -1,6 +1,6 @@
 import type { MessageRenderer } from '../../bot/platform/delivery/messageRenderer';
 import { TrainingReminders } from '../../bot/features/training/trainingReminders';
-import { cardActivity } from '../cards/cardActivity';
+import { cardMessage } from '../cards/cardActivity';
 import { createTrainingReminderCard } from './createTrainingReminderCard';
 
 /**
@@ -10,6 +10,6 @@ import { createTrainingReminderCard } from './createTrainingReminderCard';
 export function trainingReminderRenderer(reminders: Pick<TrainingReminders, 'due'>, publicBaseUrl: string): MessageRenderer {
   return async (copy) => {
     const due = await reminders.due(copy);
-    return due ? cardActivity(createTrainingReminderCard(due, publicBaseUrl)) : undefined;
+    return due ? cardMessage(createTrainingReminderCard(due, publicBaseUrl)) : undefined;
   };
 }

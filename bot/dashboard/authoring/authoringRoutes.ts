@@ -1,6 +1,6 @@
 import { Request, Server } from 'restify';
 import { actionStyleFor } from '../../../dialogs/cards/adaptiveCard';
-import { cardActivity } from '../../../dialogs/cards/cardActivity';
+import { cardMessage } from '../../../dialogs/cards/cardActivity';
 import { createBriefingCard } from '../../../dialogs/briefings/createBriefingCard';
 import { createPulseCard } from '../../../dialogs/surveys/createPulseCard';
 import { formatLondonDateTime } from '../../../dialogs/cards/londonTime';
@@ -134,7 +134,7 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
       openChat: (member) => openRosterChat({ ...connector, save: (record) => store.conversations.upsert(record) }, member),
     });
     if (!target.ok) return { status: 409, body: { error: 'NoChat', message: target.message } };
-    const sent = await sendTestCopy(connector, target.chat, cardActivity(previewCard(checked, true, 'msteams')));
+    const sent = await sendTestCopy(connector, target.chat, cardMessage(previewCard(checked, true, 'msteams')));
     return sent.ok
       ? { status: 200, body: { sent: true, message: 'A test copy is in your personal chat with the bot.' } }
       : { status: 502, body: { error: 'NotSent', message: sent.message } };

@@ -1,7 +1,7 @@
-import { Activity } from 'botbuilder';
 import { ConversationRecord } from '../../platform/store/conversationReferences';
 import { RosterTarget } from '../../platform/store/teamRosters';
 import { ConnectorSender } from '../../platform/delivery/connectorSender';
+import type { OutgoingMessage } from '../../platform/delivery/outgoingMessage';
 import { DashboardViewer } from '../dashboardAccess';
 
 /** Where a test copy goes, or why it cannot go anywhere. */
@@ -78,9 +78,9 @@ export async function openRosterChat(
 export async function sendTestCopy(
   deps: { sender: ConnectorSender; pace: (tenant: string, key: string) => Promise<void> },
   chat: ConversationRecord,
-  activity: Partial<Activity>,
+  message: OutgoingMessage,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   await deps.pace(chat.tenantId ?? '', chat.conversationId);
-  const outcome = await deps.sender.send({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, activity);
+  const outcome = await deps.sender.send({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, message);
   return outcome.ok ? { ok: true } : { ok: false, message: `Teams did not take the test copy (${outcome.status}). Try again in a minute.` };
 }

@@ -1,6 +1,7 @@
 import { Activity } from 'botbuilder';
 import { ConnectorHttp } from './connectorHttp';
 import { ConnectorTokenProvider } from './connectorTokens';
+import { OUTGOING_ACTIVITY_TYPE, OutgoingMessage } from './outgoingMessage';
 
 /** Where a copy goes: the conversation's Bot Connector service and id. */
 export interface SendTarget {
@@ -22,13 +23,18 @@ export interface NewConversation {
 /** A connector response with its parsed body, for reads such as the paged roster. */
 export type ReadOutcome = { ok: true; body: unknown } | { ok: false; status: number; retryAfterMs?: number; error: string };
 
-/** Sends, updates and deletes activities in a conversation, and opens personal conversations. */
+/** Sends, updates and deletes messages in a conversation, and opens personal conversations. */
 export interface ConnectorSender {
-  send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome>;
-  update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome>;
+  send(target: SendTarget, message: OutgoingMessage): Promise<SendOutcome>;
+  update(target: SendTarget, activityId: string, message: OutgoingMessage): Promise<SendOutcome>;
   delete(target: SendTarget, activityId: string): Promise<SendOutcome>;
   /** POST /v3/conversations with the tenant, the member and the bot; the new conversation's id comes back. */
   createConversation(conversation: NewConversation): Promise<SendOutcome & { conversationId?: string }>;
+}
+
+/** The Bot Framework activity a message travels as: the only place an outgoing message becomes one. */
+export function toActivity(message: OutgoingMessage): Partial<Activity> {
+  return { type: OUTGOING_ACTIVITY_TYPE, ...message };
 }
 
 /** Reads Retry-After as seconds or an HTTP date. */
@@ -54,13 +60,13 @@ export class HttpConnectorSender implements ConnectorSender {
     this.http = new ConnectorHttp(timeoutMs);
   }
 
-  send(target: SendTarget, activity: Partial<Activity>): Promise<SendOutcome> {
-    return this.call('POST', `${this.base(target)}/activities`, { ...activity, conversation: { id: target.conversationId } });
+  send(target: SendTarget, message: OutgoingMessage): Promise<SendOutcome> {
+    return this.call('POST', `${this.base(target)}/activities`, { ...toActivity(message), conversation: { id: target.conversationId } });
   }
 
-  update(target: SendTarget, activityId: string, activity: Partial<Activity>): Promise<SendOutcome> {
+  update(target: SendTarget, activityId: string, message: OutgoingMessage): Promise<SendOutcome> {
     return this.call('PUT', `${this.base(target)}/activities/${encodeURIComponent(activityId)}`, {
-      ...activity,
+      ...toActivity(message),
       id: activityId,
       conversation: { id: target.conversationId },
     });

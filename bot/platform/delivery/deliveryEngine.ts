@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
@@ -19,7 +18,8 @@ import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
 import { SlotReserver } from './slotReserver';
 import { channelOf } from './channelRecipient';
-import { fitActivity } from './messageSize';
+import { fitMessage } from './messageSize';
+import { OutgoingMessage } from './outgoingMessage';
 
 export interface DeliverySettings extends RetrySettings {
   /** Requests per second per tenant, shared by every replica (Teams: 50 per app per tenant). */
@@ -361,31 +361,31 @@ export class DeliveryEngine {
       await this.settle(copy, 'unreachable', 'no active personal chat with the bot');
       return;
     }
-    let activity: Partial<Activity> | undefined;
+    let message: OutgoingMessage | undefined;
     if (copy.pendingOp !== 'delete') {
       const renderer = this.renderers.get(copy.kind);
       if (!renderer) {
         await outbox.finish(copy, this.workerId, 'failed', `no renderer for "${copy.kind}"`);
         return;
       }
-      activity = await renderer({
+      message = await renderer({
         kind: copy.kind,
         messageId: copy.messageId,
         userId: copy.userId,
         channelId: chat?.channelId ?? 'msteams',
         acknowledgedAt: copy.acknowledgedAt,
       });
-      if (!activity) {
+      if (!message) {
         await (copy.pendingOp === 'send' ? this.settle(copy, 'cancelled', 'no longer wanted') : outbox.markOpDone(copy, this.workerId));
         return;
       }
       // Renderers build cards to fit; this is the net under them, so Teams never refuses a copy for its size.
-      const fitted = fitActivity(activity);
+      const fitted = fitMessage(message);
       if (fitted.shortened) this.deps.logger.warn({ kind: copy.kind, messageId: copy.messageId }, 'shortened a message that was over the Teams message limit');
-      activity = fitted.activity;
+      message = fitted.message;
     }
     await this.pacer.waitTurn(target.tenant, target.target.conversationId);
-    const outcome = await this.perform(copy, target.target, activity);
+    const outcome = await this.perform(copy, target.target, message);
     this.adaptive.record(!outcome.ok && outcome.status === 429);
     if (outcome.ok) {
       if (this.forgetful.has(copy.kind)) await outbox.forget(copy, this.workerId);
@@ -487,10 +487,10 @@ export class DeliveryEngine {
     }
   }
 
-  private perform(copy: OutboxCopy, target: SendTarget, activity: Partial<Activity> | undefined): Promise<SendOutcome> {
+  private perform(copy: OutboxCopy, target: SendTarget, message: OutgoingMessage | undefined): Promise<SendOutcome> {
     const { sender } = this.deps;
-    if (copy.pendingOp === 'send') return sender.send(target, activity!);
-    if (copy.pendingOp === 'update') return sender.update(target, copy.activityId ?? '', activity!);
+    if (copy.pendingOp === 'send') return sender.send(target, message!);
+    if (copy.pendingOp === 'update') return sender.update(target, copy.activityId ?? '', message!);
     return sender.delete(target, copy.activityId ?? '');
   }
 

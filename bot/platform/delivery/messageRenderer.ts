@@ -1,7 +1,7 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingMessage } from './outgoingMessage';
 
 /**
- * Builds the activity for one queued copy at send time (channelId says how its buttons must work;
+ * Builds the message for one queued copy at send time (channelId says how its buttons must work;
  * acknowledgedAt is set once the person acknowledged it); undefined means it is no longer wanted.
  */
 export type MessageRenderer = (copy: {
@@ -10,4 +10,4 @@ export type MessageRenderer = (copy: {
   userId: string;
   channelId: string;
   acknowledgedAt?: string;
-}) => Promise<Partial<Activity> | undefined>;
+}) => Promise<OutgoingMessage | undefined>;

@@ -1,4 +1,4 @@
-import { Activity, InvokeResponse, Middleware, TurnContext } from 'botbuilder';
+import { OUTGOING_ACTIVITY_TYPE, OutgoingMessage } from './outgoingMessage';
 
 /** Teams refuses a message whose payload is over about 28 KB. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
@@ -30,78 +30,43 @@ export function truncateToBytes(text: string, maxBytes: number): string {
   return `${(space > low - 200 && space > 0 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
 }
 
-/** The plain text a card stands for: its fallback, or the activity's own text. */
-function plainTextOf(activity: Partial<Activity>): string {
-  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
-    { fallbackText?: unknown } | undefined;
+/** The fields the size net reads and rewrites; an OutgoingMessage and a Bot Framework activity both have them. */
+export interface Fittable {
+  text?: string;
+  textFormat?: string;
+  attachments?: { contentType: string; content?: unknown }[];
+  attachmentLayout?: string;
+}
+
+/** The plain text a card stands for: its fallback, or the message's own text. */
+function plainTextOf(message: Fittable): string {
+  const card = message.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as { fallbackText?: unknown } | undefined;
   const fallback = typeof card?.fallbackText === 'string' ? card.fallbackText : '';
-  return [activity.text ?? '', fallback].filter(Boolean).join('\n\n');
+  return [message.text ?? '', fallback].filter(Boolean).join('\n\n');
 }
 
 export const SHORTENED_NOTE = '(This message was too long for Teams, so it is shortened here.)';
 
 /**
- * Makes an outgoing activity fit under Teams' limit. Cards are built to fit, so this is the net
- * under them: an activity over the budget loses its attachments and carries their plain text,
- * shortened, with a note saying so, rather than being refused by Teams with nobody told.
+ * Makes a message fit under Teams' limit, measured as `sentAs` says it travels. Cards are built to
+ * fit, so this is the net under them: a message over the budget loses its attachments and carries
+ * their plain text, shortened, with a note saying so, rather than being refused by Teams with nobody told.
  */
-export function fitActivity(activity: Partial<Activity>, budget = ACTIVITY_BUDGET_BYTES): { activity: Partial<Activity>; shortened: boolean } {
-  if (serialisedBytes(activity) <= budget) return { activity, shortened: false };
-  const { attachments: _attachments, attachmentLayout: _layout, text: _text, ...rest } = activity;
-  const envelope = serialisedBytes({ ...rest, text: '' });
+export function fitToBudget<T extends Fittable>(
+  message: T,
+  budget = ACTIVITY_BUDGET_BYTES,
+  sentAs: (message: T) => unknown = (m) => m,
+): { message: T; shortened: boolean } {
+  if (serialisedBytes(sentAs(message)) <= budget) return { message, shortened: false };
+  const { attachments: _attachments, attachmentLayout: _layout, text: _text, ...rest } = message;
+  const envelope = serialisedBytes(sentAs({ ...rest, text: '' } as T));
   // JSON escaping can double some characters, so the text gets half the room left to be safe.
   const room = Math.max(0, Math.floor((budget - envelope - Buffer.byteLength(SHORTENED_NOTE) - 16) / 2));
-  const text = `${truncateToBytes(plainTextOf(activity), room)}\n\n${SHORTENED_NOTE}`;
-  return { activity: { ...rest, text, textFormat: 'plain' }, shortened: true };
+  const text = `${truncateToBytes(plainTextOf(message), room)}\n\n${SHORTENED_NOTE}`;
+  return { message: { ...rest, text, textFormat: 'plain' } as T, shortened: true };
 }
 
-/**
- * Keeps an invoke answer under the budget: a card refresh that has grown too big becomes a short
- * message, a dialog a message, and search results lose their last items until they fit.
- */
-export function fitInvokeResponse(name: string | undefined, response: InvokeResponse): InvokeResponse {
-  if (serialisedBytes(response.body) <= ACTIVITY_BUDGET_BYTES) return response;
-  const body = response.body as Record<string, unknown> | undefined;
-  const tooLong = 'That is too long to show here. Ask me in the chat instead.';
-  if (name === 'adaptiveCard/action') {
-    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: tooLong } };
-  }
-  const extension = body?.composeExtension as { attachments?: unknown[] } | undefined;
-  if (extension && Array.isArray(extension.attachments)) {
-    const attachments = [...extension.attachments];
-    while (attachments.length && serialisedBytes({ ...body, composeExtension: { ...extension, attachments } }) > ACTIVITY_BUDGET_BYTES) attachments.pop();
-    return { ...response, body: { ...body, composeExtension: { ...extension, attachments } } };
-  }
-  if (body?.task) return { status: 200, body: { task: { type: 'message', value: tooLong } } };
-  return { status: response.status, body: { message: tooLong } };
-}
-
-/**
- * Middleware that measures every message the bot sends or updates in a turn (replies, proactive
- * sends made through a turn) and fits it under Teams' limit, logging when it had to shorten one.
- */
-export function messageSizeGuard(onShortened: (bytes: number) => void): Middleware {
-  return {
-    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      context.onSendActivities(async (_ctx, activities, send) => {
-        for (let i = 0; i < activities.length; i += 1) {
-          const fitted = fitActivity(activities[i]);
-          if (fitted.shortened) {
-            onShortened(serialisedBytes(activities[i]));
-            activities[i] = fitted.activity;
-          }
-        }
-        return send();
-      });
-      context.onUpdateActivity(async (_ctx, activity, update) => {
-        const fitted = fitActivity(activity);
-        if (fitted.shortened) {
-          onShortened(serialisedBytes(activity));
-          Object.assign(activity, { attachments: undefined }, fitted.activity);
-        }
-        return update();
-      });
-      await next();
-    },
-  };
+/** Fits a message the delivery engine sends, measured with the activity type the sender adds to it. */
+export function fitMessage(message: OutgoingMessage, budget = ACTIVITY_BUDGET_BYTES): { message: OutgoingMessage; shortened: boolean } {
+  return fitToBudget(message, budget, (m) => ({ type: OUTGOING_ACTIVITY_TYPE, ...m }));
 }

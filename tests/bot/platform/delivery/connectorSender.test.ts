@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { HttpConnectorSender } from '../../../../bot/platform/delivery/connectorSender';
+import { HttpConnectorSender, toActivity } from '../../../../bot/platform/delivery/connectorSender';
 
 /** A connector stand-in whose answer each test decides; it records what it was sent. */
 async function standIn(answer: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void) {
@@ -41,7 +41,7 @@ describe('HttpConnectorSender', () => {
     const sender = new HttpConnectorSender(async () => 'tok');
     try {
       for (let i = 0; i < 3; i++) {
-        const outcome = await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { type: 'message', text: `hello ${i}` });
+        const outcome = await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { text: `hello ${i}` });
         expect(outcome).to.deep.equal({ ok: true, activityId: 'act-1' });
       }
       expect(connector.seen.map((s) => [s.method, s.url, s.auth])).to.deep.equal(Array(3).fill(['POST', '/v3/conversations/a%3A1/activities', 'Bearer tok']));
@@ -52,12 +52,30 @@ describe('HttpConnectorSender', () => {
     }
   });
 
+  it('turns an outgoing message into the message activity the connector expects, on send and on update', async () => {
+    const connector = await standIn((_req, _body, res) => reply(res, 201, '{"id":"act-1"}'));
+    const sender = new HttpConnectorSender(async () => undefined);
+    const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };
+    try {
+      await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { attachments: [card], summary: 'New briefing' });
+      await sender.update({ serviceUrl: connector.url, conversationId: 'a:1' }, 'act-1', { summary: 'Cut', text: 'Too long', textFormat: 'plain' });
+      // Compared as written, so the JSON on the wire (fields and their order) stays what the engine sent as activities.
+      expect(connector.seen[0].body).to.equal(JSON.stringify({ type: 'message', attachments: [card], summary: 'New briefing', conversation: { id: 'a:1' } }));
+      expect(connector.seen[1].body).to.equal(
+        JSON.stringify({ type: 'message', summary: 'Cut', text: 'Too long', textFormat: 'plain', id: 'act-1', conversation: { id: 'a:1' } }),
+      );
+      expect(toActivity({ text: 'hi' })).to.deep.equal({ type: 'message', text: 'hi' });
+    } finally {
+      await connector.close();
+    }
+  });
+
   it('reports 429 with its Retry-After, and other refusals with their status', async () => {
     let status = 429;
     const connector = await standIn((_req, _body, res) => reply(res, status, 'slow down', status === 429 ? { 'retry-after': '3' } : {}));
     const sender = new HttpConnectorSender(async () => undefined);
     try {
-      expect(await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { type: 'message' })).to.deep.equal({
+      expect(await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, {})).to.deep.equal({
         ok: false,
         status: 429,
         retryAfterMs: 3000,
@@ -76,7 +94,7 @@ describe('HttpConnectorSender', () => {
     const connector = await standIn(() => undefined);
     const sender = new HttpConnectorSender(async () => undefined, 200);
     try {
-      const outcome = await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, { type: 'message' });
+      const outcome = await sender.send({ serviceUrl: connector.url, conversationId: 'a:1' }, {});
       expect(outcome).to.include({ ok: false, status: 0 });
     } finally {
       await connector.close();

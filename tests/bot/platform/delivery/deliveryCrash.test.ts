@@ -93,7 +93,7 @@ forEachEngine((dbEngine) => {
         const clock = movableClock('2026-11-24T10:00:00');
         const a = testDeliveryEngine(test.opened, clock.now, { batchSize: 20 });
         const b = testDeliveryEngine(other, clock.now, { batchSize: 20 });
-        for (const engine of [a.engine, b.engine]) engine.registerRenderer('note', async ({ userId }) => ({ type: 'message', text: userId }));
+        for (const engine of [a.engine, b.engine]) engine.registerRenderer('note', async ({ userId }) => ({ text: userId }));
         const users = Array.from({ length: 200 }, (_, i) => `pair-${i}`);
         for (const u of users) await reachableUser(a.store, u, serviceUrl);
         await a.engine.enqueue(users.map((userId) => ({ kind: 'note', messageId: 'pair', userId, notBefore: clock.now(), urgent: true })));

@@ -83,7 +83,7 @@ forEachEngine((dbEngine) => {
       const installs = new SendTimeInstaller({ installer, people, conversations: store.conversations });
       ({ engine } = testDeliveryEngine(test.opened, clock.now, {}, { installs }));
       holder = { engine };
-      engine.registerRenderer('note', async ({ messageId, userId }) => ({ type: 'message', text: `${messageId} for ${userId}` }));
+      engine.registerRenderer('note', async ({ messageId, userId }) => ({ text: `${messageId} for ${userId}` }));
       await people.upsertPeople(
         [1, 2, 3, 4].map((i) => ({ source: 'graph' as const, aadObjectId: oid(i), displayName: `Person ${i}`, attributes: {}, enabled: true })),
         MAPPING,

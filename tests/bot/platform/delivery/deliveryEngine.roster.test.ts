@@ -28,7 +28,7 @@ forEachEngine((dbEngine) => {
       ({ engine, store } = testDeliveryEngine(test.opened, clock.now));
       connector.calls.length = 0;
       connector.respond = undefined;
-      engine.registerRenderer('note', async ({ messageId, userId }) => ({ type: 'message', text: `${messageId} for ${userId}` }));
+      engine.registerRenderer('note', async ({ messageId, userId }) => ({ text: `${messageId} for ${userId}` }));
       await store.rosters.saveTeam({ teamId: TEAM, tenantId: 'tenant-1', serviceUrl, botId: '28:bot', generalChannelId: TEAM });
       await store.rosters.addMembers(TEAM, [{ userId: '29:a', aadObjectId: 'aad-a' }, { userId: '29:b' }]);
     });
@@ -80,7 +80,7 @@ forEachEngine((dbEngine) => {
       // Every reading of the clock moves it on, so each claim's zero-length lease has ended by the next claim.
       const ticking = () => DateTime.fromMillis((ms += 10), { zone: 'Europe/London' });
       const slow = testDeliveryEngine(test.opened, ticking, { leaseMs: 0, batchSize: 4, concurrency: 1 });
-      slow.engine.registerRenderer('note', async ({ messageId, userId }) => ({ type: 'message', text: `${messageId} for ${userId}` }));
+      slow.engine.registerRenderer('note', async ({ messageId, userId }) => ({ text: `${messageId} for ${userId}` }));
       const people = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
       for (const u of people) await reachableUser(store, u, serviceUrl);
       await slow.engine.enqueue(people.map((u) => ({ ...note('lease', u), notBefore: ticking() })));

@@ -26,9 +26,7 @@ forEachEngine((dbEngine) => {
       ({ engine, store } = testDeliveryEngine(test.opened, clock.now));
       connector.calls.length = 0;
       connector.respond = undefined;
-      engine.registerRenderer('note', async ({ messageId, userId }) =>
-        messageId.includes('unwanted') ? undefined : { type: 'message', text: `${messageId} for ${userId}` },
-      );
+      engine.registerRenderer('note', async ({ messageId, userId }) => (messageId.includes('unwanted') ? undefined : { text: `${messageId} for ${userId}` }));
     });
     afterEach(() => test.cleanup());
 
@@ -149,7 +147,7 @@ forEachEngine((dbEngine) => {
 
     it('forgets finished copies of kinds that ask for it, sent or dropped, leaving no record of whom they went to', async () => {
       for (const u of ['u1', 'u2']) await reachableUser(store, u, serviceUrl);
-      engine.registerRenderer('private', async ({ userId }) => (userId === 'u2' ? undefined : { type: 'message', text: 'reminder' }), { forgetWhenDone: true });
+      engine.registerRenderer('private', async ({ userId }) => (userId === 'u2' ? undefined : { text: 'reminder' }), { forgetWhenDone: true });
       await engine.enqueue(['u1', 'u2'].map((userId) => ({ kind: 'private', messageId: 'p', userId, notBefore: clock.now(), urgent: false })));
       await engine.drain();
       expect(sentTo()).to.deep.equal(['reminder']);

@@ -1,15 +1,8 @@
 import { expect } from 'chai';
-import {
-  ACTIVITY_BUDGET_BYTES,
-  fitActivity,
-  fitInvokeResponse,
-  serialisedBytes,
-  TEAMS_MESSAGE_LIMIT_BYTES,
-  truncateToBytes,
-} from '../../../../bot/platform/delivery/messageSize';
+import { ACTIVITY_BUDGET_BYTES, fitMessage, serialisedBytes, TEAMS_MESSAGE_LIMIT_BYTES, truncateToBytes } from '../../../../bot/platform/delivery/messageSize';
+import { toActivity } from '../../../../bot/platform/delivery/connectorSender';
 
 const bigCard = (text: string) => ({
-  type: 'message',
   attachments: [
     {
       contentType: 'application/vnd.microsoft.card.adaptive',
@@ -20,24 +13,33 @@ const bigCard = (text: string) => ({
 
 describe('message size guard', () => {
   it('leaves a message under the budget alone', () => {
-    const activity = bigCard('short');
-    expect(fitActivity(activity)).to.deep.equal({ activity, shortened: false });
+    const message = bigCard('short');
+    expect(fitMessage(message)).to.deep.equal({ message, shortened: false });
   });
 
-  it('shortens an oversized card to its plain text, under the limit, saying so', () => {
-    const fitted = fitActivity(bigCard('word '.repeat(12000)));
+  it('shortens an oversized card to its plain text, under the limit as sent, saying so', () => {
+    const fitted = fitMessage({ ...bigCard('word '.repeat(12000)), summary: 'A long one' });
     expect(fitted.shortened).to.equal(true);
-    expect(serialisedBytes(fitted.activity)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
-    expect(fitted.activity.attachments).to.equal(undefined);
-    expect(fitted.activity.text)
+    expect(serialisedBytes(toActivity(fitted.message))).to.be.at.most(ACTIVITY_BUDGET_BYTES);
+    expect(fitted.message).to.include({ summary: 'A long one', textFormat: 'plain' });
+    expect(fitted.message.attachments).to.equal(undefined);
+    expect(fitted.message.text)
       .to.match(/^word word/)
       .and.match(/too long for Teams/);
   });
 
+  it('measures a message with the activity type the sender adds, as it did when renderers built activities', () => {
+    const padding = serialisedBytes({ type: 'message', text: '' });
+    const justOver = { text: 'x'.repeat(ACTIVITY_BUDGET_BYTES - padding + 1) };
+    expect(serialisedBytes(justOver)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
+    expect(fitMessage(justOver).shortened).to.equal(true);
+    expect(fitMessage({ text: 'x'.repeat(ACTIVITY_BUDGET_BYTES - padding) }).shortened).to.equal(false);
+  });
+
   it('counts bytes, not characters, and survives text that JSON escapes heavily', () => {
     for (const unit of ['\u00e9\u00e8 ', '\u{1F600}', '"\\\n', '<>&']) {
-      const fitted = fitActivity({ type: 'message', text: unit.repeat(20000) });
-      expect(serialisedBytes(fitted.activity), JSON.stringify(unit)).to.be.below(TEAMS_MESSAGE_LIMIT_BYTES);
+      const fitted = fitMessage({ text: unit.repeat(20000) });
+      expect(serialisedBytes(toActivity(fitted.message)), JSON.stringify(unit)).to.be.below(TEAMS_MESSAGE_LIMIT_BYTES);
     }
   });
 
@@ -45,20 +47,5 @@ describe('message size guard', () => {
     const cut = truncateToBytes('alpha beta gamma delta', 14);
     expect(Buffer.byteLength(cut)).to.be.at.most(14);
     expect(cut).to.equal('alpha beta\u2026');
-  });
-
-  it('turns an oversized invoke answer into a short message of the right shape', () => {
-    const huge = 'x'.repeat(40000);
-    const card = fitInvokeResponse('adaptiveCard/action', {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { text: huge } },
-    });
-    expect(card.body).to.deep.include({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-    const search = fitInvokeResponse('composeExtension/query', {
-      status: 200,
-      body: { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: Array.from({ length: 10 }, () => ({ content: 'y'.repeat(5000) })) } },
-    });
-    expect(serialisedBytes(search.body)).to.be.at.most(ACTIVITY_BUDGET_BYTES);
-    expect((search.body as { composeExtension: { attachments: unknown[] } }).composeExtension.attachments.length).to.be.within(1, 9);
   });
 });
