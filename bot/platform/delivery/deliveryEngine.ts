@@ -17,7 +17,6 @@ import { CopyStatus, Outbox, OutboxCopy } from './outbox';
 import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
-import { SlotReserver } from './slotReserver';
 import { channelOf } from './channelRecipient';
 import { fitActivity } from './messageSize';
 
@@ -47,16 +46,17 @@ export interface DeliveryEngineDependencies {
    * app is installed for them on first send (Graph calls paced like sends) and the chat read back.
    */
   installs?: InstallAtSendTarget;
-  slots: SlotReserver;
   now: Clock;
   logger: Logger;
   settings: DeliverySettings;
   engine: Engine;
-  /** Real time for pacing sends (the injected clock decides what is due; pacing needs the wall clock). */
-  paceNow?: () => number;
   random?: () => number;
-  /** The connector rate limit shared with the directory's Graph calls; the engine builds its own when none is given. */
-  pacing?: ConnectorPacing;
+  /**
+   * The connector rate limit shared with the directory's Graph calls and roster reads: one per
+   * process, so no second limiter can send beside it. Its clock is real time (the injected clock
+   * decides what is due; pacing needs the wall clock).
+   */
+  pacing: ConnectorPacing;
 }
 
 /** What the engine needs to install the personal app at send time (bot/features/directory/sendTimeInstaller.ts). */
@@ -106,12 +106,11 @@ export class DeliveryEngine {
   private readonly installing = new Map<string, ReturnType<InstallAtSendTarget['install']>>();
 
   constructor(private readonly deps: DeliveryEngineDependencies) {
-    this.paceNow = deps.paceNow ?? Date.now;
+    this.paceNow = deps.pacing.now;
     this.random = deps.random ?? Math.random;
     this.progress = new DeliveryProgress(deps.logger, this.paceNow);
-    const pacing = deps.pacing ?? new ConnectorPacing(deps.slots, deps.settings, this.paceNow);
-    this.adaptive = pacing.adaptive;
-    this.pacer = pacing.pacer;
+    this.adaptive = deps.pacing.adaptive;
+    this.pacer = deps.pacing.pacer;
   }
 
   /** Waits for a turn under the same shared limits as sends, for other connector calls (roster reads). */
