@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
@@ -19,6 +18,7 @@ import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
 import { channelOf } from './channelRecipient';
 import { fitActivity } from './messageSize';
+import { knownDead, newWorkerId } from './workerIdentity';
 
 export interface DeliverySettings extends RetrySettings {
   /** Requests per second per tenant, shared by every replica (Teams: 50 per app per tenant). */
@@ -83,7 +83,7 @@ const BULK = 20;
  * before the outbox recorded it.
  */
 export class DeliveryEngine {
-  readonly workerId = `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  readonly workerId = newWorkerId();
   private readonly renderers = new Map<string, MessageRenderer>();
   /** Kinds whose finished copies are deleted rather than kept, because the record itself would say too much. */
   private readonly forgetful = new Set<string>();
@@ -207,6 +207,8 @@ export class DeliveryEngine {
     if (this.running) return;
     // The only SQLite worker takes over whatever its previous incarnation had claimed.
     if (this.deps.engine === 'sqlite') await this.deps.outbox.releaseAllClaims();
+    // A PostgreSQL worker takes over at once the claims of workers it knows died (on its host), rather than waiting out their leases.
+    else await this.deps.outbox.releaseClaimsOf((await this.deps.outbox.claimHolders()).filter((holder) => knownDead(holder, this.workerId)));
     this.running = true;
     this.loop = this.work();
   }
