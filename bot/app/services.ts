@@ -178,7 +178,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     sender: overrides.sender ?? connectorHttp,
     rosters: store.rosters,
     installs: directory.installsAtSend,
-    slots,
     pacing,
     now,
     logger,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ConnectorPacing } from '../../bot/platform/delivery/connectorPacing';
 import { HttpConnectorSender } from '../../bot/platform/delivery/connectorSender';
 import { DeliveryEngine, DeliveryEngineDependencies, DeliverySettings } from '../../bot/platform/delivery/deliveryEngine';
 import { DEFAULT_WORKING_HOURS } from '../../bot/platform/delivery/deliveryWindow';
@@ -46,13 +47,12 @@ export function testDeliveryEngine(
     profiles: store.profiles,
     sender: new HttpConnectorSender(async () => undefined, 5000),
     rosters: store.rosters,
-    slots: new DatabaseSlotReserver(opened.db),
     now,
     logger: silentLogger,
     settings: { ...TEST_DELIVERY_SETTINGS, ...settings },
     engine: opened.engine,
     // Pacing follows the test's clock, so a Retry-After hold ends when the test moves time on.
-    paceNow: () => now().toMillis(),
+    pacing: new ConnectorPacing(new DatabaseSlotReserver(opened.db), { ...TEST_DELIVERY_SETTINGS, ...settings }, () => now().toMillis()),
     random: () => 0.5,
     ...extra,
   });

@@ -1,13 +1,14 @@
 /**
  * Backs the global send rate off when 429s come in bursts (a sign the shared limit is being hit),
  * and creeps back up once they stop: multiplicative decrease, additive increase. Scattered 429s
- * below the burst threshold leave the rate alone. The steps are small and recovery is quick,
- * because a short cluster of 429s from timing jitter at the ceiling used to cost a 30% cut for
- * seconds; a limit that is really being hit keeps sending 429s and keeps the rate coming down.
+ * below the burst threshold leave the rate alone, whether it is at full rate or recovering: Teams
+ * refuses a few sends for their own conversation or at random, and those used to reset the calm
+ * stretch recovery waited for, so one burst could keep the rate down for thousands of sends.
  */
 export class AdaptiveRate {
   private readonly recent: boolean[] = [];
   private factor = 1;
+  /** Requests that went through since the rate last changed. */
   private calmSince = 0;
 
   constructor(
@@ -27,17 +28,18 @@ export class AdaptiveRate {
   record(throttled: boolean): void {
     this.recent.push(throttled);
     if (this.recent.length > this.window) this.recent.shift();
+    const throttles = this.recent.filter(Boolean).length;
     if (throttled) {
-      this.calmSince = 0;
-      const throttles = this.recent.filter(Boolean).length;
       // Judged over at least half a window, so a couple of scattered 429s never look like a burst.
       if (this.recent.length >= this.window / 2 && throttles / this.recent.length > this.burstShare) {
         this.factor = Math.max(this.minFactor, this.factor * this.decrease);
         this.recent.length = 0;
+        this.calmSince = 0;
       }
       return;
     }
-    if (this.factor < 1 && ++this.calmSince >= this.calmToIncrease) {
+    // Recovery needs enough sends through since the last change, with 429s among the latest no more than scattered.
+    if (this.factor < 1 && ++this.calmSince >= this.calmToIncrease && throttles <= this.burstShare * Math.max(this.recent.length, this.window / 2)) {
       this.factor = Math.min(1, this.factor + this.increase);
       this.calmSince = 0;
     }

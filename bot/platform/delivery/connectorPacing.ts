@@ -11,8 +11,13 @@ export class ConnectorPacing {
   readonly adaptive = new AdaptiveRate();
   readonly pacer: SendPacer;
 
-  constructor(slots: SlotReserver, limits: { ratePerSecond: number; conversationRatePerSecond: number }, paceNow: () => number = Date.now) {
-    this.pacer = new SendPacer(slots, limits, paceNow, () => this.adaptive.share);
+  constructor(
+    slots: SlotReserver,
+    limits: { ratePerSecond: number; conversationRatePerSecond: number },
+    /** Real time for pacing (a test may pass its own clock); holds after a 429 are set on the same clock. */
+    readonly now: () => number = Date.now,
+  ) {
+    this.pacer = new SendPacer(slots, limits, now, () => this.adaptive.share);
   }
 
   /** Waits for a turn under the shared limit (a send, a Graph call, an install). */

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Logger } from 'pino';
 import { ConversationRecord, ConversationReferences } from '../store/conversationReferences';
@@ -16,10 +15,10 @@ import { CopyStatus, Outbox, OutboxCopy } from './outbox';
 import { DeliveryProgress } from './deliveryProgress';
 import { judgeFailure, RetrySettings } from './retryPolicy';
 import { SendPacer } from './sendPacer';
-import { SlotReserver } from './slotReserver';
 import { channelOf } from './channelRecipient';
 import { fitMessage } from './messageSize';
 import { OutgoingMessage } from './outgoingMessage';
+import { knownDead, newWorkerId } from './workerIdentity';
 
 export interface DeliverySettings extends RetrySettings {
   /** Requests per second per tenant, shared by every replica (Teams: 50 per app per tenant). */
@@ -47,16 +46,17 @@ export interface DeliveryEngineDependencies {
    * app is installed for them on first send (Graph calls paced like sends) and the chat read back.
    */
   installs?: InstallAtSendTarget;
-  slots: SlotReserver;
   now: Clock;
   logger: Logger;
   settings: DeliverySettings;
   engine: Engine;
-  /** Real time for pacing sends (the injected clock decides what is due; pacing needs the wall clock). */
-  paceNow?: () => number;
   random?: () => number;
-  /** The connector rate limit shared with the directory's Graph calls; the engine builds its own when none is given. */
-  pacing?: ConnectorPacing;
+  /**
+   * The connector rate limit shared with the directory's Graph calls and roster reads: one per
+   * process, so no second limiter can send beside it. Its clock is real time (the injected clock
+   * decides what is due; pacing needs the wall clock).
+   */
+  pacing: ConnectorPacing;
 }
 
 /** What the engine needs to install the personal app at send time (bot/features/directory/sendTimeInstaller.ts). */
@@ -83,7 +83,7 @@ const BULK = 20;
  * before the outbox recorded it.
  */
 export class DeliveryEngine {
-  readonly workerId = `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  readonly workerId = newWorkerId();
   private readonly renderers = new Map<string, MessageRenderer>();
   /** Kinds whose finished copies are deleted rather than kept, because the record itself would say too much. */
   private readonly forgetful = new Set<string>();
@@ -106,12 +106,11 @@ export class DeliveryEngine {
   private readonly installing = new Map<string, ReturnType<InstallAtSendTarget['install']>>();
 
   constructor(private readonly deps: DeliveryEngineDependencies) {
-    this.paceNow = deps.paceNow ?? Date.now;
+    this.paceNow = deps.pacing.now;
     this.random = deps.random ?? Math.random;
     this.progress = new DeliveryProgress(deps.logger, this.paceNow);
-    const pacing = deps.pacing ?? new ConnectorPacing(deps.slots, deps.settings, this.paceNow);
-    this.adaptive = pacing.adaptive;
-    this.pacer = pacing.pacer;
+    this.adaptive = deps.pacing.adaptive;
+    this.pacer = deps.pacing.pacer;
   }
 
   /** Waits for a turn under the same shared limits as sends, for other connector calls (roster reads). */
@@ -208,6 +207,8 @@ export class DeliveryEngine {
     if (this.running) return;
     // The only SQLite worker takes over whatever its previous incarnation had claimed.
     if (this.deps.engine === 'sqlite') await this.deps.outbox.releaseAllClaims();
+    // A PostgreSQL worker takes over at once the claims of workers it knows died (on its host), rather than waiting out their leases.
+    else await this.deps.outbox.releaseClaimsOf((await this.deps.outbox.claimHolders()).filter((holder) => knownDead(holder, this.workerId)));
     this.running = true;
     this.loop = this.work();
   }

@@ -126,6 +126,25 @@ export class Outbox {
     return Number(result.numUpdatedRows);
   }
 
+  /** The workers holding unexpired claims, so a starting worker can release those of workers known to be dead. */
+  async claimHolders(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .select('claimed_by')
+      .distinct()
+      .where('claimed_by', 'is not', null)
+      .where('claimed_until', '>=', stamp(this.now()))
+      .execute();
+    return rows.map((r) => r.claimed_by!);
+  }
+
+  /** Releases the claims of the given workers at once, rather than when their leases run out. */
+  async releaseClaimsOf(workerIds: string[]): Promise<number> {
+    if (workerIds.length === 0) return 0;
+    const result = await this.db.updateTable('outbox').set({ claimed_by: null, claimed_until: null }).where('claimed_by', 'in', workerIds).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Records a successful send; false when the claim had been lost to another worker. */
   async markSent(copy: OutboxCopy, workerId: string, sent: { conversationId: string; serviceUrl: string; activityId?: string }): Promise<boolean> {
     const at = stamp(this.now());

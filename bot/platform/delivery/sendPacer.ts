@@ -48,10 +48,13 @@ export class SendPacer {
 
   /** Waits until this send may go. */
   async waitTurn(tenant: string, conversationId: string): Promise<void> {
+    // The conversation's own turn (its limit, or a Retry-After hold) is waited out first, holding no global slot, so it never holds back the tenant's other sends.
+    const own = this.nextConversationSlot(conversationId) - this.now();
+    if (own > 0) await this.sleep(own);
     const key = `g:${tenant}`;
     const globalAt = await this.nextGlobalSlot(key);
     const spacing = 1000 / (this.limits.ratePerSecond * HEADROOM * this.share());
-    const at = Math.max(globalAt, this.nextConversationSlot(conversationId), (this.lastSend.get(key) ?? 0) + spacing);
+    const at = Math.max(globalAt, (this.lastSend.get(key) ?? 0) + spacing);
     this.lastSend.set(key, at);
     const wait = at - this.now();
     if (wait > 0) await this.sleep(wait);

@@ -15,6 +15,7 @@ import { directory } from './012_directory';
 import { catalogue } from './013_catalogue';
 import { groupNames } from './014_group_names';
 import { installRetries } from './015_install_retries';
+import { fanoutDueIndex } from './016_fanout';
 
 /**
  * Every schema version in order. Kysely runs the pending ones at start-up in a transaction, and
@@ -37,6 +38,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '013_catalogue': { up: catalogue },
     '014_group_names': { up: groupNames },
     '015_install_retries': { up: installRetries },
+    '016_fanout': { up: fanoutDueIndex },
   };
   return { getMigrations: async () => migrations };
 }

@@ -28,15 +28,25 @@ describe('AdaptiveRate', () => {
     expect(rate.share).to.equal(0.25);
   });
 
-  it('needs an unbroken calm stretch to creep back up', () => {
+  it('creeps back up through scattered 429s (1 in 50) within a few hundred requests', () => {
+    const rate = new AdaptiveRate();
+    feed(rate, false, 100);
+    feed(rate, true, 10);
+    expect(rate.share).to.be.below(1);
+    for (let i = 0; i < 8; i++) {
+      feed(rate, false, 49);
+      rate.record(true);
+    }
+    expect(rate.share).to.equal(1);
+  });
+
+  it('stays down while 429s keep coming above the burst share', () => {
     const rate = new AdaptiveRate();
     feed(rate, false, 100);
     feed(rate, true, 10);
     const cut = rate.share;
-    for (let i = 0; i < 20; i++) {
-      feed(rate, false, 49);
-      rate.record(true);
-    }
+    // One in twelve refused, over the burst share: the rate may come down further, never back up.
+    for (let i = 0; i < 1200; i++) rate.record(i % 12 === 0);
     expect(rate.share).to.be.at.most(cut);
   });
 });

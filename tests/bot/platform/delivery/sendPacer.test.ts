@@ -80,3 +80,40 @@ describe('per-conversation pacing', () => {
     expect(sentAt[3]).to.be.at.least(5000);
   });
 });
+
+/** A clock whose sleepers wake in time order when the test moves it on, so concurrent sends keep their real order. */
+function virtualClock() {
+  let now = 0;
+  const sleepers: { at: number; wake: () => void }[] = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => now,
+    sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ at: now + ms, wake })),
+    /** Wakes sleepers one by one in time order until none is left. */
+    async run(): Promise<void> {
+      for (await settle(); sleepers.length; await settle()) {
+        sleepers.sort((a, b) => a.at - b.at);
+        const next = sleepers.shift()!;
+        now = Math.max(now, next.at);
+        next.wake();
+      }
+    },
+  };
+}
+
+describe('a held conversation', () => {
+  it('waits alone: sends to other conversations go on at the global rate meanwhile', async () => {
+    const clock = virtualClock();
+    const reserver: SlotReserver = { reserve: async () => 0 };
+    const pacer = new SendPacer(reserver, { ratePerSecond: 100, conversationRatePerSecond: 7 }, clock.now, () => 1, clock.sleep);
+    // Teams answered 429 with Retry-After: 1 for one conversation; its retry and nine other sends come together.
+    pacer.holdConversation('held', 1000);
+    const sentAt = new Map<string, number>();
+    const sends = ['held', ...Array.from({ length: 9 }, (_, i) => `other-${i}`)].map((c) => pacer.waitTurn('t', c).then(() => sentAt.set(c, clock.now())));
+    await clock.run();
+    await Promise.all(sends);
+    expect(sentAt.get('held')).to.be.at.least(1000);
+    const others = [...sentAt].filter(([c]) => c !== 'held').map(([, at]) => at);
+    expect(Math.max(...others)).to.be.below(150);
+  });
+});
