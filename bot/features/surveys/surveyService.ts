@@ -121,11 +121,11 @@ export class SurveyService {
   }
 
   /**
-   * Saves a checked wave. Pass a transaction to save it together with other writes (the API's
-   * idempotency key); then call `schedule` after it commits.
+   * Saves a checked wave (inside the caller's unit of work, if one is open, such as the API's
+   * idempotency key); call `schedule` after it commits.
    */
-  async create(wave: NewWave, db: Kysely<DatabaseSchema> = this.deps.db): Promise<Wave> {
-    return new SurveyWaves(db, this.deps.now).create(wave);
+  async create(wave: NewWave): Promise<Wave> {
+    return this.waves.create(wave);
   }
 
   /**
