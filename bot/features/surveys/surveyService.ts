@@ -302,12 +302,23 @@ export class SurveyService {
     return viewer.admin || (wave.owner !== undefined && viewer.ids.map((i) => i.toLowerCase()).includes(wave.owner.toLowerCase()));
   }
 
+  /** The waves whose results the viewer may see, newest opening first. */
+  async visibleWaves(viewer: ResultsViewer): Promise<Wave[]> {
+    return (await this.waves.list()).filter((w) => this.canSeeResults(w, viewer));
+  }
+
+  /** One wave, when it exists and the viewer may see its results. */
+  async visibleWave(id: number, viewer: ResultsViewer): Promise<Wave | undefined> {
+    const wave = await this.waves.get(id);
+    return wave && this.canSeeResults(wave, viewer) ? wave : undefined;
+  }
+
   /**
    * Finds the wave "results of <name>" means among those the viewer may see: "#12" or "12" by id,
    * otherwise the newest whose name or template title contains the words.
    */
   async findForViewer(name: string, viewer: ResultsViewer): Promise<{ match?: Wave; visible: Wave[] }> {
-    const visible = (await this.waves.list()).filter((w) => this.canSeeResults(w, viewer));
+    const visible = await this.visibleWaves(viewer);
     const wanted = name
       .trim()
       .toLowerCase()
