@@ -75,6 +75,13 @@ export default tseslint.config(
       ],
     },
   },
+  // The composition root hands services to each other: a method passed without its object loses `this` (the wasSentTo bug), so
+  // it is checked with types here.
+  {
+    files: ['bot/app/services.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/unbound-method': 'error' },
+  },
   // Kysely's migrations are written against an untyped database on purpose: they must not change when today's schema does.
   { files: ['bot/platform/store/migrations/*.ts', 'tests/bot/platform/store/migrations/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -145,7 +145,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const { conversationState } = createBotStates(storage);
   const roles = new RoleService(roleSettingsOf(config));
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  const webChat = await createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
+  const webChat = createWebChatServices({ config, now, database, redis, logger, eraseUser: (userId) => store.userData.erase(userId) });
   // A verified web chat user's email is only looked up during turns.
   const access = new TurnAccess(roles, (userId) => webChat.users.get(userId)?.email, isLocalMode(config));
   const idempotencyKeys = new IdempotencyKeys(database.db, now);
@@ -352,7 +352,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       reviewReminderTask.start();
       pulseUpkeep.start();
       feedbackUpkeep.start();
-      webChat.start();
+      await webChat.start();
       directory.start();
       if (options.deliveryWorker ?? config.delivery.worker) await delivery.start();
     },

@@ -73,8 +73,8 @@ export function registerCatalogueDashboardRoutes(server: Server, services: Servi
     const csv = csvOf(req);
     if (csv === undefined) return NO_CSV;
     const plan = await editing.planImport(csv);
-    // One transaction: every session in the file goes live, or none does.
-    const answer = await services.database.db.transaction().execute((trx) => editing.importSessions(plan, editor, trx));
+    // importSessions is one transaction: every session in the file goes live, or none does.
+    const answer = await editing.importSessions(plan, editor);
     if (answer.status === 200) await editing.imported();
     return answer;
   });

@@ -46,10 +46,10 @@ export interface DashboardGaps {
 /** The domain services the dashboard reads from; it computes nothing itself. */
 export interface DashboardSources {
   surveys: {
-    waves: { list(): Promise<Wave[]>; get(id: number): Promise<Wave | undefined> };
+    visibleWaves(viewer: ResultsViewer): Promise<Wave[]>;
+    visibleWave(id: number, viewer: ResultsViewer): Promise<Wave | undefined>;
     results(surveyId: unknown): Promise<SurveyResults | undefined>;
     summary(wave: Wave): Promise<PulseSummary>;
-    canSeeResults(wave: Wave, viewer: ResultsViewer): boolean;
   };
   briefings: {
     recent(limit: number): Promise<Briefing[]>;
@@ -71,7 +71,7 @@ export class DashboardData {
 
   /** The pulses the viewer may see, newest first, each with its responses section. */
   async pulses(viewer: ResultsViewer): Promise<PulseSummary[]> {
-    const visible = (await this.sources.surveys.waves.list()).filter((w) => this.sources.surveys.canSeeResults(w, viewer)).slice(0, LIST_LIMIT);
+    const visible = (await this.sources.surveys.visibleWaves(viewer)).slice(0, LIST_LIMIT);
     const summaries: PulseSummary[] = [];
     // Only the headline of each: tallies, with no comments, trend or earlier wave to read.
     for (const wave of visible) summaries.push(await this.sources.surveys.summary(wave));
@@ -81,8 +81,8 @@ export class DashboardData {
   /** One pulse's results, or undefined when there is no such pulse or the viewer may not see it. */
   async pulse(viewer: ResultsViewer, id: unknown): Promise<SurveyResults | undefined> {
     const surveyId = surveyIdFrom(id);
-    const wave = surveyId === undefined ? undefined : await this.sources.surveys.waves.get(surveyId);
-    if (!wave || !this.sources.surveys.canSeeResults(wave, viewer)) return undefined;
+    const wave = surveyId === undefined ? undefined : await this.sources.surveys.visibleWave(surveyId, viewer);
+    if (!wave) return undefined;
     return this.sources.surveys.results(wave.id);
   }
 

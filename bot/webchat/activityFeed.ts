@@ -24,6 +24,8 @@ export interface ActivityFeed {
   publish(event: Exclude<FeedEvent, { kind: 'resync' }>): Promise<void>;
   /** Follows a conversation; returns the function that stops following. */
   subscribe(conversationId: string, listener: FeedListener): () => void;
+  /** Starts listening for other replicas (building a feed opens no connection). */
+  start(): Promise<void>;
   /** Stops listening for other replicas. */
   close(): Promise<void>;
 }
@@ -90,6 +92,8 @@ export class LocalActivityFeed implements ActivityFeed {
   subscribe(conversationId: string, listener: FeedListener): () => void {
     return this.listeners.add(conversationId, listener);
   }
+
+  async start(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

@@ -36,15 +36,14 @@ export class PostgresActivityFeed implements ActivityFeed {
   private closed = false;
   private retryTimer?: NodeJS.Timeout;
 
-  private constructor(private readonly options: PostgresFeedOptions) {
+  constructor(private readonly options: PostgresFeedOptions) {
     this.channel = feedChannel(options.schema);
   }
 
   /** Connects and starts listening before resolving, so no event after start-up is missed. */
-  static async start(options: PostgresFeedOptions): Promise<PostgresActivityFeed> {
-    const feed = new PostgresActivityFeed(options);
-    await feed.connect();
-    return feed;
+  async start(): Promise<void> {
+    if (this.closed || this.client) return;
+    await this.connect();
   }
 
   async publish(event: Exclude<FeedEvent, { kind: 'resync' }>): Promise<void> {

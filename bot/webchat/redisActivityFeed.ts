@@ -47,6 +47,9 @@ export class RedisActivityFeed implements ActivityFeed {
     return this.listeners.add(conversationId, listener);
   }
 
+  /** The subscriber connects by itself (ioredis) and subscribes per conversation as streams follow them. */
+  async start(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.subscriber.quit().catch(() => undefined);
   }

@@ -34,7 +34,7 @@ export interface WebChatServiceOptions {
  * Redis (streams and pub/sub) when there is one, else the database, with PostgreSQL's
  * LISTEN/NOTIFY between replicas, or nothing to tell for a single SQLite process.
  */
-async function sharedState(options: WebChatServiceOptions): Promise<{ store: DirectLineStore; feed: ActivityFeed }> {
+function sharedState(options: WebChatServiceOptions): { store: DirectLineStore; feed: ActivityFeed } {
   const { config, now, database, redis, logger } = options;
   if (redis) {
     const prefix = redisKeyPrefix(config.databaseSchema);
@@ -42,7 +42,7 @@ async function sharedState(options: WebChatServiceOptions): Promise<{ store: Dir
   }
   const store = new SqlDirectLineStore(database.db, now);
   if (database.engine === 'postgres' && config.databaseUrl) {
-    return { store, feed: await PostgresActivityFeed.start({ url: config.databaseUrl, schema: config.databaseSchema, db: database.db, logger }) };
+    return { store, feed: new PostgresActivityFeed({ url: config.databaseUrl, schema: config.databaseSchema, db: database.db, logger }) };
   }
   return { store, feed: new LocalActivityFeed() };
 }
@@ -50,16 +50,17 @@ async function sharedState(options: WebChatServiceOptions): Promise<{ store: Dir
 /**
  * What web chat keeps for the process: the built-in Direct Line's conversations (in the shared
  * store) and tokens (signed with a key every replica shares), verified users, and the
- * housekeeping that purges idle conversations and anonymous visitors who have gone.
+ * housekeeping that purges idle conversations and anonymous visitors who have gone. Building opens
+ * no connection: `start()` starts listening for other replicas and housekeeping, `close()` stops both.
  */
-export async function createWebChatServices(options: WebChatServiceOptions) {
+export function createWebChatServices(options: WebChatServiceOptions) {
   const { config, now, logger } = options;
   const mode = webChatMode(config);
   const users = new VerifiedUsers();
   // Azure mode and "off" never serve a built-in conversation, so they need no listener or signing key.
   const builtin = mode === 'builtin';
   if (builtin) requireSharedTokenKey(config);
-  const { store, feed } = builtin ? await sharedState(options) : { store: new SqlDirectLineStore(options.database.db, now), feed: new LocalActivityFeed() };
+  const { store, feed } = builtin ? sharedState(options) : { store: new SqlDirectLineStore(options.database.db, now), feed: new LocalActivityFeed() };
   const conversations = new DirectLineConversations({ store, feed, users, logger, now });
   const tokens = new DirectLineTokens({
     lifetimeMinutes: config.webChat.tokenMinutes,
@@ -82,8 +83,9 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
     tokens,
     /** Web chat users an intranet vouched for: `users.get(activity.from.id)` gives their name and email. */
     users,
-    /** Starts purging idle conversations every few minutes (the built-in web chat only). */
-    start(): void {
+    /** Listens for other replicas' news, and starts purging idle conversations every few minutes (the built-in web chat only). */
+    async start(): Promise<void> {
+      await feed.start();
       housekeeping?.start();
     },
     /** Purges idle conversations and gone anonymous visitors now (it also runs every few minutes). */
@@ -97,4 +99,4 @@ export async function createWebChatServices(options: WebChatServiceOptions) {
 }
 
 /** Web chat's share of the services. */
-export type WebChatServices = Awaited<ReturnType<typeof createWebChatServices>>;
+export type WebChatServices = ReturnType<typeof createWebChatServices>;

@@ -52,10 +52,10 @@ export function registerBriefingRoutes(server: Server, services: Services): void
     const request = keyedAdminRequest(services, req, res, 'briefing');
     if (!request) return;
     const { key, body } = request;
-    // Checked before the transaction, which on SQLite must not wait on other queries.
+    // Checked before the transaction, so it stays short (on SQLite it holds the only connection).
     const checked = checkBriefing(body, services.now(), LONDON_ZONE, { pastPublish: 'refuse', isKnownOwner: (owner) => services.roles.isRoleHolder(owner) });
     const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
-    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
+    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async () => {
       if (!checked.ok) return validationFailure('briefing', checked.problems);
       if (audienceSize === 0) {
         return {
@@ -67,7 +67,7 @@ export function registerBriefingRoutes(server: Server, services: Services): void
           },
         };
       }
-      const id = await briefings.create(checked.draft, checked.owner ?? 'admin-api', trx);
+      const id = await briefings.create(checked.draft, checked.owner ?? 'admin-api');
       return { status: 201, body: { id, recipients: audienceSize, notes: checked.notes } };
     });
     // Queued after the transaction commits (a replay finishes queueing that was cut short); start-up finishes the rest.

@@ -66,9 +66,7 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
       return;
     }
     // One transaction: the sessions and the kept response are written together, or nothing is.
-    const result = await services.idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, (trx) =>
-      editing.importSessions(plan, API_EDITOR, trx),
-    );
+    const result = await services.idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, () => editing.importSessions(plan, API_EDITOR));
     if (result.status === 200) await editing.imported();
     res.send(result.status, result.body);
   });
@@ -85,8 +83,8 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
     const kind = kindOf(req, res);
     if (!kind) return;
     const checked = await editing.checkNew(kind, request.body);
-    const result = await services.idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, (trx) =>
-      editing.create(checked, API_EDITOR, trx),
+    const result = await services.idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, () =>
+      editing.create(checked, API_EDITOR),
     );
     res.send(result.status, result.body);
   });

@@ -59,8 +59,8 @@ export function registerContentRoutes(server: Server, services: Services): void 
     const request = keyedAdminRequest(services, req, res, 'entry');
     if (!request) return;
     const checked = await editing.checkNew(request.body);
-    const result = await services.idempotencyKeys.once({ key: request.key, route: CREATE_ROUTE, body: request.body }, (trx) =>
-      editing.create(checked, API_EDITOR, trx),
+    const result = await services.idempotencyKeys.once({ key: request.key, route: CREATE_ROUTE, body: request.body }, () =>
+      editing.create(checked, API_EDITOR),
     );
     res.send(result.status, result.body);
   });

@@ -89,10 +89,10 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
       return;
     }
     // One transaction: the people and the kept response are written together, or nothing is.
-    const result = await idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, async (trx) => {
+    const result = await idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, async () => {
       if (!file.ok) return validationFailure('HR file', file.problems);
-      const known = await directory.people.existing(file.people.map(personIdOf), trx);
-      await directory.people.upsertPeople(file.people, mapping, trx);
+      const known = await directory.people.existing(file.people.map(personIdOf));
+      await directory.people.upsertPeople(file.people, mapping);
       const added = file.people.filter((p) => !known.has(personIdOf(p))).length;
       return {
         status: 200,

@@ -46,7 +46,7 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
     const request = keyedAdminRequest(services, req, res, 'pulse');
     if (!request) return;
     const { key, body } = request;
-    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async (trx) => {
+    const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async () => {
       const checked = surveys.check(body);
       const problems = checked.ok ? [] : [...checked.problems];
       // Whoever the pulse is on behalf of sees its results in chat, so they must hold a role.
@@ -57,7 +57,7 @@ export function registerSurveyRoutes(server: Server, services: Services): void {
         const failure = validationFailure('pulse', problems);
         return { status: failure.status, body: { ...failure.body, details: problems } };
       }
-      const wave = await surveys.create(checked.wave, trx);
+      const wave = await surveys.create(checked.wave);
       return { status: 201, body: waveJson(wave, services.now()) };
     });
     if (result.status === 201) {

@@ -145,19 +145,19 @@ export function registerAuthoringRoutes(server: Server, services: Services, acce
     const keyProblem = idempotencyKeyProblem(key);
     if (keyProblem) return { status: 400, body: { error: 'BadRequest', message: keyProblem } };
     const body = bodyOf(req);
-    // Checked and counted before the transaction, which on SQLite must not wait on other queries.
+    // Checked and counted before the transaction, so it stays short (on SQLite it holds the only connection).
     const checked = checkDraft(body, checks);
     const size = checked.ok && checked.kind === 'briefing' ? (await count('briefing', checked.draft.audience)).inAudience : 0;
-    const result = await services.idempotencyKeys.once({ key: key!, route: `POST /dashboard/api/authoring/${kind}s`, body }, async (trx) => {
+    const result = await services.idempotencyKeys.once({ key: key!, route: `POST /dashboard/api/authoring/${kind}s`, body }, async () => {
       if (!checked.ok) return failed(kind, checked.problems);
       if (checked.kind !== kind) return failed(kind, [{ field: 'kind', message: `This address creates a ${kind}.` }]);
       if (checked.kind === 'briefing') {
         if (size === 0) return { status: 422, body: { error: 'EmptyAudience', message: 'Nobody matches this audience yet. Nothing was created.' } };
-        const id = await briefings.create(checked.draft, `dashboard:${viewer.ids[0]}`, trx);
+        const id = await briefings.create(checked.draft, `dashboard:${viewer.ids[0]}`);
         return { status: 201, body: { id, recipients: size, sendsAt: formatLondonDateTime(checked.draft.publishAt), notes: checked.notes } };
       }
       const owner = viewer.via === 'teams' ? { owner: viewer.ids[0], ownerName: viewer.name } : {};
-      const wave = await surveys.create({ ...checked.wave, ...owner }, trx);
+      const wave = await surveys.create({ ...checked.wave, ...owner });
       return {
         status: 201,
         body: { id: wave.id, name: wave.name, opensAt: formatLondonDateTime(wave.opensAt), closesAt: formatLondonDateTime(wave.closesAt) },

@@ -1,11 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
-import { Kysely } from 'kysely';
 import { Reader, readerMatches } from '../audience/readerTargeting';
 import { Recipient } from '../audience/resolveAudience';
 import { DeliveryCounts, DeliveryRecord, EnqueueResult, OutboundMessage } from '../../platform/delivery/deliveryTypes';
 import { Profile } from '../../platform/store/profiles';
-import { DatabaseSchema } from '../../platform/store/schema';
 import { BriefingDraft } from './briefingInput';
 import { Briefing, briefingMessageId, Briefings, isLive } from './briefings';
 
@@ -61,9 +59,9 @@ export class BriefingService {
     return (await this.deps.audience(draft)).length;
   }
 
-  /** Saves a briefing; `db` may be the admin API's idempotency transaction. Publish it afterwards. */
-  create(draft: BriefingDraft, createdBy: string, db?: Kysely<DatabaseSchema>): Promise<number> {
-    return this.deps.briefings.create(draft, createdBy, db);
+  /** Saves a briefing (inside the caller's unit of work, if one is open). Publish it afterwards. */
+  create(draft: BriefingDraft, createdBy: string): Promise<number> {
+    return this.deps.briefings.create(draft, createdBy);
   }
 
   /**

@@ -63,10 +63,10 @@ export class Briefings {
     private readonly now: Clock,
   ) {}
 
-  /** Saves a new briefing, ready to publish; `db` may be a transaction (the admin API's idempotency). */
-  async create(draft: BriefingDraft, createdBy: string, db: Kysely<DatabaseSchema> = this.db): Promise<number> {
+  /** Saves a new briefing, ready to publish. */
+  async create(draft: BriefingDraft, createdBy: string): Promise<number> {
     const at = stamp(this.now());
-    const row = await db
+    const row = await this.db
       .insertInto('briefings')
       .values({ ...draftColumns(draft), status: 'publishing', recipients: 0, created_by: createdBy, version: 1, created_at: at, updated_at: at })
       .returning('id')

@@ -1,7 +1,5 @@
-import { Kysely } from 'kysely';
 import { ContentAnswer, Editor, refusalAnswer } from '../content/contentEditing';
 import { validationFailure } from '../../platform/http/validationFailure';
-import { DatabaseSchema } from '../../platform/store/schema';
 import { ReviewedRecord } from '../../platform/store/reviewedRecords';
 import { CatalogueCheck, checkItem } from './catalogueInput';
 import { CatalogueItem, CatalogueKind, CatalogueStore, itemKey } from './catalogueItems';
@@ -90,10 +88,10 @@ export class CatalogueEditing {
   }
 
   /** Creates a checked course or session as a draft, inside the caller's transaction. */
-  async create(checked: CatalogueCheck, editor: Editor, trx?: Kysely<DatabaseSchema>): Promise<ContentAnswer> {
+  async create(checked: CatalogueCheck, editor: Editor): Promise<ContentAnswer> {
     if (!checked.ok) return validationFailure('catalogue record', checked.problems);
     const { kind, record } = checked.item;
-    const created = await this.store.create(checked.item, editor.name, trx);
+    const created = await this.store.create(checked.item, editor.name);
     if (!created.ok) return refusalAnswer(created, nameOf(kind, record.id));
     return { status: 201, body: { kind, id: record.id, version: created.revision, status: 'draft' } };
   }
@@ -184,13 +182,13 @@ export class CatalogueEditing {
   }
 
   /**
-   * Imports a planned LMS export's sessions straight to live, inside the caller's transaction: all
+   * Imports a planned LMS export's sessions straight to live, in one transaction (the caller's unit of work, if open): all
    * of them or, when any row is bad, none (422 listing every bad row). Call `imported()` once it commits.
    */
-  async importSessions(plan: SessionImportPlan, editor: Editor, trx: Kysely<DatabaseSchema>): Promise<ContentAnswer> {
+  async importSessions(plan: SessionImportPlan, editor: Editor): Promise<ContentAnswer> {
     if (plan.problems.length) return validationFailure('session file', plan.problems);
     const items = [...plan.add, ...plan.change].map((r) => r.item);
-    await this.store.loadLive(items, `${editor.name} (CSV import)`, { trx });
+    await this.store.loadLive(items, `${editor.name} (CSV import)`);
     return { status: 200, body: { mode: 'import', added: plan.add.length, changed: plan.change.length, unchanged: plan.same.length } };
   }
 

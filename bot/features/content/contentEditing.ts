@@ -1,6 +1,4 @@
 import { DateTime } from 'luxon';
-import { Kysely } from 'kysely';
-import { DatabaseSchema } from '../../platform/store/schema';
 import { ContentEntries, ContentRecord, WriteRefusal } from './contentEntries';
 import { frontMatterOf } from './entryMarkdown';
 import { checkEntryInput } from './entryInput';
@@ -126,9 +124,9 @@ export class ContentEditing {
   }
 
   /** Creates a checked entry as a draft, inside the caller's transaction. */
-  async create(checked: Awaited<ReturnType<ContentEditing['checkNew']>>, editor: Editor, trx?: Kysely<DatabaseSchema>): Promise<ContentAnswer> {
+  async create(checked: Awaited<ReturnType<ContentEditing['checkNew']>>, editor: Editor): Promise<ContentAnswer> {
     if (!checked.ok) return invalid('entry', checked.problems);
-    const created = await this.entries.create(checked.entry, editor.name, trx);
+    const created = await this.entries.create(checked.entry, editor.name);
     if (!created.ok) return refusalAnswer(created, checked.entry.id);
     return { status: 201, body: { id: checked.entry.id, version: created.revision, status: 'draft', warnings: checked.warnings } };
   }

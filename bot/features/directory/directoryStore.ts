@@ -84,8 +84,8 @@ export class DirectoryStore {
     private readonly now: Clock,
   ) {}
 
-  /** Adds or refreshes people, mapping their attributes to targeting; `db` may be a transaction. */
-  async upsertPeople(people: DirectoryPersonInput[], mapping: AttributeMapping, db: Kysely<DatabaseSchema> = this.db): Promise<void> {
+  /** Adds or refreshes people, mapping their attributes to targeting. */
+  async upsertPeople(people: DirectoryPersonInput[], mapping: AttributeMapping): Promise<void> {
     const at = stamp(this.now());
     for (let i = 0; i < people.length; i += CHUNK) {
       const rows = people.slice(i, i + CHUNK).map((p) => {
@@ -110,7 +110,7 @@ export class DirectoryStore {
           updated_at: at,
         };
       });
-      await db
+      await this.db
         .insertInto('directory_people')
         .values(rows)
         .onConflict((oc) =>
@@ -166,11 +166,11 @@ export class DirectoryStore {
     return changed;
   }
 
-  /** Which of these people the directory already holds; `db` may be a transaction. */
-  async existing(personIds: string[], db: Kysely<DatabaseSchema> = this.db): Promise<Set<string>> {
+  /** Which of these people the directory already holds. */
+  async existing(personIds: string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (let i = 0; i < personIds.length; i += 500) {
-      const rows = await db
+      const rows = await this.db
         .selectFrom('directory_people')
         .select('person_id')
         .where('person_id', 'in', personIds.slice(i, i + 500))

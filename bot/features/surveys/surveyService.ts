@@ -121,11 +121,11 @@ export class SurveyService {
   }
 
   /**
-   * Saves a checked wave. Pass a transaction to save it together with other writes (the API's
-   * idempotency key); then call `schedule` after it commits.
+   * Saves a checked wave (inside the caller's unit of work, if one is open, such as the API's
+   * idempotency key); call `schedule` after it commits.
    */
-  async create(wave: NewWave, db: Kysely<DatabaseSchema> = this.deps.db): Promise<Wave> {
-    return new SurveyWaves(db, this.deps.now).create(wave);
+  async create(wave: NewWave): Promise<Wave> {
+    return this.waves.create(wave);
   }
 
   /**
@@ -302,12 +302,23 @@ export class SurveyService {
     return viewer.admin || (wave.owner !== undefined && viewer.ids.map((i) => i.toLowerCase()).includes(wave.owner.toLowerCase()));
   }
 
+  /** The waves whose results the viewer may see, newest opening first. */
+  async visibleWaves(viewer: ResultsViewer): Promise<Wave[]> {
+    return (await this.waves.list()).filter((w) => this.canSeeResults(w, viewer));
+  }
+
+  /** One wave, when it exists and the viewer may see its results. */
+  async visibleWave(id: number, viewer: ResultsViewer): Promise<Wave | undefined> {
+    const wave = await this.waves.get(id);
+    return wave && this.canSeeResults(wave, viewer) ? wave : undefined;
+  }
+
   /**
    * Finds the wave "results of <name>" means among those the viewer may see: "#12" or "12" by id,
    * otherwise the newest whose name or template title contains the words.
    */
   async findForViewer(name: string, viewer: ResultsViewer): Promise<{ match?: Wave; visible: Wave[] }> {
-    const visible = (await this.waves.list()).filter((w) => this.canSeeResults(w, viewer));
+    const visible = await this.visibleWaves(viewer);
     const wanted = name
       .trim()
       .toLowerCase()

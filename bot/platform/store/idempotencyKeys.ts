@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Kysely } from 'kysely';
 import { DatabaseSchema } from './schema';
 import { Clock, stamp } from './timestamps';
+import { inTransaction } from './unitOfWork';
 
 /** An HTTP response as the idempotency store keeps it: a status and a JSON body. */
 export interface KeyedResponse {
@@ -67,22 +68,22 @@ export class IdempotencyKeys {
   ) {}
 
   /**
-   * Runs `work` once per (route, key). `work` must do all its writes through the transaction it is
-   * given (on SQLite, any other query would wait for this transaction to finish).
+   * Runs `work` once per (route, key), as one unit of work with the kept response: the writes it
+   * makes through any repository over this database commit with the key, or not at all.
    */
-  async once(request: KeyedRequest, work: (trx: Kysely<DatabaseSchema>) => Promise<KeyedResponse>): Promise<IdempotentResult> {
+  async once(request: KeyedRequest, work: () => Promise<KeyedResponse>): Promise<IdempotentResult> {
     const hash = requestHash(request.body);
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const claimed = await trx
+      return await inTransaction(this.db, async () => {
+        const claimed = await this.db
           .insertInto('idempotency_keys')
           .values({ route: request.route, key: request.key, request_hash: hash, status: 0, response: '', created_at: stamp(this.now()) })
           .onConflict((oc) => oc.columns(['route', 'key']).doNothing())
           .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return this.replay(trx, request, hash);
-        const response = await work(trx);
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return this.replay(request, hash);
+        const response = await work();
         if (response.status >= 400) throw new NotKept(response);
-        await trx
+        await this.db
           .updateTable('idempotency_keys')
           .set({ status: response.status, response: JSON.stringify(response.body ?? null) })
           .where('route', '=', request.route)
@@ -97,8 +98,8 @@ export class IdempotencyKeys {
   }
 
   /** The kept response for a key that was used before, or 409 when the body differs. */
-  private async replay(trx: Kysely<DatabaseSchema>, request: KeyedRequest, hash: string): Promise<IdempotentResult> {
-    const row = await trx
+  private async replay(request: KeyedRequest, hash: string): Promise<IdempotentResult> {
+    const row = await this.db
       .selectFrom('idempotency_keys')
       .selectAll()
       .where('route', '=', request.route)

@@ -3,6 +3,7 @@ import { Client, Pool } from 'pg';
 import { Logger } from 'pino';
 import { DatabaseSchema } from './schema';
 import { StoreStartupError } from './storeStartupError';
+import { joiningDialect } from './unitOfWork';
 
 export interface PostgresOptions {
   url: string;
@@ -69,7 +70,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (err) => options.logger.error({ err: err.message }, 'PostgreSQL connection lost'));
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: joiningDialect(new PostgresDialect({ pool })) });
   await sql`select 1`.execute(db);
   return db;
 }

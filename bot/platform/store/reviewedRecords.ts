@@ -130,9 +130,9 @@ export class ReviewedRecords<T> {
   }
 
   /** A new record, as a draft only. */
-  async create(record: T, by: string, trx: Kysely<DatabaseSchema> = this.db): Promise<WriteResult<{ revision: number }>> {
+  async create(record: T, by: string): Promise<WriteResult<{ revision: number }>> {
     const at = stamp(this.now());
-    const inserted = await trx
+    const inserted = await this.db
       .insertInto(this.records)
       .values({
         id: this.tables.keyOf(record),
@@ -236,14 +236,10 @@ export class ReviewedRecords<T> {
   /**
    * Loads records straight to live (shipped files at start-up, an import): a record that is new or
    * whose text differs gets a new version by `by`. With `onlyIfUnedited`, a record whose latest
-   * version someone else wrote (an editor's change) keeps that edit. Given `trx`, it writes inside
-   * the caller's transaction (an import kept with its idempotency key).
+   * version someone else wrote (an editor's change) keeps that edit. Inside a unit of work (an import
+   * kept with its idempotency key) its transaction is a savepoint of that unit.
    */
-  async loadLive(
-    records: readonly T[],
-    by: string,
-    options: { onlyIfUnedited?: boolean; trx?: Kysely<DatabaseSchema> } = {},
-  ): Promise<{ added: number; updated: number; kept: string[] }> {
+  async loadLive(records: readonly T[], by: string, options: { onlyIfUnedited?: boolean } = {}): Promise<{ added: number; updated: number; kept: string[] }> {
     const result = { added: 0, updated: 0, kept: [] as string[] };
     if (records.length === 0) return result;
     const load = async (trx: Kysely<DatabaseSchema>) => {
@@ -301,8 +297,7 @@ export class ReviewedRecords<T> {
           .execute();
       if (result.added + result.updated > 0) await this.bumpRevision(trx, at);
     };
-    if (options.trx) await load(options.trx);
-    else await this.db.transaction().execute(load);
+    await this.db.transaction().execute(load);
     return result;
   }
 

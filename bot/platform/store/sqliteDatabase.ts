@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DatabaseSchema } from './schema';
 import { withCachedStatements } from './cachedStatements';
 import { StoreStartupError } from './storeStartupError';
+import { joiningDialect } from './unitOfWork';
 
 /** The database file `npm start` creates in DATA_DIR. */
 export const SQLITE_FILE_NAME = 'staffbot.db';
@@ -17,7 +18,8 @@ export const IN_MEMORY = ':memory:';
  * the bot, with synchronous=NORMAL: every committed write survives the process being killed.
  */
 export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file: string } {
-  if (dataDir === IN_MEMORY) return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }), file: IN_MEMORY };
+  if (dataDir === IN_MEMORY)
+    return { db: new Kysely<DatabaseSchema>({ dialect: joiningDialect(new SqliteDialect({ database: new Database(':memory:') })) }), file: IN_MEMORY };
   const dir = path.resolve(dataDir);
   const file = path.join(dir, SQLITE_FILE_NAME);
   try {
@@ -50,7 +52,7 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
       `The database file ${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Restore it from a backup or move it aside; the bot will not start on a damaged database.`,
     );
   }
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) }), file };
+  return { db: new Kysely<DatabaseSchema>({ dialect: joiningDialect(new SqliteDialect({ database: withCachedStatements(sqlite) })) }), file };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { createServices } from '../../../bot/app/services';
+import { sql } from 'kysely';
 import { stamp } from '../../../bot/platform/store/timestamps';
+import { feedChannel } from '../../../bot/webchat/postgresActivityFeed';
 import { fixedClock, shippedKnowledgeBase, silentLogger, testConfig } from '../../helpers/testServices';
-import { openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
+import { openTestDatabase, postgresAvailability, TestDatabase } from '../../helpers/testDatabase';
 
 /** Unanswered questions still stored (housekeeping purges those past the retention period). */
 const storedQuestions = async (database: TestDatabase) =>
@@ -28,8 +30,8 @@ describe('composition root lifecycle', () => {
       logger: silentLogger,
     });
     try {
-      // Give anything started while building the chance to run: nothing should.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Work started while building issues its first query within microtasks, ahead of this read on SQLite's one connection.
+      await new Promise((resolve) => setImmediate(resolve));
       expect(await storedQuestions(database), 'housekeeping ran while the services were only being built').to.deep.equal(['an old question']);
 
       await services.start();
@@ -53,5 +55,48 @@ describe('composition root lifecycle', () => {
     });
     await services.close();
     expect(await storedQuestions(database)).to.deep.equal(['an old question']);
+  });
+});
+
+(postgresAvailability().url ? describe : describe.skip)('composition root lifecycle (postgres web chat)', function () {
+  this.timeout(60000);
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await openTestDatabase('postgres');
+  });
+  afterEach(() => database.cleanup());
+
+  /** Server connections listening on this deployment's web chat channel. */
+  const listening = async () => {
+    const statement = `LISTEN "${feedChannel(database.env.DATABASE_SCHEMA)}"`;
+    const { rows } = await sql<{ n: string }>`select count(*) as n from pg_stat_activity where query = ${statement}`.execute(database.opened.db);
+    return Number(rows[0].n);
+  };
+
+  /** Polls until the condition holds (a closed connection leaves the server's activity view a moment later). */
+  const until = async (condition: () => Promise<boolean>, what: string) => {
+    for (let tries = 0; tries < 200; tries++) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect.fail(what);
+  };
+
+  it('opens the web chat LISTEN connection in start(), not while building, and close() closes it', async () => {
+    const services = await createServices(testConfig(database.env), {
+      database: database.opened,
+      kb: shippedKnowledgeBase(),
+      now: fixedClock,
+      logger: silentLogger,
+    });
+    try {
+      expect(services.webChat.mode).to.equal('builtin');
+      expect(await listening(), 'building opened a LISTEN connection').to.equal(0);
+      await services.start({ deliveryWorker: false });
+      expect(await listening(), 'start() listens before it resolves').to.equal(1);
+    } finally {
+      await services.close();
+    }
+    await until(async () => (await listening()) === 0, 'close() left the LISTEN connection open');
   });
 });

@@ -61,6 +61,7 @@ describe('DirectLineConversations', () => {
     const failing = {
       publish: async () => Promise.reject(new Error('LISTEN connection down')),
       subscribe: () => () => undefined,
+      start: async () => undefined,
       close: async () => undefined,
     };
     const shaky = new DirectLineConversations({

@@ -23,8 +23,10 @@ const pg = postgresAvailability();
   before(async () => {
     test = await openTestDatabase('postgres');
     const options = { url: pg.url!, schema: test.env.DATABASE_SCHEMA, db: test.opened.db, logger: silentLogger };
-    a = await PostgresActivityFeed.start(options);
-    b = await PostgresActivityFeed.start(options);
+    a = new PostgresActivityFeed(options);
+    b = new PostgresActivityFeed(options);
+    await a.start();
+    await b.start();
   });
   after(async () => {
     await a.close();

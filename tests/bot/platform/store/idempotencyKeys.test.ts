@@ -22,12 +22,12 @@ forEachEngine((engine) => {
     });
     afterEach(() => test.cleanup());
 
-    /** Work that writes a profile in the transaction, so a rollback can be seen. */
+    /** Work that writes a profile through the root database (it joins the key's transaction), so a rollback can be seen. */
     const work =
       (status = 201) =>
-      async (trx: Parameters<Parameters<IdempotencyKeys['once']>[1]>[0]) => {
+      async () => {
         runs++;
-        await trx
+        await test.opened.db
           .insertInto('profiles')
           .values({ user_id: `p${runs}`, topics: '[]', created_at: 'x', updated_at: 'x' })
           .execute();
@@ -75,6 +75,17 @@ forEachEngine((engine) => {
         (err: Error) => expect(err.message).to.equal('database went away'),
       );
       expect((await keys.once({ key: 'k1', route: 'POST /x', body: {} }, work())).replayed).to.equal(false);
+    });
+
+    it('rolls back what the work wrote when its response cannot be kept', async () => {
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      const failing = keys.once({ key: 'k1', route: 'POST /x', body: {} }, async () => ({ ...(await work()()), body: circular }));
+      await failing.then(
+        () => expect.fail('should have thrown'),
+        (err: Error) => expect(err.message).to.match(/circular/i),
+      );
+      expect(await profiles()).to.equal(0);
     });
 
     it('runs the work once when the same key arrives ten times at once', async () => {
