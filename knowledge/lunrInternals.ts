@@ -75,9 +75,10 @@ export interface TermScore {
  * the match metadata lunr builds for every matching field and which the search never reads.
  */
 export function termScores(index: lunr.Index, terms: readonly string[]): TermScore[] {
-  const { invertedIndex, fieldVectors, fields } = internals(index);
+  const { invertedIndex, fields } = internals(index);
   // Each field's query vector: term index → how many times the query names the term.
   const queryVectors = new Map(fields.map((f) => [f, new Map<number, number>()]));
+  const termAt = new Map<number, string>();
   // Matching (field, entry) pairs in the order lunr first meets them, which decides the order of equal scores.
   const matchedIn = new Map(fields.map((f) => [f, new Set<string>()]));
   const matching: [string, string][] = [];
@@ -86,6 +87,7 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
     if (!Object.prototype.hasOwnProperty.call(invertedIndex, term)) continue;
     const posting = invertedIndex[term];
     const termIndex = posting._index as number;
+    termAt.set(termIndex, term);
     for (const field of fields) {
       const vector = queryVectors.get(field)!;
       vector.set(termIndex, (vector.get(termIndex) ?? 0) + 1);
@@ -105,16 +107,18 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
   // Sorted by term index and with the magnitude summed in that order, as lunr's vectors do, so the scores match to the last bit.
   const sorted = new Map([...queryVectors].map(([f, v]) => [f, [...v].sort((a, b) => a[0] - b[0])]));
   const magnitudes = new Map([...sorted].map(([f, v]) => [f, Math.sqrt(v.reduce((sum, [, w]) => sum + w * w, 0))]));
+  // Each (field, entry) dot product, its products added in term-index order as lunr adds them.
+  const dots = new Map(fields.map((f) => [f, new Map<string, number>()]));
+  for (const field of fields) {
+    const dot = dots.get(field)!;
+    for (const [termIndex, weight] of sorted.get(field)!) {
+      for (const [ref, element] of weightsOf(index, termAt.get(termIndex)!).get(field) ?? []) dot.set(ref, (dot.get(ref) ?? 0) + weight * element);
+    }
+  }
   const results: TermScore[] = [];
   const byRef = new Map<string, TermScore>();
   for (const [field, ref] of matching) {
-    const elements = fieldVectors[`${field}/${ref}`]?.elements ?? [];
-    let dot = 0;
-    for (const [termIndex, weight] of sorted.get(field)!) {
-      const at = positionOf(elements, termIndex);
-      if (at >= 0) dot += weight * elements[at + 1];
-    }
-    const score = dot / magnitudes.get(field)! || 0;
+    const score = (dots.get(field)!.get(ref) ?? 0) / magnitudes.get(field)! || 0;
     const match = byRef.get(ref);
     if (match) match.score += score;
     else {
@@ -124,6 +128,37 @@ export function termScores(index: lunr.Index, terms: readonly string[]): TermSco
     }
   }
   return results.sort((a, b) => b.score - a.score);
+}
+
+/** Per index, each term's weight in every field vector that holds it: field → [ref, weight]. */
+const termWeights = new WeakMap<lunr.Index, Map<string, Map<string, [string, number][]>>>();
+
+/**
+ * One term's weights, read from the field vectors once and kept (an index never changes): finding
+ * them by binary search in every matching vector on every question was most of a search's time.
+ */
+function weightsOf(index: lunr.Index, term: string): Map<string, [string, number][]> {
+  let byTerm = termWeights.get(index);
+  if (!byTerm) termWeights.set(index, (byTerm = new Map()));
+  const known = byTerm.get(term);
+  if (known) return known;
+  const { invertedIndex, fieldVectors, fields } = internals(index);
+  const posting = invertedIndex[term];
+  const termIndex = posting._index as number;
+  const out = new Map<string, [string, number][]>();
+  for (const field of fields) {
+    const refs = posting[field];
+    if (!refs || typeof refs === 'number') continue;
+    const list: [string, number][] = [];
+    for (const ref in refs) {
+      const elements = fieldVectors[`${field}/${ref}`]?.elements ?? [];
+      const at = positionOf(elements, termIndex);
+      if (at >= 0) list.push([ref, elements[at + 1]]);
+    }
+    out.set(field, list);
+  }
+  byTerm.set(term, out);
+  return out;
 }
 
 /** Where a term index sits in a vector's [index, weight, …] elements (-1 when absent), by binary search. */

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { editDistance } from './editDistance';
-import { termsNear } from './lunrInternals';
+import { NearTerms } from './nearTerms';
 import { isFiller, keyWords, stem } from './normalise';
 
 /** One meaningful term of a question, as the index knows it. */
@@ -31,9 +31,10 @@ const COMMONER_PARTS = 3;
 export class QueryReader {
   /** Length of the longest index term: a longer word (less the edit distance) cannot be a typo of any. */
   private readonly longestTerm: number;
+  private readonly nearTerms: NearTerms;
 
   constructor(
-    private readonly index: lunr.Index,
+    index: lunr.Index,
     private readonly df: ReadonlyMap<string, number>,
     private readonly acronyms: ReadonlySet<string>,
     /** Pairs of neighbouring terms ("key worker") the content uses, so they are not joined into one. */
@@ -44,6 +45,7 @@ export class QueryReader {
     private readonly written?: ReadonlySet<string>,
   ) {
     this.longestTerm = Math.max(0, ...[...df.keys()].map((t) => t.length));
+    this.nearTerms = new NearTerms(index);
   }
 
   read(text: string): QueryTerm[] {
@@ -110,7 +112,8 @@ export class QueryReader {
     if (own.length === 0 || own.some((p) => this.contentPairs.has(p))) return undefined;
     if (stemmed.length < 4 || /\d/.test(stemmed)) return undefined;
     const count = this.df.get(stemmed) ?? 0;
-    const near = termsNear(this.index, stemmed, 1)
+    const near = this.nearTerms
+      .near(stemmed, 1)
       .filter((t) => t !== stemmed && !this.acronyms.has(t) && (this.df.get(t) ?? 0) > count && pairs(t).some((p) => this.contentPairs.has(p)))
       .sort((a, b) => editDistance(stemmed, a) - editDistance(stemmed, b) || (this.df.get(b) ?? 0) - (this.df.get(a) ?? 0) || a.localeCompare(b));
     return near[0];
@@ -180,7 +183,8 @@ export class QueryReader {
       // half a minute and 2.5 GB), so words no index term could be near are not tried at all.
       .filter((t) => t.distance > 0 && t.form.length - t.distance <= this.longestTerm);
     const candidates = tries.flatMap(({ form, distance }) =>
-      termsNear(this.index, form, distance)
+      this.nearTerms
+        .near(form, distance)
         .filter((candidate) => candidate !== except && this.mayBeTypoOf(form, candidate))
         .map((candidate) => ({ candidate, d: editDistance(form, candidate), first: candidate[0] === form[0] ? 0 : 1, df: this.df.get(candidate) ?? 0 })),
     );
