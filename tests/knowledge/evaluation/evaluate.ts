@@ -13,7 +13,7 @@ import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalog
 /**
  * One evaluation question: what staff type, and what should come first (null: out of scope).
  * `expect` is an entry id, "course:<id>" for one course, "courses" for a list of courses that
- * must hold every id in `includes`, or "missing:<slug>" for a concept with no entry yet (always a miss).
+ * must hold every id in `includes`, or "missing:<slug>" for a concept with no entry yet (a miss until an entry with the id <slug> is written).
  */
 export interface EvaluationQuestion {
   q: string;
@@ -118,7 +118,10 @@ export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptI
       if (mapped === undefined) unmapped.add(line.concept);
       // "proposed:<id>" names a parked entry: right once that entry is live, a miss until then.
       const ids = (mapped === undefined ? [`missing:${line.concept}`] : Array.isArray(mapped) ? mapped : [mapped]).map((id) => id.replace(/^proposed:/, ''));
-      const [id, ...also] = ids;
+      // "missing:<slug>" names a concept with no entry when the map was written: an entry later written for it under that id answers it.
+      const written = ids.filter((i) => i.startsWith('missing:')).map((i) => i.slice('missing:'.length));
+      const [id, ...others] = ids;
+      const also = [...others, ...written];
       return { q: line.q, expect: id, ...(also.length ? { also } : {}), ...(line.authority ? { authority: line.authority } : {}) };
     });
     if (unmapped.size > 0) {
