@@ -13,31 +13,34 @@ import {
 
 /**
  * Issue #13 asks for top-1 ≥ 0.90 with at most 2% of answers wrong; the engine does not reach that yet
- * (measured 2026-11-30 with the model npm run train:qa writes: tuning answered right 0.783, right
- * entry shown first 0.888, wrong 3.0% of answers), so #13's 0.90 bar is NOT met and #13 stays open;
- * these tests hold the floor reached, less a small margin, to catch regressions, until it closes.
+ * (measured 2026-11-30 with the model npm run train:qa writes, after the 300 independent questions of
+ * tuning-dev-2026-11.jsonl joined the split: tuning answered right 0.735, right entry shown first
+ * 0.877, wrong 3.4% of answers), so #13's 0.90 bar is NOT met and #13 stays open; these tests hold
+ * the floor reached, less a small margin, to catch regressions, until it closes. The harder new
+ * questions lowered the split's figures, so the shown-first and wrong floors were loosened with it.
  */
 const MIN_TOP1 = 0.71;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
-const MIN_FIRST_SHOWN = 0.88;
+const MIN_FIRST_SHOWN = 0.86;
 const MAX_OUT_OF_SCOPE_ANSWERED = 0.03;
 /**
- * Issue #13's bar is 2%; the tuning split is at 3.2%: half its wrong answers come through the
+ * Issue #13's bar is 2%; the tuning split is at 3.4% (3.0% before the new questions): many wrong answers come through the
  * training-course path (a typo read as a course, a course question given the glossary entry on its
  * subject), the rest name a broader or narrower entry than the label, or an entry for a question
  * labelled out of scope.
  */
-const MAX_WRONG_ANSWER_SHARE = 0.035;
+const MAX_WRONG_ANSWER_SHARE = 0.04;
 /**
  * The held-back split is the second set (heldback-2026-11.jsonl), first measured on 2026-11-30 when it
  * was wired in, before anything was chosen on it: answered right 0.669, shown first 0.823, out of
  * scope answered 2.1%, wrong 2.9% of answers. That is below issue #13's bars (0.90, 2%) and below the
- * retired first set's figures; these floors are that first measurement less a small margin, a guard
- * against regressions and not the bar, which stays unmet.
+ * retired first set's figures. Measured again after the ten-question entries, seven gap entries and
+ * the retrained model (2026-11-30, 23:10): 0.689, 0.846, 2.1%, 2.2%. These floors are that measurement
+ * less a small margin, a guard against regressions and not the bar, which stays unmet.
  */
-const MIN_HELDBACK_TOP1 = 0.65;
-const MIN_HELDBACK_FIRST_SHOWN = 0.8;
-const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.035;
+const MIN_HELDBACK_TOP1 = 0.67;
+const MIN_HELDBACK_FIRST_SHOWN = 0.83;
+const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.03;
 /** The held-back split must be big enough for its figures to mean something. */
 const MIN_HELDBACK_QUESTIONS = 180;
 
