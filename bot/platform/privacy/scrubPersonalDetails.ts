@@ -1,4 +1,18 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
+
+/** compromise, loaded on the first name search: it takes most of a second to load, which start-up and every delivery worker would otherwise pay. */
+let nlp: typeof nlpType | undefined;
+function nameFinder(): typeof nlpType {
+  // A require, not an import, so the library loads only when a name is first looked for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp ??= require('compromise') as typeof nlpType;
+  return nlp;
+}
+
+/** Loads the name finder now, so the first "did you mean" after start-up does not wait for it. */
+export function warmNameFinder(): void {
+  nameFinder();
+}
 
 /** Patterns for personal details people type into chats, each with the label that replaces it. */
 const PATTERNS: [RegExp, string][] = [
@@ -20,7 +34,7 @@ const MAX_NAME_SCAN = 2000;
  * "my manager Sarah"), replaced with "[name]". The placeholders from the patterns are left alone.
  */
 function scrubNames(text: string): string {
-  const doc = nlp(text.slice(0, MAX_NAME_SCAN));
+  const doc = nameFinder()(text.slice(0, MAX_NAME_SCAN));
   const names = new Set<string>();
   for (const found of doc.people().out('array') as string[]) {
     // compromise returns a match with its trailing punctuation; only the name itself is replaced.
