@@ -11,15 +11,13 @@ export interface BuiltKnowledge {
   mainThreadMs: number;
   /** When (ms since the epoch) the worker started and finished building and this thread received the result, for the phase breakdown. */
   phases?: { workerStartAtMs: number; workerSentAtMs: number; receivedAtMs: number };
-  /** Texts and words the build normalised afresh (the rest it remembered from earlier builds). */
-  normalisedAfresh?: number;
 }
 
 /** Builds a knowledge base (index, profiles and search tables) for a set of entries, as `npm run build:kb` does for the files. */
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
-  /** Gets ready for the first build ahead of time (starts the worker and reads the live entries there), so the first publish waits for neither. */
-  warm?(live?: KnowledgeEntry[]): void;
+  /** Gets ready for the first build ahead of time (starts the worker), so the first publish does not wait for it. */
+  warm?(): void;
   stop(): Promise<void>;
 }
 
@@ -73,14 +71,11 @@ export class OffThreadIndexer implements KnowledgeBuilder {
       kb,
       mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading),
       phases: { workerStartAtMs: reply.startedAt, workerSentAtMs: reply.sentAt, receivedAtMs: reply.receivedAt },
-      normalisedAfresh: reply.normalisedAfresh,
     };
   }
 
-  warm(live?: KnowledgeEntry[]): void {
-    if (this.stopped) return;
-    const worker = this.startedWorker();
-    if (live) worker.postMessage({ entries: live, contentHash: '', prime: true } satisfies BuildRequest);
+  warm(): void {
+    if (!this.stopped) this.startedWorker();
   }
 
   private startedWorker(): Worker {

@@ -54,8 +54,6 @@ export class LiveKnowledge {
   readonly search: KnowledgeSearch;
   private current: KnowledgeSearch;
   private currentHash: string;
-  /** The entries the current index holds, for the worker to read ahead of the first publish. */
-  private liveEntries: KnowledgeEntry[];
   private seenRevision = -1;
   private poller?: PeriodicTask<void>;
   private rebuilding?: Promise<void>;
@@ -91,7 +89,6 @@ export class LiveKnowledge {
     this.nowMs = options.nowMs ?? Date.now;
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
-    this.liveEntries = initial.entries;
     // Holders of the search keep answering from whichever index is current.
     this.search = liveView(() => this.current);
   }
@@ -110,7 +107,7 @@ export class LiveKnowledge {
         "knowledge content: kept content owners' edits over changed shipped files",
       );
     await this.rebuild();
-    this.builder.warm?.(this.liveEntries);
+    this.builder.warm?.();
     this.poller = startPeriodicTask({ name: 'knowledge content poll', intervalMs: pollMs, logger: this.options.logger, work: () => this.refresh() });
   }
 
@@ -196,7 +193,6 @@ export class LiveKnowledge {
       let next: KnowledgeSearch;
       let mainThreadMs: number;
       let phases: BuiltKnowledge['phases'];
-      let normalisedAfresh: number | undefined;
       try {
         const built = await this.builder.build(entries, hash);
         await nextTurn();
@@ -204,7 +200,6 @@ export class LiveKnowledge {
         next = new KnowledgeSearch(built.kb, { authority: this.options.authority });
         mainThreadMs = built.mainThreadMs + msSince(onThisThread);
         phases = built.phases;
-        normalisedAfresh = built.normalisedAfresh;
       } catch (err) {
         // Handled here: the old index keeps serving, the reason is logged once, and the poll tries this revision again later.
         this.failed = { revision, retryAtMs: this.nowMs() + RETRY_FAILED_BUILD_MS };
@@ -216,7 +211,6 @@ export class LiveKnowledge {
       }
       this.current = next;
       this.currentHash = hash;
-      this.liveEntries = entries;
       this.lastSwap = {
         atMs: this.nowMs(),
         buildMs: msSince(started),
@@ -231,7 +225,6 @@ export class LiveKnowledge {
           revision,
           buildMs: Math.round(this.lastSwap.buildMs),
           mainThreadMs: Math.round(mainThreadMs),
-          normalisedAfresh,
           liveAtMs: this.lastSwap.atMs,
           ...this.lastSwap.phases,
         },

@@ -25,24 +25,6 @@ describe('building the knowledge base in a worker thread', function () {
     }
   });
 
-  it('reads the live entries when warmed, so the first build after a publish normalises only the changed entry', async () => {
-    const edited = entries.map((e, i) => (i === 2 ? { ...e, summary: 'Quokka marmalade.' } : e));
-    const warmed = new OffThreadIndexer();
-    const cold = new OffThreadIndexer();
-    try {
-      warmed.warm(entries);
-      const afterWarming = await warmed.build(edited, 'edited');
-      const withoutWarming = await cold.build(edited, 'edited');
-      expect(withoutWarming.normalisedAfresh, 'a cold worker reads everything').to.be.greaterThan(100);
-      expect(afterWarming.normalisedAfresh).to.be.within(1, 6);
-      expect(afterWarming.kb.profiles).to.deep.equal(withoutWarming.kb.profiles);
-      expect(afterWarming.kb.tables).to.deep.equal(withoutWarming.kb.tables);
-    } finally {
-      await warmed.stop();
-      await cold.stop();
-    }
-  });
-
   it("builds the entries' profiles there too, tagged with the content they are for, so this thread only loads them", async () => {
     const hash = entriesHash(entries);
     const { kb } = await indexer.build(entries, hash);
