@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { CHAT_SHORTHAND, COUNCIL_NICKNAMES } from './chatShorthand';
 import { MULTI_WORD_TERMS } from './multiWordTerms';
+import { memoised } from './normalisationMemo';
 
 /** American spellings staff may type, mapped to the British spelling the content uses. */
 const AMERICAN_TO_BRITISH: Record<string, string> = {
@@ -214,6 +215,10 @@ export const QUESTION_FILLER = new Set([
  * council nicknames as the words they stand for, and multi-word terms joined.
  */
 export function normaliseText(raw: string): string {
+  return memoised('text', raw, () => normaliseAfresh(raw));
+}
+
+function normaliseAfresh(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   text = text.replace(/[\u2018\u2019\u201B\u2032\u0060\u00B4]/g, "'").replace(/[\u201C\u201D\u2033]/g, '"');
   text = text.replace(/([a-z0-9])&([a-z0-9])/g, '$1$2').replace(/&/g, ' and ');
@@ -316,7 +321,7 @@ export function isFiller(word: string): boolean {
  */
 export function stem(word: string, keep?: ReadonlySet<string>): string {
   if (keep?.has(word) || MULTI_WORD_TOKENS.has(word)) return word;
-  return lunr.stemmer(new lunr.Token(EQUIVALENT_WORDS[word] ?? word, {})).toString();
+  return memoised('stem', word, () => lunr.stemmer(new lunr.Token(EQUIVALENT_WORDS[word] ?? word, {})).toString());
 }
 
 /** The meaningful words of a question or name, unstemmed (question framing and stray letters dropped). */

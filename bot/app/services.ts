@@ -125,10 +125,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     announce: channel ? () => announceContent(database.db, channel) : undefined,
   });
-  const contentListener =
-    channel && config.databaseUrl
-      ? new ContentListener({ url: config.databaseUrl, channel, onChange: () => knowledge.refreshFromSignal(), logger })
-      : undefined;
   const search = knowledge.search;
   const turnScope = new TurnScope();
   const store = createStore(database.db, now, { askerOf: () => turnScope.current()?.asker });
@@ -136,7 +132,22 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const trainingFinder = new TrainingFinder(overrides.trainingCatalogue ?? loadCheckedCatalogue(undefined, new Set(kb.entries.map((e) => e.id))));
   // The training catalogue is edited in the database too; the shipped YAML (or the override) seeds it.
   const catalogueStore = new CatalogueStore(database.db, now);
-  const liveCatalogue = new LiveCatalogue(catalogueStore, trainingFinder, logger);
+  const liveCatalogue = new LiveCatalogue(
+    catalogueStore,
+    trainingFinder,
+    logger,
+    channel ? () => announceContent(database.db, channel, 'catalogue') : undefined,
+  );
+  // One listener for both: each announcement says whether the knowledge entries or the catalogue changed.
+  const contentListener =
+    channel && config.databaseUrl
+      ? new ContentListener({
+          url: config.databaseUrl,
+          channel,
+          onChange: (what) => (what === 'catalogue' ? liveCatalogue.refreshFromSignal() : knowledge.refreshFromSignal()),
+          logger,
+        })
+      : undefined;
   const catalogueEditing = new CatalogueEditing(catalogueStore, liveCatalogue, async () => new Set((await contentEntries.liveEntries()).map((e) => e.id)));
   const briefingRecords = new Briefings(database.db, now);
   const answerer = new QuestionAnswerer(search, feedbackLog, now, trainingFinder, new BriefingSearch(briefingRecords, now, () => now().toMillis()));

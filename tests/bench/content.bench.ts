@@ -124,6 +124,53 @@ function startChatLoad(
   };
 }
 
+/** The phase stamps a replica logs with each index swap (ms since the epoch). */
+interface SwapStamps {
+  signalAtMs?: number;
+  readAtMs: number;
+  workerStartAtMs?: number;
+  workerSentAtMs?: number;
+  receivedAtMs?: number;
+  liveAtMs: number;
+}
+
+/** For one replica, the median time from each publish request to each phase of the swap that made it live there. */
+function phaseBreakdown(
+  publishes: { publishAtMs: number; respondedAtMs: number; answeredAtMs: number }[],
+  log: { replica: 'A' | 'B'; stamps: SwapStamps }[],
+  replica: 'A' | 'B',
+): Record<string, number> {
+  const rows = publishes.flatMap((p) => {
+    const swap = log.find((l) => l.replica === replica && l.stamps.liveAtMs >= p.publishAtMs)?.stamps;
+    if (!swap) return [];
+    const since = (at: number | undefined) => (at === undefined ? NaN : at - p.publishAtMs);
+    return [
+      {
+        responded: since(p.respondedAtMs),
+        signal: since(swap.signalAtMs),
+        read: since(swap.readAtMs),
+        workerStart: since(swap.workerStartAtMs),
+        workerDone: since(swap.workerSentAtMs),
+        received: since(swap.receivedAtMs),
+        live: since(swap.liveAtMs),
+        answeredOnB: since(p.answeredAtMs),
+      },
+    ];
+  });
+  const keys = rows.length ? (Object.keys(rows[0]) as (keyof (typeof rows)[number])[]) : [];
+  return Object.fromEntries(
+    keys.map((k) => [
+      k,
+      round(
+        percentile(
+          rows.map((r) => r[k]).filter((v) => !Number.isNaN(v)),
+          50,
+        ),
+      ),
+    ]),
+  );
+}
+
 const api = (url: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}${route}`, {
     method,
@@ -193,6 +240,8 @@ async function main(): Promise<void> {
     children.push(b.child);
     // Each index swap the replicas log after start-up, with how long it held up their main thread.
     const swaps: { buildMs: number; mainThreadMs: number }[] = [];
+    // Every swap's phase stamps (ms since the epoch), by replica, to break each publish's time down.
+    const phaseLog: { replica: 'A' | 'B'; stamps: SwapStamps }[] = [];
     for (const [name, child] of [
       ['A', a.child],
       ['B', b.child],
@@ -200,8 +249,9 @@ async function main(): Promise<void> {
       let tail = '';
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
         if (!line.includes('new index live')) return;
-        const logged = JSON.parse(line) as { buildMs: number; mainThreadMs: number };
+        const logged = JSON.parse(line) as { buildMs: number; mainThreadMs: number } & SwapStamps;
         swaps.push({ buildMs: logged.buildMs, mainThreadMs: logged.mainThreadMs });
+        phaseLog.push({ replica: name, stamps: logged });
       });
       child.stdout!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
       child.stderr!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
@@ -211,6 +261,7 @@ async function main(): Promise<void> {
     const questions = shipped.flatMap((e) => [`what is ${e.title}`, ...e.questions.slice(0, 2)]);
     const load = startChatLoad(LOAD > 0 ? [a.url, b.url] : [], LOAD, questions);
     const latencies: number[] = [];
+    const publishTimes: { publishAtMs: number; respondedAtMs: number; answeredAtMs: number }[] = [];
     for (let i = 0; i < PUBLISHES; i++) {
       const name = `bench zebra term ${crypto.randomBytes(3).toString('hex').replace(/\d/g, '')} ${i}`;
       const id = `bench-entry-${i}`;
@@ -236,7 +287,9 @@ async function main(): Promise<void> {
       );
       if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
       const started = process.hrtime.bigint();
+      const publishAtMs = Date.now();
       const published = await apiRetrying(a.url, 'POST', `/api/content/entries/${id}/publish`, {});
+      const respondedAtMs = Date.now();
       if (published.status !== 200 && published.body.error !== 'NoDraft') throw new Error(`publish failed: ${published.status}`);
       for (;;) {
         const answer = await apiRetrying(b.url, 'POST', '/api/content/ask', { q: `what is ${name}`, draft: false });
@@ -245,6 +298,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 25));
       }
       latencies.push(msSince(started));
+      publishTimes.push({ publishAtMs, respondedAtMs, answeredAtMs: Date.now() });
       // Spread the publishes over the poll, so the figures are not all one phase of it.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * POLL_MS)));
     }
@@ -279,6 +333,9 @@ async function main(): Promise<void> {
         ),
       ),
       replicaSwapMainThreadMaxMs: round(Math.max(0, ...swaps.map((w) => w.mainThreadMs))),
+      // Median ms from the publish request to each phase on each replica: the publish answered, the signal heard, the content read, the worker's build started and finished, its result received, the new index live, and B's answer seen.
+      phasesA: phaseBreakdown(publishTimes, phaseLog, 'A'),
+      phasesB: phaseBreakdown(publishTimes, phaseLog, 'B'),
       rebuildEntries: REBUILD_ENTRIES,
       rebuildP50Ms: round(percentile(rebuilds.total, 50)),
       rebuildMaxMs: round(Math.max(...rebuilds.total)),

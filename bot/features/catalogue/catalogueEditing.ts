@@ -121,7 +121,7 @@ export class CatalogueEditing {
     }
     const published = await this.store.publish(key, editor.name, { expectedRevision: versionOf(body), secondPerson: editor.secondPerson });
     if (!published.ok) return refusalAnswer(published, nameOf(kind, id));
-    await this.live.refresh();
+    await this.live.published();
     return { status: 200, body: { kind, id, live_version: published.version, version: published.revision, status: 'live' } };
   }
 
@@ -194,6 +194,6 @@ export class CatalogueEditing {
 
   /** After an import commits: staff are answered from the new sessions at once. */
   async imported(): Promise<void> {
-    await this.live.refresh();
+    await this.live.published();
   }
 }

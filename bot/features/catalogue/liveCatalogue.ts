@@ -7,8 +7,8 @@ import { catalogueOf, CatalogueStore, itemsOf, SHIPPED_YAML } from './catalogueI
 /**
  * The training catalogue staff are answered from, kept in step with the database: the shipped YAML
  * seeds it (edited courses and sessions keep their edits), a publish on this replica swaps the new
- * catalogue into the training finder at once, and other replicas notice the catalogue revision
- * change on their next poll.
+ * catalogue into the training finder at once and tells the other replicas (PostgreSQL NOTIFY, as
+ * the knowledge content does), which reload at once; the poll stays as the safety net.
  */
 export class LiveCatalogue {
   private seenRevision = -1;
@@ -20,6 +20,8 @@ export class LiveCatalogue {
     private readonly store: CatalogueStore,
     readonly finder: TrainingFinder,
     private readonly logger: Logger,
+    /** Tells the other replicas at once that the catalogue changed; without it they notice at their next poll. */
+    private readonly announce?: () => Promise<void>,
   ) {}
 
   async start(shipped: TrainingCatalogue, pollMs: number): Promise<void> {
@@ -40,6 +42,19 @@ export class LiveCatalogue {
   /** Reloads when the catalogue revision moved: the poll calls it, and a publish or import on this replica does straight away. */
   async refresh(): Promise<void> {
     if ((await this.store.revision()) !== this.seenRevision) await this.reload();
+  }
+
+  /** After a publish or import on this replica: answers from the new catalogue here, then tells the others without waiting. */
+  async published(): Promise<void> {
+    await this.refresh();
+    this.announce?.().catch((err: unknown) =>
+      this.logger.warn({ err }, 'training catalogue: could not tell the other replicas; they will notice at their next poll'),
+    );
+  }
+
+  /** Another replica announced a catalogue change: reload now rather than at the next poll. */
+  refreshFromSignal(): void {
+    this.refresh().catch((err: unknown) => this.logger.error({ err }, 'training catalogue: could not reload after a change signal; the poll will try again'));
   }
 
   /** The catalogue as it is live now. */

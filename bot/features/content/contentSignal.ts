@@ -19,9 +19,12 @@ export function contentChannel(schema: string | undefined): string {
     .slice(0, 16)}`;
 }
 
+/** What a publish changed: the knowledge entries or the training catalogue (each replica reloads only that). */
+export type PublishedContent = 'knowledge' | 'catalogue';
+
 /** Tells every replica's listener that content was published (sent when the caller's transaction, if any, commits). */
-export async function announceContent(db: Kysely<DatabaseSchema>, channel: string): Promise<void> {
-  await sql`select pg_notify(${channel}, '')`.execute(db);
+export async function announceContent(db: Kysely<DatabaseSchema>, channel: string, what: PublishedContent = 'knowledge'): Promise<void> {
+  await sql`select pg_notify(${channel}, ${what})`.execute(db);
 }
 
 /**
@@ -35,12 +38,12 @@ export class ContentListener {
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly options: { url: string; channel: string; onChange: () => void; logger: Logger }) {}
+  constructor(private readonly options: { url: string; channel: string; onChange: (what: PublishedContent) => void; logger: Logger }) {}
 
   async start(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.options.url });
-    client.on('notification', () => this.options.onChange());
+    client.on('notification', (message) => this.options.onChange(message.payload === 'catalogue' ? 'catalogue' : 'knowledge'));
     client.on('error', (err) => {
       this.options.logger.warn({ err: err.message }, 'content change listener lost its PostgreSQL connection; polling until it is back');
       this.retry(client);

@@ -9,6 +9,8 @@ import type { BuildReply, BuildRequest } from './indexBuildWorker';
 export interface BuiltKnowledge {
   kb: KnowledgeBase;
   mainThreadMs: number;
+  /** When (ms since the epoch) the worker started and finished building and this thread received the result, for the phase breakdown. */
+  phases?: { workerStartAtMs: number; workerSentAtMs: number; receivedAtMs: number };
 }
 
 /** Builds a knowledge base (index, profiles and search tables) for a set of entries, as `npm run build:kb` does for the files. */
@@ -65,7 +67,11 @@ export class OffThreadIndexer implements KnowledgeBuilder {
     const loading = performance.now();
     const kb: KnowledgeBase = { entries, index: lunr.Index.load(reply.index), contentHash, profiles: reply.profiles, tables: reply.tables };
     // The reply's delivery (copying it into this thread) counts too: from when the worker sent it to when it was read here.
-    return { kb, mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading) };
+    return {
+      kb,
+      mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading),
+      phases: { workerStartAtMs: reply.startedAt, workerSentAtMs: reply.sentAt, receivedAtMs: reply.receivedAt },
+    };
   }
 
   warm(): void {

@@ -7,7 +7,7 @@ import { KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
 import { liveView } from '../../platform/liveView';
 import { PeriodicTask, startPeriodicTask } from '../../platform/store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
-import { KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
+import { BuiltKnowledge, KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -38,6 +38,8 @@ export interface IndexSwap {
   mainThreadMs: number;
   entries: number;
   revision: number;
+  /** When (ms since the epoch) each phase began, to show where publish-to-live time goes: the last signal (a publish here or another replica's), reading the content, the worker's build, its result arriving. */
+  phases: { signalAtMs?: number; readAtMs: number; workerStartAtMs?: number; workerSentAtMs?: number; receivedAtMs?: number };
 }
 
 /**
@@ -60,6 +62,8 @@ export class LiveKnowledge {
   /** The last revision whose build failed, so the poll does not rebuild it every second. */
   private failed?: { revision: number; retryAtMs: number };
   private draft?: { hash: string; search: Promise<KnowledgeSearch> };
+  /** When the last publish signal arrived, for the swap's phase breakdown. */
+  private signalAtMs?: number;
   private readonly builder: KnowledgeBuilder;
   private readonly nowMs: () => number;
   /** The last index swap, for the benchmark and health checks. */
@@ -140,6 +144,7 @@ export class LiveKnowledge {
 
   /** Another replica announced a publish: rebuild in the background, even over a recently failed build (this is new content). */
   refreshFromSignal(): void {
+    this.signalAtMs = this.nowMs();
     void nextTurn()
       .then(() => this.refreshNow())
       .catch((err: unknown) =>
@@ -178,6 +183,7 @@ export class LiveKnowledge {
   }
 
   private async rebuildOnce(): Promise<void> {
+    const readAtMs = this.nowMs();
     // The revision is read before the entries, so a publish in between is seen as a newer revision and rebuilt again.
     const revision = await this.options.content.revision();
     const entries = await this.options.content.liveEntries();
@@ -186,12 +192,14 @@ export class LiveKnowledge {
       const started = process.hrtime.bigint();
       let next: KnowledgeSearch;
       let mainThreadMs: number;
+      let phases: BuiltKnowledge['phases'];
       try {
         const built = await this.builder.build(entries, hash);
         await nextTurn();
         const onThisThread = process.hrtime.bigint();
         next = new KnowledgeSearch(built.kb, { authority: this.options.authority });
         mainThreadMs = built.mainThreadMs + msSince(onThisThread);
+        phases = built.phases;
       } catch (err) {
         // Handled here: the old index keeps serving, the reason is logged once, and the poll tries this revision again later.
         this.failed = { revision, retryAtMs: this.nowMs() + RETRY_FAILED_BUILD_MS };
@@ -203,9 +211,23 @@ export class LiveKnowledge {
       }
       this.current = next;
       this.currentHash = hash;
-      this.lastSwap = { atMs: this.nowMs(), buildMs: msSince(started), mainThreadMs, entries: entries.length, revision };
+      this.lastSwap = {
+        atMs: this.nowMs(),
+        buildMs: msSince(started),
+        mainThreadMs,
+        entries: entries.length,
+        revision,
+        phases: { signalAtMs: this.signalAtMs, readAtMs, ...phases },
+      };
       this.options.logger.info(
-        { entries: entries.length, revision, buildMs: Math.round(this.lastSwap.buildMs), mainThreadMs: Math.round(mainThreadMs) },
+        {
+          entries: entries.length,
+          revision,
+          buildMs: Math.round(this.lastSwap.buildMs),
+          mainThreadMs: Math.round(mainThreadMs),
+          liveAtMs: this.lastSwap.atMs,
+          ...this.lastSwap.phases,
+        },
         'knowledge content: new index live',
       );
     }

@@ -49,5 +49,19 @@ describe('content change signal between replicas', () => {
       expect(replicaB.content.knowledge.revision, 'replica B heard of the publish').to.be.greaterThan(before);
       expect(replicaB.answerer.entry('asye')?.owner).to.equal(NEW_OWNER);
     });
+
+    it('a training catalogue publish on replica A reaches replica B by the same signal, without waiting for its poll', async () => {
+      const { editing } = replicaA.catalogue;
+      const course = replicaB.catalogue.live.catalogue.courses[0];
+      const title = `${course.title} (signalled)`;
+      const current = await editing.show('course', course.id);
+      expect((await editing.edit('course', course.id, { title, version: current.body.version }, API)).status).to.equal(200);
+      expect((await editing.publish('course', course.id, {}, API)).status).to.equal(200);
+      // The poll would take 60 s; only the announcement brings the change within this deadline.
+      const titleOnB = () => replicaB.catalogue.live.catalogue.courses.find((c) => c.id === course.id)?.title;
+      const deadline = Date.now() + 30000;
+      while (titleOnB() !== title && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(titleOnB(), 'replica B heard of the catalogue publish').to.equal(title);
+    });
   });
 });
