@@ -18,7 +18,8 @@ export class RedisActivityFeed implements ActivityFeed {
     private readonly prefix: string,
     private readonly logger: Logger,
   ) {
-    this.subscriber = redis.duplicate();
+    // Built unconnected: start() opens the subscriber, so building the services opens no connection.
+    this.subscriber = redis.duplicate({ lazyConnect: true, connectionName: `${prefix}feed` });
     this.listeners = new LocalListeners(
       (conversationId) => this.follow(conversationId),
       (conversationId) => {
@@ -47,8 +48,10 @@ export class RedisActivityFeed implements ActivityFeed {
     return this.listeners.add(conversationId, listener);
   }
 
-  /** The subscriber connects by itself (ioredis) and subscribes per conversation as streams follow them. */
-  async start(): Promise<void> {}
+  /** Opens the subscriber connection; it then subscribes per conversation as streams follow them. */
+  async start(): Promise<void> {
+    if (this.subscriber.status === 'wait') await this.subscriber.connect();
+  }
 
   async close(): Promise<void> {
     await this.subscriber.quit().catch(() => undefined);

@@ -23,11 +23,24 @@ withRedis('RedisActivityFeed (pub/sub between replicas)', (url) => {
     let a: RedisActivityFeed;
     let b: RedisActivityFeed;
 
-    before(() => {
+    /** How many connections the feeds' subscribers hold open on the server. */
+    const subscriberConnections = async () =>
+      String(await redisA.client('LIST'))
+        .split('\n')
+        .filter((line) => line.includes(`name=${prefix}feed`)).length;
+
+    before(async () => {
       redisA = new Redis(url);
       redisB = new Redis(url);
       a = new RedisActivityFeed(redisA, prefix, silentLogger);
       b = new RedisActivityFeed(redisB, prefix, silentLogger);
+    });
+
+    it('opens its subscriber connection in start(), not when built', async () => {
+      expect(await subscriberConnections()).to.equal(0);
+      await a.start();
+      await b.start();
+      expect(await subscriberConnections()).to.equal(2);
     });
     after(async () => {
       await a.close();
