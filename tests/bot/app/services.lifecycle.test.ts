@@ -10,6 +10,10 @@ import { openTestDatabase, postgresAvailability, TestDatabase } from '../../help
 const storedQuestions = async (database: TestDatabase) =>
   (await database.opened.db.selectFrom('unanswered_questions').select('question').execute()).map((r) => r.question);
 
+/** The real services over a test database, built and not started. */
+const buildServices = (database: TestDatabase) =>
+  createServices(testConfig(database.env), { database: database.opened, kb: shippedKnowledgeBase(), now: fixedClock, logger: silentLogger });
+
 describe('composition root lifecycle', () => {
   let database: TestDatabase;
   beforeEach(async () => {
@@ -23,12 +27,7 @@ describe('composition root lifecycle', () => {
   afterEach(() => database.cleanup());
 
   it('builds every service without starting any background work, and start() starts it', async () => {
-    const services = await createServices(testConfig(database.env), {
-      database: database.opened,
-      kb: shippedKnowledgeBase(),
-      now: fixedClock,
-      logger: silentLogger,
-    });
+    const services = await buildServices(database);
     try {
       // Work started while building issues its first query within microtasks, ahead of this read on SQLite's one connection.
       await new Promise((resolve) => setImmediate(resolve));
@@ -47,12 +46,7 @@ describe('composition root lifecycle', () => {
   });
 
   it('closes services that were never started', async () => {
-    const services = await createServices(testConfig(database.env), {
-      database: database.opened,
-      kb: shippedKnowledgeBase(),
-      now: fixedClock,
-      logger: silentLogger,
-    });
+    const services = await buildServices(database);
     await services.close();
     expect(await storedQuestions(database)).to.deep.equal(['an old question']);
   });
@@ -83,12 +77,7 @@ describe('composition root lifecycle', () => {
   };
 
   it('opens the web chat LISTEN connection in start(), not while building, and close() closes it', async () => {
-    const services = await createServices(testConfig(database.env), {
-      database: database.opened,
-      kb: shippedKnowledgeBase(),
-      now: fixedClock,
-      logger: silentLogger,
-    });
+    const services = await buildServices(database);
     try {
       expect(services.webChat.mode).to.equal('builtin');
       expect(await listening(), 'building opened a LISTEN connection').to.equal(0);

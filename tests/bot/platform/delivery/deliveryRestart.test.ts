@@ -5,7 +5,7 @@ import { Outbox } from '../../../../bot/platform/delivery/outbox';
 import { knownDead } from '../../../../bot/platform/delivery/workerIdentity';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { movableClock, reachableUser, testDeliveryEngine } from '../../../helpers/testDelivery';
-import { forEachEngine, openTestDatabase } from '../../../helpers/testDatabase';
+import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 
 /** The id of a process that has run and ended on this host. */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -26,6 +26,16 @@ describe('worker identity', () => {
   });
 });
 
+/** A delivery engine over the test database with one urgent note queued for each user, every user reachable through `serviceUrl`. */
+async function queuedNotes(test: TestDatabase, serviceUrl: string, users: string[]) {
+  const clock = movableClock('2026-11-24T10:00:00');
+  const { engine, store } = testDeliveryEngine(test.opened, clock.now);
+  engine.registerRenderer('note', async ({ userId }) => ({ text: userId }));
+  for (const u of users) await reachableUser(store, u, serviceUrl);
+  await engine.enqueue(users.map((userId) => ({ kind: 'note', messageId: 'restart', userId, notBefore: clock.now(), urgent: true })));
+  return { engine, outbox: new Outbox(test.opened.db, clock.now, test.opened.engine) };
+}
+
 forEachEngine((dbEngine) => {
   describe(`a restarted delivery worker (${dbEngine})`, function () {
     this.timeout(30000);
@@ -35,15 +45,11 @@ forEachEngine((dbEngine) => {
       const connector = new FakeConnector();
       const serviceUrl = await connector.start();
       try {
-        const clock = movableClock('2026-11-24T10:00:00');
-        const { engine, store } = testDeliveryEngine(test.opened, clock.now);
-        engine.registerRenderer('note', async ({ userId }) => ({ type: 'message', text: userId }));
         const users = ['r1', 'r2', 'r3'];
-        for (const u of users) await reachableUser(store, u, serviceUrl);
-        await engine.enqueue(users.map((userId) => ({ kind: 'note', messageId: 'restart', userId, notBefore: clock.now(), urgent: true })));
+        const { engine, outbox } = await queuedNotes(test, serviceUrl, users);
         // The previous worker claimed everything for an hour and was killed; the clock stands still, so only a takeover sends.
         const dead = `w-${os.hostname()}-${deadPid()}-0a0b0c`;
-        const claimed = await new Outbox(test.opened.db, clock.now, test.opened.engine).claimDue(dead, 10, 3600_000);
+        const claimed = await outbox.claimDue(dead, 10, 3600_000);
         expect(claimed).to.have.length(3);
         await engine.start();
         const deadline = Date.now() + 10000;
@@ -67,12 +73,8 @@ forEachEngine((dbEngine) => {
       const connector = new FakeConnector();
       const serviceUrl = await connector.start();
       try {
-        const clock = movableClock('2026-11-24T10:00:00');
-        const { engine, store } = testDeliveryEngine(test.opened, clock.now);
-        engine.registerRenderer('note', async ({ userId }) => ({ type: 'message', text: userId }));
-        await reachableUser(store, 'r1', serviceUrl);
-        await engine.enqueue([{ kind: 'note', messageId: 'restart', userId: 'r1', notBefore: clock.now(), urgent: true }]);
-        await new Outbox(test.opened.db, clock.now, test.opened.engine).claimDue(`w-${os.hostname()}-${process.ppid}-0a0b0c`, 10, 3600_000);
+        const { engine, outbox } = await queuedNotes(test, serviceUrl, ['r1']);
+        await outbox.claimDue(`w-${os.hostname()}-${process.ppid}-0a0b0c`, 10, 3600_000);
         await engine.start();
         await new Promise((r) => setTimeout(r, 500));
         await engine.stop();
