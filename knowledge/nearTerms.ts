@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { LRUCache } from 'lru-cache';
 import { termsNear } from './lunrInternals';
 
 /** Distinct (word, distance) look-ups remembered; a few thousand typos and unknown words fit in well under a megabyte. */
@@ -10,25 +11,21 @@ const MAX_REMEMBERED = 5000;
  * in one question and the same typos recur across questions, and the index never changes under it.
  */
 export class NearTerms {
-  private readonly remembered = new Map<string, readonly string[]>();
+  private readonly remembered: LRUCache<string, readonly string[]>;
 
   constructor(
     private readonly index: lunr.Index,
-    private readonly capacity = MAX_REMEMBERED,
-  ) {}
+    capacity = MAX_REMEMBERED,
+  ) {
+    this.remembered = new LRUCache({ max: capacity });
+  }
 
   /** Index terms within `distance` edits of a term (transpositions included), as termsNear gives them. */
   near(term: string, distance: number): readonly string[] {
     const key = `${distance} ${term}`;
     const known = this.remembered.get(key);
-    if (known) {
-      // Moved to the back, so the entries dropped first are the ones least recently used.
-      this.remembered.delete(key);
-      this.remembered.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const found = termsNear(this.index, term, distance);
-    if (this.remembered.size >= this.capacity) this.remembered.delete(this.remembered.keys().next().value!);
     this.remembered.set(key, found);
     return found;
   }

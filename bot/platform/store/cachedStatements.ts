@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 /** Distinct SQL texts whose prepared statements are kept (queries with long `in (…)` lists vary). */
 const CACHE_SIZE = 500;
@@ -11,18 +12,14 @@ const CACHE_SIZE = 500;
  * (nothing in the bot streams from SQLite), so a kept statement is never busy when reused.
  */
 export function withCachedStatements(sqlite: Database.Database, size = CACHE_SIZE): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>();
+  const cache = new LRUCache<string, Database.Statement>({ max: size });
   return {
     prepare(sql: string) {
       let stmt = cache.get(sql);
-      if (stmt) {
-        // Moved to the back, so the least recently used statement is the one dropped.
-        cache.delete(sql);
-      } else {
+      if (!stmt) {
         stmt = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
       }
-      cache.set(sql, stmt);
       return stmt;
     },
     close() {
