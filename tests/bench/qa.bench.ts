@@ -10,7 +10,7 @@ import { projectRoot } from '../../knowledge/projectRoot';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { startBot } from '../helpers/runningBot';
 import { fixedClock } from '../helpers/testServices';
-import { evaluate, evaluateHeldBack, figuresOf, loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
+import { bothSplits, loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
 import { answerModelText, trainAnswerModel, tuningInput } from '../knowledge/evaluation/trainAnswerModel';
 import { DEFAULT_ANSWER_MODEL_FILE } from '../../knowledge/answerModel';
 import { msSince, percentile, report, round, rssMb, startBotProcess, stopProcess } from './benchUtil';
@@ -54,8 +54,7 @@ async function main(): Promise<void> {
   }
 
   // The tuning split with its misses; the held-back split as figures only (its questions are never printed).
-  const tuning = figuresOf(evaluate(kb, questions));
-  const heldBack = evaluateHeldBack(kb);
+  const { tuning, heldBack } = bothSplits(kb, questions);
   const answerer = new QuestionAnswerer(new KnowledgeSearch(kb), new InMemoryFeedbackLog(), fixedClock);
   const latencies: number[] = [];
   for (let round_ = 0; round_ <= ROUNDS; round_++) {

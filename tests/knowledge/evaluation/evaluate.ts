@@ -267,3 +267,11 @@ export function evaluateHeldBack(kb: KnowledgeBase, options: Omit<EvaluateOption
   if (!fs.existsSync(HELDBACK_FILE)) throw new Error(`${HELDBACK_FILE} is missing: the held-back evaluation cannot run without it`);
   return figuresOf(evaluate(kb, loadEvaluationQuestions([HELDBACK_FILE], loadConceptIds(HELDBACK_CONCEPT_IDS_FILE)), { ...options, keepMisses: false }));
 }
+
+/** Both splits' figures: the tuning split's questions as given (default: every tuning file), the held-back split's as figures only. */
+export function bothSplits(
+  kb: KnowledgeBase,
+  tuningQuestions: EvaluationQuestion[] = loadEvaluationQuestions(),
+): { tuning: EvaluationFigures; heldBack: EvaluationFigures } {
+  return { tuning: figuresOf(evaluate(kb, tuningQuestions)), heldBack: evaluateHeldBack(kb) };
+}
