@@ -82,6 +82,7 @@ import { ContentEditing } from '../features/content/contentEditing';
 import { CatalogueStore } from '../features/catalogue/catalogueItems';
 import { LiveCatalogue } from '../features/catalogue/liveCatalogue';
 import { CatalogueEditing } from '../features/catalogue/catalogueEditing';
+import { migrationFolders } from './migrationFolders';
 
 /** Replacements for tests: a fixed clock, a small knowledge base, a quiet logger. */
 export interface ServiceOverrides {
@@ -114,6 +115,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       databaseSchema: config.databaseSchema,
       connectTimeoutMs: config.databaseConnectTimeoutMs,
       logger,
+      migrations: migrationFolders,
     }));
   const contentEntries = new ContentEntries(database.db, now);
   // Content owners publish to the database; the shipped files seed it and every replica follows it.

@@ -16,6 +16,7 @@ import { KnowledgeEntry } from '../../knowledge/entry';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 const BOT = ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', path.join(projectRoot(), 'bot', 'app', 'index.ts')];
 const TOKEN = crypto.randomBytes(24).toString('hex');
@@ -227,6 +228,7 @@ async function main(): Promise<void> {
     databaseSchema: schema,
     connectTimeoutMs: 10000,
     logger: pino({ level: 'silent' }),
+    migrations: migrationFolders,
   });
   const shipped = loadContent().entries;
   if (LIVE_ENTRIES > shipped.length)

@@ -15,6 +15,7 @@ import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { FakeGraph } from '../helpers/fakeGraph';
 import { msSince, round } from './benchUtil';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 /**
  * A council's directory read through the Graph stand-in: every enabled user over 999-user pages,
@@ -63,8 +64,8 @@ async function main(): Promise<void> {
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const opened = await openDatabase(
     postgres
-      ? { dataDir: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: schema, connectTimeoutMs: 10000, logger }
-      : { dataDir, connectTimeoutMs: 10000, logger },
+      ? { dataDir: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: schema, connectTimeoutMs: 10000, logger, migrations: migrationFolders }
+      : { dataDir, connectTimeoutMs: 10000, logger, migrations: migrationFolders },
   );
   try {
     const now = () => DateTime.now();

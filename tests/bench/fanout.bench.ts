@@ -17,6 +17,7 @@ import { installedChatId } from '../helpers/directoryBot';
 import { FakeGraph } from '../helpers/fakeGraph';
 import { report, round } from './benchUtil';
 import { RateLimitedConnector } from './rateLimitedConnector';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 const USAGE = 'npm run bench:fanout -- --recipients 25000 --ceiling 500 [--roster | --directory] [--kill-at 0.5] [--postgres] [--profile DIR]';
 const WORKER = path.join(__dirname, '..', 'bot', 'platform', 'delivery', 'fixtures', 'deliveryWorker.ts');
@@ -132,6 +133,7 @@ async function main(argv: string[]): Promise<void> {
     databaseSchema: usePostgres ? schema : undefined,
     connectTimeoutMs: 5000,
     logger,
+    migrations: migrationFolders,
   });
   // The Graph stand-in installs the app and hands back each new chat; it has no ceiling of its own, as its calls are paced under the connector's.
   const graph = new FakeGraph();

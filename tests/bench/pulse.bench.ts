@@ -14,6 +14,7 @@ import { SurveyService } from '../../bot/features/surveys/surveyService';
 import { PulseKeys } from '../../bot/features/surveys/pulseKeys';
 import { TallyCount, tallyCountsOf } from '../../bot/features/surveys/waveTally';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 const STAFF = 10_000;
 const RESPONSES = 100_000;
@@ -202,7 +203,7 @@ async function run(opened: OpenDatabase, env: Record<string, string>) {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-bench-'));
-  const sqlite = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger });
+  const sqlite = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger, migrations: migrationFolders });
   const onSqlite = await run(sqlite, { DATA_DIR: dir, DATABASE_URL: '', DATABASE_SCHEMA: '' });
   await sqlite.db.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-    const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger });
+    const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger, migrations: migrationFolders });
     try {
       onPostgres = await run(pg, {
         DATABASE_URL: url,

@@ -9,6 +9,7 @@ import { createStore } from '../../bot/platform/store/createStore';
 import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { msSince, percentile, report, round } from './benchUtil';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 const TURNS = 2000;
 const UPSERTS = 5000;
@@ -60,7 +61,7 @@ async function measureUpserts(opened: OpenDatabase): Promise<number> {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
-  const sqlite = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger });
+  const sqlite = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger, migrations: migrationFolders });
   const sqliteTurns = await measureTurns(sqlite);
   const sqliteUpserts = await measureUpserts(sqlite);
   await sqlite.db.destroy();
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-    const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger });
+    const pg = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 5000, logger, migrations: migrationFolders });
     postgres = { turns: await measureTurns(pg), upserts: await measureUpserts(pg) };
     await pg.db.destroy();
     await dropPostgresSchema(url, schema);

@@ -10,6 +10,7 @@ import { RoundRobinProxy } from '../helpers/roundRobinProxy';
 import { silentLogger } from '../helpers/testServices';
 import { loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 /** Every conversation comes from this machine, so the per-address start limit is lifted for the run. */
 export const BENCH_ENV = { WEBCHAT_STARTS_PER_MINUTE: '100000' };
@@ -102,7 +103,14 @@ export async function replicaBench(count: number): Promise<void> {
     .filter((q) => q.expect)
     .map((q) => q.q);
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const prepared = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 10000, logger: silentLogger });
+  const prepared = await openDatabase({
+    dataDir: '',
+    databaseUrl: url,
+    databaseSchema: schema,
+    connectTimeoutMs: 10000,
+    logger: silentLogger,
+    migrations: migrationFolders,
+  });
   await prepared.db.destroy();
   const env = {
     ...BENCH_ENV,

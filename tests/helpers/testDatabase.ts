@@ -6,6 +6,7 @@ import { Engine } from '../../bot/platform/store/migrations/columns';
 import { openDatabase, OpenDatabase } from '../../bot/platform/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { silentLogger, TEST_PULSE_LEDGER_SECRET } from './testServices';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 /** A fresh, migrated database for one test suite, and how to throw it away. */
 export interface TestDatabase {
@@ -40,7 +41,7 @@ export function forEachEngine(body: (engine: Engine) => void): void {
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-db-'));
-    const opened = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger });
+    const opened = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     return {
       opened,
       // DATABASE_URL is blanked so a child process given these settings uses this SQLite file.
@@ -53,7 +54,14 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   }
   const url = postgresAvailability().url!;
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-  const opened = await openDatabase({ dataDir: '', databaseUrl: url, databaseSchema: schema, connectTimeoutMs: 10000, logger: silentLogger });
+  const opened = await openDatabase({
+    dataDir: '',
+    databaseUrl: url,
+    databaseSchema: schema,
+    connectTimeoutMs: 10000,
+    logger: silentLogger,
+    migrations: migrationFolders,
+  });
   return {
     opened,
     // Replicas of one deployment share the web chat token key and the pulse ledger secret, as they must in production.

@@ -13,6 +13,7 @@ import { IN_MEMORY } from '../../bot/platform/store/sqliteDatabase';
 import { buildKnowledgeBase, KnowledgeBase } from '../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
 import { DialogMetrics, DialogServices } from '../../dialogs/core/dialogServices';
+import { migrationFolders } from '../../bot/app/migrationFolders';
 
 let shipped: KnowledgeBase | undefined;
 
@@ -48,7 +49,7 @@ export class CountingMetrics implements DialogMetrics {
 /** Everything the dialogs need, over the shipped knowledge base and an in-memory database, with answer feedback kept in memory. */
 export async function testDialogServices(env: Record<string, string> = {}) {
   const config = testConfig(env);
-  const database = await openDatabase({ dataDir: config.dataDir, connectTimeoutMs: 1000, logger: silentLogger });
+  const database = await openDatabase({ dataDir: config.dataDir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
   const store = createStore(database.db, fixedClock);
   const feedbackLog = new InMemoryFeedbackLog();
   const answerer = new QuestionAnswerer(new KnowledgeSearch(shippedKnowledgeBase(), { authority: config.authority }), feedbackLog, fixedClock);

@@ -4,6 +4,7 @@ import { Config, ConfigError, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OpenDatabase, openDatabase } from '../../platform/store/openDatabase';
 import { StoreStartupError } from '../../platform/store/storeStartupError';
+import { migrationFolders } from '../migrationFolders';
 
 /** Runs a command's entry point with its arguments: the number it returns is the exit code, and a configuration or database start-up problem prints its message rather than a stack. */
 export function runCli(main: (argv: string[]) => Promise<number>): void {
@@ -27,6 +28,7 @@ export async function withConfiguredDatabase<T>(use: (database: OpenDatabase, co
     databaseSchema: config.databaseSchema,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
     logger,
+    migrations: migrationFolders,
   });
   try {
     return await use(database, config);

@@ -1,7 +1,7 @@
 import { Kysely, Migrator } from 'kysely';
 import { Logger } from 'pino';
 import { Engine } from './migrations/columns';
-import { migrationProvider } from './migrations';
+import { MigrationFolder, migrationProvider } from './migrations/migrationFolder';
 import { describePostgresUrl, openPostgres } from './postgresDatabase';
 import { DatabaseSchema } from './schema';
 import { openSqlite } from './sqliteDatabase';
@@ -13,6 +13,8 @@ export interface DatabaseOptions {
   databaseSchema?: string;
   connectTimeoutMs: number;
   logger: Logger;
+  /** Every folder of migrations, from the app's one registry (bot/app/migrationFolders.ts). */
+  migrations: readonly MigrationFolder[];
 }
 
 /** An open, migrated database and what it is, for logs and health checks. */
@@ -43,16 +45,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
         const { db, file } = openSqlite(options.dataDir);
         return { db, engine: 'sqlite' as const, location: file };
       })();
-  await migrate(opened);
+  await migrate(opened, options.migrations);
   return opened;
 }
 
 /** Runs pending migrations; a failure stops start-up with the migration's name and cause. */
-export async function migrate(opened: OpenDatabase): Promise<string[]> {
+export async function migrate(opened: OpenDatabase, migrations: readonly MigrationFolder[]): Promise<string[]> {
   // Naming the schema keeps Kysely from mistaking another schema's migration table for ours.
   const migrator = new Migrator({
     db: opened.db,
-    provider: migrationProvider(opened.engine),
+    provider: migrationProvider(opened.engine, migrations),
     ...(opened.schema ? { migrationTableSchema: opened.schema } : {}),
   });
   let { error, results } = await migrator.migrateToLatest();

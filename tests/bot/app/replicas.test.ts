@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { migrationProvider } from '../../../bot/platform/store/migrations';
+import { migrationProvider } from '../../../bot/platform/store/migrations/migrationFolder';
 import { openDatabase } from '../../../bot/platform/store/openDatabase';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 import { silentLogger } from '../../helpers/testServices';
+import { migrationFolders } from '../../../bot/app/migrationFolders';
 
 forEachEngine((engine) => {
   describe(`two bot replicas on one database (${engine})`, () => {
@@ -62,6 +63,7 @@ forEachEngine((engine) => {
             databaseSchema: test.env.DATABASE_SCHEMA || undefined,
             connectTimeoutMs: 5000,
             logger: silentLogger,
+            migrations: migrationFolders,
           }),
         ),
       );
@@ -70,7 +72,7 @@ forEachEngine((engine) => {
         .selectFrom('kysely_migration' as never)
         .selectAll()
         .execute()) as { name: string }[];
-      const expected = Object.keys(await migrationProvider(test.opened.engine).getMigrations());
+      const expected = Object.keys(await migrationProvider(test.opened.engine, migrationFolders).getMigrations());
       expect(rows.map((r) => r.name).sort()).to.deep.equal(expected.sort());
     });
   });

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { projectRoot } from '../../../knowledge/projectRoot';
 import { openDatabase } from '../../../bot/platform/store/openDatabase';
 import { silentLogger } from '../../helpers/testServices';
+import { migrationFolders } from '../../../bot/app/migrationFolders';
 
 const ENTRY = path.join(projectRoot(), 'bot', 'app', 'index.ts');
 
@@ -52,7 +53,7 @@ describe('start-up faults', function () {
 
   it('stops with a clear message when a data page of the database is damaged', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-'));
-    const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger });
+    const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     for (let i = 0; i < 200; i++)
       await opened.db
         .insertInto('bot_state')

@@ -6,11 +6,12 @@ import { openDatabase } from '../../../bot/platform/store/openDatabase';
 import { IN_MEMORY } from '../../../bot/platform/store/sqliteDatabase';
 import { FIXED_NOW, replyCard, silentLogger } from '../../helpers/testServices';
 import { addStaff, recordingSurveyService, teamsRespondent } from '../../bot/features/surveys/surveyTestServices';
+import { migrationFolders } from '../../../bot/app/migrationFolders';
 
 describe('pulse renderers', () => {
   it('builds the card for the person\u2019s channel, drops it once they have answered, and sends nothing outside the open window', async () => {
     let clock = FIXED_NOW;
-    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
+    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     const store = createStore(db, () => clock);
     const { surveys } = recordingSurveyService(store, () => clock);
     const [teams] = await addStaff(store, ['health'], 'msteams');
@@ -43,7 +44,7 @@ describe('pulse renderers', () => {
   });
 
   it('reads the wave and who answered through the survey service, not its repositories', async () => {
-    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
+    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     const store = createStore(db, () => FIXED_NOW);
     const { surveys } = recordingSurveyService(store, () => FIXED_NOW);
     const checked = surveys.check({ template: 'induction-feedback', audience: { everyone: true }, closes_at: '2026-11-30T17:00' });

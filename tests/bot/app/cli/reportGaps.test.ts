@@ -9,13 +9,14 @@ import { createStore } from '../../../../bot/platform/store/createStore';
 import { openDatabase } from '../../../../bot/platform/store/openDatabase';
 import { projectRoot } from '../../../../knowledge/projectRoot';
 import { silentLogger } from '../../../helpers/testServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 describe('npm run report:gaps', function () {
   this.timeout(30000);
 
   it('prints the most-asked unanswered questions and unhelpful entries from the database', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-gaps-'));
-    const database = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger });
+    const database = await openDatabase({ dataDir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     const store = createStore(database.db, () => DateTime.now());
     for (let i = 0; i < 3; i++)
       await store.feedback.recordUnanswered({ question: 'how do I claim mileage', decision: 'unknown', channel: 'msteams', at: DateTime.now() });

@@ -4,6 +4,7 @@ import { IN_MEMORY } from '../../../../bot/platform/store/sqliteDatabase';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { silentLogger } from '../../../helpers/testServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 const COMMS = { id: '29:comms-leaver', aadObjectId: 'aad-comms-leaver' };
 
@@ -46,7 +47,7 @@ describe('a comms user whose role is removed mid-dialog', function () {
 
   before(async () => {
     serviceUrl = await connector.start();
-    database = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
+    database = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
   });
   after(async () => {
     await bot?.stop();

@@ -7,11 +7,12 @@ import { IN_MEMORY } from '../../../../bot/platform/store/sqliteDatabase';
 import { surveyHousekeeping } from '../../../../bot/features/surveys/surveyHousekeeping';
 import { FIXED_NOW, silentLogger } from '../../../helpers/testServices';
 import { addStaff, recordingSurveyService, teamsRespondent } from './surveyTestServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 describe('pulse housekeeping', () => {
   it('queues waves saved but never queued, makes the final release of closed waves, empties their ledgers and forgets old idempotency keys', async () => {
     let clock = FIXED_NOW;
-    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger });
+    const { db } = await openDatabase({ dataDir: IN_MEMORY, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     const store = createStore(db, () => clock);
     const { surveys, queued } = recordingSurveyService(store, () => clock);
     const keys = new IdempotencyKeys(db, () => clock);

@@ -7,6 +7,7 @@ import { FakeConnector } from '../../../helpers/fakeConnector';
 import { movableClock, reachableUser, testDeliveryEngine } from '../../../helpers/testDelivery';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 import { silentLogger } from '../../../helpers/testServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 const WORKER = path.join(__dirname, 'fixtures', 'deliveryWorker.ts');
 const RECIPIENTS = 300;
@@ -86,6 +87,7 @@ forEachEngine((dbEngine) => {
         databaseSchema: test.env.DATABASE_SCHEMA,
         connectTimeoutMs: 5000,
         logger: silentLogger,
+        migrations: migrationFolders,
       });
       const connector = new FakeConnector();
       const serviceUrl = await connector.start();

@@ -5,6 +5,7 @@ import { createStore } from '../../../../bot/platform/store/createStore';
 import { openDatabase } from '../../../../bot/platform/store/openDatabase';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 import { fixedClock, silentLogger } from '../../../helpers/testServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 const WRITER = path.join(__dirname, 'fixtures', 'ackingWriter.ts');
 const ACKS_BEFORE_KILL = 150;
@@ -62,6 +63,6 @@ forEachEngine((engine) => {
 /** The suite's own connection still works for PostgreSQL; SQLite is reopened from its file like a restarted bot. */
 async function openTestDatabaseAgain(test: TestDatabase) {
   if (test.opened.engine === 'postgres') return test.opened.db;
-  const again = await openDatabase({ dataDir: test.env.DATA_DIR, connectTimeoutMs: 1000, logger: silentLogger });
+  const again = await openDatabase({ dataDir: test.env.DATA_DIR, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
   return again.db;
 }

@@ -7,10 +7,11 @@ import { SQLITE_FILE_NAME } from '../../../../bot/platform/store/sqliteDatabase'
 import { StoreStartupError } from '../../../../bot/platform/store/storeStartupError';
 import { startBot } from '../../../helpers/runningBot';
 import { silentLogger } from '../../../helpers/testServices';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
 /** A database file with enough conversation state to span many pages, closed cleanly (WAL checkpointed). */
 async function populatedDatabase(dir: string): Promise<string> {
-  const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger });
+  const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
   for (let i = 0; i < 300; i += 1) {
     await opened.db
       .insertInto('bot_state')
@@ -47,13 +48,13 @@ describe('SQLite integrity', () => {
 
   it('opens a healthy file', async () => {
     await populatedDatabase(dir);
-    const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger });
+    const opened = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders });
     await opened.db.destroy();
   });
 
   it('refuses to start on a file with a corrupted data page, saying what to do', async () => {
     corruptMiddlePage(await populatedDatabase(dir));
-    const error = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger }).then(
+    const error = await openDatabase({ dataDir: dir, connectTimeoutMs: 1000, logger: silentLogger, migrations: migrationFolders }).then(
       () => undefined,
       (err: unknown) => err,
     );

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { createStore, Store } from '../../../../bot/platform/store/createStore';
 import { migrate } from '../../../../bot/platform/store/openDatabase';
+import { migrationFolders } from '../../../../bot/app/migrationFolders';
 import { ETagConflictError } from '../../../../bot/platform/store/stateDocuments';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 
@@ -25,7 +26,7 @@ forEachEngine((engine) => {
     afterEach(() => test.cleanup());
 
     it('migrates once; a second run finds nothing to do', async () => {
-      expect(await migrate(test.opened)).to.deep.equal([]);
+      expect(await migrate(test.opened, migrationFolders)).to.deep.equal([]);
     });
 
     describe('state documents', () => {

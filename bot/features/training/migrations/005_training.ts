@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { Engine, idColumn } from './columns';
+import { Engine, idColumn } from '../../../platform/store/migrations/columns';
 
 /** Training reminder requests: who asked to be reminded of which session, and whether it still stands. */
 // `any`: migrations describe tables that the typed schema only knows once they exist.

@@ -1,5 +1,5 @@
 import { Kysely, sql } from 'kysely';
-import { Engine, idColumn } from './columns';
+import { Engine, idColumn } from '../../../platform/store/migrations/columns';
 
 /**
  * Pulse surveys: waves, the anonymous participation ledger, anonymous responses with their running

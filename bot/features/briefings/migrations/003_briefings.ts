@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { Engine, idColumn } from './columns';
+import { Engine, idColumn } from '../../../platform/store/migrations/columns';
 
 /** Strategy briefings the communications team sends; their copies live in the outbox. */
 // `any`: migrations describe tables that the typed schema only knows once they exist.

@@ -1,9 +1,7 @@
 import { Kysely, sql } from 'kysely';
-import { scrubPersonalDetails } from '../../privacy/scrubPersonalDetails';
-// Migration 007 generalises old segments with the survey rules themselves, so this one import crosses the layers on purpose.
-// eslint-disable-next-line import-x/no-restricted-paths
-import { segmentsToGeneralise } from '../../../features/surveys/segmentGeneralisation';
-import { Engine } from './columns';
+import { scrubPersonalDetails } from '../../../platform/privacy/scrubPersonalDetails';
+import { segmentsToGeneralise } from '../segmentGeneralisation';
+import { Engine } from '../../../platform/store/migrations/columns';
 
 interface TallyRow {
   survey_id: number;

@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { migrationProvider } from '../../../../../bot/platform/store/migrations/index';
+import { migrationFolders } from '../../../../../bot/app/migrationFolders';
+import { migrationProvider } from '../../../../../bot/platform/store/migrations/migrationFolder';
 
 /** A SQLite database migrated up to a named version. */
 async function migratedTo(version: string): Promise<{ db: Kysely<any>; migrator: Migrator }> {
   // `any`: the test writes rows in the shape of the schema before this migration.
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-  const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+  const migrator = new Migrator({ db, provider: migrationProvider('sqlite', migrationFolders) });
   const { error } = await migrator.migrateTo(version);
   if (error) throw error;
   return { db, migrator };
