@@ -50,6 +50,21 @@ export default tseslint.config(
       ],
     },
   },
+  // A capability is changed in its feature folder: the app layer wires routes but declares none beyond its own endpoint,
+  // health and metrics (server.ts), so a route file put back in bot/app (bot/app/routes) fails here (issue 20).
+  {
+    files: ['bot/app/**/*.ts'],
+    ignores: ['bot/app/server.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(get|post|put|patch|del|head|opts)$/][arguments.0.type='Literal'][arguments.0.value=/^\\//]",
+          message: "Declare HTTP routes in the feature's folder (bot/features/<name>/<name>Routes.ts) and register them from bot/app/featureRoutes.ts.",
+        },
+      ],
+    },
+  },
   // Features and the delivery engine deal in plain types; only the Bot Framework edges below may import its SDK (issue 20).
   {
     files: ['bot/features/**/*.ts', 'bot/platform/delivery/**/*.ts'],

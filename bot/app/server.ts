@@ -5,14 +5,8 @@ import { processBotRequest } from './botEndpoint';
 import { checkMetricsAccess } from '../platform/http/metricsAccess';
 import { runLoggedTurn } from './loggedTurn';
 import { registerDashboardRoutes } from '../dashboard/registerDashboardRoutes';
-import { registerAdminRoutes } from './routes/adminRoutes';
-import { registerBriefingRoutes } from './routes/briefingRoutes';
-import { registerContentRoutes } from './routes/contentRoutes';
-import { registerCatalogueApiRoutes } from './routes/catalogueApiRoutes';
 import { keepCsvAsText } from '../platform/http/csvBody';
-import { registerDirectoryRoutes } from './routes/directoryRoutes';
-import { registerSurveyRoutes } from './routes/surveyRoutes';
-import { registerTrainingRoutes } from './routes/trainingRoutes';
+import { registerFeatureRoutes } from './featureRoutes';
 import { registerPolicyRoutes } from '../webchat/policyRoutes';
 import type { Services } from './services';
 import { checkDatabase } from '../platform/store/databaseHealth';
@@ -68,15 +62,7 @@ export function createServer(services: Services): Server {
     res.sendRaw(200, body);
   });
 
-  registerAdminRoutes(server, services);
-  registerBriefingRoutes(server, services);
-  registerContentRoutes(server, services);
-  registerCatalogueApiRoutes(server, services);
-  registerDirectoryRoutes(server, services);
-
-  registerSurveyRoutes(server, services);
-
-  registerTrainingRoutes(server, services);
+  registerFeatureRoutes(server, services);
 
   registerWebChatRoutes(server, services);
 

@@ -1,6 +1,6 @@
 import { Request, Server } from 'restify';
 import { ContentAnswer, Editor, recordSummary } from '../../features/content/contentEditing';
-import { answerAsk } from '../../app/routes/contentRoutes';
+import { contentAsker } from '../../../dialogs/content/answerAsk';
 import { RoleService } from '../../features/roles/roleService';
 import { roleSettingsOf } from '../../features/roles/roleSettings';
 import type { Services } from '../../app/services';
@@ -34,6 +34,7 @@ type Handler = (editor: Editor, req: Request, viewer: DashboardViewer) => Promis
 export function registerContentDashboardRoutes(server: Server, services: Services, deps: { sso: SsoTokenVerifier; sessions: DashboardSessions }): void {
   const { editing } = services.content;
   const access = contentEditorAccess(services, deps);
+  const ask = contentAsker({ knowledge: services.content.knowledge, now: services.now, training: services.training.finder, settings: services.config });
 
   const route = dashboardJsonRoutes(server, access, {
     error: 'Forbidden',
@@ -106,5 +107,5 @@ export function registerContentDashboardRoutes(server: Server, services: Service
   handle('post', '/dashboard/api/content/entries/:id/versions/:version/restore', async (editor, req) =>
     editing.restore(id(req), Number(req.params.version), bodyOf(req), editor),
   );
-  handle('post', '/dashboard/api/content/ask', async (_editor, req) => answerAsk(services, bodyOf(req)));
+  handle('post', '/dashboard/api/content/ask', async (_editor, req) => ask(bodyOf(req)));
 }

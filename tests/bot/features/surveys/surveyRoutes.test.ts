@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 import { FIXED_NOW } from '../../../helpers/testServices';
-import { wellbeingAnswers, teamsRespondent } from '../../features/surveys/surveyTestServices';
+import { wellbeingAnswers, teamsRespondent } from './surveyTestServices';
 
 const TOKEN = 'test-admin-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };

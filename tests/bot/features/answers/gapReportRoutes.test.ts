@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
 
-describe('admin API', () => {
+describe('admin API: the gap report', () => {
   describe('with no ADMIN_API_TOKEN', () => {
     let bot: RunningBot;
     before(async () => (bot = await startBot()));

@@ -1,14 +1,25 @@
 import { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { audienceFilterSchema } from '../../features/audience/audienceFilter';
-import { countAudience, resolveAudience } from '../../features/audience/resolveAudience';
-import { DirectorySync } from '../../features/directory/directoryStore';
-import { personIdOf } from '../../features/directory/directoryStore';
-import { readHrFile } from '../../features/directory/hrImport';
-import type { Services } from '../services';
-import { idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
-import { adminAllowed } from './adminRoutes';
+import { audienceFilterSchema } from '../audience/audienceFilter';
+import { AudienceStore, countAudience, resolveAudience } from '../audience/resolveAudience';
+import { DirectorySync } from './directoryStore';
+import { personIdOf } from './directoryStore';
+import { readHrFile } from './hrImport';
+import type { Directory } from './createDirectory';
+import type { AdminGate } from '../../platform/http/adminGate';
+import { IdempotencyKeys, idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
 import { schemaProblems, validationFailure } from '../../platform/http/validationFailure';
+
+/**
+ * What the directory admin API needs: the admin gate, the directory, the kept imports, and the
+ * store audiences are resolved from (with the directory's people in it).
+ */
+export interface DirectoryRouteDeps {
+  admin: AdminGate;
+  directory: Pick<Directory, 'people' | 'mapping' | 'graph' | 'installer' | 'sync'>;
+  idempotencyKeys: Pick<IdempotencyKeys, 'once'>;
+  audienceStore: AudienceStore;
+}
 
 /** The route idempotency keys of HR imports are stored under. */
 const IMPORT_ROUTE = 'POST /api/directory/import';
@@ -52,11 +63,11 @@ function csvOf(req: Request, res: Response): string | undefined {
  * (preview, then import with an Idempotency-Key), run the Graph sync and watch its progress, list
  * the Entra groups read, and count an audience by how its people can be reached.
  */
-export function registerDirectoryRoutes(server: Server, services: Services): void {
-  const { directory, idempotencyKeys } = services;
+export function registerDirectoryRoutes(server: Server, deps: DirectoryRouteDeps): void {
+  const { admin, directory, idempotencyKeys, audienceStore } = deps;
 
   server.post('/api/directory/import', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const preview = ['1', 'true', 'yes'].includes(new URL(req.url ?? '/', 'http://localhost').searchParams.get('preview') ?? '');
     const key = req.header('idempotency-key');
     const keyProblem = preview ? undefined : idempotencyKeyProblem(key);
@@ -109,7 +120,7 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   });
 
   server.post('/api/directory/sync', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const parsed = parsedOr422(syncRequest, req, res, 'sync request', 'request');
     if (!parsed) return;
     const syncId = await directory.sync.start('admin-api', parsed.groups ?? []);
@@ -117,12 +128,12 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   });
 
   server.get('/api/directory/syncs', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     res.send(200, { syncs: (await directory.people.recentSyncs()).map(syncJson) });
   });
 
   server.get('/api/directory/syncs/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const sync = await directory.people.sync(String(req.params.id));
     if (!sync) {
       res.send(404, { error: 'NotFound', message: `There is no directory sync ${JSON.stringify(String(req.params.id))}.` });
@@ -132,7 +143,7 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   });
 
   server.get('/api/directory/groups', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const groups = await directory.people.groups();
     res.send(200, {
       groups: groups.map((g) => ({
@@ -146,7 +157,7 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
   });
 
   server.post('/api/directory/install', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const parsed = parsedOr422(audienceFilterSchema, req, res, 'audience', 'audience');
     if (!parsed) return;
     if (!directory.installer) {
@@ -165,17 +176,17 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
       });
       return;
     }
-    const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
+    const recipients = await resolveAudience(parsed, audienceStore, { includeUnreachable: true });
     const todo = recipients.filter((r) => r.reach?.via === 'install' && r.userId.startsWith('aad:')).map((r) => r.userId.slice('aad:'.length));
     const syncId = await directory.sync.startInstalls(todo);
     res.send(202, { sync_id: syncId, installing: todo.length, progress: `/api/directory/syncs/${syncId}` });
   });
 
   server.post('/api/directory/audience-count', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const parsed = parsedOr422(audienceFilterSchema, req, res, 'audience', 'audience');
     if (!parsed) return;
-    const recipients = await resolveAudience(parsed, { ...services.store, directory: directory.audience }, { includeUnreachable: true });
+    const recipients = await resolveAudience(parsed, audienceStore, { includeUnreachable: true });
     const count = countAudience(recipients);
     res.send(200, {
       in_audience: count.inAudience,

@@ -1,9 +1,16 @@
 import { Request, Response, Server } from 'restify';
-import { ContentAnswer, Editor } from '../../features/content/contentEditing';
-import { adminAllowed, keyedAdminRequest } from './adminRoutes';
-import type { Services } from '../services';
-import { idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
-import { CatalogueKind } from '../../features/catalogue/catalogueItems';
+import { ContentAnswer, Editor } from '../content/contentEditing';
+import type { AdminGate } from '../../platform/http/adminGate';
+import { IdempotencyKeys, idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
+import { CatalogueKind } from './catalogueItems';
+import type { CatalogueEditing } from './catalogueEditing';
+
+/** What the catalogue admin API needs: the admin gate, the catalogue's editing, and the kept creations. */
+export interface CatalogueApiRouteDeps {
+  admin: AdminGate;
+  editing: CatalogueEditing;
+  idempotencyKeys: Pick<IdempotencyKeys, 'once'>;
+}
 
 /** The admin API writes and approves as itself: the token counts as an approver. */
 const API_EDITOR: Editor = { name: 'admin-api', secondPerson: false };
@@ -41,16 +48,16 @@ function csvOf(req: Request, res: Response): string | undefined {
  * and edit courses and sessions as drafts, publish them (the token is the approver), list and
  * restore versions, and import sessions from an LMS export (preview, then one transaction).
  */
-export function registerCatalogueApiRoutes(server: Server, services: Services): void {
-  const { editing } = services.catalogue;
+export function registerCatalogueApiRoutes(server: Server, deps: CatalogueApiRouteDeps): void {
+  const { admin, editing, idempotencyKeys } = deps;
   const id = (req: Request) => String(req.params.id);
 
   server.get('/api/catalogue', async (req: Request, res: Response) => {
-    if (adminAllowed(services, req, res)) res.send(200, { items: await editing.list() });
+    if (admin.allowed(req, res)) res.send(200, { items: await editing.list() });
   });
 
   server.post('/api/catalogue/sessions/import', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const preview = ['1', 'true', 'yes'].includes(new URL(req.url ?? '/', 'http://localhost').searchParams.get('preview') ?? '');
     const key = req.header('idempotency-key');
     const keyProblem = preview ? undefined : idempotencyKeyProblem(key);
@@ -66,31 +73,31 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
       return;
     }
     // One transaction: the sessions and the kept response are written together, or nothing is.
-    const result = await services.idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, () => editing.importSessions(plan, API_EDITOR));
+    const result = await idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, () => editing.importSessions(plan, API_EDITOR));
     if (result.status === 200) await editing.imported();
     res.send(result.status, result.body);
   });
 
   server.get('/api/catalogue/:kind/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const kind = kindOf(req, res);
     if (kind) send(res, await editing.show(kind, id(req)));
   });
 
   server.post('/api/catalogue/:kind', async (req: Request, res: Response) => {
-    const request = keyedAdminRequest(services, req, res, 'course or session');
+    const request = admin.keyed(req, res, 'course or session');
     if (!request) return;
     const kind = kindOf(req, res);
     if (!kind) return;
     const checked = await editing.checkNew(kind, request.body);
-    const result = await services.idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, () =>
+    const result = await idempotencyKeys.once({ key: request.key, route: `POST /api/catalogue/${kind}s`, body: request.body }, () =>
       editing.create(checked, API_EDITOR),
     );
     res.send(result.status, result.body);
   });
 
   server.patch('/api/catalogue/:kind/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const kind = kindOf(req, res);
     if (!kind) return;
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
@@ -101,19 +108,19 @@ export function registerCatalogueApiRoutes(server: Server, services: Services): 
   });
 
   server.post('/api/catalogue/:kind/:id/publish', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const kind = kindOf(req, res);
     if (kind) send(res, await editing.publish(kind, id(req), bodyOf(req), API_EDITOR));
   });
 
   server.get('/api/catalogue/:kind/:id/versions', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const kind = kindOf(req, res);
     if (kind) send(res, await editing.versions(kind, id(req)));
   });
 
   server.post('/api/catalogue/:kind/:id/versions/:version/restore', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
+    if (!admin.allowed(req, res)) return;
     const kind = kindOf(req, res);
     if (kind) send(res, await editing.restore(kind, id(req), Number(req.params.version), bodyOf(req), API_EDITOR));
   });

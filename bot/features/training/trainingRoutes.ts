@@ -1,6 +1,14 @@
 import { Request, Response, Server } from 'restify';
-import type { Services } from '../services';
-import { buildSessionCalendar } from '../../features/training/sessionCalendar';
+import { DateTime } from 'luxon';
+import { buildSessionCalendar } from './sessionCalendar';
+import type { TrainingFinder } from './trainingFinder';
+
+/** What the calendar route needs: the catalogue's sessions, the clock, and the host the files' UIDs name. */
+export interface TrainingRouteDeps {
+  finder: Pick<TrainingFinder, 'index'>;
+  now: () => DateTime;
+  publicBaseUrl: string;
+}
 
 /** `<session id>.ics`, the file name "Add to calendar" links ask for. */
 const CALENDAR_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ics$/;
@@ -10,18 +18,19 @@ const CALENDAR_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ics$/;
  * (text/calendar, Europe/London times), 404 for a session the catalogue does not hold. The files
  * hold only catalogue data, so they need no sign-in (calendar apps fetch them without one).
  */
-export function registerTrainingRoutes(server: Server, services: Services): void {
+export function registerTrainingRoutes(server: Server, deps: TrainingRouteDeps): void {
+  const { finder, now, publicBaseUrl } = deps;
   server.get('/training/sessions/:file', async (req: Request, res: Response) => {
     const file = String((req.params as { file?: unknown }).file ?? '');
     const id = CALENDAR_FILE.exec(file)?.[1];
-    const { index } = services.training.finder;
+    const { index } = finder;
     const session = id ? index.session(id) : undefined;
     const course = session ? index.course(session.courseId) : undefined;
     if (!session || !course) {
       res.send(404, { error: 'NotFound', message: 'There is no training session with that id.' });
       return;
     }
-    const body = buildSessionCalendar(session, course, { now: services.now(), host: new URL(services.config.publicBaseUrl).host });
+    const body = buildSessionCalendar(session, course, { now: now(), host: new URL(publicBaseUrl).host });
     res.setHeader('content-type', 'text/calendar; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${session.id}.ics"`);
     res.setHeader('cache-control', 'no-cache');

@@ -1,10 +1,22 @@
 import { Request, Response, Server } from 'restify';
-import { bodyLengthNote, briefingPatchSchema, checkBriefing, contentProblems, problemOf } from '../../features/briefings/briefingInput';
-import { Briefing } from '../../features/briefings/briefings';
-import type { Services } from '../services';
-import { adminAllowed, keyedAdminRequest } from './adminRoutes';
+import { DateTime } from 'luxon';
+import { bodyLengthNote, briefingPatchSchema, checkBriefing, contentProblems, problemOf } from './briefingInput';
+import { Briefing } from './briefings';
+import type { BriefingService } from './briefingService';
+import type { RoleService } from '../roles/roleService';
+import type { AdminGate } from '../../platform/http/adminGate';
+import type { IdempotencyKeys } from '../../platform/store/idempotencyKeys';
 import { validationFailure } from '../../platform/http/validationFailure';
 import { LONDON_ZONE } from '../../../knowledge/londonZone';
+
+/** What the briefings admin API needs: the admin gate, the briefings, the kept creations, who holds a role, and the clock. */
+export interface BriefingRouteDeps {
+  admin: AdminGate;
+  briefings: Pick<BriefingService, 'get' | 'audienceSize' | 'create' | 'publishIfUnfinished' | 'status' | 'deliveriesCsv' | 'edit' | 'recall'>;
+  idempotencyKeys: Pick<IdempotencyKeys, 'once'>;
+  roles: Pick<RoleService, 'isRoleHolder'>;
+  now: () => DateTime;
+}
 
 /** The route idempotency keys of briefing creation are stored under. */
 const CREATE_ROUTE = 'POST /api/briefings';
@@ -33,9 +45,9 @@ function briefingJson(b: Briefing) {
 const isObject = (body: unknown): body is Record<string, unknown> => body !== null && typeof body === 'object' && !Array.isArray(body);
 
 /** The briefing a route names, or a 404 already sent. */
-async function briefingOf(services: Services, req: Request, res: Response): Promise<Briefing | undefined> {
+async function briefingOf(briefings: BriefingRouteDeps['briefings'], req: Request, res: Response): Promise<Briefing | undefined> {
   const id = Number(req.params.id);
-  const briefing = Number.isInteger(id) && id > 0 ? await services.briefings.get(id) : undefined;
+  const briefing = Number.isInteger(id) && id > 0 ? await briefings.get(id) : undefined;
   if (!briefing) res.send(404, { error: 'NotFound', message: `There is no briefing ${JSON.stringify(String(req.params.id))}.` });
   return briefing;
 }
@@ -45,15 +57,15 @@ async function briefingOf(services: Services, req: Request, res: Response): Prom
  * Idempotency-Key, so a retry never sends a second briefing), read with delivery counts, the
  * per-recipient CSV, edit the words, and recall.
  */
-export function registerBriefingRoutes(server: Server, services: Services): void {
-  const { briefings, idempotencyKeys } = services;
+export function registerBriefingRoutes(server: Server, deps: BriefingRouteDeps): void {
+  const { admin, briefings, idempotencyKeys, roles, now } = deps;
 
   server.post('/api/briefings', async (req: Request, res: Response) => {
-    const request = keyedAdminRequest(services, req, res, 'briefing');
+    const request = admin.keyed(req, res, 'briefing');
     if (!request) return;
     const { key, body } = request;
     // Checked before the transaction, so it stays short (on SQLite it holds the only connection).
-    const checked = checkBriefing(body, services.now(), LONDON_ZONE, { pastPublish: 'refuse', isKnownOwner: (owner) => services.roles.isRoleHolder(owner) });
+    const checked = checkBriefing(body, now(), LONDON_ZONE, { pastPublish: 'refuse', isKnownOwner: (owner) => roles.isRoleHolder(owner) });
     const audienceSize = checked.ok ? await briefings.audienceSize(checked.draft) : 0;
     const result = await idempotencyKeys.once({ key, route: CREATE_ROUTE, body }, async () => {
       if (!checked.ok) return validationFailure('briefing', checked.problems);
@@ -77,16 +89,16 @@ export function registerBriefingRoutes(server: Server, services: Services): void
   });
 
   server.get('/api/briefings/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const briefing = await briefingOf(services, req, res);
+    if (!admin.allowed(req, res)) return;
+    const briefing = await briefingOf(briefings, req, res);
     if (!briefing) return;
     const report = await briefings.status(briefing.id);
     res.send(200, { ...briefingJson(briefing), delivery: report?.counts });
   });
 
   server.get('/api/briefings/:id/deliveries.csv', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const briefing = await briefingOf(services, req, res);
+    if (!admin.allowed(req, res)) return;
+    const briefing = await briefingOf(briefings, req, res);
     if (!briefing) return;
     const csv = (await briefings.deliveriesCsv(briefing.id)) ?? '';
     res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -95,8 +107,8 @@ export function registerBriefingRoutes(server: Server, services: Services): void
   });
 
   server.patch('/api/briefings/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const briefing = await briefingOf(services, req, res);
+    if (!admin.allowed(req, res)) return;
+    const briefing = await briefingOf(briefings, req, res);
     if (!briefing) return;
     const body: unknown = req.body;
     if (!isObject(body)) {
@@ -135,8 +147,8 @@ export function registerBriefingRoutes(server: Server, services: Services): void
   });
 
   server.del('/api/briefings/:id', async (req: Request, res: Response) => {
-    if (!adminAllowed(services, req, res)) return;
-    const briefing = await briefingOf(services, req, res);
+    if (!admin.allowed(req, res)) return;
+    const briefing = await briefingOf(briefings, req, res);
     if (!briefing) return;
     const result = await briefings.recall(briefing.id);
     if (!result.recalled) {
