@@ -59,7 +59,14 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - lexicalMargin: its lexical score less the best lexical score among the other candidates;
  * - unknownShare, outOfDomain: as for the question;
  * - profileWords, profileChars: as for candidates;
- * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates.
+ * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates;
+ * - lexicalAgrees, profileAgrees: 1 when it is also the best candidate by lexical score, or by profile closeness,
+ *   since rankers that agree are right more often than either alone;
+ * - nameShare, focus, questionShare, textShare: as for candidates (how much of the question its names,
+ *   title, alternate questions and text account for);
+ * - termCount, rejoinedShare: as for the question;
+ * - topThree: the ranker's probability that one of its first three candidates is meant, as log-odds;
+ * - questionSimMargin, nameShareMargin, focusMargin: its questionSim, nameShare and focus less the best among the other candidates.
  */
 export const DECISION_FEATURES = [
   'probability',
@@ -76,6 +83,18 @@ export const DECISION_FEATURES = [
   'profileWords',
   'profileChars',
   'profileMargin',
+  'lexicalAgrees',
+  'profileAgrees',
+  'nameShare',
+  'focus',
+  'questionShare',
+  'textShare',
+  'termCount',
+  'rejoinedShare',
+  'topThree',
+  'questionSimMargin',
+  'nameShareMargin',
+  'focusMargin',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
@@ -190,15 +209,20 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
   const order = probabilities.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || a - b);
   const [top, second] = order;
   const best = candidates[top].features;
+  const others = candidates.filter((_, i) => i !== top).map((c) => c.features);
+  /** The best value among the other candidates (0 when there are none), for the margins. */
+  const bestOther = (value: (f: CandidateFeatures) => number) => Math.max(0, ...others.map(value));
   const probability = logOdds(probabilities[top]);
   const margin = clampLog(Math.log(probabilities[top] / Math.max(LOG_FLOOR, second === undefined ? 0 : probabilities[second])));
+  const lexicalMargin = best.lexical - bestOther((f) => f.lexical);
+  const profileMargin = profileOf(best) - bestOther(profileOf);
   const features: DecisionFeatures = {
     probability,
     margin,
     none: logOdds(none),
     clearLead: Math.min(probability, margin),
     lexical: best.lexical,
-    lexicalMargin: best.lexical - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => c.features.lexical)),
+    lexicalMargin,
     phraseShare: best.phraseShare,
     acronymShare: best.acronymShare,
     questionSim: best.questionSim,
@@ -206,7 +230,19 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
     outOfDomain: query.outOfDomain,
     profileWords: best.profileWords,
     profileChars: best.profileChars,
-    profileMargin: profileOf(best) - Math.max(0, ...candidates.filter((_, i) => i !== top).map((c) => profileOf(c.features))),
+    profileMargin,
+    lexicalAgrees: lexicalMargin >= 0 ? 1 : 0,
+    profileAgrees: profileMargin >= 0 ? 1 : 0,
+    nameShare: best.nameShare,
+    focus: best.focus,
+    questionShare: best.questionShare,
+    textShare: best.textShare,
+    termCount: query.termCount,
+    rejoinedShare: query.rejoinedShare,
+    topThree: logOdds(order.slice(0, MAX_SUGGESTIONS).reduce((sum, i) => sum + probabilities[i], 0)),
+    questionSimMargin: best.questionSim - bestOther((f) => f.questionSim),
+    nameShareMargin: best.nameShare - bestOther((f) => f.nameShare),
+    focusMargin: best.focus - bestOther((f) => f.focus),
   };
   return { order, probabilities, features };
 }

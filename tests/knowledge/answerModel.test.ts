@@ -10,6 +10,7 @@ import {
   loadAnswerModel,
   QUERY_FEATURES,
   QueryFeatures,
+  rankCandidates,
   rankProbabilities,
 } from '../../knowledge/answerModel';
 
@@ -70,5 +71,47 @@ describe('answer model', () => {
   it('does not know when nothing fits, or when there are no candidates', () => {
     expect(decide(toy, [features({ lexical: 0.1 })], query()).decision).to.equal('unknown');
     expect(decide(toy, [], query()).decision).to.equal('unknown');
+  });
+
+  describe('what the decision reads about the best candidate', () => {
+    // A ranker led by the profile closeness, so the lexical and profile rankers can disagree.
+    const ranker: AnswerModel['ranker'] = {
+      candidate: CANDIDATE_FEATURES.map((k) => (k === 'profileWords' ? 10 : 0)),
+      none: QUERY_FEATURES.map(() => 0),
+      noneBias: -5,
+    };
+
+    it('says whether the lexical and profile rankers agree with the model on it', () => {
+      const agreeing = rankCandidates(ranker, [features({ lexical: 0.9, profileWords: 0.9 }), features({ lexical: 0.2, profileWords: 0.1 })], query());
+      expect(agreeing.features.lexicalAgrees).to.equal(1);
+      expect(agreeing.features.profileAgrees).to.equal(1);
+      const split = rankCandidates(
+        ranker,
+        [features({ lexical: 0.9, profileWords: 0.1 }), features({ lexical: 0.2, profileWords: 0.9, profileChars: 0.1 })],
+        query(),
+      );
+      expect(split.order[0]).to.equal(1);
+      expect(split.features.lexicalAgrees).to.equal(0);
+      expect(split.features.profileAgrees).to.equal(1);
+    });
+
+    it('measures its name, focus and question-similarity lead over the runner-up, and the top three\u2019s share', () => {
+      const { features: f } = rankCandidates(
+        ranker,
+        [
+          features({ profileWords: 0.9, nameShare: 0.8, focus: 0.5, questionSim: 0.3 }),
+          features({ profileWords: 0.1, nameShare: 0.2, focus: 0.7, questionSim: 0.1 }),
+        ],
+        query({ termCount: 1.5, rejoinedShare: 0.25 }),
+      );
+      expect(f.nameShare).to.equal(0.8);
+      expect(f.nameShareMargin).to.be.closeTo(0.6, 1e-9);
+      expect(f.focusMargin).to.be.closeTo(-0.2, 1e-9);
+      expect(f.questionSimMargin).to.be.closeTo(0.2, 1e-9);
+      expect(f.termCount).to.equal(1.5);
+      expect(f.rejoinedShare).to.equal(0.25);
+      // Two candidates and a "none" scored at -5: the two hold nearly all the probability.
+      expect(f.topThree).to.be.greaterThan(4);
+    });
   });
 });

@@ -18,8 +18,10 @@ import {
  * 0.877, wrong 3.4% of answers), so #13's 0.90 bar is NOT met and #13 stays open; these tests hold
  * the floor reached, less a small margin, to catch regressions, until it closes. The harder new
  * questions lowered the split's figures, so the shown-first and wrong floors were loosened with it.
+ * With the decision's agreement, coverage and lead features (2026-12-01) the tuning split measured
+ * answered right 0.749, shown first 0.878, out of scope answered 1.6%, wrong 3.3%: the top-1 floor rose with it.
  */
-const MIN_TOP1 = 0.71;
+const MIN_TOP1 = 0.72;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
 const MIN_FIRST_SHOWN = 0.86;
 const MAX_OUT_OF_SCOPE_ANSWERED = 0.03;
