@@ -70,6 +70,23 @@ function meetsTheBars(name: string, report: () => EvaluationReport): void {
   });
 }
 
+describe('evaluation of messages the safeguarding detector flags', function () {
+  this.timeout(120000);
+  const kb = buildKnowledgeBase();
+
+  it('scores the answer that follows the contacts, and a flagged message with nothing after them as a miss', () => {
+    const report = evaluate(kb, [
+      { q: 'the basic skills and knowledge everyone who works with kids is meant to have', expect: 'common-core' },
+      { q: 'keyworker for families with disabled kids - what do they do', expect: 'lead-professional' },
+      { q: 'mum keeps leaving the twins home alone till gone midnight', expect: 'neglect' },
+    ]);
+    expect(report).to.include({ inScope: 3, answered: 2 });
+    expect(report.accuracy).to.equal(1 / 3);
+    expect(report.wrongAnswerShare, 'a wrong answer after the contacts is still wrong').to.equal(1 / 2);
+    expect(report.misses.map((m) => m.got)).to.deep.equal(['answer key-worker (after the safeguarding contacts)', 'urgent']);
+  });
+});
+
 describe('evaluation, tuning split (staff questions, through the bot\u2019s answering path)', function () {
   // Hundreds of questions through the whole answering path: slow on a busy machine, and never timed.
   this.timeout(300000);
