@@ -18,6 +18,8 @@ import {
  * 0.877, wrong 3.4% of answers), so #13's 0.90 bar is NOT met and #13 stays open; these tests hold
  * the floor reached, less a small margin, to catch regressions, until it closes. The harder new
  * questions lowered the split's figures, so the shown-first and wrong floors were loosened with it.
+ * On 2026-12-01 flagged knowledge questions began to be scored by the answer that follows the
+ * safeguarding contacts (11 of the 30 flagged in-scope questions get one, all right): 0.746, 0.888, 3.4%.
  */
 const MIN_TOP1 = 0.71;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
