@@ -165,16 +165,18 @@ export class QuestionAnswerer {
 
   /**
    * The contacts, then an answer only when nobody is in danger now and the question beside the
-   * worry (or, failing that, the whole message) gets a confident answer; "did you mean" and
-   * "I don't know" would only distract a worried person. The conversation's context is left out,
-   * so nothing said before steers what follows a concern.
+   * worry gets a confident answer, or the whole message does when only the classifier flagged it
+   * (a lexicon signal phrase reports a concern, so the message is not itself a knowledge question:
+   * "concernd about a yp" must not get the entry on young people). "Did you mean" and "I don't
+   * know" would only distract a worried person. The conversation's context is left out, so
+   * nothing said before steers what follows a concern.
    */
   private urgentReply(message: string, concern: ConcernAssessment, detector: ConcernDetector): UrgentReply {
     if (concern.immediate) return { kind: 'urgent' };
-    const beside = questionBesideConcern(message, detector);
-    for (const question of beside ? [beside, message] : [message]) {
-      const reply = this.replyToQuestion(question, {});
-      if (reply.kind === 'answer' || reply.kind === 'course') return { kind: 'urgent', followUp: reply };
+    const asked = [questionBesideConcern(message, detector), concern.byLexicon ? undefined : message];
+    for (const question of asked) {
+      const reply = question === undefined ? undefined : this.replyToQuestion(question, {});
+      if (reply?.kind === 'answer' || reply?.kind === 'course') return { kind: 'urgent', followUp: reply };
     }
     return { kind: 'urgent' };
   }

@@ -34,6 +34,10 @@ describe('QuestionAnswerer: a flagged message still gets its answer', () => {
     expect(followUpOf(answerer.reply('mum keeps leaving the twins home alone till gone midnight'))).to.equal(undefined);
   });
 
+  it('answers no term of a message that a signal phrase reports as a concern ("yp" is incidental there)', () => {
+    expect(followUpOf(answerer.reply('concernd about a yp'))).to.equal(undefined);
+  });
+
   it('adds nothing after the contacts when a child is in danger now, even beside a question', () => {
     expect(followUpOf(answerer.reply('what is TAC? a man is hitting a child in front of me right now'))).to.equal(undefined);
   });
