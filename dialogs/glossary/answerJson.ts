@@ -2,6 +2,7 @@ import { ReplySettings, createReplyCard } from './createReplyCard';
 import { describeSession } from '../../bot/features/training/sessionText';
 import { CourseListing } from '../../bot/features/training/upcomingSessions';
 import { AnswerReply } from '../../bot/features/answers/questionAnswerer';
+import { replyAsText } from '../safeguarding/concernFollowUp';
 
 /** One answer as `npm run ask -- --json` prints it (the evaluation format). */
 export interface AnswerJson {
@@ -12,6 +13,7 @@ export interface AnswerJson {
   source: string | null;
   score: number;
   suggestions: { id: string; title: string }[];
+  /** True when the safeguarding contacts come first; an answer that follows them fills the other fields and `text` holds both. */
   urgent: boolean;
   /** For training answers: the courses shown (`id` is then "course:<id>" of the first), with their next sessions. */
   courses?: { id: string; title: string; sessions: { id: string; when: string }[] }[];
@@ -23,7 +25,7 @@ const courseJson = (listing: CourseListing) => ({
   sessions: listing.sessions.map((s) => ({ id: s.id, when: describeSession(s) })),
 });
 
-/** Flattens a reply for scripts: `answered` is true only when the bot gives an answer. */
+/** Flattens a reply for scripts: `answered` is true only when the bot gives an answer (after the safeguarding contacts, too). */
 export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): AnswerJson {
   const text = createReplyCard(reply, 'submit', settings).text;
   switch (reply.kind) {
@@ -52,6 +54,7 @@ export function toAnswerJson(reply: AnswerReply, settings: ReplySettings): Answe
     case 'unknown':
       return { answered: false, id: null, title: null, text, source: null, score: reply.confidence, suggestions: [], urgent: false };
     case 'urgent':
+      if (reply.followUp) return { ...toAnswerJson(reply.followUp, settings), text: replyAsText(reply, 'submit', settings), urgent: true };
       return { answered: false, id: null, title: null, text, source: null, score: 1, suggestions: [], urgent: true };
     case 'empty':
       return { answered: false, id: null, title: null, text, source: null, score: 0, suggestions: [], urgent: false };

@@ -1,9 +1,10 @@
 import { TurnContext } from 'botbuilder';
-import { AnswerReply, QuestionAnswerer } from '../../bot/features/answers/questionAnswerer';
+import { QuestionAnswerer } from '../../bot/features/answers/questionAnswerer';
 import { ConcernAssessment, ConcernDetector, defaultConcernDetector } from '../../bot/features/safeguarding/concernDetector';
 import { actionStyleFor } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 import { createReplyCard, ReplySettings } from '../glossary/createReplyCard';
+import { FOLLOW_UP_LEAD } from './concernFollowUp';
 import { ConcernSource, createUrgentCard } from './createUrgentCard';
 import { DialogMetrics } from '../core/dialogServices';
 import { submittedTexts } from '../../bot/features/safeguarding/submittedTexts';
@@ -16,26 +17,6 @@ export interface SafeguardingReplyServices {
   metrics: DialogMetrics;
   /** Defaults to the shipped detector. */
   detector?: ConcernDetector;
-}
-
-/** Replies worth giving after the contacts: a real answer, never "I don't know" or a list of guesses. */
-const USEFUL_AFTER_CONCERN: ReadonlySet<AnswerReply['kind']> = new Set(['answer', 'course', 'briefing']);
-
-const QUESTION_START = /^(what|whats|what's|wat|who|whos|who's|where|when|how|which|why|is there|are there|can|could|do|does|should|define|explain)\b/i;
-
-/**
- * The part of a message that asks something else besides the worry ("what is the LADO number, I'm
- * concerned about a child" -> "what is the LADO number"): the clauses that are questions and are
- * not themselves concerns.
- */
-export function questionBesideConcern(text: string, detector: ConcernDetector): string | undefined {
-  const clauses = text
-    .split(/[.!?\n;]+|,|\s[-\u2013\u2014]\s/)
-    .map((c) => c.trim())
-    .filter((c) => /[a-z]/i.test(c));
-  const asked = text.includes('?') ? clauses.filter((c) => QUESTION_START.test(c) || text.includes(`${c}?`)) : clauses.filter((c) => QUESTION_START.test(c));
-  const question = asked.filter((c) => !detector.assess(c).concern).join(' ');
-  return question.split(/\s+/).length >= 2 ? question : undefined;
 }
 
 /** Sends the urgent card that fits the concern and counts it (by category, never the text). */
@@ -53,9 +34,10 @@ export async function sendUrgentCard(
 }
 
 /**
- * Checks a typed message and, when it reports a concern, sends the urgent card first and then, if
- * the message also asked something (and nobody is in danger now), the answer to that. Nothing of
- * the message is recorded: the answer is worked out without the gap log or conversation memory.
+ * Checks a typed message and, when it reports a concern, sends the urgent card first and at once;
+ * then, if nobody is in danger now and the message also asked something the knowledge base or the
+ * training catalogue answers confidently, that answer. Nothing of the message is recorded: only the
+ * answered entry's id is counted, and conversation memory is left alone.
  * Returns true when the message was a concern.
  */
 export async function replyToConcern(
@@ -67,12 +49,11 @@ export async function replyToConcern(
   const assessment = detector.assess(text);
   if (!assessment.concern) return false;
   await sendUrgentCard(context, services, assessment, 'message');
-  if (assessment.immediate) return true;
-  const question = questionBesideConcern(text, detector);
-  const reply = question ? services.answerer.reply(question) : undefined;
-  if (reply && USEFUL_AFTER_CONCERN.has(reply.kind)) {
-    await context.sendActivity('And to answer your question:');
-    await context.sendActivity(cardActivity(createReplyCard(reply, actionStyleFor(context.activity.channelId), services.settings)));
+  const { followUp } = await services.answerer.answerConcern(text, assessment, detector);
+  if (followUp) {
+    services.metrics.answered(followUp.kind);
+    await context.sendActivity(FOLLOW_UP_LEAD);
+    await context.sendActivity(cardActivity(createReplyCard(followUp, actionStyleFor(context.activity.channelId), services.settings)));
   }
   return true;
 }

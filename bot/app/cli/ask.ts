@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import { DateTime } from 'luxon';
 import { KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
 import { loadOrBuildKnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import { createReplyCard } from '../../../dialogs/glossary/createReplyCard';
+import { replyAsText } from '../../../dialogs/safeguarding/concernFollowUp';
 import { toAnswerJson } from '../../../dialogs/glossary/answerJson';
 import { InMemoryFeedbackLog } from '../../platform/store/feedbackLog';
 import { QuestionAnswerer } from '../../features/answers/questionAnswerer';
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const reply = await answerer.answer(question, 'cli');
   if (flags.has('--json')) console.log(JSON.stringify(toAnswerJson(reply, config)));
-  else console.log(createReplyCard(reply, 'submit', config).text);
+  else console.log(replyAsText(reply, 'submit', config));
   return 0;
 }
 

@@ -4,7 +4,8 @@ import { KnowledgeSearch, MAX_QUESTION_CHARS, ScoredEntry, SearchOutcome } from 
 import { keyTerms } from '../../../knowledge/normalise';
 import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalogue';
 import { scrubPersonalDetails } from '../../platform/privacy/scrubPersonalDetails';
-import { isSafeguardingConcern } from '../safeguarding/concernDetector';
+import { ConcernAssessment, ConcernDetector, defaultConcernDetector } from '../safeguarding/concernDetector';
+import { questionBesideConcern } from '../safeguarding/questionBesideConcern';
 import { TrainingFinder, TrainingFinding } from '../training/trainingFinder';
 import { CourseListing, describeFilter, SessionFilter } from '../training/upcomingSessions';
 import type { Briefing } from '../briefings/briefings';
@@ -12,16 +13,43 @@ import type { Profile } from '../../platform/store/profiles';
 import { FeedbackLog } from '../../platform/store/feedbackLog';
 import { LONDON_ZONE } from '../../../knowledge/londonZone';
 
+/** One knowledge-base entry given as the answer. */
+export interface EntryAnswer {
+  kind: 'answer';
+  entry: KnowledgeEntry;
+  confidence: number;
+  related: KnowledgeEntry[];
+  truncated: boolean;
+}
+
+/** One course with its next sessions and the entry that explains what it is about. */
+export interface CourseAnswer {
+  kind: 'course';
+  listing: CourseListing;
+  filter: SessionFilter;
+  related: KnowledgeEntry[];
+  confidence: number;
+  truncated: boolean;
+}
+
+/** An answer sure enough to follow the safeguarding contacts: one entry or one course, never a guess or "I don't know". */
+export type ConcernFollowUp = EntryAnswer | CourseAnswer;
+
+/** The safeguarding contacts, and after them the answer to what the message asked when there is a confident one. */
+export interface UrgentReply {
+  kind: 'urgent';
+  followUp?: ConcernFollowUp;
+}
+
 /** What the bot should say to a question, before it is turned into a card. */
 export type AnswerReply =
-  | { kind: 'urgent' }
+  | UrgentReply
   | { kind: 'empty' }
-  | { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[]; truncated: boolean }
+  | EntryAnswer
   /** "Did you mean": `question` is what was asked, scrubbed of personal details, for the "None of these" button. */
   | { kind: 'suggest'; suggestions: ScoredEntry[]; confidence: number; truncated: boolean; question: string }
   | { kind: 'unknown'; confidence: number; truncated: boolean }
-  /** One course with its next sessions and the entry that explains what it is about. */
-  | { kind: 'course'; listing: CourseListing; filter: SessionFilter; related: KnowledgeEntry[]; confidence: number; truncated: boolean }
+  | CourseAnswer
   /** Several courses (or none, with a note saying why), e.g. "online courses in March". */
   | { kind: 'courses'; listings: CourseListing[]; more: number; filter: SessionFilter; heading: string; note?: string; confidence: number; truncated: boolean }
   /** A training question whose date cannot be read ("training on the 45th"). */
@@ -99,6 +127,7 @@ export class QuestionAnswerer {
   async answer(question: string, channel: string, context: AnswerContext = {}): Promise<AnswerReply> {
     await this.briefings?.prepare(question);
     const reply = this.reply(question, context);
+    if (reply.kind === 'urgent') return this.recordConcernReply(reply);
     if (reply.kind === 'answer') await this.feedbackLog.recordAnswered(reply.entry.id);
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
     if (unanswered) {
@@ -115,7 +144,45 @@ export class QuestionAnswerer {
 
   /** Decides the reply to a question without recording anything (the evaluation runs every question through this). */
   reply(question: string, context: AnswerContext = {}): AnswerReply {
-    if (isSafeguardingConcern(question)) return { kind: 'urgent' };
+    const detector = defaultConcernDetector();
+    const concern = detector.assess(question);
+    if (concern.concern) return this.urgentReply(question, concern, detector);
+    return this.replyToQuestion(question, context);
+  }
+
+  /**
+   * The reply to a message already found to report a concern, recording only the id of an entry
+   * it answers (never the message, which stays out of the gap log and conversation memory).
+   */
+  async answerConcern(message: string, concern: ConcernAssessment, detector: ConcernDetector = defaultConcernDetector()): Promise<UrgentReply> {
+    return this.recordConcernReply(this.urgentReply(message, concern, detector));
+  }
+
+  private async recordConcernReply(reply: UrgentReply): Promise<UrgentReply> {
+    if (reply.followUp?.kind === 'answer') await this.feedbackLog.recordAnswered(reply.followUp.entry.id);
+    return reply;
+  }
+
+  /**
+   * The contacts, then an answer only when nobody is in danger now and the question beside the
+   * worry gets a confident answer, or the whole message does when only the classifier flagged it
+   * (a lexicon signal phrase reports a concern, so the message is not itself a knowledge question:
+   * "concernd about a yp" must not get the entry on young people). "Did you mean" and "I don't
+   * know" would only distract a worried person. The conversation's context is left out, so
+   * nothing said before steers what follows a concern.
+   */
+  private urgentReply(message: string, concern: ConcernAssessment, detector: ConcernDetector): UrgentReply {
+    if (concern.immediate) return { kind: 'urgent' };
+    const asked = [questionBesideConcern(message, detector), concern.byLexicon ? undefined : message];
+    for (const question of asked) {
+      const reply = question === undefined ? undefined : this.replyToQuestion(question, {});
+      if (reply?.kind === 'answer' || reply?.kind === 'course') return { kind: 'urgent', followUp: reply };
+    }
+    return { kind: 'urgent' };
+  }
+
+  /** The reply to a question that reports no concern: a briefing, the training catalogue or the knowledge search. */
+  private replyToQuestion(question: string, context: AnswerContext): AnswerReply {
     if (!/[\p{L}\p{N}]/u.test(question)) return { kind: 'empty' };
     const truncated = question.length > MAX_QUESTION_CHARS;
     const briefing = this.briefings?.find(question.slice(0, MAX_QUESTION_CHARS), context.profile);

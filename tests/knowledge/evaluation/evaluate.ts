@@ -135,7 +135,16 @@ export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptI
 const courseIds = (reply: AnswerReply): string[] =>
   reply.kind === 'course' ? [reply.listing.course.id] : reply.kind === 'courses' ? reply.listings.map((l) => l.course.id) : [];
 
+/**
+ * What a reply is scored as: an urgent reply by the answer that follows the contacts (the contacts
+ * are not a wrong answer), or as a miss when nothing follows them.
+ */
+function scoredReply(reply: AnswerReply): AnswerReply {
+  return reply.kind === 'urgent' && reply.followUp ? reply.followUp : reply;
+}
+
 function describeReply(reply: AnswerReply): string {
+  if (reply.kind === 'urgent' && reply.followUp) return `${describeReply(reply.followUp)} (after the safeguarding contacts)`;
   switch (reply.kind) {
     case 'answer':
       return `answer ${reply.entry.id}`;
@@ -215,14 +224,15 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], opt
     if (keepMisses) misses.push(m);
   };
   for (const question of questions) {
-    const reply = answererFor(question.authority).reply(question.q);
+    const given = answererFor(question.authority).reply(question.q);
+    const reply = scoredReply(given);
     if (isAnswer(reply)) answered++;
     if (question.expect === null) {
       outOfScope++;
       if (isAnswer(reply)) {
         wronglyAnswered++;
         wrong++;
-        miss({ q: question.q, expected: null, got: describeReply(reply) });
+        miss({ q: question.q, expected: null, got: describeReply(given) });
       }
       continue;
     }
@@ -231,7 +241,7 @@ export function evaluate(kb: KnowledgeBase, questions: EvaluationQuestion[], opt
     if (isCorrect(question, reply)) correct++;
     else {
       if (isAnswer(reply)) wrong++;
-      miss({ q: question.q, expected, got: describeReply(reply) });
+      miss({ q: question.q, expected, got: describeReply(given) });
     }
     const first = firstShownOf(reply);
     if (acceptable(question, first) || (question.expect === 'courses' && isCorrect(question, reply))) shownFirst++;

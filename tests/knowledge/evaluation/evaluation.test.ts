@@ -20,6 +20,8 @@ import {
  * questions lowered the split's figures, so the shown-first and wrong floors were loosened with it.
  * With the decision's agreement, coverage and lead features (2026-12-01) the tuning split measured
  * answered right 0.749, shown first 0.878, out of scope answered 1.6%, wrong 3.3%: the top-1 floor rose with it.
+ * On 2026-12-01 flagged knowledge questions began to be scored by the answer that follows the
+ * safeguarding contacts (11 of the 30 flagged in-scope questions get one, all right): 0.746, 0.888, 3.4%.
  */
 const MIN_TOP1 = 0.72;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
@@ -71,6 +73,23 @@ function meetsTheBars(name: string, report: () => EvaluationReport): void {
     expect(wrongAnswerShare, detail.join('\n')).to.be.at.most(MAX_WRONG_ANSWER_SHARE);
   });
 }
+
+describe('evaluation of messages the safeguarding detector flags', function () {
+  this.timeout(120000);
+  const kb = buildKnowledgeBase();
+
+  it('scores the answer that follows the contacts, and a flagged message with nothing after them as a miss', () => {
+    const report = evaluate(kb, [
+      { q: 'the basic skills and knowledge everyone who works with kids is meant to have', expect: 'common-core' },
+      { q: 'keyworker for families with disabled kids - what do they do', expect: 'lead-professional' },
+      { q: 'mum keeps leaving the twins home alone till gone midnight', expect: 'neglect' },
+    ]);
+    expect(report).to.include({ inScope: 3, answered: 2 });
+    expect(report.accuracy).to.equal(1 / 3);
+    expect(report.wrongAnswerShare, 'a wrong answer after the contacts is still wrong').to.equal(1 / 2);
+    expect(report.misses.map((m) => m.got)).to.deep.equal(['answer key-worker (after the safeguarding contacts)', 'urgent']);
+  });
+});
 
 describe('evaluation, tuning split (staff questions, through the bot\u2019s answering path)', function () {
   // Hundreds of questions through the whole answering path: slow on a busy machine, and never timed.

@@ -64,6 +64,17 @@ describe('safeguarding end to end: recorded Teams activities and web chat throug
     expect(fallbackOf(sent[0])).to.match(URGENT);
   });
 
+  it('a flagged knowledge question in personal chat gets the urgent card first, then its answer', async () => {
+    const sent = await sentFor({
+      ...recorded('08-message-personal-plain.json', suite.serviceUrl),
+      text: 'keyworker for families with disabled kids - what do they do',
+    });
+    expect(sent.map(fallbackOf)).to.have.length(3);
+    expect(fallbackOf(sent[0])).to.match(URGENT);
+    expect(fallbackOf(sent[1])).to.equal('And to answer your question:');
+    expect(fallbackOf(sent[2])).to.match(/^Key worker/);
+  });
+
   it('an @mention in a channel reporting a worry gets the urgent card first', async () => {
     const activity = recorded('10-message-channel-atMention.json', suite.serviceUrl);
     const mention = String(activity.text ?? '').match(/<at>[^<]*<\/at>/)?.[0] ?? '';

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { Activity, TestAdapter } from 'botbuilder';
+import { runLoggedTurn } from '../../../../bot/app/loggedTurn';
 import { sql } from 'kysely';
 import { InMemoryFeedbackLog } from '../../../../bot/platform/store/feedbackLog';
 import { Services } from '../../../../bot/app/services';
@@ -53,7 +56,44 @@ for (const channel of ['msteams', 'webchat']) {
         .to.match(/Write down what you saw and heard/)
         .and.match(/Tell your designated safeguarding lead \(DSL\) today/);
       expect(replies.map(replyText).join('\n')).to.match(/And to answer your question:\nTeam Around the Child/);
-      expect(feedbackLog.answered, 'the answer to a flagged message is not counted either').to.deep.equal([]);
+      expect(feedbackLog.answered, 'the answer after the contacts is counted by its entry id').to.deep.equal(['tac']);
+    });
+
+    it('sends the contacts at once, then the answer to a knowledge question the detector flags', async () => {
+      const replies = await exchange(adapter, 'keyworker for families with disabled kids - what do they do');
+      expect(replies, replies.map(replyText).join('\n---\n')).to.have.length(3);
+      expect(isUrgent(replies[0]), 'the contacts come first').to.equal(true);
+      expect(replyText(replies[1])).to.equal('And to answer your question:');
+      expect(replies[2].attachments?.[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(replyText(replies[2])).to.match(/^Key worker/i);
+    });
+
+    it('gives a real concern with no confident answer the contacts only', async () => {
+      const replies = await exchange(adapter, 'mum keeps leaving the twins home alone till gone midnight');
+      expect(replies).to.have.length(1);
+      expect(isUrgent(replies[0])).to.equal(true);
+    });
+
+    it('keeps the words of a flagged question out of logs, stores, the gap report and metrics when its answer follows', async () => {
+      const lines: string[] = [];
+      const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+      const log = new InMemoryFeedbackLog();
+      const logged = await testBotServices({}, { feedbackLog: log, logger });
+      try {
+        const loggedAdapter = new TestAdapter(
+          (context) => runLoggedTurn({ bot: logged.bot, logger, metrics: logged.metrics }, context.activity, (logic) => logic(context)),
+          { channelId: channel },
+        );
+        const replies = await exchange(loggedAdapter, 'keyworker for families with disabled kids - what do they do');
+        expect(replies.map(replyText).join('\n'), 'the answer was sent').to.match(/And to answer your question:\nKey worker/i);
+        expect(lines.length, 'the turn was logged').to.be.greaterThan(0);
+        const everything = [lines.join('\n'), await everythingStored(logged), JSON.stringify(log), await logged.metrics.registry.metrics()].join('\n');
+        for (const words of ['disabled kids', 'keyworker for families', 'what do they do']) expect(everything).to.not.include(words);
+        expect(log.answered, 'only the entry id is counted').to.deep.equal(['key-worker']);
+        expect(log.unanswered).to.deep.equal([]);
+      } finally {
+        await logged.close();
+      }
     });
 
     it('names the LADO for a worry about a colleague, with the configured number', async () => {
