@@ -1,5 +1,6 @@
 import { KnowledgeEntry } from './entry';
 import { keyWords, stem } from './normalise';
+import { FeatureCounts, rememberedCounts } from './profileCountsMemo';
 
 /** Character n-grams of these lengths are read from each word (with its boundaries), so typos and word forms still meet. */
 const CHAR_GRAMS = [3, 4, 5];
@@ -87,7 +88,7 @@ class ProfileSpace {
       starts.every((start, i) => i === 0 || start >= starts[i - 1]) &&
       entries.every((entry) => entry >= 0 && entry < entryCount);
     if (!consistent) return undefined;
-    const space = new ProfileSpace([], () => [], entryCount);
+    const space = new ProfileSpace([], entryCount);
     features.forEach((f, i) => {
       space.idf.set(f, idf[i]);
       if (starts[i + 1] > starts[i])
@@ -112,16 +113,26 @@ class ProfileSpace {
     return { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
   }
 
-  constructor(examplesByEntry: readonly string[][][], featuresOf: (words: string[]) => string[], entryCount = examplesByEntry.length) {
-    const counts = examplesByEntry.map((examples) => examples.map((e) => counted(featuresOf(e))).filter((v) => v.size > 0));
+  /** `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read, never changed. */
+  constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length) {
+    const counts = countsByEntry;
     const df = new Map<string, number>();
     for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
-    const n = examplesByEntry.length;
+    const n = countsByEntry.length;
     for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
     const lists = new Map<string, [number[], number[]]>();
     counts.forEach((vectors, entry) => {
       const profile: Vector = new Map();
-      for (const v of vectors) for (const [f, w] of unit(this.weighted(v))) profile.set(f, (profile.get(f) ?? 0) + w);
+      // Each example's tf-idf vector at unit length, added in without building it as a map of its own (the same sums, in the same order).
+      for (const v of vectors) {
+        let squares = 0;
+        for (const [f, w] of v) {
+          const weight = w * (this.idf.get(f) ?? 0);
+          squares += weight * weight;
+        }
+        const norm = squares > 0 ? Math.sqrt(squares) : 1;
+        for (const [f, w] of v) profile.set(f, (profile.get(f) ?? 0) + (w * (this.idf.get(f) ?? 0)) / norm);
+      }
       for (const [f, w] of unit(profile)) {
         const list = lists.get(f);
         if (list) {
@@ -201,9 +212,19 @@ export class EntryProfiles {
   ) {
     this.ids = entries.map((e) => e.id);
     this.stemOf = (w) => this.stems.get(w) ?? this.stems.set(w, stem(w, acronyms)).get(w)!;
-    const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary].map((text) => keyWords(text)));
-    this.wordSpace = new ProfileSpace(examples, (list) => wordFeatures(list, this.stemOf));
-    this.charSpace = new ProfileSpace(examples, charFeatures);
+    const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary]);
+    // Stems depend on the content's acronyms, so remembered word counts are only reused while those are the same.
+    const acronymsKey = [...acronyms].sort().join(' ');
+    const countsOf = (kind: 'words' | 'chars', key: (text: string) => string, features: (list: string[]) => string[]) =>
+      examples.map((texts) => texts.map((text) => rememberedCounts(kind, key(text), () => counted(features(keyWords(text))))).filter((v) => v.size > 0));
+    this.wordSpace = new ProfileSpace(
+      countsOf(
+        'words',
+        (text) => `${acronymsKey}\u0000${text}`,
+        (list) => wordFeatures(list, this.stemOf),
+      ),
+    );
+    this.charSpace = new ProfileSpace(countsOf('chars', (text) => text, charFeatures));
   }
 
   /**

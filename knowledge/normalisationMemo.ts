@@ -4,15 +4,15 @@
  * Both are pure functions of their input, so a remembered result is exactly what computing it
  * again would give. Off unless switched on (only the worker does): questions never fill it.
  */
-export class NormalisationMemo {
-  private current = new Map<string, string>();
-  private previous = new Map<string, string>();
+export class NormalisationMemo<V = string> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
   /** Texts and words computed afresh since the memo was switched on (for tests and the benchmark). */
   computed = 0;
   remembered = 0;
 
   /** The remembered result for `key` (in namespace `kind`), else `compute`'s, kept for this build and the next. */
-  get(kind: 'text' | 'stem', key: string, compute: () => string): string {
+  get(kind: string, key: string, compute: () => V): V {
     const k = `${kind}\u0000${key}`;
     let value = this.current.get(k);
     if (value !== undefined) {

@@ -1,16 +1,12 @@
-import { ContentAnswer, Editor, refusalAnswer } from '../content/contentEditing';
 import { validationFailure } from '../../platform/http/validationFailure';
 import { ReviewedRecord } from '../../platform/store/reviewedRecords';
+import { ContentAnswer, Editor, refusalAnswer, restoredAnswer, ReviewedPublishing } from '../../platform/store/reviewedPublishing';
 import { CatalogueCheck, checkItem } from './catalogueInput';
 import { CatalogueItem, CatalogueKind, CatalogueStore, itemKey } from './catalogueItems';
 import { LiveCatalogue } from './liveCatalogue';
 import { planSessionImport, SessionImportPlan } from './sessionCsv';
 
 const VERSION_PROBLEM = { field: 'version', message: "version: send the version you read (GET the course or session), so nobody else's change is overwritten" };
-
-/** The concurrency token an edit must name: the `version` it started from. */
-const versionOf = (body: Record<string, unknown>): number | undefined =>
-  Number.isInteger(body.version) && (body.version as number) > 0 ? (body.version as number) : undefined;
 
 /** How a course or session is named in messages: "course caf-lead-professional". */
 const nameOf = (kind: CatalogueKind, id: string) => `${kind} ${id}`;
@@ -57,12 +53,16 @@ function planJson(plan: SessionImportPlan) {
  * sessions imported from an LMS export in one transaction; whatever goes live reaches chat at once.
  */
 export class CatalogueEditing {
+  private readonly reviewed: ReviewedPublishing<CatalogueItem>;
+
   constructor(
     private readonly store: CatalogueStore,
     private readonly live: LiveCatalogue,
     /** Ids of the live knowledge entries, so a course's related_entries can be checked. */
     private readonly entryIds: () => Promise<ReadonlySet<string>>,
-  ) {}
+  ) {
+    this.reviewed = new ReviewedPublishing(store, VERSION_PROBLEM);
+  }
 
   async list(): Promise<ReturnType<typeof itemSummary>[]> {
     const records = await this.store.list();
@@ -100,43 +100,40 @@ export class CatalogueEditing {
   async edit(kind: CatalogueKind, id: string, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
     const record = await this.store.get(itemKey(kind, id));
     if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
-    const expected = versionOf(body);
     const checked = checkItem(kind, body, await this.store.liveRecords(), { base: record.draft ?? record.live, entryIds: await this.entryIds() });
-    const problems = [...(expected === undefined ? [VERSION_PROBLEM] : []), ...(checked.ok ? [] : checked.problems)];
-    if (!checked.ok || problems.length) return validationFailure(kind, problems);
-    const saved = await this.store.saveDraft(checked.item, editor.name, expected!);
-    if (!saved.ok) return refusalAnswer(saved, nameOf(kind, id));
+    const saved = await this.reviewed.saveDraft(
+      checked.ok ? checked.item : undefined,
+      checked.ok ? [] : checked.problems,
+      kind,
+      nameOf(kind, id),
+      body,
+      editor,
+    );
+    if (!saved.ok) return saved.answer;
     return { status: 200, body: { kind, id, version: saved.revision, status: 'draft' } };
   }
 
-  /** Publishes the draft (re-checked against what is live now) and puts it in front of staff. */
+  /** Publishes the draft (re-checked against what is live now: its course removed, a name taken meanwhile) and puts it in front of staff. */
   async publish(kind: CatalogueKind, id: string, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
-    const key = itemKey(kind, id);
-    const record = await this.store.get(key);
-    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
-    if (record.draft) {
-      // Other records may have changed since the draft was saved (its course removed, a name taken meanwhile).
-      const checked = checkItem(kind, {}, await this.store.liveRecords(), { base: record.draft, entryIds: await this.entryIds() });
-      if (!checked.ok) return validationFailure('draft', checked.problems);
-    }
-    const published = await this.store.publish(key, editor.name, { expectedRevision: versionOf(body), secondPerson: editor.secondPerson });
-    if (!published.ok) return refusalAnswer(published, nameOf(kind, id));
+    const published = await this.reviewed.publish(itemKey(kind, id), nameOf(kind, id), body, editor, async (draft) => {
+      const checked = checkItem(kind, {}, await this.store.liveRecords(), { base: draft, entryIds: await this.entryIds() });
+      return checked.ok ? [] : checked.problems;
+    });
+    if (!published.ok) return published.answer;
     await this.live.published();
     return { status: 200, body: { kind, id, live_version: published.version, version: published.revision, status: 'live' } };
   }
 
   async versions(kind: CatalogueKind, id: string): Promise<ContentAnswer> {
-    const key = itemKey(kind, id);
-    const record = await this.store.get(key);
-    if (!record) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
-    const versions = await this.store.versions(key);
+    const listed = await this.reviewed.versions(itemKey(kind, id), nameOf(kind, id));
+    if (!listed.ok) return listed.answer;
     return {
       status: 200,
       body: {
         kind,
         id,
-        live_version: record.liveVersion,
-        versions: versions.map((v) => ({
+        live_version: listed.liveVersion,
+        versions: listed.versions.map((v) => ({
           version: v.version,
           author: v.author,
           approver: v.approver,
@@ -150,25 +147,8 @@ export class CatalogueEditing {
 
   /** Makes an old version the draft again (it needs publishing, and review, like any draft). */
   async restore(kind: CatalogueKind, id: string, version: number, body: Record<string, unknown>, editor: Editor): Promise<ContentAnswer> {
-    const key = itemKey(kind, id);
-    if (!(await this.store.get(key))) return refusalAnswer({ kind: 'missing' }, nameOf(kind, id));
-    const old = await this.store.version(key, version);
-    if (!old) return { status: 404, body: { error: 'NotFound', message: `${nameOf(kind, id)} has no version ${JSON.stringify(String(version))}.` } };
-    const expected = versionOf(body);
-    if (expected === undefined) return validationFailure('restore', [VERSION_PROBLEM]);
-    const saved = await this.store.saveDraft(old.entry, editor.name, expected);
-    if (!saved.ok) return refusalAnswer(saved, nameOf(kind, id));
-    return {
-      status: 200,
-      body: {
-        kind,
-        id,
-        version: saved.revision,
-        status: 'draft',
-        restored_from: old.version,
-        message: `Version ${old.version} is now the draft; publish it to make it live.`,
-      },
-    };
+    const restored = await this.reviewed.restore(itemKey(kind, id), nameOf(kind, id), version, body, editor);
+    return restored.ok ? restoredAnswer(restored, { kind, id }) : restored.answer;
   }
 
   /** Reads an LMS export against the live catalogue; run before the import's transaction, which on SQLite must not wait on other queries. */

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import lunr from 'lunr';
 import { KnowledgeEntry } from '../../../knowledge/entry';
 import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import type { BuildReply, BuildRequest } from './indexBuildWorker';
+import type { BuildReply, BuildRequest, BuildReuse } from './indexBuildWorker';
 
 /** A knowledge base built for a set of entries, with how long loading it took on the caller's thread (ms). */
 export interface BuiltKnowledge {
@@ -11,21 +11,29 @@ export interface BuiltKnowledge {
   mainThreadMs: number;
   /** When (ms since the epoch) the worker started and finished building and this thread received the result, for the phase breakdown. */
   phases?: { workerStartAtMs: number; workerSentAtMs: number; receivedAtMs: number };
+  /** How much of the build the worker remembered from earlier builds (texts and profile examples), and how much it worked out afresh. */
+  reuse?: BuildReuse;
 }
 
 /** Builds a knowledge base (index, profiles and search tables) for a set of entries, as `npm run build:kb` does for the files. */
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
-  /** Gets ready for the first build ahead of time (starts the worker), so the first publish does not wait for it. */
-  warm?(): void;
+  /**
+   * Gets ready for the first publish ahead of time, in the background: starts the worker and builds
+   * these (the live) entries there once, result unused, so the first publish's build is not a cold one.
+   */
+  warm?(entries: KnowledgeEntry[]): void;
   stop(): Promise<void>;
 }
 
 /** The content could not be built (the worker's own error, with its message): building it again will fail the same way. */
 export class KnowledgeBuildError extends Error {}
 
-/** A successful reply, stamped with when it arrived (ms since the epoch, as `sentAt`). */
-type Received = Extract<BuildReply, { ok: true }> & { receivedAt: number };
+/** A successful build's reply, stamped with when it arrived (ms since the epoch, as `sentAt`). */
+type Received = Extract<BuildReply, { index: object }> & { receivedAt: number };
+
+/** What the worker answers a request with, once it has arrived. */
+type Answer = Received | Extract<BuildReply, { warmedUp: true }>;
 
 /** The worker script beside this file: TypeScript under ts-node (tests, scripts), JavaScript from dist/. */
 function workerFile(): { file: string; execArgv: string[] } {
@@ -44,6 +52,8 @@ export class OffThreadIndexer implements KnowledgeBuilder {
   private worker?: Worker;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** The last warm-up, resolving to how much of it the worker's memos already held (for tests and the benchmark). */
+  warmedUp?: Promise<BuildReuse | undefined>;
 
   constructor(private readonly onWorkerLost: (err: unknown) => void = () => undefined) {}
 
@@ -54,16 +64,18 @@ export class OffThreadIndexer implements KnowledgeBuilder {
   }
 
   private async buildNow(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge> {
-    let reply: Received;
+    let answer: Answer;
     try {
-      reply = await this.ask({ entries, contentHash });
+      answer = await this.ask({ entries, contentHash });
     } catch (err) {
       if (err instanceof KnowledgeBuildError) throw err;
       if (this.stopped) throw err;
       this.onWorkerLost(err);
       await this.endWorker();
-      reply = await this.ask({ entries, contentHash });
+      answer = await this.ask({ entries, contentHash });
     }
+    if (!('index' in answer)) throw new Error('the index worker answered a build as a warm-up');
+    const reply = answer;
     const loading = performance.now();
     const kb: KnowledgeBase = { entries, index: lunr.Index.load(reply.index), contentHash, profiles: reply.profiles, tables: reply.tables };
     // The reply's delivery (copying it into this thread) counts too: from when the worker sent it to when it was read here.
@@ -71,11 +83,18 @@ export class OffThreadIndexer implements KnowledgeBuilder {
       kb,
       mainThreadMs: Math.max(0, reply.receivedAt - reply.sentAt) + (performance.now() - loading),
       phases: { workerStartAtMs: reply.startedAt, workerSentAtMs: reply.sentAt, receivedAtMs: reply.receivedAt },
+      reuse: reply.reuse,
     };
   }
 
-  warm(): void {
-    if (!this.stopped) this.startedWorker();
+  /** Queued like a build, so it never runs beside one; a warm-up that fails is forgotten (the first publish then builds cold, as before). */
+  warm(entries: KnowledgeEntry[]): void {
+    if (this.stopped) return;
+    this.startedWorker();
+    const warming = this.queue.then(() => this.ask({ entries, contentHash: 'warm-up', warmUp: true }));
+    this.queue = warming.catch(() => undefined);
+    this.warmedUp = warming.then((answer) => answer.reuse);
+    this.warmedUp.catch(() => undefined);
   }
 
   private startedWorker(): Worker {
@@ -94,7 +113,7 @@ export class OffThreadIndexer implements KnowledgeBuilder {
     return this.worker;
   }
 
-  private ask(request: BuildRequest): Promise<Received> {
+  private ask(request: BuildRequest): Promise<Answer> {
     if (this.stopped) return Promise.reject(new Error('the index worker has been stopped'));
     const worker = this.startedWorker();
     return new Promise((resolve, reject) => {
@@ -105,7 +124,8 @@ export class OffThreadIndexer implements KnowledgeBuilder {
       };
       const onMessage = (reply: BuildReply) => {
         done();
-        if (reply.ok) resolve({ ...reply, receivedAt: performance.timeOrigin + performance.now() });
+        if (reply.ok && 'warmedUp' in reply) resolve(reply);
+        else if (reply.ok) resolve({ ...reply, receivedAt: performance.timeOrigin + performance.now() });
         else reject(new KnowledgeBuildError(`the knowledge base could not be built: ${reply.error}`));
       };
       const onError = (err: Error) => {

@@ -54,6 +54,7 @@ export class LiveKnowledge {
   readonly search: KnowledgeSearch;
   private current: KnowledgeSearch;
   private currentHash: string;
+  private currentEntries: KnowledgeEntry[];
   private seenRevision = -1;
   private poller?: PeriodicTask<void>;
   private rebuilding?: Promise<void>;
@@ -89,6 +90,7 @@ export class LiveKnowledge {
     this.nowMs = options.nowMs ?? Date.now;
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
+    this.currentEntries = initial.entries;
     // Holders of the search keep answering from whichever index is current.
     this.search = liveView(() => this.current);
   }
@@ -107,7 +109,8 @@ export class LiveKnowledge {
         "knowledge content: kept content owners' edits over changed shipped files",
       );
     await this.rebuild();
-    this.builder.warm?.();
+    // Start-up answered from the built file without building here, so the worker has not built yet: it builds the live entries once in the background.
+    if (!this.lastSwap) this.builder.warm?.(this.currentEntries);
     this.poller = startPeriodicTask({ name: 'knowledge content poll', intervalMs: pollMs, logger: this.options.logger, work: () => this.refresh() });
   }
 
@@ -193,6 +196,7 @@ export class LiveKnowledge {
       let next: KnowledgeSearch;
       let mainThreadMs: number;
       let phases: BuiltKnowledge['phases'];
+      let reuse: BuiltKnowledge['reuse'];
       try {
         const built = await this.builder.build(entries, hash);
         await nextTurn();
@@ -200,6 +204,7 @@ export class LiveKnowledge {
         next = new KnowledgeSearch(built.kb, { authority: this.options.authority });
         mainThreadMs = built.mainThreadMs + msSince(onThisThread);
         phases = built.phases;
+        reuse = built.reuse;
       } catch (err) {
         // Handled here: the old index keeps serving, the reason is logged once, and the poll tries this revision again later.
         this.failed = { revision, retryAtMs: this.nowMs() + RETRY_FAILED_BUILD_MS };
@@ -211,6 +216,7 @@ export class LiveKnowledge {
       }
       this.current = next;
       this.currentHash = hash;
+      this.currentEntries = entries;
       this.lastSwap = {
         atMs: this.nowMs(),
         buildMs: msSince(started),
@@ -226,6 +232,7 @@ export class LiveKnowledge {
           buildMs: Math.round(this.lastSwap.buildMs),
           mainThreadMs: Math.round(mainThreadMs),
           liveAtMs: this.lastSwap.atMs,
+          reuse,
           ...this.lastSwap.phases,
         },
         'knowledge content: new index live',

@@ -65,6 +65,25 @@ describe('building the knowledge base in a worker thread', function () {
     expect(kb.entries).to.have.length(3);
   });
 
+  it('warms up in the background with the live entries, so the first build after start-up reuses their texts and profile counts', async () => {
+    const cold = new OffThreadIndexer((err) => lost.push(err));
+    const warmed = new OffThreadIndexer((err) => lost.push(err));
+    const published = entries.map((e, i) => (i === 4 ? { ...e, summary: 'Quokka marmalade rota.' } : e));
+    try {
+      warmed.warm(entries);
+      const warmUp = await warmed.warmedUp;
+      expect(warmUp?.computed, 'the warm-up built the entries').to.be.greaterThan(100);
+      const first = await warmed.build(published, 'first publish');
+      const unwarmed = await cold.build(published, 'first publish');
+      expect(first.reuse!.computed, 'only the edited summary is worked out afresh').to.be.below(10);
+      expect(unwarmed.reuse!.computed, 'without a warm-up the first build is a cold one').to.be.greaterThan(100);
+      expect(first.kb.profiles).to.deep.equal(unwarmed.kb.profiles);
+    } finally {
+      await cold.stop();
+      await warmed.stop();
+    }
+  });
+
   it('once stopped, refuses to build rather than starting another worker', async () => {
     const stopped = new OffThreadIndexer((err) => lost.push(err));
     await stopped.build(entries.slice(0, 2), 'a');

@@ -43,6 +43,8 @@ function recordingLogger() {
 class ControlledBuilder implements KnowledgeBuilder {
   readonly real = new OffThreadIndexer();
   builds = 0;
+  /** The entries of each warm-up asked for. */
+  readonly warmUps: KnowledgeEntry[][] = [];
   failNext?: Error;
   private gate?: { opened: Promise<void>; open: () => void };
 
@@ -64,6 +66,10 @@ class ControlledBuilder implements KnowledgeBuilder {
     this.failNext = undefined;
     if (failure) throw failure;
     return this.real.build(entries, contentHash);
+  }
+
+  warm(entries: KnowledgeEntry[]): void {
+    this.warmUps.push(entries);
   }
 
   stop(): Promise<void> {
@@ -111,6 +117,21 @@ forEachEngine((engine) => {
         expect(answers(live, 'zebra crossing plan')).to.equal('alpha-plan');
         expect(live.revision).to.equal(await content.revision());
         expect(builder.builds - before, 'the held build and one more').to.equal(2);
+      } finally {
+        live.stop();
+      }
+    });
+
+    it('after a start-up that built nothing, warms the index worker with the live entries in the background, once', async () => {
+      const builder = new ControlledBuilder();
+      const live = new LiveKnowledge(kb, { content, logger: silentLogger, builder });
+      try {
+        await live.start(kb.entries, 3_600_000);
+        expect(builder.builds, 'start-up answered from the built file').to.equal(0);
+        expect(builder.warmUps.map((list) => list.map((e) => e.id).sort())).to.deep.equal([kb.entries.map((e) => e.id).sort()]);
+        await publishAlias(content, 'alpha-plan', 'zebra crossing plan');
+        await live.refresh();
+        expect(builder.warmUps, 'a publish builds; it does not warm up again').to.have.length(1);
       } finally {
         live.stop();
       }
