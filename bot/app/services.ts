@@ -71,6 +71,7 @@ import { ReminderRequests } from '../features/training/reminderRequests';
 import { TrainingFinder } from '../features/training/trainingFinder';
 import { TrainingReminders } from '../features/training/trainingReminders';
 import { LONDON_ZONE } from '../../knowledge/londonZone';
+import { zonedClock } from '../platform/zonedClock';
 import { ContentEntries } from '../features/content/contentEntries';
 import { announceContent, contentChannel, ContentListener } from '../features/content/contentSignal';
 import { periodicTask } from '../platform/store/periodicTask';
@@ -105,7 +106,7 @@ export interface ServiceOverrides {
  */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const now = overrides.now ?? (() => DateTime.now().setZone(LONDON_ZONE));
+  const now = overrides.now ?? zonedClock(LONDON_ZONE);
   const kb = overrides.kb ?? loadOrBuildKnowledgeBase().kb;
   const database =
     overrides.database ??

@@ -16,6 +16,7 @@ import { projectRoot } from '../../knowledge/projectRoot';
 import { installedChatId } from '../helpers/directoryBot';
 import { FakeGraph } from '../helpers/fakeGraph';
 import { report, round } from './benchUtil';
+import { compiledWorker } from './compiledWorker';
 import { RateLimitedConnector } from './rateLimitedConnector';
 import { migrationFolders } from '../../bot/app/migrationFolders';
 
@@ -88,10 +89,14 @@ async function seed(opened: OpenDatabase, recipients: number, serviceUrl: string
   await outbox.insert(rows.map((r) => ({ messageId: MESSAGE_ID, userId: r.user_id, kind: 'note', urgent: true, notBefore: DateTime.now() })));
 }
 
-/** Starts a delivery worker; with a profile directory it writes a V8 CPU profile there when it exits. */
-function startWorker(env: Record<string, string>, profileDir?: string): ChildProcess {
+/**
+ * Starts a delivery worker from compiled JavaScript, as a production replica (re)starts; with a
+ * profile directory it writes a V8 CPU profile there when it exits.
+ */
+function startWorker(worker: string, env: Record<string, string>, profileDir?: string): ChildProcess {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  return spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', WORKER], {
+  // The node flags `npm start` runs the bot with.
+  return spawn(process.execPath, ['--enable-source-maps', '--max-semi-space-size=4', ...profile, worker], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -111,6 +116,7 @@ async function main(argv: string[]): Promise<void> {
   const profileIndex = argv.indexOf('--profile');
   const profileDir = profileIndex >= 0 ? path.resolve(argv[profileIndex + 1] ?? '.') : undefined;
   const logger = pino({ level: 'silent' });
+  const worker = compiledWorker(WORKER);
 
   // People known only from a roster or the directory never had a chat with the bot, so none of them can have blocked it (B= sets a share anyway).
   const blockedShare = Number(process.env.B ?? (fromRoster || fromDirectory ? 0 : 0.005));
@@ -171,14 +177,15 @@ async function main(argv: string[]): Promise<void> {
         }
       : {}),
   };
-  let worker = startWorker(env, profileDir);
+  let running = startWorker(worker, env, profileDir);
   let killed = false;
+  let killedAtMs: number | undefined;
   // A worker that stops by itself (a bad setting) ends the run, rather than leaving it waiting for ever.
   const exitedEarly = (code: number | null) => {
     console.error(`the delivery worker stopped by itself (exit ${code})`);
     process.exit(1);
   };
-  worker.once('exit', exitedEarly);
+  running.once('exit', exitedEarly);
   // Watched through the connector and one cheap indexed count, so this process (which also plays the
   // connector) never stalls long enough to bunch up its requests.
   const pendingCount = async () =>
@@ -195,19 +202,20 @@ async function main(argv: string[]): Promise<void> {
     await sleep(500);
     const finished = [...connector.accepted.values()].length + connector.blockedSeen;
     if (killAt !== undefined && !killed && finished >= recipients * killAt) {
-      worker.off('exit', exitedEarly);
-      worker.kill('SIGKILL');
-      await new Promise((r) => worker.once('exit', r));
+      running.off('exit', exitedEarly);
+      running.kill('SIGKILL');
+      killedAtMs = Date.now();
+      await new Promise((r) => running.once('exit', r));
       killed = true;
       console.log(`killed the worker at ${finished} finished; restarting`);
-      worker = startWorker(env, profileDir);
-      worker.once('exit', exitedEarly);
+      running = startWorker(worker, env, profileDir);
+      running.once('exit', exitedEarly);
     }
     if ((await pendingCount()) === 0) break;
   }
-  worker.off('exit', exitedEarly);
-  worker.kill('SIGTERM');
-  await new Promise((r) => worker.once('exit', r));
+  running.off('exit', exitedEarly);
+  running.kill('SIGTERM');
+  await new Promise((r) => running.once('exit', r));
 
   const counts = await outbox.counts(MESSAGE_ID);
   let lost = 0;
@@ -227,6 +235,8 @@ async function main(argv: string[]): Promise<void> {
   const installs = graphCalls.filter((c) => c.method === 'POST' && c.path.endsWith('/teamwork/installedApps')).length;
   const rate = (counts.sent + counts.unreachable + createdConversations + graphCalls.length + connector.membersRead) / seconds;
   const reached = [...connector.accepted.keys()].length;
+  // How long the connector heard nothing after the kill: the restart's cost inside the send window.
+  const restartGapMs = killedAtMs === undefined ? null : (connector.requestTimes.find((t) => t > killedAtMs!) ?? killedAtMs) - killedAtMs;
   console.log('requests per second:', Array.from(connector.perSecond, (n) => n ?? 0).join(' '));
   console.log('connector statuses:', JSON.stringify(Object.fromEntries(connector.statuses)), 'outbox:', JSON.stringify(counts));
   await connector.stop();
@@ -256,6 +266,7 @@ async function main(argv: string[]): Promise<void> {
     ceiling,
     ratio: round(rate / ceiling, 3),
     killedAt: killAt ?? null,
+    restart_gap_ms: restartGapMs,
   });
 }
 

@@ -48,6 +48,8 @@ export class RateLimitedConnector {
   /** Requests per second of the run, for seeing where time went. */
   readonly perSecond: number[] = [];
   firstRequestAt = 0;
+  /** When each request arrived, for seeing how long a restarted worker took to send again. */
+  readonly requestTimes: number[] = [];
   lastAcceptedAt = 0;
   /** When the last request that finished a recipient (accepted, or refused as blocked) arrived. */
   lastFinishedAt = 0;
@@ -103,6 +105,7 @@ export class RateLimitedConnector {
   private decide(url: string, opened?: string, reading = false): { status: number; headers?: Record<string, string> } {
     const now = Date.now();
     if (!this.firstRequestAt) this.firstRequestAt = now;
+    this.requestTimes.push(now);
     const second = Math.floor((now - this.firstRequestAt) / 1000);
     this.perSecond[second] = (this.perSecond[second] ?? 0) + 1;
     const conversation = opened ?? decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(url)?.[1] ?? '');

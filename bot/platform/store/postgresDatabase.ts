@@ -1,9 +1,16 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Client, Pool } from 'pg';
+import type * as Pg from 'pg';
 import { Logger } from 'pino';
 import { DatabaseSchema } from './schema';
 import { StoreStartupError } from './storeStartupError';
 import { joiningDialect } from './unitOfWork';
+
+/** pg, loaded when PostgreSQL is first opened, so a SQLite deployment (and its restarted delivery worker) never pays for loading it. */
+function pg(): typeof Pg {
+  // A require, not an import, so the library loads only when PostgreSQL is used.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('pg') as typeof Pg;
+}
 
 export interface PostgresOptions {
   url: string;
@@ -34,7 +41,7 @@ async function waitForServer(options: PostgresOptions): Promise<void> {
   let attempts = 0;
   for (;;) {
     attempts++;
-    const client = new Client({ connectionString: options.url, connectionTimeoutMillis: Math.min(5000, options.connectTimeoutMs) });
+    const client = new (pg().Client)({ connectionString: options.url, connectionTimeoutMillis: Math.min(5000, options.connectTimeoutMs) });
     try {
       await client.connect();
       if (options.schema) await client.query(`create schema if not exists ${quoteIdentifier(options.schema)}`);
@@ -63,7 +70,7 @@ function quoteIdentifier(name: string): string {
 /** Connects to PostgreSQL (waiting for it at start-up) and keeps a pool that survives lost connections. */
 export async function openPostgres(options: PostgresOptions): Promise<Kysely<DatabaseSchema>> {
   await waitForServer(options);
-  const pool = new Pool({
+  const pool = new (pg().Pool)({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
@@ -77,7 +84,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
 
 /** Drops a schema and everything in it (tests clean up after themselves). */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: url });
+  const client = new (pg().Client)({ connectionString: url });
   await client.connect();
   try {
     await client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`);
