@@ -52,4 +52,10 @@ describe('start-up to ready', function () {
     expect(packages).to.include('restify');
     expect(packages).to.not.include('compromise');
   });
+
+  it("does not load the language recognizers only the dialogs' yes/no prompts use", async () => {
+    const packages = await packagesLoadedWhenReady();
+    expect(packages).to.include('botbuilder-dialogs');
+    expect(packages.filter((p) => p.startsWith('@microsoft/recognizers-text'))).to.deep.equal([]);
+  });
 });
