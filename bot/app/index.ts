@@ -6,7 +6,6 @@ import { ConfigError, loadConfig } from '../platform/config';
 import { createServer } from './server';
 import { createServices } from './services';
 import { StoreStartupError } from '../platform/store/storeStartupError';
-import { warmNameFinder } from '../platform/privacy/scrubPersonalDetails';
 
 /** Reads the configuration, builds the services and starts listening; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -24,8 +23,7 @@ async function main(): Promise<void> {
     { port: address.port, entries: services.search.size, authority: config.authority ?? 'none', uptimeMs: Math.round(process.uptime() * 1000) },
     `listening on http://localhost:${address.port}/api/messages`,
   );
-  // Loaded once the bot is ready rather than before, so start-up does not wait for the name finder's library.
-  setTimeout(warmNameFinder, 0).unref();
+  // The name finder's library is not warmed here: it loads on the first scrub, which runs after a reply has gone, and warming it would hold up /healthz.
   const resumed = await services.briefings.resumeUnfinished();
   if (resumed) logger.info({ briefings: resumed }, 'finished queueing briefings interrupted by the last stop');
   for (const warning of services.roles.warnings()) logger.warn(warning);

@@ -12,7 +12,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { Dialog, DialogSet, DialogState, DialogTurnStatus } from '../../dialogs/core/dialogKit';
 import { Logger } from 'pino';
 import { actionStyleFor } from '../../dialogs/cards/adaptiveCard';
 import { cardActivity } from '../../dialogs/cards/cardActivity';

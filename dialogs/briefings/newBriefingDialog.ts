@@ -1,4 +1,4 @@
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import type { BriefingService } from '../../bot/features/briefings/briefingService';
 import { briefingInputFromForm } from '../../bot/features/briefings/briefingForm';
 import { BriefingDraft, BriefingInput, checkBriefing } from '../../bot/features/briefings/briefingInput';

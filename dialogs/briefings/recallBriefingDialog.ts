@@ -1,4 +1,4 @@
-import { ConfirmPrompt, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ConfirmPrompt, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import { BaseDialog } from '../core/baseDialog';
 import { DialogServices } from '../core/dialogServices';
 

@@ -1,4 +1,4 @@
-import { ComponentDialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, WaterfallStepContext } from './dialogKit';
 import { DialogServices } from './dialogServices';
 
 /** A dialog with the bot's services; interruptions are handled once, by the root dialog. */

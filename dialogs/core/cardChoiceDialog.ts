@@ -1,4 +1,4 @@
-import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogContext, DialogTurnResult } from './dialogKit';
 import { BuiltCard } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 

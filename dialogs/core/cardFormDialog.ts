@@ -1,5 +1,5 @@
 import { Activity } from 'botbuilder';
-import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogContext, DialogTurnResult } from './dialogKit';
 import { BuiltCard } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';
 

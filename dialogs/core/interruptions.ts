@@ -1,4 +1,4 @@
-import { DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogContext, DialogTurnResult, DialogTurnStatus } from './dialogKit';
 import { classifyMessage } from '../../bot/features/answers/messageIntent';
 import { actionStyleFor } from '../cards/adaptiveCard';
 import { cardActivity } from '../cards/cardActivity';

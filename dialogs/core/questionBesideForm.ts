@@ -1,4 +1,4 @@
-import { DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogContext, DialogTurnResult, DialogTurnStatus } from './dialogKit';
 import { answerQuestion } from '../glossary/answerQuestion';
 import { CardFormDialog } from './cardFormDialog';
 import { DialogServices } from './dialogServices';

@@ -1,4 +1,4 @@
-import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from './dialogKit';
 import { briefingCommandTarget, classifyMessage } from '../../bot/features/answers/messageIntent';
 import { DateTime } from 'luxon';
 import { ASK_DIALOG, AskDialog, AskOptions } from '../glossary/askDialog';

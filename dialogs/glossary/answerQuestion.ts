@@ -18,6 +18,8 @@ export async function answerQuestion(context: TurnContext, services: DialogServi
   services.metrics.answered(reply.kind);
   const style = actionStyleFor(context.activity.channelId);
   await context.sendActivity(cardActivity(createReplyCard(reply, style, services.settings)));
+  // Scrubbed and stored only now, so the person does not wait for it.
+  await services.answerer.recordGaps();
   const topic = reply.kind === 'answer' ? reply.entry.id : reply.kind === 'course' ? reply.related[0]?.id : undefined;
   if (memory && topic) await memory.rememberEntry(context, topic);
 }

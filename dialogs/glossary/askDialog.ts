@@ -1,4 +1,4 @@
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import { answerQuestion } from './answerQuestion';
 import { BaseDialog } from '../core/baseDialog';
 import { DialogServices } from '../core/dialogServices';

@@ -35,7 +35,7 @@ function cardFor(reply: AnswerReply, style: ActionStyle, settings: ReplySettings
     case 'suggest':
       return createSuggestionsCard(
         reply.suggestions.map((s) => s.entry),
-        { style, question: reply.question },
+        { style, gapRef: reply.gapRef },
       );
     case 'unknown':
       return createUnknownCard(settings.helpContact, style);

@@ -8,13 +8,10 @@ export const NONE_OF_THESE_VERB = 'kb.none';
 /** A suggestion's summary is cut to about this many characters, so three fit on a phone. */
 const SUMMARY_LINE_CHARS = 140;
 
-/** The longest question a "None of these" button carries (the gap log keeps no more). */
-export const MAX_GAP_QUESTION_CHARS = 500;
-
 export interface SuggestionsCardOptions {
   style: ActionStyle;
-  /** The question asked, already scrubbed of personal details; the "None of these" button sends it back. */
-  question: string;
+  /** The reference of the noted gap, which the "None of these" button sends back; without it there is no such button. */
+  gapRef?: string;
   /** True once "None of these" has been pressed: the card says so and drops that button. */
   noted?: boolean;
 }
@@ -39,15 +36,15 @@ export function summaryLine(entry: KnowledgeEntry): string {
  * show it, and a "None of these" button that records the question as a content gap.
  */
 export function createSuggestionsCard(entries: KnowledgeEntry[], options: SuggestionsCardOptions): BuiltCard {
-  const { style, question, noted = false } = options;
+  const { style, gapRef, noted = false } = options;
   const choices: CardElement[] = entries.map((e) => ({
     type: 'Container' as const,
     spacing: 'medium' as const,
     items: [paragraph(e.title, { weight: 'bolder' }), paragraph(summaryLine(e), { isSubtle: true, spacing: 'none' })],
   }));
   const buttons = entries.map((e) => botAction(style, e.title, SHOW_ENTRY_VERB, { id: e.id }));
-  if (!noted)
-    buttons.push(botAction(style, 'None of these', NONE_OF_THESE_VERB, { question: question.slice(0, MAX_GAP_QUESTION_CHARS), ids: entries.map((e) => e.id) }));
+  // The button carries a reference, not the question: a card is kept by the chat service, and the question is scrubbed only after the reply has gone.
+  if (!noted && gapRef) buttons.push(botAction(style, 'None of these', NONE_OF_THESE_VERB, { ref: gapRef, ids: entries.map((e) => e.id) }));
   const closing = noted ? NONE_OF_THESE_THANKS : TRY_AGAIN;
   const body: CardElement[] = [paragraph(INTRO), ...choices, { type: 'ActionSet', actions: buttons }, paragraph(closing, { isSubtle: !noted, size: 'small' })];
   const fallback = [INTRO, ...entries.map((e) => `- ${e.title}: ${summaryLine(e)}`), closing].join('\n');

@@ -1,4 +1,4 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import { ASK_DIALOG, AskOptions } from './askDialog';
 import { BaseDialog } from '../core/baseDialog';
 import { DialogServices } from '../core/dialogServices';

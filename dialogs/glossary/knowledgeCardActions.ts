@@ -1,11 +1,15 @@
 import { createAnswerCard, FEEDBACK_VERB, feedbackThanks, SHOW_ENTRY_VERB } from './createAnswerCard';
-import { createSuggestionsCard, MAX_GAP_QUESTION_CHARS, NONE_OF_THESE_VERB, NONE_OF_THESE_THANKS } from './createSuggestionsCard';
+import { createSuggestionsCard, NONE_OF_THESE_VERB, NONE_OF_THESE_THANKS } from './createSuggestionsCard';
 import { KnowledgeEntry } from '../../knowledge/entry';
 import { QuestionAnswerer } from '../../bot/features/answers/questionAnswerer';
 import { CardActionRouter } from '../core/cardActionRouter';
 import { FeedbackGiven } from './feedbackGiven';
 
 const GONE = 'That entry is no longer in the knowledge base. Try asking your question again.';
+const QUESTION_GONE = 'Sorry, I can no longer note that question (it was asked too long ago). Try asking it again.';
+
+/** The shape of a gap reference (a random UUID), so anything else is refused before it is looked up. */
+const GAP_REF = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A "did you mean" card offers at most this many entries. */
 const MAX_CHOICES = 3;
@@ -36,11 +40,10 @@ export function registerKnowledgeCardActions(router: CardActionRouter, answerer:
   });
 
   router.register(NONE_OF_THESE_VERB, async ({ data, style, context }) => {
-    const question = typeof data.question === 'string' ? data.question.trim() : '';
-    if (!question || question.length > MAX_GAP_QUESTION_CHARS) return { kind: 'refused', text: "Sorry, I couldn't read that button.", statusCode: 400 };
-    await answerer.recordNoneOfThese(question, context.activity.channelId);
+    if (typeof data.ref !== 'string' || !GAP_REF.test(data.ref)) return { kind: 'refused', text: "Sorry, I couldn't read that button.", statusCode: 400 };
+    if (!(await answerer.recordNoneOfThese(data.ref, context.activity.channelId))) return { kind: 'refused', text: QUESTION_GONE, statusCode: 404 };
     const ids = Array.isArray(data.ids) ? data.ids.filter((id): id is string => typeof id === 'string').slice(0, MAX_CHOICES) : [];
     const entries = ids.map((id) => answerer.entry(id)).filter((e): e is KnowledgeEntry => e !== undefined);
-    return { kind: 'refresh', card: createSuggestionsCard(entries, { style, question, noted: true }), note: NONE_OF_THESE_THANKS };
+    return { kind: 'refresh', card: createSuggestionsCard(entries, { style, noted: true }), note: NONE_OF_THESE_THANKS };
   });
 }

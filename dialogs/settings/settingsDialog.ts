@@ -1,4 +1,4 @@
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import { AboutYou, checkAboutYou, checkPreferences, Preferences } from '../../bot/features/profiles/profileForm';
 import { Profile } from '../../bot/platform/store/profiles';
 import { BaseDialog } from '../core/baseDialog';

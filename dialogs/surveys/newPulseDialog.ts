@@ -1,5 +1,5 @@
 import { Activity } from 'botbuilder';
-import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from '../core/dialogKit';
 import type { SurveyService } from '../../bot/features/surveys/surveyService';
 import { londonDateTime } from '../../bot/features/surveys/wave';
 import { MAX_THRESHOLD, MIN_THRESHOLD, NewWave, WaveRequestProblem } from '../../bot/features/surveys/waveRequest';

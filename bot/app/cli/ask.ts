@@ -50,9 +50,11 @@ async function main(argv: string[]): Promise<number> {
       }
       console.log(JSON.stringify(toAnswerJson(await answerer.answer(q, 'cli'), config)));
     }
+    await answerer.recordGaps();
     return 0;
   }
   const reply = await answerer.answer(question, 'cli');
+  await answerer.recordGaps();
   if (flags.has('--json')) console.log(JSON.stringify(toAnswerJson(reply, config)));
   else console.log(replyAsText(reply, 'submit', config));
   return 0;

@@ -3,7 +3,7 @@ import { KnowledgeEntry } from '../../../knowledge/entry';
 import { KnowledgeSearch, MAX_QUESTION_CHARS, ScoredEntry, SearchOutcome } from '../../../knowledge/knowledgeSearch';
 import { keyTerms } from '../../../knowledge/normalise';
 import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalogue';
-import { scrubPersonalDetails } from '../../platform/privacy/scrubPersonalDetails';
+import { ContentGapQueue } from './contentGapQueue';
 import { ConcernAssessment, ConcernDetector, defaultConcernDetector } from '../safeguarding/concernDetector';
 import { questionBesideConcern } from '../safeguarding/questionBesideConcern';
 import { TrainingFinder, TrainingFinding } from '../training/trainingFinder';
@@ -46,8 +46,8 @@ export type AnswerReply =
   | UrgentReply
   | { kind: 'empty' }
   | EntryAnswer
-  /** "Did you mean": `question` is what was asked, scrubbed of personal details, for the "None of these" button. */
-  | { kind: 'suggest'; suggestions: ScoredEntry[]; confidence: number; truncated: boolean; question: string }
+  /** "Did you mean": `gapRef`, set once the gap is noted, is what the "None of these" button carries instead of the question. */
+  | { kind: 'suggest'; suggestions: ScoredEntry[]; confidence: number; truncated: boolean; gapRef?: string }
   | { kind: 'unknown'; confidence: number; truncated: boolean }
   | CourseAnswer
   /** Several courses (or none, with a note saying why), e.g. "online courses in March". */
@@ -86,12 +86,6 @@ export const NO_COURSE_NOTE = "I couldn't find a course about that in the traini
 /** Said for "is there training for that?" when nothing has been asked yet. */
 export const NEEDS_TOPIC_NOTE = "Which topic do you mean? Ask, for example, 'CAF training' or 'safeguarding courses next month'.";
 
-/** The longest question kept for the content team. */
-const MAX_GAP_QUESTION = 500;
-
-/** A question as the content team may see it: cut to length, with personal details replaced by labels. */
-const gapText = (question: string): string => scrubPersonalDetails(question.slice(0, MAX_GAP_QUESTION));
-
 /** True when a question holds one of an entry's names whole (its title, an alias or an acronym). */
 function namesEntry(question: string, entry: KnowledgeEntry): boolean {
   const terms = new Set(keyTerms(question));
@@ -109,6 +103,8 @@ function namesEntry(question: string, entry: KnowledgeEntry): boolean {
  */
 export class QuestionAnswerer {
   private readonly training?: TrainingFinder;
+  /** Gaps wait here, unscrubbed and in memory only, until `recordGaps()` once the reply has gone. */
+  private readonly gaps: ContentGapQueue;
 
   /**
    * `training` defaults to the shipped catalogue, so every entry point (the bot, `npm run ask`,
@@ -122,24 +118,27 @@ export class QuestionAnswerer {
     private readonly briefings?: BriefingFinder,
   ) {
     this.training = training === undefined ? new TrainingFinder(loadCheckedCatalogue()) : (training ?? undefined);
+    this.gaps = new ContentGapQueue(feedbackLog);
   }
 
+  /**
+   * Replies to a question and notes it as a content gap when it could not be answered outright;
+   * call `recordGaps()` once the reply has been sent, so the person does not wait for the scrubbing.
+   */
   async answer(question: string, channel: string, context: AnswerContext = {}): Promise<AnswerReply> {
     await this.briefings?.prepare(question);
     const reply = this.reply(question, context);
     if (reply.kind === 'urgent') return this.recordConcernReply(reply);
     if (reply.kind === 'answer') await this.feedbackLog.recordAnswered(reply.entry.id);
     const unanswered = reply.kind === 'suggest' || reply.kind === 'unknown' || (reply.kind === 'courses' && reply.listings.length === 0);
-    if (unanswered) {
-      await this.feedbackLog.recordUnanswered({
-        // A "did you mean" reply already carries the question scrubbed (finding names is the slowest step of a reply), so it is not scrubbed twice.
-        question: reply.kind === 'suggest' ? reply.question : gapText(question),
-        decision: reply.kind === 'suggest' ? 'suggest' : 'unknown',
-        channel,
-        at: this.now(),
-      });
-    }
-    return reply;
+    if (!unanswered) return reply;
+    const gapRef = this.gaps.note({ question, decision: reply.kind === 'suggest' ? 'suggest' : 'unknown', channel, at: this.now() });
+    return reply.kind === 'suggest' ? { ...reply, gapRef } : reply;
+  }
+
+  /** Scrubs the gaps noted by `answer()` and records them for the content team. */
+  recordGaps(): Promise<void> {
+    return this.gaps.record();
   }
 
   /** Decides the reply to a question without recording anything (the evaluation runs every question through this). */
@@ -192,7 +191,7 @@ export class QuestionAnswerer {
     };
     if (finding.kind === 'dateProblem') return { kind: 'trainingDate', phrase: finding.phrase, truncated };
     const outcome = this.search.search(question);
-    return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome, question);
+    return this.trainingReply(question, finding, outcome, context, truncated) ?? this.glossaryReply(outcome);
   }
 
   /** Shows one course and its next sessions, as when a "show course" button is pressed. */
@@ -202,13 +201,13 @@ export class QuestionAnswerer {
     return { kind: 'course', listing, filter: {}, related: this.entriesOf(listing.course.relatedEntries), confidence: 1, truncated: false };
   }
 
-  private glossaryReply(outcome: SearchOutcome, question: string): AnswerReply {
+  private glossaryReply(outcome: SearchOutcome): AnswerReply {
     const { truncated, topConfidence: confidence } = outcome;
     if (outcome.decision === 'answer' && outcome.answer) {
       const { entry } = outcome.answer;
       return { kind: 'answer', entry, confidence: outcome.answer.confidence, related: this.relatedOf(entry), truncated };
     }
-    if (outcome.decision === 'suggest') return { kind: 'suggest', suggestions: outcome.suggestions, confidence, truncated, question: gapText(question) };
+    if (outcome.decision === 'suggest') return { kind: 'suggest', suggestions: outcome.suggestions, confidence, truncated };
     return { kind: 'unknown', confidence, truncated };
   }
 
@@ -299,9 +298,12 @@ export class QuestionAnswerer {
     return this.search.getEntry(id);
   }
 
-  /** Records that none of the "did you mean" entries answered a question: a content gap, kept scrubbed. */
-  async recordNoneOfThese(question: string, channel: string): Promise<void> {
-    await this.feedbackLog.recordUnanswered({ question: gapText(question), decision: 'none-of-these', channel, at: this.now() });
+  /**
+   * Records that none of a "did you mean" reply's entries answered its question, from the reference
+   * its button carried; false when that reply is no longer known (too old, or before a restart).
+   */
+  recordNoneOfThese(gapRef: string, channel: string): Promise<boolean> {
+    return this.gaps.noneOfThese(gapRef, channel, this.now());
   }
 
   /** Records a "Was this helpful?" vote; false (and nothing recorded) for an unknown entry. */

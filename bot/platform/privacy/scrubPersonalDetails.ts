@@ -9,11 +9,6 @@ function nameFinder(): typeof nlpType {
   return nlp;
 }
 
-/** Loads the name finder now, so the first "did you mean" after start-up does not wait for it. */
-export function warmNameFinder(): void {
-  nameFinder();
-}
-
 /** Patterns for personal details people type into chats, each with the label that replaces it. */
 const PATTERNS: [RegExp, string][] = [
   [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]'],

@@ -26,21 +26,30 @@ describe('"did you mean" buttons', () => {
     const [reply] = await exchange(testAdapter(services, 'webchat'), 'local workforce strategy');
     expect(replyText(reply)).to.match(/Did you mean:\n- [^:\n]+: .+\n/);
     const data = noneOfTheseData(reply);
-    expect(data?.question).to.equal('local workforce strategy');
+    expect(data?.ref).to.match(/^[0-9a-f-]{36}$/);
     expect(data?.ids).to.be.an('array').that.is.not.empty;
     expect((data?.ids as string[]).length).to.be.at.most(3);
   });
 
-  it('records "None of these" as a content gap, scrubbed of personal details, and thanks the person', async () => {
+  it('keeps a name in the question out of the card and the gap log, before and after "None of these"', async () => {
     const adapter = testAdapter(services, 'webchat');
-    const [reply] = await exchange(adapter, submit(NONE_OF_THESE_VERB, { question: 'priorities for jo.bloggs@example.org on 07700 900123', ids: ['caf'] }));
-    expect(replyText(reply)).to.match(/noted that none of these answered your question/);
-    const gaps = feedbackLog.unanswered.filter((u) => u.decision === 'none-of-these');
-    expect(gaps.map((g) => [g.question, g.channel])).to.deep.equal([['priorities for [email] on [phone]', 'webchat']]);
+    const [reply] = await exchange(adapter, 'is the caf still used or is it early help now for Sarah Jones');
+    expect(replyText(reply)).to.match(/Did you mean/);
+    expect(JSON.stringify(reply)).to.not.match(/Sarah|Jones/);
+    const data = noneOfTheseData(reply)!;
+    const [thanks] = await exchange(adapter, submit(NONE_OF_THESE_VERB, data));
+    expect(replyText(thanks)).to.match(/noted that none of these answered your question/);
+    expect(JSON.stringify(thanks)).to.not.match(/Sarah|Jones/);
+    expect(feedbackLog.unanswered.map((g) => [g.question, g.decision, g.channel])).to.deep.equal([
+      ['is the caf still used or is it early help now for [name]', 'suggest', 'webchat'],
+      ['is the caf still used or is it early help now for [name]', 'none-of-these', 'webchat'],
+    ]);
   });
 
   it('in Teams, refreshes the card to say the gap was noted, without the button', async () => {
-    const replies = await exchange(testAdapter(services), execute(NONE_OF_THESE_VERB, { question: 'workforce priorities', ids: ['caf', 'tac'] }));
+    const adapter = testAdapter(services);
+    const data = noneOfTheseData((await exchange(adapter, 'local workforce strategy'))[0])!;
+    const replies = await exchange(adapter, execute(NONE_OF_THESE_VERB, { ...data, ids: ['caf', 'tac'] }));
     const body = invokeBody(replies);
     expect(body).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const card = JSON.stringify(body.value);
@@ -48,14 +57,20 @@ describe('"did you mean" buttons', () => {
       .to.match(/noted that none of these/)
       .and.to.match(/Common Assessment Framework/)
       .and.not.match(/kb\.none/);
-    expect(feedbackLog.unanswered).to.have.length(1);
+    expect(feedbackLog.unanswered.map((g) => g.decision)).to.deep.equal(['suggest', 'none-of-these']);
+  });
+
+  it('says it can no longer note a question it does not know (asked before a restart), recording nothing', async () => {
+    const [reply] = await exchange(testAdapter(services, 'webchat'), submit(NONE_OF_THESE_VERB, { ref: '3f2b8c1e-0000-4000-8000-000000000000', ids: ['caf'] }));
+    expect(replyText(reply)).to.match(/can no longer note that question/);
+    expect(feedbackLog.unanswered).to.deep.equal([]);
   });
 
   const tampered: [string, Record<string, unknown>][] = [
-    ['no question', { ids: ['caf'] }],
-    ['a question that is not text', { question: { $gt: '' } }],
-    ['a question longer than the gap log keeps', { question: 'x'.repeat(501) }],
-    ['an empty question', { question: '   ' }],
+    ['no reference', { ids: ['caf'] }],
+    ['a reference that is not text', { ref: { $gt: '' } }],
+    ['a question instead of a reference', { question: 'workforce priorities' }],
+    ['an empty reference', { ref: '   ' }],
   ];
   for (const [name, data] of tampered) {
     it(`refuses a "None of these" button with ${name}, recording nothing`, async () => {
@@ -66,9 +81,13 @@ describe('"did you mean" buttons', () => {
   }
 
   it('ignores entry ids on a tampered button that are not entries, or more than three', async () => {
+    const adapter = testAdapter(services);
     const replies = await exchange(
-      testAdapter(services),
-      execute(NONE_OF_THESE_VERB, { question: 'q', ids: ['no-such-entry', 7, 'caf', 'tac', 'ecaf', 'lead-professional'] }),
+      adapter,
+      execute(NONE_OF_THESE_VERB, {
+        ...noneOfTheseData((await exchange(adapter, 'local workforce strategy'))[0]),
+        ids: ['no-such-entry', 7, 'caf', 'tac', 'ecaf', 'lead-professional'],
+      }),
     );
     const card = JSON.stringify(invokeBody(replies).value);
     expect(card)

@@ -46,12 +46,17 @@ describe('QuestionAnswerer: training questions', () => {
   ];
   for (const [question, expected] of cases) it(`answers "${question}" with ${expected}`, () => expect(shown(answerer.reply(question))).to.equal(expected));
 
-  it('keeps a "did you mean" question as a gap in the same scrubbed text the "None of these" button carries', async () => {
+  it('keeps a "did you mean" question as a gap once the gaps are recorded, and "None of these" by its reference', async () => {
     const log = new InMemoryFeedbackLog();
-    const reply = await make(log).answer('can a social worker be the lead professional', 'msteams');
-    if (reply.kind !== 'suggest') throw new Error(`expected "did you mean", got ${reply.kind}`);
-    expect(log.unanswered.map((u) => u.question)).to.deep.equal([reply.question]);
-    expect(reply.question).to.equal('can a social worker be the lead professional');
+    const withLog = make(log);
+    const reply = await withLog.answer('can a social worker be the lead professional', 'msteams');
+    if (reply.kind !== 'suggest' || !reply.gapRef) throw new Error(`expected "did you mean" with a reference, got ${reply.kind}`);
+    await withLog.recordGaps();
+    expect(await withLog.recordNoneOfThese(reply.gapRef, 'msteams')).to.equal(true);
+    expect(log.unanswered.map((u) => `${u.question} ${u.decision}`)).to.deep.equal([
+      'can a social worker be the lead professional suggest',
+      'can a social worker be the lead professional none-of-these',
+    ]);
   });
 
   it('keeps safeguarding first, even in a training question', () => {
@@ -77,6 +82,7 @@ describe('QuestionAnswerer: training questions', () => {
     const withLog = make(log);
     await withLog.answer('where can I do CAF training', 'msteams');
     await withLog.answer('first aid training', 'msteams');
+    await withLog.recordGaps();
     expect(log.unanswered.map((u) => `${u.question} ${u.decision}`)).to.deep.equal(['first aid training unknown']);
   });
 
