@@ -53,13 +53,15 @@ export class ContentGapQueue {
 
   /**
    * Records that none of a "did you mean" reply's entries was right, from the reference its
-   * button carried; false when the reply is unknown here (too old, or from before a restart).
+   * button carried; false when no replica knows the reply (pressed twice, or its gap was deleted).
    */
   async noneOfThese(ref: string, channel: string, at: UnansweredQuestion['at']): Promise<boolean> {
     await this.record();
-    const question = this.openSuggestions.get(ref);
-    if (question === undefined) return false;
+    // The store first, where whichever replica replied recorded the gap with its reference; this process's memory covers a gap the store kept once a day per asker.
+    const remembered = this.openSuggestions.get(ref);
     this.openSuggestions.delete(ref);
+    const question = (await this.log.claimSuggestion(ref)) ?? remembered;
+    if (question === undefined) return false;
     await this.log.recordUnanswered({ question, decision: 'none-of-these', channel, at });
     return true;
   }
@@ -68,7 +70,7 @@ export class ContentGapQueue {
     for (const { ref, ...gap } of batch) {
       const question = gapText(gap.question);
       if (ref) this.remember(ref, question);
-      await this.log.recordUnanswered({ ...gap, question });
+      await this.log.recordUnanswered({ ...gap, question, ref });
     }
   }
 

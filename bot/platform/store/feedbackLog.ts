@@ -10,6 +10,8 @@ export interface UnansweredQuestion {
   decision: 'suggest' | 'unknown' | 'none-of-these';
   channel: string;
   at: DateTime;
+  /** For a "did you mean" gap, the reference its "None of these" button carries. */
+  ref?: string;
 }
 
 /** A "Was this helpful?" vote on an answer. */
@@ -26,6 +28,8 @@ export interface FeedbackLog {
   recordFeedback(feedback: AnswerFeedback): Promise<void>;
   /** Counts an entry given as an answer (no user id), for "most asked" lists. */
   recordAnswered(entryId: string): Promise<void>;
+  /** The scrubbed question of the "did you mean" gap with this reference, once only (a second press finds nothing). */
+  claimSuggestion(ref: string): Promise<string | undefined>;
 }
 
 /** Keeps feedback in process memory; for tests and tools that need no database. */
@@ -44,5 +48,11 @@ export class InMemoryFeedbackLog implements FeedbackLog {
 
   async recordAnswered(entryId: string): Promise<void> {
     this.answered.push(entryId);
+  }
+
+  async claimSuggestion(ref: string): Promise<string | undefined> {
+    const gap = this.unanswered.find((q) => q.ref === ref);
+    if (gap) gap.ref = undefined;
+    return gap?.question;
   }
 }

@@ -56,8 +56,20 @@ export class FeedbackStore implements FeedbackLog {
     if (!(await this.firstTodayFrom(normalised, q.at))) return;
     await this.db
       .insertInto('unanswered_questions')
-      .values({ question, normalised, decision: q.decision, channel: q.channel, created_at: stamp(q.at) })
+      .values({ question, normalised, decision: q.decision, channel: q.channel, created_at: stamp(q.at), ref: q.ref ?? null })
       .execute();
+  }
+
+  async claimSuggestion(ref: string): Promise<string | undefined> {
+    // Clearing the reference in the same statement that reads the question makes a second press, on any replica, find nothing.
+    const row = await this.db
+      .updateTable('unanswered_questions')
+      .set({ ref: null })
+      .where('ref', '=', ref)
+      .where('decision', '=', 'suggest')
+      .returning('question')
+      .executeTakeFirst();
+    return row?.question;
   }
 
   /**

@@ -103,6 +103,8 @@ export interface UnansweredQuestionTable {
   decision: string;
   channel: string;
   created_at: string;
+  /** A "did you mean" gap's reference, carried by its "None of these" button until pressed. */
+  ref: string | null;
 }
 
 /** One copy of a message for one recipient, and what is still to be done with it. */

@@ -71,7 +71,8 @@ async function emptyDatabase(engine: Engine): Promise<{ opened: OpenDatabase; cl
 
 describe('migration folders', () => {
   it('run the same migrations, by the same names and in the same order, as before they were split by capability', () => {
-    expect(Object.keys(combinedMigrations(migrationFolders, 'sqlite'))).to.deep.equal([
+    // Migrations added after the split (017 on) follow the ones that existed then.
+    expect(Object.keys(combinedMigrations(migrationFolders, 'sqlite')).slice(0, 16)).to.deep.equal([
       '001_initial',
       '002_delivery',
       '003_briefings',
@@ -118,14 +119,15 @@ describe('migration folders', () => {
   });
 
   forEachEngine((engine) => {
-    it(`leave nothing to run on a database migrated before the split (${engine})`, async () => {
+    it(`leave only the migrations added since to run on a database migrated before the split (${engine})`, async () => {
       const { opened, cleanup } = await emptyDatabase(engine);
       try {
         const before = new Migrator({ db: opened.db, provider: previousProvider(engine), ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) });
         const { error, results } = await before.migrateToLatest();
         if (error) throw error;
         expect(results).to.have.length(16);
-        expect(await migrate(opened, migrationFolders)).to.deep.equal([]);
+        const since = Object.keys(combinedMigrations(migrationFolders, engine)).slice(16);
+        expect(await migrate(opened, migrationFolders)).to.deep.equal(since);
       } finally {
         await cleanup();
       }

@@ -6,6 +6,7 @@ import { hardening } from './008_hardening';
 import { rosters } from './010_rosters';
 import { groupNames } from './014_group_names';
 import { fanoutDueIndex } from './016_fanout';
+import { gapRefs } from './017_gap_refs';
 
 /** The migrations of tables the platform owns, or that span several capabilities. */
 export const platformMigrations: MigrationFolder = {
@@ -18,5 +19,6 @@ export const platformMigrations: MigrationFolder = {
     '010_rosters': () => ({ up: rosters }),
     '014_group_names': () => ({ up: groupNames }),
     '016_fanout': () => ({ up: fanoutDueIndex }),
+    '017_gap_refs': () => ({ up: gapRefs }),
   },
 };
