@@ -13,8 +13,9 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 function openingLoadsPg(options: Record<string, unknown>): boolean {
   const script = `
     const { openDatabase } = require('./bot/platform/store/openDatabase');
+    const { migrationFolders } = require('./bot/app/migrationFolders');
     const logger = require('pino')({ level: 'silent' });
-    openDatabase({ ...${JSON.stringify(options)}, connectTimeoutMs: 5000, logger })
+    openDatabase({ ...${JSON.stringify(options)}, connectTimeoutMs: 5000, logger, migrations: migrationFolders })
       .then((opened) => opened.db.destroy())
       .then(() => console.log(Object.keys(require.cache).some((k) => k.includes('node_modules/pg/'))));`;
   const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8' });
