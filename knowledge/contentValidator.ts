@@ -1,13 +1,13 @@
 import { ContentProblem } from './contentLoader';
 import { KnowledgeEntry } from './entry';
-import { acronymWords, keyTerms } from './normalise';
+import { acronymWords, keyTerms, words } from './normalise';
 
 const fileOf = (entry: KnowledgeEntry): string => `${entry.id}.md`;
 
 /**
- * Checks what no single file can show: unique ids, names that point at one entry only, related
- * links that resolve, and, when today's date is given, review dates that have passed (a warning,
- * so content still ships).
+ * Checks what no single file can show: unique ids, names and questions that point at one entry
+ * only, related links that resolve, and, when today's date is given, review dates that have passed
+ * (a warning, so content still ships).
  */
 export function validateEntries(entries: KnowledgeEntry[], today?: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -38,6 +38,18 @@ export function validateEntries(entries: KnowledgeEntry[], today?: string): Cont
           message: `alias "${name}" is also claimed by ${owner.entry.id} ("${owner.name}")`,
         });
       } else nameOwners.set(key, { entry, name });
+    }
+  }
+
+  // A question listed under two entries teaches the index and the answer model two answers for one wording.
+  const questionOwners = new Map<string, KnowledgeEntry>();
+  for (const entry of entries) {
+    for (const question of entry.questions) {
+      const key = words(question).join(' ');
+      const owner = questionOwners.get(key);
+      if (owner && owner.id !== entry.id) {
+        problems.push({ level: 'error', file: fileOf(entry), message: `question "${question}" is also asked in ${owner.id}` });
+      } else if (!owner) questionOwners.set(key, entry);
     }
   }
 

@@ -30,6 +30,19 @@ describe('validateEntries', () => {
     expect(messages(entries).join('\n')).to.match(/"ASP" is also claimed/);
   });
 
+  it('fails on a question asked in two entries, whatever its case or punctuation', () => {
+    const entries = base();
+    entries[0] = { ...entries[0], questions: ['What replaced the old plan?'] };
+    entries[1] = { ...entries[1], questions: ['what replaced the old plan'] };
+    expect(messages(entries).join('\n')).to.match(/question "what replaced the old plan" is also asked in alpha-plan/);
+  });
+
+  it('lets one entry repeat a question in other words without complaint', () => {
+    const entries = base();
+    entries[0] = { ...entries[0], questions: ['What replaced the old plan?', 'what replaced the old plan'] };
+    expect(messages(entries).filter((m) => m.includes('is also asked'))).to.deep.equal([]);
+  });
+
   it('fails on a related link to an unknown entry', () => {
     const entries = base();
     entries[0] = { ...entries[0], related: ['no-such-entry'] };
