@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { RunningBot, startBot } from '../../helpers/runningBot';
-import { fixedClock } from '../../helpers/testServices';
-import { FakeEntraId, ssoEnv } from './ssoTestKit';
+import { FakeEntraId, signedInCaller, ssoEnv } from './ssoTestKit';
 
 const EDITOR_ONE = 'aaaaaaaa-0000-4000-8000-0000000000d1';
 const EDITOR_TWO = 'aaaaaaaa-0000-4000-8000-0000000000d2';
@@ -20,15 +19,12 @@ describe('dashboard training catalogue routes for content editors', () => {
     await entra.stop();
   });
 
-  async function call(as: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-    const token = await entra.token(fixedClock(), { oid: as, name: as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor' });
-    const res = await fetch(`${bot.url}/dashboard/api/catalogue${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const call = signedInCaller(
+    entra,
+    () => bot.url,
+    '/dashboard/api/catalogue',
+    (as) => (as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor'),
+  );
 
   it('is for content editors only: a comms user gets 403 and no data, nobody signed in gets 401, and neither changes anything', async () => {
     const paths: ['GET' | 'POST', string, unknown?][] = [

@@ -1,20 +1,11 @@
 import { expect } from 'chai';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { RunningBot, settledAfterPublish as settled, startBot } from '../../../helpers/runningBot';
 import { fixedClock } from '../../../helpers/testServices';
-import { FakeEntraId, ssoEnv } from '../ssoTestKit';
+import { FakeEntraId, signedInCaller, ssoEnv } from '../ssoTestKit';
 
 const EDITOR_ONE = 'aaaaaaaa-0000-4000-8000-000000000001';
 const EDITOR_TWO = 'aaaaaaaa-0000-4000-8000-000000000002';
 const COMMS_ONLY = 'aaaaaaaa-0000-4000-8000-000000000003';
-
-/**
- * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
- * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
- */
-async function settled(bot: RunningBot): Promise<void> {
-  await bot.services.content.knowledge.refresh();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
 
 describe('dashboard content routes for content editors', () => {
   const entra = new FakeEntraId();
@@ -29,15 +20,12 @@ describe('dashboard content routes for content editors', () => {
     await entra.stop();
   });
 
-  async function call(as: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const token = await entra.token(fixedClock(), { oid: as, name: as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor' });
-    const res = await fetch(`${bot.url}/dashboard/api/content${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const call = signedInCaller(
+    entra,
+    () => bot.url,
+    '/dashboard/api/content',
+    (as) => (as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor'),
+  );
 
   it('is for content editors only: a comms user without the role gets 403 and no data', async () => {
     const refused = await call(COMMS_ONLY, 'GET', '/entries');
