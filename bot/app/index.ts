@@ -3,9 +3,10 @@ import path from 'node:path';
 import { projectRoot } from '../../knowledge/projectRoot';
 import { isLocalMode } from '../platform/botFrameworkSettings';
 import { ConfigError, loadConfig } from '../platform/config';
-import { createServer } from './server';
-import { createServices } from './services';
 import { StoreStartupError } from '../platform/store/storeStartupError';
+import { dataFolderProblem } from '../platform/store/dataFolder';
+import type * as ServerModule from './server';
+import type * as ServicesModule from './services';
 
 /** Reads the configuration, builds the services and starts listening; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -13,6 +14,14 @@ async function main(): Promise<void> {
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   const config = loadConfig(process.env, version);
+  // SQLite's folder is checked before the bot's modules load (seconds on a busy machine), so a wrong DATA_DIR fails at once.
+  const folderProblem = config.databaseUrl ? undefined : dataFolderProblem(config.dataDir);
+  if (folderProblem) throw new StoreStartupError(folderProblem);
+  // Requires, not imports, so the bot's modules load only once the data folder is known to work.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createServices } = require('./services') as typeof ServicesModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createServer } = require('./server') as typeof ServerModule;
   const services = await createServices(config);
   await services.start();
   const { logger } = services;

@@ -2,15 +2,13 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../knowledge/projectRoot';
-import { openDatabase } from '../../bot/platform/store/openDatabase';
 import { dropPostgresSchema } from '../../bot/platform/store/postgresDatabase';
 import { DirectLineClient } from '../helpers/directLineClient';
 import { OfficialClient } from '../helpers/directLineJs';
 import { RoundRobinProxy } from '../helpers/roundRobinProxy';
-import { silentLogger } from '../helpers/testServices';
+import { openFreshSchema } from '../helpers/testDatabase';
 import { loadEvaluationQuestions } from '../knowledge/evaluation/evaluate';
 import { msSince, percentile, report, round, startBotProcess, stopProcess } from './benchUtil';
-import { migrationFolders } from '../../bot/app/migrationFolders';
 
 /** Every conversation comes from this machine, so the per-address start limit is lifted for the run. */
 export const BENCH_ENV = { WEBCHAT_STARTS_PER_MINUTE: '100000' };
@@ -102,15 +100,7 @@ export async function replicaBench(count: number): Promise<void> {
   const questions = loadEvaluationQuestions()
     .filter((q) => q.expect)
     .map((q) => q.q);
-  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const prepared = await openDatabase({
-    dataDir: '',
-    databaseUrl: url,
-    databaseSchema: schema,
-    connectTimeoutMs: 10000,
-    logger: silentLogger,
-    migrations: migrationFolders,
-  });
+  const { opened: prepared, schema } = await openFreshSchema(url, 'bench');
   await prepared.db.destroy();
   const env = {
     ...BENCH_ENV,

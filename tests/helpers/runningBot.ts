@@ -48,3 +48,12 @@ export function botWithConnector(
   });
   return suite;
 }
+
+/**
+ * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
+ * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
+ */
+export async function settledAfterPublish(bot: RunningBot): Promise<void> {
+  await bot.services.content.knowledge.refresh();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}

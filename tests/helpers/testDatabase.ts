@@ -53,15 +53,7 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
     };
   }
   const url = postgresAvailability().url!;
-  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-  const opened = await openDatabase({
-    dataDir: '',
-    databaseUrl: url,
-    databaseSchema: schema,
-    connectTimeoutMs: 10000,
-    logger: silentLogger,
-    migrations: migrationFolders,
-  });
+  const { opened, schema } = await openFreshSchema(url, 't');
   return {
     opened,
     // Replicas of one deployment share the web chat token key and the pulse ledger secret, as they must in production.
@@ -76,4 +68,18 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
       await dropPostgresSchema(url, schema);
     },
   };
+}
+
+/** A new, migrated PostgreSQL schema of a random name starting with `prefix`, so suites and benchmarks sharing one server never meet. */
+export async function openFreshSchema(url: string, prefix: string): Promise<{ opened: OpenDatabase; schema: string }> {
+  const schema = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  const opened = await openDatabase({
+    dataDir: '',
+    databaseUrl: url,
+    databaseSchema: schema,
+    connectTimeoutMs: 10000,
+    logger: silentLogger,
+    migrations: migrationFolders,
+  });
+  return { opened, schema };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { freshFolderEachTest } from '../helpers/tempFolder';
 import { loadContent } from '../../knowledge/contentLoader';
 import { KnowledgeEntry } from '../../knowledge/entry';
 import {
@@ -94,32 +94,28 @@ describe('parseIgnoreList', () => {
 });
 
 describe('seedCoverageReport', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-coverage-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const folder = freshFolderEachTest('seed-coverage-');
 
   it('says the check was skipped when the seeds folder is absent, with no problems', () => {
-    const report = seedCoverageReport(entries(), path.join(dir, 'no-seeds'), path.join(dir, 'ignore.tsv'));
+    const report = seedCoverageReport(entries(), path.join(folder(), 'no-seeds'), path.join(folder(), 'ignore.tsv'));
     expect(report.line).to.match(/^seed coverage skipped: .*no-seeds not found/);
     expect(report.problems).to.deep.equal([]);
   });
 
   it('reads the seeds and the ignore list from disk and reports what is left uncovered', () => {
-    fs.mkdirSync(path.join(dir, 'seeds'));
-    fs.writeFileSync(path.join(dir, 'seeds', '001.txt'), 'Written by Jane Smith.\nThe Beta Coordinator runs the Omega Passport Scheme.\n');
-    fs.writeFileSync(path.join(dir, 'ignore.tsv'), '# reviewed\nJane Smith\tperson\n');
-    const report = seedCoverageReport(entries(), path.join(dir, 'seeds'), path.join(dir, 'ignore.tsv'));
+    fs.mkdirSync(path.join(folder(), 'seeds'));
+    fs.writeFileSync(path.join(folder(), 'seeds', '001.txt'), 'Written by Jane Smith.\nThe Beta Coordinator runs the Omega Passport Scheme.\n');
+    fs.writeFileSync(path.join(folder(), 'ignore.tsv'), '# reviewed\nJane Smith\tperson\n');
+    const report = seedCoverageReport(entries(), path.join(folder(), 'seeds'), path.join(folder(), 'ignore.tsv'));
     expect(report.problems.map((p) => `${p.level}:${p.file}`)).to.deep.equal(['error:seeds/001.txt']);
     expect(report.problems[0].message).to.match(/^line 2: "Omega Passport Scheme" \(name\) has no entry/);
     expect(report.line).to.match(/3 strings found, 1 reviewed as not concepts, 1 of 2 concepts covered by an entry \(50\.0%\), 1 uncovered \(1 seeds in /);
   });
 
   it('warns, without failing, when the ignore list is missing', () => {
-    fs.mkdirSync(path.join(dir, 'seeds'));
-    fs.writeFileSync(path.join(dir, 'seeds', '001.txt'), 'The Beta Coordinator is here.\n');
-    const report = seedCoverageReport(entries(), path.join(dir, 'seeds'), path.join(dir, 'missing.tsv'));
+    fs.mkdirSync(path.join(folder(), 'seeds'));
+    fs.writeFileSync(path.join(folder(), 'seeds', '001.txt'), 'The Beta Coordinator is here.\n');
+    const report = seedCoverageReport(entries(), path.join(folder(), 'seeds'), path.join(folder(), 'missing.tsv'));
     expect(report.problems.map((p) => p.level)).to.deep.equal(['warning']);
   });
 });

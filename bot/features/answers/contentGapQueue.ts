@@ -5,9 +5,6 @@ import { FeedbackLog, UnansweredQuestion } from '../../platform/store/feedbackLo
 /** The longest question kept for the content team. */
 const MAX_GAP_QUESTION = 500;
 
-/** "None of these" can be pressed on this many recent "did you mean" cards per process; older presses find nothing. */
-const MAX_OPEN_SUGGESTIONS = 1000;
-
 /** A gap left in the queue this long is recorded anyway, so a caller that forgets to record cannot leave raw questions in memory. */
 const SAFETY_DELAY_MS = 1000;
 
@@ -28,8 +25,6 @@ export class ContentGapQueue {
   private noted: NotedGap[] = [];
   private recording: Promise<void> = Promise.resolve();
   private safety?: NodeJS.Timeout;
-  /** Scrubbed questions of recent "did you mean" replies, by the reference their "None of these" button carries. */
-  private readonly openSuggestions = new Map<string, string>();
 
   constructor(private readonly log: FeedbackLog) {}
 
@@ -57,10 +52,8 @@ export class ContentGapQueue {
    */
   async noneOfThese(ref: string, channel: string, at: UnansweredQuestion['at']): Promise<boolean> {
     await this.record();
-    // The store first, where whichever replica replied recorded the gap with its reference; this process's memory covers a gap the store kept once a day per asker.
-    const remembered = this.openSuggestions.get(ref);
-    this.openSuggestions.delete(ref);
-    const question = (await this.log.claimSuggestion(ref)) ?? remembered;
+    // Whichever replica replied recorded the gap with its reference (on the day's row, for a repeat), so the store alone knows it.
+    const question = await this.log.claimSuggestion(ref);
     if (question === undefined) return false;
     await this.log.recordUnanswered({ question, decision: 'none-of-these', channel, at });
     return true;
@@ -68,15 +61,7 @@ export class ContentGapQueue {
 
   private async recordBatch(batch: NotedGap[]): Promise<void> {
     for (const { ref, ...gap } of batch) {
-      const question = gapText(gap.question);
-      if (ref) this.remember(ref, question);
-      await this.log.recordUnanswered({ ...gap, question, ref });
+      await this.log.recordUnanswered({ ...gap, question: gapText(gap.question), ref });
     }
-  }
-
-  private remember(ref: string, question: string): void {
-    this.openSuggestions.set(ref, question);
-    // A Map iterates in insertion order, so the first key is the oldest suggestion.
-    if (this.openSuggestions.size > MAX_OPEN_SUGGESTIONS) this.openSuggestions.delete(this.openSuggestions.keys().next().value!);
   }
 }

@@ -1,7 +1,7 @@
 import { Request, Response, Server } from 'restify';
 import { ContentAnswer, Editor } from '../content/contentEditing';
 import type { AdminGate } from '../../platform/http/adminGate';
-import { IdempotencyKeys, idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
+import { IdempotencyKeys } from '../../platform/store/idempotencyKeys';
 import { CatalogueKind } from './catalogueItems';
 import type { CatalogueEditing } from './catalogueEditing';
 
@@ -30,18 +30,8 @@ const bodyOf = (req: Request): Record<string, unknown> =>
   req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 const send = (res: Response, answer: ContentAnswer) => res.send(answer.status, answer.body);
 
-/** The CSV text of a request, or undefined when it is not CSV (415 already sent). */
-function csvOf(req: Request, res: Response): string | undefined {
-  if (!/^text\/csv\b/i.test(req.header('content-type') ?? '')) {
-    res.send(415, {
-      error: 'UnsupportedMediaType',
-      message: 'Send the LMS export as CSV with "Content-Type: text/csv" and a header row (id, course, start, end, places_left, and venue or online).',
-    });
-    return undefined;
-  }
-  const body: unknown = req.body;
-  return Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-}
+/** The LMS export a session import takes, as the 415 refusal describes it. */
+const LMS_EXPORT = { name: 'LMS export', columns: 'id, course, start, end, places_left, and venue or online' };
 
 /**
  * The training catalogue admin API behind ADMIN_API_TOKEN: list, read, create (Idempotency-Key)
@@ -57,23 +47,17 @@ export function registerCatalogueApiRoutes(server: Server, deps: CatalogueApiRou
   });
 
   server.post('/api/catalogue/sessions/import', async (req: Request, res: Response) => {
-    if (!admin.allowed(req, res)) return;
-    const preview = ['1', 'true', 'yes'].includes(new URL(req.url ?? '/', 'http://localhost').searchParams.get('preview') ?? '');
-    const key = req.header('idempotency-key');
-    const keyProblem = preview ? undefined : idempotencyKeyProblem(key);
-    if (keyProblem) {
-      res.send(400, { error: 'BadRequest', message: `${keyProblem} (Add ?preview=true to check a file without importing it.)` });
-      return;
-    }
-    const csv = csvOf(req, res);
-    if (csv === undefined) return;
-    const plan = await editing.planImport(csv);
-    if (preview) {
+    const request = admin.csvImport(req, res, LMS_EXPORT);
+    if (!request) return;
+    const plan = await editing.planImport(request.csv);
+    if (request.preview) {
       send(res, editing.previewImport(plan));
       return;
     }
     // One transaction: the sessions and the kept response are written together, or nothing is.
-    const result = await idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, () => editing.importSessions(plan, API_EDITOR));
+    const result = await idempotencyKeys.once({ key: request.key, route: IMPORT_ROUTE, body: { csv: request.csv } }, () =>
+      editing.importSessions(plan, API_EDITOR),
+    );
     if (result.status === 200) await editing.imported();
     res.send(result.status, result.body);
   });

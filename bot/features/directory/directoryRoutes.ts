@@ -7,7 +7,7 @@ import { personIdOf } from './directoryStore';
 import { readHrFile } from './hrImport';
 import type { Directory } from './createDirectory';
 import type { AdminGate } from '../../platform/http/adminGate';
-import { IdempotencyKeys, idempotencyKeyProblem } from '../../platform/store/idempotencyKeys';
+import { IdempotencyKeys } from '../../platform/store/idempotencyKeys';
 import { schemaProblems, validationFailure } from '../../platform/http/validationFailure';
 
 /**
@@ -44,19 +44,11 @@ function syncJson(s: DirectorySync) {
   };
 }
 
-/** The CSV text of a request, or undefined when it is not CSV (415 already sent). */
-function csvOf(req: Request, res: Response): string | undefined {
-  if (!/^text\/csv\b/i.test(req.header('content-type') ?? '')) {
-    res.send(415, {
-      error: 'UnsupportedMediaType',
-      message:
-        'Send the HR file as CSV with "Content-Type: text/csv" and a header row (email, name, department, job_title, office_location, company_name, active).',
-    });
-    return undefined;
-  }
-  const body: unknown = req.body;
-  return Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-}
+/** The HR file a directory import takes, as the 415 refusal describes it. */
+const HR_FILE = {
+  name: 'HR file',
+  columns: 'email, name, department, job_title, office_location, company_name, active',
+};
 
 /**
  * The directory admin API, behind ADMIN_API_TOKEN: import a partner organisation's HR file
@@ -67,19 +59,12 @@ export function registerDirectoryRoutes(server: Server, deps: DirectoryRouteDeps
   const { admin, directory, idempotencyKeys, audienceStore } = deps;
 
   server.post('/api/directory/import', async (req: Request, res: Response) => {
-    if (!admin.allowed(req, res)) return;
-    const preview = ['1', 'true', 'yes'].includes(new URL(req.url ?? '/', 'http://localhost').searchParams.get('preview') ?? '');
-    const key = req.header('idempotency-key');
-    const keyProblem = preview ? undefined : idempotencyKeyProblem(key);
-    if (keyProblem) {
-      res.send(400, { error: 'BadRequest', message: `${keyProblem} (Add ?preview=true to check a file without importing it.)` });
-      return;
-    }
-    const csv = csvOf(req, res);
-    if (csv === undefined) return;
+    const request = admin.csvImport(req, res, HR_FILE);
+    if (!request) return;
+    const { csv } = request;
     const file = readHrFile(csv);
     const mapping = directory.mapping();
-    if (preview) {
+    if (request.preview) {
       if (!file.ok) {
         const failure = validationFailure('HR file', file.problems);
         res.send(failure.status, failure.body);
@@ -100,7 +85,7 @@ export function registerDirectoryRoutes(server: Server, deps: DirectoryRouteDeps
       return;
     }
     // One transaction: the people and the kept response are written together, or nothing is.
-    const result = await idempotencyKeys.once({ key: key!, route: IMPORT_ROUTE, body: { csv } }, async () => {
+    const result = await idempotencyKeys.once({ key: request.key, route: IMPORT_ROUTE, body: { csv } }, async () => {
       if (!file.ok) return validationFailure('HR file', file.problems);
       const known = await directory.people.existing(file.people.map(personIdOf));
       await directory.people.upsertPeople(file.people, mapping);

@@ -53,7 +53,12 @@ export class FeedbackStore implements FeedbackLog {
     // Scrubbed again here so nothing reaches the table unscrubbed, whoever calls this.
     const question = scrubPersonalDetails(q.question).slice(0, MAX_STORED_QUESTION);
     const normalised = normaliseText(question).slice(0, MAX_STORED_QUESTION) || question.toLowerCase();
-    if (!(await this.firstTodayFrom(normalised, q.at))) return;
+    // A "None of these" press is counted apart from the asking, or the asker's own press would look like a repeat.
+    const counted = q.decision === 'none-of-these' ? `none-of-these\u0000${normalised}` : normalised;
+    if (!(await this.firstTodayFrom(counted, q.at))) {
+      if (q.ref) await this.moveRefToTodaysRow(normalised, q.at, q.ref);
+      return;
+    }
     await this.db
       .insertInto('unanswered_questions')
       .values({ question, normalised, decision: q.decision, channel: q.channel, created_at: stamp(q.at), ref: q.ref ?? null })
@@ -73,7 +78,30 @@ export class FeedbackStore implements FeedbackLog {
   }
 
   /**
-   * True the first time today the current asker asks this question, so one person (or every
+   * Gives today's kept row of a repeated "did you mean" question the later reply's reference, so
+   * its "None of these" works on any replica: a row whose button was pressed (or had none) first,
+   * else the latest, whose older button then finds nothing.
+   */
+  private async moveRefToTodaysRow(normalised: string, at: DateTime, ref: string): Promise<void> {
+    await this.db
+      .updateTable('unanswered_questions')
+      .set({ ref })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('unanswered_questions')
+          .select('id')
+          .where('normalised', '=', normalised)
+          .where('decision', '=', 'suggest')
+          .where('created_at', '>=', stamp(at.setZone(LONDON_ZONE).startOf('day')))
+          .orderBy(sql`case when ref is null then 0 else 1 end`)
+          .orderBy('id', 'desc')
+          .limit(1),
+      )
+      .execute();
+  }
+
+  /**
+   * True the first time today the current asker asks this question (or presses "None of these" on it), so one person (or every
    * anonymous web chat visitor together) cannot flood the gap report; yesterday's markers go.
    */
   private async firstTodayFrom(normalised: string, at: DateTime): Promise<boolean> {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -6,12 +5,9 @@ import { DatabaseSchema } from './schema';
 import { withCachedStatements } from './cachedStatements';
 import { StoreStartupError } from './storeStartupError';
 import { joiningDialect } from './unitOfWork';
+import { dataFolderProblem, IN_MEMORY, SQLITE_FILE_NAME } from './dataFolder';
 
-/** The database file `npm start` creates in DATA_DIR. */
-export const SQLITE_FILE_NAME = 'staffbot.db';
-
-/** DATA_DIR value for a throwaway in-memory database (tests and tools). */
-export const IN_MEMORY = ':memory:';
+export { IN_MEMORY, SQLITE_FILE_NAME };
 
 /**
  * Opens (creating if needed) the SQLite database in a folder, in WAL mode so readers never block
@@ -22,15 +18,8 @@ export function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; file:
     return { db: new Kysely<DatabaseSchema>({ dialect: joiningDialect(new SqliteDialect({ database: new Database(':memory:') })) }), file: IN_MEMORY };
   const dir = path.resolve(dataDir);
   const file = path.join(dir, SQLITE_FILE_NAME);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.accessSync(dir, fs.constants.W_OK);
-    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
-  } catch (err) {
-    throw new StoreStartupError(
-      `The data folder ${dir} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Set DATA_DIR to a writable folder.`,
-    );
-  }
+  const folderProblem = dataFolderProblem(dir);
+  if (folderProblem) throw new StoreStartupError(folderProblem);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);

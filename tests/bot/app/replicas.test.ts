@@ -3,6 +3,7 @@ import { migrationProvider } from '../../../bot/platform/store/migrations/migrat
 import { openDatabase } from '../../../bot/platform/store/openDatabase';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../helpers/runningBot';
+import { sendPersonal } from '../../helpers/teamsTraffic';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../helpers/testDatabase';
 import { silentLogger } from '../../helpers/testServices';
 import { migrationFolders } from '../../../bot/app/migrationFolders';
@@ -29,19 +30,7 @@ forEachEngine((engine) => {
     });
 
     const send = (replica: RunningBot, activity: Record<string, unknown>) =>
-      fetch(`${replica.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          channelId: 'msteams',
-          serviceUrl,
-          from: { id: '29:lb-user', aadObjectId: 'aad-lb' },
-          recipient: { id: '28:bot' },
-          conversation: { id: 'a:lb', conversationType: 'personal' },
-          ...activity,
-        }),
-      });
+      sendPersonal({ botUrl: replica.url, serviceUrl }, { id: '29:lb-user', aadObjectId: 'aad-lb' }, activity);
 
     it('carries one conversation across replicas behind a load balancer', async () => {
       await send(a, { text: 'my settings' });

@@ -12,10 +12,17 @@ const ENTRY = path.join(projectRoot(), 'bot', 'app', 'index.ts');
 /** How long a child may take to exit before it counts as hung. */
 const HANG_GUARD_MS = 150_000;
 
-/** Starts the bot and waits for it to exit on its own, as it must when it cannot start. */
-function startExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/** Run in the child before the bot: on exit, reports the packages it had loaded. */
+const REPORT_PACKAGES_ON_EXIT = `process.on('exit', () => {
+  const packages = new Set(Object.keys(require.cache).map((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean));
+  process.stderr.write('PACKAGES ' + JSON.stringify([...packages]) + '\\n');
+});`;
+
+/** Starts the bot and waits for it to exit on its own, as it must when it cannot start; `prelude` runs in the child first. */
+function startExpectingExit(env: Record<string, string>, prelude?: string): Promise<{ code: number | null; output: string }> {
+  const entry = prelude ? ['-e', `${prelude}\nrequire(${JSON.stringify(ENTRY)});`] : [ENTRY];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', ENTRY], {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '-r', 'ts-node/register/transpile-only', ...entry], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -42,6 +49,19 @@ describe('start-up faults', function () {
     expect(output)
       .to.include(file)
       .and.match(/cannot be written/);
+  });
+
+  it('checks the data folder before loading the bot, so a wrong DATA_DIR fails at once', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-')), 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const { code, output } = await startExpectingExit({ DATA_DIR: file }, REPORT_PACKAGES_ON_EXIT);
+    expect(code).to.equal(1);
+    expect(output)
+      .to.include(file)
+      .and.match(/cannot be written/);
+    const packages = JSON.parse(/PACKAGES (.*)/.exec(output)?.[1] ?? 'null') as string[] | null;
+    expect(packages, output).to.be.an('array');
+    expect(packages!.filter((p) => ['botbuilder', 'restify', 'better-sqlite3', 'kysely'].includes(p))).to.deep.equal([]);
   });
 
   it('stops with a clear message when the database file is corrupt', async () => {

@@ -1,34 +1,9 @@
 import { expect } from 'chai';
-import { RunningBot, startBot } from '../../helpers/runningBot';
-import { fixedClock } from '../../helpers/testServices';
-import { FakeEntraId, ssoEnv } from './ssoTestKit';
-
-const EDITOR_ONE = 'aaaaaaaa-0000-4000-8000-0000000000d1';
-const EDITOR_TWO = 'aaaaaaaa-0000-4000-8000-0000000000d2';
-const COMMS_ONLY = 'aaaaaaaa-0000-4000-8000-0000000000d3';
+import { COMMS_ONLY, EDITOR_ONE, EDITOR_TWO, editorApiSuite } from './editorApiSuite';
 
 describe('dashboard training catalogue routes for content editors', () => {
-  const entra = new FakeEntraId();
-  let bot: RunningBot;
-
-  before(async () => {
-    const jwksUrl = await entra.start();
-    bot = await startBot({ ...ssoEnv(jwksUrl), CONTENT_EDITORS: `${EDITOR_ONE},${EDITOR_TWO}`, COMMS_USERS: COMMS_ONLY, CONTENT_POLL_MS: '60000' });
-  });
-  after(async () => {
-    await bot?.stop();
-    await entra.stop();
-  });
-
-  async function call(as: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-    const token = await entra.token(fixedClock(), { oid: as, name: as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor' });
-    const res = await fetch(`${bot.url}/dashboard/api/catalogue${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const suite = editorApiSuite('/dashboard/api/catalogue');
+  const { call } = suite;
 
   it('is for content editors only: a comms user gets 403 and no data, nobody signed in gets 401, and neither changes anything', async () => {
     const paths: ['GET' | 'POST', string, unknown?][] = [
@@ -46,16 +21,16 @@ describe('dashboard training catalogue routes for content editors', () => {
       expect(refused.status, `${method} ${path}`).to.equal(403);
       expect(Object.keys(refused.body).sort()).to.deep.equal(['error', 'message']);
       expect(refused.body.message).to.contain('CONTENT_EDITORS');
-      const anonymous = await fetch(`${bot.url}/dashboard/api/catalogue${path}`, {
+      const anonymous = await fetch(`${suite.bot.url}/dashboard/api/catalogue${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       expect(anonymous.status, `${method} ${path}`).to.equal(401);
     }
-    expect(await bot.services.catalogue.store.get('session:x-2')).to.equal(undefined);
-    expect((await bot.services.catalogue.store.get('session:caf-2026-12-08'))?.draft).to.equal(undefined);
-    const page = await fetch(`${bot.url}/dashboard/catalogue`, { redirect: 'manual' });
+    expect(await suite.bot.services.catalogue.store.get('session:x-2')).to.equal(undefined);
+    expect((await suite.bot.services.catalogue.store.get('session:caf-2026-12-08'))?.draft).to.equal(undefined);
+    const page = await fetch(`${suite.bot.url}/dashboard/catalogue`, { redirect: 'manual' });
     expect(page.status).to.equal(303);
   });
 
@@ -73,7 +48,7 @@ describe('dashboard training catalogue routes for content editors', () => {
     expect((await call(EDITOR_ONE, 'GET', '/items?filter=drafts')).body.items.map((i: { id: string }) => i.id)).to.deep.equal(['key-worker']);
     const approved = await call(EDITOR_TWO, 'POST', '/courses/key-worker/approve', { version: saved.body.version });
     expect(approved.status).to.equal(200);
-    expect(bot.services.training.finder.index.course('key-worker')?.duration).to.equal('2 days');
+    expect(suite.bot.services.training.finder.index.course('key-worker')?.duration).to.equal('2 days');
     expect((await call(EDITOR_ONE, 'GET', '/items?filter=nonsense')).status).to.equal(400);
   });
 
@@ -103,10 +78,10 @@ describe('dashboard training catalogue routes for content editors', () => {
     const refused = await call(EDITOR_ONE, 'POST', '/import', { csv: bad });
     expect(refused.status).to.equal(422);
     expect(refused.body.problems).to.deep.equal([{ field: 'line 3', message: 'session dash-2: it must end after it starts' }]);
-    expect(await bot.services.catalogue.store.get('session:dash-1')).to.equal(undefined);
+    expect(await suite.bot.services.catalogue.store.get('session:dash-1')).to.equal(undefined);
     const imported = await call(EDITOR_ONE, 'POST', '/import', { csv: bad.split('\n').slice(0, 2).join('\n') });
     expect(imported.body).to.include({ added: 1, changed: 0 });
-    expect(bot.services.training.finder.index.session('dash-1')?.venue).to.equal('Hall');
+    expect(suite.bot.services.training.finder.index.session('dash-1')?.venue).to.equal('Hall');
     expect((await call(EDITOR_ONE, 'POST', '/import', {})).status).to.equal(422);
   });
 });

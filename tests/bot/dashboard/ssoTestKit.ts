@@ -2,6 +2,8 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { DateTime } from 'luxon';
+import type { JsonAnswer } from '../../helpers/adminApiClient';
+import { fixedClock } from '../../helpers/testServices';
 
 /** The bot's Microsoft App ID in these tests (also the Entra ID app the tab's tokens are for). */
 export const APP_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -90,4 +92,20 @@ export class FakeEntraId {
 /** The settings that turn Teams SSO on for a test bot, checked against `jwksUrl`. */
 export function ssoEnv(jwksUrl: string): Record<string, string> {
   return { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-password', MicrosoftAppTenantId: TENANT, BOT_DOMAIN, AAD_JWKS_URL: jwksUrl };
+}
+
+/**
+ * Calls a running bot's dashboard API under `prefix` as the Entra ID user `as` (named by `nameOf`),
+ * signed in with a fresh token; a body goes as JSON. `baseUrl` is read at each call because suites start their bot in `before`.
+ */
+export function signedInCaller(entra: FakeEntraId, baseUrl: () => string, prefix: string, nameOf: (oid: string) => string) {
+  return async (as: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer> => {
+    const token = await entra.token(fixedClock(), { oid: as, name: nameOf(as) });
+    const res = await fetch(`${baseUrl()}${prefix}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
 }

@@ -1,50 +1,18 @@
 import { expect } from 'chai';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { settledAfterPublish as settled } from '../../../helpers/runningBot';
 import { fixedClock } from '../../../helpers/testServices';
-import { FakeEntraId, ssoEnv } from '../ssoTestKit';
-
-const EDITOR_ONE = 'aaaaaaaa-0000-4000-8000-000000000001';
-const EDITOR_TWO = 'aaaaaaaa-0000-4000-8000-000000000002';
-const COMMS_ONLY = 'aaaaaaaa-0000-4000-8000-000000000003';
-
-/**
- * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
- * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
- */
-async function settled(bot: RunningBot): Promise<void> {
-  await bot.services.content.knowledge.refresh();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+import { COMMS_ONLY, EDITOR_ONE, EDITOR_TWO, editorApiSuite } from '../editorApiSuite';
 
 describe('dashboard content routes for content editors', () => {
-  const entra = new FakeEntraId();
-  let bot: RunningBot;
-
-  before(async () => {
-    const jwksUrl = await entra.start();
-    bot = await startBot({ ...ssoEnv(jwksUrl), CONTENT_EDITORS: `${EDITOR_ONE},${EDITOR_TWO}`, COMMS_USERS: COMMS_ONLY, CONTENT_POLL_MS: '60000' });
-  });
-  after(async () => {
-    await bot?.stop();
-    await entra.stop();
-  });
-
-  async function call(as: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const token = await entra.token(fixedClock(), { oid: as, name: as === EDITOR_ONE ? 'Erin Editor' : 'Evan Editor' });
-    const res = await fetch(`${bot.url}/dashboard/api/content${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const suite = editorApiSuite('/dashboard/api/content');
+  const { entra, call } = suite;
 
   it('is for content editors only: a comms user without the role gets 403 and no data', async () => {
     const refused = await call(COMMS_ONLY, 'GET', '/entries');
     expect(refused.status).to.equal(403);
     expect(refused.body).to.not.have.property('entries');
     expect(refused.body.message).to.contain('CONTENT_EDITORS');
-    const anonymous = await fetch(`${bot.url}/dashboard/api/content/entries`);
+    const anonymous = await fetch(`${suite.bot.url}/dashboard/api/content/entries`);
     expect(anonymous.status).to.equal(401);
   });
 
@@ -53,7 +21,7 @@ describe('dashboard content routes for content editors', () => {
     const saved = await call(EDITOR_ONE, 'POST', '/entries/best', { version: opened.body.version, review_by: '2020-01-31' });
     expect((await call(EDITOR_TWO, 'POST', '/entries/best/approve', { version: saved.body.version })).status).to.equal(200);
     // The rebuild after a publish holds the event loop for a moment; waiting keeps this test about the filter.
-    await settled(bot);
+    await settled(suite.bot);
     const all = await call(EDITOR_ONE, 'GET', '/entries');
     const overdue = await call(EDITOR_ONE, 'GET', '/entries?filter=overdue');
     expect(overdue.status).to.equal(200);
@@ -73,7 +41,7 @@ describe('dashboard content routes for content editors', () => {
     expect(self.body.error).to.equal('SecondEditorNeeded');
     const approved = await call(EDITOR_TWO, 'POST', '/entries/asye/approve', { version: saved.body.version });
     expect(approved.status).to.equal(200);
-    await settled(bot);
+    await settled(suite.bot);
     const versions = await call(EDITOR_TWO, 'GET', '/entries/asye/versions');
     expect(versions.body.versions[0].author).to.contain(EDITOR_ONE);
     expect(versions.body.versions[0].approver).to.contain(EDITOR_TWO);
@@ -92,7 +60,7 @@ describe('dashboard content routes for content editors', () => {
 
   it('refuses changes that are not JSON from the dashboard itself (a form on another site)', async () => {
     const token = await entra.token(fixedClock(), { oid: EDITOR_ONE });
-    const form = await fetch(`${bot.url}/dashboard/api/content/entries/acpc`, {
+    const form = await fetch(`${suite.bot.url}/dashboard/api/content/entries/acpc`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'owner=x',

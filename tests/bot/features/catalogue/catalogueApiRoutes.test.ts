@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { adminApiClient } from '../../../helpers/adminApiClient';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 
 const TOKEN = 'catalogue-admin-token-for-tests';
@@ -32,22 +33,8 @@ forEachEngine((engine) =>
       await test.cleanup();
     });
 
-    const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${bot.url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
-    };
-    const importCsv = async (csv: string, query = '', key = `import-${++keys}`) => {
-      const res = await fetch(`${bot.url}/api/catalogue/sessions/import${query}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv', 'idempotency-key': key },
-        body: csv,
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
-    };
+    const { call, postCsv } = adminApiClient(() => bot.url, TOKEN);
+    const importCsv = (csv: string, query = '', key = `import-${++keys}`) => postCsv(`/api/catalogue/sessions/import${query}`, csv, { 'idempotency-key': key });
     const chat = async (q: string) => (await call('POST', '/api/content/ask', { q, draft: false })).body.text as string;
 
     it('refuses requests without the admin token and changes nothing', async () => {

@@ -1,38 +1,9 @@
 import { expect } from 'chai';
-import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { RunningBot, settledAfterPublish as settled, startBot } from '../../../helpers/runningBot';
+import { adminApiClient } from '../../../helpers/adminApiClient';
+import { kinshipEntry as newEntry } from '../../../helpers/contentEntries';
 
 const TOKEN = 'content-admin-token-for-tests';
-
-/** A new entry as a content owner's CMS would send it. */
-function newEntry(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'kinship-carer-allowance',
-    title: 'Kinship carer allowance',
-    kind: 'glossary',
-    acronyms: [],
-    aliases: ['kinship allowance'],
-    questions: ['money for grandparents raising a grandchild'],
-    tags: ['family support'],
-    summary: 'A weekly allowance some councils pay to relatives who bring up a child who cannot live with their parents.',
-    source: 'Test council family support policy',
-    authority: 'national',
-    owner: 'Family Support Team',
-    review_by: '2027-12-31',
-    status: 'current',
-    related: [],
-    body: 'Ask the family support team how the allowance is assessed in your council.',
-    ...overrides,
-  };
-}
-
-/**
- * Waits for the index rebuild a publish started, then lets the server close keep-alive sockets
- * that idled past their timeout while the rebuild held the event loop, so the next request opens a fresh one.
- */
-async function settled(bot: RunningBot): Promise<void> {
-  await bot.services.content.knowledge.refresh();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
 
 describe('content admin API', () => {
   let bot: RunningBot;
@@ -42,14 +13,7 @@ describe('content admin API', () => {
   });
   after(() => bot.stop());
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${bot.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
+  const { call } = adminApiClient(() => bot.url, TOKEN);
   const create = (body: unknown, key = `key-${++keyCount}`) => call('POST', '/api/content/entries', body, { 'idempotency-key': key });
   const ask = (q: string, draft: boolean) => call('POST', '/api/content/ask', { q, draft });
 

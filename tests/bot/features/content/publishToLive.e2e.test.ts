@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { kinshipEntry } from '../../../helpers/contentEntries';
 import { webChatReply } from '../../../helpers/testBot';
 import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
 
@@ -30,20 +31,7 @@ forEachEngine((engine) => {
       const created = await fetch(`${replicaA.url}/api/content/entries`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': `replica-${engine}` },
-        body: JSON.stringify({
-          id: 'kinship-carer-allowance',
-          title: 'Kinship carer allowance',
-          kind: 'glossary',
-          aliases: ['kinship allowance'],
-          tags: ['family support'],
-          summary: 'A weekly allowance some councils pay to relatives who bring up a child who cannot live with their parents.',
-          source: 'Test council family support policy',
-          authority: 'national',
-          owner: 'Family Support Team',
-          review_by: '2027-12-31',
-          status: 'current',
-          body: 'Ask the family support team how the allowance is assessed.',
-        }),
+        body: JSON.stringify(kinshipEntry()),
       });
       expect(created.status).to.equal(201);
       const published = await fetch(`${replicaA.url}/api/content/entries/kinship-carer-allowance/publish`, { method: 'POST', headers, body: '{}' });

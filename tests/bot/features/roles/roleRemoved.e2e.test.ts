@@ -3,6 +3,7 @@ import { openDatabase, OpenDatabase } from '../../../../bot/platform/store/openD
 import { IN_MEMORY } from '../../../../bot/platform/store/sqliteDatabase';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { sendPersonal } from '../../../helpers/teamsTraffic';
 import { silentLogger } from '../../../helpers/testServices';
 import { migrationFolders } from '../../../../bot/app/migrationFolders';
 
@@ -20,19 +21,7 @@ describe('a comms user whose role is removed mid-dialog', function () {
   let bot: RunningBot | undefined;
 
   const send = async (activity: Record<string, unknown>) => {
-    await fetch(`${bot!.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl,
-        from: COMMS,
-        recipient: { id: '28:bot' },
-        conversation: { id: `a:${COMMS.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
-        ...activity,
-      }),
-    });
+    await sendPersonal({ botUrl: bot!.url, serviceUrl }, COMMS, activity);
   };
   const lastReply = () => JSON.stringify(connector.messages().at(-1) ?? {});
   const briefingCount = async () =>

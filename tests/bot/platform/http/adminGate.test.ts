@@ -3,9 +3,9 @@ import { Request, Response } from 'restify';
 import { adminGate } from '../../../../bot/platform/http/adminGate';
 
 /** A request with the given headers and body, and a response that keeps what was sent. */
-function exchange(headers: Record<string, string>, body?: unknown) {
+function exchange(headers: Record<string, string>, body?: unknown, url = '/api/things/import') {
   const sent: { status?: number; body?: unknown } = {};
-  const req = { header: (name: string) => headers[name.toLowerCase()], body } as unknown as Request;
+  const req = { header: (name: string) => headers[name.toLowerCase()], body, url } as unknown as Request;
   const res = { send: (status: number, sentBody: unknown) => Object.assign(sent, { status, body: sentBody }) } as unknown as Response;
   return { req, res, sent };
 }
@@ -53,5 +53,47 @@ describe('adminGate', () => {
     const { req, res, sent } = exchange({ authorization: 'Bearer guess' }, 'not json');
     expect(adminGate(TOKEN).keyed(req, res, 'pulse')).to.equal(undefined);
     expect(sent.status).to.equal(403);
+  });
+
+  describe('csvImport', () => {
+    const FILE = { name: 'HR file', columns: 'email, name' };
+    const CSV = { ...AUTH, 'content-type': 'text/csv; charset=utf-8' };
+
+    it('checks the token first, then the key, then the content type', () => {
+      const gate = adminGate(TOKEN);
+      const stranger = exchange({ authorization: 'Bearer guess' }, 'email\n');
+      expect(gate.csvImport(stranger.req, stranger.res, FILE)).to.equal(undefined);
+      expect(stranger.sent.status).to.equal(403);
+      const noKey = exchange({ ...AUTH, 'content-type': 'application/json' }, {});
+      expect(gate.csvImport(noKey.req, noKey.res, FILE)).to.equal(undefined);
+      expect(noKey.sent.status).to.equal(400);
+      expect((noKey.sent.body as { message: string }).message).to.contain('?preview=true');
+      const json = exchange({ ...AUTH, 'idempotency-key': 'key-1', 'content-type': 'application/json' }, {});
+      expect(gate.csvImport(json.req, json.res, FILE)).to.equal(undefined);
+      expect(json.sent).to.deep.equal({
+        status: 415,
+        body: { error: 'UnsupportedMediaType', message: 'Send the HR file as CSV with "Content-Type: text/csv" and a header row (email, name).' },
+      });
+    });
+
+    it('gives an import its key and the CSV text, whether the body came as a buffer or a string', () => {
+      const gate = adminGate(TOKEN);
+      const buffer = exchange({ ...CSV, 'idempotency-key': 'key-1' }, Buffer.from('email\na@example.org\n'));
+      expect(gate.csvImport(buffer.req, buffer.res, FILE)).to.deep.equal({ preview: false, key: 'key-1', csv: 'email\na@example.org\n' });
+      const text = exchange({ ...CSV, 'idempotency-key': 'key-2' }, 'email\n');
+      expect(gate.csvImport(text.req, text.res, FILE)).to.deep.equal({ preview: false, key: 'key-2', csv: 'email\n' });
+      expect(buffer.sent.status).to.equal(undefined);
+    });
+
+    it('lets a preview through without a key', () => {
+      for (const flag of ['1', 'true', 'yes']) {
+        const { req, res, sent } = exchange(CSV, 'email\n', `/api/things/import?preview=${flag}`);
+        expect(adminGate(TOKEN).csvImport(req, res, FILE)).to.deep.equal({ preview: true, csv: 'email\n' });
+        expect(sent.status).to.equal(undefined);
+      }
+      const notPreview = exchange(CSV, 'email\n', '/api/things/import?preview=no');
+      expect(adminGate(TOKEN).csvImport(notPreview.req, notPreview.res, FILE)).to.equal(undefined);
+      expect(notPreview.sent.status).to.equal(400);
+    });
   });
 });

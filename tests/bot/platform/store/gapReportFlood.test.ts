@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DirectLineClient } from '../../../helpers/directLineClient';
 import { FakeConnector } from '../../../helpers/fakeConnector';
 import { RunningBot, startBot } from '../../../helpers/runningBot';
+import { sendPersonal } from '../../../helpers/teamsTraffic';
 import { movableClock } from '../../../helpers/testDelivery';
 
 const QUESTION = 'how do I bake sourdough bread at home';
@@ -22,20 +23,7 @@ describe('the gap report counts a question once per person per day', function ()
     await connector.stop();
   });
 
-  const teams = (userId: string, text: string) =>
-    fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'msteams',
-        serviceUrl,
-        text,
-        from: { id: userId },
-        recipient: { id: '28:bot' },
-        conversation: { id: `a:${userId}`, conversationType: 'personal' },
-      }),
-    });
+  const teams = (userId: string, text: string) => sendPersonal({ botUrl: bot.url, serviceUrl }, { id: userId }, { text });
   const times = async () =>
     (await bot.services.store.feedback.gapReport(clock.now().minus({ days: 7 }))).unanswered.find((u) => /sourdough/.test(u.question))?.times ?? 0;
 
