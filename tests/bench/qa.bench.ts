@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   };
   // The same node flags and file as `npm start`.
   const compiled = await measureStartups(
-    ['--disable-warning=DEP0111', '--enable-source-maps', '--max-semi-space-size=4', path.join(root, 'dist', 'bot', 'app', 'index.bundle.js')],
+    ['--disable-warning=DEP0111', '--max-semi-space-size=4', path.join(root, 'bot', 'app', 'cli', 'startBundle.cjs')],
     true,
   );
   const tsNode = await measureStartups(

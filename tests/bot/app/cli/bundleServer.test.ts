@@ -9,6 +9,8 @@ import { FakeConnector } from '../../../helpers/fakeConnector';
 // The bundler is plain JavaScript (it runs right after tsc), so it is loaded with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleIsStale, BUNDLE } = require('../../../../bot/app/cli/bundleServer.cjs') as { bundleIsStale: (root: string) => boolean; BUNDLE: string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheFileOf } = require('../../../../bot/app/cli/startBundle.cjs') as { cacheFileOf: (source: string) => string };
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -43,9 +45,8 @@ describe('bundleServer (npm start runs one bundled file)', () => {
     });
   });
 
-  describe('the bundled server', function () {
+  describe('the bundled server, started as npm start starts it', function () {
     this.timeout(300000);
-    const connector = new FakeConnector();
     let dataDir: string;
 
     before(() => {
@@ -67,9 +68,15 @@ describe('bundleServer (npm start runs one bundled file)', () => {
       expect(source).to.include(`join(__dirname,${JSON.stringify(path.join('..', 'features', 'content'))})`);
     });
 
-    it('migrates a new database and answers a question correctly as soon as /healthz says ready', async () => {
+    /** Starts the bundle as npm start does, asks one question once /healthz answers, and returns the card texts the connector received. */
+    const askOnce = async (conversation: string, whileRunning?: () => Promise<void>): Promise<string[]> => {
+      const connector = new FakeConnector();
       const serviceUrl = await connector.start();
-      const { child, url } = await startBotProcess(['--enable-source-maps', path.join(ROOT, BUNDLE)], { DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' });
+      const { child, url } = await startBotProcess([path.join(ROOT, 'bot', 'app', 'cli', 'startBundle.cjs')], {
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+      });
       try {
         const res = await fetch(`${url}/api/messages`, {
           method: 'POST',
@@ -80,20 +87,44 @@ describe('bundleServer (npm start runs one bundled file)', () => {
             serviceUrl,
             from: { id: '29:user-1' },
             recipient: { id: '28:bot' },
-            conversation: { id: 'a:bundle-1', conversationType: 'personal' },
+            conversation: { id: conversation, conversationType: 'personal' },
             text: 'whats a caf?',
           }),
         });
         expect(res.status).to.be.oneOf([200, 201, 202]);
+        await whileRunning?.();
       } finally {
         await stopProcess(child);
         await connector.stop();
       }
-      const cards = connector.calls.flatMap((c) => (c.body?.attachments as { content?: { fallbackText?: string } }[] | undefined) ?? []);
-      expect(cards.map((a) => a.content?.fallbackText ?? '')).to.satisfy((texts: string[]) =>
+      return connector.calls
+        .flatMap((c) => (c.body?.attachments as { content?: { fallbackText?: string } }[] | undefined) ?? [])
+        .map((a) => a.content?.fallbackText ?? '');
+    };
+    const cacheFile = () => cacheFileOf(fs.readFileSync(path.join(ROOT, BUNDLE), 'utf8'));
+
+    it('migrates a new database and answers a question correctly as soon as /healthz says ready', async () => {
+      fs.rmSync(cacheFile(), { force: true });
+      // The first start has no code cache and writes one a few seconds after start-up.
+      const waitForCache = async () => {
+        for (let i = 0; i < 200 && !fs.existsSync(cacheFile()); i++) await new Promise((r) => setTimeout(r, 100));
+      };
+      const texts = await askOnce('a:bundle-1', waitForCache);
+      expect(
         texts.some((t) => /^Common Assessment Framework \(CAF\)/.test(t)),
-      );
+        texts.join(' | '),
+      ).to.equal(true);
       expect(fs.existsSync(path.join(dataDir, 'staffbot.db'))).to.equal(true);
+      expect(fs.existsSync(cacheFile()), 'the code cache was written').to.equal(true);
+    });
+
+    it('answers just as correctly when started from the code cache', async () => {
+      expect(fs.existsSync(cacheFile()), 'the previous test left a code cache').to.equal(true);
+      const texts = await askOnce('a:bundle-2');
+      expect(
+        texts.some((t) => /^Common Assessment Framework \(CAF\)/.test(t)),
+        texts.join(' | '),
+      ).to.equal(true);
     });
   });
 });
