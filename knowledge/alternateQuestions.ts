@@ -36,7 +36,11 @@ export interface WeightedTerm {
  */
 export class AlternateQuestions {
   private readonly stored: StoredQuestion[] = [];
-  private readonly byTerm = new Map<string, number[]>();
+  /** For each term, the questions holding it and its weight in each, side by side, so a search reads no per-question map. */
+  private readonly byTerm = new Map<string, { at: number[]; weight: number[] }>();
+  /** Scratch sums by question position, zeroed again after each search, so a search allocates no map of its own. */
+  private dots = new Float64Array(0);
+  private touchedFlags = new Uint8Array(0);
 
   constructor(
     entries: readonly KnowledgeEntry[],
@@ -106,22 +110,42 @@ export class AlternateQuestions {
 
   private add(question: StoredQuestion): void {
     const at = this.stored.push(question) - 1;
-    for (const t of question.weights.keys()) {
+    for (const [t, weight] of question.weights) {
       const list = this.byTerm.get(t);
-      if (list) list.push(at);
-      else this.byTerm.set(t, [at]);
+      if (list) {
+        list.at.push(at);
+        list.weight.push(weight);
+      } else this.byTerm.set(t, { at: [at], weight: [weight] });
     }
   }
 
   /** For each entry with a question sharing a term, the cosine similarity of the nearest one (0–1). */
   similarities(query: readonly WeightedTerm[]): Map<string, number> {
     const norm = Math.sqrt(query.reduce((sum, t) => sum + t.weight * t.weight, 0));
-    const dots = new Map<number, number>();
+    if (this.dots.length !== this.stored.length) {
+      this.dots = new Float64Array(this.stored.length);
+      this.touchedFlags = new Uint8Array(this.stored.length);
+    }
+    const { dots, touchedFlags } = this;
+    // Questions in the order a term first reaches them, each dot product summed in query order.
+    const touched: number[] = [];
     for (const { term, weight } of query) {
-      for (const at of this.byTerm.get(term) ?? []) dots.set(at, (dots.get(at) ?? 0) + weight * (this.stored[at].weights.get(term) ?? 0));
+      const list = this.byTerm.get(term);
+      if (!list) continue;
+      for (let k = 0; k < list.at.length; k++) {
+        const at = list.at[k];
+        if (touchedFlags[at] === 0) {
+          touchedFlags[at] = 1;
+          touched.push(at);
+        }
+        dots[at] += weight * list.weight[k];
+      }
     }
     const best = new Map<string, number>();
-    for (const [at, dot] of dots) {
+    for (const at of touched) {
+      const dot = dots[at];
+      dots[at] = 0;
+      touchedFlags[at] = 0;
       const q = this.stored[at];
       const similarity = norm > 0 && q.norm > 0 ? dot / (norm * q.norm) : 0;
       if (similarity > (best.get(q.id) ?? 0)) best.set(q.id, similarity);

@@ -292,6 +292,8 @@ export class KnowledgeSearch {
     const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest]);
     const termSet = new Set(terms.map((t) => t.term));
     const { fields, corrected } = this.scoring;
+    // Whether each word was meant as an acronym depends on the question only, so it is read once, not once per candidate.
+    const meantAsAcronyms = terms.map((t) => this.meantAsAcronym(t.term, text));
 
     const candidates: Candidate[] = [];
     for (const id of ids) {
@@ -303,7 +305,7 @@ export class KnowledgeSearch {
       const shares = { name: 0, acronym: 0, text: 0, questions: 0 };
       const ownAcronyms = this.acronymsOf.get(id);
       terms.forEach((t, i) => {
-        const asAcronym = this.meantAsAcronym(t.term, text);
+        const asAcronym = meantAsAcronyms[i];
         const found = t.known ? fieldsHolding(this.kb.index, t.term, id) : [];
         const factor = t.corrected ? corrected : 1;
         if (covered.has(i)) phraseIdf += idfs[i];

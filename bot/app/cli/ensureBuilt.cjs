@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { bundleIsStale, bundleServer } = require('./bundleServer.cjs');
 
 /** Folders and files whose changes need a new build (the same set tsconfig.build.json compiles). */
 const SOURCE_ROOTS = ['bot', 'dialogs', 'knowledge', 'manifest'];
@@ -42,8 +43,17 @@ function compile(root) {
   return spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' }).status ?? 1;
 }
 
-function main() {
+/** Compiles when a source changed, then bundles when the bundle is older than the build. */
+async function main() {
   const root = process.cwd();
+  const status = compileIfChanged(root);
+  if (status !== 0 || !bundleIsStale(root)) return status;
+  await bundleServer(root);
+  return 0;
+}
+
+/** Compiles when a source file or config is newer than the last build; returns the exit code. */
+function compileIfChanged(root) {
   const changed = firstChangedSource(root);
   if (!changed) return 0;
   const reason = changed === BUILD_STAMP ? 'there is no build yet' : `${changed} changed since the last build`;
@@ -57,5 +67,12 @@ function main() {
   return status;
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module)
+  main().then(
+    (status) => (process.exitCode = status),
+    (err) => {
+      console.error('Could not bundle the server:', err.message);
+      process.exitCode = 1;
+    },
+  );
 module.exports = { firstChangedSource };
