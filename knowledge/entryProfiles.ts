@@ -47,6 +47,31 @@ function unit(vector: Vector): Vector {
 }
 
 /**
+ * Counts the features of an entry's labelled examples (title, acronyms, aliases, questions, tags,
+ * summary), the slow part of building profiles, through the index worker's memo when it is on; one
+ * entry at a time, so the worker can warm that memo up in steps.
+ */
+export class ExampleCounter {
+  /** Stems depend on the content's acronyms, so remembered word counts are only reused while those are the same. */
+  private readonly acronymsKey: string;
+
+  constructor(
+    acronyms: ReadonlySet<string>,
+    private readonly stemOf: (word: string) => string = (w) => stem(w, acronyms),
+  ) {
+    this.acronymsKey = [...acronyms].sort().join(' ');
+  }
+
+  /** The entry's examples' word and spelling counts (empty ones left out); read them, never change them. */
+  of(entry: KnowledgeEntry): { words: FeatureCounts[]; chars: FeatureCounts[] } {
+    const texts = [entry.title, ...entry.acronyms, ...entry.aliases, ...entry.questions, entry.tags.join(' '), entry.summary];
+    const words = texts.map((text) => rememberedCounts('words', `${this.acronymsKey}\u0000${text}`, () => counted(wordFeatures(keyWords(text), this.stemOf))));
+    const chars = texts.map((text) => rememberedCounts('chars', text, () => counted(charFeatures(keyWords(text)))));
+    return { words: words.filter((v) => v.size > 0), chars: chars.filter((v) => v.size > 0) };
+  }
+}
+
+/**
  * A profile space as saved with the built knowledge base: each feature with its idf, and its
  * postings (entry positions and weights) flattened into typed arrays, so loading them (or passing
  * them from the index worker) parses no numbers.
@@ -212,19 +237,10 @@ export class EntryProfiles {
   ) {
     this.ids = entries.map((e) => e.id);
     this.stemOf = (w) => this.stems.get(w) ?? this.stems.set(w, stem(w, acronyms)).get(w)!;
-    const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary]);
-    // Stems depend on the content's acronyms, so remembered word counts are only reused while those are the same.
-    const acronymsKey = [...acronyms].sort().join(' ');
-    const countsOf = (kind: 'words' | 'chars', key: (text: string) => string, features: (list: string[]) => string[]) =>
-      examples.map((texts) => texts.map((text) => rememberedCounts(kind, key(text), () => counted(features(keyWords(text))))).filter((v) => v.size > 0));
-    this.wordSpace = new ProfileSpace(
-      countsOf(
-        'words',
-        (text) => `${acronymsKey}\u0000${text}`,
-        (list) => wordFeatures(list, this.stemOf),
-      ),
-    );
-    this.charSpace = new ProfileSpace(countsOf('chars', (text) => text, charFeatures));
+    const counts = new ExampleCounter(acronyms, this.stemOf);
+    const perEntry = entries.map((e) => counts.of(e));
+    this.wordSpace = new ProfileSpace(perEntry.map((c) => c.words));
+    this.charSpace = new ProfileSpace(perEntry.map((c) => c.chars));
   }
 
   /**
