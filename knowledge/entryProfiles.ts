@@ -140,33 +140,78 @@ class ProfileSpace {
 
   /** `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read, never changed. */
   constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length) {
-    const counts = countsByEntry;
-    const df = new Map<string, number>();
-    for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
-    const n = countsByEntry.length;
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
-    const lists = new Map<string, [number[], number[]]>();
-    counts.forEach((vectors, entry) => {
-      const profile: Vector = new Map();
-      // Each example's tf-idf vector at unit length, added in without building it as a map of its own (the same sums, in the same order).
-      for (const v of vectors) {
-        let squares = 0;
+    // Features are numbered in order of first appearance and summed in typed arrays, in the same order (so to the same bits) as summing in maps would.
+    const numberOf = new Map<string, number>();
+    const features: string[] = [];
+    const df: number[] = [];
+    const lastEntry: number[] = [];
+    const numbered = countsByEntry.map((vectors, entry) =>
+      vectors.map((v) => {
+        const ids = new Int32Array(v.size);
+        const tf = new Float64Array(v.size);
+        let k = 0;
         for (const [f, w] of v) {
-          const weight = w * (this.idf.get(f) ?? 0);
+          let id = numberOf.get(f);
+          if (id === undefined) {
+            id = features.push(f) - 1;
+            numberOf.set(f, id);
+            df.push(0);
+            lastEntry.push(-1);
+          }
+          if (lastEntry[id] !== entry) {
+            lastEntry[id] = entry;
+            df[id]++;
+          }
+          ids[k] = id;
+          tf[k++] = w;
+        }
+        return { ids, tf };
+      }),
+    );
+    const n = countsByEntry.length;
+    const idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
+    features.forEach((f, i) => this.idf.set(f, idf[i]));
+    const lists: ([number[], number[]] | undefined)[] = new Array(features.length);
+    const profile = new Float64Array(features.length);
+    const inProfile = new Uint8Array(features.length);
+    const touched: number[] = [];
+    numbered.forEach((vectors, entry) => {
+      touched.length = 0;
+      // Each example's tf-idf vector at unit length, added into the entry's profile.
+      for (const { ids, tf } of vectors) {
+        let squares = 0;
+        for (let k = 0; k < ids.length; k++) {
+          const weight = tf[k] * idf[ids[k]];
           squares += weight * weight;
         }
         const norm = squares > 0 ? Math.sqrt(squares) : 1;
-        for (const [f, w] of v) profile.set(f, (profile.get(f) ?? 0) + (w * (this.idf.get(f) ?? 0)) / norm);
+        for (let k = 0; k < ids.length; k++) {
+          const f = ids[k];
+          if (inProfile[f] === 0) {
+            inProfile[f] = 1;
+            touched.push(f);
+          }
+          profile[f] += (tf[k] * idf[f]) / norm;
+        }
       }
-      for (const [f, w] of unit(profile)) {
-        const list = lists.get(f);
+      // The profile at unit length (an empty one stays empty), posted under each of its features.
+      let squares = 0;
+      for (const f of touched) squares += profile[f] * profile[f];
+      const norm = Math.sqrt(squares);
+      for (const f of touched) {
+        const w = norm > 0 ? profile[f] / norm : profile[f];
+        const list = lists[f];
         if (list) {
           list[0].push(entry);
           list[1].push(w);
-        } else lists.set(f, [[entry], [w]]);
+        } else lists[f] = [[entry], [w]];
+        profile[f] = 0;
+        inProfile[f] = 0;
       }
     });
-    for (const [f, [entries, ws]] of lists) this.postings.set(f, { entries: Int32Array.from(entries), weights: Float64Array.from(ws) });
+    lists.forEach((list, f) => {
+      if (list) this.postings.set(features[f], { entries: Int32Array.from(list[0]), weights: Float64Array.from(list[1]) });
+    });
     this.sums = new Float64Array(entryCount);
     this.seen = new Uint8Array(entryCount);
   }
