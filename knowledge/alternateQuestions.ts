@@ -47,7 +47,12 @@ export class AlternateQuestions {
   ) {
     // Names found through their first term, so each question checks only the names that could be in it.
     const namesByFirst = new Map<string, { id: string; terms: string[] }[]>();
-    for (const [id, names] of namesOf) for (const terms of names) namesByFirst.set(terms[0], [...(namesByFirst.get(terms[0]) ?? []), { id, terms }]);
+    for (const [id, names] of namesOf)
+      for (const terms of names) {
+        const list = namesByFirst.get(terms[0]);
+        if (list) list.push({ id, terms });
+        else namesByFirst.set(terms[0], [{ id, terms }]);
+      }
     for (const entry of entries) {
       const own = new Set((namesOf.get(entry.id) ?? []).flat());
       for (const question of entry.questions) {
