@@ -1,6 +1,6 @@
 import { KnowledgeEntry } from './entry';
 import { keyWords, stem } from './normalise';
-import { FeatureCounts, rememberedCounts } from './profileCountsMemo';
+import { FeatureCounts, FeatureNumbers, NumberedCounts, rememberedCounts, rememberedFeatureNumbers } from './profileCountsMemo';
 
 /** Character n-grams of these lengths are read from each word (with its boundaries), so typos and word forms still meet. */
 const CHAR_GRAMS = [3, 4, 5];
@@ -138,23 +138,32 @@ class ProfileSpace {
     return { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
   }
 
+  /**
+   * Numbers for every feature in these vectors: the index worker's lasting ones (its remembered
+   * vectors come numbered already), else numbers made for this build; `localOf` maps them to this
+   * space's own numbering (-1 until a feature is first seen).
+   */
+  private static localNumbers(countsByEntry: readonly FeatureCounts[][]): { of: (v: FeatureCounts) => NumberedCounts; names: string[]; localOf: Int32Array } {
+    const numbers = rememberedFeatureNumbers() ?? new FeatureNumbers();
+    for (const vectors of countsByEntry) for (const v of vectors) numbers.of(v);
+    return { of: (v) => numbers.of(v), names: numbers.names, localOf: new Int32Array(numbers.size).fill(-1) };
+  }
+
   /** `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read, never changed. */
   constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length) {
     // Features are numbered in order of first appearance and summed in typed arrays, in the same order (so to the same bits) as summing in maps would.
-    const numberOf = new Map<string, number>();
     const features: string[] = [];
     const df: number[] = [];
     const lastEntry: number[] = [];
+    const local = ProfileSpace.localNumbers(countsByEntry);
     const numbered = countsByEntry.map((vectors, entry) =>
       vectors.map((v) => {
-        const ids = new Int32Array(v.size);
-        const tf = new Float64Array(v.size);
-        let k = 0;
-        for (const [f, w] of v) {
-          let id = numberOf.get(f);
-          if (id === undefined) {
-            id = features.push(f) - 1;
-            numberOf.set(f, id);
+        const { ids: known, tf } = local.of(v);
+        const ids = new Int32Array(known.length);
+        for (let k = 0; k < known.length; k++) {
+          let id = local.localOf[known[k]];
+          if (id < 0) {
+            id = local.localOf[known[k]] = features.push(local.names[known[k]]) - 1;
             df.push(0);
             lastEntry.push(-1);
           }
@@ -163,7 +172,6 @@ class ProfileSpace {
             df[id]++;
           }
           ids[k] = id;
-          tf[k++] = w;
         }
         return { ids, tf };
       }),
