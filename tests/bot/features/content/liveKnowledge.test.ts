@@ -133,7 +133,7 @@ forEachEngine((engine) => {
       }
     });
 
-    it('after a start-up that built nothing, warms the index worker with the live entries in the background, once', async () => {
+    it('warms the index worker with the entries it answers from in the background, once, as start-up begins', async () => {
       const builder = new ControlledBuilder();
       const live = new LiveKnowledge(kb, { content, logger: silentLogger, builder });
       try {
