@@ -49,21 +49,25 @@ export class AlternateQuestions {
     /** Each entry's names as term lists, for spotting other entries' names inside a question. */
     namesOf: ReadonlyMap<string, string[][]>,
   ) {
-    // Names found through their first term, so each question checks only the names that could be in it.
-    const namesByFirst = new Map<string, { id: string; terms: string[] }[]>();
-    for (const [id, names] of namesOf) for (const terms of names) namesByFirst.set(terms[0], [...(namesByFirst.get(terms[0]) ?? []), { id, terms }]);
+    // Names found through their rarest term (a name counts only when all its terms are in the question, so any one of them finds it; the rarest finds the fewest).
+    const namesByRarest = new Map<string, { id: string; terms: string[] }[]>();
+    for (const [id, names] of namesOf)
+      for (const terms of names) {
+        const rarest = terms.reduce((best, t) => (idf(t) > idf(best) ? t : best));
+        const list = namesByRarest.get(rarest);
+        if (list) list.push({ id, terms });
+        else namesByRarest.set(rarest, [{ id, terms }]);
+      }
     for (const entry of entries) {
       const own = new Set((namesOf.get(entry.id) ?? []).flat());
       for (const question of entry.questions) {
         const terms = [...new Set(keyTerms(question, acronyms))];
         if (terms.length === 0) continue;
         const present = new Set(terms);
-        const others = new Set(
-          terms
-            .flatMap((t) => namesByFirst.get(t) ?? [])
-            .filter((n) => n.id !== entry.id && n.terms.every((t) => present.has(t)))
-            .flatMap((n) => n.terms),
-        );
+        const others = new Set<string>();
+        for (const t of terms)
+          for (const name of namesByRarest.get(t) ?? [])
+            if (name.id !== entry.id && name.terms.every((n) => present.has(n))) for (const n of name.terms) others.add(n);
         const weights = new Map(terms.map((t) => [t, idf(t) * (others.has(t) && !own.has(t) ? OTHER_NAME_WEIGHT : 1)]));
         const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0));
         this.add({ id: entry.id, weights, norm });

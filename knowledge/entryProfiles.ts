@@ -1,6 +1,6 @@
 import { KnowledgeEntry } from './entry';
 import { keyWords, stem } from './normalise';
-import { FeatureCounts, rememberedCounts } from './profileCountsMemo';
+import { FeatureCounts, FeatureNumbers, NumberedCounts, rememberedCounts, rememberedFeatureNumbers } from './profileCountsMemo';
 
 /** Character n-grams of these lengths are read from each word (with its boundaries), so typos and word forms still meet. */
 const CHAR_GRAMS = [3, 4, 5];
@@ -44,6 +44,31 @@ function unit(vector: Vector): Vector {
   const norm = Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
   if (norm > 0) for (const [f, w] of vector) vector.set(f, w / norm);
   return vector;
+}
+
+/**
+ * Counts the features of an entry's labelled examples (title, acronyms, aliases, questions, tags,
+ * summary), the slow part of building profiles, through the index worker's memo when it is on; one
+ * entry at a time, so the worker can warm that memo up in steps.
+ */
+export class ExampleCounter {
+  /** Stems depend on the content's acronyms, so remembered word counts are only reused while those are the same. */
+  private readonly acronymsKey: string;
+
+  constructor(
+    acronyms: ReadonlySet<string>,
+    private readonly stemOf: (word: string) => string = (w) => stem(w, acronyms),
+  ) {
+    this.acronymsKey = [...acronyms].sort().join(' ');
+  }
+
+  /** The entry's examples' word and spelling counts (empty ones left out); read them, never change them. */
+  of(entry: KnowledgeEntry): { words: FeatureCounts[]; chars: FeatureCounts[] } {
+    const texts = [entry.title, ...entry.acronyms, ...entry.aliases, ...entry.questions, entry.tags.join(' '), entry.summary];
+    const words = texts.map((text) => rememberedCounts('words', `${this.acronymsKey}\u0000${text}`, () => counted(wordFeatures(keyWords(text), this.stemOf))));
+    const chars = texts.map((text) => rememberedCounts('chars', text, () => counted(charFeatures(keyWords(text)))));
+    return { words: words.filter((v) => v.size > 0), chars: chars.filter((v) => v.size > 0) };
+  }
 }
 
 /**
@@ -113,35 +138,88 @@ class ProfileSpace {
     return { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
   }
 
+  /**
+   * Numbers for every feature in these vectors: the index worker's lasting ones (its remembered
+   * vectors come numbered already), else numbers made for this build; `localOf` maps them to this
+   * space's own numbering (-1 until a feature is first seen).
+   */
+  private static localNumbers(countsByEntry: readonly FeatureCounts[][]): { of: (v: FeatureCounts) => NumberedCounts; names: string[]; localOf: Int32Array } {
+    const numbers = rememberedFeatureNumbers() ?? new FeatureNumbers();
+    for (const vectors of countsByEntry) for (const v of vectors) numbers.of(v);
+    return { of: (v) => numbers.of(v), names: numbers.names, localOf: new Int32Array(numbers.size).fill(-1) };
+  }
+
   /** `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read, never changed. */
   constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length) {
-    const counts = countsByEntry;
-    const df = new Map<string, number>();
-    for (const vectors of counts) for (const f of new Set(vectors.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
+    // Features are numbered in order of first appearance and summed in typed arrays, in the same order (so to the same bits) as summing in maps would.
+    const features: string[] = [];
+    const df: number[] = [];
+    const lastEntry: number[] = [];
+    const local = ProfileSpace.localNumbers(countsByEntry);
+    const numbered = countsByEntry.map((vectors, entry) =>
+      vectors.map((v) => {
+        const { ids: known, tf } = local.of(v);
+        const ids = new Int32Array(known.length);
+        for (let k = 0; k < known.length; k++) {
+          let id = local.localOf[known[k]];
+          if (id < 0) {
+            id = local.localOf[known[k]] = features.push(local.names[known[k]]) - 1;
+            df.push(0);
+            lastEntry.push(-1);
+          }
+          if (lastEntry[id] !== entry) {
+            lastEntry[id] = entry;
+            df[id]++;
+          }
+          ids[k] = id;
+        }
+        return { ids, tf };
+      }),
+    );
     const n = countsByEntry.length;
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
-    const lists = new Map<string, [number[], number[]]>();
-    counts.forEach((vectors, entry) => {
-      const profile: Vector = new Map();
-      // Each example's tf-idf vector at unit length, added in without building it as a map of its own (the same sums, in the same order).
-      for (const v of vectors) {
+    const idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
+    features.forEach((f, i) => this.idf.set(f, idf[i]));
+    const lists: ([number[], number[]] | undefined)[] = new Array(features.length);
+    const profile = new Float64Array(features.length);
+    const inProfile = new Uint8Array(features.length);
+    const touched: number[] = [];
+    numbered.forEach((vectors, entry) => {
+      touched.length = 0;
+      // Each example's tf-idf vector at unit length, added into the entry's profile.
+      for (const { ids, tf } of vectors) {
         let squares = 0;
-        for (const [f, w] of v) {
-          const weight = w * (this.idf.get(f) ?? 0);
+        for (let k = 0; k < ids.length; k++) {
+          const weight = tf[k] * idf[ids[k]];
           squares += weight * weight;
         }
         const norm = squares > 0 ? Math.sqrt(squares) : 1;
-        for (const [f, w] of v) profile.set(f, (profile.get(f) ?? 0) + (w * (this.idf.get(f) ?? 0)) / norm);
+        for (let k = 0; k < ids.length; k++) {
+          const f = ids[k];
+          if (inProfile[f] === 0) {
+            inProfile[f] = 1;
+            touched.push(f);
+          }
+          profile[f] += (tf[k] * idf[f]) / norm;
+        }
       }
-      for (const [f, w] of unit(profile)) {
-        const list = lists.get(f);
+      // The profile at unit length (an empty one stays empty), posted under each of its features.
+      let squares = 0;
+      for (const f of touched) squares += profile[f] * profile[f];
+      const norm = Math.sqrt(squares);
+      for (const f of touched) {
+        const w = norm > 0 ? profile[f] / norm : profile[f];
+        const list = lists[f];
         if (list) {
           list[0].push(entry);
           list[1].push(w);
-        } else lists.set(f, [[entry], [w]]);
+        } else lists[f] = [[entry], [w]];
+        profile[f] = 0;
+        inProfile[f] = 0;
       }
     });
-    for (const [f, [entries, ws]] of lists) this.postings.set(f, { entries: Int32Array.from(entries), weights: Float64Array.from(ws) });
+    lists.forEach((list, f) => {
+      if (list) this.postings.set(features[f], { entries: Int32Array.from(list[0]), weights: Float64Array.from(list[1]) });
+    });
     this.sums = new Float64Array(entryCount);
     this.seen = new Uint8Array(entryCount);
   }
@@ -212,19 +290,10 @@ export class EntryProfiles {
   ) {
     this.ids = entries.map((e) => e.id);
     this.stemOf = (w) => this.stems.get(w) ?? this.stems.set(w, stem(w, acronyms)).get(w)!;
-    const examples = entries.map((e) => [e.title, ...e.acronyms, ...e.aliases, ...e.questions, e.tags.join(' '), e.summary]);
-    // Stems depend on the content's acronyms, so remembered word counts are only reused while those are the same.
-    const acronymsKey = [...acronyms].sort().join(' ');
-    const countsOf = (kind: 'words' | 'chars', key: (text: string) => string, features: (list: string[]) => string[]) =>
-      examples.map((texts) => texts.map((text) => rememberedCounts(kind, key(text), () => counted(features(keyWords(text))))).filter((v) => v.size > 0));
-    this.wordSpace = new ProfileSpace(
-      countsOf(
-        'words',
-        (text) => `${acronymsKey}\u0000${text}`,
-        (list) => wordFeatures(list, this.stemOf),
-      ),
-    );
-    this.charSpace = new ProfileSpace(countsOf('chars', (text) => text, charFeatures));
+    const counts = new ExampleCounter(acronyms, this.stemOf);
+    const perEntry = entries.map((e) => counts.of(e));
+    this.wordSpace = new ProfileSpace(perEntry.map((c) => c.words));
+    this.charSpace = new ProfileSpace(perEntry.map((c) => c.chars));
   }
 
   /**

@@ -5,27 +5,29 @@
  * again would give. Off unless switched on (only the worker does): questions never fill it.
  */
 export class NormalisationMemo<V = string> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
+  /** One map per kind, keyed by the text itself: joining kind and text into one key would copy every body text on every look-up. */
+  private current = new Map<string, Map<string, V>>();
+  private previous = new Map<string, Map<string, V>>();
   /** Texts and words computed afresh since the memo was switched on (for tests and the benchmark). */
   computed = 0;
   remembered = 0;
 
   /** The remembered result for `key` (in namespace `kind`), else `compute`'s, kept for this build and the next. */
   get(kind: string, key: string, compute: () => V): V {
-    const k = `${kind}\u0000${key}`;
-    let value = this.current.get(k);
+    let current = this.current.get(kind);
+    if (!current) this.current.set(kind, (current = new Map()));
+    let value = current.get(key);
     if (value !== undefined) {
       this.remembered++;
       return value;
     }
-    value = this.previous.get(k);
+    value = this.previous.get(kind)?.get(key);
     if (value !== undefined) this.remembered++;
     else {
       value = compute();
       this.computed++;
     }
-    this.current.set(k, value);
+    current.set(key, value);
     return value;
   }
 

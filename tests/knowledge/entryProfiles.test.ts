@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { KnowledgeEntry } from '../../knowledge/entry';
-import { EntryProfiles, SavedEntryProfiles } from '../../knowledge/entryProfiles';
+import { EntryProfiles, ExampleCounter, SavedEntryProfiles } from '../../knowledge/entryProfiles';
+import { loadContent } from '../../knowledge/contentLoader';
+import { acronymWords } from '../../knowledge/normalise';
 import { decodeTypedArrays, encodeTypedArrays } from '../../knowledge/typedArrayFields';
 
 function entry(id: string, title: string, questions: string[], summary: string, acronyms: string[] = []): KnowledgeEntry {
@@ -88,5 +90,37 @@ describe('EntryProfiles', () => {
     expect(EntryProfiles.load(pastTheEnd, entries, new Set(['caf']))).to.equal(undefined);
     const cutShort = { ...saved, chars: { ...saved.chars, weights: saved.chars.weights.subarray(1) } };
     expect(EntryProfiles.load(cutShort, entries, new Set(['caf']))).to.equal(undefined);
+  });
+
+  it('weighs every profile exactly (to the bit) as the plain Rocchio sums over maps would, for the shipped content', () => {
+    const shipped = loadContent().entries;
+    const acronyms = acronymWords(shipped);
+    const counter = new ExampleCounter(acronyms);
+    const counts = shipped.map((e) => counter.of(e));
+    const saved = new EntryProfiles(shipped, acronyms).save('h');
+    for (const kind of ['words', 'chars'] as const) {
+      // The textbook form: idf over the entries, each example's tf-idf vector at unit length, summed per entry, the sum at unit length.
+      const vectors = counts.map((c) => c[kind]);
+      const df = new Map<string, number>();
+      for (const list of vectors) for (const f of new Set(list.flatMap((v) => [...v.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
+      const idf = new Map([...df].map(([f, d]) => [f, Math.log(1 + vectors.length / d)]));
+      const postings = new Map<string, [number, number][]>();
+      vectors.forEach((list, at) => {
+        const profile = new Map<string, number>();
+        for (const v of list) {
+          const norm = Math.sqrt([...v].reduce((sum, [f, w]) => sum + (w * idf.get(f)!) ** 2, 0)) || 1;
+          for (const [f, w] of v) profile.set(f, (profile.get(f) ?? 0) + (w * idf.get(f)!) / norm);
+        }
+        const norm = Math.sqrt([...profile.values()].reduce((sum, w) => sum + w * w, 0));
+        for (const [f, w] of profile) postings.set(f, [...(postings.get(f) ?? []), [at, norm > 0 ? w / norm : w]]);
+      });
+      const space = saved[kind];
+      expect(space.features, kind).to.deep.equal([...df.keys()]);
+      expect([...space.idf], kind).to.deep.equal([...idf.values()]);
+      const got = space.features.map((_, i) =>
+        [...space.entries.subarray(space.starts[i], space.starts[i + 1])].map((e, k) => [e, space.weights[space.starts[i] + k]]),
+      );
+      expect(got, kind).to.deep.equal(space.features.map((f) => postings.get(f) ?? []));
+    }
   });
 });

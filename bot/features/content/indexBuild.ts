@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import lunr from 'lunr';
 import { KnowledgeEntry } from '../../../knowledge/entry';
 import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import type { BuildReply, BuildRequest, BuildReuse } from './indexBuildWorker';
+import type { BuildReply, BuildRequest, BuildReuse, IdentifiedReply } from './indexBuildWorker';
 
 /** A knowledge base built for a set of entries, with how long loading it took on the caller's thread (ms). */
 export interface BuiltKnowledge {
@@ -19,8 +19,9 @@ export interface BuiltKnowledge {
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
   /**
-   * Gets ready for the first publish ahead of time, in the background: starts the worker and builds
-   * these (the live) entries there once, result unused, so the first publish's build is not a cold one.
+   * Gets ready for the first publish ahead of time, in the background: starts the worker and reads
+   * these (the live) entries there once, so the first publish's build is not a cold one. A build
+   * asked for meanwhile never waits for it: the warm-up stops and the build reuses what it read.
    */
   warm?(entries: KnowledgeEntry[]): void;
   stop(): Promise<void>;
@@ -34,6 +35,12 @@ type Received = Extract<BuildReply, { index: object }> & { receivedAt: number };
 
 /** What the worker answers a request with, once it has arrived. */
 type Answer = Received | Extract<BuildReply, { warmedUp: true }>;
+
+/** A request the worker has not answered yet. */
+interface Pending {
+  resolve: (answer: Answer) => void;
+  reject: (err: Error) => void;
+}
 
 /** The worker script beside this file: TypeScript under ts-node (tests, scripts), JavaScript from dist/. */
 function workerFile(): { file: string; execArgv: string[] } {
@@ -50,10 +57,14 @@ function workerFile(): { file: string; execArgv: string[] } {
  */
 export class OffThreadIndexer implements KnowledgeBuilder {
   private worker?: Worker;
+  /** Builds only: each waits for the one before, never for a warm-up. */
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** The last warm-up, resolving to how much of it the worker's memos already held (for tests and the benchmark). */
-  warmedUp?: Promise<BuildReuse | undefined>;
+  private nextId = 1;
+  /** The current worker's unanswered requests, by id. */
+  private pending = new Map<number, Pending>();
+  /** The last warm-up: how much of it the worker's memos already held, and whether a build took over before it finished (for tests and the benchmark). */
+  warmedUp?: Promise<(BuildReuse & { gaveWay: boolean }) | undefined>;
 
   constructor(private readonly onWorkerLost: (err: unknown) => void = () => undefined) {}
 
@@ -87,13 +98,11 @@ export class OffThreadIndexer implements KnowledgeBuilder {
     };
   }
 
-  /** Queued like a build, so it never runs beside one; a warm-up that fails is forgotten (the first publish then builds cold, as before). */
+  /** Sent at once, beside any build (the worker lets a build take over); a warm-up that fails is forgotten (the first publish then builds cold, as before). */
   warm(entries: KnowledgeEntry[]): void {
     if (this.stopped) return;
-    this.startedWorker();
-    const warming = this.queue.then(() => this.ask({ entries, contentHash: 'warm-up', warmUp: true }));
-    this.queue = warming.catch(() => undefined);
-    this.warmedUp = warming.then((answer) => answer.reuse);
+    const warming = this.ask({ entries, contentHash: 'warm-up', warmUp: true });
+    this.warmedUp = warming.then((answer) => (answer.reuse ? { ...answer.reuse, gaveWay: 'warmedUp' in answer && answer.gaveWay === true } : undefined));
     this.warmedUp.catch(() => undefined);
   }
 
@@ -101,45 +110,40 @@ export class OffThreadIndexer implements KnowledgeBuilder {
     if (!this.worker) {
       const { file, execArgv } = workerFile();
       const worker = new Worker(file, { execArgv });
+      const pending = new Map<number, Pending>();
       // An idle worker must not keep the process alive.
       worker.unref();
-      // A worker that fails while idle is dropped (the next build starts a new one); one that fails mid-build is reported to that build.
-      worker.on('error', () => undefined);
-      worker.once('exit', () => {
+      worker.on('message', (reply: IdentifiedReply) => {
+        const waiting = pending.get(reply.id);
+        pending.delete(reply.id);
+        if (!waiting) return;
+        if (reply.ok && 'warmedUp' in reply) waiting.resolve(reply);
+        else if (reply.ok) waiting.resolve({ ...reply, receivedAt: performance.timeOrigin + performance.now() });
+        else waiting.reject(new KnowledgeBuildError(`the knowledge base could not be built: ${reply.error}`));
+      });
+      // A worker that fails fails every request it has not answered (a build tries once more in a new worker); an idle one is just dropped.
+      const failAll = (err: Error) => {
+        for (const waiting of pending.values()) waiting.reject(err);
+        pending.clear();
+      };
+      worker.on('error', failAll);
+      worker.once('exit', (code) => {
+        failAll(new Error(`the index worker exited with ${code} before answering`));
         if (this.worker === worker) this.worker = undefined;
       });
       this.worker = worker;
+      this.pending = pending;
     }
     return this.worker;
   }
 
-  private ask(request: BuildRequest): Promise<Answer> {
+  private ask(request: Omit<BuildRequest, 'id'>): Promise<Answer> {
     if (this.stopped) return Promise.reject(new Error('the index worker has been stopped'));
     const worker = this.startedWorker();
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const done = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (reply: BuildReply) => {
-        done();
-        if (reply.ok && 'warmedUp' in reply) resolve(reply);
-        else if (reply.ok) resolve({ ...reply, receivedAt: performance.timeOrigin + performance.now() });
-        else reject(new KnowledgeBuildError(`the knowledge base could not be built: ${reply.error}`));
-      };
-      const onError = (err: Error) => {
-        done();
-        reject(err);
-      };
-      const onExit = (code: number) => {
-        done();
-        reject(new Error(`the index worker exited with ${code} before answering`));
-      };
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
-      worker.postMessage(request);
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } satisfies BuildRequest);
     });
   }
 

@@ -100,6 +100,8 @@ export class LiveKnowledge {
    * owner has edited updated; edited ones kept), then answers from the database's live entries.
    */
   async start(shipped: readonly KnowledgeEntry[], pollMs: number): Promise<void> {
+    // The worker starts and reads the entries answered from while the database is brought up to date, so a publish soon after start-up finds it warm (a build takes over from it).
+    this.builder.warm?.(this.currentEntries);
     const synced = await this.options.content.loadLive(shipped, SHIPPED_FILES, { onlyIfUnedited: true });
     if (synced.added + synced.updated > 0)
       this.options.logger.info({ added: synced.added, updated: synced.updated }, 'knowledge content: loaded the shipped files into the database');
@@ -109,8 +111,6 @@ export class LiveKnowledge {
         "knowledge content: kept content owners' edits over changed shipped files",
       );
     await this.rebuild();
-    // Start-up answered from the built file without building here, so the worker has not built yet: it builds the live entries once in the background.
-    if (!this.lastSwap) this.builder.warm?.(this.currentEntries);
     this.poller = startPeriodicTask({ name: 'knowledge content poll', intervalMs: pollMs, logger: this.options.logger, work: () => this.refresh() });
   }
 

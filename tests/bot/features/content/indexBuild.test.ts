@@ -84,6 +84,45 @@ describe('building the knowledge base in a worker thread', function () {
     }
   });
 
+  it('a build asked for during the warm-up takes over at once: it answers before the warm-up ends, and builds what a cold build does', async () => {
+    const warming = new OffThreadIndexer((err) => lost.push(err));
+    const cold = new OffThreadIndexer((err) => lost.push(err));
+    const published = entries.map((e, i) => (i === 4 ? { ...e, summary: 'Quokka marmalade rota.' } : e));
+    const settled: string[] = [];
+    try {
+      warming.warm(entries);
+      const warmUp = warming.warmedUp!.then((reuse) => (settled.push('warm-up'), reuse));
+      const first = warming.build(published, 'first publish').then((built) => (settled.push('build'), built));
+      const [reuse, built] = await Promise.all([warmUp, first]);
+      expect(settled, 'the build did not queue behind the warm-up').to.deep.equal(['build', 'warm-up']);
+      expect(reuse?.gaveWay, 'the warm-up stopped when the build arrived').to.equal(true);
+      const unwarmed = await cold.build(published, 'first publish');
+      expect(built.kb.profiles).to.deep.equal(unwarmed.kb.profiles);
+      expect(built.kb.tables).to.deep.equal(unwarmed.kb.tables);
+      expect(built.kb.index.toJSON()).to.deep.equal(unwarmed.kb.index.toJSON());
+    } finally {
+      await warming.stop();
+      await cold.stop();
+    }
+  });
+
+  it('builds asked for during a warm-up answer one at a time, in the order asked, each with its own entries', async () => {
+    const warming = new OffThreadIndexer((err) => lost.push(err));
+    const settled: string[] = [];
+    try {
+      warming.warm(entries);
+      const older = warming.build(entries.slice(0, 10), 'older').then((built) => (settled.push('older'), built));
+      const newer = warming.build(entries.slice(0, 12), 'newer').then((built) => (settled.push('newer'), built));
+      const [a, b] = await Promise.all([older, newer, warming.warmedUp]);
+      expect(settled).to.deep.equal(['older', 'newer']);
+      expect([a.kb.profiles?.contentHash, a.kb.profiles?.ids.length]).to.deep.equal(['older', 10]);
+      expect([b.kb.profiles?.contentHash, b.kb.profiles?.ids.length]).to.deep.equal(['newer', 12]);
+      expect(b.phases!.workerStartAtMs, 'the newer build started after the older one was sent').to.be.at.least(a.phases!.workerSentAtMs);
+    } finally {
+      await warming.stop();
+    }
+  });
+
   it('once stopped, refuses to build rather than starting another worker', async () => {
     const stopped = new OffThreadIndexer((err) => lost.push(err));
     await stopped.build(entries.slice(0, 2), 'a');

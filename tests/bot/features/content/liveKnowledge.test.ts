@@ -12,7 +12,8 @@ import { silentLogger } from '../../../helpers/testServices';
 
 const clock = () => DateTime.fromISO('2026-11-23T10:00:00Z');
 
-function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+/** Waits for a change to show; generous, since it only bounds a wait on a loaded machine and times nothing. */
+function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = () => {
@@ -77,6 +78,16 @@ class ControlledBuilder implements KnowledgeBuilder {
   }
 }
 
+/** The real worker-thread builder, counting its builds. */
+class CountingIndexer extends OffThreadIndexer {
+  builds = 0;
+
+  override build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge> {
+    this.builds++;
+    return super.build(entries, contentHash);
+  }
+}
+
 /** Saves and publishes a new alias for one entry (two different editors, as the review asks). */
 async function publishAlias(content: ContentEntries, id: string, alias: string): Promise<void> {
   const record = (await content.get(id))!;
@@ -122,7 +133,7 @@ forEachEngine((engine) => {
       }
     });
 
-    it('after a start-up that built nothing, warms the index worker with the live entries in the background, once', async () => {
+    it('warms the index worker with the entries it answers from in the background, once, as start-up begins', async () => {
       const builder = new ControlledBuilder();
       const live = new LiveKnowledge(kb, { content, logger: silentLogger, builder });
       try {
@@ -132,6 +143,46 @@ forEachEngine((engine) => {
         await publishAlias(content, 'alpha-plan', 'zebra crossing plan');
         await live.refresh();
         expect(builder.warmUps, 'a publish builds; it does not warm up again').to.have.length(1);
+      } finally {
+        live.stop();
+      }
+    });
+
+    it('a publish during the start-up warm-up goes live with one build (no second build after the warm-up)', async () => {
+      const builder = new CountingIndexer();
+      const live = new LiveKnowledge(kb, { content, logger: silentLogger, builder });
+      try {
+        await live.start(kb.entries, 3_600_000);
+        expect(builder.warmedUp, 'start-up asked for a warm-up').to.not.equal(undefined);
+        await publishAlias(content, 'alpha-plan', 'zebra crossing plan');
+        live.refreshSoon();
+        await waitFor(() => answers(live, 'zebra crossing plan') === 'alpha-plan');
+        expect(builder.builds).to.equal(1);
+        expect(live.revision).to.equal(await content.revision());
+        await builder.warmedUp;
+      } finally {
+        live.stop();
+      }
+    });
+
+    it('publishes in quick succession during the warm-up go live in order: no older index is ever swapped in after a newer one', async () => {
+      const builder = new CountingIndexer();
+      const { logger, lines } = recordingLogger();
+      const live = new LiveKnowledge(kb, { content, logger, builder });
+      try {
+        await live.start(kb.entries, 3_600_000);
+        const aliases = ['zebra crossing plan', 'yak shaving coordinator', 'quokka rota plan'];
+        const ids = ['alpha-plan', 'beta-coordinator', 'alpha-plan'];
+        for (let i = 0; i < aliases.length; i++) {
+          await publishAlias(content, ids[i], aliases[i]);
+          live.refreshSoon();
+        }
+        const last = await content.revision();
+        await waitFor(() => live.revision === last && aliases.every((alias, i) => answers(live, alias) === ids[i]));
+        const swapped = lines.filter((l) => l.msg === 'knowledge content: new index live').map((l) => l.revision as number);
+        expect(swapped.length, 'at least one swap').to.be.greaterThan(0);
+        expect(swapped, 'each swap newer than the last').to.deep.equal([...new Set(swapped)].sort((a, b) => a - b));
+        expect(builder.builds, 'one build per swap, at most one per publish').to.equal(swapped.length).and.to.be.at.most(aliases.length);
       } finally {
         live.stop();
       }

@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { buildForTransfer } from '../../bot/features/content/indexBuildWorker';
+import { warmUpSteps } from '../../knowledge/buildWarmUp';
+import { loadContent } from '../../knowledge/contentLoader';
+import { forgetNormalisation, rememberNormalisation } from '../../knowledge/normalisationMemo';
+import { forgetProfileCounts, rememberProfileCounts } from '../../knowledge/profileCountsMemo';
+
+const entries = loadContent().entries.slice(0, 40);
+
+describe('warming up the index worker one entry at a time', () => {
+  afterEach(() => {
+    forgetNormalisation();
+    forgetProfileCounts();
+  });
+
+  it('takes one step per entry, in order, so it can stop between any two', () => {
+    expect([...warmUpSteps(entries)]).to.deep.equal(entries.map((e) => e.id));
+  });
+
+  it('leaves nothing for the next build of the same entries to work out afresh', () => {
+    const memo = rememberNormalisation();
+    const counts = rememberProfileCounts();
+    const computed = () => memo.computed + counts.computed;
+    memo.nextBuild();
+    counts.nextBuild();
+    for (const step of warmUpSteps(entries)) void step;
+    expect(computed(), 'the warm-up read the entries').to.be.greaterThan(100);
+    const before = computed();
+    memo.nextBuild();
+    counts.nextBuild();
+    expect(buildForTransfer({ entries, contentHash: 'h' }).ok).to.equal(true);
+    expect(computed() - before).to.equal(0);
+  });
+});
