@@ -33,7 +33,7 @@ describe('"did you mean" buttons', () => {
 
   it('keeps a name in the question out of the card and the gap log, before and after "None of these"', async () => {
     const adapter = testAdapter(services, 'webchat');
-    const [reply] = await exchange(adapter, 'is the caf still used or is it early help now for Sarah Jones');
+    const [reply] = await exchange(adapter, 'is caf or early help used now, Sarah');
     expect(replyText(reply)).to.match(/Did you mean/);
     expect(JSON.stringify(reply)).to.not.match(/Sarah|Jones/);
     const data = noneOfTheseData(reply)!;
@@ -41,8 +41,8 @@ describe('"did you mean" buttons', () => {
     expect(replyText(thanks)).to.match(/noted that none of these answered your question/);
     expect(JSON.stringify(thanks)).to.not.match(/Sarah|Jones/);
     expect(feedbackLog.unanswered.map((g) => [g.question, g.decision, g.channel])).to.deep.equal([
-      ['is the caf still used or is it early help now for [name]', 'suggest', 'webchat'],
-      ['is the caf still used or is it early help now for [name]', 'none-of-these', 'webchat'],
+      ['is caf or early help used now, [name]', 'suggest', 'webchat'],
+      ['is caf or early help used now, [name]', 'none-of-these', 'webchat'],
     ]);
   });
 
