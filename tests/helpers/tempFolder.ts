@@ -11,3 +11,12 @@ export function freshFolderEachTest(prefix: string): () => string {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   return () => dir;
 }
+
+/** Writes a small file under `root` whose modification time is `ageSeconds` in the past, for tests of "is the build stale". */
+export function writeAgedFile(root: string, file: string, ageSeconds: number): void {
+  const full = path.join(root, file);
+  fs.mkdirSync(path.dirname(full), { recursive: true });
+  fs.writeFileSync(full, '// x\n');
+  const when = new Date(Date.now() - ageSeconds * 1000);
+  fs.utimesSync(full, when, when);
+}

@@ -2,26 +2,9 @@ import { expect } from 'chai';
 import { AlternateQuestions, WeightedTerm } from '../../knowledge/alternateQuestions';
 import { KnowledgeEntry } from '../../knowledge/entry';
 import { keyTerms } from '../../knowledge/normalise';
+import { testEntry } from '../helpers/testEntry';
 
-function entry(id: string, title: string, questions: string[]): KnowledgeEntry {
-  return {
-    id,
-    title,
-    kind: 'glossary',
-    acronyms: [],
-    aliases: [],
-    questions,
-    tags: ['test'],
-    summary: 'Zanzibar quokka.',
-    body: 'Zanzibar quokka.',
-    source: 'test',
-    authority: 'national',
-    owner: 'test',
-    reviewBy: '2030-01-01',
-    status: 'current',
-    related: [],
-  };
-}
+const entry = (id: string, title: string, questions: string[]): KnowledgeEntry => testEntry({ id, title, questions });
 
 const entries = [
   entry('lead-professional', 'Lead professional', ['who coordinates support for a family', 'the one worker a family deals with']),

@@ -4,26 +4,10 @@ import { EntryProfiles, ExampleCounter, SavedEntryProfiles } from '../../knowled
 import { loadContent } from '../../knowledge/contentLoader';
 import { acronymWords } from '../../knowledge/normalise';
 import { decodeTypedArrays, encodeTypedArrays } from '../../knowledge/typedArrayFields';
+import { testEntry } from '../helpers/testEntry';
 
-function entry(id: string, title: string, questions: string[], summary: string, acronyms: string[] = []): KnowledgeEntry {
-  return {
-    id,
-    title,
-    kind: 'glossary',
-    acronyms,
-    aliases: [],
-    questions,
-    tags: ['test'],
-    summary,
-    body: 'Zanzibar quokka.',
-    source: 'test',
-    authority: 'national',
-    owner: 'test',
-    reviewBy: '2030-01-01',
-    status: 'current',
-    related: [],
-  };
-}
+const entry = (id: string, title: string, questions: string[], summary: string, acronyms: string[] = []): KnowledgeEntry =>
+  testEntry({ id, title, questions, summary, acronyms });
 
 const entries = [
   entry(

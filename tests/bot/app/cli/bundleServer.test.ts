@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { startBotProcess, stopProcess } from '../../../bench/benchUtil';
 import { FakeConnector } from '../../../helpers/fakeConnector';
+import { writeAgedFile } from '../../../helpers/tempFolder';
 
 // The bundler is plain JavaScript (it runs right after tsc), so it is loaded with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,13 +18,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 describe('bundleServer (npm start runs one bundled file)', () => {
   describe('deciding when to bundle again', () => {
     let root: string;
-    const write = (file: string, ageSeconds: number) => {
-      const full = path.join(root, file);
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, '// x\n');
-      const when = new Date(Date.now() - ageSeconds * 1000);
-      fs.utimesSync(full, when, when);
-    };
+    const write = (file: string, ageSeconds: number) => writeAgedFile(root, file, ageSeconds);
     beforeEach(() => (root = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-server-'))));
     afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { writeAgedFile } from '../../../helpers/tempFolder';
 
 // The launcher is plain JavaScript (it runs before anything is compiled), so it is loaded with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -9,13 +10,7 @@ const { firstChangedSource } = require('../../../../bot/app/cli/ensureBuilt.cjs'
 
 describe('ensureBuilt (npm start compiles only when the sources changed)', () => {
   let root: string;
-  const write = (file: string, ageSeconds: number) => {
-    const full = path.join(root, file);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, '// x\n');
-    const when = new Date(Date.now() - ageSeconds * 1000);
-    fs.utimesSync(full, when, when);
-  };
+  const write = (file: string, ageSeconds: number) => writeAgedFile(root, file, ageSeconds);
 
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'ensure-built-'));
