@@ -7,7 +7,12 @@ import { Outbox } from '../../bot/platform/delivery/outbox';
 import { DatabaseSlotReserver } from '../../bot/platform/delivery/slotReserver';
 import { createStore, Store } from '../../bot/platform/store/createStore';
 import { OpenDatabase } from '../../bot/platform/store/openDatabase';
+import { FakeConnector } from './fakeConnector';
+import { openTestDatabase, TestDatabase } from './testDatabase';
 import { silentLogger } from './testServices';
+
+/** The clock `movableClock` makes. */
+export type MovableClock = ReturnType<typeof movableClock>;
 
 /** A clock the test moves by hand, in Europe/London. */
 export function movableClock(start: string) {
@@ -71,4 +76,40 @@ export async function reachableUser(store: Store, userId: string, serviceUrl: st
     aadObjectId,
     reference: {},
   });
+}
+
+/** What each delivery engine test starts from: its own database, clock and engine, and the suite's fake connector address. */
+export interface DeliveryTestContext {
+  test: TestDatabase;
+  engine: DeliveryEngine;
+  store: Store;
+  clock: MovableClock;
+  serviceUrl: string;
+}
+
+/**
+ * Registers the hooks every delivery engine suite needs (one fake connector for the suite; per test a fresh
+ * database, a clock at `start`, an engine and a cleared connector log), handing each test's set-up to `each`.
+ */
+export function useDeliveryEngine(
+  dbEngine: Parameters<typeof openTestDatabase>[0],
+  start: string,
+  connector: FakeConnector,
+  each: (made: DeliveryTestContext) => void | Promise<void>,
+): void {
+  let serviceUrl = '';
+  let test: TestDatabase | undefined;
+  before(async () => {
+    serviceUrl = await connector.start();
+  });
+  after(() => connector.stop());
+  beforeEach(async () => {
+    test = await openTestDatabase(dbEngine);
+    const clock = movableClock(start);
+    const { engine, store } = testDeliveryEngine(test.opened, clock.now);
+    connector.calls.length = 0;
+    connector.respond = undefined;
+    await each({ test, engine, store, clock, serviceUrl });
+  });
+  afterEach(() => test?.cleanup());
 }

@@ -1,6 +1,6 @@
 import { validationFailure } from '../../platform/http/validationFailure';
 import { ReviewedRecord } from '../../platform/store/reviewedRecords';
-import { ContentAnswer, Editor, refusalAnswer, restoredAnswer, ReviewedPublishing } from '../../platform/store/reviewedPublishing';
+import { ContentAnswer, Editor, refusalAnswer, restoredAnswer, ReviewedPublishing, versionsAnswer } from '../../platform/store/reviewedPublishing';
 import { CatalogueCheck, checkItem } from './catalogueInput';
 import { CatalogueItem, CatalogueKind, CatalogueStore, itemKey } from './catalogueItems';
 import { LiveCatalogue } from './liveCatalogue';
@@ -127,22 +127,7 @@ export class CatalogueEditing {
   async versions(kind: CatalogueKind, id: string): Promise<ContentAnswer> {
     const listed = await this.reviewed.versions(itemKey(kind, id), nameOf(kind, id));
     if (!listed.ok) return listed.answer;
-    return {
-      status: 200,
-      body: {
-        kind,
-        id,
-        live_version: listed.liveVersion,
-        versions: listed.versions.map((v) => ({
-          version: v.version,
-          author: v.author,
-          approver: v.approver,
-          published_at: v.publishedAt,
-          diff: v.diff,
-          record: v.entry.record,
-        })),
-      },
-    };
+    return versionsAnswer(listed, { kind, id }, { field: 'record', of: (item) => item.record });
   }
 
   /** Makes an old version the draft again (it needs publishing, and review, like any draft). */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { KnowledgeEntry } from '../../../knowledge/entry';
 import { validationFailure } from '../../platform/http/validationFailure';
-import { ContentAnswer, Editor, refusalAnswer, restoredAnswer, ReviewedPublishing } from '../../platform/store/reviewedPublishing';
+import { ContentAnswer, Editor, refusalAnswer, restoredAnswer, ReviewedPublishing, versionsAnswer } from '../../platform/store/reviewedPublishing';
 import { ContentEntries, ContentRecord } from './contentEntries';
 import { frontMatterOf } from './entryMarkdown';
 import { checkEntryInput } from './entryInput';
@@ -112,21 +112,7 @@ export class ContentEditing {
   async versions(id: string): Promise<ContentAnswer> {
     const listed = await this.reviewed.versions(id, id);
     if (!listed.ok) return listed.answer;
-    return {
-      status: 200,
-      body: {
-        id,
-        live_version: listed.liveVersion,
-        versions: listed.versions.map((v) => ({
-          version: v.version,
-          author: v.author,
-          approver: v.approver,
-          published_at: v.publishedAt,
-          diff: v.diff,
-          entry: entryJson(v.entry),
-        })),
-      },
-    };
+    return versionsAnswer(listed, { id }, { field: 'entry', of: entryJson });
   }
 
   /** Makes an old version the draft again (it needs publishing, and review, like any draft). */

@@ -118,6 +118,29 @@ export class ReviewedPublishing<T> {
   }
 }
 
+/** The answer to a versions request: each published version, newest first, its entry shown as `shown` names and draws it. */
+export function versionsAnswer<T>(
+  listed: { liveVersion: number; versions: PublishedVersion<T>[] },
+  identity: Record<string, unknown>,
+  shown: { field: string; of: (entry: T) => unknown },
+): ContentAnswer {
+  return {
+    status: 200,
+    body: {
+      ...identity,
+      live_version: listed.liveVersion,
+      versions: listed.versions.map((v) => ({
+        version: v.version,
+        author: v.author,
+        approver: v.approver,
+        published_at: v.publishedAt,
+        diff: v.diff,
+        [shown.field]: shown.of(v.entry),
+      })),
+    },
+  };
+}
+
 /** The answer to a restore: the old version is now the draft. */
 export function restoredAnswer(restored: { revision: number; restoredFrom: number }, identity: Record<string, unknown>): ContentAnswer {
   return {

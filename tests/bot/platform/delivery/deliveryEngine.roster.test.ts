@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { DeliveryEngine } from '../../../../bot/platform/delivery/deliveryEngine';
 import { Store } from '../../../../bot/platform/store/createStore';
 import { FakeConnector } from '../../../helpers/fakeConnector';
-import { movableClock, reachableUser, testDeliveryEngine } from '../../../helpers/testDelivery';
-import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
+import { MovableClock, reachableUser, testDeliveryEngine, useDeliveryEngine } from '../../../helpers/testDelivery';
+import { forEachEngine, TestDatabase } from '../../../helpers/testDatabase';
 
 const TEAM = '19:team@thread.tacv2';
 
@@ -13,26 +13,16 @@ forEachEngine((dbEngine) => {
     let test: TestDatabase;
     let engine: DeliveryEngine;
     let store: Store;
-    let clock: ReturnType<typeof movableClock>;
+    let clock: MovableClock;
     const connector = new FakeConnector();
     let serviceUrl: string;
 
-    before(async () => {
-      serviceUrl = await connector.start();
-    });
-    after(() => connector.stop());
-
-    beforeEach(async () => {
-      test = await openTestDatabase(dbEngine);
-      clock = movableClock('2026-11-24T10:00:00');
-      ({ engine, store } = testDeliveryEngine(test.opened, clock.now));
-      connector.calls.length = 0;
-      connector.respond = undefined;
+    useDeliveryEngine(dbEngine, '2026-11-24T10:00:00', connector, async (made) => {
+      ({ test, engine, store, clock, serviceUrl } = made);
       engine.registerRenderer('note', async ({ messageId, userId }) => ({ text: `${messageId} for ${userId}` }));
       await store.rosters.saveTeam({ teamId: TEAM, tenantId: 'tenant-1', serviceUrl, botId: '28:bot', generalChannelId: TEAM });
       await store.rosters.addMembers(TEAM, [{ userId: '29:a', aadObjectId: 'aad-a' }, { userId: '29:b' }]);
     });
-    afterEach(() => test.cleanup());
 
     const note = (messageId: string, userId: string) => ({ kind: 'note', messageId, userId, notBefore: clock.now(), urgent: true });
     const opens = () => connector.calls.filter((c) => c.method === 'POST' && /\/v3\/conversations\/?$/.test(c.url));

@@ -3,32 +3,21 @@ import { DateTime } from 'luxon';
 import { DeliveryEngine } from '../../../../bot/platform/delivery/deliveryEngine';
 import { Store } from '../../../../bot/platform/store/createStore';
 import { FakeConnector } from '../../../helpers/fakeConnector';
-import { movableClock, reachableUser, testDeliveryEngine } from '../../../helpers/testDelivery';
-import { forEachEngine, openTestDatabase, TestDatabase } from '../../../helpers/testDatabase';
+import { MovableClock, reachableUser, useDeliveryEngine } from '../../../helpers/testDelivery';
+import { forEachEngine } from '../../../helpers/testDatabase';
 
 forEachEngine((dbEngine) => {
   describe(`delivery engine (${dbEngine})`, () => {
-    let test: TestDatabase;
     let engine: DeliveryEngine;
     let store: Store;
-    let clock: ReturnType<typeof movableClock>;
+    let clock: MovableClock;
     const connector = new FakeConnector();
     let serviceUrl: string;
 
-    before(async () => {
-      serviceUrl = await connector.start();
-    });
-    after(() => connector.stop());
-
-    beforeEach(async () => {
-      test = await openTestDatabase(dbEngine);
-      clock = movableClock('2026-11-24T10:00:00');
-      ({ engine, store } = testDeliveryEngine(test.opened, clock.now));
-      connector.calls.length = 0;
-      connector.respond = undefined;
+    useDeliveryEngine(dbEngine, '2026-11-24T10:00:00', connector, (made) => {
+      ({ engine, store, clock, serviceUrl } = made);
       engine.registerRenderer('note', async ({ messageId, userId }) => (messageId.includes('unwanted') ? undefined : { text: `${messageId} for ${userId}` }));
     });
-    afterEach(() => test.cleanup());
 
     const message = (messageId: string, userId: string, extra: { urgent?: boolean; notBefore?: DateTime; expiresAt?: DateTime } = {}) => ({
       kind: 'note',
