@@ -51,12 +51,15 @@ const MIN_HELDBACK_FIRST_SHOWN = 0.83;
 const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.03;
 /**
  * The third held-back set (heldback-2026-12.jsonl, h-heldback3, 2026-12-01), written by a writer who had
- * seen none of the other sets and wired in before any figure was taken on it. Provisional: the second
- * set's floors until this set's first measurement.
+ * seen none of the other sets and wired in before any figure was taken on it. First measured on
+ * 2026-12-01 (npm run qa:figures, once, with the shipped model): answered right 0.704, shown first 0.858,
+ * out of scope answered 2.2% (1 of 46), wrong 2.3% of 173 answers. Below issue #13's bars (0.90, 2%), which
+ * stay unmet; these floors are that measurement less about 0.04 (and plus about a point for wrong answers),
+ * a guard against regressions and not the bar.
  */
-const MIN_HELDBACK_2026_12_TOP1 = 0.67;
-const MIN_HELDBACK_2026_12_FIRST_SHOWN = 0.83;
-const MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE = 0.03;
+const MIN_HELDBACK_2026_12_TOP1 = 0.66;
+const MIN_HELDBACK_2026_12_FIRST_SHOWN = 0.82;
+const MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE = 0.033;
 /** The held-back split must be big enough for its figures to mean something. */
 const MIN_HELDBACK_QUESTIONS = 180;
 
@@ -147,6 +150,9 @@ const HELDBACK_FLOORS: Record<HeldBackSplit, HeldBackFloors> = {
   },
 };
 
+/** A share as a percentage for a test's name, without floating-point noise (0.033 → "3.3%"). */
+const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
+
 // A held-back split prints its figures only: never a question, a miss or an entry it was matched to.
 function holdsTheHeldBackFloors(split: HeldBackSplit, floors: HeldBackFloors): void {
   const set = HELDBACK_SETS[split];
@@ -163,11 +169,11 @@ function holdsTheHeldBackFloors(split: HeldBackSplit, floors: HeldBackFloors): v
       expect(figures.outOfScope, shown()).to.be.at.least(1);
     });
 
-    it(`answers at least ${floors.minTop1 * 100}% of in-scope held-back questions with the right entry`, () => {
+    it(`answers at least ${percent(floors.minTop1)} of in-scope held-back questions with the right entry`, () => {
       expect(figures.accuracy, shown()).to.be.at.least(floors.minTop1);
     });
 
-    it(`shows the right entry first (answer or first suggestion) for at least ${floors.minFirstShown * 100}% of in-scope held-back questions`, () => {
+    it(`shows the right entry first (answer or first suggestion) for at least ${percent(floors.minFirstShown)} of in-scope held-back questions`, () => {
       expect(figures.firstShown, shown()).to.be.at.least(floors.minFirstShown);
     });
 
@@ -175,7 +181,7 @@ function holdsTheHeldBackFloors(split: HeldBackSplit, floors: HeldBackFloors): v
       expect(figures.outOfScopeAnswered, shown()).to.be.at.most(MAX_OUT_OF_SCOPE_ANSWERED);
     });
 
-    it(`gets no more than ${floors.maxWrongAnswerShare * 100}% of the answers it gives to held-back questions wrong`, () => {
+    it(`gets no more than ${percent(floors.maxWrongAnswerShare)} of the answers it gives to held-back questions wrong`, () => {
       expect(figures.wrongAnswerShare, shown()).to.be.at.most(floors.maxWrongAnswerShare);
     });
   });
