@@ -74,6 +74,29 @@ export const HELDBACK_FILE = path.join(__dirname, 'heldback-2026-11.jsonl');
 export const CONCEPT_IDS_FILE = path.join(__dirname, 'concept-ids.json');
 /** The held-back set's own concept map, written by its author from entry ids and titles only, after the questions. */
 export const HELDBACK_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-11-concepts.json');
+/** The third held-back set, by a writer who had seen none of the others (h-heldback3, 2026-12-01): only its aggregate figures are printed. */
+export const HELDBACK_2026_12_FILE = path.join(__dirname, 'heldback-2026-12.jsonl');
+/** Its own concept map, written after its questions were committed, from entry ids and titles only. */
+export const HELDBACK_2026_12_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-12-concepts.json');
+
+/** A held-back set: its questions and its own concept map. */
+export interface HeldBackSet {
+  questions: string;
+  conceptIds: string;
+}
+
+/** Every held-back split, each reported apart under its own name (`heldBack` is the 2026-11 set, the first wired in). */
+export const HELDBACK_SETS = {
+  heldBack: { questions: HELDBACK_FILE, conceptIds: HELDBACK_CONCEPT_IDS_FILE },
+  heldBack2026_12: { questions: HELDBACK_2026_12_FILE, conceptIds: HELDBACK_2026_12_CONCEPT_IDS_FILE },
+} satisfies Record<string, HeldBackSet>;
+
+export type HeldBackSplit = keyof typeof HELDBACK_SETS;
+
+/** True for a held-back question file: one named heldback-….jsonl, or any file a held-back split reads, whatever its name. */
+export function isHeldBackFile(file: string): boolean {
+  return /^heldback-.+\.jsonl$/.test(path.basename(file)) || Object.values(HELDBACK_SETS).some((set) => path.resolve(set.questions) === path.resolve(file));
+}
 
 /** The tuning split: everything features, weights and thresholds may be chosen on. */
 export const TUNING_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE, TUNING_EXTRA_FILE, FIRST_HELDBACK_FILE, TUNING_DEV_FILE];
@@ -125,7 +148,7 @@ export function loadEvaluationQuestions(files: string[] = TUNING_FILES, conceptI
       return { q: line.q, expect: id, ...(also.length ? { also } : {}), ...(line.authority ? { authority: line.authority } : {}) };
     });
     if (unmapped.size > 0) {
-      const which = path.resolve(file) === path.resolve(HELDBACK_FILE) ? `${unmapped.size} concept(s)` : [...unmapped].join(', ');
+      const which = isHeldBackFile(file) ? `${unmapped.size} concept(s)` : [...unmapped].join(', ');
       throw new Error(`${path.basename(file)}: ${which} not in its concept map`);
     }
     return questions;
@@ -272,16 +295,24 @@ export function figuresOf(report: EvaluationReport): EvaluationFigures {
   };
 }
 
-/** Evaluates the held-back split, keeping no question text: the figures are all that leave this function. */
-export function evaluateHeldBack(kb: KnowledgeBase, options: Omit<EvaluateOptions, 'keepMisses'> = {}): EvaluationFigures {
-  if (!fs.existsSync(HELDBACK_FILE)) throw new Error(`${HELDBACK_FILE} is missing: the held-back evaluation cannot run without it`);
-  return figuresOf(evaluate(kb, loadEvaluationQuestions([HELDBACK_FILE], loadConceptIds(HELDBACK_CONCEPT_IDS_FILE)), { ...options, keepMisses: false }));
+/** Evaluates one held-back split (by default the 2026-11 set), keeping no question text: the figures are all that leave this function. */
+export function evaluateHeldBack(
+  kb: KnowledgeBase,
+  set: HeldBackSet = HELDBACK_SETS.heldBack,
+  options: Omit<EvaluateOptions, 'keepMisses'> = {},
+): EvaluationFigures {
+  if (!fs.existsSync(set.questions)) throw new Error(`${set.questions} is missing: the held-back evaluation cannot run without it`);
+  return figuresOf(evaluate(kb, loadEvaluationQuestions([set.questions], loadConceptIds(set.conceptIds)), { ...options, keepMisses: false }));
 }
 
-/** Both splits' figures: the tuning split's questions as given (default: every tuning file), the held-back split's as figures only. */
-export function bothSplits(
+/** Every split's figures: the tuning split's questions as given (default: every tuning file), each held-back split's as figures only. */
+export function evaluationSplits(
   kb: KnowledgeBase,
   tuningQuestions: EvaluationQuestion[] = loadEvaluationQuestions(),
-): { tuning: EvaluationFigures; heldBack: EvaluationFigures } {
-  return { tuning: figuresOf(evaluate(kb, tuningQuestions)), heldBack: evaluateHeldBack(kb) };
+): { tuning: EvaluationFigures } & Record<HeldBackSplit, EvaluationFigures> {
+  const heldBack = Object.fromEntries(Object.entries(HELDBACK_SETS).map(([name, set]) => [name, evaluateHeldBack(kb, set)])) as Record<
+    HeldBackSplit,
+    EvaluationFigures
+  >;
+  return { tuning: figuresOf(evaluate(kb, tuningQuestions)), ...heldBack };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect } from 'chai';
 import { buildKnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import {
@@ -6,6 +7,9 @@ import {
   evaluate,
   evaluateHeldBack,
   GLOSSARY_QUESTIONS_FILE,
+  HELDBACK_SETS,
+  HeldBackSplit,
+  loadConceptIds,
   loadEvaluationQuestions,
   TRAINING_QUESTIONS_FILE,
   TUNING_FILES,
@@ -45,6 +49,17 @@ const MAX_WRONG_ANSWER_SHARE = 0.04;
 const MIN_HELDBACK_TOP1 = 0.67;
 const MIN_HELDBACK_FIRST_SHOWN = 0.83;
 const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.03;
+/**
+ * The third held-back set (heldback-2026-12.jsonl, h-heldback3, 2026-12-01), written by a writer who had
+ * seen none of the other sets and wired in before any figure was taken on it. First measured on
+ * 2026-12-01 (npm run qa:figures, once, with the shipped model): answered right 0.704, shown first 0.858,
+ * out of scope answered 2.2% (1 of 46), wrong 2.3% of 173 answers. Below issue #13's bars (0.90, 2%), which
+ * stay unmet; these floors are that measurement less about 0.04 (and plus about a point for wrong answers),
+ * a guard against regressions and not the bar.
+ */
+const MIN_HELDBACK_2026_12_TOP1 = 0.66;
+const MIN_HELDBACK_2026_12_FIRST_SHOWN = 0.82;
+const MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE = 0.033;
 /** The held-back split must be big enough for its figures to mean something. */
 const MIN_HELDBACK_QUESTIONS = 180;
 
@@ -119,33 +134,68 @@ describe('evaluation, tuning split (staff questions, through the bot\u2019s answ
   meetsTheBars('training questions', () => training);
 });
 
-// The held-back split prints its figures only: never a question, a miss or an entry it was matched to.
-describe('evaluation, held-back split (figures only)', function () {
-  this.timeout(300000);
-  let figures: EvaluationFigures;
-  before(() => {
-    figures = evaluateHeldBack(buildKnowledgeBase());
-  });
-  const shown = () => JSON.stringify(figures);
+/** The regression floors of one held-back split (never the bar, which is issue #13's). */
+interface HeldBackFloors {
+  minTop1: number;
+  minFirstShown: number;
+  maxWrongAnswerShare: number;
+}
 
-  it(`holds at least ${MIN_HELDBACK_QUESTIONS} questions`, () => {
-    expect(figures.inScope + figures.outOfScope, shown()).to.be.at.least(MIN_HELDBACK_QUESTIONS);
-    expect(figures.outOfScope, shown()).to.be.at.least(1);
-  });
+const HELDBACK_FLOORS: Record<HeldBackSplit, HeldBackFloors> = {
+  heldBack: { minTop1: MIN_HELDBACK_TOP1, minFirstShown: MIN_HELDBACK_FIRST_SHOWN, maxWrongAnswerShare: MAX_HELDBACK_WRONG_ANSWER_SHARE },
+  heldBack2026_12: {
+    minTop1: MIN_HELDBACK_2026_12_TOP1,
+    minFirstShown: MIN_HELDBACK_2026_12_FIRST_SHOWN,
+    maxWrongAnswerShare: MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE,
+  },
+};
 
-  it(`answers at least ${MIN_HELDBACK_TOP1 * 100}% of in-scope held-back questions with the right entry`, () => {
-    expect(figures.accuracy, shown()).to.be.at.least(MIN_HELDBACK_TOP1);
-  });
+/** A share as a percentage for a test's name, without floating-point noise (0.033 → "3.3%"). */
+const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 
-  it(`shows the right entry first (answer or first suggestion) for at least ${MIN_HELDBACK_FIRST_SHOWN * 100}% of in-scope held-back questions`, () => {
-    expect(figures.firstShown, shown()).to.be.at.least(MIN_HELDBACK_FIRST_SHOWN);
-  });
+// A held-back split prints its figures only: never a question, a miss or an entry it was matched to.
+function holdsTheHeldBackFloors(split: HeldBackSplit, floors: HeldBackFloors): void {
+  const set = HELDBACK_SETS[split];
+  describe(`evaluation, held-back split ${split} (figures only)`, function () {
+    this.timeout(300000);
+    let figures: EvaluationFigures;
+    before(() => {
+      figures = evaluateHeldBack(buildKnowledgeBase(), set);
+    });
+    const shown = () => JSON.stringify(figures);
 
-  it(`answers no more than ${MAX_OUT_OF_SCOPE_ANSWERED * 100}% of out-of-scope held-back questions`, () => {
-    expect(figures.outOfScopeAnswered, shown()).to.be.at.most(MAX_OUT_OF_SCOPE_ANSWERED);
-  });
+    it(`holds at least ${MIN_HELDBACK_QUESTIONS} questions`, () => {
+      expect(figures.inScope + figures.outOfScope, shown()).to.be.at.least(MIN_HELDBACK_QUESTIONS);
+      expect(figures.outOfScope, shown()).to.be.at.least(1);
+    });
 
-  it(`gets no more than ${MAX_HELDBACK_WRONG_ANSWER_SHARE * 100}% of the answers it gives to held-back questions wrong`, () => {
-    expect(figures.wrongAnswerShare, shown()).to.be.at.most(MAX_HELDBACK_WRONG_ANSWER_SHARE);
+    it(`answers at least ${percent(floors.minTop1)} of in-scope held-back questions with the right entry`, () => {
+      expect(figures.accuracy, shown()).to.be.at.least(floors.minTop1);
+    });
+
+    it(`shows the right entry first (answer or first suggestion) for at least ${percent(floors.minFirstShown)} of in-scope held-back questions`, () => {
+      expect(figures.firstShown, shown()).to.be.at.least(floors.minFirstShown);
+    });
+
+    it(`answers no more than ${MAX_OUT_OF_SCOPE_ANSWERED * 100}% of out-of-scope held-back questions`, () => {
+      expect(figures.outOfScopeAnswered, shown()).to.be.at.most(MAX_OUT_OF_SCOPE_ANSWERED);
+    });
+
+    it(`gets no more than ${percent(floors.maxWrongAnswerShare)} of the answers it gives to held-back questions wrong`, () => {
+      expect(figures.wrongAnswerShare, shown()).to.be.at.most(floors.maxWrongAnswerShare);
+    });
+  });
+}
+
+for (const split of Object.keys(HELDBACK_SETS) as HeldBackSplit[]) holdsTheHeldBackFloors(split, HELDBACK_FLOORS[split]);
+
+describe('held-back sets', () => {
+  it('include the third set (heldback-2026-12.jsonl), every concept in its own map, with at least 180 questions', () => {
+    const set = HELDBACK_SETS.heldBack2026_12;
+    expect(path.basename(set.questions)).to.equal('heldback-2026-12.jsonl');
+    // Loading throws when a concept is missing from the set's map; only counts are looked at here.
+    const questions = loadEvaluationQuestions([set.questions], loadConceptIds(set.conceptIds));
+    expect(questions.length).to.be.at.least(MIN_HELDBACK_QUESTIONS);
+    expect(questions.filter((q) => q.expect === null).length).to.be.at.least(1);
   });
 });

@@ -3,7 +3,7 @@ import { loadAnswerModel } from '../../../knowledge/answerModel';
 import { buildIndex } from '../../../knowledge/indexBuilder';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { fixtureKnowledgeBase } from '../../helpers/fixtureKnowledge';
-import { EvaluationQuestion, FIRST_HELDBACK_FILE } from './evaluate';
+import { EvaluationQuestion, FIRST_HELDBACK_FILE, HELDBACK_SETS, TUNING_FILES } from './evaluate';
 import path from 'node:path';
 import { answerModelText, entryQuestionExamples, examplesOf, isAcceptable, trainAnswerModel, trainingInputsHash, tuningInput } from './trainAnswerModel';
 
@@ -80,6 +80,16 @@ describe('the questions training reads', () => {
     const current = path.join(path.dirname(FIRST_HELDBACK_FILE), 'heldback-2026-11.jsonl');
     expect(() => tuningInput(kb, [current])).to.throw(/held-back file must never be used for training: heldback-2026-11\.jsonl/);
     expect(tuningInput(kb, [FIRST_HELDBACK_FILE]).files).to.deep.equal(['tuning-first-heldback.jsonl']);
+  });
+
+  it('refuses every held-back set the evaluation reports, the third one (heldback-2026-12.jsonl) among them', () => {
+    const kb = buildKnowledgeBase();
+    const files = Object.values(HELDBACK_SETS).map((set) => set.questions);
+    expect(files.map((f) => path.basename(f))).to.include('heldback-2026-12.jsonl');
+    for (const file of files)
+      expect(() => tuningInput(kb, [...TUNING_FILES, file]), path.basename(file)).to.throw(
+        new RegExp(`must never be used for training: ${path.basename(file).replace(/\./g, '\\.')}`),
+      );
   });
 });
 

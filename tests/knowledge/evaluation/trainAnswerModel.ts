@@ -22,7 +22,7 @@ import { buildIndex } from '../../../knowledge/indexBuilder';
 import { acronymWords } from '../../../knowledge/normalise';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { Explanation, KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
-import { EvaluationQuestion, HELDBACK_FILE, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
+import { EvaluationQuestion, isHeldBackFile, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
 import { BinaryExample, chooseL2, DEFAULT_FIT, fitLogistic, fitRanker, FitOptions, foldOf, RankExample } from './modelFitting';
 
 /**
@@ -354,12 +354,7 @@ function withProfiles(kb: KnowledgeBase): KnowledgeBase {
   return { ...kb, profiles: new EntryProfiles(kb.entries, acronymWords(kb.entries)).save(kb.contentHash) };
 }
 
-/** A held-back file training must never read: one named heldback-….jsonl, or the evaluation's held-back file whatever its name. */
-export function isHeldBackFile(file: string): boolean {
-  return /^heldback-.+\.jsonl$/.test(path.basename(file)) || path.resolve(file) === path.resolve(HELDBACK_FILE);
-}
-
-/** The tuning question files that exist (the retired first held-back set among them; refusing any current held-back file), and their questions. */
+/** The tuning question files that exist (the retired first held-back set among them; refusing every held-back file, isHeldBackFile, before reading it), and their questions. */
 export function tuningInput(kb: KnowledgeBase = buildKnowledgeBase(), candidates: readonly string[] = TUNING_FILES): TrainingInput {
   const refused = candidates.filter(isHeldBackFile);
   if (refused.length) throw new Error(`the held-back file must never be used for training: ${refused.map((f) => path.basename(f)).join(', ')}`);
