@@ -251,7 +251,7 @@ export class KnowledgeSearch {
   }
 
   private idf(term: QueryTerm): number {
-    return this.idfOf(term.term, term.known);
+    return this.idfOf(term.standsFor ?? term.term, term.known);
   }
 
   /** Finds the candidate entries for a question and measures each, best lexical score first. */
