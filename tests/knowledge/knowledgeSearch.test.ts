@@ -43,6 +43,15 @@ describe('KnowledgeSearch', () => {
     expect(score('beta-coordinator')).to.be.above(2 * score('delta-outcomes'));
   });
 
+  it('finds a numbered name whatever the order of its words, when the question numbers the same thing', () => {
+    const entries = kb.entries.map((e) => (e.id === 'delta-outcomes' ? { ...e, aliases: [...e.aliases, 'delta framework area 3'] } : e));
+    const numbered = new KnowledgeSearch(knowledgeBaseOf(entries));
+    const phraseShare = (q: string) => numbered.explain(q).candidates.find((c) => c.entry.id === 'delta-outcomes')?.features.phraseShare ?? 0;
+    expect(phraseShare('area 3 of the delta framework')).to.equal(1);
+    expect(phraseShare('the third area of the delta framework')).to.equal(1);
+    expect(phraseShare('the 3 areas of the delta framework')).to.equal(0);
+  });
+
   for (const [question, id] of answers) {
     it(`answers "${question}" with ${id}`, () => expect(summary(search.search(question))).to.include({ decision: 'answer', id }));
   }
