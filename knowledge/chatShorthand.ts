@@ -70,6 +70,26 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   isnt: 'is not',
   arent: 'are not',
   thats: 'that is',
+  // Contractions typed without the apostrophe, which would otherwise be read as typos ("whove" as "whole").
+  whove: 'who have',
+  theyve: 'they have',
+  youve: 'you have',
+  weve: 'we have',
+  theyre: 'they are',
+  youre: 'you are',
+  didnt: 'did not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  shouldnt: 'should not',
+  couldnt: 'could not',
+  wouldnt: 'would not',
+  cant: 'can not',
+  wont: 'will not',
+  shd: 'should',
+  wld: 'would',
 };
 
 /**

@@ -6,6 +6,7 @@ import { IndexField } from './indexBuilder';
 import { KnowledgeBase } from './knowledgeBaseFile';
 import { fieldsHolding, termScores } from './lunrInternals';
 import { keyTerms, stem, words } from './normalise';
+import { numbersPlacedAsInName } from './numberedNames';
 import { OUT_OF_DOMAIN_CUES } from './outOfDomainCues';
 import { QueryReader, QueryTerm } from './queryReader';
 import { restoreSearchTables } from './savedSearchTables';
@@ -251,7 +252,7 @@ export class KnowledgeSearch {
   }
 
   private idf(term: QueryTerm): number {
-    return this.idfOf(term.term, term.known);
+    return this.idfOf(term.standsFor ?? term.term, term.known);
   }
 
   /** Finds the candidate entries for a question and measures each, best lexical score first. */
@@ -361,12 +362,13 @@ export class KnowledgeSearch {
   private phraseCoverage(terms: QueryTerm[], question: string, implied: string[]): Map<string, Set<number>> {
     const position = new Map(terms.map((t, i) => [t.term, i]));
     const present = new Set([...position.keys(), ...implied]);
+    const termList = terms.map((t) => t.term);
     const out = new Map<string, Set<number>>();
     for (const term of position.keys()) {
       for (const name of this.namesByTerm.get(term) ?? []) {
         if (!name.terms.every((t) => present.has(t))) continue;
-        // Numbered names ("common core area 6") only count in their own order, so "6 areas" is not area 6.
-        if (name.terms.some((t) => /\d/.test(t)) && !this.containsInOrder(terms, name.terms)) continue;
+        // Numbered names ("common core area 6") count only where the question numbers the same thing, so "6 areas" is not area 6.
+        if (!numbersPlacedAsInName(termList, name.terms, question)) continue;
         if (name.terms.length === 1 && !this.meantAsAcronym(name.terms[0], question)) continue;
         const set = out.get(name.id) ?? new Set<number>();
         for (const t of name.terms) {
@@ -377,11 +379,6 @@ export class KnowledgeSearch {
       }
     }
     return out;
-  }
-
-  private containsInOrder(terms: QueryTerm[], name: string[]): boolean {
-    const joined = ` ${terms.map((t) => t.term).join(' ')} `;
-    return joined.includes(` ${name.join(' ')} `);
   }
 
   private authorityContext(text: string): { named: Set<Council>; local: boolean } {

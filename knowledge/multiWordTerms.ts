@@ -24,6 +24,8 @@ export const MULTI_WORD_TERMS: readonly MultiWordTerm[] = [
   { words: 'early help', keepWords: true },
   { words: 'sure start', keepWords: true },
   { words: 'special educational need', keepWords: true },
+  // "needs" on its own is question framing ("what do I need"), so "special needs" is read together or loses half its meaning.
+  { words: 'special need', keepWords: true },
   { words: 'additional need', keepWords: true },
   { words: 'working together', keepWords: true },
   { words: 'out of hours', keepWords: true },

@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { CHAT_SHORTHAND, COUNCIL_NICKNAMES } from './chatShorthand';
 import { MULTI_WORD_TERMS } from './multiWordTerms';
 import { memoised } from './normalisationMemo';
+import { NUMBER_WORD_TABLES, readNumberWords } from './numberWords';
 
 /** American spellings staff may type, mapped to the British spelling the content uses. */
 const AMERICAN_TO_BRITISH: Record<string, string> = {
@@ -222,16 +223,26 @@ function normaliseAfresh(raw: string): string {
   let text = raw.normalize('NFKC').toLowerCase();
   text = text.replace(/[\u2018\u2019\u201B\u2032\u0060\u00B4]/g, "'").replace(/[\u201C\u201D\u2033]/g, '"');
   text = text.replace(/([a-z0-9])&([a-z0-9])/g, '$1$2').replace(/&/g, ' and ');
-  text = text.replace(/\bco-(?=ordinat|operat)/g, 'co');
+  text = text.replace(/\bco-(?=ordinat|operat|locat)/g, 'co');
   // Acronyms typed with dots ("t.a.c", "y.o.t.") are the acronym.
   text = text.replace(/\b[a-z](?:\.[a-z])+\b\.?/g, (m) => m.replace(/\./g, ''));
+  // Contractions are read as their words before apostrophes go, so "who've" is "who have", not a misspelt "whole".
+  text = text
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'ve\b/g, ' have')
+    .replace(/'re\b/g, ' are')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'m\b/g, ' am');
   text = text
     .replace(/'s\b/g, '')
     .replace(/s'(?=\s|$)/g, 's')
     .replace(/'/g, '');
   text = text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (!text) return text;
-  const plain = text.split(' ').flatMap((w) => (CHAT_SHORTHAND[w] ?? COUNCIL_NICKNAMES[w] ?? toBritish(w)).split(' '));
+  const spelt = readNumberWords(text.split(' ').flatMap((w) => (CHAT_SHORTHAND[w] ?? w).split(' ')));
+  const plain = spelt.flatMap((w) => (COUNCIL_NICKNAMES[w] ?? toBritish(w)).split(' '));
   return joinMultiWordTerms(plain).join(' ');
 }
 
@@ -353,5 +364,14 @@ export function acronymWords(entries: readonly { acronyms: string[] }[]): Set<st
  * text differently from the search, so the knowledge base file is rebuilt when this changes.
  */
 export function normalisationFingerprint(): string {
-  return JSON.stringify([AMERICAN_TO_BRITISH, EQUIVALENT_WORDS, NUMBER_WORDS, CHAT_SHORTHAND, COUNCIL_NICKNAMES, MULTI_WORD_TERMS, QUESTION_FILLER.size]);
+  return JSON.stringify([
+    AMERICAN_TO_BRITISH,
+    EQUIVALENT_WORDS,
+    NUMBER_WORDS,
+    NUMBER_WORD_TABLES,
+    CHAT_SHORTHAND,
+    COUNCIL_NICKNAMES,
+    MULTI_WORD_TERMS,
+    QUESTION_FILLER.size,
+  ]);
 }

@@ -12,6 +12,8 @@ export interface QueryTerm {
   known: boolean;
   /** True when the term came from splitting a word run together or joining two typed apart. */
   rejoined?: boolean;
+  /** For a typo copied into an entry's alternate questions ("famly"), the known word it stands for, whose rarity it takes. */
+  standsFor?: string;
 }
 
 /** The parts of a joined word ("safeguardingtraining") are at least this long. */
@@ -72,10 +74,12 @@ export class QueryReader {
           add({ term: meant, corrected: true, known: true });
           continue;
         }
-        add({ term: stemmed, corrected: false, known: true });
-        // A word only the alternate questions use may be a typo they copied: it also stands for the word it is near.
+        // A word only the alternate questions use may be a typo they copied: it also stands for the word it is near,
+        // and weighs as that word does, since being rare says only that one entry copied the typo.
         const near = this.questionOnly.has(stemmed) ? this.nearest(word, stemmed, stemmed) : undefined;
-        if (near && !this.questionOnly.has(near)) add({ term: near, corrected: true, known: true });
+        const typo = near !== undefined && !this.questionOnly.has(near);
+        add({ term: stemmed, corrected: false, known: true, ...(typo ? { standsFor: near } : {}) });
+        if (typo) add({ term: near, corrected: true, known: true });
         // A joined word a few entries use ("multiagency") also stands for its parts, which the rest use.
         const parts = this.acronyms.has(word) ? undefined : this.split(word);
         if (parts && parts.every((p) => (this.df.get(p) ?? 0) >= COMMONER_PARTS * (this.df.get(stemmed) ?? 0))) {

@@ -34,6 +34,24 @@ describe('KnowledgeSearch', () => {
     expect(summary(renamed.search('what is the zebra crossing plan'))).to.include({ decision: 'answer', id: 'alpha-plan' });
   });
 
+  it("weighs a typo copied into one entry's questions as the word it stands for, not as the rarest word there is", () => {
+    // Only delta's questions write "famly", so read by its own rarity it would outweigh every real word of the question.
+    const entries = kb.entries.map((e) => (e.id === 'delta-outcomes' ? { ...e, title: 'Delta family outcomes', questions: ['famly outcomes'] } : e));
+    const { candidates } = new KnowledgeSearch(knowledgeBaseOf(entries)).explain('famly coordinator');
+    const score = (id: string) => candidates.find((c) => c.entry.id === id)?.confidence ?? 0;
+    // The family coordinator the question names scores more than twice the entry that merely copied the typo (under 1.9 times when the typo weighed as the rarest word).
+    expect(score('beta-coordinator')).to.be.above(2 * score('delta-outcomes'));
+  });
+
+  it('finds a numbered name whatever the order of its words, when the question numbers the same thing', () => {
+    const entries = kb.entries.map((e) => (e.id === 'delta-outcomes' ? { ...e, aliases: [...e.aliases, 'delta framework area 3'] } : e));
+    const numbered = new KnowledgeSearch(knowledgeBaseOf(entries));
+    const phraseShare = (q: string) => numbered.explain(q).candidates.find((c) => c.entry.id === 'delta-outcomes')?.features.phraseShare ?? 0;
+    expect(phraseShare('area 3 of the delta framework')).to.equal(1);
+    expect(phraseShare('the third area of the delta framework')).to.equal(1);
+    expect(phraseShare('the 3 areas of the delta framework')).to.equal(0);
+  });
+
   for (const [question, id] of answers) {
     it(`answers "${question}" with ${id}`, () => expect(summary(search.search(question))).to.include({ decision: 'answer', id }));
   }

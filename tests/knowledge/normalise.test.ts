@@ -51,6 +51,28 @@ describe('normalise', () => {
     expect(keyTerms('Sure Start centres')).to.include('surestart');
   });
 
+  it('reads contractions as their words, with or without the apostrophe, so none is taken for a typo', () => {
+    expect(normaliseText("kids who've been in care")).to.equal('kids who have been in care');
+    expect(normaliseText('kids whove been in care')).to.equal('kids who have been in care');
+    expect(normaliseText("they're not, we'll see, it won't, i can't, you didnt")).to.equal('they are not we will see it will not i can not you did not');
+  });
+
+  it('reads numbers said in words as the digits the content writes', () => {
+    expect(normaliseText('twenty twenty strategy')).to.equal('2020 strategy');
+    expect(normaliseText('the two thousand and four act')).to.equal('the 2004 act');
+    expect(normaliseText('nineteen ninety eight')).to.equal('1998');
+    expect(normaliseText('twenty one days')).to.equal('21 days');
+    expect(normaliseText('six areas')).to.equal('6 areas');
+  });
+
+  it('reads co-location as one word, as co-ordination is', () => {
+    expect(keyTerms('co-location of services')).to.deep.equal(keyTerms('colocation of services'));
+  });
+
+  it('reads "special needs" together, since "needs" alone is question framing', () => {
+    expect(keyTerms('special needs')).to.include('specialneed');
+  });
+
   it('returns no words for punctuation and emoji', () => {
     expect(words('?!? \u{1F600}')).to.deep.equal([]);
   });

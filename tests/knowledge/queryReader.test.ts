@@ -58,6 +58,22 @@ describe('QueryReader', () => {
     expect(reader.read('bvpu')[0]).to.deep.include({ term: 'bvpu', known: false });
   });
 
+  it('marks a typo only the alternate questions write ("famly") as standing for the word it is near', () => {
+    const typoIndex = lunr(function build() {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref('id');
+      this.field('body');
+      this.field('questions');
+      this.add({ id: '0', body: indexTerms('family group conference').join(' '), questions: 'famli' });
+    });
+    const typoReader = new QueryReader(typoIndex, documentFrequencies(typoIndex), new Set(), new Set(), new Set(['famli']));
+    expect(typoReader.read('famly')).to.deep.equal([
+      { term: 'famli', corrected: false, known: true, standsFor: 'famili' },
+      { term: 'famili', corrected: true, known: true },
+    ]);
+  });
+
   it('reads a near spelling of a long acronym as that acronym rather than splitting it ("cafcas" is not CAF + "ca")', () => {
     expect(reader.read('cafcas')).to.deep.equal([{ term: 'cafcass', corrected: true, known: true }]);
   });
