@@ -9,6 +9,7 @@ import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch, KnowledgeSearchOptions } from '../../../knowledge/knowledgeSearch';
 import { TrainingCatalogue } from '../../../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalogue';
+import { entryWordingOf } from './entryWording';
 
 /**
  * One evaluation question: what staff type, and what should come first (null: out of scope).
@@ -278,10 +279,23 @@ export function evaluateHeldBack(kb: KnowledgeBase, options: Omit<EvaluateOption
   return figuresOf(evaluate(kb, loadEvaluationQuestions([HELDBACK_FILE], loadConceptIds(HELDBACK_CONCEPT_IDS_FILE)), { ...options, keepMisses: false }));
 }
 
-/** Both splits' figures: the tuning split's questions as given (default: every tuning file), the held-back split's as figures only. */
+/** The questions not worded, word for word, as an entry that answers them (see entryWording.ts): the ones that say how new wording fares. */
+export function unseenWordingQuestions(kb: KnowledgeBase, questions: EvaluationQuestion[]): EvaluationQuestion[] {
+  const isEntryWording = entryWordingOf(kb.entries);
+  return questions.filter((q) => !isEntryWording(q));
+}
+
+/**
+ * Both splits' figures: the tuning split's questions as given (default: every tuning file), and again
+ * without those worded as an entry's own text; the held-back split's as figures only.
+ */
 export function bothSplits(
   kb: KnowledgeBase,
   tuningQuestions: EvaluationQuestion[] = loadEvaluationQuestions(),
-): { tuning: EvaluationFigures; heldBack: EvaluationFigures } {
-  return { tuning: figuresOf(evaluate(kb, tuningQuestions)), heldBack: evaluateHeldBack(kb) };
+): { tuning: EvaluationFigures; tuningUnseenWording: EvaluationFigures; heldBack: EvaluationFigures } {
+  return {
+    tuning: figuresOf(evaluate(kb, tuningQuestions)),
+    tuningUnseenWording: figuresOf(evaluate(kb, unseenWordingQuestions(kb, tuningQuestions))),
+    heldBack: evaluateHeldBack(kb),
+  };
 }
