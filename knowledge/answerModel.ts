@@ -62,6 +62,8 @@ export type QueryFeatures = Record<QueryFeature, number>;
  * - profileMargin: its profile closeness (words and spelling together) less the best among the other candidates;
  * - lexicalAgrees, profileAgrees: 1 when it is also the best candidate by lexical score, or by profile closeness,
  *   since rankers that agree are right more often than either alone;
+ * - lunrAgrees, questionSimAgrees: likewise for lunr's own score (0 when lunr found nothing) and for closeness
+ *   to the entries' alternate questions, two more views of the question that the model weighs together;
  * - nameShare, focus, questionShare, textShare: as for candidates (how much of the question its names,
  *   title, alternate questions and text account for);
  * - termCount, rejoinedShare: as for the question;
@@ -95,6 +97,8 @@ export const DECISION_FEATURES = [
   'questionSimMargin',
   'nameShareMargin',
   'focusMargin',
+  'lunrAgrees',
+  'questionSimAgrees',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
@@ -216,6 +220,7 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
   const margin = clampLog(Math.log(probabilities[top] / Math.max(LOG_FLOOR, second === undefined ? 0 : probabilities[second])));
   const lexicalMargin = best.lexical - bestOther((f) => f.lexical);
   const profileMargin = profileOf(best) - bestOther(profileOf);
+  const questionSimMargin = best.questionSim - bestOther((f) => f.questionSim);
   const features: DecisionFeatures = {
     probability,
     margin,
@@ -240,9 +245,11 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
     termCount: query.termCount,
     rejoinedShare: query.rejoinedShare,
     topThree: logOdds(order.slice(0, MAX_SUGGESTIONS).reduce((sum, i) => sum + probabilities[i], 0)),
-    questionSimMargin: best.questionSim - bestOther((f) => f.questionSim),
+    questionSimMargin,
     nameShareMargin: best.nameShare - bestOther((f) => f.nameShare),
     focusMargin: best.focus - bestOther((f) => f.focus),
+    lunrAgrees: best.lunrRel > 0 && best.lunrRel >= bestOther((f) => f.lunrRel) ? 1 : 0,
+    questionSimAgrees: questionSimMargin >= 0 ? 1 : 0,
   };
   return { order, probabilities, features };
 }

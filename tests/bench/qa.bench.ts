@@ -57,8 +57,8 @@ async function main(): Promise<void> {
     loads.push(msSince(started));
   }
 
-  // The tuning split with its misses; each held-back split as figures only (their questions are never printed).
-  const { tuning, heldBack, heldBack2026_12 } = evaluationSplits(kb, questions);
+  // The tuning split with its misses (and again without questions worded as an entry's own text); each held-back split as figures only (their questions are never printed).
+  const { tuning, tuningUnseenWording, heldBack, heldBack2026_12 } = evaluationSplits(kb, questions);
   const answerer = new QuestionAnswerer(new KnowledgeSearch(kb), new InMemoryFeedbackLog(), fixedClock);
   // An answer is timed as a person waits for it; recording its content gap (scrubbing names) comes after the reply is sent, so it is timed apart.
   const latencies: number[] = [];
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
   report({
     benchmark: 'qa',
     tuning: split(tuning),
+    tuningUnseenWording: split(tuningUnseenWording),
     heldBack: split(heldBack),
     heldBack2026_12: split(heldBack2026_12),
     modelMatchesTrainQa,

@@ -95,6 +95,26 @@ describe('answer model', () => {
       expect(split.features.profileAgrees).to.equal(1);
     });
 
+    it('says whether lunr\u2019s own ranking and the nearest alternate question agree with the model on it', () => {
+      const agreeing = rankCandidates(
+        ranker,
+        [features({ profileWords: 0.9, lunrRel: 1, questionSim: 0.6 }), features({ lunrRel: 0.4, questionSim: 0.2 })],
+        query(),
+      );
+      expect(agreeing.features.lunrAgrees).to.equal(1);
+      expect(agreeing.features.questionSimAgrees).to.equal(1);
+      const split = rankCandidates(
+        ranker,
+        [features({ profileWords: 0.9, lunrRel: 0.5, questionSim: 0.2 }), features({ lunrRel: 1, questionSim: 0.7 })],
+        query(),
+      );
+      expect(split.order[0]).to.equal(0);
+      expect(split.features.lunrAgrees).to.equal(0);
+      expect(split.features.questionSimAgrees).to.equal(0);
+      // lunr found nothing at all: it cannot agree.
+      expect(rankCandidates(ranker, [features({ profileWords: 0.9 })], query()).features.lunrAgrees).to.equal(0);
+    });
+
     it('measures its name, focus and question-similarity lead over the runner-up, and the top three\u2019s share', () => {
       const { features: f } = rankCandidates(
         ranker,

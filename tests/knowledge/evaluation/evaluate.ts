@@ -9,6 +9,7 @@ import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { KnowledgeSearch, KnowledgeSearchOptions } from '../../../knowledge/knowledgeSearch';
 import { TrainingCatalogue } from '../../../knowledge/training/catalogue';
 import { loadCheckedCatalogue } from '../../../knowledge/training/checkedCatalogue';
+import { entryWordingOf } from './entryWording';
 
 /**
  * One evaluation question: what staff type, and what should come first (null: out of scope).
@@ -305,14 +306,27 @@ export function evaluateHeldBack(
   return figuresOf(evaluate(kb, loadEvaluationQuestions([set.questions], loadConceptIds(set.conceptIds)), { ...options, keepMisses: false }));
 }
 
-/** Every split's figures: the tuning split's questions as given (default: every tuning file), each held-back split's as figures only. */
+/** The questions not worded, word for word, as an entry that answers them (see entryWording.ts): the ones that say how new wording fares. */
+export function unseenWordingQuestions(kb: KnowledgeBase, questions: EvaluationQuestion[]): EvaluationQuestion[] {
+  const isEntryWording = entryWordingOf(kb.entries);
+  return questions.filter((q) => !isEntryWording(q));
+}
+
+/**
+ * Every split's figures: the tuning split's questions as given (default: every tuning file), and again
+ * without those worded as an entry's own text; each held-back split's as figures only.
+ */
 export function evaluationSplits(
   kb: KnowledgeBase,
   tuningQuestions: EvaluationQuestion[] = loadEvaluationQuestions(),
-): { tuning: EvaluationFigures } & Record<HeldBackSplit, EvaluationFigures> {
+): { tuning: EvaluationFigures; tuningUnseenWording: EvaluationFigures } & Record<HeldBackSplit, EvaluationFigures> {
   const heldBack = Object.fromEntries(Object.entries(HELDBACK_SETS).map(([name, set]) => [name, evaluateHeldBack(kb, set)])) as Record<
     HeldBackSplit,
     EvaluationFigures
   >;
-  return { tuning: figuresOf(evaluate(kb, tuningQuestions)), ...heldBack };
+  return {
+    tuning: figuresOf(evaluate(kb, tuningQuestions)),
+    tuningUnseenWording: figuresOf(evaluate(kb, unseenWordingQuestions(kb, tuningQuestions))),
+    ...heldBack,
+  };
 }

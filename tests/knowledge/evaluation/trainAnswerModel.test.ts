@@ -115,6 +115,18 @@ describe('training the answer model', function () {
     expect(second).to.equal(first);
   });
 
+  it('reports cross-validated figures for the questions not worded as an entry\u2019s own text, leaving a planted verbatim one out', () => {
+    const kb = withQuestions();
+    const planted = [
+      { q: 'Who keeps the zebrafinch paperwork for a family?', expect: 'alpha-plan' },
+      { q: 'family coordinator', expect: 'beta-coordinator' },
+    ];
+    const questions = [...fixtureQuestions(kb), ...planted];
+    const { model } = trainAnswerModel({ kb, questions, files: ['fixture'] });
+    const figures = model.training.crossValidated as { inScope: number; outOfScope: number; unseenWording: { inScope: number; outOfScope: number } };
+    expect(figures.unseenWording).to.include({ inScope: figures.inScope - planted.length, outOfScope: figures.outOfScope });
+  });
+
   it('records what it was trained on, so a stale model can be spotted', () => {
     const kb = withQuestions();
     const questions = fixtureQuestions(kb);

@@ -22,6 +22,7 @@ import { buildIndex } from '../../../knowledge/indexBuilder';
 import { acronymWords } from '../../../knowledge/normalise';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { Explanation, KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
+import { entryWordingOf } from './entryWording';
 import { EvaluationQuestion, isHeldBackFile, loadEvaluationQuestions, TUNING_FILES } from './evaluate';
 import { BinaryExample, chooseL2, DEFAULT_FIT, fitLogistic, fitRanker, FitOptions, foldOf, RankExample } from './modelFitting';
 
@@ -46,6 +47,8 @@ export interface Example {
   fold: number;
   /** `tuning`: a staff question from the tuning split; `entry`: one of an entry's own `questions:`, asked with it held out of the index. */
   source: 'tuning' | 'entry';
+  /** True for a tuning question worded, word for word, as its entry's own text, so it finds itself in the index. */
+  entryWording: boolean;
 }
 
 /** A model with no weights, so the search can measure candidates before any model exists. */
@@ -78,11 +81,20 @@ export function examplesOf(kb: KnowledgeBase, questions: EvaluationQuestion[]): 
     if (!searches.has(key)) searches.set(key, new KnowledgeSearch(kb, { authority, model: blankModel() }));
     return searches.get(key)!;
   };
+  const isEntryWording = entryWordingOf(kb.entries);
   return questions.filter(isGlossaryQuestion).map((question) => {
     const explanation = searchFor(question.authority).explain(question.q);
     const main = explanation.candidates.findIndex((c) => c.entry.id === question.expect);
     const label = main >= 0 ? main : explanation.candidates.findIndex((c) => (question.also ?? []).includes(c.entry.id));
-    return { question, explanation, label, inScope: question.expect !== null, fold: conceptFold(question), source: 'tuning' as const };
+    return {
+      question,
+      explanation,
+      label,
+      inScope: question.expect !== null,
+      fold: conceptFold(question),
+      source: 'tuning' as const,
+      entryWording: isEntryWording(question),
+    };
   });
 }
 
@@ -103,7 +115,7 @@ export function entryQuestionExamples(kb: KnowledgeBase): Example[] {
         const label = explanation.candidates.findIndex((c) => c.entry.id === entry.id);
         // Held out of the index by its own text, but cross-validated with its entry's group, as the staff questions are.
         const question = { q, expect: entry.id };
-        out.push({ question, explanation, label, inScope: true, fold: conceptFold(question), source: 'entry' });
+        out.push({ question, explanation, label, inScope: true, fold: conceptFold(question), source: 'entry', entryWording: false });
       }
     }
   }
@@ -331,7 +343,13 @@ export function trainAnswerModel(input: TrainingInput): { model: AnswerModel; pr
       entries: kb.entries.length,
       fit: { ranker: rankerFit, decision: decisionFit },
       cost: COST,
-      crossValidated: figures(predictions, thresholds),
+      crossValidated: {
+        ...figures(predictions, thresholds),
+        unseenWording: figures(
+          predictions.filter((p) => !p.example.entryWording),
+          thresholds,
+        ),
+      },
     },
   };
   return { model, predictions };

@@ -1,18 +1,8 @@
 import path from 'node:path';
-import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import { normaliseText } from '../../../knowledge/normalise';
-import { EvaluationQuestion, TUNING_DEV_FILE } from './evaluate';
+import { buildKnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
+import { entryWordingOf } from './entryWording';
+import { TUNING_DEV_FILE } from './evaluate';
 import { isAcceptable, Prediction, trainAnswerModel, tuningInput } from './trainAnswerModel';
-
-/** Every name and question an entry carries, normalised, so a tuning question that repeats one word for word is set apart. */
-export function entryOwnTexts(kb: KnowledgeBase): Set<string> {
-  const out = new Set<string>();
-  for (const e of kb.entries) for (const text of [e.title, ...e.acronyms, ...e.aliases, ...e.questions]) out.add(normaliseText(text));
-  return out;
-}
-
-/** True when a question is, after normalisation, word for word one of the entries' own titles, acronyms, aliases or questions. */
-export const isEntryOwnText = (own: ReadonlySet<string>, question: EvaluationQuestion): boolean => own.has(normaliseText(question.q));
 
 export interface RankingFigures {
   questions: number;
@@ -35,10 +25,10 @@ export function rankingFigures(predictions: readonly Prediction[]): RankingFigur
  */
 function main(): void {
   const input = tuningInput(buildKnowledgeBase());
-  const own = entryOwnTexts(input.kb);
+  const isEntryWording = entryWordingOf(input.kb.entries);
   const devQuestions = new Set(tuningInput(input.kb, [TUNING_DEV_FILE]).questions.map((q) => q.q));
   const { model, predictions } = trainAnswerModel(input);
-  const unseen = predictions.filter((p) => p.example.inScope && !isEntryOwnText(own, p.example.question));
+  const unseen = predictions.filter((p) => p.example.inScope && !isEntryWording(p.example.question));
   const dev = unseen.filter((p) => devQuestions.has(p.example.question.q));
   if (process.env.LIST_MISSES) {
     for (const p of unseen) {
@@ -64,7 +54,7 @@ function main(): void {
   console.log(
     JSON.stringify({
       file: path.basename(__filename),
-      ownTextInScope: inScope.length - unseen.length,
+      entryWordingInScope: inScope.length - unseen.length,
       unseenWording: rankingFigures(unseen),
       tuningDevUnseenWording: rankingFigures(dev),
       crossValidated: model.training.crossValidated,
