@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { buildCodeSteps, warmUpSteps } from '../../../knowledge/buildWarmUp';
 import { readBuiltEntries } from '../../../knowledge/builtEntries';
@@ -69,15 +69,25 @@ if (parentPort) {
     const now = tally();
     return { remembered: now.remembered - before.remembered, computed: now.computed - before.computed };
   };
-  /** The warm-up under way or last run: its content, whether a request told it to stop, the requests it answers, and (once it ran to the end) what a later one for the same content is told. */
-  let warming: { contentHash: string; stop: boolean; ids: number[]; ended?: BuildReply } | undefined;
+  /**
+   * The warm-up under way or last run: its content, whether a request told it to stop, whether it
+   * still goes slowly, the requests it answers, and (once it ran to the end) what a later one for the same content is told.
+   */
+  let warming: { contentHash: string; stop: boolean; paced: boolean; ids: number[]; ended?: BuildReply } | undefined;
+  /** Between two steps of a paced warm-up the worker rests this many times as long as the step took, leaving the CPU to the process's start-up. */
+  const PACED_REST = 3;
+  const restAfter = async (run: NonNullable<typeof warming>, stepStarted: number) => {
+    if (run.paced) await sleep(Math.ceil((performance.now() - stepStarted) * PACED_REST));
+    else await nextTurn();
+  };
   const answer = (reply: BuildReply, ids: number[]) => {
     for (const id of ids) port.postMessage({ ...reply, id } satisfies IdentifiedReply);
   };
 
   const warmUp = async (request: BuildRequest): Promise<void> => {
     const source = request.builtFile ? readBuiltEntries(request.builtFile) : request;
-    const run: NonNullable<typeof warming> = { contentHash: source?.contentHash ?? '', stop: false, ids: [request.id] };
+    // A warm-up from the built file runs while the process is still starting, so it goes slowly until the same content is asked for again (start-up is then past loading).
+    const run: NonNullable<typeof warming> = { contentHash: source?.contentHash ?? '', stop: false, paced: request.builtFile !== undefined, ids: [request.id] };
     warming = run;
     memo.nextBuild();
     counts.nextBuild();
@@ -85,16 +95,19 @@ if (parentPort) {
     let builtCodeOver = 0;
     try {
       const entries = source?.entries ?? [];
+      let stepStarted = performance.now();
       for (const step of warmUpSteps(entries)) {
         void step;
-        await nextTurn();
+        await restAfter(run, stepStarted);
         if (run.stop) break;
+        stepStarted = performance.now();
       }
       if (!run.stop)
         for (const built of buildCodeSteps(entries)) {
           builtCodeOver += built;
-          await nextTurn();
+          await restAfter(run, stepStarted);
           if (run.stop) break;
+          stepStarted = performance.now();
         }
       answer({ ok: true, warmedUp: true, reuse: since(before), gaveWay: run.stop, builtCodeOver }, run.ids);
       if (!run.stop) run.ended = { ok: true, warmedUp: true, reuse: { remembered: 0, computed: 0 }, gaveWay: false, builtCodeOver: 0 };
@@ -108,6 +121,7 @@ if (parentPort) {
     if (!request.warmUp || request.builtFile || !warming || warming.stop || warming.contentHash !== request.contentHash) return false;
     if (warming.ended) answer(warming.ended, [request.id]);
     else warming.ids.push(request.id);
+    warming.paced = false;
     return true;
   };
 
