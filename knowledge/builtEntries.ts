@@ -21,8 +21,11 @@ export function readBuiltEntries(file: string): BuiltEntries | undefined {
     return undefined;
   }
   if (!body) return undefined;
+  // The file holds the entries before the index (saveKnowledgeBase writes them first), so only that head is parsed: about a tenth of the file.
+  const indexAt = body.indexOf(',"index":');
+  const head = indexAt < 0 ? body.toString('utf8') : `${body.subarray(0, indexAt).toString('utf8')}}`;
   try {
-    const data = JSON.parse(body.toString('utf8')) as Partial<BuiltEntries> & { format?: number };
+    const data = JSON.parse(head) as Partial<BuiltEntries> & { format?: number };
     if (data.format !== KB_FORMAT || typeof data.contentHash !== 'string' || !Array.isArray(data.entries)) return undefined;
     return { entries: data.entries, contentHash: data.contentHash };
   } catch {
