@@ -1,7 +1,12 @@
 import { KnowledgeEntry } from './entry';
-import { ExampleCounter } from './entryProfiles';
-import { indexedFields } from './indexBuilder';
+import { EntryProfiles, ExampleCounter } from './entryProfiles';
+import { buildIndex, indexedFields } from './indexBuilder';
 import { acronymWords, indexTerms, keyTerms } from './normalise';
+import { saveSearchTables } from './savedSearchTables';
+import { buildSearchTables } from './searchTables';
+
+/** Entries per step when the warm-up runs the build's own code: a build that arrives meanwhile waits for one such slice at most. */
+export const BUILD_CODE_SLICE = 20;
 
 /**
  * The part of building a knowledge base that the index worker's memos keep between builds (each
@@ -33,5 +38,25 @@ export function* warmUpSteps(entries: readonly KnowledgeEntry[]): Generator<stri
       indexTerms(text, acronyms);
     }
     yield entry.id;
+  }
+}
+
+/**
+ * The rest of a build (the lunr index, the entries' profiles and the search's tables, each in its
+ * saved form) run over the entries a small slice per step, so that code has been compiled and
+ * optimised before the first real build, which then runs as fast as later ones. Meant to follow
+ * `warmUpSteps`, whose memos make each slice cheap; what the slices build is thrown away.
+ * Yields how many entries each step built.
+ */
+export function* buildCodeSteps(entries: readonly KnowledgeEntry[], sliceSize = BUILD_CODE_SLICE): Generator<number, void, undefined> {
+  // The whole content's acronyms, so the profiles' counts are the ones a real build remembers (they are keyed by them).
+  const acronyms = acronymWords(entries);
+  for (let at = 0; at < entries.length; at += sliceSize) {
+    const slice = entries.slice(at, at + sliceSize);
+    const index = buildIndex(slice);
+    new EntryProfiles(slice, acronyms).save('warm-up');
+    saveSearchTables(buildSearchTables(slice, index), slice, 'warm-up');
+    index.toJSON();
+    yield slice.length;
   }
 }

@@ -8,16 +8,12 @@ import { KnowledgeEntry } from './entry';
 import { SavedEntryProfiles } from './entryProfiles';
 import { buildIndex, FIELD_BOOSTS } from './indexBuilder';
 import { normalisationFingerprint } from './normalise';
-import { projectRoot } from './projectRoot';
 import { decodeTypedArrays, encodeTypedArrays } from './typedArrayFields';
 import { withDerivedTables } from './derivedTables';
 import { SavedSearchTables } from './savedSearchTables';
+import { checkedBody, DEFAULT_KB_FILE, framedBody, KB_FORMAT } from './knowledgeBaseFraming';
 
-/** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
-export const KB_FORMAT = 6;
-
-/** Where `npm run build:kb` writes the built knowledge base. */
-export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');
+export { DEFAULT_KB_FILE, KB_FORMAT } from './knowledgeBaseFraming';
 
 /** The built knowledge base as saved on disk: entries plus the serialised lunr index. */
 export interface KnowledgeBaseFile {
@@ -56,31 +52,22 @@ export function buildKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): Knowledge
   return withDerivedTables({ entries, index: buildIndex(entries), contentHash: hashContent(dir) });
 }
 
-/** The file opens with the SHA-256 of the JSON body that follows, so a damaged file is refused rather than half-read. */
-const DIGEST_PREFIX = '{"digest":"';
-const BODY_PREFIX = '","body":';
-const HEADER_BYTES = DIGEST_PREFIX.length + 64 + BODY_PREFIX.length;
-
 /** Writes a built knowledge base to disk, atomically so a reader never sees half a file. */
 export function saveKnowledgeBase(kb: KnowledgeBase, file: string = DEFAULT_KB_FILE): void {
   const { profiles, tables } = withDerivedTables(kb);
   const data: KnowledgeBaseFile = { format: KB_FORMAT, contentHash: kb.contentHash, entries: kb.entries, index: kb.index.toJSON(), profiles, tables };
   const body = Buffer.from(JSON.stringify(encodeTypedArrays(data)));
-  const digest = crypto.createHash('sha256').update(body).digest('hex');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${DIGEST_PREFIX}${digest}${BODY_PREFIX}`), body, Buffer.from('}')]));
+  fs.writeFileSync(temp, framedBody(body));
   fs.renameSync(temp, file);
 }
 
 /** Reads a saved knowledge base; undefined when the file is missing, damaged (its digest does not match) or of another format. */
 export function readKnowledgeBase(file: string = DEFAULT_KB_FILE): KnowledgeBase | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const bytes = fs.readFileSync(file);
-  if (bytes.length < HEADER_BYTES + 1 || bytes.subarray(0, DIGEST_PREFIX.length).toString() !== DIGEST_PREFIX) return undefined;
-  const digest = bytes.subarray(DIGEST_PREFIX.length, DIGEST_PREFIX.length + 64).toString();
-  const body = bytes.subarray(HEADER_BYTES, bytes.length - 1);
-  if (crypto.createHash('sha256').update(body).digest('hex') !== digest) return undefined;
+  const body = checkedBody(fs.readFileSync(file));
+  if (!body) return undefined;
   let data: KnowledgeBaseFile;
   try {
     data = decodeTypedArrays(JSON.parse(body.toString('utf8'))) as KnowledgeBaseFile;

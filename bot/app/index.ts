@@ -5,8 +5,11 @@ import { isLocalMode } from '../platform/botFrameworkSettings';
 import { ConfigError, loadConfig } from '../platform/config';
 import { StoreStartupError } from '../platform/store/storeStartupError';
 import { dataFolderProblem } from '../platform/store/dataFolder';
+import type * as IndexBuildModule from '../features/content/indexBuild';
+import type * as LoggerModule from '../platform/logger';
 import type * as ServerModule from './server';
 import type * as ServicesModule from './services';
+import { DEFAULT_KB_FILE } from '../../knowledge/knowledgeBaseFraming';
 
 /** Reads the configuration, builds the services and starts listening; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -19,12 +22,19 @@ async function main(): Promise<void> {
   if (folderProblem) throw new StoreStartupError(folderProblem);
   // Requires, not imports, so the bot's modules load only once the data folder is known to work.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createLogger } = require('../platform/logger') as typeof LoggerModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { logWorkerLost, OffThreadIndexer } = require('../features/content/indexBuild') as typeof IndexBuildModule;
+  const logger = createLogger(config.logLevel);
+  // The index worker starts first and warms up from the built knowledge base while the rest loads, so the first publish after start is not a cold build.
+  const knowledgeBuilder = new OffThreadIndexer(logWorkerLost(logger));
+  knowledgeBuilder.warmFromBuiltFile(DEFAULT_KB_FILE);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createServices } = require('./services') as typeof ServicesModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createServer } = require('./server') as typeof ServerModule;
-  const services = await createServices(config);
+  const services = await createServices(config, { logger, knowledgeBuilder });
   await services.start();
-  const { logger } = services;
   const server = createServer(services);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

@@ -79,6 +79,7 @@ import { ownerRecipients } from '../features/content/ownerRecipients';
 import { CONTENT_REVIEW_KIND, ReviewReminders } from '../features/content/reviewReminders';
 import { contentReviewRenderer } from '../../dialogs/content/contentReviewRenderer';
 import { LiveKnowledge } from '../features/content/liveKnowledge';
+import type { KnowledgeBuilder } from '../features/content/indexBuild';
 import { ContentEditing } from '../features/content/contentEditing';
 import { CatalogueStore } from '../features/catalogue/catalogueItems';
 import { LiveCatalogue } from '../features/catalogue/liveCatalogue';
@@ -98,6 +99,8 @@ export interface ServiceOverrides {
   trainingCatalogue?: TrainingCatalogue;
   /** How proactive messages reach the Bot Connector (tests and benchmarks may wrap it). */
   sender?: ConnectorSender;
+  /** The index worker, when the process started it (and its warm-up) before loading the services. */
+  knowledgeBuilder?: KnowledgeBuilder;
 }
 
 /**
@@ -127,6 +130,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     authority: config.authority,
     logger,
     announce: channel ? () => announceContent(database.db, channel) : undefined,
+    builder: overrides.knowledgeBuilder,
   });
   const search = knowledge.search;
   const turnScope = new TurnScope();

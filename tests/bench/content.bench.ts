@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     const b = await startBotProcess(BOT, env);
     children.push(b.child);
     // Each index swap the replicas log after start-up, with how long it held up their main thread.
-    const swaps: { buildMs: number; mainThreadMs: number }[] = [];
+    const swaps: { replica: 'A' | 'B'; buildMs: number; mainThreadMs: number }[] = [];
     // Every swap's phase stamps (ms since the epoch), by replica, to break each publish's time down.
     const phaseLog: { replica: 'A' | 'B'; stamps: SwapStamps }[] = [];
     for (const [name, child] of [
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
         if (!line.includes('new index live')) return;
         const logged = JSON.parse(line) as { buildMs: number; mainThreadMs: number } & SwapStamps;
-        swaps.push({ buildMs: logged.buildMs, mainThreadMs: logged.mainThreadMs });
+        swaps.push({ replica: name, buildMs: logged.buildMs, mainThreadMs: logged.mainThreadMs });
         phaseLog.push({ replica: name, stamps: logged });
       });
       child.stdout!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
@@ -328,6 +328,14 @@ async function main(): Promise<void> {
       chatAskMaxMs: round(Math.max(0, ...chat.latencies)),
       replicaSwaps: swaps.length,
       replicaSwapBuildMaxMs: round(Math.max(0, ...swaps.map((w) => w.buildMs))),
+      // Each replica's first build after start beside the later ones: a cold worker shows here first.
+      firstSwapBuildMs: Object.fromEntries((['A', 'B'] as const).map((r) => [r, round(swaps.find((w) => w.replica === r)?.buildMs ?? NaN)])),
+      laterSwapBuildP50Ms: round(
+        percentile(
+          swaps.filter((w, i) => swaps.findIndex((v) => v.replica === w.replica) !== i).map((w) => w.buildMs),
+          50,
+        ),
+      ),
       replicaSwapMainThreadP50Ms: round(
         percentile(
           swaps.map((w) => w.mainThreadMs),

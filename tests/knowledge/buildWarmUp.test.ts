@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { buildForTransfer } from '../../bot/features/content/indexBuildWorker';
-import { warmUpSteps } from '../../knowledge/buildWarmUp';
+import { BUILD_CODE_SLICE, buildCodeSteps, warmUpSteps } from '../../knowledge/buildWarmUp';
 import { loadContent } from '../../knowledge/contentLoader';
 import { forgetNormalisation, rememberNormalisation } from '../../knowledge/normalisationMemo';
 import { forgetProfileCounts, rememberProfileCounts } from '../../knowledge/profileCountsMemo';
@@ -30,5 +30,23 @@ describe('warming up the index worker one entry at a time', () => {
     counts.nextBuild();
     expect(buildForTransfer({ entries, contentHash: 'h' }).ok).to.equal(true);
     expect(computed() - before).to.equal(0);
+  });
+
+  it("then runs the build's own code over every entry, a small slice per step, and leaves the memos as a real build would", () => {
+    const memo = rememberNormalisation();
+    const counts = rememberProfileCounts();
+    const computed = () => memo.computed + counts.computed;
+    memo.nextBuild();
+    counts.nextBuild();
+    for (const step of warmUpSteps(entries)) void step;
+    const slices = [...buildCodeSteps(entries)];
+    expect(slices.reduce((sum, n) => sum + n, 0)).to.equal(entries.length);
+    expect(Math.max(...slices)).to.be.at.most(BUILD_CODE_SLICE);
+    expect(slices.length).to.be.greaterThan(1);
+    const before = computed();
+    memo.nextBuild();
+    counts.nextBuild();
+    expect(buildForTransfer({ entries, contentHash: 'h' }).ok).to.equal(true);
+    expect(computed() - before, 'the next build works nothing out afresh').to.equal(0);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import lunr from 'lunr';
+import type { Logger } from 'pino';
 import { KnowledgeEntry } from '../../../knowledge/entry';
 import { KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import type { BuildReply, BuildRequest, BuildReuse, IdentifiedReply } from './indexBuildWorker';
@@ -19,12 +20,19 @@ export interface BuiltKnowledge {
 export interface KnowledgeBuilder {
   build(entries: KnowledgeEntry[], contentHash: string): Promise<BuiltKnowledge>;
   /**
-   * Gets ready for the first publish ahead of time, in the background: starts the worker and reads
-   * these (the live) entries there once, so the first publish's build is not a cold one. A build
-   * asked for meanwhile never waits for it: the warm-up stops and the build reuses what it read.
+   * Gets ready for the first publish ahead of time, in the background: starts the worker, reads
+   * these (the live) entries there once and runs the build's code over them, so the first
+   * publish's build is not a cold one. A build asked for meanwhile never waits for it: the warm-up
+   * stops and the build reuses what it read. `contentHash` names the content, so warming the same
+   * content again (as a warm-up from the built file already is) joins that warm-up.
    */
-  warm?(entries: KnowledgeEntry[]): void;
+  warm?(entries: KnowledgeEntry[], contentHash: string): void;
   stop(): Promise<void>;
+}
+
+/** What a replica does when its index worker stops mid-build: says so (the build is tried again in a new worker). */
+export function logWorkerLost(logger: Logger): (err: unknown) => void {
+  return (err) => logger.warn({ err }, 'knowledge content: the index worker stopped; building again in a new one');
 }
 
 /** The content could not be built (the worker's own error, with its message): building it again will fail the same way. */
@@ -63,8 +71,8 @@ export class OffThreadIndexer implements KnowledgeBuilder {
   private nextId = 1;
   /** The current worker's unanswered requests, by id. */
   private pending = new Map<number, Pending>();
-  /** The last warm-up: how much of it the worker's memos already held, and whether a build took over before it finished (for tests and the benchmark). */
-  warmedUp?: Promise<(BuildReuse & { gaveWay: boolean }) | undefined>;
+  /** The last warm-up: how much of it the worker's memos already held, whether a build took over before it finished, and over how many entries it ran the build's code (for tests and the benchmark). */
+  warmedUp?: Promise<(BuildReuse & { gaveWay: boolean; builtCodeOver: number }) | undefined>;
 
   constructor(private readonly onWorkerLost: (err: unknown) => void = () => undefined) {}
 
@@ -99,10 +107,25 @@ export class OffThreadIndexer implements KnowledgeBuilder {
   }
 
   /** Sent at once, beside any build (the worker lets a build take over); a warm-up that fails is forgotten (the first publish then builds cold, as before). */
-  warm(entries: KnowledgeEntry[]): void {
+  warm(entries: KnowledgeEntry[], contentHash: string): void {
+    this.warmUp({ entries, contentHash, warmUp: true });
+  }
+
+  /**
+   * As `warm`, with the entries of a built knowledge base file, which the worker reads itself: so
+   * a process can start its worker warming before it has loaded anything else (a missing or
+   * damaged file warms nothing).
+   */
+  warmFromBuiltFile(file: string): void {
+    this.warmUp({ entries: [], contentHash: '', warmUp: true, builtFile: file });
+  }
+
+  private warmUp(request: Omit<BuildRequest, 'id'>): void {
     if (this.stopped) return;
-    const warming = this.ask({ entries, contentHash: 'warm-up', warmUp: true });
-    this.warmedUp = warming.then((answer) => (answer.reuse ? { ...answer.reuse, gaveWay: 'warmedUp' in answer && answer.gaveWay === true } : undefined));
+    const warming = this.ask(request);
+    this.warmedUp = warming.then((answer) =>
+      'warmedUp' in answer && answer.reuse ? { ...answer.reuse, gaveWay: answer.gaveWay === true, builtCodeOver: answer.builtCodeOver ?? 0 } : undefined,
+    );
     this.warmedUp.catch(() => undefined);
   }
 

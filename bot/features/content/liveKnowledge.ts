@@ -7,7 +7,7 @@ import { KnowledgeSearch } from '../../../knowledge/knowledgeSearch';
 import { liveView } from '../../platform/liveView';
 import { PeriodicTask, startPeriodicTask } from '../../platform/store/periodicTask';
 import { ContentEntries, SHIPPED_FILES } from './contentEntries';
-import { BuiltKnowledge, KnowledgeBuilder, OffThreadIndexer } from './indexBuild';
+import { BuiltKnowledge, KnowledgeBuilder, logWorkerLost, OffThreadIndexer } from './indexBuild';
 
 /** A fingerprint of a set of entries, so an unchanged set is never indexed twice. */
 export function entriesHash(entries: readonly KnowledgeEntry[]): string {
@@ -55,6 +55,8 @@ export class LiveKnowledge {
   private current: KnowledgeSearch;
   private currentHash: string;
   private currentEntries: KnowledgeEntry[];
+  /** The content hash the initial knowledge base was built for (the built file's), naming what the worker warms up with. */
+  private readonly initialContentHash: string;
   private seenRevision = -1;
   private poller?: PeriodicTask<void>;
   private rebuilding?: Promise<void>;
@@ -84,13 +86,12 @@ export class LiveKnowledge {
       nowMs?: () => number;
     },
   ) {
-    this.builder =
-      options.builder ??
-      new OffThreadIndexer((err) => options.logger.warn({ err }, 'knowledge content: the index worker stopped; building again in a new one'));
+    this.builder = options.builder ?? new OffThreadIndexer(logWorkerLost(options.logger));
     this.nowMs = options.nowMs ?? Date.now;
     this.current = new KnowledgeSearch(initial, { authority: options.authority });
     this.currentHash = entriesHash(initial.entries);
     this.currentEntries = initial.entries;
+    this.initialContentHash = initial.contentHash;
     // Holders of the search keep answering from whichever index is current.
     this.search = liveView(() => this.current);
   }
@@ -101,7 +102,7 @@ export class LiveKnowledge {
    */
   async start(shipped: readonly KnowledgeEntry[], pollMs: number): Promise<void> {
     // The worker starts and reads the entries answered from while the database is brought up to date, so a publish soon after start-up finds it warm (a build takes over from it).
-    this.builder.warm?.(this.currentEntries);
+    this.builder.warm?.(this.currentEntries, this.initialContentHash);
     const synced = await this.options.content.loadLive(shipped, SHIPPED_FILES, { onlyIfUnedited: true });
     if (synced.added + synced.updated > 0)
       this.options.logger.info({ added: synced.added, updated: synced.updated }, 'knowledge content: loaded the shipped files into the database');

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import { KnowledgeBuildError, OffThreadIndexer } from '../../../../bot/features/content/indexBuild';
 import { entriesHash, knowledgeBaseOf } from '../../../../bot/features/content/liveKnowledge';
 import { loadContent } from '../../../../knowledge/contentLoader';
 import { KnowledgeEntry } from '../../../../knowledge/entry';
 import { KnowledgeSearch } from '../../../../knowledge/knowledgeSearch';
+import { saveKnowledgeBase } from '../../../../knowledge/knowledgeBaseFile';
 
 describe('building the knowledge base in a worker thread', function () {
   this.timeout(120000);
@@ -70,7 +74,7 @@ describe('building the knowledge base in a worker thread', function () {
     const warmed = new OffThreadIndexer((err) => lost.push(err));
     const published = entries.map((e, i) => (i === 4 ? { ...e, summary: 'Quokka marmalade rota.' } : e));
     try {
-      warmed.warm(entries);
+      warmed.warm(entries, 'live');
       const warmUp = await warmed.warmedUp;
       expect(warmUp?.computed, 'the warm-up built the entries').to.be.greaterThan(100);
       const first = await warmed.build(published, 'first publish');
@@ -84,13 +88,61 @@ describe('building the knowledge base in a worker thread', function () {
     }
   });
 
+  it('warms up from the built knowledge base file before it is given any entries, running the build over all of them, so the first build after start reuses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-warm-file-'));
+    const file = path.join(dir, 'kb.json');
+    const built = knowledgeBaseOf(entries);
+    saveKnowledgeBase(built, file);
+    const early = new OffThreadIndexer((err) => lost.push(err));
+    const cold = new OffThreadIndexer((err) => lost.push(err));
+    const published = entries.map((e, i) => (i === 4 ? { ...e, summary: 'Quokka marmalade rota.' } : e));
+    try {
+      early.warmFromBuiltFile(file);
+      const warmUp = await early.warmedUp;
+      expect(warmUp?.computed, 'the worker read the entries from the file').to.be.greaterThan(100);
+      expect(warmUp?.builtCodeOver, "the build's code ran over every entry").to.equal(entries.length);
+      early.warm(entries, built.contentHash);
+      const again = await early.warmedUp;
+      expect([again?.computed, again?.builtCodeOver], 'warming the same content again reads and builds nothing').to.deep.equal([0, 0]);
+      const first = await early.build(published, 'first publish');
+      expect(first.reuse!.computed, 'only the edited summary is worked out afresh').to.be.below(10);
+      const unwarmed = await cold.build(published, 'first publish');
+      expect(first.kb.profiles).to.deep.equal(unwarmed.kb.profiles);
+      expect(first.kb.tables).to.deep.equal(unwarmed.kb.tables);
+      expect(first.kb.index.toJSON()).to.deep.equal(unwarmed.kb.index.toJSON());
+    } finally {
+      await early.stop();
+      await cold.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('warms nothing from a missing or damaged built file, and still builds', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffbot-warm-file-'));
+    const damaged = path.join(dir, 'kb.json');
+    saveKnowledgeBase(knowledgeBaseOf(entries.slice(0, 3)), damaged);
+    fs.appendFileSync(damaged, ' ');
+    const indexer = new OffThreadIndexer((err) => lost.push(err));
+    try {
+      for (const file of [path.join(dir, 'missing.json'), damaged]) {
+        indexer.warmFromBuiltFile(file);
+        const warmUp = await indexer.warmedUp;
+        expect([warmUp?.computed, warmUp?.builtCodeOver], file).to.deep.equal([0, 0]);
+      }
+      expect((await indexer.build(entries.slice(0, 3), 'after')).kb.entries).to.have.length(3);
+    } finally {
+      await indexer.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a build asked for during the warm-up takes over at once: it answers before the warm-up ends, and builds what a cold build does', async () => {
     const warming = new OffThreadIndexer((err) => lost.push(err));
     const cold = new OffThreadIndexer((err) => lost.push(err));
     const published = entries.map((e, i) => (i === 4 ? { ...e, summary: 'Quokka marmalade rota.' } : e));
     const settled: string[] = [];
     try {
-      warming.warm(entries);
+      warming.warm(entries, 'live');
       const warmUp = warming.warmedUp!.then((reuse) => (settled.push('warm-up'), reuse));
       const first = warming.build(published, 'first publish').then((built) => (settled.push('build'), built));
       const [reuse, built] = await Promise.all([warmUp, first]);
@@ -110,7 +162,7 @@ describe('building the knowledge base in a worker thread', function () {
     const warming = new OffThreadIndexer((err) => lost.push(err));
     const settled: string[] = [];
     try {
-      warming.warm(entries);
+      warming.warm(entries, 'live');
       const older = warming.build(entries.slice(0, 10), 'older').then((built) => (settled.push('older'), built));
       const newer = warming.build(entries.slice(0, 12), 'newer').then((built) => (settled.push('newer'), built));
       const [a, b] = await Promise.all([older, newer, warming.warmedUp]);
