@@ -69,8 +69,6 @@ export const TUNING_EXTRA_FILE = path.join(__dirname, 'tuning-extra.jsonl');
 export const FIRST_HELDBACK_FILE = path.join(__dirname, 'tuning-first-heldback.jsonl');
 /** A third staff-style set written from the seeds alone (h-devset), so the answer decision learns from more independent wording. */
 export const TUNING_DEV_FILE = path.join(__dirname, 'tuning-dev-2026-11.jsonl');
-/** A fourth staff-style set written the same way (h-devset2, 2026-12-01), so the decision sees still more staff wording. */
-export const TUNING_DEV_2026_12_FILE = path.join(__dirname, 'tuning-dev-2026-12.jsonl');
 /** The held-back questions: never read to choose features, weights or thresholds; only their aggregate figures are printed. */
 export const HELDBACK_FILE = path.join(__dirname, 'heldback-2026-11.jsonl');
 /** Maps the `concept` of a tuning question to an entry id, "course:<id>" or "missing:<slug>". */
@@ -102,14 +100,7 @@ export function isHeldBackFile(file: string): boolean {
 }
 
 /** The tuning split: everything features, weights and thresholds may be chosen on. */
-export const TUNING_FILES = [
-  GLOSSARY_QUESTIONS_FILE,
-  TRAINING_QUESTIONS_FILE,
-  TUNING_EXTRA_FILE,
-  FIRST_HELDBACK_FILE,
-  TUNING_DEV_FILE,
-  TUNING_DEV_2026_12_FILE,
-];
+export const TUNING_FILES = [GLOSSARY_QUESTIONS_FILE, TRAINING_QUESTIONS_FILE, TUNING_EXTRA_FILE, FIRST_HELDBACK_FILE, TUNING_DEV_FILE];
 
 /** The evaluation files of the tuning split (kept for callers that predate the split). */
 export const EVALUATION_FILES = TUNING_FILES;

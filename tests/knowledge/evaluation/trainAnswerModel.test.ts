@@ -3,7 +3,7 @@ import { loadAnswerModel } from '../../../knowledge/answerModel';
 import { buildIndex } from '../../../knowledge/indexBuilder';
 import { buildKnowledgeBase, KnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
 import { fixtureKnowledgeBase } from '../../helpers/fixtureKnowledge';
-import { EvaluationQuestion, FIRST_HELDBACK_FILE, HELDBACK_SETS, loadEvaluationQuestions, TUNING_DEV_2026_12_FILE, TUNING_FILES } from './evaluate';
+import { EvaluationQuestion, FIRST_HELDBACK_FILE, HELDBACK_SETS, TUNING_FILES } from './evaluate';
 import path from 'node:path';
 import { answerModelText, entryQuestionExamples, examplesOf, isAcceptable, trainAnswerModel, trainingInputsHash, tuningInput } from './trainAnswerModel';
 
@@ -90,11 +90,6 @@ describe('the questions training reads', () => {
       expect(() => tuningInput(kb, [...TUNING_FILES, file]), path.basename(file)).to.throw(
         new RegExp(`must never be used for training: ${path.basename(file).replace(/\./g, '\\.')}`),
       );
-  });
-
-  it('reads the fourth staff-style set (tuning-dev-2026-12.jsonl), every one of its concepts mapped', () => {
-    expect(tuningInput(buildKnowledgeBase()).files).to.include('tuning-dev-2026-12.jsonl');
-    expect(loadEvaluationQuestions([TUNING_DEV_2026_12_FILE])).to.have.length(299);
   });
 });
 
