@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import { CHAT_SHORTHAND, COUNCIL_NICKNAMES } from './chatShorthand';
 import { MULTI_WORD_TERMS } from './multiWordTerms';
 import { memoised } from './normalisationMemo';
-import { NUMBER_WORD_TABLES, readNumberWords } from './numberWords';
+import { NUMBER_WORD_TABLES, ORDINALS, readNumberWords, SINGLE_NUMBER_WORDS } from './numberWords';
 
 /** American spellings staff may type, mapped to the British spelling the content uses. */
 const AMERICAN_TO_BRITISH: Record<string, string> = {
@@ -279,25 +279,7 @@ function joinMultiWordTerms(list: string[]): string[] {
 }
 
 /** Number words and ordinals written as digits, so "six areas", "6 areas" and "area 6" meet. */
-const NUMBER_WORDS: Record<string, string> = {
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  first: '1',
-  third: '3',
-  fourth: '4',
-  fifth: '5',
-  sixth: '6',
-  seventh: '7',
-  eighth: '8',
-};
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(Object.entries({ ...SINGLE_NUMBER_WORDS, ...ORDINALS }).map(([word, n]) => [word, String(n)]));
 
 function toBritish(word: string): string {
   const number = NUMBER_WORDS[word] ?? /^(\d+)(st|nd|rd|th)$/.exec(word)?.[1];

@@ -21,6 +21,12 @@ const UNITS_AND_TEENS: Readonly<Record<string, number>> = {
   nineteen: 19,
 };
 
+/** The ordinals that only ever number something ("second" also means a moment, so it is left out), as digits. */
+export const ORDINALS: Readonly<Record<string, number>> = { first: 1, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8 };
+
+/** Number words from one to ten, read as digits even on their own. */
+export const SINGLE_NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(UNITS_AND_TEENS).filter(([, n]) => n <= 10));
+
 /** The tens, as digits. */
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 

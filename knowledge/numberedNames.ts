@@ -1,13 +1,7 @@
-/** Ordinal words as the numbers normalisation reads them as ("third" is 3). */
-const ORDINAL_WORDS: Readonly<Record<string, string>> = {
-  '1': 'first',
-  '3': 'third',
-  '4': 'fourth',
-  '5': 'fifth',
-  '6': 'sixth',
-  '7': 'seventh',
-  '8': 'eighth',
-};
+import { ORDINALS } from './numberWords';
+
+/** Each ordinal word by the number normalisation reads it as ("3" is "third"). */
+const ORDINAL_WORDS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ORDINALS).map(([word, n]) => [String(n), word]));
 
 /** True when the raw question writes `number` as an ordinal right before a word starting with `stem` ("3rd area", "third area"). */
 function ordinalBefore(question: string, number: string, stem: string): boolean {
