@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { buildKnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import { entryWordingOf } from './entryWording';
 import { TUNING_DEV_FILE } from './evaluate';
 import { isAcceptable, Prediction, trainAnswerModel, tuningInput } from './trainAnswerModel';
 
@@ -25,10 +24,9 @@ export function rankingFigures(predictions: readonly Prediction[]): RankingFigur
  */
 function main(): void {
   const input = tuningInput(buildKnowledgeBase());
-  const isEntryWording = entryWordingOf(input.kb.entries);
   const devQuestions = new Set(tuningInput(input.kb, [TUNING_DEV_FILE]).questions.map((q) => q.q));
   const { model, predictions } = trainAnswerModel(input);
-  const unseen = predictions.filter((p) => p.example.inScope && !isEntryWording(p.example.question));
+  const unseen = predictions.filter((p) => p.example.inScope && !p.example.entryWording);
   const dev = unseen.filter((p) => devQuestions.has(p.example.question.q));
   if (process.env.LIST_MISSES) {
     for (const p of unseen) {
