@@ -17,7 +17,10 @@ import { projectRoot } from './projectRoot';
  * - authority: the lift (or cut) for a council the question names or implies;
  * - profileWords, profileChars: how close the question is to the entry's profile (all its names,
  *   questions and summary) by words and by spelling (cosines);
- * - profileRel: its profile closeness relative to the closest entry's.
+ * - profileRel: its profile closeness relative to the closest entry's;
+ * - bayes: a naive Bayes classifier's chance for it, learned from every entry's names, questions and
+ *   summary by their words, as a log scaled to 0–1 (it learns which words tell entries apart, where the
+ *   profiles only measure overlap).
  */
 export const CANDIDATE_FEATURES = [
   'lexical',
@@ -33,6 +36,7 @@ export const CANDIDATE_FEATURES = [
   'profileWords',
   'profileChars',
   'profileRel',
+  'bayes',
 ] as const;
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
@@ -68,7 +72,8 @@ export type QueryFeatures = Record<QueryFeature, number>;
  *   title, alternate questions and text account for);
  * - termCount, rejoinedShare: as for the question;
  * - topThree: the ranker's probability that one of its first three candidates is meant, as log-odds;
- * - questionSimMargin, nameShareMargin, focusMargin: its questionSim, nameShare and focus less the best among the other candidates.
+ * - questionSimMargin, nameShareMargin, focusMargin: its questionSim, nameShare and focus less the best among the other candidates;
+ * - bayes: as for candidates; bayesAgrees: 1 when it is also the naive Bayes classifier's likeliest candidate.
  */
 export const DECISION_FEATURES = [
   'probability',
@@ -99,6 +104,8 @@ export const DECISION_FEATURES = [
   'focusMargin',
   'lunrAgrees',
   'questionSimAgrees',
+  'bayes',
+  'bayesAgrees',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 export type DecisionFeatures = Record<DecisionFeature, number>;
@@ -250,6 +257,8 @@ export function rankCandidates(ranker: AnswerModel['ranker'], candidates: readon
     focusMargin: best.focus - bestOther((f) => f.focus),
     lunrAgrees: best.lunrRel > 0 && best.lunrRel >= bestOther((f) => f.lunrRel) ? 1 : 0,
     questionSimAgrees: questionSimMargin >= 0 ? 1 : 0,
+    bayes: best.bayes,
+    bayesAgrees: best.bayes > 0 && best.bayes >= bestOther((f) => f.bayes) ? 1 : 0,
   };
   return { order, probabilities, features };
 }

@@ -11,6 +11,12 @@ export interface ProfileSimilarity {
   chars: number;
 }
 
+/**
+ * The naive Bayes smoothing count added to every feature of every entry: small, so a feature an
+ * entry has never shown counts strongly against it, as the entries' own examples are short.
+ */
+const BAYES_SMOOTHING = 0.1;
+
 /** A sparse vector: feature → weight. */
 type Vector = Map<string, number>;
 
@@ -83,6 +89,14 @@ export interface SavedProfileSpace {
   starts: Int32Array;
   entries: Int32Array;
   weights: Float64Array;
+  /** For the word space only: each posting's naive Bayes weight and each entry's log-chance of a feature it has never shown. */
+  bayes?: SavedBayes;
+}
+
+/** A naive Bayes classifier over the same postings: log(1 + n / smoothing) per posting, and per entry log(smoothing / (total + smoothing × features)). */
+export interface SavedBayes {
+  weights: Float64Array;
+  unseen: Float64Array;
 }
 
 /**
@@ -92,7 +106,9 @@ export interface SavedProfileSpace {
 class ProfileSpace {
   private readonly idf = new Map<string, number>();
   /** feature → the entry positions holding it and its weight in each entry's unit profile. */
-  private readonly postings = new Map<string, { entries: Int32Array; weights: Float64Array }>();
+  private readonly postings = new Map<string, { entries: Int32Array; weights: Float64Array; bayes?: Float64Array }>();
+  /** Each entry's naive Bayes log-chance of a feature it has never shown, when the space keeps a classifier. */
+  private bayesUnseen?: Float64Array;
   /** Per-entry sums for one question, reused so scoring a question allocates nothing per entry. */
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
@@ -111,13 +127,23 @@ class ProfileSpace {
       starts[features.length] === entries.length &&
       weights.length === entries.length &&
       starts.every((start, i) => i === 0 || start >= starts[i - 1]) &&
-      entries.every((entry) => entry >= 0 && entry < entryCount);
+      entries.every((entry) => entry >= 0 && entry < entryCount) &&
+      (saved.bayes === undefined ||
+        (saved.bayes.weights instanceof Float64Array &&
+          saved.bayes.unseen instanceof Float64Array &&
+          saved.bayes.weights.length === entries.length &&
+          saved.bayes.unseen.length === entryCount));
     if (!consistent) return undefined;
     const space = new ProfileSpace([], entryCount);
+    if (saved.bayes) space.bayesUnseen = saved.bayes.unseen;
     features.forEach((f, i) => {
       space.idf.set(f, idf[i]);
       if (starts[i + 1] > starts[i])
-        space.postings.set(f, { entries: entries.subarray(starts[i], starts[i + 1]), weights: weights.subarray(starts[i], starts[i + 1]) });
+        space.postings.set(f, {
+          entries: entries.subarray(starts[i], starts[i + 1]),
+          weights: weights.subarray(starts[i], starts[i + 1]),
+          bayes: saved.bayes?.weights.subarray(starts[i], starts[i + 1]),
+        });
     });
     return space;
   }
@@ -129,13 +155,16 @@ class ProfileSpace {
     features.forEach((f, i) => (starts[i + 1] = starts[i] + (this.postings.get(f)?.entries.length ?? 0)));
     const entries = new Int32Array(starts[features.length]);
     const weights = new Float64Array(starts[features.length]);
+    const bayes = this.bayesUnseen ? new Float64Array(starts[features.length]) : undefined;
     features.forEach((f, i) => {
       const posting = this.postings.get(f);
       if (!posting) return;
       entries.set(posting.entries, starts[i]);
       weights.set(posting.weights, starts[i]);
+      if (bayes && posting.bayes) bayes.set(posting.bayes, starts[i]);
     });
-    return { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
+    const saved: SavedProfileSpace = { features, idf: Float64Array.from(features, (f) => this.idf.get(f)!), starts, entries, weights };
+    return bayes && this.bayesUnseen ? { ...saved, bayes: { weights: bayes, unseen: this.bayesUnseen.slice() } } : saved;
   }
 
   /**
@@ -149,8 +178,11 @@ class ProfileSpace {
     return { of: (v) => numbers.of(v), names: numbers.names, localOf: new Int32Array(numbers.size).fill(-1) };
   }
 
-  /** `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read, never changed. */
-  constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length) {
+  /**
+   * `countsByEntry` holds each entry's examples' feature counts (empty ones left out); they are read,
+   * never changed. With `withBayes`, the space also keeps a naive Bayes classifier over the same counts.
+   */
+  constructor(countsByEntry: readonly FeatureCounts[][], entryCount = countsByEntry.length, withBayes = false) {
     // Features are numbered in order of first appearance and summed in typed arrays, in the same order (so to the same bits) as summing in maps would.
     const features: string[] = [];
     const df: number[] = [];
@@ -179,14 +211,22 @@ class ProfileSpace {
     const n = countsByEntry.length;
     const idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
     features.forEach((f, i) => this.idf.set(f, idf[i]));
-    const lists: ([number[], number[]] | undefined)[] = new Array(features.length);
+    const lists: ([number[], number[], number[]] | undefined)[] = new Array(features.length);
     const profile = new Float64Array(features.length);
+    const counts = new Float64Array(features.length);
+    const unseen = new Float64Array(n);
     const inProfile = new Uint8Array(features.length);
     const touched: number[] = [];
     numbered.forEach((vectors, entry) => {
       touched.length = 0;
+      let total = 0;
       // Each example's tf-idf vector at unit length, added into the entry's profile.
       for (const { ids, tf } of vectors) {
+        if (withBayes)
+          for (let k = 0; k < ids.length; k++) {
+            counts[ids[k]] += tf[k];
+            total += tf[k];
+          }
         let squares = 0;
         for (let k = 0; k < ids.length; k++) {
           const weight = tf[k] * idf[ids[k]];
@@ -206,20 +246,30 @@ class ProfileSpace {
       let squares = 0;
       for (const f of touched) squares += profile[f] * profile[f];
       const norm = Math.sqrt(squares);
+      unseen[entry] = Math.log(BAYES_SMOOTHING / (total + BAYES_SMOOTHING * features.length));
       for (const f of touched) {
         const w = norm > 0 ? profile[f] / norm : profile[f];
+        const b = withBayes ? Math.log1p(counts[f] / BAYES_SMOOTHING) : 0;
         const list = lists[f];
         if (list) {
           list[0].push(entry);
           list[1].push(w);
-        } else lists[f] = [[entry], [w]];
+          list[2].push(b);
+        } else lists[f] = [[entry], [w], [b]];
         profile[f] = 0;
         inProfile[f] = 0;
+        counts[f] = 0;
       }
     });
     lists.forEach((list, f) => {
-      if (list) this.postings.set(features[f], { entries: Int32Array.from(list[0]), weights: Float64Array.from(list[1]) });
+      if (list)
+        this.postings.set(features[f], {
+          entries: Int32Array.from(list[0]),
+          weights: Float64Array.from(list[1]),
+          bayes: withBayes ? Float64Array.from(list[2]) : undefined,
+        });
     });
+    if (withBayes) this.bayesUnseen = unseen;
     this.sums = new Float64Array(entryCount);
     this.seen = new Uint8Array(entryCount);
   }
@@ -259,15 +309,31 @@ class ProfileSpace {
     }
     return out;
   }
+
+  /**
+   * The naive Bayes chance of every entry (by position, summing to 1, equal priors) given the
+   * question's features this space knows; undefined when it keeps no classifier or knows none of them.
+   */
+  chances(features: string[]): Float64Array | undefined {
+    const unseen = this.bayesUnseen;
+    if (!unseen) return undefined;
+    const known = [...new Set(features)].filter((f) => this.idf.has(f));
+    if (known.length === 0) return undefined;
+    const logs = Float64Array.from(unseen, (u) => u * known.length);
+    for (const f of known) {
+      const posting = this.postings.get(f);
+      if (!posting?.bayes) continue;
+      for (let k = 0; k < posting.entries.length; k++) logs[posting.entries[k]] += posting.bayes[k];
+    }
+    let top = -Infinity;
+    for (let i = 0; i < logs.length; i++) top = Math.max(top, logs[i]);
+    let total = 0;
+    for (let i = 0; i < logs.length; i++) total += logs[i] = Math.exp(logs[i] - top);
+    for (let i = 0; i < logs.length; i++) logs[i] /= total;
+    return logs;
+  }
 }
 
-/**
- * A classifier learned from the content itself: every entry's title, acronyms, aliases, questions,
- * tags and summary are labelled examples of that entry, and a question is compared with each
- * entry's profile by words (stems and word pairs) and by spelling (character 3–5-grams). It finds
- * entries a question describes in other words than their names, and it is rebuilt from whatever
- * content exists, so it needs no trained file.
- */
 /** Entry profiles as saved with the built knowledge base, for the content they were built from. */
 export interface SavedEntryProfiles {
   contentHash: string;
@@ -276,8 +342,50 @@ export interface SavedEntryProfiles {
   chars: SavedProfileSpace;
 }
 
+/** A question's naive Bayes chances over the entries (summing to 1, or all 0 when it shares no word with them). */
+export class EntryChances {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly positionOf: ReadonlyMap<string, number>,
+    private readonly chances: Float64Array | undefined,
+  ) {}
+
+  /** One entry's chance (0 for an id the content does not hold). */
+  of(id: string): number {
+    const at = this.positionOf.get(id);
+    return at === undefined || !this.chances ? 0 : this.chances[at];
+  }
+
+  /** The ids of the `n` likeliest entries, likeliest first (ties by id); none when every chance is 0. */
+  likeliest(n: number): string[] {
+    const { chances, ids } = this;
+    if (!chances) return [];
+    // A short list kept in order while scanning once, since n is a handful and the entries are hundreds.
+    const best: number[] = [];
+    const before = (a: number, b: number) => chances[a] > chances[b] || (chances[a] === chances[b] && ids[a].localeCompare(ids[b]) < 0);
+    for (let i = 0; i < chances.length; i++) {
+      if (best.length === n && !before(i, best[n - 1])) continue;
+      let at = best.length === n ? n - 1 : best.length;
+      while (at > 0 && before(i, best[at - 1])) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = i;
+    }
+    return best.map((i) => ids[i]);
+  }
+}
+
+/**
+ * A classifier learned from the content itself: every entry's title, acronyms, aliases, questions,
+ * tags and summary are labelled examples of that entry, and a question is compared with each
+ * entry's profile by words (stems and word pairs) and by spelling (character 3–5-grams), and by a
+ * naive Bayes classifier over the same word counts. It finds entries a question describes in other
+ * words than their names, and it is rebuilt from whatever content exists, so it needs no trained file.
+ */
 export class EntryProfiles {
   private ids: string[];
+  private positionOf = new Map<string, number>();
   private wordSpace: ProfileSpace;
   private charSpace: ProfileSpace;
   /** Stemming is slow and the content repeats its words, so each content word is stemmed once (question words are not kept). */
@@ -289,10 +397,15 @@ export class EntryProfiles {
     private readonly acronyms: ReadonlySet<string>,
   ) {
     this.ids = entries.map((e) => e.id);
+    this.positionOf = new Map(this.ids.map((id, i) => [id, i]));
     this.stemOf = (w) => this.stems.get(w) ?? this.stems.set(w, stem(w, acronyms)).get(w)!;
     const counts = new ExampleCounter(acronyms, this.stemOf);
     const perEntry = entries.map((e) => counts.of(e));
-    this.wordSpace = new ProfileSpace(perEntry.map((c) => c.words));
+    this.wordSpace = new ProfileSpace(
+      perEntry.map((c) => c.words),
+      entries.length,
+      true,
+    );
     this.charSpace = new ProfileSpace(perEntry.map((c) => c.chars));
   }
 
@@ -304,9 +417,11 @@ export class EntryProfiles {
     if (saved.ids.length !== entries.length || saved.ids.some((id, i) => id !== entries[i].id)) return undefined;
     const profiles = new EntryProfiles([], acronyms);
     profiles.ids = [...saved.ids];
+    profiles.positionOf = new Map(profiles.ids.map((id, i) => [id, i]));
     const wordSpace = ProfileSpace.load(saved.words, entries.length);
     const charSpace = ProfileSpace.load(saved.chars, entries.length);
-    if (!wordSpace || !charSpace) return undefined;
+    // Profiles saved before the word space kept its classifier are rebuilt rather than used without it.
+    if (!wordSpace || !charSpace || !saved.words.bayes) return undefined;
     profiles.wordSpace = wordSpace;
     profiles.charSpace = charSpace;
     return profiles;
@@ -317,10 +432,23 @@ export class EntryProfiles {
     return { contentHash, ids: [...this.ids], words: this.wordSpace.save(), chars: this.charSpace.save() };
   }
 
+  /** A question's word features, stemmed as the content's were. */
+  private questionWords(question: string): string[] {
+    return wordFeatures(keyWords(question), (w) => this.stems.get(w) ?? stem(w, this.acronyms));
+  }
+
+  /**
+   * The naive Bayes chance that the question asks about each entry, learned from the same examples
+   * by their words; every chance is 0 when the question shares no word with the content.
+   */
+  chances(question: string): EntryChances {
+    return new EntryChances(this.ids, this.positionOf, this.wordSpace.chances(this.questionWords(question)));
+  }
+
   /** How close a question is to each entry that shares anything with it, by entry id. */
   similarities(question: string): Map<string, ProfileSimilarity> {
     const list = keyWords(question);
-    const byWords = this.wordSpace.similarities(wordFeatures(list, (w) => this.stems.get(w) ?? stem(w, this.acronyms)));
+    const byWords = this.wordSpace.similarities(this.questionWords(question));
     const byChars = this.charSpace.similarities(charFeatures(list));
     const out = new Map<string, ProfileSimilarity>();
     for (const at of new Set([...byWords.keys(), ...byChars.keys()])) out.set(this.ids[at], { words: byWords.get(at) ?? 0, chars: byChars.get(at) ?? 0 });

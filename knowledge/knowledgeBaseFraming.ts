@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from './projectRoot';
 
 /** Bumped whenever the index layout changes, so an old build is never loaded by new code. */
-export const KB_FORMAT = 6;
+export const KB_FORMAT = 7;
 
 /** Where `npm run build:kb` writes the built knowledge base. */
 export const DEFAULT_KB_FILE = path.join(projectRoot(), 'knowledge', 'build', 'kb.json');

@@ -93,6 +93,11 @@ const LUNR_CANDIDATES = 30;
 const QUESTION_CANDIDATES = 10;
 /** Entries taken from the closest profiles, so a question in other words than an entry's names still finds it. */
 const PROFILE_CANDIDATES = 10;
+/** Entries taken from the naive Bayes classifier's likeliest, which learns which words tell entries apart. */
+const BAYES_CANDIDATES = 5;
+/** A naive Bayes chance is read as its log, cut at this (about 1 in 500 million) and scaled to 0–1. */
+const BAYES_LOG_FLOOR = -20;
+const bayesFeature = (chance: number) => 1 + Math.max(BAYES_LOG_FLOOR, Math.log(Math.max(chance, Number.MIN_VALUE))) / -BAYES_LOG_FLOOR;
 /** A word in more than this share of the entries is too common to find candidates by. */
 const COMMON_SHARE = 0.1;
 const LOCAL_WORDS = new Set(['our', 'we', 'us', 'local', 'here', 'locally']);
@@ -290,7 +295,9 @@ export class KnowledgeSearch {
       .slice(0, PROFILE_CANDIDATES)
       .map(([id]) => id);
     const topCloseness = Math.max(0, ...closeness.values());
-    const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest]);
+    const chances = this.profiles.chances(text);
+    const likeliest = chances.likeliest(BAYES_CANDIDATES);
+    const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest, ...likeliest]);
     const termSet = new Set(terms.map((t) => t.term));
     const { fields, corrected } = this.scoring;
     // Whether each word was meant as an acronym depends on the question only, so it is read once, not once per candidate.
@@ -347,6 +354,7 @@ export class KnowledgeSearch {
           profileWords: profiles.get(id)?.words ?? 0,
           profileChars: profiles.get(id)?.chars ?? 0,
           profileRel: topCloseness > 0 ? (closeness.get(id) ?? 0) / topCloseness : 0,
+          bayes: bayesFeature(chances.of(id)),
         },
       });
     }

@@ -107,4 +107,82 @@ describe('EntryProfiles', () => {
       expect(got, kind).to.deep.equal(space.features.map((f) => postings.get(f) ?? []));
     }
   });
+
+  describe('naive Bayes chances', () => {
+    it("give every entry a chance, summing to 1, with the entry whose examples use the question's words first", () => {
+      const chances = profiles.chances('who coordinates support round a family');
+      expect(entries.reduce((sum, e) => sum + chances.of(e.id), 0)).to.be.closeTo(1, 1e-9);
+      expect(entries.every((e) => chances.of(e.id) > 0)).to.equal(true);
+      expect(chances.likeliest(1)).to.deep.equal(['lead-professional']);
+      expect(chances.of('no-such-entry')).to.equal(0);
+    });
+
+    it('tell two entries with much the same words apart by the word only one of them uses', () => {
+      // Both entries share "plan" and "child"; only one has ever been asked about with "conference".
+      const two = [
+        entry(
+          'cp-plan',
+          'Child protection plan',
+          ['what goes in a child protection plan', 'plan agreed at conference for a child'],
+          'The plan agreed at a conference.',
+        ),
+        entry('cin-plan', 'Child in need plan', ['plan for a child in need', 'what is a cin plan for a child'], 'The plan for a child in need.'),
+      ];
+      const chances = new EntryProfiles(two, new Set()).chances('the conference plan');
+      expect(chances.of('cp-plan')).to.be.greaterThan(0.8);
+    });
+
+    it('are all 0, with no likeliest entry, when the question shares no word with the content', () => {
+      const chances = profiles.chances('xyzzy qwv');
+      expect(entries.map((e) => chances.of(e.id))).to.deep.equal([0, 0, 0]);
+      expect(chances.likeliest(3)).to.deep.equal([]);
+    });
+
+    it('list the likeliest entries in order of chance, ties by id, at most as many as asked', () => {
+      const shipped = loadContent().entries;
+      const chances = new EntryProfiles(shipped, acronymWords(shipped)).chances('who checks staff before they work with children');
+      const sorted = shipped.map((e) => e.id).sort((a, b) => chances.of(b) - chances.of(a) || a.localeCompare(b));
+      for (const n of [1, 5, 12]) expect(chances.likeliest(n)).to.deep.equal(sorted.slice(0, n));
+      expect(chances.likeliest(shipped.length + 3)).to.deep.equal(sorted);
+    });
+
+    it('are exactly the same after being saved as JSON and loaded', () => {
+      const asJson = JSON.parse(JSON.stringify(encodeTypedArrays(profiles.save('hash')))) as unknown;
+      const loaded = EntryProfiles.load(decodeTypedArrays(asJson) as SavedEntryProfiles, entries, new Set(['caf']));
+      for (const q of ['someone who pulls all the services together for a family', 'whats a caf', 'social pedagogy']) {
+        expect(entries.map((e) => loaded!.chances(q).of(e.id))).to.deep.equal(entries.map((e) => profiles.chances(q).of(e.id)));
+      }
+    });
+
+    it('are rebuilt, not skipped, when saved profiles were made before the classifier or its weights are cut short', () => {
+      const saved = profiles.save('hash');
+      const { bayes: _dropped, ...withoutBayes } = saved.words;
+      expect(EntryProfiles.load({ ...saved, words: withoutBayes }, entries, new Set(['caf']))).to.equal(undefined);
+      const cutShort = { ...saved, words: { ...saved.words, bayes: { ...saved.words.bayes!, weights: saved.words.bayes!.weights.subarray(1) } } };
+      expect(EntryProfiles.load(cutShort, entries, new Set(['caf']))).to.equal(undefined);
+    });
+
+    it('weigh every word as the textbook multinomial naive Bayes does, for the shipped content', () => {
+      const shipped = loadContent().entries;
+      const acronyms = acronymWords(shipped);
+      const counter = new ExampleCounter(acronyms);
+      const words = shipped.map((e) => counter.of(e).words);
+      const vocabulary = new Set(words.flatMap((list) => list.flatMap((v) => [...v.keys()])));
+      const built = new EntryProfiles(shipped, acronyms);
+      for (const question of ['who pulls the services together round a family', 'lac review', 'what replaced crb checks']) {
+        const features = [...new Set(built['questionWords'](question))].filter((f) => vocabulary.has(f));
+        // log P(entry | question) up to a constant: each known feature's smoothed share of the entry's counts, equal priors.
+        const logs = words.map((list) => {
+          const counts = new Map<string, number>();
+          for (const v of list) for (const [f, n] of v) counts.set(f, (counts.get(f) ?? 0) + n);
+          const total = [...counts.values()].reduce((a, b) => a + b, 0);
+          return features.reduce((sum, f) => sum + Math.log(((counts.get(f) ?? 0) + 0.1) / (total + 0.1 * vocabulary.size)), 0);
+        });
+        const top = Math.max(...logs);
+        const z = logs.reduce((sum, l) => sum + Math.exp(l - top), 0);
+        const chances = built.chances(question);
+        shipped.forEach((e, i) => expect(chances.of(e.id), `${question} / ${e.id}`).to.be.closeTo(Math.exp(logs[i] - top) / z, 1e-9));
+      }
+    });
+  });
 });

@@ -34,6 +34,14 @@ describe('KnowledgeSearch', () => {
     expect(summary(renamed.search('what is the zebra crossing plan'))).to.include({ decision: 'answer', id: 'alpha-plan' });
   });
 
+  it("gives every candidate the naive Bayes classifier's chance, highest for the entry whose examples use the question's words", () => {
+    const { candidates } = search.explain('who is the beta coordinator');
+    for (const c of candidates) expect(c.features.bayes, c.entry.id).to.be.within(0, 1);
+    const byBayes = [...candidates].sort((a, b) => b.features.bayes - a.features.bayes);
+    expect(byBayes[0].entry.id).to.equal('beta-coordinator');
+    expect(byBayes[0].features.bayes).to.be.greaterThan(byBayes[1]?.features.bayes ?? 0);
+  });
+
   it("weighs a typo copied into one entry's questions as the word it stands for, not as the rarest word there is", () => {
     // Only delta's questions write "famly", so read by its own rarity it would outweigh every real word of the question.
     const entries = kb.entries.map((e) => (e.id === 'delta-outcomes' ? { ...e, title: 'Delta family outcomes', questions: ['famly outcomes'] } : e));

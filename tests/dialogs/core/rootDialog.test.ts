@@ -43,7 +43,7 @@ const cases: DialogCase[] = [
     expectedStatus: DialogTurnStatus.complete,
   },
   { name: 'admits it does not know about annual leave', steps: [['book my annual leave', /I don't know that one/]], expectedStatus: DialogTurnStatus.complete },
-  { name: 'offers choices when unsure', steps: [['local workforce strategy', /Did you mean:\n- .+\n- .+/]], expectedStatus: DialogTurnStatus.complete },
+  { name: 'offers choices when unsure', steps: [['council workforce strategy', /Did you mean:\n- .+\n- .+/]], expectedStatus: DialogTurnStatus.complete },
   {
     name: 'gives safeguarding contacts, not a search, for a disclosure',
     steps: [['a young person just told me they are being abused', /call 999[\s\S]*\[to be set by the council/]],
