@@ -432,9 +432,16 @@ export class EntryProfiles {
     return { contentHash, ids: [...this.ids], words: this.wordSpace.save(), chars: this.charSpace.save() };
   }
 
-  /** A question's word features, stemmed as the content's were. */
-  private questionWords(question: string): string[] {
-    return wordFeatures(keyWords(question), (w) => this.stems.get(w) ?? stem(w, this.acronyms));
+  /** A question's key words and its word features (stemmed as the content's were), read once for both the profiles and the classifier. */
+  private questionFeatures(question: string): { list: string[]; words: string[] } {
+    const list = keyWords(question);
+    return { list, words: wordFeatures(list, (w) => this.stems.get(w) ?? stem(w, this.acronyms)) };
+  }
+
+  /** What the search reads about a question: its profile closeness to each entry and the naive Bayes chances, from one reading of its words. */
+  closeness(question: string): { similarities: Map<string, ProfileSimilarity>; chances: EntryChances } {
+    const features = this.questionFeatures(question);
+    return { similarities: this.similaritiesOf(features), chances: this.chancesOf(features) };
   }
 
   /**
@@ -442,13 +449,20 @@ export class EntryProfiles {
    * by their words; every chance is 0 when the question shares no word with the content.
    */
   chances(question: string): EntryChances {
-    return new EntryChances(this.ids, this.positionOf, this.wordSpace.chances(this.questionWords(question)));
+    return this.chancesOf(this.questionFeatures(question));
   }
 
   /** How close a question is to each entry that shares anything with it, by entry id. */
   similarities(question: string): Map<string, ProfileSimilarity> {
-    const list = keyWords(question);
-    const byWords = this.wordSpace.similarities(this.questionWords(question));
+    return this.similaritiesOf(this.questionFeatures(question));
+  }
+
+  private chancesOf({ words }: { words: string[] }): EntryChances {
+    return new EntryChances(this.ids, this.positionOf, this.wordSpace.chances(words));
+  }
+
+  private similaritiesOf({ list, words }: { list: string[]; words: string[] }): Map<string, ProfileSimilarity> {
+    const byWords = this.wordSpace.similarities(words);
     const byChars = this.charSpace.similarities(charFeatures(list));
     const out = new Map<string, ProfileSimilarity>();
     for (const at of new Set([...byWords.keys(), ...byChars.keys()])) out.set(this.ids[at], { words: byWords.get(at) ?? 0, chars: byChars.get(at) ?? 0 });

@@ -288,14 +288,13 @@ export class KnowledgeSearch {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, QUESTION_CANDIDATES)
       .map(([id]) => id);
-    const profiles = this.profiles.similarities(text);
+    const { similarities: profiles, chances } = this.profiles.closeness(text);
     const closeness = new Map([...profiles].map(([id, p]) => [id, (p.words + p.chars) / 2]));
     const closest = [...closeness]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, PROFILE_CANDIDATES)
       .map(([id]) => id);
     const topCloseness = Math.max(0, ...closeness.values());
-    const chances = this.profiles.chances(text);
     const likeliest = chances.likeliest(BAYES_CANDIDATES);
     const ids = new Set([...results.slice(0, LUNR_CANDIDATES).map((r) => r.ref), ...phraseCover.keys(), ...nearest, ...closest, ...likeliest]);
     const termSet = new Set(terms.map((t) => t.term));

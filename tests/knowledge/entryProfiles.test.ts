@@ -146,6 +146,14 @@ describe('EntryProfiles', () => {
       expect(chances.likeliest(shipped.length + 3)).to.deep.equal(sorted);
     });
 
+    it('are the same read together with the profile closeness (as the search reads them) as read alone', () => {
+      for (const q of ['who coordinates support round a family', 'pedagouge', 'xyzzy qwv']) {
+        const both = profiles.closeness(q);
+        expect([...both.similarities]).to.deep.equal([...profiles.similarities(q)]);
+        expect(entries.map((e) => both.chances.of(e.id))).to.deep.equal(entries.map((e) => profiles.chances(q).of(e.id)));
+      }
+    });
+
     it('are exactly the same after being saved as JSON and loaded', () => {
       const asJson = JSON.parse(JSON.stringify(encodeTypedArrays(profiles.save('hash')))) as unknown;
       const loaded = EntryProfiles.load(decodeTypedArrays(asJson) as SavedEntryProfiles, entries, new Set(['caf']));
@@ -170,7 +178,7 @@ describe('EntryProfiles', () => {
       const vocabulary = new Set(words.flatMap((list) => list.flatMap((v) => [...v.keys()])));
       const built = new EntryProfiles(shipped, acronyms);
       for (const question of ['who pulls the services together round a family', 'lac review', 'what replaced crb checks']) {
-        const features = [...new Set(built['questionWords'](question))].filter((f) => vocabulary.has(f));
+        const features = [...new Set(built['questionFeatures'](question).words)].filter((f) => vocabulary.has(f));
         // log P(entry | question) up to a constant: each known feature's smoothed share of the entry's counts, equal priors.
         const logs = words.map((list) => {
           const counts = new Map<string, number>();
