@@ -179,32 +179,45 @@ export function chooseThresholds(predictions: Prediction[]): AnswerModel['thresh
   return best;
 }
 
-/** Top-1, right entry shown first, right entry ranked first (whatever the decision), wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
-export function figures(predictions: Prediction[], thresholds: AnswerModel['thresholds']) {
-  let inScope = 0;
-  let right = 0;
-  let firstShown = 0;
-  let answered = 0;
-  let wrong = 0;
-  let outOfScope = 0;
-  let outOfScopeAnswered = 0;
-  let rankedFirst = 0;
+/** What the decision does with some predictions at some thresholds, counted: the numbers behind `figures`. */
+export interface DecisionCounts {
+  inScope: number;
+  outOfScope: number;
+  /** In-scope questions answered with the right entry. */
+  right: number;
+  /** In-scope questions whose right entry is shown first (an answer or the first suggestion). */
+  firstShown: number;
+  /** In-scope questions whose right entry is ranked first, whatever the decision. */
+  rankedFirst: number;
+  answered: number;
+  wrong: number;
+  outOfScopeAnswered: number;
+}
+
+export function decisionCounts(predictions: readonly Prediction[], thresholds: AnswerModel['thresholds']): DecisionCounts {
+  const counts: DecisionCounts = { inScope: 0, outOfScope: 0, right: 0, firstShown: 0, rankedFirst: 0, answered: 0, wrong: 0, outOfScopeAnswered: 0 };
   for (const p of predictions) {
     const { example } = p;
     const verdict = p.ranking ? decideOn(thresholds, p.ranking, p.chance) : { decision: 'unknown' as const, suggestions: [] };
     const top = p.ranking?.order[0];
     const isRight = top !== undefined && isAcceptable(example, top);
-    if (example.inScope) inScope++;
-    else outOfScope++;
+    if (example.inScope) counts.inScope++;
+    else counts.outOfScope++;
     if (verdict.decision === 'answer') {
-      answered++;
-      if (isRight) right++;
-      else wrong++;
-      if (!example.inScope) outOfScopeAnswered++;
+      counts.answered++;
+      if (isRight) counts.right++;
+      else counts.wrong++;
+      if (!example.inScope) counts.outOfScopeAnswered++;
     }
-    if (example.inScope && isRight && verdict.decision !== 'unknown') firstShown++;
-    if (example.inScope && isRight) rankedFirst++;
+    if (example.inScope && isRight && verdict.decision !== 'unknown') counts.firstShown++;
+    if (example.inScope && isRight) counts.rankedFirst++;
   }
+  return counts;
+}
+
+/** Top-1, right entry shown first, right entry ranked first (whatever the decision), wrong answers and out-of-scope answers over predictions at some thresholds (the cross-validated figures). */
+export function figures(predictions: readonly Prediction[], thresholds: AnswerModel['thresholds']) {
+  const { inScope, outOfScope, right, firstShown, rankedFirst, answered, wrong, outOfScopeAnswered } = decisionCounts(predictions, thresholds);
   const r = (n: number) => Math.round(n * 1000) / 1000;
   return {
     inScope,
