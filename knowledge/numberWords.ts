@@ -30,8 +30,11 @@ export const SINGLE_NUMBER_WORDS: Readonly<Record<string, number>> = Object.from
 /** The tens, as digits. */
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-/** The number words read here, for the normalisation fingerprint. */
-export const NUMBER_WORD_TABLES = { UNITS_AND_TEENS, TENS };
+/** The first half of a year said as two numbers: the years the field's documents and staff speak of. */
+const YEAR_CENTURIES: ReadonlySet<number> = new Set([19, 20]);
+
+/** The number words and rules read here, for the normalisation fingerprint. */
+export const NUMBER_WORD_TABLES = { UNITS_AND_TEENS, TENS, yearCenturies: [...YEAR_CENTURIES] };
 
 /** A number from one to ninety-nine written in words starting at `i` ("twenty", "twenty one", "eleven"), and how many words it took. */
 function belowHundred(list: readonly string[], i: number): { value: number; length: number } | undefined {
@@ -61,8 +64,8 @@ export function readNumberWords(list: readonly string[]): string[] {
       continue;
     }
     const first = belowHundred(list, i);
-    // A year said as two numbers ("twenty ten", "nineteen ninety eight"): the first from ten to ninety-nine, the second from ten up.
-    const second = first && first.value >= 10 ? belowHundred(list, i + first.length) : undefined;
+    // A year said as two numbers ("twenty ten", "nineteen ninety eight"): the century nineteen or twenty, then a number from ten up; other pairs ("sixteen seventeen year olds") are two ages, not a year.
+    const second = first && YEAR_CENTURIES.has(first.value) ? belowHundred(list, i + first.length) : undefined;
     if (first && second && second.value >= 10) {
       out.push(String(first.value * 100 + second.value));
       i += first.length + second.length;

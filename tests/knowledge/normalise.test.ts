@@ -65,6 +65,13 @@ describe('normalise', () => {
     expect(normaliseText('six areas')).to.equal('6 areas');
   });
 
+  it('reads two numbers as a year only after nineteen or twenty, so two ages stay two ages', () => {
+    expect(normaliseText('sixteen seventeen year olds')).to.equal('sixteen seventeen year olds');
+    expect(normaliseText('year eleven twelve')).to.equal('year eleven twelve');
+    expect(normaliseText('twenty ten eleven plan')).to.equal('2010 eleven plan');
+    expect(normaliseText('twenty twenty one')).to.equal('2021');
+  });
+
   it('reads co-location as one word, as co-ordination is', () => {
     expect(keyTerms('co-location of services')).to.deep.equal(keyTerms('colocation of services'));
   });
