@@ -34,6 +34,7 @@ export function topOneAtWrongShare(predictions: readonly Prediction[], suggest: 
   return caps.map((cap) => {
     const within = points.filter((p) => p.all.wrong <= cap * p.all.answered);
     const best = within.reduce<(typeof points)[number] | undefined>((a, p) => (!a || p.all.right > a.all.right ? p : a), undefined);
+    // Even the highest threshold answers too many wrongly (a near-certain wrong answer): only answering nothing keeps within the cap.
     if (!best) return { cap, answer: 1, top1: 0, unseenWordingTop1: 0, wrongAnswerShare: 0 };
     const { all, unseen: fresh } = best;
     return {

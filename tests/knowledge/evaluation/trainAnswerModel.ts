@@ -194,6 +194,7 @@ export interface DecisionCounts {
   outOfScopeAnswered: number;
 }
 
+/** Counts what the decision would do with each prediction at these thresholds. */
 export function decisionCounts(predictions: readonly Prediction[], thresholds: AnswerModel['thresholds']): DecisionCounts {
   const counts: DecisionCounts = { inScope: 0, outOfScope: 0, right: 0, firstShown: 0, rankedFirst: 0, answered: 0, wrong: 0, outOfScopeAnswered: 0 };
   for (const p of predictions) {
