@@ -33,6 +33,20 @@ async function healthy(port: number, bot: ChildProcess): Promise<void> {
   }
 }
 
+/** Waits until nothing answers on the port: npm can exit before the bot it started has closed. */
+async function gone(port: number): Promise<void> {
+  const deadline = Date.now() + 30000;
+  while (
+    await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    if (Date.now() > deadline) throw new Error('the bot still answers after npm start was stopped');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function stop(bot: ChildProcess | undefined): Promise<void> {
   if (!bot?.pid || bot.exitCode !== null || bot.signalCode !== null) return;
   const exited = new Promise((resolve) => bot.once('exit', resolve));
@@ -68,10 +82,18 @@ describe('web chat while the bot restarts (Chromium, a real restart)', function 
     const sendBox = page.getByRole('textbox', { name: 'Message input box' });
 
     await stop(bot);
+    await gone(port);
     await sendBox.fill('what is a caf');
     await sendBox.press('Enter');
     const notice = page.locator('#webchat-notice');
-    await notice.getByText(/^Reconnecting…/).waitFor({ timeout: 30000 });
+    await notice
+      .getByText(/^Reconnecting…/)
+      .waitFor({ timeout: 30000 })
+      .catch(async (err: Error) => {
+        // What the page showed instead says whether the message was never sent, answered, or left without a notice.
+        await page.screenshot({ path: path.join(SCREENSHOTS, '10-no-reconnecting-notice.png') });
+        throw new Error(`${err.message}\nthe page read:\n${(await page.locator('body').innerText()).slice(0, 2000)}`);
+      });
     expect(await notice.getAttribute('role')).to.equal('status');
     await page.screenshot({ path: path.join(SCREENSHOTS, '10-reconnecting.png') });
     expect(await page.getByText(/Send failed/).count(), 'while the bot is away').to.equal(0);
