@@ -1,11 +1,8 @@
 import { buildKnowledgeBase } from '../../../knowledge/knowledgeBaseFile';
-import { decisionCounts, Prediction, trainAnswerModel, tuningInput } from './trainAnswerModel';
+import { ANSWER_THRESHOLDS, decisionCounts, Prediction, trainAnswerModel, tuningInput } from './trainAnswerModel';
 
 /** Caps on the share of answers that may be wrong, around issue #13's 2%. */
 export const WRONG_SHARE_CAPS = [0.015, 0.02, 0.025];
-
-/** Answer thresholds tried, the grid `chooseThresholds` searches. */
-const ANSWER_THRESHOLDS = Array.from({ length: 50 }, (_, i) => (99 - i) / 100);
 
 /** The best top-1 the decision reaches while at most `cap` of its answers are wrong, and the threshold that gives it. */
 export interface FixedWrongShareFigures {

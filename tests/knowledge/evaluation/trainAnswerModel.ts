@@ -155,6 +155,9 @@ export function costOf(p: Prediction, thresholds: AnswerModel['thresholds']): nu
   return example.inScope ? COST.refusal : 0;
 }
 
+/** The answer thresholds the trainer tries, most cautious first: 0.99 down to 0.50. */
+export const ANSWER_THRESHOLDS: readonly number[] = Array.from({ length: 50 }, (_, i) => (99 - i) / 100);
+
 /**
  * The thresholds with the lowest total cost over cross-validated predictions of the tuning split
  * (ties: the more cautious). The costs carry the issue's own trade-off, so the operating point
@@ -166,9 +169,9 @@ export function costOf(p: Prediction, thresholds: AnswerModel['thresholds']): nu
 export function chooseThresholds(predictions: Prediction[]): AnswerModel['thresholds'] {
   let best = { answer: 1, suggest: 1 };
   let bestCost = Infinity;
-  for (let a = 99; a >= 50; a--) {
+  for (const answer of ANSWER_THRESHOLDS) {
     for (let s = 100; s >= 0; s -= 2) {
-      const thresholds = { answer: a / 100, suggest: s / 100 };
+      const thresholds = { answer, suggest: s / 100 };
       const cost = predictions.reduce((sum, p) => sum + costOf(p, thresholds), 0);
       if (cost < bestCost - 1e-9) {
         bestCost = cost;
