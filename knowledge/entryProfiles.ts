@@ -211,6 +211,7 @@ class ProfileSpace {
     const n = countsByEntry.length;
     const idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
     features.forEach((f, i) => this.idf.set(f, idf[i]));
+    // Per feature: the entries holding it, their profile weights and (only with a classifier) their naive Bayes weights.
     const lists: ([number[], number[], number[]] | undefined)[] = new Array(features.length);
     const profile = new Float64Array(features.length);
     const counts = new Float64Array(features.length);
@@ -246,16 +247,13 @@ class ProfileSpace {
       let squares = 0;
       for (const f of touched) squares += profile[f] * profile[f];
       const norm = Math.sqrt(squares);
-      unseen[entry] = Math.log(BAYES_SMOOTHING / (total + BAYES_SMOOTHING * features.length));
+      if (withBayes) unseen[entry] = Math.log(BAYES_SMOOTHING / (total + BAYES_SMOOTHING * features.length));
       for (const f of touched) {
         const w = norm > 0 ? profile[f] / norm : profile[f];
-        const b = withBayes ? Math.log1p(counts[f] / BAYES_SMOOTHING) : 0;
-        const list = lists[f];
-        if (list) {
-          list[0].push(entry);
-          list[1].push(w);
-          list[2].push(b);
-        } else lists[f] = [[entry], [w], [b]];
+        const list = (lists[f] ??= [[], [], []]);
+        list[0].push(entry);
+        list[1].push(w);
+        if (withBayes) list[2].push(Math.log1p(counts[f] / BAYES_SMOOTHING));
         profile[f] = 0;
         inProfile[f] = 0;
         counts[f] = 0;
