@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   }
 
   // The tuning split with its misses (and again without questions worded as an entry's own text); each held-back split as figures only (their questions are never printed).
-  const { tuning, tuningUnseenWording, heldBack, heldBack2026_12 } = evaluationSplits(kb, questions);
+  const { tuning, tuningUnseenWording, heldBack, heldBack2026_12, heldBack2026_12b } = evaluationSplits(kb, questions);
   const answerer = new QuestionAnswerer(new KnowledgeSearch(kb), new InMemoryFeedbackLog(), fixedClock);
   // An answer is timed as a person waits for it; recording its content gap (scrubbing names) comes after the reply is sent, so it is timed apart.
   const latencies: number[] = [];
@@ -141,6 +141,9 @@ async function main(): Promise<void> {
   console.log(
     `held-back split (2026-12): ${heldBack2026_12.inScope + heldBack2026_12.outOfScope} questions (${heldBack2026_12.inScope} in scope, ${heldBack2026_12.outOfScope} out of scope)`,
   );
+  console.log(
+    `held-back split (2026-12b): ${heldBack2026_12b.inScope + heldBack2026_12b.outOfScope} questions (${heldBack2026_12b.inScope} in scope, ${heldBack2026_12b.outOfScope} out of scope)`,
+  );
   const split = (f: typeof tuning) => ({
     questions: f.inScope + f.outOfScope,
     top1: f.accuracy,
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
     tuningUnseenWording: split(tuningUnseenWording),
     heldBack: split(heldBack),
     heldBack2026_12: split(heldBack2026_12),
+    heldBack2026_12b: split(heldBack2026_12b),
     modelMatchesTrainQa,
     answerP50Ms: round(percentile(latencies, 50), 3),
     answerP99Ms: round(percentile(latencies, 99), 3),

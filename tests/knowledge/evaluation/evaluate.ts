@@ -79,6 +79,10 @@ export const HELDBACK_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-11-
 export const HELDBACK_2026_12_FILE = path.join(__dirname, 'heldback-2026-12.jsonl');
 /** Its own concept map, written after its questions were committed, from entry ids and titles only. */
 export const HELDBACK_2026_12_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-12-concepts.json');
+/** The fourth held-back set, written fresh (helper-67, 2026-12-01) because every model since 2026-11-30 had been measured on the other two. */
+export const HELDBACK_2026_12B_FILE = path.join(__dirname, 'heldback-2026-12b.jsonl');
+/** Its own concept map, written after its questions were committed, from entry ids, titles and acronyms only. */
+export const HELDBACK_2026_12B_CONCEPT_IDS_FILE = path.join(__dirname, 'heldback-2026-12b-concepts.json');
 
 /** A held-back set: its questions and its own concept map. */
 export interface HeldBackSet {
@@ -90,6 +94,7 @@ export interface HeldBackSet {
 export const HELDBACK_SETS = {
   heldBack: { questions: HELDBACK_FILE, conceptIds: HELDBACK_CONCEPT_IDS_FILE },
   heldBack2026_12: { questions: HELDBACK_2026_12_FILE, conceptIds: HELDBACK_2026_12_CONCEPT_IDS_FILE },
+  heldBack2026_12b: { questions: HELDBACK_2026_12B_FILE, conceptIds: HELDBACK_2026_12B_CONCEPT_IDS_FILE },
 } satisfies Record<string, HeldBackSet>;
 
 export type HeldBackSplit = keyof typeof HELDBACK_SETS;

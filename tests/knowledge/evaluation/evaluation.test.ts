@@ -64,6 +64,17 @@ const MAX_HELDBACK_WRONG_ANSWER_SHARE = 0.03;
 const MIN_HELDBACK_2026_12_TOP1 = 0.66;
 const MIN_HELDBACK_2026_12_FIRST_SHOWN = 0.82;
 const MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE = 0.033;
+/**
+ * The fourth held-back set (heldback-2026-12b.jsonl, helper-67, 2026-12-01), written fresh because every
+ * model since 2026-11-30 had been measured on the other two, and wired in before any figure was taken on it.
+ * First measured on 2026-12-01 with the shipped model (7624a77): answered right 0.748, shown first 0.884,
+ * out of scope answered 0% (0 of 50), wrong 0% of 187 answers. Below issue #13's top-1 bar (0.90), which
+ * stays unmet; these floors are that measurement less about 0.04, and issue #13's 2% for wrong answers, a
+ * guard against regressions and not the bar.
+ */
+const MIN_HELDBACK_2026_12B_TOP1 = 0.7;
+const MIN_HELDBACK_2026_12B_FIRST_SHOWN = 0.84;
+const MAX_HELDBACK_2026_12B_WRONG_ANSWER_SHARE = 0.02;
 /** The held-back split must be big enough for its figures to mean something. */
 const MIN_HELDBACK_QUESTIONS = 180;
 
@@ -152,6 +163,11 @@ const HELDBACK_FLOORS: Record<HeldBackSplit, HeldBackFloors> = {
     minFirstShown: MIN_HELDBACK_2026_12_FIRST_SHOWN,
     maxWrongAnswerShare: MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE,
   },
+  heldBack2026_12b: {
+    minTop1: MIN_HELDBACK_2026_12B_TOP1,
+    minFirstShown: MIN_HELDBACK_2026_12B_FIRST_SHOWN,
+    maxWrongAnswerShare: MAX_HELDBACK_2026_12B_WRONG_ANSWER_SHARE,
+  },
 };
 
 /** A share as a percentage for a test's name, without floating-point noise (0.033 → "3.3%"). */
@@ -194,12 +210,17 @@ function holdsTheHeldBackFloors(split: HeldBackSplit, floors: HeldBackFloors): v
 for (const split of Object.keys(HELDBACK_SETS) as HeldBackSplit[]) holdsTheHeldBackFloors(split, HELDBACK_FLOORS[split]);
 
 describe('held-back sets', () => {
-  it('include the third set (heldback-2026-12.jsonl), every concept in its own map, with at least 180 questions', () => {
-    const set = HELDBACK_SETS.heldBack2026_12;
-    expect(path.basename(set.questions)).to.equal('heldback-2026-12.jsonl');
-    // Loading throws when a concept is missing from the set's map; only counts are looked at here.
-    const questions = loadEvaluationQuestions([set.questions], loadConceptIds(set.conceptIds));
-    expect(questions.length).to.be.at.least(MIN_HELDBACK_QUESTIONS);
-    expect(questions.filter((q) => q.expect === null).length).to.be.at.least(1);
-  });
+  for (const [split, file] of [
+    ['heldBack2026_12', 'heldback-2026-12.jsonl'],
+    ['heldBack2026_12b', 'heldback-2026-12b.jsonl'],
+  ] as const) {
+    it(`include ${file}, every concept in its own map, with at least ${MIN_HELDBACK_QUESTIONS} questions`, () => {
+      const set = HELDBACK_SETS[split];
+      expect(path.basename(set.questions)).to.equal(file);
+      // Loading throws when a concept is missing from the set's map; only counts are looked at here.
+      const questions = loadEvaluationQuestions([set.questions], loadConceptIds(set.conceptIds));
+      expect(questions.length).to.be.at.least(MIN_HELDBACK_QUESTIONS);
+      expect(questions.filter((q) => q.expect === null).length).to.be.at.least(1);
+    });
+  }
 });
