@@ -90,6 +90,25 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   wont: 'will not',
   shd: 'should',
   wld: 'would',
+  // Workplace note-taking shorthand (school staff write "chn" for children); "strat" is left alone, since social workers mean a strategy discussion by it.
+  chn: 'children',
+  lvl: 'level',
+  lvls: 'levels',
+  nxt: 'next',
+  bldg: 'building',
+  mgt: 'management',
+  prog: 'programme',
+  progs: 'programmes',
+  grp: 'group',
+  grps: 'groups',
+  trg: 'training',
+  natl: 'national',
+  assmt: 'assessment',
+  assmnt: 'assessment',
+  devt: 'development',
+  cllr: 'councillor',
+  cllrs: 'councillors',
+  reqs: 'requirements',
 };
 
 /**

@@ -98,6 +98,14 @@ export class QueryReader {
         parts.forEach((term) => add({ term, corrected: false, known: true, rejoined: true }));
         continue;
       }
+      const runs = lettersAndDigits(word);
+      if (runs) {
+        runs.forEach((run) => {
+          const term = stem(run, this.acronyms);
+          add(this.df.has(term) ? { term, corrected: false, known: true, rejoined: true } : { ...this.correct(run, term), rejoined: true });
+        });
+        continue;
+      }
       add(this.correct(word, stemmed));
     }
     return out;
@@ -204,6 +212,20 @@ export class QueryReader {
   private mayBeTypoOf(form: string, candidate: string): boolean {
     return !this.acronyms.has(candidate) || candidate.length > MAX_STRICT_ACRONYM || isSwap(form, candidate);
   }
+}
+
+/** Ordinal endings, which belong to their number ("21st") rather than being a word of their own. */
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+
+/**
+ * An unknown word that runs letters and a number together ("nvq3", "wt2018", "2020strategy") as its two
+ * runs, since staff drop the space the content keeps ("NVQ 3", "Working Together 2018"); known ones
+ * ("KS2", "s47") never get here.
+ */
+export function lettersAndDigits(word: string): [string, string] | undefined {
+  const runs = /^([a-z]{2,})(\d+)$/.exec(word) ?? /^(\d+)([a-z]{2,})$/.exec(word);
+  if (!runs || ORDINAL_ENDINGS.has(runs[2])) return undefined;
+  return [runs[1], runs[2]];
 }
 
 /** True when two words differ only by one swap of neighbouring letters. */

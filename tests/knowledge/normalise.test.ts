@@ -57,6 +57,12 @@ describe('normalise', () => {
     expect(normaliseText("they're not, we'll see, it won't, i can't, you didnt")).to.equal('they are not we will see it will not i can not you did not');
   });
 
+  it('reads workplace note-taking shorthand as its words, but leaves "strat" to the strategy discussion social workers mean by it', () => {
+    expect(normaliseText('lvl 3 trg for chn')).to.equal('level 3 training for children');
+    expect(normaliseText('natl devt prog for cllrs, nxt grp mtg')).to.equal('national development programme for councillors next group meeting');
+    expect(normaliseText('who goes to a strat')).to.equal('who goes to a strat');
+  });
+
   it('reads numbers said in words as the digits the content writes', () => {
     expect(normaliseText('twenty twenty strategy')).to.equal('2020 strategy');
     expect(normaliseText('the two thousand and four act')).to.equal('the 2004 act');

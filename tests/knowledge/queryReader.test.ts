@@ -106,6 +106,31 @@ describe('QueryReader', () => {
     });
   });
 
+  describe('a word running letters and a number together', () => {
+    const numbered = ['NVQ level 3 in children and young people', 'Working Together 2018', 'Key stage 2 (KS2)'];
+    const numberedAcronyms = new Set(['nvq', 'ks2']);
+    const numberedIndex = lunr(function build() {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref('id');
+      this.field('body');
+      numbered.forEach((t, i) => this.add({ id: String(i), body: indexTerms(t, numberedAcronyms).join(' ') }));
+    });
+    const numberedReader = new QueryReader(numberedIndex, documentFrequencies(numberedIndex), numberedAcronyms, new Set());
+
+    it('is read as its two runs when the index does not know it ("nvq3" is NVQ 3, "wt2018" keeps 2018)', () => {
+      expect(numberedReader.read('nvq3').map((t) => t.term)).to.deep.equal(['nvq', '3']);
+      expect(numberedReader.read('nvq3').every((t) => t.rejoined)).to.equal(true);
+      expect(numberedReader.read('wt2018')).to.deep.include({ term: '2018', corrected: false, known: true, rejoined: true });
+      expect(numberedReader.read('2018wt').map((t) => t.term)).to.include('2018');
+    });
+
+    it('stays whole when the index knows it, and an ordinal keeps its ending ("ks2", "21st")', () => {
+      expect(numberedReader.read('ks2').map((t) => t.term)).to.deep.equal(['ks2']);
+      expect(numberedReader.read('21st').map((t) => t.term)).to.not.include('st');
+    });
+  });
+
   it('marks words the knowledge base has never seen', () => {
     expect(reader.read('zebra')).to.deep.equal([{ term: 'zebra', corrected: false, known: false }]);
   });

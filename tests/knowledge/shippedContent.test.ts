@@ -7,6 +7,8 @@ import { loadContent } from '../../knowledge/contentLoader';
 import { validateEntries } from '../../knowledge/contentValidator';
 import { COUNCILS } from '../../knowledge/entry';
 import { DEFAULT_IGNORE_FILE, seedCoverageReport } from '../../knowledge/seedCoverage';
+import { KnowledgeSearch } from '../../knowledge/knowledgeSearch';
+import { shippedKnowledgeBase } from '../helpers/testServices';
 
 describe('shipped knowledge content', () => {
   const { entries, problems } = loadContent();
@@ -90,6 +92,19 @@ describe('shipped knowledge content', () => {
       const own = entries.filter((e) => e.kind === 'strategy' && e.authority === council).map((e) => e.id);
       expect(own, council).to.include.members([`${council}-workforce-strategy`, `${council}-workforce-priorities`, `${council}-workforce-monitoring`]);
     }
+  });
+
+  it('answers the everyday words of the field that once got "I don\'t know": safeguarding, workforce planning, children\'s services', function () {
+    this.timeout(60000);
+    const search = new KnowledgeSearch(shippedKnowledgeBase());
+    const answered = (q: string) => {
+      const outcome = search.search(q);
+      return outcome.decision === 'answer' ? outcome.answer?.entry.id : `${outcome.decision} ${outcome.suggestions.map((s) => s.entry.id).join(',')}`;
+    };
+    expect(answered('what is safeguarding')).to.equal('common-core-safeguarding');
+    expect(answered('safeguarding vs child protection')).to.equal('common-core-safeguarding');
+    expect(answered('workforce planning')).to.equal('workforce-planning');
+    expect(answered('what does childrens services mean')).to.equal('childrens-services');
   });
 
   it('says when a body has closed', () => {
