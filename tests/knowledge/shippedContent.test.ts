@@ -94,7 +94,7 @@ describe('shipped knowledge content', () => {
     }
   });
 
-  it('answers the everyday words of the field that once got "I don\'t know": safeguarding, workforce planning, children\'s services', function () {
+  it('answers the everyday words of the field that once got "I don\'t know" (safeguarding, workforce planning, NRPF, MAPPA, TAF, youth work...)', function () {
     this.timeout(60000);
     const search = new KnowledgeSearch(shippedKnowledgeBase());
     const answered = (q: string) => {
@@ -105,6 +105,12 @@ describe('shipped knowledge content', () => {
     expect(answered('safeguarding vs child protection')).to.equal('common-core-safeguarding');
     expect(answered('workforce planning')).to.equal('workforce-planning');
     expect(answered('what does childrens services mean')).to.equal('childrens-services');
+    expect(answered('nrpf')).to.equal('no-recourse-to-public-funds');
+    expect(answered('mappa')).to.equal('mappa');
+    expect(answered('subject access request')).to.equal('subject-access-request');
+    expect(answered('harmful sexual behaviour')).to.equal('harmful-sexual-behaviour');
+    expect(answered('taf')).to.equal('tac');
+    expect(answered('youth work')).to.equal('youth-worker');
   });
 
   it('says when a body has closed', () => {
