@@ -222,7 +222,7 @@ const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
  * runs, since staff drop the space the content keeps ("NVQ 3", "Working Together 2018"); known ones
  * ("KS2", "s47") never get here.
  */
-export function lettersAndDigits(word: string): [string, string] | undefined {
+function lettersAndDigits(word: string): [string, string] | undefined {
   const runs = /^([a-z]{2,})(\d+)$/.exec(word) ?? /^(\d+)([a-z]{2,})$/.exec(word);
   if (!runs || ORDINAL_ENDINGS.has(runs[2])) return undefined;
   return [runs[1], runs[2]];

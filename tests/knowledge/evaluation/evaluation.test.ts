@@ -30,6 +30,9 @@ import {
  * on the tuning questions not worded as an entry's own text (tuningUnseenWording): 0.656, 0.838, 1.1%, 5.1%.
  * With the naive Bayes classifier among the ranker's and the decision's features (2026-12-01): 0.789, 0.908,
  * 1.6%, 3.4%; unseen wording 0.687, 0.862, 1.6%, 5.8%: the top-1 floor rose with it.
+ * With nine entries for everyday words (workforce planning, children's services, referral, NRPF, MAPPA and
+ * others) and the model retrained (2026-12-01, evening): 0.787, 0.908, 1.6%, 3.3%; unseen wording 0.683,
+ * 0.861, 1.6%, 5.6%. The floors stay.
  */
 const MIN_TOP1 = 0.75;
 /** The right entry as the answer or as the first "did you mean" (one click away). */
@@ -70,7 +73,8 @@ const MAX_HELDBACK_2026_12_WRONG_ANSWER_SHARE = 0.033;
  * First measured on 2026-12-01 with the shipped model (7624a77): answered right 0.748, shown first 0.884,
  * out of scope answered 0% (0 of 50), wrong 0% of 187 answers. Below issue #13's top-1 bar (0.90), which
  * stays unmet; these floors are that measurement less about 0.04, and issue #13's 2% for wrong answers, a
- * guard against regressions and not the bar.
+ * guard against regressions and not the bar. After the nine everyday-word entries of that evening (chosen on
+ * the tuning split and the product's needs, then gated once): 0.732, 0.876, 0 of 50, 1 wrong of 184 answers.
  */
 const MIN_HELDBACK_2026_12B_TOP1 = 0.7;
 const MIN_HELDBACK_2026_12B_FIRST_SHOWN = 0.84;
