@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   }
 
   // The tuning split with its misses (and again without questions worded as an entry's own text); each held-back split as figures only (their questions are never printed).
-  const { tuning, tuningUnseenWording, heldBack, heldBack2026_12, heldBack2026_12b } = evaluationSplits(kb, questions);
+  const { tuning, tuningUnseenWording, ...heldBackSplits } = evaluationSplits(kb, questions);
   const answerer = new QuestionAnswerer(new KnowledgeSearch(kb), new InMemoryFeedbackLog(), fixedClock);
   // An answer is timed as a person waits for it; recording its content gap (scrubbing names) comes after the reply is sent, so it is timed apart.
   const latencies: number[] = [];
@@ -134,16 +134,9 @@ async function main(): Promise<void> {
     false,
   );
 
-  console.log(`tuning split: ${tuning.inScope + tuning.outOfScope} questions (${tuning.inScope} in scope, ${tuning.outOfScope} out of scope)`);
-  console.log(
-    `held-back split (2026-11): ${heldBack.inScope + heldBack.outOfScope} questions (${heldBack.inScope} in scope, ${heldBack.outOfScope} out of scope)`,
-  );
-  console.log(
-    `held-back split (2026-12): ${heldBack2026_12.inScope + heldBack2026_12.outOfScope} questions (${heldBack2026_12.inScope} in scope, ${heldBack2026_12.outOfScope} out of scope)`,
-  );
-  console.log(
-    `held-back split (2026-12b): ${heldBack2026_12b.inScope + heldBack2026_12b.outOfScope} questions (${heldBack2026_12b.inScope} in scope, ${heldBack2026_12b.outOfScope} out of scope)`,
-  );
+  const counted = (f: typeof tuning) => `${f.inScope + f.outOfScope} questions (${f.inScope} in scope, ${f.outOfScope} out of scope)`;
+  console.log(`tuning split: ${counted(tuning)}`);
+  for (const [name, f] of Object.entries(heldBackSplits)) console.log(`held-back split ${name}: ${counted(f)}`);
   const split = (f: typeof tuning) => ({
     questions: f.inScope + f.outOfScope,
     top1: f.accuracy,
@@ -155,9 +148,8 @@ async function main(): Promise<void> {
     benchmark: 'qa',
     tuning: split(tuning),
     tuningUnseenWording: split(tuningUnseenWording),
-    heldBack: split(heldBack),
-    heldBack2026_12: split(heldBack2026_12),
-    heldBack2026_12b: split(heldBack2026_12b),
+    // Every held-back split under its own name, in HELDBACK_SETS order.
+    ...Object.fromEntries(Object.entries(heldBackSplits).map(([name, f]) => [name, split(f)])),
     modelMatchesTrainQa,
     answerP50Ms: round(percentile(latencies, 50), 3),
     answerP99Ms: round(percentile(latencies, 99), 3),
